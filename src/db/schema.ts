@@ -1,0 +1,268 @@
+// The CRM data model. Every table is keyed by (org_id, id) and every reference carries org_id in a
+// composite foreign key, so a row can only ever point at rows of its own tenant. The same layout is
+// what Citus needs to distribute every table by org_id with co-located joins.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const USER_ROLES = ['admin', 'editor', 'viewer'] as const;
+export const LIFECYCLE_STAGES = [
+  'lead',
+  'marketing_qualified',
+  'sales_qualified',
+  'opportunity',
+  'customer',
+  'churned',
+] as const;
+export const EMAIL_STATUSES = ['subscribed', 'unsubscribed', 'bounced', 'suppressed'] as const;
+export const DEAL_STAGES = [
+  'prospecting',
+  'qualification',
+  'proposal',
+  'negotiation',
+  'closed_won',
+  'closed_lost',
+] as const;
+export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note'] as const;
+export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const EMAIL_EVENT_TYPES = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
+export const SEGMENT_TYPES = ['static', 'dynamic'] as const;
+export const SEGMENT_STATUSES = ['active', 'archived'] as const;
+
+export const userRole = pgEnum('user_role', USER_ROLES);
+export const lifecycleStage = pgEnum('lifecycle_stage', LIFECYCLE_STAGES);
+export const emailStatus = pgEnum('email_status', EMAIL_STATUSES);
+export const dealStage = pgEnum('deal_stage', DEAL_STAGES);
+export const activityType = pgEnum('activity_type', ACTIVITY_TYPES);
+export const activityDirection = pgEnum('activity_direction', ACTIVITY_DIRECTIONS);
+export const emailEventType = pgEnum('email_event_type', EMAIL_EVENT_TYPES);
+export const segmentType = pgEnum('segment_type', SEGMENT_TYPES);
+export const segmentStatus = pgEnum('segment_status', SEGMENT_STATUSES);
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const orgs = pgTable('orgs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: userRole('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const companies = pgTable(
+  'companies',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    industry: text('industry'),
+    employeeCount: integer('employee_count'),
+    country: text('country'),
+    annualRevenue: bigint('annual_revenue', { mode: 'number' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('companies_org_industry_idx').on(t.orgId, t.industry),
+    index('companies_org_country_idx').on(t.orgId, t.country),
+    check('companies_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('companies_employee_count_nonneg', sql`${t.employeeCount} >= 0`),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    companyId: text('company_id'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    country: text('country'),
+    language: text('language'),
+    lifecycleStage: lifecycleStage('lifecycle_stage').notNull(),
+    ownerId: text('owner_id'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
+    emailStatus: emailStatus('email_status').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.companyId], foreignColumns: [companies.orgId, companies.id] }),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    index('contacts_org_company_idx').on(t.orgId, t.companyId),
+    index('contacts_org_owner_idx').on(t.orgId, t.ownerId),
+    index('contacts_org_created_idx').on(t.orgId, t.createdAt),
+    index('contacts_org_country_idx').on(t.orgId, t.country),
+    index('contacts_org_stage_idx').on(t.orgId, t.lifecycleStage),
+    index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
+    index('contacts_tags_gin').using('gin', t.tags),
+    index('contacts_properties_gin').using('gin', sql`${t.properties} jsonb_path_ops`),
+    check('contacts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check('contacts_language_iso639', sql`${t.language} ~ '^[a-z]{2}$'`),
+    check('contacts_properties_object', sql`jsonb_typeof(${t.properties}) = 'object'`),
+  ],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    contactId: text('contact_id').notNull(),
+    companyId: text('company_id'),
+    name: text('name').notNull(),
+    stage: dealStage('stage').notNull(),
+    amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
+    ownerId: text('owner_id'),
+    createdAt: ts('created_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.companyId], foreignColumns: [companies.orgId, companies.id] }),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    index('deals_org_contact_created_idx').on(t.orgId, t.contactId, t.createdAt),
+    check('deals_amount_nonneg', sql`${t.amount} >= 0`),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    contactId: text('contact_id').notNull(),
+    type: activityType('type').notNull(),
+    direction: activityDirection('direction').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    index('activities_org_contact_time_idx').on(t.orgId, t.contactId, t.occurredAt),
+  ],
+);
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('campaigns_org_sent_idx').on(t.orgId, t.sentAt)],
+);
+
+export const emailEvents = pgTable(
+  'email_events',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    contactId: text('contact_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    type: emailEventType('type').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.campaignId], foreignColumns: [campaigns.orgId, campaigns.id] }).onDelete('cascade'),
+    index('email_events_org_contact_campaign_idx').on(t.orgId, t.contactId, t.campaignId, t.type),
+    index('email_events_org_campaign_type_idx').on(t.orgId, t.campaignId, t.type, t.contactId),
+  ],
+);
+
+export const fitScores = pgTable(
+  'fit_scores',
+  {
+    orgId: text('org_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    product: text('product').notNull(),
+    score: integer('score').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.contactId, t.product] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    index('fit_scores_org_product_score_idx').on(t.orgId, t.product, t.score),
+    check('fit_scores_score_range', sql`${t.score} between 0 and 100`),
+  ],
+);
+
+export const segments = pgTable(
+  'segments',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description'),
+    type: segmentType('type').notNull(),
+    status: segmentStatus('status').notNull().default('active'),
+    /** Canonical rule tree for dynamic segments; null for static ones. */
+    rules: jsonb('rules'),
+    version: integer('version').notNull().default(1),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('segments_org_slug_uq').on(t.orgId, t.slug),
+    // One row per title and tenant: what makes upsert-by-name safe under concurrent calls.
+    uniqueIndex('segments_org_title_uq').on(t.orgId, sql`lower(${t.title})`),
+    check('segments_rules_match_type', sql`(${t.type} = 'dynamic') = (${t.rules} is not null)`),
+  ],
+);
+
+export const segmentMembers = pgTable(
+  'segment_members',
+  {
+    orgId: text('org_id').notNull(),
+    segmentId: text('segment_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.segmentId, t.contactId] }),
+    foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    index('segment_members_org_contact_idx').on(t.orgId, t.contactId),
+  ],
+);

@@ -1,0 +1,59 @@
+// One error path at the edge: every error leaves the service as application/problem+json.
+// Inner modules throw AppError (or typed errors mapped here); only this layer knows status codes.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const ERROR_CODES = {
+  bad_request: { status: 400, title: 'Bad request' },
+  validation_failed: { status: 400, title: 'Validation failed' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'Conflict' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  unprocessable: { status: 422, title: 'Unprocessable description' },
+  query_timeout: { status: 504, title: 'Query timed out' },
+  upstream_failed: { status: 502, title: 'Upstream failure' },
+  internal: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ProblemDetail {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: ProblemDetail[],
+  ) {
+    super(message);
+  }
+}
+
+export function problemBody(code: ErrorCode, detail: string, errors?: ProblemDetail[]) {
+  const { status, title } = ERROR_CODES[code];
+  return { type: `https://segment-builder.dev/problems/${code.replace(/_/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) };
+}
+
+export function problem(c: Context, code: ErrorCode, detail: string, errors?: ProblemDetail[]): Response {
+  const body = problemBody(code, detail, errors);
+  return c.body(JSON.stringify(body), body.status, { 'content-type': 'application/problem+json' });
+}
+
+export function onError(err: Error, c: Context, log: (err: Error) => void = console.error): Response {
+  if (err instanceof AppError) return problem(c, err.code, err.message, err.errors);
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code = (Object.entries(ERROR_CODES).find(([, v]) => v.status === status)?.[0] ?? 'bad_request') as ErrorCode;
+    return problem(c, code, err.message || ERROR_CODES[code].title);
+  }
+  log(err);
+  return problem(c, 'internal', 'An unexpected error occurred; it has been logged.');
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect, ensureDatabase, migrateDatabase } from '../../src/db/client.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { freePort } from '../support/global-setup.js';
+
+describe('embedded PostgreSQL', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'segment-builder-embedded-'));
+  fs.chmodSync(root, 0o755);
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('keeps its data across a stop and a restart', async () => {
+    const dataDir = path.join(root, 'restart');
+    const port = await freePort();
+    const first = await startEmbeddedPostgres({ dataDir, port });
+    await ensureDatabase(first.adminUrl, 'app');
+    const a = connect(first.urlFor('app'), { max: 1 });
+    await migrateDatabase(a);
+    await a.sql`insert into orgs (id, name) values ('org_kept', 'Kept')`;
+    await a.close();
+    await first.stop();
+
+    const second = await startEmbeddedPostgres({ dataDir, port });
+    const b = connect(second.urlFor('app'), { max: 1 });
+    await migrateDatabase(b); // a no-op on an up-to-date database
+    expect(await b.sql`select name from orgs where id = 'org_kept'`).toEqual([{ name: 'Kept' }]);
+    await b.close();
+    await second.stop();
+  });
+
+  it('refuses a second server on a data folder that is in use, saying so', async () => {
+    const dataDir = path.join(root, 'busy');
+    const running = await startEmbeddedPostgres({ dataDir, port: await freePort() });
+    try {
+      await expect(startEmbeddedPostgres({ dataDir, port: await freePort() })).rejects.toThrow(
+        /Another PostgreSQL server already uses this data folder/,
+      );
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it.runIf(process.getuid?.() === 0)('as root, names the private parent directory instead of failing inside initdb', async () => {
+    const privateDir = path.join(root, 'private');
+    fs.mkdirSync(privateDir, { mode: 0o700 });
+    fs.chmodSync(privateDir, 0o700);
+    await expect(startEmbeddedPostgres({ dataDir: path.join(privateDir, 'pg'), port: await freePort() })).rejects.toThrow(
+      /cannot traverse \(a parent directory is private, mode 700\).*Set EMBEDDED_PG_DIR/,
+    );
+  });
+});
