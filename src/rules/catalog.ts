@@ -1,0 +1,393 @@
+// The catalog: the one declarative description of what a segment can talk about. The grammar's
+// enums, the prompt's field list, validation messages, SQL column paths, the built-in parser's
+// vocabulary and the editor's field picker all come from here. Adding a field is one entry.
+import {
+  ACTIVITY_DIRECTIONS,
+  ACTIVITY_TYPES,
+  DEAL_STAGES,
+  EMAIL_EVENT_TYPES,
+  EMAIL_STATUSES,
+  LIFECYCLE_STAGES,
+} from '../db/schema.js';
+
+/** How a field's values are typed and compared. */
+export type FieldType = 'text' | 'enum' | 'number' | 'date' | 'tags' | 'reference';
+
+/** Where the allowed values of an enum/reference field come from. */
+export type ValueSource =
+  | { kind: 'static'; values: readonly string[] }
+  | { kind: 'countries' }
+  | { kind: 'languages' }
+  | { kind: 'tenant'; lookup: TenantLookup };
+
+export type TenantLookup = 'industries' | 'tags' | 'owners' | 'campaigns' | 'products';
+
+/** A column, as an SQL expression over the alias of the table it lives in. Constants we wrote. */
+export type Column =
+  | { kind: 'column'; name: string }
+  | { kind: 'json_text'; property: string }
+  | { kind: 'json_number'; property: string };
+
+export interface FieldDef {
+  /** Stable key used in rule trees, e.g. `company.industry`. */
+  key: string;
+  label: string;
+  type: FieldType;
+  column: Column;
+  /** Whether the value can be missing (matters for !=, not_in, is_null). */
+  nullable: boolean;
+  values?: ValueSource;
+  /** Other words people and models use for this field; resolved to `key` during validation. */
+  synonyms: readonly string[];
+  /** For enum values: words that mean a value (`sql` → `sales_qualified`). */
+  valueSynonyms?: Readonly<Record<string, string>>;
+  /** What the value means, for the prompt and the editor (units, format). */
+  hint?: string;
+}
+
+export type Scope = 'contact' | 'company';
+
+export interface ContactFieldDef extends FieldDef {
+  scope: Scope;
+}
+
+export type RelationName = 'deals' | 'activities' | 'email_events' | 'fit_scores';
+
+export interface RelationDef {
+  name: RelationName;
+  label: string;
+  /** Singular noun for explanations: "a deal", "an activity". */
+  noun: string;
+  table: string;
+  fields: readonly FieldDef[];
+  synonyms: readonly string[];
+}
+
+const col = (name: string): Column => ({ kind: 'column', name });
+const staticValues = (values: readonly string[]): ValueSource => ({ kind: 'static', values });
+
+export const CONTACT_FIELDS: readonly ContactFieldDef[] = [
+  { scope: 'contact', key: 'email', label: 'Email', type: 'text', column: col('email'), nullable: false, synonyms: ['email address', 'e-mail'] },
+  { scope: 'contact', key: 'first_name', label: 'First name', type: 'text', column: col('first_name'), nullable: true, synonyms: ['firstname', 'given name'] },
+  { scope: 'contact', key: 'last_name', label: 'Last name', type: 'text', column: col('last_name'), nullable: true, synonyms: ['lastname', 'surname', 'family name'] },
+  { scope: 'contact', key: 'phone', label: 'Phone', type: 'text', column: col('phone'), nullable: true, synonyms: ['phone number', 'telephone', 'mobile'] },
+  {
+    scope: 'contact',
+    key: 'country',
+    label: 'Country',
+    type: 'enum',
+    column: col('country'),
+    nullable: true,
+    values: { kind: 'countries' },
+    synonyms: ['contact country', 'location'],
+    hint: 'ISO 3166-1 alpha-2 code, e.g. DE',
+  },
+  {
+    scope: 'contact',
+    key: 'language',
+    label: 'Language',
+    type: 'enum',
+    column: col('language'),
+    nullable: true,
+    values: { kind: 'languages' },
+    synonyms: ['locale', 'spoken language'],
+    hint: 'ISO 639-1 code, e.g. de',
+  },
+  {
+    scope: 'contact',
+    key: 'lifecycle_stage',
+    label: 'Lifecycle stage',
+    type: 'enum',
+    column: col('lifecycle_stage'),
+    nullable: false,
+    values: staticValues(LIFECYCLE_STAGES),
+    synonyms: ['lifecycle', 'stage', 'lifecyclestage', 'status'],
+    valueSynonyms: {
+      mql: 'marketing_qualified',
+      'marketing qualified lead': 'marketing_qualified',
+      'marketing qualified': 'marketing_qualified',
+      sql: 'sales_qualified',
+      'sales qualified lead': 'sales_qualified',
+      'sales qualified': 'sales_qualified',
+      customers: 'customer',
+      leads: 'lead',
+      opportunities: 'opportunity',
+      churn: 'churned',
+    },
+  },
+  {
+    scope: 'contact',
+    key: 'email_status',
+    label: 'Email status',
+    type: 'enum',
+    column: col('email_status'),
+    nullable: false,
+    values: staticValues(EMAIL_STATUSES),
+    synonyms: ['subscription status', 'email subscription'],
+    valueSynonyms: { unsubscribe: 'unsubscribed', bounce: 'bounced', opted_out: 'unsubscribed' },
+  },
+  {
+    scope: 'contact',
+    key: 'owner',
+    label: 'Owner',
+    type: 'reference',
+    column: col('owner_id'),
+    nullable: true,
+    values: { kind: 'tenant', lookup: 'owners' },
+    synonyms: ['owner_id', 'contact owner', 'account owner', 'sales rep', 'rep'],
+    hint: 'a user of the tenant, by id',
+  },
+  {
+    scope: 'contact',
+    key: 'tags',
+    label: 'Tags',
+    type: 'tags',
+    column: col('tags'),
+    nullable: false,
+    values: { kind: 'tenant', lookup: 'tags' },
+    synonyms: ['tag', 'label', 'labels'],
+  },
+  { scope: 'contact', key: 'created_at', label: 'Creation date', type: 'date', column: col('created_at'), nullable: false, synonyms: ['created', 'creation date', 'signup date', 'createdate'] },
+  {
+    scope: 'contact',
+    key: 'properties.plan',
+    label: 'Plan',
+    type: 'enum',
+    column: { kind: 'json_text', property: 'plan' },
+    nullable: true,
+    values: staticValues(['free', 'starter', 'pro', 'enterprise']),
+    synonyms: ['plan', 'customProperties.plan', 'subscription plan', 'tier'],
+  },
+  {
+    scope: 'contact',
+    key: 'properties.source',
+    label: 'Source',
+    type: 'enum',
+    column: { kind: 'json_text', property: 'source' },
+    nullable: true,
+    values: staticValues(['webinar', 'ads', 'referral', 'organic', 'event']),
+    synonyms: ['source', 'customProperties.source', 'lead source', 'acquisition source'],
+  },
+  {
+    scope: 'contact',
+    key: 'properties.nps',
+    label: 'NPS',
+    type: 'number',
+    column: { kind: 'json_number', property: 'nps' },
+    nullable: true,
+    synonyms: ['nps', 'customProperties.nps', 'net promoter score'],
+    hint: '0–10',
+  },
+  { scope: 'company', key: 'company.name', label: 'Company name', type: 'text', column: col('name'), nullable: true, synonyms: ['company', 'account name', 'organization'] },
+  { scope: 'company', key: 'company.domain', label: 'Company domain', type: 'text', column: col('domain'), nullable: true, synonyms: ['domain', 'website'] },
+  {
+    scope: 'company',
+    key: 'company.industry',
+    label: 'Company industry',
+    type: 'enum',
+    column: col('industry'),
+    nullable: true,
+    values: { kind: 'tenant', lookup: 'industries' },
+    synonyms: ['industry', 'vertical', 'sector'],
+  },
+  {
+    scope: 'company',
+    key: 'company.employee_count',
+    label: 'Company size (employees)',
+    type: 'number',
+    column: col('employee_count'),
+    nullable: true,
+    synonyms: ['employees', 'employee count', 'company size', 'headcount', 'size'],
+  },
+  {
+    scope: 'company',
+    key: 'company.country',
+    label: 'Company country',
+    type: 'enum',
+    column: col('country'),
+    nullable: true,
+    values: { kind: 'countries' },
+    synonyms: ['hq country', 'company location'],
+    hint: 'ISO 3166-1 alpha-2 code',
+  },
+  {
+    scope: 'company',
+    key: 'company.annual_revenue',
+    label: 'Company annual revenue (USD)',
+    type: 'number',
+    column: col('annual_revenue'),
+    nullable: true,
+    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover'],
+  },
+];
+
+export const RELATIONS: readonly RelationDef[] = [
+  {
+    name: 'deals',
+    label: 'Deals',
+    noun: 'deal',
+    table: 'deals',
+    synonyms: ['deal', 'opportunities', 'pipeline'],
+    fields: [
+      { key: 'name', label: 'Deal name', type: 'text', column: col('name'), nullable: false, synonyms: [] },
+      {
+        key: 'stage',
+        label: 'Deal stage',
+        type: 'enum',
+        column: col('stage'),
+        nullable: false,
+        values: staticValues(DEAL_STAGES),
+        synonyms: ['deal stage', 'dealstage'],
+        valueSynonyms: { won: 'closed_won', lost: 'closed_lost', 'closed won': 'closed_won', 'closed lost': 'closed_lost' },
+      },
+      { key: 'amount', label: 'Deal amount (USD)', type: 'number', column: col('amount'), nullable: true, synonyms: ['value', 'deal value', 'size', 'worth'] },
+      { key: 'created_at', label: 'Deal creation date', type: 'date', column: col('created_at'), nullable: false, synonyms: ['created', 'createdate'] },
+      { key: 'closed_at', label: 'Deal close date', type: 'date', column: col('closed_at'), nullable: true, synonyms: ['closed', 'close date', 'closedate'] },
+      {
+        key: 'owner',
+        label: 'Deal owner',
+        type: 'reference',
+        column: col('owner_id'),
+        nullable: true,
+        values: { kind: 'tenant', lookup: 'owners' },
+        synonyms: ['owner_id', 'deal owner'],
+      },
+    ],
+  },
+  {
+    name: 'activities',
+    label: 'Activities',
+    noun: 'activity',
+    table: 'activities',
+    synonyms: ['activity', 'touchpoints', 'interactions', 'engagements'],
+    fields: [
+      { key: 'type', label: 'Activity type', type: 'enum', column: col('type'), nullable: false, values: staticValues(ACTIVITY_TYPES), synonyms: ['activity type', 'kind'] },
+      {
+        key: 'direction',
+        label: 'Direction',
+        type: 'enum',
+        column: col('direction'),
+        nullable: false,
+        values: staticValues(ACTIVITY_DIRECTIONS),
+        synonyms: [],
+      },
+      { key: 'occurred_at', label: 'Activity date', type: 'date', column: col('occurred_at'), nullable: false, synonyms: ['date', 'timestamp', 'when'] },
+    ],
+  },
+  {
+    name: 'email_events',
+    label: 'Email events',
+    noun: 'email event',
+    table: 'email_events',
+    synonyms: ['email_event', 'emails', 'email engagement', 'campaign events'],
+    fields: [
+      {
+        key: 'campaign',
+        label: 'Campaign',
+        type: 'reference',
+        column: col('campaign_id'),
+        nullable: false,
+        values: { kind: 'tenant', lookup: 'campaigns' },
+        synonyms: ['campaign_id', 'campaign name'],
+      },
+      { key: 'type', label: 'Event type', type: 'enum', column: col('type'), nullable: false, values: staticValues(EMAIL_EVENT_TYPES), synonyms: ['event', 'event type'] },
+      { key: 'occurred_at', label: 'Email event date', type: 'date', column: col('occurred_at'), nullable: false, synonyms: ['date', 'when'] },
+    ],
+  },
+  {
+    name: 'fit_scores',
+    label: 'Fit scores',
+    noun: 'fit score',
+    table: 'fit_scores',
+    synonyms: ['fit_score', 'fit', 'scores'],
+    fields: [
+      { key: 'product', label: 'Product', type: 'enum', column: col('product'), nullable: false, values: { kind: 'tenant', lookup: 'products' }, synonyms: [] },
+      { key: 'score', label: 'Score', type: 'number', column: col('score'), nullable: false, synonyms: ['fit', 'fit score'], hint: '0–100' },
+    ],
+  },
+];
+
+/** Operators and the field types they apply to. Aliases are accepted on input and normalized away. */
+export const CANONICAL_OPERATORS = [
+  'eq',
+  'neq',
+  'in',
+  'not_in',
+  'contains',
+  'not_contains',
+  'starts_with',
+  'ends_with',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'is_null',
+  'is_not_null',
+  'within_last',
+  'more_than_ago',
+] as const;
+export type CanonicalOperator = (typeof CANONICAL_OPERATORS)[number];
+
+export const OPERATOR_ALIASES = {
+  '=': 'eq',
+  '==': 'eq',
+  equals: 'eq',
+  '!=': 'neq',
+  '<>': 'neq',
+  not_equals: 'neq',
+  '>': 'gt',
+  '>=': 'gte',
+  '<': 'lt',
+  '<=': 'lte',
+  before: 'lt',
+  after: 'gt',
+  on_or_after: 'gte',
+  on_or_before: 'lte',
+} as const satisfies Record<string, CanonicalOperator>;
+
+export const OPERATORS = [...CANONICAL_OPERATORS, ...(Object.keys(OPERATOR_ALIASES) as (keyof typeof OPERATOR_ALIASES)[])] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export function canonicalOperator(op: Operator): CanonicalOperator {
+  return (OPERATOR_ALIASES as Record<string, CanonicalOperator>)[op] ?? (op as CanonicalOperator);
+}
+
+const NULLS = ['is_null', 'is_not_null'] as const;
+export const OPERATORS_BY_TYPE: Record<FieldType, readonly CanonicalOperator[]> = {
+  text: ['eq', 'neq', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', ...NULLS],
+  enum: ['eq', 'neq', 'in', 'not_in', ...NULLS],
+  reference: ['eq', 'neq', 'in', 'not_in', ...NULLS],
+  number: ['eq', 'neq', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'between', ...NULLS],
+  date: ['gt', 'gte', 'lt', 'lte', 'between', 'within_last', 'more_than_ago', ...NULLS],
+  // eq: has the tag; in: has any of; neq: lacks the tag; not_in: has none of; is_null: has no tags.
+  tags: ['eq', 'neq', 'in', 'not_in', ...NULLS],
+};
+
+const byKey = new Map(CONTACT_FIELDS.map((f) => [f.key, f]));
+const relationByName = new Map(RELATIONS.map((r) => [r.name, r]));
+
+export function contactField(key: string): ContactFieldDef | undefined {
+  return byKey.get(key);
+}
+
+export function relation(name: string): RelationDef | undefined {
+  return relationByName.get(name as RelationName);
+}
+
+export function relationField(rel: RelationDef, key: string): FieldDef | undefined {
+  return rel.fields.find((f) => f.key === key);
+}
+
+/** Finds a field by its key or one of its synonyms (case- and separator-insensitive). */
+export function resolveFieldName<F extends FieldDef>(fields: readonly F[], name: string): F | undefined {
+  const wanted = squash(name);
+  return (
+    fields.find((f) => squash(f.key) === wanted) ??
+    fields.find((f) => squash(f.label) === wanted || f.synonyms.some((s) => squash(s) === wanted))
+  );
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[\s_\-.]+/g, '');
+}

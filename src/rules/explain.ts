@@ -1,0 +1,213 @@
+// A canonical tree as one plain-English sentence a marketer can check against what they meant.
+import { contactField, type FieldDef, relation as findRelation, type RelationDef } from './catalog.js';
+import type { Condition, Engagement, Group, Node, RelationCondition, RuleTree, SegmentMembership, Value, WhereGroup } from './grammar.js';
+import type { TenantValues } from './tenant.js';
+import { countryName, languageName } from './values.js';
+
+type Names = Pick<TenantValues, 'owners' | 'campaigns' | 'segments'>;
+
+export function explain(tree: RuleTree, tenant: Names): string {
+  const e = new Explainer(tenant);
+  return `Contacts ${e.group(tree, undefined, true)}.`;
+}
+
+class Explainer {
+  constructor(private readonly names: Names) {}
+
+  group(g: Group | WhereGroup, rel: RelationDef | undefined, top = false): string {
+    const parts = (g.children as Node[]).map((c) => this.node(c, rel));
+    const joined = joinList(parts, g.op);
+    const body = top || parts.length === 1 ? joined : g.op === 'or' ? `either ${joined}` : `both ${joined}`;
+    if (!g.negate) return body;
+    return parts.length === 1 ? `not ${body}` : `that do not match (${joined})`;
+  }
+
+  private node(n: Node, rel: RelationDef | undefined): string {
+    switch (n.type) {
+      case 'group':
+        return this.group(n, rel);
+      case 'condition':
+        return this.condition(n, rel);
+      case 'relation':
+        return this.relation(n);
+      case 'engagement':
+        return this.engagement(n);
+      case 'segment':
+        return this.segment(n);
+    }
+  }
+
+  private condition(c: Condition, rel: RelationDef | undefined): string {
+    const field = rel ? rel.fields.find((f) => f.key === c.field) : contactField(c.field);
+    if (!field) return `${c.field} ${c.operator} ${JSON.stringify(c.value)}`;
+    if (field.type === 'tags') return this.tags(c);
+    if (field.key === 'owner' && !rel) {
+      if (c.operator === 'is_null') return 'who have no owner';
+      if (c.operator === 'is_not_null') return 'who have an owner';
+    }
+    const label = rel ? field.label.toLowerCase().replace(new RegExp(`^${rel.noun} `), '') : field.label.toLowerCase();
+    return `whose ${label} ${this.predicate(c, field)}`;
+  }
+
+  private predicate(c: Condition, field: FieldDef): string {
+    const v = (x: Value) => this.value(field, x);
+    const many = (x: Value) => joinList((Array.isArray(x) ? x : [x as string]).map(v), 'or');
+    const date = field.type === 'date';
+    switch (c.operator) {
+      case 'eq':
+        return `is ${v(c.value)}`;
+      case 'neq':
+        return `is not ${v(c.value)}${field.nullable ? ' (or is unknown)' : ''}`;
+      case 'in':
+        return `is ${many(c.value)}`;
+      case 'not_in':
+        return `is none of ${joinList((c.value as (string | number)[]).map(v), 'and')}${field.nullable ? ' (or is unknown)' : ''}`;
+      case 'contains':
+        return `contains ${quote(c.value)}`;
+      case 'not_contains':
+        return `does not contain ${quote(c.value)}`;
+      case 'starts_with':
+        return `starts with ${quote(c.value)}`;
+      case 'ends_with':
+        return `ends with ${quote(c.value)}`;
+      case 'gt':
+        return date ? `is after ${v(c.value)}` : `is more than ${v(c.value)}`;
+      case 'gte':
+        return date ? `is on or after ${v(c.value)}` : `is at least ${v(c.value)}`;
+      case 'lt':
+        return date ? `is before ${v(c.value)}` : `is less than ${v(c.value)}`;
+      case 'lte':
+        return date ? `is on or before ${v(c.value)}` : `is at most ${v(c.value)}`;
+      case 'between': {
+        const [lo, hi] = c.value as [string | number, string | number];
+        return `is between ${v(lo)} and ${v(hi)}`;
+      }
+      case 'is_null':
+        return 'is unknown';
+      case 'is_not_null':
+        return 'is known';
+      case 'within_last':
+        return `is within the last ${span(c.value)}`;
+      case 'more_than_ago':
+        return `is more than ${span(c.value)} ago`;
+      default:
+        return `${c.operator} ${JSON.stringify(c.value)}`;
+    }
+  }
+
+  private tags(c: Condition): string {
+    const list = (Array.isArray(c.value) ? c.value : [c.value as string]).map(quote);
+    switch (c.operator) {
+      case 'eq':
+      case 'in':
+        return `who are tagged ${joinList(list, 'or')}`;
+      case 'neq':
+        return `who are not tagged ${list[0]}`;
+      case 'not_in':
+        return `who have none of the tags ${joinList(list, 'or')}`;
+      case 'is_null':
+        return 'who have no tags';
+      default:
+        return 'who have at least one tag';
+    }
+  }
+
+  private value(field: FieldDef, x: Value): string {
+    if (typeof x === 'number') return x.toLocaleString('en-US');
+    if (typeof x !== 'string') return JSON.stringify(x);
+    if (field.type === 'date') return x.endsWith('T00:00:00.000Z') ? x.slice(0, 10) : x;
+    if (field.values?.kind === 'countries') return countryName(x);
+    if (field.values?.kind === 'languages') return languageName(x);
+    if (field.values?.kind === 'tenant' && field.values.lookup === 'owners') return this.names.owners.find((o) => o.id === x)?.name ?? x;
+    if (field.values?.kind === 'tenant' && field.values.lookup === 'campaigns') return quote(this.campaign(x));
+    if (field.type === 'enum') return x.replace(/_/g, ' ');
+    return quote(x);
+  }
+
+  private campaign(id: string): string {
+    return this.names.campaigns.find((c) => c.id === id)?.name ?? id;
+  }
+
+  private relation(r: RelationCondition): string {
+    const rel = findRelation(r.relation)!;
+    const engaged = r.relation === 'email_events' && r.count === null ? this.emailShorthand(r) : undefined;
+    if (engaged) return engaged;
+    const where = r.where ? ` ${this.group(r.where, rel, true)}` : '';
+    if (r.count) {
+      const bound = { eq: 'exactly', gt: 'more than', gte: 'at least', lt: 'fewer than', lte: 'at most' }[r.count.operator];
+      const noun = r.count.value === 1 ? rel.noun : plural(rel.noun);
+      const phrase = `${bound} ${r.count.value} ${noun}${where}`;
+      return r.has ? `who have ${phrase}` : `who do not have ${phrase}`;
+    }
+    return r.has ? `who have ${article(rel.noun)}${where}` : `who have no ${rel.noun}${where}`;
+  }
+
+  /** "who opened “Spring Sale”", "who never clicked any campaign": email events said as a marketer would. */
+  private emailShorthand(r: RelationCondition): string | undefined {
+    const conds = (r.where?.children ?? []) as Node[];
+    if (r.where?.negate || r.where?.op !== 'and') return undefined;
+    const type = conds.find((c): c is Condition => c.type === 'condition' && c.field === 'type' && c.operator === 'eq');
+    const campaign = conds.find((c): c is Condition => c.type === 'condition' && c.field === 'campaign' && (c.operator === 'eq' || c.operator === 'in'));
+    if (!type || conds.length !== (campaign ? 2 : 1)) return undefined;
+    const verb = EVENT_VERBS[type.value as keyof typeof EVENT_VERBS];
+    if (!campaign) return r.has ? `who ${verb.past} any campaign` : `who never ${verb.base} any campaign`;
+    const names = joinList((Array.isArray(campaign.value) ? campaign.value : [campaign.value as string]).map((id) => quote(this.campaign(String(id)))), 'or');
+    return r.has ? `who ${verb.past} ${names}` : `who did not ${verb.base} ${names}`;
+  }
+
+  private engagement(e: Engagement): string {
+    const verb = EVENT_VERBS[e.event];
+    const set =
+      e.campaigns.last !== null
+        ? e.campaigns.last === 1
+          ? 'the last campaign'
+          : `the last ${e.campaigns.last} campaigns`
+        : e.campaigns.ids
+          ? joinList(e.campaigns.ids.map((id) => quote(this.campaign(id))), 'and')
+          : 'every campaign';
+    switch (e.match) {
+      case 'all':
+        return e.campaigns.last === 1 ? `who ${verb.past} ${set}` : `who ${verb.past} each of ${set}`;
+      case 'any':
+        return `who ${verb.past} at least one of ${set}`;
+      case 'none':
+        return `who ${verb.past} none of ${set}`;
+    }
+  }
+
+  private segment(s: SegmentMembership): string {
+    const title = this.names.segments.find((x) => x.id === s.segment)?.title ?? s.segment;
+    return `who are ${s.operator === 'in' ? '' : 'not '}in the segment ${quote(title)}`;
+  }
+}
+
+const EVENT_VERBS = {
+  delivered: { past: 'received', base: 'receive' },
+  opened: { past: 'opened', base: 'open' },
+  clicked: { past: 'clicked', base: 'click' },
+  unsubscribed: { past: 'unsubscribed from', base: 'unsubscribe from' },
+  bounced: { past: 'bounced on', base: 'bounce on' },
+} as const;
+
+function quote(x: Value): string {
+  return `“${String(x)}”`;
+}
+
+function span(x: Value): string {
+  const { amount, unit } = x as { amount: number; unit: string };
+  return `${amount} ${amount === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
+function joinList(parts: string[], word: string): string {
+  if (parts.length <= 1) return parts.join('');
+  if (parts.length === 2) return `${parts[0]} ${word} ${parts[1]}`;
+  return `${parts.slice(0, -1).join(', ')}, ${word} ${parts[parts.length - 1]}`;
+}
+
+function plural(noun: string): string {
+  return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}

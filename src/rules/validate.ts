@@ -1,0 +1,353 @@
+// Validation against the catalog and the tenant. Input is anything (an LLM's JSON, a reviewer's
+// edit); output is a resolved tree (canonical field keys, operators and values; names resolved to
+// ids) or a list of errors, each with a path and, where one exists, a suggestion. Fail closed:
+// nothing unknown is ever dropped silently.
+import type { z } from 'zod';
+import {
+  canonicalOperator,
+  CONTACT_FIELDS,
+  type CanonicalOperator,
+  type FieldDef,
+  OPERATORS_BY_TYPE,
+  RELATIONS,
+  type RelationDef,
+  relation as findRelation,
+  resolveFieldName,
+} from './catalog.js';
+import {
+  ConditionSchema,
+  EngagementSchema,
+  GroupHeadSchema,
+  LIMITS,
+  type Node,
+  RelationHeadSchema,
+  type RelativeDate,
+  type RuleTree,
+  SegmentSchema,
+  type Value,
+  type WhereGroup,
+  type WhereNode,
+  type Condition,
+  type Group,
+} from './grammar.js';
+import type { TenantValues } from './tenant.js';
+import { resolveCampaign, resolveEnum, resolveOwner, resolveSegment, resolveTag, suggest, type Resolved } from './values.js';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export interface ValidationContext {
+  tenant: TenantValues;
+  /** The segment being edited, if any: referring to it (directly or through others) is a cycle. */
+  selfSegmentId?: string;
+}
+
+export type ValidationResult =
+  | { ok: true; tree: RuleTree; warnings: Issue[] }
+  | { ok: false; errors: Issue[]; warnings: Issue[] };
+
+const NODE_TYPES = ['group', 'condition', 'relation', 'engagement', 'segment'] as const;
+
+export function validateRules(input: unknown, ctx: ValidationContext, root = 'rules'): ValidationResult {
+  const checker = new Checker(ctx);
+  const tree = checker.group(input, root, 1, undefined);
+  if (checker.errors.length > 0 || !tree) return { ok: false, errors: checker.errors, warnings: checker.warnings };
+  return { ok: true, tree, warnings: checker.warnings };
+}
+
+class Checker {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  private nodes = 0;
+  private tooMany = false;
+
+  constructor(private readonly ctx: ValidationContext) {}
+
+  private error(path: string, message: string): undefined {
+    if (this.errors.length < 50) this.errors.push({ path, message });
+    return undefined;
+  }
+
+  private shape<T>(schema: z.ZodType<T>, input: unknown, path: string): T | undefined {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      this.error(joinPath(path, issue.path), issue.message);
+    }
+    return undefined;
+  }
+
+  private count(path: string, depth: number): boolean {
+    this.nodes += 1;
+    if (this.nodes > LIMITS.maxNodes) {
+      if (!this.tooMany) this.error(path, `the rule tree has more than ${LIMITS.maxNodes} nodes; split it into smaller segments`);
+      this.tooMany = true;
+      return false;
+    }
+    if (depth > LIMITS.maxDepth) {
+      this.error(path, `groups are nested more than ${LIMITS.maxDepth} levels deep; flatten the tree`);
+      return false;
+    }
+    return true;
+  }
+
+  /** A group of contact conditions (relation undefined) or of a relation's conditions. */
+  group(input: unknown, path: string, depth: number, rel: RelationDef | undefined): Group | undefined {
+    if (!isObject(input) || input.type !== 'group') {
+      return this.error(path, `expected a group {"type": "group", "op": "and" | "or", "negate": false, "children": [...]}`);
+    }
+    if (!this.count(path, depth)) return undefined;
+    const head = this.shape(GroupHeadSchema, input, path);
+    if (!head) return undefined;
+    const children = head.children.map((child, i) => this.node(child, `${path}.children[${i}]`, depth + 1, rel));
+    if (children.some((c) => c === undefined)) return undefined;
+    return { type: 'group', op: head.op, negate: head.negate, children: children as Node[] };
+  }
+
+  private node(input: unknown, path: string, depth: number, rel: RelationDef | undefined): Node | undefined {
+    if (!isObject(input)) return this.error(path, 'expected an object with a "type"');
+    const type = input.type;
+    if (type === 'group') return this.group(input, path, depth, rel);
+    if (!this.count(path, depth)) return undefined;
+    if (rel && type !== 'condition') {
+      return this.error(`${path}.type`, `inside a ${rel.name} relation only conditions on ${rel.label.toLowerCase()} and groups of them are allowed`);
+    }
+    switch (type) {
+      case 'condition':
+        return this.condition(input, path, rel);
+      case 'relation':
+        return this.relation(input, path, depth);
+      case 'engagement':
+        return this.engagement(input, path);
+      case 'segment':
+        return this.segment(input, path);
+      default: {
+        const hint = typeof type === 'string' ? suggest(type, NODE_TYPES) : undefined;
+        return this.error(`${path}.type`, `unknown node type ${JSON.stringify(type)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${NODE_TYPES.join(', ')}`);
+      }
+    }
+  }
+
+  private condition(input: Record<string, unknown>, path: string, rel: RelationDef | undefined): Condition | undefined {
+    const raw = this.shape(ConditionSchema, input, path);
+    if (!raw) return undefined;
+    const field = this.field(raw.field, `${path}.field`, rel);
+    if (!field) return undefined;
+    const operator = canonicalOperator(raw.operator);
+    const allowed = OPERATORS_BY_TYPE[field.type];
+    if (!allowed.includes(operator)) {
+      return this.error(
+        `${path}.operator`,
+        `operator "${raw.operator}" does not apply to ${field.type} field ${field.key}; use one of ${allowed.join(', ')}`,
+      );
+    }
+    const value = this.value(field, operator, raw.value, `${path}.value`);
+    if (value === undefined) return undefined;
+    return { type: 'condition', field: field.key, operator, value };
+  }
+
+  private field(name: string, path: string, rel: RelationDef | undefined): FieldDef | undefined {
+    const fields: readonly FieldDef[] = rel ? rel.fields : CONTACT_FIELDS;
+    const found = resolveFieldName(fields, name);
+    if (found) {
+      if (found.key !== name) this.warnings.push({ path, message: `read field "${name}" as ${found.key}` });
+      return found;
+    }
+    // A relation's field named at the top level ("deals.amount", "amount"): say how to reach it.
+    if (!rel) {
+      const [head, ...rest] = name.split('.');
+      const owner = RELATIONS.find((r) => r.name === head || r.synonyms.includes(head ?? ''))
+        ?? RELATIONS.find((r) => resolveFieldName(r.fields, name));
+      const inner = owner && resolveFieldName(owner.fields, rest.length ? rest.join('.') : name);
+      if (owner && inner) {
+        return this.error(path, `${inner.key} is a field of ${owner.name}; use a relation condition {"type": "relation", "relation": "${owner.name}", ...} with it in "where"`);
+      }
+    }
+    const keys = fields.map((f) => f.key);
+    const hint = suggest(name, [...keys, ...fields.flatMap((f) => f.synonyms)]);
+    const resolvedHint = hint ? (resolveFieldName(fields, hint)?.key ?? hint) : undefined;
+    const where = rel ? `${rel.name} field` : 'field';
+    return this.error(path, `unknown ${where} "${name}"${resolvedHint ? ` (did you mean ${resolvedHint}?)` : ''}; known: ${keys.join(', ')}`);
+  }
+
+  private value(field: FieldDef, op: CanonicalOperator, value: Value, path: string): Value | undefined {
+    switch (op) {
+      case 'is_null':
+      case 'is_not_null':
+        if (value !== null) this.warnings.push({ path, message: `${op} takes no value; ignored ${JSON.stringify(value)}` });
+        return null;
+      case 'in':
+      case 'not_in': {
+        const items = Array.isArray(value) ? value : value === null || typeof value === 'object' ? undefined : [value];
+        if (!items || items.length === 0) return this.error(path, `${op} needs a non-empty list of values, e.g. ["a", "b"]`);
+        const out = items.map((item, i) => this.scalar(field, item, `${path}[${i}]`));
+        return out.some((v) => v === undefined) ? undefined : (out as (string | number)[]);
+      }
+      case 'between': {
+        if (!Array.isArray(value) || value.length !== 2) return this.error(path, 'between needs [low, high]');
+        const lo = this.scalar(field, value[0]!, `${path}[0]`);
+        const hi = this.scalar(field, value[1]!, `${path}[1]`);
+        if (lo === undefined || hi === undefined) return undefined;
+        if (lo > hi) return this.error(path, `between needs low ≤ high; got [${JSON.stringify(lo)}, ${JSON.stringify(hi)}]`);
+        return [lo, hi];
+      }
+      case 'within_last':
+      case 'more_than_ago':
+        if (!isRelative(value)) return this.error(path, `${op} needs {"amount": 30, "unit": "days" | "weeks" | "months" | "years"}`);
+        return { amount: value.amount, unit: value.unit };
+      default:
+        if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
+          return this.error(path, `${op} needs a single value${Array.isArray(value) ? '; for a list use in / not_in' : ''}`);
+        }
+        if (value === null) return this.error(path, `${op} needs a value; to match missing values use is_null`);
+        return this.scalar(field, value, path);
+    }
+  }
+
+  private scalar(field: FieldDef, value: string | number | boolean, path: string): string | number | undefined {
+    switch (field.type) {
+      case 'text':
+        if (typeof value === 'boolean') return this.error(path, `expected text for ${field.key}`);
+        return String(value);
+      case 'number': {
+        const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(/[,_\s]/g, '')) : NaN;
+        if (!Number.isFinite(n) || (typeof value === 'string' && value.trim() === '')) {
+          return this.error(path, `expected a number for ${field.key}, got ${JSON.stringify(value)}`);
+        }
+        return n;
+      }
+      case 'date': {
+        const iso = typeof value === 'string' ? parseDate(value) : undefined;
+        return iso ?? this.error(path, `expected an ISO-8601 date for ${field.key} such as "2025-01-01", got ${JSON.stringify(value)}`);
+      }
+      case 'enum':
+      case 'tags':
+      case 'reference': {
+        if (typeof value !== 'string') return this.error(path, `expected a string for ${field.key}, got ${JSON.stringify(value)}`);
+        const resolved = this.resolve(field, value);
+        return resolved.ok ? resolved.value : this.error(path, resolved.message);
+      }
+    }
+  }
+
+  private resolve(field: FieldDef, value: string): Resolved {
+    const tenant = this.ctx.tenant;
+    if (field.type === 'tags') return resolveTag(value, tenant);
+    if (field.values?.kind === 'tenant' && field.values.lookup === 'owners') return resolveOwner(value, tenant);
+    if (field.values?.kind === 'tenant' && field.values.lookup === 'campaigns') return resolveCampaign(value, tenant);
+    return resolveEnum(field, value, tenant);
+  }
+
+  private relation(input: Record<string, unknown>, path: string, depth: number): Node | undefined {
+    if (typeof input.relation === 'string' && !findRelation(input.relation)) {
+      const hint = suggest(input.relation, RELATIONS.map((r) => r.name));
+      return this.error(`${path}.relation`, `unknown relation "${input.relation}"${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${RELATIONS.map((r) => r.name).join(', ')}`);
+    }
+    const head = this.shape(RelationHeadSchema, input, path);
+    if (!head) return undefined;
+    const rel = findRelation(head.relation)!;
+    let where: WhereGroup | null = null;
+    if (head.where !== null && head.where !== undefined) {
+      const group = this.group(head.where, `${path}.where`, depth + 1, rel);
+      if (!group) return undefined;
+      where = group as WhereGroup;
+    }
+    return { type: 'relation', relation: head.relation, has: head.has, where, count: head.count };
+  }
+
+  private engagement(input: Record<string, unknown>, path: string): Node | undefined {
+    const raw = this.shape(EngagementSchema, input, path);
+    if (!raw) return undefined;
+    const { last, ids } = raw.campaigns;
+    if (last !== null && ids !== null) {
+      return this.error(`${path}.campaigns`, 'give either "last" (the N most recent campaigns) or "ids", not both');
+    }
+    if (ids !== null && ids.length === 0) return this.error(`${path}.campaigns.ids`, 'name at least one campaign, or set ids to null for every campaign');
+    let resolved: string[] | null = null;
+    if (ids !== null) {
+      const out = ids.map((id, i) => {
+        const r = resolveCampaign(id, this.ctx.tenant);
+        return r.ok ? r.value : this.error(`${path}.campaigns.ids[${i}]`, r.message);
+      });
+      if (out.some((v) => v === undefined)) return undefined;
+      resolved = out as string[];
+    }
+    return { type: 'engagement', event: raw.event, match: raw.match, campaigns: { last, ids: resolved } };
+  }
+
+  private segment(input: Record<string, unknown>, path: string): Node | undefined {
+    const raw = this.shape(SegmentSchema, input, path);
+    if (!raw) return undefined;
+    const r = resolveSegment(raw.segment, this.ctx.tenant);
+    if (!r.ok) return this.error(`${path}.segment`, r.message);
+    const cycle = this.cycleThrough(r.value);
+    if (cycle) return this.error(`${path}.segment`, `segment references form a cycle: ${cycle.join(' → ')}`);
+    const target = this.ctx.tenant.segments.find((s) => s.id === r.value)!;
+    if (target.status === 'archived') this.warnings.push({ path: `${path}.segment`, message: `segment "${target.title}" is archived` });
+    return { type: 'segment', operator: raw.operator, segment: r.value };
+  }
+
+  /** The chain of titles from this segment back to itself (or to any loop), if referencing `id` closes one. */
+  private cycleThrough(id: string): string[] | undefined {
+    const self = this.ctx.selfSegmentId;
+    const byId = new Map(this.ctx.tenant.segments.map((s) => [s.id, s]));
+    const title = (sid: string) => byId.get(sid)?.title ?? sid;
+    const walk = (sid: string, trail: string[]): string[] | undefined => {
+      if (sid === self) return [...trail, sid];
+      if (trail.includes(sid)) return [...trail, sid];
+      const seg = byId.get(sid);
+      if (!seg || seg.type !== 'dynamic') return undefined;
+      for (const ref of segmentRefs(seg.rules)) {
+        const found = walk(ref, [...trail, sid]);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const chain = walk(id, self ? [self] : []);
+    return chain?.map((sid) => (sid === self ? 'this segment' : `"${title(sid)}"`));
+  }
+}
+
+/** Segment ids referenced anywhere in a (stored, already valid) tree. */
+export function segmentRefs(tree: unknown): string[] {
+  const out: string[] = [];
+  const visit = (n: unknown) => {
+    if (!isObject(n)) return;
+    if (n.type === 'segment' && typeof n.segment === 'string') out.push(n.segment);
+    if (Array.isArray(n.children)) n.children.forEach(visit);
+  };
+  visit(tree);
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isRelative(v: unknown): v is RelativeDate {
+  return isObject(v) && typeof v.amount === 'number' && typeof v.unit === 'string';
+}
+
+function joinPath(base: string, rest: readonly PropertyKey[]): string {
+  return rest.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${String(k)}`), base);
+}
+
+/**
+ * Dates: "2025-01-01" means the start of that UTC day; a full timestamp keeps its instant.
+ * Returns the canonical ISO string, or undefined when the text is not a real date.
+ */
+export function parseDate(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  const date = new Date(m[4] ? (m[7] ? text.trim().replace(' ', 'T') : `${text.trim().replace(' ', 'T')}Z`) : `${y}-${mo}-${d}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return undefined;
+  if (date.getUTCFullYear() !== Number(y) && !m[7]) return undefined;
+  // Reject impossible calendar dates that Date would roll over (2025-02-30 → March 2).
+  if (!m[7] && (date.getUTCMonth() + 1 !== Number(mo) || date.getUTCDate() !== Number(d))) return undefined;
+  return date.toISOString();
+}
+
+export type { WhereNode };

@@ -1,0 +1,252 @@
+// The compiler: a canonical rule tree → one SQL predicate over `contacts c` (with `companies co`
+// left-joined), built from drizzle `sql` fragments. Values are always bound parameters; identifiers
+// come only from the catalog (constants we wrote); LIKE patterns are escaped; relations compile to
+// EXISTS / NOT EXISTS subqueries that carry the tenant id; relative dates use the explicit clock.
+//
+// Semantics (two-valued; tested against an in-memory reference evaluator):
+//   - A condition on a missing value (NULL, or no company) is false for positive operators
+//     (eq, in, contains, starts_with, ends_with, gt…, between, within_last, more_than_ago) and true
+//     for the negative ones (neq, not_in, not_contains): "not in Germany" includes contacts whose
+//     country is unknown. So NOT(eq) and neq select exactly the same contacts.
+//   - Text comparisons are case-insensitive. `tags` eq/in/neq/not_in mean has / has any of / lacks /
+//     has none of; is_null means "has no tags".
+//   - A negated group is NOT COALESCE(inner, false): positive operators may yield NULL inside, which
+//     counts as false before negation, never as unknown.
+import { type SQL, sql } from 'drizzle-orm';
+import { type CanonicalOperator, type Column, contactField, type FieldDef, relation as findRelation } from '../rules/catalog.js';
+import { lastCampaigns, relativeBoundary } from '../rules/clock.js';
+import type { Condition, Engagement, Group, Node, RelationCondition, RelativeDate, RuleTree, SegmentMembership, Value, WhereGroup } from '../rules/grammar.js';
+import type { TenantValues } from '../rules/tenant.js';
+
+export interface CompileContext {
+  orgId: string;
+  /** The evaluation clock; relative dates and "the last N campaigns" are measured from it. */
+  asOf: Date;
+  /** Campaigns (for "last N") and segments (static membership, dynamic rules to inline). */
+  tenant: Pick<TenantValues, 'campaigns' | 'segments'>;
+}
+
+export class CompileError extends Error {
+  override name = 'CompileError';
+}
+
+export interface CompiledPredicate {
+  where: SQL;
+  /** True when the predicate reads company columns, i.e. needs the `co` join. */
+  usesCompany: boolean;
+}
+
+const MAX_SEGMENT_NESTING = 8;
+
+export function compilePredicate(tree: RuleTree, ctx: CompileContext): CompiledPredicate {
+  const state: State = { ctx, aliases: 0, usesCompany: false, segmentDepth: 0 };
+  const where = compileNode(tree, state, contactScope);
+  return { where, usesCompany: state.usesCompany };
+}
+
+interface State {
+  ctx: CompileContext;
+  aliases: number;
+  usesCompany: boolean;
+  segmentDepth: number;
+}
+
+/** How a condition's field becomes a column expression in the current scope. */
+type Scope = (field: string, state: State) => { def: FieldDef; expr: SQL };
+
+const contactScope: Scope = (key, state) => {
+  const def = contactField(key);
+  if (!def) throw new CompileError(`unknown field ${key}`);
+  if (def.scope === 'company') state.usesCompany = true;
+  return { def, expr: columnSql(def.scope === 'company' ? 'co' : 'c', def.column) };
+};
+
+function columnSql(alias: string, column: Column): SQL {
+  switch (column.kind) {
+    case 'column':
+      return sql.raw(`${alias}."${column.name}"`);
+    case 'json_text':
+      return sql.raw(`(${alias}.properties ->> '${column.property}')`);
+    case 'json_number':
+      return sql.raw(
+        `(case when jsonb_typeof(${alias}.properties -> '${column.property}') = 'number' then (${alias}.properties ->> '${column.property}')::numeric end)`,
+      );
+  }
+}
+
+function compileNode(node: Node, state: State, scope: Scope): SQL {
+  switch (node.type) {
+    case 'group':
+      return compileGroup(node, state, scope);
+    case 'condition':
+      return compileCondition(node, state, scope);
+    case 'relation':
+      return compileRelation(node, state);
+    case 'engagement':
+      return compileEngagement(node, state);
+    case 'segment':
+      return compileSegment(node, state);
+  }
+}
+
+function compileGroup(group: Group | WhereGroup, state: State, scope: Scope): SQL {
+  if (group.children.length === 0) throw new CompileError('empty group');
+  const parts = (group.children as Node[]).map((c) => compileNode(c, state, scope));
+  const joined = sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
+  return group.negate ? sql`(not coalesce(${joined}, false))` : joined;
+}
+
+// ---- conditions -------------------------------------------------------------------------------
+
+type Compile = (e: SQL, value: Value, def: FieldDef, state: State) => SQL;
+
+const OPERATORS = {
+  eq: (e, v, def) => (def.type === 'tags' ? sql`(${e} @> array[${v}::text])` : sql`(${cmp(e, def)} = ${param(v, def)})`),
+  neq: (e, v, def) =>
+    def.type === 'tags' ? sql`(not (${e} @> array[${v}::text]))` : orMissing(e, def, sql`${cmp(e, def)} <> ${param(v, def)}`),
+  in: (e, v, def) => (def.type === 'tags' ? sql`(${e} && ${textArray(v)})` : sql`(${cmp(e, def)} in ${list(v, def)})`),
+  not_in: (e, v, def) =>
+    def.type === 'tags' ? sql`(not (${e} && ${textArray(v)}))` : orMissing(e, def, sql`${cmp(e, def)} not in ${list(v, def)}`),
+  contains: (e, v) => sql`(lower(${e}) like ${`%${escapeLike(v)}%`})`,
+  not_contains: (e, v, def) => orMissing(e, def, sql`lower(${e}) not like ${`%${escapeLike(v)}%`}`),
+  starts_with: (e, v) => sql`(lower(${e}) like ${`${escapeLike(v)}%`})`,
+  ends_with: (e, v) => sql`(lower(${e}) like ${`%${escapeLike(v)}`})`,
+  gt: (e, v, def) => sql`(${e} > ${param(v, def)})`,
+  gte: (e, v, def) => sql`(${e} >= ${param(v, def)})`,
+  lt: (e, v, def) => sql`(${e} < ${param(v, def)})`,
+  lte: (e, v, def) => sql`(${e} <= ${param(v, def)})`,
+  between: (e, v, def) => {
+    const [lo, hi] = v as [string | number, string | number];
+    return sql`(${e} between ${param(lo, def)} and ${param(hi, def)})`;
+  },
+  is_null: (e, _v, def) => (def.type === 'tags' ? sql`(cardinality(${e}) = 0)` : sql`(${e} is null)`),
+  is_not_null: (e, _v, def) => (def.type === 'tags' ? sql`(cardinality(${e}) > 0)` : sql`(${e} is not null)`),
+  within_last: (e, v, _def, state) =>
+    sql`(${e} >= ${relativeBoundary(state.ctx.asOf, v as RelativeDate).toISOString()}::timestamptz and ${e} <= ${state.ctx.asOf.toISOString()}::timestamptz)`,
+  more_than_ago: (e, v, _def, state) => sql`(${e} < ${relativeBoundary(state.ctx.asOf, v as RelativeDate).toISOString()}::timestamptz)`,
+} satisfies Record<CanonicalOperator, Compile>;
+
+function compileCondition(c: Condition, state: State, scope: Scope): SQL {
+  const { def, expr } = scope(c.field, state);
+  const compile: Compile | undefined = OPERATORS[c.operator as CanonicalOperator];
+  if (!compile) throw new CompileError(`operator ${c.operator} is not canonical; normalize the tree first`);
+  return compile(expr, c.value, def, state);
+}
+
+/** Text compares case-insensitively; everything else as stored. */
+function cmp(e: SQL, def: FieldDef): SQL {
+  return def.type === 'text' ? sql`lower(${e})` : e;
+}
+
+function orMissing(e: SQL, def: FieldDef, predicate: SQL): SQL {
+  return def.nullable ? sql`(${e} is null or ${predicate})` : sql`(${predicate})`;
+}
+
+function param(v: Value, def: FieldDef): SQL {
+  if (def.type === 'date') return sql`${String(v)}::timestamptz`;
+  if (def.type === 'number') {
+    const n = Number(v);
+    // Whole numbers take the column's type (so integer indexes apply); fractions compare as numeric.
+    return Number.isInteger(n) ? sql`${n}` : sql`${n}::numeric`;
+  }
+  if (def.type === 'text') return sql`${String(v).toLowerCase()}`;
+  return sql`${v}`;
+}
+
+function list(v: Value, def: FieldDef): SQL {
+  const items = Array.isArray(v) ? v : [v as string | number];
+  return sql`(${sql.join(
+    items.map((item) => param(item, def)),
+    sql.raw(', '),
+  )})`;
+}
+
+function textArray(v: Value): SQL {
+  const items = Array.isArray(v) ? v : [v as string];
+  return sql`array[${sql.join(
+    items.map((item) => sql`${String(item)}::text`),
+    sql.raw(', '),
+  )}]`;
+}
+
+/** Escapes LIKE wildcards so user text matches literally (the default escape character is \). */
+export function escapeLike(v: Value): string {
+  return String(v).toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+// ---- relations, engagement, segments ----------------------------------------------------------
+
+function nextAlias(state: State): string {
+  state.aliases += 1;
+  return `r${state.aliases}`;
+}
+
+function compileRelation(r: RelationCondition, state: State): SQL {
+  const rel = findRelation(r.relation);
+  if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
+  const alias = nextAlias(state);
+  const scope: Scope = (key) => {
+    const def = rel.fields.find((f) => f.key === key);
+    if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
+    return { def, expr: columnSql(alias, def.column) };
+  };
+  const correlated = sql`${sql.raw(`${rel.table} ${alias}`)} where ${sql.raw(alias)}.org_id = ${state.ctx.orgId} and ${sql.raw(`${alias}.contact_id = c.id`)}`;
+  const where = r.where ? sql` and ${compileGroup(r.where, state, scope)}` : sql``;
+  if (r.count) {
+    const op = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[r.count.operator];
+    const bound = sql`((select count(*) from ${correlated}${where}) ${sql.raw(op)} ${r.count.value})`;
+    return r.has ? bound : sql`(not ${bound})`;
+  }
+  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${correlated}${where}))`;
+}
+
+function compileEngagement(e: Engagement, state: State): SQL {
+  const ids =
+    e.campaigns.last !== null
+      ? lastCampaigns(state.ctx.tenant.campaigns, state.ctx.asOf, e.campaigns.last).map((c) => c.id)
+      : (e.campaigns.ids ?? state.ctx.tenant.campaigns.map((c) => c.id));
+  if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
+  const alias = nextAlias(state);
+  const a = sql.raw(alias);
+  const from = sql`email_events ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql.raw(', '),
+  )})`;
+  switch (e.match) {
+    case 'any':
+      return sql`(exists (select 1 from ${from}))`;
+    case 'none':
+      return sql`(not exists (select 1 from ${from}))`;
+    case 'all':
+      return sql`((select count(distinct ${a}.campaign_id) from ${from}) = ${ids.length})`;
+  }
+}
+
+function compileSegment(s: SegmentMembership, state: State): SQL {
+  const target = state.ctx.tenant.segments.find((seg) => seg.id === s.segment);
+  if (!target) throw new CompileError(`segment ${s.segment} does not exist in this tenant`);
+  let member: SQL;
+  if (target.type === 'dynamic') {
+    if (state.segmentDepth >= MAX_SEGMENT_NESTING) throw new CompileError('segments refer to each other too deeply (or in a cycle)');
+    state.segmentDepth += 1;
+    member = compileNode(target.rules as RuleTree, state, contactScope);
+    state.segmentDepth -= 1;
+  } else {
+    const alias = sql.raw(nextAlias(state));
+    member = sql`(exists (select 1 from segment_members ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
+  }
+  return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
+}
+
+/** `from contacts c [left join companies co]` for a compiled predicate. */
+export function contactsFrom(usesCompany: boolean): SQL {
+  return sql.raw(
+    usesCompany ? 'contacts c left join companies co on co.org_id = c.org_id and co.id = c.company_id' : 'contacts c',
+  );
+}
+
+/** The full membership query: ids of the tenant's contacts matching the tree. */
+export function membersQuery(tree: RuleTree, ctx: CompileContext): SQL {
+  const { where, usesCompany } = compilePredicate(tree, ctx);
+  return sql`select c.id from ${contactsFrom(usesCompany)} where c.org_id = ${ctx.orgId} and ${where}`;
+}
