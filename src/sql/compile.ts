@@ -92,7 +92,7 @@ function compileNode(node: Node, state: State, scope: Scope): SQL {
 function compileGroup(group: Group | WhereGroup, state: State, scope: Scope): SQL {
   if (group.children.length === 0) throw new CompileError('empty group');
   const parts = (group.children as Node[]).map((c) => compileNode(c, state, scope));
-  const joined = sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
+  const joined = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
   return group.negate ? sql`(not coalesce(${joined}, false))` : joined;
 }
 

@@ -1,0 +1,95 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { prepareRules } from '../../src/rules/prepare.js';
+import { membersQuery, escapeLike } from '../../src/sql/compile.js';
+import { fixtureTenantValues } from '../support/fixture-tenant.js';
+
+const tenant = fixtureTenantValues('org_acme');
+const asOf = new Date('2026-11-01T00:00:00Z');
+const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
+const cond = (field: string, operator: string, value: unknown) => ({ type: 'condition', field, operator, value });
+
+function compiled(rules: unknown) {
+  const prepared = prepareRules(rules, { tenant });
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
+  const query = new PgDialect().sqlToQuery(membersQuery(prepared.tree, { orgId: 'org_acme', asOf, tenant }));
+  return { sql: query.sql.replace(/^select c\.id from /, ''), params: query.params };
+}
+
+describe('compiler golden cases', () => {
+  it('binds every value and scopes to the tenant', () => {
+    expect(compiled(and(cond('country', 'eq', 'DE'), cond('email', 'ends_with', '@Example.com')))).toEqual({
+      sql: 'contacts c where c.org_id = $1 and ((c."country" = $2) and (lower(c."email") like $3))',
+      params: ['org_acme', 'DE', '%@example.com'],
+    });
+  });
+
+  it('makes missing values match negative operators only', () => {
+    expect(compiled(and(cond('country', 'not_in', ['DE', 'FR'])))).toEqual({
+      sql: 'contacts c where c.org_id = $1 and (c."country" is null or c."country" not in ($2, $3))',
+      params: ['org_acme', 'DE', 'FR'],
+    });
+    // A negated group can never turn an unknown (NULL) into a match by accident.
+    expect(compiled({ type: 'group', op: 'and', negate: true, children: [cond('properties.nps', 'gt', 8)] }).sql).toBe(
+      "contacts c where c.org_id = $1 and (not coalesce(((case when jsonb_typeof(c.properties -> 'nps') = 'number' then (c.properties ->> 'nps')::numeric end) > $2), false))",
+    );
+  });
+
+  it('escapes LIKE wildcards in user text', () => {
+    expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
+    expect(compiled(and(cond('email', 'contains', '50%_A'))).params).toEqual(['org_acme', '%50\\%\\_a%']);
+  });
+
+  it('joins the company only when a company field is used', () => {
+    expect(compiled(and(cond('company.industry', 'eq', 'Software'))).sql).toBe(
+      'contacts c left join companies co on co.org_id = c.org_id and co.id = c.company_id where c.org_id = $1 and (co."industry" = $2)',
+    );
+  });
+
+  it('compiles "has no deal in the last 90 days" to NOT EXISTS with the clock bound', () => {
+    const rules = and({
+      type: 'relation',
+      relation: 'deals',
+      has: false,
+      where: and(cond('created_at', 'within_last', { amount: 90, unit: 'days' })),
+      count: null,
+    });
+    expect(compiled(rules)).toEqual({
+      sql:
+        'contacts c where c.org_id = $1 and (not exists (select 1 from deals r1 where r1.org_id = $2 and r1.contact_id = c.id and ' +
+        '(r1."created_at" >= $3::timestamptz and r1."created_at" <= $4::timestamptz)))',
+      params: ['org_acme', 'org_acme', '2026-08-03T00:00:00.000Z', '2026-11-01T00:00:00.000Z'],
+    });
+  });
+
+  it('compiles a count bound and tags', () => {
+    const rules = and(
+      { type: 'relation', relation: 'activities', has: true, where: null, count: { operator: 'gt', value: 2 } },
+      cond('tags', 'in', ['vip', 'partner']),
+    );
+    expect(compiled(rules)).toEqual({
+      sql:
+        'contacts c where c.org_id = $1 and ((c."tags" && array[$2::text, $3::text]) and ' +
+        '((select count(*) from activities r1 where r1.org_id = $4 and r1.contact_id = c.id) >= $5))',
+      params: ['org_acme', 'partner', 'vip', 'org_acme', 3],
+    });
+  });
+
+  it('resolves "the last 3 campaigns" against the clock', () => {
+    const rules = and({ type: 'engagement', event: 'opened', match: 'all', campaigns: { last: 3, ids: null } });
+    const last3 = [...tenant.campaigns].sort((a, b) => b.sentAt!.getTime() - a.sentAt!.getTime()).slice(0, 3).map((c) => c.id);
+    expect(compiled(rules)).toEqual({
+      sql:
+        'contacts c where c.org_id = $1 and ((select count(distinct r1.campaign_id) from email_events r1 where r1.org_id = $2 and ' +
+        'r1.contact_id = c.id and r1.type = $3 and r1.campaign_id in ($4, $5, $6)) = $7)',
+      params: ['org_acme', 'org_acme', 'opened', ...last3, 3],
+    });
+  });
+
+  it('never puts a value into the SQL text', () => {
+    const hostile = "x'); drop table contacts; --";
+    const { sql, params } = compiled(and(cond('first_name', 'eq', hostile), cond('email', 'contains', hostile)));
+    expect(sql).not.toContain('drop table');
+    expect(params).toContain(hostile.toLowerCase());
+  });
+});
