@@ -17,6 +17,13 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** builtin (offline parser) or openai (any OpenAI-compatible server). Default: openai when a key or base URL is set. */
+  LLM_PROVIDER: z.enum(['builtin', 'openai']).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4.1-mini'),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -1,0 +1,22 @@
+// Why a description could not become a rule tree. The HTTP layer maps codes to statuses.
+import type { Issue } from '../rules/validate.js';
+
+export type GenerationErrorCode =
+  | 'invalid_description'
+  | 'invalid_output'
+  | 'model_refusal'
+  | 'truncated'
+  | 'content_filter'
+  | 'timeout'
+  | 'upstream';
+
+export class GenerationError extends Error {
+  override name = 'GenerationError';
+  constructor(
+    readonly code: GenerationErrorCode,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(issues.length ? `${message}\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}` : message);
+  }
+}

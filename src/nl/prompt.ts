@@ -1,0 +1,97 @@
+// Prompts are versioned files in prompts/<version>/, not strings in code. The static part (rules,
+// catalog, few-shot examples) comes first and is identical for every tenant and request, so
+// providers can cache it; the tenant's values and the clock follow; the description comes last.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../config.js';
+import { CONTACT_FIELDS, type FieldDef, OPERATORS_BY_TYPE, RELATIONS } from '../rules/catalog.js';
+import type { TenantValues } from '../rules/tenant.js';
+
+export const PROMPT_VERSION = 'segment-v1';
+export const PROMPTS_DIR = path.join(PROJECT_ROOT, 'prompts');
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+interface Example {
+  description: string;
+  answer: unknown;
+}
+
+interface PromptFiles {
+  system: string;
+  tenant: string;
+  examples: Example[];
+}
+
+const loaded = new Map<string, PromptFiles>();
+
+function files(version: string): PromptFiles {
+  let found = loaded.get(version);
+  if (!found) {
+    const dir = path.join(PROMPTS_DIR, version);
+    if (!fs.existsSync(dir)) throw new Error(`Unknown prompt version "${version}": no folder ${dir}`);
+    found = {
+      system: fs.readFileSync(path.join(dir, 'system.md'), 'utf8'),
+      tenant: fs.readFileSync(path.join(dir, 'tenant.md'), 'utf8'),
+      examples: JSON.parse(fs.readFileSync(path.join(dir, 'examples.json'), 'utf8')) as Example[],
+    };
+    loaded.set(version, found);
+  }
+  return found;
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    if (!(key in values)) throw new Error(`Prompt template uses {{${key}}}, which is not provided`);
+    return values[key]!;
+  });
+}
+
+function fieldLine(f: FieldDef): string {
+  const values = f.values?.kind === 'static' ? `; values: ${f.values.values.join(', ')}` : f.values?.kind === 'tenant' ? `; values: the tenant's ${f.values.lookup}` : '';
+  const hint = f.hint ? `; ${f.hint}` : '';
+  const synonyms = f.synonyms.length ? `; also called: ${f.synonyms.join(', ')}` : '';
+  return `- \`${f.key}\` (${f.type}${f.nullable ? ', may be missing' : ''}): ${f.label}${hint}${values}${synonyms}. Operators: ${OPERATORS_BY_TYPE[f.type].join(', ')}.`;
+}
+
+/** The static, cacheable system prompt: the same bytes for every tenant and request. */
+export function staticPrompt(version = PROMPT_VERSION): string {
+  const p = files(version);
+  return fill(p.system, {
+    version,
+    contactFields: CONTACT_FIELDS.map(fieldLine).join('\n'),
+    relations: RELATIONS.map((r) => `## ${r.name} (${r.label.toLowerCase()})\n${r.fields.map(fieldLine).join('\n')}`).join('\n\n'),
+  });
+}
+
+export function tenantPrompt(tenant: TenantValues, asOf: Date, version = PROMPT_VERSION): string {
+  const list = (xs: string[]) => (xs.length ? xs.join(', ') : '(none)');
+  return fill(files(version).tenant, {
+    asOf: asOf.toISOString(),
+    tags: list(tenant.tags),
+    industries: list(tenant.industries),
+    products: list(tenant.products),
+    countries: list(tenant.countries),
+    languages: list(tenant.languages),
+    owners: list(tenant.owners.map((o) => `${o.name} <${o.email}>`)),
+    campaigns: list(tenant.campaigns.map((c) => `${c.name} (${c.sentAt ? c.sentAt.toISOString().slice(0, 10) : 'not sent'})`)),
+    segments: list(tenant.segments.filter((s) => s.status === 'active').map((s) => s.title)),
+  });
+}
+
+/** The whole conversation for one description. */
+export function buildMessages(description: string, tenant: TenantValues, asOf: Date, version = PROMPT_VERSION): ChatMessage[] {
+  const shots = files(version).examples.flatMap((e): ChatMessage[] => [
+    { role: 'user', content: e.description },
+    { role: 'assistant', content: JSON.stringify(e.answer) },
+  ]);
+  return [
+    { role: 'system', content: staticPrompt(version) },
+    ...shots,
+    { role: 'system', content: tenantPrompt(tenant, asOf, version) },
+    { role: 'user', content: description },
+  ];
+}
