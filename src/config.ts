@@ -24,6 +24,14 @@ const EnvSchema = z.object({
   LLM_MODEL: z.string().min(1).default('gpt-4.1-mini'),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** How long a dynamic segment's computed members are reused. */
+  SEGMENT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Roles allowed to create, edit and delete segment definitions (comma-separated). */
+  SEGMENT_DEFINITION_ROLES: z
+    .string()
+    .default('admin')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['admin', 'editor', 'viewer'])).min(1)),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -5,9 +5,13 @@ import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig, PROJECT_ROOT } from './config.js';
 import { openDatabase } from './db/open.js';
 import { importFixture, readFixtureFile } from './fixture/import.js';
+import { createApiKey } from './auth/keys.js';
 import { createApp } from './http/app.js';
+import { createProvider } from './nl/providers.js';
+import { createServices } from './services.js';
 
 export const DEMO_FIXTURE = path.join(PROJECT_ROOT, 'fixtures', 'crm-demo.json.gz');
+const DEMO_ORG = 'org_acme';
 
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
@@ -23,14 +27,25 @@ async function main(argv: string[]): Promise<void> {
     process.exit(0);
   };
 
+  let demoKey: string | undefined;
   if (argv.includes('--demo')) {
     const counts = await importFixture(database.db, readFixtureFile(DEMO_FIXTURE));
     say(`demo data loaded: ${counts.contacts} contacts in ${counts.orgs} tenants`);
+    demoKey = (await createApiKey(database.db, DEMO_ORG, 'admin', 'demo admin key')).key;
   }
-  const app = createApp({ database });
+  const services = createServices({
+    database,
+    provider: createProvider(config),
+    cacheTtlMs: config.SEGMENT_CACHE_TTL_MS,
+    statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+    definitionRoles: config.SEGMENT_DEFINITION_ROLES,
+  });
+  const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
   say(`database: ${database.describe}`);
-  say(`listening on http://${config.HOST}:${config.PORT}`);
+  say(`provider: ${services.provider.name} (${services.provider.model})`);
+  say(`listening on http://${config.HOST}:${config.PORT}  (API reference: /openapi.json)`);
+  if (demoKey) say(`admin API key for the demo tenant ${DEMO_ORG}: ${demoKey}`);
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

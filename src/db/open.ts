@@ -13,7 +13,7 @@ export interface OpenedDatabase extends Database {
 
 export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<OpenedDatabase> {
   if (config.DATABASE_URL) {
-    const database = connect(config.DATABASE_URL, { statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
+    const database = connect(config.DATABASE_URL);
     await migrateDatabase(database);
     return { ...database, describe: redact(config.DATABASE_URL) };
   }
@@ -21,7 +21,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   const server = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT });
   try {
     await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE_NAME);
-    const database = connect(server.urlFor(EMBEDDED_DATABASE_NAME), { statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
+    const database = connect(server.urlFor(EMBEDDED_DATABASE_NAME));
     await migrateDatabase(database);
     return {
       ...database,

@@ -239,6 +239,9 @@ export const segments = pgTable(
     /** Canonical rule tree for dynamic segments; null for static ones. */
     rules: jsonb('rules'),
     version: integer('version').notNull().default(1),
+    /** When the dynamic segment's members were last materialized into segment_members, and at which version. */
+    computedAt: ts('computed_at'),
+    computedVersion: integer('computed_version'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -265,4 +268,47 @@ export const segmentMembers = pgTable(
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
     index('segment_members_org_contact_idx').on(t.orgId, t.contactId),
   ],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    role: userRole('role').notNull(),
+    /** sha256 of the key; the key itself is shown once and never stored. */
+    hash: text('hash').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('api_keys_hash_uq').on(t.hash)],
+);
+
+export const drafts = pgTable(
+  'drafts',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    description: text('description').notNull(),
+    /** Canonical rule tree. */
+    rules: jsonb('rules').notNull(),
+    explanation: text('explanation').notNull(),
+    assumptions: jsonb('assumptions').$type<string[]>().notNull(),
+    unrecognized: jsonb('unrecognized').$type<{ text: string; start: number; end: number }[]>().notNull(),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    promptVersion: text('prompt_version').notNull(),
+    /** The clock the draft was generated and previewed at; null means "now" at each preview. */
+    asOf: ts('as_of'),
+    /** Set when the reviewer edited the generated rules. */
+    editedAt: ts('edited_at'),
+    approvedSegmentId: text('approved_segment_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );

@@ -3,8 +3,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, type ErrorCode, type ProblemDetail } from '../lib/errors.js';
 
-export const ERROR_CODES = {
+export { AppError };
+
+const PROBLEMS = {
   bad_request: { status: 400, title: 'Bad request' },
   validation_failed: { status: 400, title: 'Validation failed' },
   unauthorized: { status: 401, title: 'Unauthorized' },
@@ -17,28 +20,10 @@ export const ERROR_CODES = {
   query_timeout: { status: 504, title: 'Query timed out' },
   upstream_failed: { status: 502, title: 'Upstream failure' },
   internal: { status: 500, title: 'Internal error' },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
-
-export type ErrorCode = keyof typeof ERROR_CODES;
-
-export interface ProblemDetail {
-  path: string;
-  message: string;
-}
-
-export class AppError extends Error {
-  override name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly errors?: ProblemDetail[],
-  ) {
-    super(message);
-  }
-}
+} as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; title: string }>;
 
 export function problemBody(code: ErrorCode, detail: string, errors?: ProblemDetail[]) {
-  const { status, title } = ERROR_CODES[code];
+  const { status, title } = PROBLEMS[code];
   return { type: `https://segment-builder.dev/problems/${code.replace(/_/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) };
 }
 
@@ -51,8 +36,8 @@ export function onError(err: Error, c: Context, log: (err: Error) => void = cons
   if (err instanceof AppError) return problem(c, err.code, err.message, err.errors);
   if (err instanceof HTTPException) {
     const status = err.status;
-    const code = (Object.entries(ERROR_CODES).find(([, v]) => v.status === status)?.[0] ?? 'bad_request') as ErrorCode;
-    return problem(c, code, err.message || ERROR_CODES[code].title);
+    const code = (Object.entries(PROBLEMS).find(([, v]) => v.status === status)?.[0] ?? 'bad_request') as ErrorCode;
+    return problem(c, code, err.message || PROBLEMS[code].title);
   }
   log(err);
   return problem(c, 'internal', 'An unexpected error occurred; it has been logged.');

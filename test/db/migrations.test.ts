@@ -12,10 +12,12 @@ describe('migrations', () => {
         select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
       expect(tables.map((t) => t.table_name)).toEqual([
         'activities',
+        'api_keys',
         'campaigns',
         'companies',
         'contacts',
         'deals',
+        'drafts',
         'email_events',
         'fit_scores',
         'orgs',

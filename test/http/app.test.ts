@@ -1,21 +1,22 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
+import type { Provider } from '../../src/nl/provider.js';
+import { createServices } from '../../src/services.js';
 import { useTestDatabase } from '../support/db.js';
 
+const noProvider: Provider = {
+  name: 'none',
+  model: 'none',
+  generate: () => Promise.reject(new Error('not used here')),
+};
+
 describe('http app', () => {
-  let app: Hono;
-  beforeAll(async () => {
-    app = createApp({ database: await useTestDatabase('tmpl_empty') });
-  });
+  it('reports health from the database and answers unknown routes with problem+json', async () => {
+    const app = createApp(createServices({ database: await useTestDatabase('tmpl_empty'), provider: noProvider }));
+    const health = await app.request('/health');
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
 
-  it('reports health from the database', async () => {
-    const res = await app.request('/health');
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
-  });
-
-  it('answers an unknown route with problem+json, not HTML', async () => {
     const res = await app.request('/nope');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');

@@ -1,0 +1,148 @@
+// Drafts: a description turned into rules by the configured provider, previewed, edited by a
+// reviewer (re-validated, re-normalized, re-previewed), and approved into a dynamic segment.
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { drafts } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { generateRules } from '../nl/generate.js';
+import type { Span } from '../nl/provider.js';
+import { explain } from '../rules/explain.js';
+import type { RuleTree } from '../rules/grammar.js';
+import { prepareRules } from '../rules/prepare.js';
+import type { Issue } from '../rules/validate.js';
+import { createSegment, type SegmentView } from '../segments/store.js';
+import type { Services } from '../services.js';
+import { type Preview, previewSegment } from '../sql/preview.js';
+
+export interface DraftView {
+  id: string;
+  description: string;
+  rules: RuleTree;
+  explanation: string;
+  assumptions: string[];
+  unrecognized: Span[];
+  warnings: Issue[];
+  preview: Preview;
+  provider: string;
+  model: string;
+  promptVersion: string;
+  asOf: string | null;
+  edited: boolean;
+  approvedSegmentId: string | null;
+  createdAt: string;
+}
+
+type DraftRow = typeof drafts.$inferSelect;
+
+export interface PreviewResult {
+  rules: RuleTree;
+  explanation: string;
+  warnings: Issue[];
+  preview: Preview;
+}
+
+/** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */
+export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date): Promise<PreviewResult> {
+  const tenant = await services.tenants.get(orgId);
+  const prepared = prepareRules(rules, { tenant });
+  if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
+  const preview = await previewSegment(
+    services.database.db,
+    prepared.tree,
+    { orgId, asOf: asOf ?? services.now(), tenant },
+    { timeoutMs: services.statementTimeoutMs },
+  );
+  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
+}
+
+async function view(services: Services, row: DraftRow, warnings: Issue[] = []): Promise<DraftView> {
+  const { preview, explanation } = await previewRules(services, row.orgId, row.rules, row.asOf ?? undefined);
+  return {
+    id: row.id,
+    description: row.description,
+    rules: row.rules as RuleTree,
+    explanation,
+    assumptions: row.assumptions,
+    unrecognized: row.unrecognized,
+    warnings,
+    preview,
+    provider: row.provider,
+    model: row.model,
+    promptVersion: row.promptVersion,
+    asOf: row.asOf?.toISOString() ?? null,
+    edited: row.editedAt !== null,
+    approvedSegmentId: row.approvedSegmentId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function findDraft(services: Services, orgId: string, id: string): Promise<DraftRow> {
+  const [row] = await services.database.db.select().from(drafts).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)));
+  if (!row) throw new AppError('not_found', `No draft "${id}" in this tenant.`);
+  return row;
+}
+
+export async function createDraft(services: Services, orgId: string, input: { description: string; asOf?: Date }): Promise<DraftView> {
+  const tenant = await services.tenants.get(orgId);
+  const generated = await generateRules(services.provider, { description: input.description, tenant, asOf: input.asOf ?? services.now() });
+  if (generated.kind === 'refusal') throw new AppError('unprocessable', generated.reason);
+  const [row] = await services.database.db
+    .insert(drafts)
+    .values({
+      orgId,
+      id: `drf_${randomBytes(8).toString('hex')}`,
+      description: input.description.trim(),
+      rules: generated.rules,
+      explanation: generated.explanation,
+      assumptions: generated.assumptions,
+      unrecognized: generated.unrecognized,
+      provider: generated.provider,
+      model: generated.model,
+      promptVersion: generated.promptVersion,
+      asOf: input.asOf ?? null,
+    })
+    .returning();
+  return view(services, row!);
+}
+
+export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
+  return view(services, await findDraft(services, orgId, id));
+}
+
+export async function editDraft(services: Services, orgId: string, id: string, rules: unknown): Promise<DraftView> {
+  const current = await findDraft(services, orgId, id);
+  if (current.approvedSegmentId) throw new AppError('conflict', `This draft was already approved as segment ${current.approvedSegmentId}; edit the segment instead.`);
+  const tenant = await services.tenants.get(orgId);
+  const prepared = prepareRules(rules, { tenant });
+  if (!prepared.ok) throw new AppError('validation_failed', 'The edited rules are not valid; the draft is unchanged.', prepared.errors);
+  const [row] = await services.database.db
+    .update(drafts)
+    .set({ rules: prepared.tree, explanation: explain(prepared.tree, tenant), editedAt: services.now() })
+    .where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)))
+    .returning();
+  return view(services, row!, prepared.warnings);
+}
+
+export async function approveDraft(
+  services: Services,
+  orgId: string,
+  id: string,
+  input: { title: string; slug?: string | undefined; description?: string | undefined },
+): Promise<SegmentView> {
+  return services.database.db.transaction(async (tx) => {
+    // Lock the draft row so two approvals of one draft cannot both create a segment.
+    const [current] = await tx.select().from(drafts).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id))).for('update');
+    if (!current) throw new AppError('not_found', `No draft "${id}" in this tenant.`);
+    if (current.approvedSegmentId) throw new AppError('conflict', `This draft was already approved as segment ${current.approvedSegmentId}.`);
+    // createSegment re-validates the rules against the tenant as it is now: a draft whose tag or
+    // segment has gone since cannot be approved.
+    const segment = await createSegment(
+      services,
+      orgId,
+      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', rules: current.rules },
+      tx,
+    );
+    await tx.update(drafts).set({ approvedSegmentId: segment.id }).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)));
+    return segment;
+  });
+}

@@ -1,0 +1,96 @@
+// Drafts and previews: describe → review → edit → preview → approve.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { approveDraft, createDraft, editDraft, getDraft, previewRules } from '../../drafts/drafts.js';
+import type { Services } from '../../services.js';
+import { allow, type AppEnv } from '../auth.js';
+import { body, json, problems, security, validationHook } from '../openapi.js';
+import { ApproveRequest, CreateDraftRequest, Draft, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
+
+const EDITORS = ['admin', 'editor'] as const;
+
+export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>(validationHook);
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/drafts',
+      summary: 'Generate a draft segment from a description',
+      security,
+      request: body(CreateDraftRequest),
+      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview'), ...problems(400, 403, 413, 415, 422, 502, 504) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, EDITORS, 'create drafts');
+      const input = c.req.valid('json');
+      const draft = await createDraft(services, principal.orgId, { description: input.description, ...(input.asOf ? { asOf: input.asOf } : {}) });
+      return c.json(draft, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/drafts/{id}',
+      summary: 'Read a draft (re-previewed)',
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(Draft, 'The draft'), ...problems(404, 504) },
+    }),
+    async (c) => c.json(await getDraft(services, c.get('principal').orgId, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/drafts/{id}',
+      summary: 'Replace a draft’s rules with the reviewer’s edit',
+      security,
+      request: { params: IdParam, ...body(RulesRequest) },
+      responses: { 200: json(Draft, 'The edited draft, re-validated, re-normalized and re-previewed'), ...problems(400, 403, 404, 409, 413, 415, 504) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, EDITORS, 'edit drafts');
+      return c.json(await editDraft(services, principal.orgId, c.req.valid('param').id, c.req.valid('json').rules), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/drafts/{id}/approve',
+      summary: 'Approve a draft as a dynamic segment',
+      security,
+      request: { params: IdParam, ...body(ApproveRequest) },
+      responses: { 201: json(Segment, 'The saved dynamic segment'), ...problems(400, 403, 404, 409, 413, 415) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, services.definitionRoles, 'approve drafts into segments');
+      const input = c.req.valid('json');
+      return c.json(await approveDraft(services, principal.orgId, c.req.valid('param').id, input), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/preview',
+      summary: 'Validate, normalize and preview a rule tree without saving',
+      security,
+      request: body(PreviewRequest),
+      responses: { 200: json(PreviewResponse, 'Canonical rules, explanation, count and the first 10 contacts'), ...problems(400, 403, 413, 415, 504) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, EDITORS, 'preview rules');
+      const input = c.req.valid('json');
+      const result = await previewRules(services, principal.orgId, input.rules, input.asOf);
+      return c.json({ rules: result.rules, explanation: result.explanation, warnings: result.warnings, ...result.preview }, 200);
+    },
+  );
+
+  return app;
+}

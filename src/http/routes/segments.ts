@@ -1,0 +1,235 @@
+// Segments: definitions, members, reads for automation and the UI, exports and imports.
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { exportDefinitions, importDefinitions } from '../../segments/exchange.js';
+import { csvExport } from '../../segments/export.js';
+import { addMembers, countMany, freeze, listMembers, memberIds, recompute, removeMembers } from '../../segments/members.js';
+import {
+  createSegment,
+  deleteSegment,
+  duplicateSegment,
+  findSegment,
+  listSegments,
+  setArchived,
+  toView,
+  updateSegment,
+  upsertManyByName,
+} from '../../segments/store.js';
+import type { Services } from '../../services.js';
+import { allow, type AppEnv } from '../auth.js';
+import { body, json, problems, security, validationHook } from '../openapi.js';
+import {
+  AsOfSchema,
+  CountsRequest,
+  CountsResponse,
+  CreateSegmentRequest,
+  FreezeRequest,
+  IdParam,
+  IdsPage,
+  IdsQuery,
+  ImportResult,
+  MembersPage,
+  MembersQuery,
+  MembersRequest,
+  MembershipChange,
+  RecomputeResponse,
+  SeedSegment,
+  Segment,
+  SegmentList,
+  StatusQuery,
+  UpdateSegmentRequest,
+  UpsertByNameRequest,
+} from '../schemas.js';
+
+const EDITORS = ['admin', 'editor'] as const;
+
+export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>(validationHook);
+  const definers = services.definitionRoles;
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/segments', summary: 'List segments', security, request: { query: StatusQuery }, responses: { 200: json(SegmentList, 'Segments by title'), ...problems(400) } }),
+    async (c) => c.json({ segments: await listSegments(services, c.get('principal').orgId, c.req.valid('query').status) }, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments', summary: 'Create a segment', security, request: body(CreateSegmentRequest), responses: { 201: json(Segment, 'The segment'), ...problems(400, 403, 409, 413, 415) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'create segments');
+      return c.json(await createSegment(services, principal.orgId, c.req.valid('json')), 201);
+    },
+  );
+
+  // Static paths before /segments/{id} so they are not taken for ids.
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments/counts', summary: 'Member counts for many segments in one call', security, request: body(CountsRequest), responses: { 200: json(CountsResponse, 'Counts by segment id; unknown ids listed'), ...problems(400, 413, 415, 504) } }),
+    async (c) => {
+      const input = c.req.valid('json');
+      return c.json(await countMany(services, c.get('principal').orgId, input.ids, input.asOf), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments/upsert-by-name', summary: 'Create static segments by name unless they exist (idempotent)', security, request: body(UpsertByNameRequest), responses: { 200: json(SegmentList, 'One segment per name, in request order'), ...problems(400, 403, 413, 415) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'create segments');
+      return c.json({ segments: await upsertManyByName(services, principal.orgId, c.req.valid('json').names) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/segments/export', summary: 'Export dynamic segment definitions (Seeds exchange format)', security, responses: { 200: json(z.array(SeedSegment), 'Definitions, referenced segments first') } }),
+    async (c) => c.json(await exportDefinitions(services, c.get('principal').orgId), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments/import', summary: 'Import segment definitions (all or nothing; matched by slug)', security, request: body(z.array(SeedSegment)), responses: { 200: json(ImportResult, 'Created and updated segment ids'), ...problems(400, 403, 409, 413, 415) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'import segment definitions');
+      return c.json(await importDefinitions(services, principal.orgId, await c.req.json()), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/segments/{id}', summary: 'Read a segment', security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems(404) } }),
+    async (c) => {
+      const { orgId } = c.get('principal');
+      return c.json(await toView(services, await findSegment(services.database.db, orgId, c.req.valid('param').id)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'patch', path: '/segments/{id}', summary: 'Update title, slug, description or rules', security, request: { params: IdParam, ...body(UpdateSegmentRequest) }, responses: { 200: json(Segment, 'The segment'), ...problems(400, 403, 404, 409, 413, 415) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'edit segment definitions');
+      return c.json(await updateSegment(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/segments/{id}', summary: 'Delete a segment', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems(403, 404, 409) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'delete segments');
+      await deleteSegment(services, principal.orgId, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+
+  for (const [path, summary, archived] of [
+    ['/segments/{id}/archive', 'Archive a segment', true],
+    ['/segments/{id}/unarchive', 'Unarchive a segment', false],
+  ] as const) {
+    app.openapi(
+      createRoute({ method: 'post', path, summary, security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems(403, 404, 409) } }),
+      async (c) => {
+        const principal = c.get('principal');
+        allow(principal, definers, 'archive segments');
+        return c.json(await setArchived(services, principal.orgId, c.req.valid('param').id, archived), 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments/{id}/duplicate', summary: 'Duplicate a segment (static members included)', security, request: { params: IdParam }, responses: { 201: json(Segment, 'The copy'), ...problems(403, 404) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'duplicate segments');
+      return c.json(await duplicateSegment(services, principal.orgId, c.req.valid('param').id), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments/{id}/freeze', summary: 'Snapshot the current members into a new static segment', security, request: { params: IdParam, ...body(FreezeRequest) }, responses: { 201: json(Segment, 'The static snapshot'), ...problems(400, 403, 404, 409, 413, 415, 504) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, definers, 'freeze segments');
+      const input = c.req.valid('json');
+      return c.json(await freeze(services, principal.orgId, c.req.valid('param').id, { ...(input.title ? { title: input.title } : {}), ...(input.asOf ? { asOf: input.asOf } : {}) }), 201);
+    },
+  );
+
+  for (const [method, verb, run] of [
+    ['post', 'Add', addMembers],
+    ['delete', 'Remove', removeMembers],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method,
+        path: '/segments/{id}/members',
+        summary: `${verb} members of a static segment in bulk`,
+        security,
+        request: { params: IdParam, ...body(MembersRequest) },
+        responses: { 200: json(MembershipChange, 'What changed, what did not, and ids that are not contacts of this tenant'), ...problems(400, 403, 404, 409, 413, 415) },
+      }),
+      async (c) => {
+        const principal = c.get('principal');
+        allow(principal, EDITORS, 'change static segment members');
+        return c.json(await run(services, principal.orgId, c.req.valid('param').id, c.req.valid('json').contactIds), 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/segments/{id}/members', summary: 'Members for display, keyset-paginated', security, request: { params: IdParam, query: MembersQuery }, responses: { 200: json(MembersPage, 'A page of members'), ...problems(400, 404, 504) } }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await listMembers(services, c.get('principal').orgId, c.req.valid('param').id, {
+          limit: q.limit,
+          sort: q.sort,
+          order: q.order,
+          ...(q.cursor ? { cursor: q.cursor } : {}),
+          ...(q.asOf ? { asOf: q.asOf } : {}),
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/segments/{id}/ids', summary: 'All member ids for automation, cursor-paginated by id', security, request: { params: IdParam, query: IdsQuery }, responses: { 200: json(IdsPage, 'A page of ids; follow nextCursor'), ...problems(400, 404, 504) } }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await memberIds(services, c.get('principal').orgId, c.req.valid('param').id, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/segments/{id}/export.csv',
+      summary: 'Members as CSV, streamed',
+      security,
+      request: { params: IdParam, query: z.object({ asOf: AsOfSchema.optional() }) },
+      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 404) },
+    }),
+    async (c) => {
+      const { orgId } = c.get('principal');
+      const id = c.req.valid('param').id;
+      const segment = await findSegment(services.database.db, orgId, id);
+      const stream = await csvExport(services, orgId, id, c.req.valid('query').asOf);
+      return new Response(stream, {
+        status: 200,
+        headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${segment.slug}.csv"` },
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/segments/{id}/recompute', summary: 'Recompute a dynamic segment’s members now', security, request: { params: IdParam }, responses: { 200: json(RecomputeResponse, 'The fresh count'), ...problems(403, 404, 409, 504) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, EDITORS, 'recompute segments');
+      return c.json(await recompute(services, principal.orgId, c.req.valid('param').id), 200);
+    },
+  );
+
+  return app;
+}

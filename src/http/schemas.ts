@@ -1,0 +1,177 @@
+// Request and response shapes of the HTTP API, in zod: they validate requests and generate the
+// OpenAPI 3.1 document. Rule trees are described by the grammar's own JSON Schema (registered as
+// components from src/rules/json-schema.ts), and validated by prepareRules for precise errors.
+import { z } from '@hono/zod-openapi';
+import { generationJsonSchema } from '../rules/json-schema.js';
+
+export const RULE_SCHEMA_COMPONENTS: Record<string, unknown> = (() => {
+  const defs = (generationJsonSchema().$defs ?? {}) as Record<string, unknown>;
+  const rewrite = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(rewrite)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' ? x.replace('#/$defs/', '#/components/schemas/') : rewrite(x)]),
+          )
+        : v;
+  return rewrite(defs) as Record<string, unknown>;
+})();
+
+const rulesRef = (description: string) => z.unknown().openapi({ $ref: '#/components/schemas/Group', description } as never);
+const nullableRules = (description: string) =>
+  z.unknown().openapi({ anyOf: [{ $ref: '#/components/schemas/Group' }, { type: 'null' }], description } as never);
+
+export const AsOfSchema = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s))
+  .openapi({ type: 'string', description: 'Evaluation clock (ISO-8601, UTC); defaults to now.', example: '2026-11-01T00:00:00Z' });
+
+export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const Issue = z.object({ path: z.string(), message: z.string() }).openapi('Issue');
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(Issue).optional(),
+  })
+  .openapi('Problem');
+
+export const Span = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).openapi('Span');
+
+export const PreviewContact = z
+  .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable() })
+  .openapi('PreviewContact');
+
+export const Preview = z.object({ count: z.number().int(), sample: z.array(PreviewContact), asOf: z.string() }).openapi('Preview');
+
+export const CreateDraftRequest = z
+  .object({
+    description: z.string().min(1).max(2000).openapi({ example: 'enterprise accounts in Germany that opened our last 3 campaigns but have no deal created in the last 90 days' }),
+    asOf: AsOfSchema.optional(),
+  })
+  .openapi('CreateDraftRequest');
+
+export const Draft = z
+  .object({
+    id: z.string(),
+    description: z.string(),
+    rules: rulesRef('Canonical rule tree.'),
+    explanation: z.string(),
+    assumptions: z.array(z.string()),
+    unrecognized: z.array(Span),
+    warnings: z.array(Issue),
+    preview: Preview,
+    provider: z.string(),
+    model: z.string(),
+    promptVersion: z.string(),
+    asOf: z.string().nullable(),
+    edited: z.boolean(),
+    approvedSegmentId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Draft');
+
+export const RulesRequest = z.object({ rules: rulesRef('A rule tree; validated and normalized.') }).openapi('RulesRequest');
+
+export const PreviewRequest = z.object({ rules: rulesRef('A rule tree; validated and normalized.'), asOf: AsOfSchema.optional() }).openapi('PreviewRequest');
+
+export const PreviewResponse = z
+  .object({ rules: rulesRef('The canonical tree that was previewed.'), explanation: z.string(), warnings: z.array(Issue), count: z.number().int(), sample: z.array(PreviewContact), asOf: z.string() })
+  .openapi('PreviewResponse');
+
+const Title = z.string().trim().min(1).max(200);
+const Slug = z.string().min(1).max(80).openapi({ example: 'vip-germany' });
+const Description = z.string().max(2000).nullable();
+
+export const ApproveRequest = z.object({ title: Title, slug: Slug.optional(), description: z.string().max(2000).optional() }).openapi('ApproveRequest');
+
+export const Segment = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    slug: z.string(),
+    description: z.string().nullable(),
+    type: z.enum(['static', 'dynamic']),
+    status: z.enum(['active', 'archived']),
+    rules: nullableRules('Canonical rule tree (dynamic segments); null for static ones.'),
+    explanation: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Segment');
+
+export const SegmentList = z.object({ segments: z.array(Segment) }).openapi('SegmentList');
+
+export const CreateSegmentRequest = z
+  .object({ title: Title, slug: Slug.optional(), description: Description.optional(), type: z.enum(['static', 'dynamic']), rules: rulesRef('Required for dynamic segments.').optional() })
+  .openapi('CreateSegmentRequest');
+
+export const UpdateSegmentRequest = z
+  .object({ title: Title.optional(), slug: Slug.optional(), description: Description.optional(), rules: rulesRef('Dynamic segments only.').optional() })
+  .openapi('UpdateSegmentRequest');
+
+export const MembersRequest = z.object({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000) }).openapi('MembersRequest');
+
+export const MembershipChange = z
+  .object({
+    changed: z.array(z.string()).openapi({ description: 'Ids added (or removed) by this call.' }),
+    unchanged: z.array(z.string()).openapi({ description: 'Ids that already were (or were not) members.' }),
+    unknown: z.array(z.string()).openapi({ description: 'Ids that are not contacts of this tenant; nothing was done with them.' }),
+  })
+  .openapi('MembershipChange');
+
+export const FreezeRequest = z.object({ title: Title.optional(), asOf: AsOfSchema.optional() }).openapi('FreezeRequest');
+
+export const UpsertByNameRequest = z.object({ names: z.array(Title).min(1).max(100) }).openapi('UpsertByNameRequest');
+
+export const IdsQuery = z.object({
+  asOf: AsOfSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
+});
+
+export const IdsPage = z.object({ ids: z.array(z.string()), nextCursor: z.string().nullable() }).openapi('IdsPage');
+
+export const MembersQuery = z.object({
+  asOf: AsOfSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  sort: z.enum(['created_at', 'email', 'last_name']).default('created_at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+export const Member = z
+  .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable(), createdAt: z.string() })
+  .openapi('Member');
+
+export const MembersPage = z.object({ members: z.array(Member), nextCursor: z.string().nullable() }).openapi('MembersPage');
+
+export const CountsRequest = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200), asOf: AsOfSchema.optional() }).openapi('CountsRequest');
+
+export const CountsResponse = z
+  .object({ counts: z.record(z.string(), z.number().int()), unknown: z.array(z.string()) })
+  .openapi('CountsResponse');
+
+export const RecomputeResponse = z.object({ count: z.number().int(), computedAt: z.string() }).openapi('RecomputeResponse');
+
+export const SeedSegment = z
+  .object({
+    object_type: z.literal('segments'),
+    data: z.object({
+      title: z.string(),
+      slug: z.string().optional(),
+      description: z.string().nullable().optional(),
+      object_type: z.literal('contacts'),
+      query: rulesRef('Rule tree; segments by slug, owners by email, campaigns by name.'),
+    }),
+  })
+  .openapi('SeedSegment');
+
+export const ImportResult = z.object({ created: z.array(z.string()), updated: z.array(z.string()) }).openapi('ImportResult');
+
+export const StatusQuery = z.object({ status: z.enum(['active', 'archived']).optional() });

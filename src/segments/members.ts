@@ -1,0 +1,299 @@
+// Who is in a segment. Static segments hold explicit members in segment_members. Dynamic segments are
+// evaluated from their rules and the result is materialized into the same table, reused for
+// `cacheTtlMs` (default 60 s) and recomputed when older, when the definition changed (version), or on
+// demand. A read with an explicit `asOf` is evaluated at that clock directly, never cached.
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { segments } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import type { RuleTree } from '../rules/grammar.js';
+import { type CompileContext, membersQuery } from '../sql/compile.js';
+import { QueryTimeoutError } from '../sql/preview.js';
+import type { Services } from '../services.js';
+import { createSegment, findSegment, type SegmentRow, type SegmentView } from './store.js';
+
+export const MAX_BULK_IDS = 10_000;
+
+export interface MembershipChange {
+  /** Ids now added / removed by this call. */
+  changed: string[];
+  /** Ids that were already members (add) or were not members (remove). */
+  unchanged: string[];
+  /** Ids that are not contacts of this tenant: unknown, or another tenant's. Nothing was done with them. */
+  unknown: string[];
+}
+
+function requireStatic(segment: SegmentRow, verb: string): void {
+  if (segment.type !== 'static') {
+    throw new AppError(
+      'conflict',
+      `"${segment.title}" is a dynamic segment: its members come from its rules, so they cannot be ${verb} by hand. Freeze it into a static segment, or edit its rules.`,
+    );
+  }
+}
+
+function checkIds(ids: string[]): string[] {
+  if (ids.length > MAX_BULK_IDS) {
+    throw new AppError('validation_failed', `At most ${MAX_BULK_IDS} contact ids per call.`, [{ path: 'contactIds', message: `got ${ids.length}` }]);
+  }
+  return [...new Set(ids)];
+}
+
+export async function addMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
+  const db = services.database.db;
+  requireStatic(await findSegment(db, orgId, segmentId), 'added');
+  const ids = checkIds(contactIds);
+  // One statement: known contacts are inserted (conflicts ignored), so concurrent calls never duplicate.
+  const rows = await db.execute<{ id: string; known: boolean; added: boolean }>(sql`
+    with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
+         known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
+         added as (
+           insert into segment_members (org_id, segment_id, contact_id)
+           select ${orgId}, ${segmentId}, id from known
+           on conflict do nothing
+           returning contact_id)
+    select w.id, (k.id is not null) as known, (a.contact_id is not null) as added
+    from wanted w left join known k on k.id = w.id left join added a on a.contact_id = w.id`);
+  return classify(ids, rows, 'added');
+}
+
+export async function removeMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
+  const db = services.database.db;
+  requireStatic(await findSegment(db, orgId, segmentId), 'removed');
+  const ids = checkIds(contactIds);
+  const rows = await db.execute<{ id: string; known: boolean; removed: boolean }>(sql`
+    with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
+         known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
+         removed as (
+           delete from segment_members m using known k
+           where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = k.id
+           returning m.contact_id)
+    select w.id, (k.id is not null) as known, (r.contact_id is not null) as removed
+    from wanted w left join known k on k.id = w.id left join removed r on r.contact_id = w.id`);
+  return classify(ids, rows, 'removed');
+}
+
+function classify(ids: string[], rows: Record<string, unknown>[], flag: 'added' | 'removed'): MembershipChange {
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  const out: MembershipChange = { changed: [], unchanged: [], unknown: [] };
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r?.known) out.unknown.push(id);
+    else if (r[flag]) out.changed.push(id);
+    else out.unchanged.push(id);
+  }
+  return out;
+}
+
+async function compileContext(services: Services, orgId: string, asOf: Date): Promise<CompileContext> {
+  return { orgId, asOf, tenant: await services.tenants.get(orgId) };
+}
+
+/**
+ * Brings a dynamic segment's materialized members up to date (unless fresh). The diff is computed in
+ * SQL: members that no longer match are deleted, new ones inserted; an advisory lock makes concurrent
+ * refreshes of one segment wait for each other instead of racing.
+ */
+export async function refreshMembers(services: Services, segment: SegmentRow, force = false): Promise<SegmentRow> {
+  if (segment.type !== 'dynamic') return segment;
+  const fresh = (s: SegmentRow) =>
+    !force && s.computedVersion === s.version && s.computedAt !== null && services.now().getTime() - s.computedAt.getTime() < services.cacheTtlMs;
+  if (fresh(segment)) return segment;
+  const now = services.now();
+  const ctx = await compileContext(services, segment.orgId, now);
+  return withTimeout(services, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${segment.orgId}/${segment.id}`}))`);
+    const current = await findSegment(tx, segment.orgId, segment.id);
+    if (fresh(current)) return current; // another request refreshed it while we waited for the lock
+    const matching = membersQuery(current.rules as RuleTree, ctx);
+    await tx.execute(sql`
+      delete from segment_members m
+      where m.org_id = ${current.orgId} and m.segment_id = ${current.id}
+        and not exists (select 1 from (${matching}) now_in where now_in.id = m.contact_id)`);
+    await tx.execute(sql`
+      insert into segment_members (org_id, segment_id, contact_id)
+      select ${current.orgId}, ${current.id}, now_in.id from (${matching}) now_in
+      on conflict do nothing`);
+    const [updated] = await tx
+      .update(segments)
+      .set({ computedAt: now, computedVersion: current.version })
+      .where(and(eq(segments.orgId, current.orgId), eq(segments.id, current.id)))
+      .returning();
+    return updated!;
+  });
+}
+
+/** Runs `fn` in a transaction with the service's statement timeout; a timeout becomes a clear error. */
+export async function withTimeout<T>(services: Services, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await services.database.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('statement_timeout', ${String(services.statementTimeoutMs)}, true)`);
+      return fn(tx as unknown as Db);
+    });
+  } catch (err) {
+    for (let e = err as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+      if (e.code === '57014') throw new QueryTimeoutError(services.statementTimeoutMs);
+    }
+    throw err;
+  }
+}
+
+/**
+ * An SQL source of the segment's member ids (`select … as id`), fresh per the cache rules, or
+ * evaluated at `asOf` when given.
+ */
+export async function memberIdsSource(services: Services, orgId: string, segmentId: string, asOf?: Date): Promise<SQL> {
+  let segment = await findSegment(services.database.db, orgId, segmentId);
+  if (segment.type === 'dynamic' && asOf) {
+    return membersQuery(segment.rules as RuleTree, await compileContext(services, orgId, asOf));
+  }
+  segment = await refreshMembers(services, segment);
+  return sql`select contact_id as id from segment_members where org_id = ${orgId} and segment_id = ${segmentId}`;
+}
+
+export interface IdsPage {
+  ids: string[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export async function memberIds(services: Services, orgId: string, segmentId: string, opts: { asOf?: Date; cursor?: string; limit: number }): Promise<IdsPage> {
+  const source = await memberIdsSource(services, orgId, segmentId, opts.asOf);
+  const rows = await withTimeout(services, (tx) =>
+    tx.execute<{ id: string }>(sql`
+      select id from (${source}) m ${opts.cursor ? sql`where id > ${opts.cursor}` : sql``}
+      order by id limit ${opts.limit + 1}`),
+  );
+  const ids = rows.slice(0, opts.limit).map((r) => r.id);
+  return { ids, nextCursor: rows.length > opts.limit ? ids[ids.length - 1]! : null };
+}
+
+export const MEMBER_SORTS = { created_at: 'c.created_at', email: 'lower(c.email)', last_name: "coalesce(lower(c.last_name), '')" } as const;
+export type MemberSort = keyof typeof MEMBER_SORTS;
+
+export interface MemberRow {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string;
+  company: string | null;
+  createdAt: string;
+}
+
+export interface MembersPage {
+  members: MemberRow[];
+  nextCursor: string | null;
+}
+
+/** Members for the UI, keyset-paginated on (sort value, id): stable and cheap at any depth. */
+export async function listMembers(
+  services: Services,
+  orgId: string,
+  segmentId: string,
+  opts: { asOf?: Date; cursor?: string; limit: number; sort: MemberSort; order: 'asc' | 'desc' },
+): Promise<MembersPage> {
+  const source = await memberIdsSource(services, orgId, segmentId, opts.asOf);
+  const key = sql.raw(MEMBER_SORTS[opts.sort]);
+  const dir = sql.raw(opts.order);
+  let after = sql``;
+  if (opts.cursor) {
+    const [value, id] = decodeCursor(opts.cursor);
+    const cmp = sql.raw(opts.order === 'asc' ? '>' : '<');
+    const typed = opts.sort === 'created_at' ? sql`${value}::timestamptz` : sql`${value}`;
+    after = sql`and (${key}, c.id) ${cmp} (${typed}, ${id})`;
+  }
+  const rows = await withTimeout(services, (tx) =>
+    tx.execute<{ id: string; first_name: string | null; last_name: string | null; email: string; company: string | null; created_at: string; sort_key: string }>(sql`
+      select c.id, c.first_name, c.last_name, c.email, co.name as company, c.created_at, (${key})::text as sort_key
+      from (${source}) m
+      join contacts c on c.org_id = ${orgId} and c.id = m.id
+      left join companies co on co.org_id = c.org_id and co.id = c.company_id
+      where true ${after}
+      order by ${key} ${dir}, c.id ${dir}
+      limit ${opts.limit + 1}`),
+  );
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return {
+    members: page.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      email: r.email,
+      company: r.company,
+      createdAt: new Date(r.created_at).toISOString(),
+    })),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+  };
+}
+
+function encodeCursor(parts: [string, string]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string')) return parts as [string, string];
+  } catch {
+    // fall through
+  }
+  throw new AppError('bad_request', 'The cursor is not valid; use the nextCursor of the previous page.');
+}
+
+export interface CountsResult {
+  counts: Record<string, number>;
+  /** Requested ids that are not segments of this tenant. */
+  unknown: string[];
+}
+
+export async function countMany(services: Services, orgId: string, segmentIds: string[], asOf?: Date): Promise<CountsResult> {
+  const ids = [...new Set(segmentIds)];
+  const counts: Record<string, number> = {};
+  const unknown: string[] = [];
+  for (const id of ids) {
+    let source: SQL;
+    try {
+      source = await memberIdsSource(services, orgId, id, asOf);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') {
+        unknown.push(id);
+        continue;
+      }
+      throw err;
+    }
+    const [row] = await withTimeout(services, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from (${source}) m`));
+    counts[id] = row!.n;
+  }
+  return { counts, unknown };
+}
+
+/** Forces a dynamic segment's members to be recomputed now. */
+export async function recompute(services: Services, orgId: string, segmentId: string): Promise<{ count: number; computedAt: string }> {
+  const segment = await findSegment(services.database.db, orgId, segmentId);
+  if (segment.type !== 'dynamic') throw new AppError('conflict', `"${segment.title}" is static; only dynamic segments are recomputed.`);
+  const updated = await refreshMembers(services, segment, true);
+  const [row] = await services.database.db.execute<{ n: number }>(
+    sql`select count(*)::int as n from segment_members where org_id = ${orgId} and segment_id = ${segmentId}`,
+  );
+  return { count: row!.n, computedAt: updated.computedAt!.toISOString() };
+}
+
+/** A static snapshot of a segment's current members (evaluated at `asOf` when given). */
+export async function freeze(services: Services, orgId: string, segmentId: string, input: { title?: string; asOf?: Date }): Promise<SegmentView> {
+  const segment = await findSegment(services.database.db, orgId, segmentId);
+  const source = await memberIdsSource(services, orgId, segmentId, input.asOf);
+  const at = (input.asOf ?? services.now()).toISOString().slice(0, 16).replace('T', ' ');
+  return services.database.db.transaction(async (tx) => {
+    const created = await createSegment(
+      services,
+      orgId,
+      { title: input.title ?? `${segment.title} (frozen ${at} UTC)`, description: segment.description, type: 'static' },
+      tx,
+    );
+    await tx.execute(sql`
+      insert into segment_members (org_id, segment_id, contact_id)
+      select ${orgId}, ${created.id}, m.id from (${source}) m`);
+    return created;
+  });
+}

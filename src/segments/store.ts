@@ -1,0 +1,273 @@
+// Segment definitions: create, read, update, duplicate, archive, delete, and upsert-by-name.
+// Every statement is scoped to one tenant. Dynamic rules are validated and normalized on the way in;
+// a definition change bumps `version`, which invalidates the materialized members.
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { segments } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import { slugify } from '../lib/slug.js';
+import { explain } from '../rules/explain.js';
+import type { RuleTree } from '../rules/grammar.js';
+import { prepareRules } from '../rules/prepare.js';
+import { segmentRefs } from '../rules/validate.js';
+import type { Services } from '../services.js';
+
+export type SegmentRow = typeof segments.$inferSelect;
+
+export interface SegmentView {
+  id: string;
+  title: string;
+  slug: string;
+  description: string | null;
+  type: 'static' | 'dynamic';
+  status: 'active' | 'archived';
+  rules: RuleTree | null;
+  explanation: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SegmentInput {
+  title: string;
+  slug?: string | undefined;
+  description?: string | null | undefined;
+  type: 'static' | 'dynamic';
+  rules?: unknown;
+}
+
+export interface SegmentPatch {
+  title?: string | undefined;
+  slug?: string | undefined;
+  description?: string | null | undefined;
+  rules?: unknown;
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function newSegmentId(): string {
+  return `seg_${randomBytes(8).toString('hex')}`;
+}
+
+export async function toView(services: Services, row: SegmentRow): Promise<SegmentView> {
+  const tenant = row.rules ? await services.tenants.get(row.orgId) : undefined;
+  return {
+    id: row.id,
+    title: row.title,
+    slug: row.slug,
+    description: row.description,
+    type: row.type,
+    status: row.status,
+    rules: (row.rules as RuleTree | null) ?? null,
+    explanation: row.rules && tenant ? explain(row.rules as RuleTree, tenant) : null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function findSegment(db: Db, orgId: string, id: string): Promise<SegmentRow> {
+  const [row] = await db.select().from(segments).where(and(eq(segments.orgId, orgId), eq(segments.id, id)));
+  if (!row) throw new AppError('not_found', `No segment "${id}" in this tenant.`);
+  return row;
+}
+
+export async function listSegments(services: Services, orgId: string, status?: 'active' | 'archived'): Promise<SegmentView[]> {
+  const rows = await services.database.db
+    .select()
+    .from(segments)
+    .where(status ? and(eq(segments.orgId, orgId), eq(segments.status, status)) : eq(segments.orgId, orgId))
+    .orderBy(asc(segments.title));
+  return Promise.all(rows.map((r) => toView(services, r)));
+}
+
+/** Validates and normalizes rules for a dynamic segment; errors carry paths under `rules`. */
+async function checkRules(services: Services, orgId: string, rules: unknown, selfSegmentId?: string): Promise<RuleTree> {
+  const tenant = await services.tenants.get(orgId);
+  const prepared = prepareRules(rules, { tenant, ...(selfSegmentId ? { selfSegmentId } : {}) });
+  if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
+  return prepared.tree;
+}
+
+function checkSlug(slug: string): string {
+  if (!SLUG_PATTERN.test(slug) || slug.length > 80) {
+    throw new AppError('validation_failed', 'The slug is not valid.', [
+      { path: 'slug', message: 'use 1–80 lower-case letters, digits and single dashes, e.g. "vip-germany"' },
+    ]);
+  }
+  return slug;
+}
+
+/** Turns unique-index violations into a 409 that says which value is taken. */
+async function uniquely<T>(run: () => Promise<T>, title: string, slug: string): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const constraint = findConstraint(err);
+    if (constraint === 'segments_org_slug_uq') throw new AppError('conflict', `Another segment already uses the slug "${slug}".`);
+    if (constraint === 'segments_org_title_uq') throw new AppError('conflict', `Another segment is already called "${title}".`);
+    throw err;
+  }
+}
+
+function findConstraint(err: unknown): string | undefined {
+  for (let e = err as { constraint_name?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.constraint_name) return e.constraint_name;
+  }
+  return undefined;
+}
+
+export async function createSegment(services: Services, orgId: string, input: SegmentInput, db: Db = services.database.db): Promise<SegmentView> {
+  const title = input.title.trim();
+  const slug = checkSlug(input.slug ?? slugify(title));
+  if (input.type === 'static' && input.rules != null) {
+    throw new AppError('validation_failed', 'A static segment has explicit members, not rules.', [
+      { path: 'rules', message: 'leave rules out for a static segment, or use type "dynamic"' },
+    ]);
+  }
+  if (input.type === 'dynamic' && input.rules == null) {
+    throw new AppError('validation_failed', 'A dynamic segment needs rules.', [{ path: 'rules', message: 'required for type "dynamic"' }]);
+  }
+  const rules = input.type === 'dynamic' ? await checkRules(services, orgId, input.rules) : null;
+  const [row] = await uniquely(
+    () =>
+      db
+        .insert(segments)
+        .values({ orgId, id: newSegmentId(), title, slug, description: input.description ?? null, type: input.type, rules })
+        .returning(),
+    title,
+    slug,
+  );
+  services.tenants.invalidate(orgId);
+  return toView(services, row!);
+}
+
+export async function updateSegment(services: Services, orgId: string, id: string, patch: SegmentPatch): Promise<SegmentView> {
+  const current = await findSegment(services.database.db, orgId, id);
+  const changes: Partial<typeof segments.$inferInsert> = {};
+  if (patch.title !== undefined) changes.title = patch.title.trim();
+  if (patch.slug !== undefined) changes.slug = checkSlug(patch.slug);
+  if (patch.description !== undefined) changes.description = patch.description;
+  if (patch.rules !== undefined) {
+    if (current.type === 'static') {
+      throw new AppError('conflict', 'This segment is static: its members are explicit. Edit its members, or create a dynamic segment.');
+    }
+    const rules = await checkRules(services, orgId, patch.rules, id);
+    if (JSON.stringify(rules) !== JSON.stringify(current.rules)) {
+      changes.rules = rules;
+      changes.version = current.version + 1;
+    }
+  }
+  if (Object.keys(changes).length === 0) return toView(services, current);
+  const [row] = await uniquely(
+    () =>
+      services.database.db
+        .update(segments)
+        .set({ ...changes, updatedAt: services.now() })
+        .where(and(eq(segments.orgId, orgId), eq(segments.id, id)))
+        .returning(),
+    changes.title ?? current.title,
+    changes.slug ?? current.slug,
+  );
+  services.tenants.invalidate(orgId);
+  return toView(services, row!);
+}
+
+/** Titles of the segments whose rules refer to this one. */
+export async function referencedBy(db: Db, orgId: string, id: string): Promise<{ id: string; title: string }[]> {
+  const rows = await db
+    .select({ id: segments.id, title: segments.title, rules: segments.rules })
+    .from(segments)
+    .where(and(eq(segments.orgId, orgId), eq(segments.type, 'dynamic'), sql`${segments.rules}::text like ${`%${id}%`}`));
+  return rows.filter((r) => segmentRefs(r.rules).includes(id)).map(({ id: rid, title }) => ({ id: rid, title }));
+}
+
+async function refuseIfReferenced(db: Db, orgId: string, id: string, action: string): Promise<void> {
+  const users = await referencedBy(db, orgId, id);
+  if (users.length > 0) {
+    throw new AppError(
+      'conflict',
+      `Cannot ${action} this segment: ${users.map((u) => `"${u.title}" (${u.id})`).join(', ')} ${users.length === 1 ? 'refers' : 'refer'} to it. Change ${users.length === 1 ? 'that segment' : 'those segments'} first.`,
+    );
+  }
+}
+
+export async function deleteSegment(services: Services, orgId: string, id: string): Promise<void> {
+  await findSegment(services.database.db, orgId, id);
+  await refuseIfReferenced(services.database.db, orgId, id, 'delete');
+  await services.database.db.delete(segments).where(and(eq(segments.orgId, orgId), eq(segments.id, id)));
+  services.tenants.invalidate(orgId);
+}
+
+export async function setArchived(services: Services, orgId: string, id: string, archived: boolean): Promise<SegmentView> {
+  const current = await findSegment(services.database.db, orgId, id);
+  if (archived) await refuseIfReferenced(services.database.db, orgId, id, 'archive');
+  const status = archived ? 'archived' : 'active';
+  if (current.status === status) return toView(services, current);
+  const [row] = await services.database.db
+    .update(segments)
+    .set({ status, updatedAt: services.now() })
+    .where(and(eq(segments.orgId, orgId), eq(segments.id, id)))
+    .returning();
+  services.tenants.invalidate(orgId);
+  return toView(services, row!);
+}
+
+/** A free "<title> (copy)" / "<slug>-copy" pair, numbered when taken. */
+async function freeCopyName(db: Db, orgId: string, title: string, slug: string): Promise<{ title: string; slug: string }> {
+  const taken = await db.select({ title: segments.title, slug: segments.slug }).from(segments).where(eq(segments.orgId, orgId));
+  const titles = new Set(taken.map((t) => t.title.toLowerCase()));
+  const slugs = new Set(taken.map((t) => t.slug));
+  for (let n = 1; ; n += 1) {
+    const suffix = n === 1 ? '' : ` ${n}`;
+    const candidate = { title: `${title} (copy${suffix})`, slug: `${slug}-copy${n === 1 ? '' : `-${n}`}` };
+    if (!titles.has(candidate.title.toLowerCase()) && !slugs.has(candidate.slug)) return candidate;
+  }
+}
+
+export async function duplicateSegment(services: Services, orgId: string, id: string): Promise<SegmentView> {
+  const source = await findSegment(services.database.db, orgId, id);
+  const names = await freeCopyName(services.database.db, orgId, source.title, source.slug);
+  const view = await services.database.db.transaction(async (tx) => {
+    const created = await createSegment(services, orgId, { ...names, description: source.description, type: source.type, rules: source.rules }, tx);
+    if (source.type === 'static') {
+      await tx.execute(sql`
+        insert into segment_members (org_id, segment_id, contact_id)
+        select org_id, ${created.id}, contact_id from segment_members where org_id = ${orgId} and segment_id = ${id}`);
+    }
+    return created;
+  });
+  return view;
+}
+
+/**
+ * Create-if-missing static segments by name, idempotent and safe under concurrent calls: the unique
+ * index on (org_id, lower(title)) makes exactly one row per name, whoever wins the race.
+ */
+export async function upsertManyByName(services: Services, orgId: string, names: string[]): Promise<SegmentView[]> {
+  const wanted = [...new Map(names.map((n) => [n.trim().toLowerCase(), n.trim()])).values()].filter(Boolean);
+  if (wanted.length === 0) return [];
+  const db = services.database.db;
+  for (const title of wanted) {
+    const base = slugify(title);
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
+      const inserted = await db.execute(sql`
+        insert into segments (org_id, id, title, slug, type)
+        values (${orgId}, ${newSegmentId()}, ${title}, ${slug}, 'static')
+        on conflict do nothing
+        returning id`);
+      if (inserted.length > 0) break;
+      const [exists] = await db.execute(sql`select 1 from segments where org_id = ${orgId} and lower(title) = lower(${title})`);
+      if (exists) break; // someone else created it; the slug conflict was theirs or ours, the title is what counts
+    }
+  }
+  services.tenants.invalidate(orgId);
+  const rows = await db
+    .select()
+    .from(segments)
+    .where(and(eq(segments.orgId, orgId), sql`lower(${segments.title}) in (${sql.join(wanted.map((t) => sql`${t.toLowerCase()}`), sql`, `)})`));
+  const byTitle = new Map(rows.map((r) => [r.title.toLowerCase(), r]));
+  return Promise.all(wanted.map((t) => toView(services, byTitle.get(t.toLowerCase())!)));
+}

@@ -1,0 +1,76 @@
+// An in-process API over a private copy of the fixture database, with keys for every role, and a
+// recorder that checks each response against the served OpenAPI document.
+import { afterAll } from 'vitest';
+import { createApiKey, type Role } from '../../src/auth/keys.js';
+import type { Database } from '../../src/db/client.js';
+import { createApp } from '../../src/http/app.js';
+import type { Provider } from '../../src/nl/provider.js';
+import { createServices, type Services } from '../../src/services.js';
+import { useTestDatabase } from './db.js';
+import { OpenApiChecker } from './openapi-check.js';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface CallOptions {
+  key?: string | null;
+  body?: unknown;
+  /** Raw body text (overrides `body`), e.g. malformed JSON. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  database: Database;
+  services: Services;
+  keys: Record<'admin' | 'editor' | 'viewer' | 'globexAdmin', string>;
+  call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
+  checker: OpenApiChecker;
+}
+
+export async function startApi(options: { provider: Provider; now?: () => Date; cacheTtlMs?: number; statementTimeoutMs?: number }): Promise<TestApi> {
+  const database = await useTestDatabase('tmpl_fixture');
+  const services = createServices({
+    database,
+    provider: options.provider,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
+    statementTimeoutMs: options.statementTimeoutMs ?? 20_000,
+  });
+  const errors: Error[] = [];
+  const app = createApp(services, { log: (err) => errors.push(err) });
+  const key = async (org: string, role: Role) => (await createApiKey(database.db, org, role)).key;
+  const keys = {
+    admin: await key('org_acme', 'admin'),
+    editor: await key('org_acme', 'editor'),
+    viewer: await key('org_acme', 'viewer'),
+    globexAdmin: await key('org_globex', 'admin'),
+  };
+  const doc = await (await app.request('/openapi.json')).json();
+  const checker = new OpenApiChecker(doc);
+  afterAll(() => {
+    if (errors.length) throw new Error(`the app logged unexpected errors:\n${errors.map((e) => e.stack).join('\n')}`);
+  });
+
+  async function call(method: string, path: string, o: CallOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...o.headers };
+    const k = o.key === undefined ? keys.admin : o.key;
+    if (k) headers.authorization = `Bearer ${k}`;
+    let body: string | undefined;
+    if (o.raw !== undefined) body = o.raw;
+    else if (o.body !== undefined) body = JSON.stringify(o.body);
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    const json = /json/.test(type) && text ? JSON.parse(text) : undefined;
+    checker.check(method, path, res.status, type, json);
+    return { status: res.status, headers: res.headers, text, json };
+  }
+
+  return { database, services, keys, call, checker };
+}
