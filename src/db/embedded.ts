@@ -134,7 +134,9 @@ function initialise(bins: Binaries, dataDir: string, who: RunAs | undefined): vo
   try {
     const res = run(
       bins.initdb,
-      ['-D', dataDir, '-U', SUPERUSER, '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+      // The builtin C.UTF-8 locale: byte-order sorting like C, but lower()/upper() know all of Unicode,
+      // so case-insensitive rules match "Élodie" as the JavaScript side lower-cases it.
+      ['-D', dataDir, '-U', SUPERUSER, '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-instructions'],
       who,
     );
     if (res.status !== 0) {

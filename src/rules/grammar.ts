@@ -18,6 +18,10 @@ export const LIMITS = {
 export const RELATIVE_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 export type RelativeUnit = (typeof RELATIVE_UNITS)[number];
 
+/** Largest count bound and relative span (in days) a rule may use: far past any real data. */
+export const MAX_COUNT = 1_000_000;
+export const MAX_SPAN_DAYS = 366_000; // 1,000 years
+
 export const COUNT_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte'] as const;
 export type CountOperator = (typeof COUNT_OPERATORS)[number];
 
@@ -88,7 +92,7 @@ export type Node = Group | Condition | RelationCondition | Engagement | SegmentM
 const text = z.string().max(LIMITS.maxStringLength);
 const RelativeDateSchema = z
   .strictObject({
-    amount: z.number().int().min(0).max(100_000),
+    amount: z.number().int().min(0).max(MAX_SPAN_DAYS),
     unit: z.enum(RELATIVE_UNITS),
   })
   .meta({ id: 'RelativeDate', description: 'A span of time counted back from the evaluation clock (asOf).' });
@@ -138,7 +142,7 @@ export const WhereGroupSchema: z.ZodType<WhereGroup> = GroupHeadSchema
   .meta({ id: 'WhereGroup', description: 'Conditions on the related rows (fields of the relation only).' });
 
 const CountSchema = z
-  .strictObject({ operator: z.enum(COUNT_OPERATORS), value: z.number().int().min(0).max(1_000_000) })
+  .strictObject({ operator: z.enum(COUNT_OPERATORS), value: z.number().int().min(0).max(MAX_COUNT) })
   .meta({ id: 'CountBound', description: 'Bound on how many related rows match, e.g. {gte, 3} for "at least 3".' });
 
 /** A relation condition's own fields; `where` is checked by the validator. */

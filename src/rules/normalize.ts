@@ -8,18 +8,19 @@
 // a condition on a missing value is false for positive operators and true for neq / not_in /
 // not_contains / is_null, so NOT(eq) is exactly neq. `fast-check` tests prove it on random trees.
 import { contactField, relation as findRelation, type FieldDef } from './catalog.js';
-import type {
-  Condition,
-  CountBound,
-  CountOperator,
-  Engagement,
-  Group,
-  Node,
-  RelationCondition,
-  RuleTree,
-  SegmentMembership,
-  Value,
-  WhereGroup,
+import {
+  MAX_COUNT,
+  type Condition,
+  type CountBound,
+  type CountOperator,
+  type Engagement,
+  type Group,
+  type Node,
+  type RelationCondition,
+  type RuleTree,
+  type SegmentMembership,
+  type Value,
+  type WhereGroup,
 } from './grammar.js';
 
 /** Canonical form of a validated tree. Idempotent: normalize(normalize(t)) equals normalize(t). */
@@ -64,6 +65,8 @@ function normalizeGroup(input: Group, fields: FieldLookup | undefined): Node {
 function negate(node: Node): Node {
   switch (node.type) {
     case 'group':
+      // NOT (NOT x) is x: a negated one-child group only exists because x has no exact inverse.
+      if (node.negate && node.children.length === 1) return node.children[0]!;
       return group(node.op, !node.negate, node.children);
     case 'condition': {
       const inverse = INVERSE[node.operator as keyof typeof INVERSE];
@@ -150,8 +153,8 @@ function normalizeRelation(r: RelationCondition): Node {
     else if ((operator === 'lt' && value === 1) || (operator === 'lte' && value === 0) || (operator === 'eq' && value === 0)) {
       count = null;
       exists = false;
-    } else if (operator === 'gt') count = { operator: 'gte', value: value + 1 };
-    else if (operator === 'lte') count = { operator: 'lt', value: value + 1 };
+    } else if (operator === 'gt' && value < MAX_COUNT) count = { operator: 'gte', value: value + 1 };
+    else if (operator === 'lte' && value < MAX_COUNT) count = { operator: 'lt', value: value + 1 };
   }
   const has = count ? positive : positive === exists;
   return relation(r.relation, has, where, count);

@@ -19,6 +19,7 @@ import {
   EngagementSchema,
   GroupHeadSchema,
   LIMITS,
+  MAX_SPAN_DAYS,
   type Node,
   RelationHeadSchema,
   type RelativeDate,
@@ -196,6 +197,7 @@ class Checker {
       case 'within_last':
       case 'more_than_ago':
         if (!isRelative(value)) return this.error(path, `${op} needs {"amount": 30, "unit": "days" | "weeks" | "months" | "years"}`);
+        if (spanDays(value) > MAX_SPAN_DAYS) return this.error(path, `${value.amount} ${value.unit} is longer than 1,000 years; use a shorter span`);
         return { amount: value.amount, unit: value.unit };
       default:
         if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
@@ -324,6 +326,11 @@ export function segmentRefs(tree: unknown): string[] {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function spanDays(span: RelativeDate): number {
+  const perUnit = { days: 1, weeks: 7, months: 30.5, years: 366 } as const;
+  return span.amount * perUnit[span.unit];
 }
 
 function isRelative(v: unknown): v is RelativeDate {

@@ -146,8 +146,9 @@ function param(v: Value, def: FieldDef): SQL {
   if (def.type === 'date') return sql`${String(v)}::timestamptz`;
   if (def.type === 'number') {
     const n = Number(v);
-    // Whole numbers take the column's type (so integer indexes apply); fractions compare as numeric.
-    return Number.isInteger(n) ? sql`${n}` : sql`${n}::numeric`;
+    // Whole numbers in int4 range take the column's type (so integer indexes apply); anything else
+    // (fractions, huge values) compares as numeric rather than failing the column type's range.
+    return Number.isInteger(n) && Math.abs(n) <= 2_147_483_647 ? sql`${n}` : sql`${String(n)}::numeric`;
   }
   if (def.type === 'text') return sql`${String(v).toLowerCase()}`;
   return sql`${v}`;

@@ -1,0 +1,202 @@
+// Differential test: the SQL compiler against the in-memory reference evaluator, on real PostgreSQL
+// with the CRM fixture. For random valid trees, the contacts the SQL selects (from the canonical
+// tree) must be exactly those the reference selects from the canonical tree AND from the validated,
+// non-normalized tree — so normalization is checked to preserve meaning on the way.
+// Reproduce a failing run with FC_SEED=<seed printed by fast-check>.
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { activities, companies, contacts, deals, emailEvents, fitScores, orgs, segmentMembers, segments } from '../../src/db/schema.js';
+import type { Fixture } from '../../src/fixture/format.js';
+import type { RuleTree } from '../../src/rules/grammar.js';
+import { prepareRules } from '../../src/rules/prepare.js';
+import { loadTenantValues, type TenantValues } from '../../src/rules/tenant.js';
+import { validateRules } from '../../src/rules/validate.js';
+import { membersQuery } from '../../src/sql/compile.js';
+import { DYNAMIC_SEGMENTS, EDGE_RECORDS, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
+import { useTestDatabase } from '../support/db.js';
+import { demoFixture } from '../support/fixture-tenant.js';
+import { buildReferenceData, evaluate } from '../support/reference.js';
+
+const fixture = demoFixture();
+const asOf = fixture.asOf;
+const seed = process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {};
+/** Mostly the fixture's clock; sometimes one in the middle of the data (rows after it, campaigns not yet sent). */
+const clocks = fc.constantFrom(asOf, asOf, asOf, new Date('2026-03-31T12:00:00Z'), new Date('2026-06-15T08:30:00Z'));
+
+/** A third tenant whose names have capitals outside ASCII, kept apart from the random runs. */
+const INTL_CONTACTS: Fixture['contacts'] = [
+  ['ct_intl_1', 'Élodie', 'ÖZTÜRK', 'Élodie.Ozturk@Exemple.FR'],
+  ['ct_intl_2', 'élodie', 'öztürk', 'elodie.ozturk@exemple.fr'],
+].map(([id, firstName, lastName, email]) => ({
+  id: id!,
+  orgId: 'org_intl',
+  companyId: null,
+  firstName: firstName!,
+  lastName: lastName!,
+  email: email!,
+  phone: null,
+  country: 'FR',
+  language: 'fr',
+  lifecycleStage: 'lead' as const,
+  ownerId: null,
+  tags: [],
+  customProperties: {},
+  emailStatus: 'subscribed' as const,
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+}));
+
+const rows = withEdgeRecords(fixture);
+const data = buildReferenceData({ ...rows, contacts: [...rows.contacts, ...INTL_CONTACTS] });
+const orgContactIds = (orgId: string) => new Set(data.orgs.get(orgId)!.contacts.map((c) => c.id));
+
+const group = (op: 'and' | 'or', ...children: unknown[]) => ({ type: 'group', op, negate: false, children });
+const and = (...children: unknown[]) => group('and', ...children);
+const cond = (field: string, operator: string, value: unknown) => ({ type: 'condition', field, operator, value });
+
+describe('SQL compiler vs the reference evaluator', () => {
+  let database: Database;
+  const tenants = new Map<string, TenantValues>();
+  const tenant = (orgId: string) => tenants.get(orgId)!;
+
+  beforeAll(async () => {
+    database = await useTestDatabase('tmpl_fixture');
+    const { db, sql } = database;
+    const e = EDGE_RECORDS;
+    await db.insert(companies).values(e.companies);
+    await db.insert(contacts).values(e.contacts.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));
+    await db.insert(deals).values(e.deals);
+    await db.insert(activities).values(e.activities);
+    await db.insert(emailEvents).values(e.emailEvents);
+    await db.insert(fitScores).values(e.fitScores);
+    await db.insert(segmentMembers).values(e.segmentMembers.map((m) => ({ orgId: 'org_acme', ...m })));
+    const withDynamic = withDynamicSegments(await loadTenantValues(sql, 'org_acme'));
+    await db.insert(segments).values(
+      withDynamic.segments
+        .filter((s) => s.type === 'dynamic')
+        .map((s) => ({ orgId: 'org_acme', id: s.id, title: s.title, slug: s.slug, type: 'dynamic' as const, rules: s.rules })),
+    );
+    await db.insert(orgs).values({ id: 'org_intl', name: 'Intl' });
+    await db.insert(contacts).values(INTL_CONTACTS.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));
+    for (const orgId of ['org_acme', 'org_globex', 'org_intl']) tenants.set(orgId, await loadTenantValues(sql, orgId));
+    expect(tenant('org_acme').segments.filter((s) => s.type === 'dynamic').map((s) => s.id).sort()).toEqual(
+      DYNAMIC_SEGMENTS.map((s) => s.id).sort(),
+    );
+  });
+
+  async function sqlMembers(tree: RuleTree, orgId: string, clock = asOf): Promise<Set<string>> {
+    const result = await database.db.execute<{ id: string }>(membersQuery(tree, { orgId, asOf: clock, tenant: tenant(orgId) }));
+    return new Set(result.map((r) => r.id));
+  }
+
+  /** Runs one tree both ways; returns the member count, or throws a readable account of the disagreement. */
+  async function differential(input: unknown, orgId: string, clock = asOf): Promise<number> {
+    const validated = validateRules(input, { tenant: tenant(orgId) });
+    if (!validated.ok) throw new Error(`the tree is not valid: ${JSON.stringify(validated.errors)}\n${JSON.stringify(input)}`);
+    const prepared = prepareRules(input, { tenant: tenant(orgId) });
+    if (!prepared.ok) throw new Error(`prepareRules rejected a tree validateRules accepted: ${JSON.stringify(prepared.errors)}`);
+    const canonical = prepared.tree;
+    const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data };
+    const sqlIds = await sqlMembers(canonical, orgId, clock);
+    const fromCanonical = evaluate(canonical, ctx);
+    const fromValidated = evaluate(validated.tree, ctx);
+    const problems = [
+      differences('SQL', sqlIds, 'reference(canonical)', fromCanonical),
+      differences('reference(canonical)', fromCanonical, 'reference(validated)', fromValidated),
+    ].filter(Boolean);
+    const foreign = [...sqlIds].filter((id) => !orgContactIds(orgId).has(id));
+    if (foreign.length) problems.push(`SQL returned ${foreign.length} contacts of another tenant: ${foreign.slice(0, 10).join(', ')}`);
+    if (problems.length) {
+      throw new Error(
+        [
+          `${orgId} at ${clock.toISOString()}: SQL selects ${sqlIds.size}, reference(canonical) ${fromCanonical.size}, reference(validated) ${fromValidated.size}`,
+          ...problems,
+          `validated: ${JSON.stringify(validated.tree)}`,
+          `canonical: ${JSON.stringify(canonical)}`,
+        ].join('\n'),
+      );
+    }
+    return sqlIds.size;
+  }
+
+  function differences(aName: string, a: Set<string>, bName: string, b: Set<string>): string | undefined {
+    const onlyA = [...a].filter((id) => !b.has(id)).sort();
+    const onlyB = [...b].filter((id) => !a.has(id)).sort();
+    if (onlyA.length === 0 && onlyB.length === 0) return undefined;
+    const list = (ids: string[]) => `${ids.length}${ids.length ? ` (${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''})` : ''}`;
+    return `only ${aName}: ${list(onlyA)}; only ${bName}: ${list(onlyB)}`;
+  }
+
+  it('selects exactly the reference members for 300 random trees over org_acme', async () => {
+    const trees = ruleTreeArbitrary({ tenant: tenant('org_acme'), org: data.orgs.get('org_acme')!, asOf });
+    const sizes: number[] = [];
+    await fc.assert(
+      fc.asyncProperty(trees, clocks, async (input, clock) => {
+        sizes.push(await differential(input, 'org_acme', clock));
+      }),
+      { numRuns: 300, ...seed },
+    );
+    // The runs prove something only if most trees select some but not all contacts.
+    const all = data.orgs.get('org_acme')!.contacts.length;
+    expect(sizes.filter((n) => n > 0 && n < all).length).toBeGreaterThan(sizes.length / 2);
+  }, 180_000);
+
+  it('stays inside org_globex for random trees over its own values', async () => {
+    const trees = ruleTreeArbitrary({ tenant: tenant('org_globex'), org: data.orgs.get('org_globex')!, asOf });
+    await fc.assert(
+      fc.asyncProperty(trees, clocks, async (input, clock) => {
+        await differential(input, 'org_globex', clock);
+      }),
+      { numRuns: 60, ...seed },
+    );
+    // A tree every contact satisfies returns exactly the tenant's contacts, not one more.
+    const everyone = prepareRules(and(cond('email', 'is_not_null', null)), { tenant: tenant('org_globex') });
+    expect(everyone.ok).toBe(true);
+    if (everyone.ok) expect(await sqlMembers(everyone.tree, 'org_globex')).toEqual(orgContactIds('org_globex'));
+  }, 60_000);
+
+  describe('edge values', () => {
+    const cases: [string, unknown, string[]?][] = [
+      ['LIKE wildcards match literally (contains)', and(cond('email', 'contains', 'A_B%C\\D')), ['ct_edge_1']],
+      ['LIKE wildcards match literally (starts_with)', and(cond('email', 'starts_with', 'a_b')), ['ct_edge_1']],
+      ['a backslash is an ordinary character', and(cond('email', 'starts_with', 'BACK\\')), ['ct_edge_3']],
+      ['company text with wildcards (ends_with)', and(cond('company.name', 'ends_with', '100% CO\\')), ['ct_edge_1']],
+      ['deal names with wildcards', and({ type: 'relation', relation: 'deals', has: true, where: and(cond('name', 'contains', '_50%')), count: null }), ['ct_edge_1']],
+      ['nps stored as text or fraction', and(cond('properties.nps', 'in', [7, 7.5])), undefined],
+      ['not-a-number nps is missing for neq', and(cond('properties.nps', 'neq', 7), cond('email', 'ends_with', '.example'), cond('email', 'contains', 'edge')), ['ct_edge_1', 'ct_edge_2', 'ct_edge_3']],
+      ['fractional deal amounts', and({ type: 'relation', relation: 'deals', has: true, where: and(cond('amount', 'between', [1234.25, 1234.5])), count: null }), ['ct_edge_1']],
+      ['a deal without amount is missing for not_in', and({ type: 'relation', relation: 'deals', has: true, where: and(cond('amount', 'not_in', [1234.5]), cond('stage', 'eq', 'negotiation'), cond('name', 'contains', 'deal_')), count: null }), ['ct_edge_1']],
+      ['rows exactly at the clock are within the last 0 days', and(cond('created_at', 'within_last', { amount: 0, unit: 'days' })), ['ct_edge_1']],
+      ['employee counts beyond the integer range', and(cond('company.employee_count', 'gt', 3_000_000_000)), []],
+      ['revenues beyond the bigint range', and(cond('company.annual_revenue', 'lt', 1e21)), undefined],
+      ['spans at the 1,000-year maximum', and(cond('created_at', 'within_last', { amount: 1000, unit: 'years' })), undefined],
+      ['spans at the grammar maximum', and(cond('created_at', 'more_than_ago', { amount: 12_000, unit: 'months' })), []],
+    ];
+    it.each(cases)('%s', async (_name, tree, expected) => {
+      await differential(tree, 'org_acme');
+      if (expected) {
+        const prepared = prepareRules(tree, { tenant: tenant('org_acme') });
+        if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
+        expect([...(await sqlMembers(prepared.tree, 'org_acme'))].sort()).toEqual(expected);
+      }
+    });
+
+    it('rejects spans longer than 1,000 years instead of computing dates before year 1', () => {
+      const prepared = prepareRules(and(cond('created_at', 'within_last', { amount: 3000, unit: 'years' })), { tenant: tenant('org_acme') });
+      expect(prepared.ok ? [] : prepared.errors.map((e) => e.message)).toEqual(['3000 years is longer than 1,000 years; use a shorter span']);
+    });
+
+    it('compares capitals outside ASCII case-insensitively', async () => {
+      const failures: string[] = [];
+      for (const tree of [
+        // Spelled exactly as stored: the canonical value is lower-cased ("élodie"), so SQL must lower-case "Élodie" too.
+        and(cond('first_name', 'eq', 'Élodie')),
+        and(cond('last_name', 'contains', 'ÖZT')),
+        and(cond('email', 'starts_with', 'élodie.')),
+      ]) {
+        await differential(tree, 'org_intl').catch((err: Error) => failures.push(err.message));
+      }
+      expect(failures).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,404 @@
+// The in-memory reference evaluator: the oracle the SQL compiler and the normalizer are checked
+// against. It is written from the documented semantics (sql/compile.ts header, catalog field types),
+// not from the SQL, and it is deliberately naive: one contact at a time, one node at a time.
+//
+//   - Two-valued logic. A missing value (null; no company for company.*; properties.nps absent or not
+//     a JSON number) makes positive operators false and neq / not_in / not_contains / is_null true.
+//   - Text compares case-insensitively; contains / starts_with / ends_with are literal substring
+//     tests on lower-cased text (no wildcards).
+//   - tags: eq has, in has any, neq lacks, not_in has none, is_null no tags, is_not_null some tag.
+//   - Dates: within_last means boundary <= value <= asOf, more_than_ago value < boundary, between
+//     is inclusive; boundary = relativeBoundary(asOf, span).
+//   - Relations count the contact's rows (same org) that match `where`; engagement looks at the
+//     contact's email events over a campaign set; segments are static members or stored rules.
+//
+// It accepts any validated tree: aliases, nested same-op groups, one-value lists, weeks / years,
+// engagement shorthands, duplicates — no normalization is assumed.
+import { canonicalOperator, contactField, type FieldType, type Operator, relation as findRelation, relationField } from '../../src/rules/catalog.js';
+import { lastCampaigns, relativeBoundary } from '../../src/rules/clock.js';
+import type { Condition, CountBound, Engagement, Node, RelationCondition, RelativeDate, SegmentMembership, Value, WhereGroup } from '../../src/rules/grammar.js';
+import type { TenantValues } from '../../src/rules/tenant.js';
+import type { Fixture } from '../../src/fixture/format.js';
+
+export type FixtureContact = Fixture['contacts'][number];
+export type FixtureCompany = Fixture['companies'][number];
+export type FixtureDeal = Fixture['deals'][number];
+export type FixtureActivity = Fixture['activities'][number];
+export type FixtureEmailEvent = Fixture['emailEvents'][number];
+export type FixtureFitScore = Fixture['fitScores'][number];
+
+/** One tenant's rows, indexed for per-contact evaluation. */
+export interface OrgData {
+  orgId: string;
+  contacts: FixtureContact[];
+  companies: Map<string, FixtureCompany>;
+  deals: Map<string, FixtureDeal[]>;
+  activities: Map<string, FixtureActivity[]>;
+  emailEvents: Map<string, FixtureEmailEvent[]>;
+  fitScores: Map<string, FixtureFitScore[]>;
+  /** Static segment id → member contact ids. */
+  segmentMembers: Map<string, Set<string>>;
+}
+
+export interface ReferenceData {
+  orgs: Map<string, OrgData>;
+}
+
+type FixtureRows = Pick<Fixture, 'contacts' | 'companies' | 'deals' | 'activities' | 'emailEvents' | 'fitScores' | 'segments'>;
+
+export function buildReferenceData(fixture: FixtureRows): ReferenceData {
+  const orgs = new Map<string, OrgData>();
+  const org = (orgId: string): OrgData => {
+    let found = orgs.get(orgId);
+    if (!found) {
+      found = {
+        orgId,
+        contacts: [],
+        companies: new Map(),
+        deals: new Map(),
+        activities: new Map(),
+        emailEvents: new Map(),
+        fitScores: new Map(),
+        segmentMembers: new Map(),
+      };
+      orgs.set(orgId, found);
+    }
+    return found;
+  };
+  const push = <T>(map: Map<string, T[]>, key: string, row: T) => {
+    const list = map.get(key);
+    if (list) list.push(row);
+    else map.set(key, [row]);
+  };
+  for (const c of fixture.contacts) org(c.orgId).contacts.push(c);
+  for (const c of fixture.companies) org(c.orgId).companies.set(c.id, c);
+  for (const d of fixture.deals) push(org(d.orgId).deals, d.contactId, d);
+  for (const a of fixture.activities) push(org(a.orgId).activities, a.contactId, a);
+  for (const e of fixture.emailEvents) push(org(e.orgId).emailEvents, e.contactId, e);
+  for (const s of fixture.fitScores) push(org(s.orgId).fitScores, s.contactId, s);
+  for (const s of fixture.segments) org(s.orgId).segmentMembers.set(s.id, new Set(s.memberIds));
+  return { orgs };
+}
+
+export interface EvaluationContext {
+  orgId: string;
+  asOf: Date;
+  tenant: Pick<TenantValues, 'campaigns' | 'segments'>;
+  data: ReferenceData;
+}
+
+/** Ids of the org's contacts that the tree selects. */
+export function evaluate(tree: Node, ctx: EvaluationContext): Set<string> {
+  const org = ctx.data.orgs.get(ctx.orgId);
+  const out = new Set<string>();
+  if (!org) return out;
+  const evaluator = new Evaluator(ctx, org);
+  for (const contact of org.contacts) {
+    if (evaluator.node(tree, contact, 0)) out.add(contact.id);
+  }
+  return out;
+}
+
+// ---- field values -----------------------------------------------------------------------------
+
+/** A field's value for one row: null is "missing"; tags are always an array. */
+type FieldValue = string | number | Date | string[] | null;
+
+interface ContactRow {
+  contact: FixtureContact;
+  company: FixtureCompany | undefined;
+}
+
+/** A JSON property read as text (`->>`): absent and JSON null are missing. */
+function jsonText(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+const CONTACT_VALUES: Record<string, (r: ContactRow) => FieldValue> = {
+  email: (r) => r.contact.email,
+  first_name: (r) => r.contact.firstName,
+  last_name: (r) => r.contact.lastName,
+  phone: (r) => r.contact.phone,
+  country: (r) => r.contact.country,
+  language: (r) => r.contact.language,
+  lifecycle_stage: (r) => r.contact.lifecycleStage,
+  email_status: (r) => r.contact.emailStatus,
+  owner: (r) => r.contact.ownerId,
+  tags: (r) => r.contact.tags,
+  created_at: (r) => r.contact.createdAt,
+  'properties.plan': (r) => jsonText(r.contact.customProperties.plan),
+  'properties.source': (r) => jsonText(r.contact.customProperties.source),
+  'properties.nps': (r) => {
+    const v = r.contact.customProperties.nps;
+    return typeof v === 'number' ? v : null;
+  },
+  'company.name': (r) => r.company?.name ?? null,
+  'company.domain': (r) => r.company?.domain ?? null,
+  'company.industry': (r) => r.company?.industry ?? null,
+  'company.employee_count': (r) => r.company?.employeeCount ?? null,
+  'company.country': (r) => r.company?.country ?? null,
+  'company.annual_revenue': (r) => r.company?.annualRevenue ?? null,
+};
+
+type RelatedRow = FixtureDeal | FixtureActivity | FixtureEmailEvent | FixtureFitScore;
+
+const RELATION_VALUES: Record<RelationCondition['relation'], Record<string, (row: never) => FieldValue>> = {
+  deals: {
+    name: (d: FixtureDeal) => d.name,
+    stage: (d: FixtureDeal) => d.stage,
+    amount: (d: FixtureDeal) => d.amount,
+    created_at: (d: FixtureDeal) => d.createdAt,
+    closed_at: (d: FixtureDeal) => d.closedAt,
+    owner: (d: FixtureDeal) => d.ownerId,
+  },
+  activities: {
+    type: (a: FixtureActivity) => a.type,
+    direction: (a: FixtureActivity) => a.direction,
+    occurred_at: (a: FixtureActivity) => a.occurredAt,
+  },
+  email_events: {
+    campaign: (e: FixtureEmailEvent) => e.campaignId,
+    type: (e: FixtureEmailEvent) => e.type,
+    occurred_at: (e: FixtureEmailEvent) => e.occurredAt,
+  },
+  fit_scores: {
+    product: (s: FixtureFitScore) => s.product,
+    score: (s: FixtureFitScore) => s.score,
+  },
+};
+
+// ---- operators --------------------------------------------------------------------------------
+
+/** Operators that hold on a missing value. */
+const TRUE_WHEN_MISSING = new Set(['neq', 'not_in', 'not_contains', 'is_null']);
+
+function lower(v: string | number): string {
+  return String(v).toLowerCase();
+}
+
+function same(type: FieldType, actual: string | number | Date, expected: string | number): boolean {
+  switch (type) {
+    case 'text':
+      return lower(actual as string) === lower(expected);
+    case 'number':
+      return (actual as number) === Number(expected);
+    case 'date':
+      return (actual as Date).getTime() === Date.parse(String(expected));
+    default:
+      return actual === expected;
+  }
+}
+
+/** actual − expected as a sign, for numbers and dates. */
+function order(type: FieldType, actual: string | number | Date, expected: string | number): number {
+  if (type === 'date') return Math.sign((actual as Date).getTime() - Date.parse(String(expected)));
+  if (type === 'number') return Math.sign((actual as number) - Number(expected));
+  throw new Error(`ordering is not defined for ${type} fields`);
+}
+
+function asList(value: Value): (string | number)[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string' || typeof value === 'number') return [value];
+  throw new Error(`expected a list, got ${JSON.stringify(value)}`);
+}
+
+function scalar(value: Value): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new Error(`expected a single value, got ${JSON.stringify(value)}`);
+}
+
+export function testValue(type: FieldType, operator: Operator, value: Value, actual: FieldValue, asOf: Date): boolean {
+  const op = canonicalOperator(operator);
+  if (type === 'tags') {
+    const tags = actual as string[];
+    switch (op) {
+      case 'eq':
+        return tags.includes(scalar(value) as string);
+      case 'neq':
+        return !tags.includes(scalar(value) as string);
+      case 'in':
+        return asList(value).some((t) => tags.includes(t as string));
+      case 'not_in':
+        return !asList(value).some((t) => tags.includes(t as string));
+      case 'is_null':
+        return tags.length === 0;
+      case 'is_not_null':
+        return tags.length > 0;
+      default:
+        throw new Error(`operator ${op} does not apply to tags`);
+    }
+  }
+  if (actual === null) return TRUE_WHEN_MISSING.has(op);
+  const v = actual as string | number | Date;
+  switch (op) {
+    case 'eq':
+      return same(type, v, scalar(value));
+    case 'neq':
+      return !same(type, v, scalar(value));
+    case 'in':
+      return asList(value).some((x) => same(type, v, x));
+    case 'not_in':
+      return !asList(value).some((x) => same(type, v, x));
+    case 'contains':
+      return lower(v as string).includes(lower(scalar(value)));
+    case 'not_contains':
+      return !lower(v as string).includes(lower(scalar(value)));
+    case 'starts_with':
+      return lower(v as string).startsWith(lower(scalar(value)));
+    case 'ends_with':
+      return lower(v as string).endsWith(lower(scalar(value)));
+    case 'gt':
+      return order(type, v, scalar(value)) > 0;
+    case 'gte':
+      return order(type, v, scalar(value)) >= 0;
+    case 'lt':
+      return order(type, v, scalar(value)) < 0;
+    case 'lte':
+      return order(type, v, scalar(value)) <= 0;
+    case 'between': {
+      const [lo, hi] = asList(value);
+      return order(type, v, lo!) >= 0 && order(type, v, hi!) <= 0;
+    }
+    case 'is_null':
+      return false;
+    case 'is_not_null':
+      return true;
+    case 'within_last': {
+      const t = (v as Date).getTime();
+      return relativeBoundary(asOf, value as RelativeDate).getTime() <= t && t <= asOf.getTime();
+    }
+    case 'more_than_ago':
+      return (v as Date).getTime() < relativeBoundary(asOf, value as RelativeDate).getTime();
+  }
+}
+
+function countHolds(n: number, bound: CountBound): boolean {
+  switch (bound.operator) {
+    case 'eq':
+      return n === bound.value;
+    case 'gt':
+      return n > bound.value;
+    case 'gte':
+      return n >= bound.value;
+    case 'lt':
+      return n < bound.value;
+    case 'lte':
+      return n <= bound.value;
+  }
+}
+
+// ---- nodes ------------------------------------------------------------------------------------
+
+const MAX_SEGMENT_NESTING = 16;
+
+class Evaluator {
+  private readonly campaignSets = new Map<Engagement, string[]>();
+
+  constructor(
+    private readonly ctx: EvaluationContext,
+    private readonly org: OrgData,
+  ) {}
+
+  node(node: Node, contact: FixtureContact, segmentDepth: number): boolean {
+    switch (node.type) {
+      case 'group': {
+        const results = node.children.map((child) => this.node(child, contact, segmentDepth));
+        const inner = node.op === 'and' ? results.every(Boolean) : results.some(Boolean);
+        return node.negate ? !inner : inner;
+      }
+      case 'condition':
+        return this.contactCondition(node, contact);
+      case 'relation':
+        return this.relation(node, contact);
+      case 'engagement':
+        return this.engagement(node, contact);
+      case 'segment':
+        return this.segment(node, contact, segmentDepth);
+    }
+  }
+
+  private contactCondition(c: Condition, contact: FixtureContact): boolean {
+    const def = contactField(c.field);
+    const read = CONTACT_VALUES[c.field];
+    if (!def || !read) throw new Error(`reference: unknown contact field ${c.field}`);
+    const company = contact.companyId === null ? undefined : this.org.companies.get(contact.companyId);
+    return testValue(def.type, c.operator, c.value, read({ contact, company }), this.ctx.asOf);
+  }
+
+  private relation(r: RelationCondition, contact: FixtureContact): boolean {
+    const rows = this.relatedRows(r.relation, contact.id);
+    const matching = r.where ? rows.filter((row) => this.where(r.relation, r.where!, row)) : rows;
+    const n = matching.length;
+    if (r.count === null) return r.has ? n > 0 : n === 0;
+    return r.has ? countHolds(n, r.count) : !countHolds(n, r.count);
+  }
+
+  private relatedRows(name: RelationCondition['relation'], contactId: string): readonly RelatedRow[] {
+    switch (name) {
+      case 'deals':
+        return this.org.deals.get(contactId) ?? [];
+      case 'activities':
+        return this.org.activities.get(contactId) ?? [];
+      case 'email_events':
+        return this.org.emailEvents.get(contactId) ?? [];
+      case 'fit_scores':
+        return this.org.fitScores.get(contactId) ?? [];
+    }
+  }
+
+  private where(name: RelationCondition['relation'], node: WhereGroup | Condition, row: RelatedRow): boolean {
+    if (node.type === 'group') {
+      const results = node.children.map((child) => this.where(name, child, row));
+      const inner = node.op === 'and' ? results.every(Boolean) : results.some(Boolean);
+      return node.negate ? !inner : inner;
+    }
+    const rel = findRelation(name)!;
+    const def = relationField(rel, node.field);
+    const read = RELATION_VALUES[name][node.field] as ((row: RelatedRow) => FieldValue) | undefined;
+    if (!def || !read) throw new Error(`reference: unknown ${name} field ${node.field}`);
+    return testValue(def.type, node.operator, node.value, read(row), this.ctx.asOf);
+  }
+
+  private campaignSet(e: Engagement): string[] {
+    let ids = this.campaignSets.get(e);
+    if (!ids) {
+      const { last, ids: named } = e.campaigns;
+      ids =
+        last !== null
+          ? lastCampaigns(this.ctx.tenant.campaigns, this.ctx.asOf, last).map((c) => c.id)
+          : (named ?? this.ctx.tenant.campaigns.map((c) => c.id));
+      ids = [...new Set(ids)];
+      this.campaignSets.set(e, ids);
+    }
+    return ids;
+  }
+
+  private engagement(e: Engagement, contact: FixtureContact): boolean {
+    const hit = new Set(
+      (this.org.emailEvents.get(contact.id) ?? []).filter((ev) => ev.type === e.event).map((ev) => ev.campaignId),
+    );
+    const set = this.campaignSet(e);
+    switch (e.match) {
+      case 'any':
+        return set.some((id) => hit.has(id));
+      case 'none':
+        return !set.some((id) => hit.has(id));
+      case 'all':
+        return set.every((id) => hit.has(id));
+    }
+  }
+
+  private segment(s: SegmentMembership, contact: FixtureContact, depth: number): boolean {
+    const target = this.ctx.tenant.segments.find((seg) => seg.id === s.segment);
+    if (!target) throw new Error(`reference: segment ${s.segment} is not in the tenant`);
+    let member: boolean;
+    if (target.type === 'dynamic') {
+      if (depth >= MAX_SEGMENT_NESTING) throw new Error('reference: segments nest too deeply (cycle?)');
+      member = this.node(target.rules as Node, contact, depth + 1);
+    } else {
+      member = this.org.segmentMembers.get(target.id)?.has(contact.id) ?? false;
+    }
+    return s.operator === 'in' ? member : !member;
+  }
+}
