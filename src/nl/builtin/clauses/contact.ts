@@ -1,0 +1,207 @@
+// Contact and company fields: bare values ("enterprise", "churned customers", "vip or partner"),
+// field comparisons ("NPS above 8", "email ends with @gmail.com", "industry is not education"),
+// verbs that name a field ("tagged X", "owned by Sara"), numbers before their field ("more than
+// 500 employees"), presence ("with a phone number", "no owner") and NPS bands ("promoters").
+import { CONTACT_FIELDS, contactField, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
+import type { Node } from '../../../rules/grammar.js';
+import { countryCode, languageCode } from '../../../rules/values.js';
+import { readBound } from '../bounds.js';
+import { isKnownWord } from '../keywords.js';
+import type { Sense } from '../lexicon.js';
+import { all, cond, group, oneOrIn } from '../nodes.js';
+import type { Clause, Parse } from '../state.js';
+import { DATE_VERBS, FIELD_VERBS, NPS_BANDS, TEXT_OPERATORS } from '../vocabulary.js';
+import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
+
+type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
+
+/** Fields whose bare values are self-explanatory; others get an assumption naming the field. */
+const OBVIOUS = new Set(['tags', 'lifecycle_stage', 'email_status']);
+
+/** Picks a value of `field` at k: the field's own values, country or language names, or codes. */
+function valueOf(p: Parse, field: ContactFieldDef, explicit: boolean) {
+  return (k: number): ListItem<ValueSense> | undefined => {
+    const kind = field.values?.kind;
+    if (kind === 'countries' || kind === 'languages') {
+      const found = kind === 'countries' ? p.sense(k, 'country') : p.sense(k, 'language');
+      if (found) return found;
+      const t = p.tokens[k];
+      if (explicit && t && (t.kind === 'word' || t.kind === 'quoted') && t.norm.length <= 3) {
+        const code = kind === 'countries' ? countryCode(t.norm) : languageCode(t.norm);
+        const match = { start: k, end: k + 1, senses: [] };
+        if (code) return { sense: kind === 'countries' ? { kind: 'country', code, label: code, demonym: false, short: true } : { kind: 'language', code, label: code }, match };
+      }
+      return undefined;
+    }
+    return p.sense(k, 'value', (s) => s.field === field.key);
+  };
+}
+
+function codeOf(s: ValueSense): string {
+  return s.kind === 'value' ? s.value : s.code;
+}
+
+/** The node for a list of values of one field: tags joined by "and" mean all of them. */
+function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>, negated: boolean): Node {
+  const values = [...new Set(list.items.map((it) => codeOf(it.sense)))];
+  if (field.type === 'tags' && usesAnd(list) && values.length > 1) {
+    const each = values.map((v) => cond(field.key, negated ? 'neq' : 'eq', v));
+    return negated ? group('or', each) : group('and', each);
+  }
+  if (usesAnd(list) && values.length > 1) p.assume(`read "${p.text(list.items[0]!.match.start, list.end)}" as any of them (a contact has one ${field.label.toLowerCase()})`);
+  return oneOrIn(field.key, values, negated);
+}
+
+/** A bare value or list of values of one contact field, with the field word after it if any. */
+export function bareValue(p: Parse, i: number): Clause | undefined {
+  let best: Clause | undefined;
+  // "email bounced", "lifecycle customer": the first word of the field's label, then its value.
+  const lead = p.tokens[i] ? CONTACT_FIELDS.find((f) => f.label.toLowerCase().split(' ')[0] === p.w(i) && p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
+  const start = lead ? i + 1 : i;
+  for (const { sense } of p.senses(start, 'value')) {
+    const field = contactField(sense.field)!;
+    const list = readList(p, start, valueOf(p, field, false));
+    if (!list) continue;
+    let end = list.end;
+    const fieldWord = p.sense(end, 'field', (s) => s.field === field.key);
+    if (fieldWord) end = fieldWord.match.end;
+    // "churned customers": a second stage used as the noun.
+    else if (field.key === 'lifecycle_stage' && p.sense(end, 'value', (s) => s.field === field.key && s.value === 'customer') && !list.items.some((it) => codeOf(it.sense) === 'customer')) end += 1;
+    if (best && best.end >= end) continue;
+    if (!OBVIOUS.has(field.key) && !fieldWord && !lead) {
+      p.assume(`read "${p.text(start, list.end)}" as ${field.label.toLowerCase()} = ${list.items.map((it) => it.sense.label).join(' / ')}`);
+    }
+    best = { node: listNode(p, field, list, false), end };
+  }
+  return best;
+}
+
+/** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
+export function fieldComparison(p: Parse, i: number): Clause | undefined {
+  return namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i);
+}
+
+function namedField(p: Parse, i: number): Clause | undefined {
+  let best: Clause | undefined;
+  const at = p.skip(i, ['a', 'an', 'the', 'their', 'its']);
+  for (const { sense, match } of [...p.senses(at, 'field'), ...dateVerb(p, at)]) {
+    const field = contactField(sense.field)!;
+    let j = match.end;
+    if (field.type === 'number' && p.is(j, 'score|rating|count|number')) j += 1;
+    const clause = compare(p, field, j);
+    if (clause && (!best || clause.end > best.end)) best = clause;
+  }
+  return best;
+}
+
+function compare(p: Parse, field: ContactFieldDef, j: number): Clause | undefined {
+  const nullCheck = p.phrase(j, NULL_CHECKS);
+  if (nullCheck) return { node: cond(field.key, nullCheck.value), end: nullCheck.end };
+  switch (field.type) {
+    case 'text': {
+      const op = p.phrase(j, TEXT_OPERATORS);
+      if (!op) return undefined;
+      const t = p.tokens[op.end];
+      if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && t.norm.length > 1)) return undefined;
+      const raw = t.kind === 'quoted' ? t.norm : t.text;
+      return { node: cond(field.key, op.value as 'eq', raw.toLowerCase()), end: op.end + 1 };
+    }
+    case 'number': {
+      const b = readBound(p, j);
+      if (!b) return undefined;
+      return { node: cond(field.key, b.operator, b.value), end: b.end };
+    }
+    case 'date': {
+      const when = p.dates.read(j);
+      if (!when || when.conditions.length === 0) return undefined;
+      return { node: all(when.conditions.map((c) => cond(field.key, c.operator, c.value))), end: when.end };
+    }
+    default: {
+      let k = j;
+      let negated = false;
+      const op = p.phrase(k, ENUM_OPERATORS);
+      if (op) {
+        negated = op.value;
+        k = op.end;
+      }
+      k = p.skip(k, ['the', 'both', 'either']);
+      const list = readList(p, k, valueOf(p, field, true));
+      if (!list) return undefined;
+      return { node: listNode(p, field, list, negated), end: list.end };
+    }
+  }
+}
+
+/** "added in the last 2 weeks", "signed up this year": verbs for the contact's creation date. */
+function dateVerb(p: Parse, i: number): { sense: { field: string }; match: { end: number } }[] {
+  const verb = p.phrase(i, DATE_VERBS);
+  const field = verb && resolveFieldName(CONTACT_FIELDS, verb.value);
+  return field ? [{ sense: { field: field.key }, match: { end: verb.end } }] : [];
+}
+
+const ENUM_OPERATORS: [string[], boolean][] = [
+  [['is', 'not'], true], [["isn't"], true], [['!='], true], [['<>'], true], [['not'], true], [['is', 'not', 'in'], true], [['not', 'in'], true],
+  [['is'], false], [['are'], false], [['='], false], [[':'], false], [['of'], false], [['in'], false], [['is', 'in'], false],
+  [['is', 'any', 'of'], false], [['is', 'one', 'of'], false], [['equals'], false], [['none', 'of'], true], [['is', 'none', 'of'], true],
+];
+
+const NULL_CHECKS: [string[], 'is_null' | 'is_not_null'][] = [
+  [['is', 'empty'], 'is_null'], [['is', 'unknown'], 'is_null'], [['is', 'missing'], 'is_null'], [['is', 'blank'], 'is_null'], [['is', 'null'], 'is_null'],
+  [['is', 'not', 'set'], 'is_null'], [['is', 'set'], 'is_not_null'], [['is', 'known'], 'is_not_null'], [['is', 'present'], 'is_not_null'],
+  [['is', 'not', 'empty'], 'is_not_null'], [['is', 'not', 'null'], 'is_not_null'],
+];
+
+function fieldVerb(p: Parse, i: number): Clause | undefined {
+  const verb = p.phrase(i, FIELD_VERBS);
+  if (!verb) return undefined;
+  const field = resolveFieldName(CONTACT_FIELDS, verb.value)!;
+  const k = p.skip(verb.end, ['the', 'both', 'either', 'in']);
+  const list = readList(p, k, valueOf(p, field, true));
+  if (list) return { node: listNode(p, field, list, false), end: list.end };
+  // "tagged contacts": tagged with something.
+  if (field.type === 'tags' && verb.end === i + 1) return { node: cond(field.key, 'is_not_null'), end: verb.end };
+  return undefined;
+}
+
+/** "more than 500 employees", "$10M+ revenue", "less than $500k in revenue", "100 or more employees". */
+function numberFirst(p: Parse, i: number): Clause | undefined {
+  const b = readBound(p, i);
+  if (!b) return undefined;
+  const k = p.skip(b.end, ['in', 'of', 'the']);
+  const word = p.sense(k, 'field', (s) => contactField(s.field)?.type === 'number');
+  if (!word) return undefined;
+  return { node: cond(word.sense.field, b.operator, b.value), end: word.match.end };
+}
+
+/** "a phone number", "no owner", "any tag", "an NPS": the field has a value. */
+export function presence(p: Parse, i: number): Clause | undefined {
+  const article = p.is(i, 'a|an|any|some');
+  const before = p.w(i - 1);
+  if (!article && !['no', 'without', 'with', 'have', 'has', 'any', 'of'].includes(before)) return undefined;
+  const at = article ? i + 1 : i;
+  const found = p.senses(at, 'field', (s) => {
+    const f = contactField(s.field)!;
+    return f.nullable || f.type === 'tags';
+  })[0];
+  if (!found) return undefined;
+  return { node: cond(found.sense.field, 'is_not_null'), end: found.match.end };
+}
+
+/** Words that mean a field is empty ("unassigned") and NPS bands ("promoters"). */
+export function meaningWords(p: Parse, i: number): Clause | undefined {
+  const w = p.w(i);
+  const band = NPS_BANDS[w];
+  const nps = resolveFieldName(CONTACT_FIELDS, 'nps');
+  if (band && nps) {
+    p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
+    return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
+  }
+  const empty = EMPTY_WORDS[w];
+  if (empty) {
+    const field = resolveFieldName(CONTACT_FIELDS, empty);
+    if (field) return { node: cond(field.key, 'is_null'), end: i + 1 };
+  }
+  return undefined;
+}
+
+const EMPTY_WORDS: Record<string, string> = { unassigned: 'owner', ownerless: 'owner', untagged: 'tags' };

@@ -1,0 +1,144 @@
+// Email engagement: "opened Spring Sale", "clicked campaign X or Y", "never opened any campaign",
+// "each of our last 3 campaigns", "opened X but did not click it", "clicked an email in the last
+// 30 days", "opened more than 5 emails". "it"/"them" and a bare campaign name after an email verb
+// refer back to the previous email clause.
+import { relation as findRelation } from '../../../rules/catalog.js';
+import type { Condition, Engagement, MatchMode, Node } from '../../../rules/grammar.js';
+import { readBound } from '../bounds.js';
+import type { Sense } from '../lexicon.js';
+import { readNumber } from '../numbers.js';
+import { cond, relation } from '../nodes.js';
+import type { CampaignSet, Clause, Parse } from '../state.js';
+import { CAMPAIGN_NOUNS, EMAIL_VERBS, NEGATIONS } from '../vocabulary.js';
+import { readList, usesAnd } from './lists.js';
+
+type Event = Engagement['event'];
+const EVENTS = findRelation('email_events')!.fields.find((f) => f.key === 'type')!;
+const VERBS: [string[], Event][] = Object.entries(EMAIL_VERBS)
+  .filter(([event]) => EVENTS.values?.kind === 'static' && EVENTS.values.values.includes(event))
+  .flatMap(([event, phrases]) => phrases.map((words) => [words, event as Event] as [string[], Event]));
+
+const MODIFIERS: [string[], MatchMode][] = [
+  [['any', 'of'], 'any'], [['at', 'least', 'one', 'of'], 'any'], [['one', 'of'], 'any'], [['some', 'of'], 'any'], [['either', 'of'], 'any'],
+  [['each', 'of'], 'all'], [['all', 'of'], 'all'], [['every', 'one', 'of'], 'all'], [['all'], 'all'], [['every'], 'all'], [['each'], 'all'],
+  [['both'], 'all'], [['none', 'of'], 'none'], [['neither', 'of'], 'none'], [['neither'], 'none'], [['no'], 'none'], [['any'], 'any'], [['either'], 'any'],
+];
+
+interface Target {
+  campaigns: CampaignSet;
+  /** all for "each of", "both X and Y"; undefined when the words do not say. */
+  match?: MatchMode;
+  end: number;
+  /** A count of events: "more than 5 emails". */
+  count?: { operator: 'gt' | 'gte' | 'lt' | 'lte' | 'eq'; value: number };
+}
+
+export function emailEngagement(p: Parse, i: number): Clause | undefined {
+  const verb = p.phrase(i, VERBS);
+  if (!verb) return undefined;
+  const event = verb.value;
+  let j = p.skip(verb.end, ['on', 'through']);
+  const modifier = p.phrase(j, MODIFIERS);
+  if (modifier) j = modifier.end;
+  const target = campaigns(p, j) ?? implicit(p, i, j);
+  if (!target) return undefined;
+  j = target.end;
+  const when = p.dates.read(j);
+  if (when) j = when.end;
+  const match: MatchMode = modifier?.value ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
+  p.lastCampaigns = target.campaigns;
+  p.lastEvent = event;
+  return { node: build(p, event, match, target, when?.conditions ?? [], !!modifier), end: j };
+}
+
+/** A campaign name alone, after an email clause ("clicked X but not Y"), or meaning "received". */
+export function campaignMention(p: Parse, i: number): Clause | undefined {
+  const list = named(p, i);
+  if (!list) return undefined;
+  const event: Event = (p.lastEvent as Event | undefined) ?? 'delivered';
+  if (!p.lastEvent) p.assume(`read "${p.text(i, list.end)}" as contacts who received it`);
+  p.lastCampaigns = list.campaigns;
+  p.lastEvent = event;
+  return { node: build(p, event, list.match ?? 'any', list, [], false), end: list.end };
+}
+
+function build(p: Parse, event: Event, match: MatchMode, target: Target, when: { operator: string; value: unknown }[], said: boolean): Node {
+  const { last, ids } = target.campaigns;
+  if (target.count || (when.length && last === null)) {
+    const where: Condition[] = [cond('type', 'eq', event)];
+    if (ids) where.push(ids.length === 1 ? cond('campaign', 'eq', ids[0]!) : cond('campaign', 'in', ids));
+    where.push(...when.map((w) => cond('occurred_at', w.operator as 'gte', w.value as string)));
+    if (target.count) return relation('email_events', match !== 'none', where, target.count);
+    return relation('email_events', match !== 'none', where);
+  }
+  if (last !== null && last > 1 && match === 'all' && !said) {
+    p.assume(`read "the last ${last} campaigns" as each of the last ${last} campaigns (not just one of them)`);
+  }
+  return { type: 'engagement', event, match, campaigns: { last, ids } };
+}
+
+/** What the verb is about: the last N campaigns, named campaigns, any campaign, it/them. */
+function campaigns(p: Parse, i: number): Target | undefined {
+  let j = p.skip(i, ['our', 'the', 'my', 'their', 'of']);
+  // the last N campaigns / our latest campaign / the most recent 3 emails
+  if (p.is(j, 'last|latest|previous|past|recent') || p.is(j, 'most', 'recent')) {
+    let k = j + (p.is(j, 'most') ? 2 : 1);
+    const n = readNumber(p.tokens, k);
+    if (n) k = n.end;
+    if (CAMPAIGN_NOUNS.has(p.w(k)) && Number.isInteger(n?.value ?? 1) && (n?.value ?? 1) >= 1) {
+      return { campaigns: { last: n?.value ?? 1, ids: null }, end: k + 1 };
+    }
+  }
+  const list = named(p, j);
+  if (list) return list;
+  // more than 5 emails / at least 3 campaigns
+  const b = readBound(p, j);
+  if (b && b.explicit && b.operator !== 'between' && b.operator !== 'in' && CAMPAIGN_NOUNS.has(p.w(b.end))) {
+    return { campaigns: { last: null, ids: null }, end: b.end + 1, count: { operator: b.operator, value: b.value } };
+  }
+  // any campaign / an email / every campaign / emails
+  const article = p.is(j, 'a|an|any|every|all|some');
+  const k = article ? j + 1 : j;
+  if (CAMPAIGN_NOUNS.has(p.w(k))) {
+    return { campaigns: { last: null, ids: null }, match: p.is(j, 'every|all') ? 'all' : undefined, end: k + 1 };
+  }
+  // it / them / that campaign / those
+  if (p.lastCampaigns && (p.is(j, 'it|them|those|these|that|this') || p.is(j, 'that|this|those|these', 'one|campaign|campaigns|email|emails'))) {
+    const end = CAMPAIGN_NOUNS.has(p.w(j + 1)) || p.is(j + 1, 'one') ? j + 2 : j + 1;
+    return { campaigns: p.lastCampaigns, end };
+  }
+  return undefined;
+}
+
+/** Named campaigns, with "campaign"/"email" before or after; partial names need that word. */
+function named(p: Parse, i: number): Target | undefined {
+  const nounBefore = p.is(i, 'campaign|campaigns|email|newsletter');
+  const j = nounBefore ? p.skip(i + 1, ['the']) : i;
+  const pick = (k: number) => {
+    for (const found of p.senses(k, 'campaign')) {
+      const after = CAMPAIGN_NOUNS.has(p.w(found.match.end));
+      if (!found.sense.partial || nounBefore || after) return found;
+    }
+    return undefined;
+  };
+  const list = readList<Extract<Sense, { kind: 'campaign' }>>(p, j, pick);
+  if (!list) return undefined;
+  for (const it of list.items) {
+    if (it.sense.partial) p.assume(`read "${p.text(it.match.start, it.match.end)}" as campaign "${it.sense.label}"`);
+  }
+  let end = list.end;
+  if (p.is(end, 'campaign|campaigns|email|emails|newsletter|newsletters|send|mailing')) end += 1;
+  const ids = [...new Set(list.items.map((it) => it.sense.id))];
+  return { campaigns: { last: null, ids }, match: usesAnd(list) && ids.length > 1 ? 'all' : undefined, end };
+}
+
+/** No object: "opened X but didn't click" (the same campaigns) or "never opened" (any campaign). */
+function implicit(p: Parse, verbAt: number, j: number): Target | undefined {
+  const next = p.tokens[j];
+  const boundary = !next || next.kind === 'punct' || p.is(j, 'and|or|but|who|that|in|since|before|after|within|during|over|ever');
+  if (!boundary) return undefined;
+  if (p.lastCampaigns) return { campaigns: p.lastCampaigns, end: j };
+  const negated = [p.w(verbAt - 1), p.w(verbAt - 2)].some((w) => NEGATIONS.has(w));
+  const dated = !!p.dates.read(j);
+  return negated || dated ? { campaigns: { last: null, ids: null }, end: j } : undefined;
+}

@@ -1,0 +1,50 @@
+// Lists of values of one kind: "Germany, France and Spain", "vip or partner", "Sara or Victor".
+import type { Sense } from '../lexicon.js';
+import type { Match, Parse } from '../state.js';
+
+export interface ListItem<S extends Sense> {
+  sense: S;
+  match: Match;
+}
+
+export interface ValueList<S extends Sense> {
+  items: ListItem<S>[];
+  /** The connectives used between items. */
+  conj: ('and' | 'or')[];
+  end: number;
+}
+
+/**
+ * Reads one value and any further values joined by commas, "and", "or" (optionally "the"/"either"
+ * before each). `pick` chooses the sense at a position, or undefined.
+ */
+export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined): ValueList<S> | undefined {
+  const first = pick(i);
+  if (!first) return undefined;
+  const items = [first];
+  const conj: ('and' | 'or')[] = [];
+  let end = first.match.end;
+  for (;;) {
+    let k = end;
+    let sawComma = false;
+    if (p.w(k) === ',' || p.w(k) === '/') {
+      k += 1;
+      sawComma = true;
+    }
+    let c: 'and' | 'or' | undefined;
+    if (p.is(k, 'and|&')) c = 'and';
+    else if (p.is(k, 'or|nor')) c = 'or';
+    if (c) k += 1;
+    if (!c && !sawComma) break;
+    k = p.skip(k, ['the', 'either', 'both']);
+    const next = pick(k);
+    if (!next) break;
+    items.push(next);
+    if (c) conj.push(c);
+    end = next.match.end;
+  }
+  for (const it of items) p.use(it.match, it.sense);
+  return { items, conj, end };
+}
+
+export const usesAnd = (list: ValueList<Sense>) => list.conj.includes('and') && !list.conj.includes('or');

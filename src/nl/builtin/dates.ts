@@ -1,0 +1,269 @@
+// Time expressions → conditions on a date field, relative to the clock (asOf, UTC): "in the last
+// 30 days", "since 2026-09-01", "before 2025", "in March 2026", "this year", "more than a year ago",
+// "ever". Rolling windows stay relative (within_last); calendar periods become absolute bounds.
+import type { RelativeDate, RelativeUnit } from '../../rules/grammar.js';
+import { readNumber } from './numbers.js';
+import type { Token } from './tokens.js';
+
+export interface DateCondition {
+  operator: 'within_last' | 'more_than_ago' | 'gte' | 'lt';
+  value: RelativeDate | string;
+}
+
+export interface When {
+  conditions: DateCondition[];
+  end: number;
+}
+
+const UNITS: Record<string, [RelativeUnit, number]> = {
+  day: ['days', 1], days: ['days', 1], week: ['weeks', 1], weeks: ['weeks', 1], month: ['months', 1], months: ['months', 1],
+  year: ['years', 1], years: ['years', 1], quarter: ['months', 3], quarters: ['months', 3], yr: ['years', 1], yrs: ['years', 1],
+  wk: ['weeks', 1], wks: ['weeks', 1], mo: ['months', 1], mos: ['months', 1],
+};
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORDS: Record<string, number> = Object.fromEntries([
+  ...MONTHS.map((m, i) => [m, i]),
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m, i) => [m, i]),
+  ['sept', 8],
+]);
+
+const day = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m, d));
+const iso = (d: Date) => d.toISOString();
+
+/** A calendar period [start, end). */
+interface Period {
+  start: Date;
+  end: Date;
+  next: number;
+}
+
+export class DateReader {
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly asOf: Date,
+  ) {}
+
+  private w(i: number): string {
+    return this.tokens[i]?.norm ?? '';
+  }
+
+  /** A time expression at i, or undefined. */
+  read(i: number): When | undefined {
+    const w = (k: number) => this.w(k);
+    if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
+    if (w(i) === 'recently' || w(i) === 'lately') return { conditions: [{ operator: 'within_last', value: { amount: 30, unit: 'days' } }], end: i + 1 };
+    // in / within / during / over / for [the] last|past|previous N units
+    let j = i;
+    const prep = ['in', 'within', 'during', 'over', 'for', 'inside'].includes(w(j));
+    if (prep) j += 1;
+    const the = w(j) === 'the';
+    if (the) j += 1;
+    if (['last', 'past', 'previous', 'recent', 'prior'].includes(w(j))) {
+      // "last year" is the previous calendar year; "the last year" and "the last 12 months" roll.
+      if (!the && w(j) === 'last' && this.unitWord(j + 1)) {
+        const period = this.previousPeriod(j + 1);
+        if (period) return this.inside(period);
+      }
+      const span = this.span(j + 1);
+      if (span) return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
+    }
+    if (prep && !the) {
+      const span = this.span(j);
+      if (span && w(span.end) !== 'ago') return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
+    }
+    if (w(i) === 'this' || w(i) === 'current') {
+      const start = this.startOf(w(i + 1));
+      if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: i + 2 };
+    }
+    if (w(i) === 'today') return { conditions: [{ operator: 'gte', value: iso(this.startOf('day')!) }], end: i + 1 };
+    if (w(i) === 'yesterday') {
+      const today = this.startOf('day')!;
+      return this.inside({ start: new Date(today.getTime() - 86_400_000), end: today, next: i + 1 });
+    }
+    return this.ago(i) ?? this.anchored(i);
+  }
+
+  /** "more than 90 days ago", "over a year ago", "older than 6 months", "less than a week ago". */
+  private ago(i: number): When | undefined {
+    const w = (k: number) => this.w(k);
+    let j = i;
+    let operator: DateCondition['operator'] = 'more_than_ago';
+    if (w(j) === 'older' && w(j + 1) === 'than') j += 2;
+    else if ((w(j) === 'more' || w(j) === 'longer') && w(j + 1) === 'than') j += 2;
+    else if (['over', 'beyond'].includes(w(j))) j += 1;
+    else if (w(j) === 'at' && w(j + 1) === 'least') j += 2;
+    else if ((w(j) === 'less' || w(j) === 'fewer') && w(j + 1) === 'than') {
+      j += 2;
+      operator = 'within_last';
+    } else if (w(j) === 'within') {
+      j += 1;
+      operator = 'within_last';
+    } else return undefined;
+    const span = this.span(j);
+    if (!span) return undefined;
+    const older = w(i) === 'older';
+    if (!older && w(span.end) !== 'ago') return undefined;
+    return { conditions: [{ operator, value: span.value }], end: older ? span.end : span.end + 1 };
+  }
+
+  /** since / before / after / until / in / on / between + a calendar date or period. */
+  private anchored(i: number): When | undefined {
+    const w = (k: number) => this.w(k);
+    const two = `${w(i)} ${w(i + 1)}`;
+    const three = `${two} ${w(i + 2)}`;
+    let kind: 'since' | 'before' | 'after' | 'until' | 'in' | 'between' | undefined;
+    let j = i + 1;
+    if (three === 'on or after' || three === 'starting from on' || two === 'starting from' || two === 'as of') {
+      kind = 'since';
+      j = i + (three === 'on or after' ? 3 : 2);
+    } else if (three === 'on or before') {
+      kind = 'until';
+      j = i + 3;
+    } else if (two === 'prior to' || two === 'earlier than') {
+      kind = 'before';
+      j = i + 2;
+    } else if (two === 'later than') {
+      kind = 'after';
+      j = i + 2;
+    } else if (['since', 'from'].includes(w(i))) kind = 'since';
+    else if (w(i) === 'before') kind = 'before';
+    else if (w(i) === 'after') kind = 'after';
+    else if (['until', 'till', 'through', 'thru'].includes(w(i))) kind = 'until';
+    else if (['in', 'on', 'during'].includes(w(i))) kind = 'in';
+    else if (w(i) === 'between') kind = 'between';
+    else {
+      kind = 'in';
+      j = i;
+    }
+    const first = this.period(j);
+    if (!first) return undefined;
+    switch (kind) {
+      case 'since':
+        return { conditions: [{ operator: 'gte', value: iso(first.start) }], end: first.next };
+      case 'before':
+        return { conditions: [{ operator: 'lt', value: iso(first.start) }], end: first.next };
+      case 'after':
+        return { conditions: [{ operator: 'gte', value: iso(first.end) }], end: first.next };
+      case 'until':
+        return { conditions: [{ operator: 'lt', value: iso(first.end) }], end: first.next };
+      case 'in':
+        return this.inside(first);
+      case 'between': {
+        if (!['and', 'to', '-', '–'].includes(w(first.next))) return undefined;
+        const second = this.period(first.next + 1);
+        if (!second) return undefined;
+        return this.inside({ start: first.start, end: second.end, next: second.next });
+      }
+    }
+  }
+
+  private inside(p: Period): When {
+    return { conditions: [{ operator: 'gte', value: iso(p.start) }, { operator: 'lt', value: iso(p.end) }], end: p.next };
+  }
+
+  /** N units / a unit / the week. */
+  private span(i: number): { value: RelativeDate; end: number } | undefined {
+    const n = readNumber(this.tokens, i);
+    let amount = 1;
+    let j = i;
+    if (n) {
+      amount = n.value;
+      j = n.end;
+    } else if (['a', 'an', 'one'].includes(this.w(i))) j = i + 1;
+    const unit = UNITS[this.w(j)];
+    if (!unit || !Number.isInteger(amount)) return undefined;
+    return { value: { amount: amount * unit[1], unit: unit[0] }, end: j + 1 };
+  }
+
+  private unitWord(i: number): boolean {
+    return ['day', 'week', 'month', 'year', 'quarter'].includes(this.w(i));
+  }
+
+  private startOf(unit: string): Date | undefined {
+    const a = this.asOf;
+    const y = a.getUTCFullYear();
+    const m = a.getUTCMonth();
+    switch (unit) {
+      case 'day':
+        return day(y, m, a.getUTCDate());
+      case 'week': {
+        const d = day(y, m, a.getUTCDate());
+        return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+      }
+      case 'month':
+        return day(y, m);
+      case 'quarter':
+        return day(y, m - (m % 3));
+      case 'year':
+        return day(y, 0);
+      default:
+        return undefined;
+    }
+  }
+
+  /** "last month" / "last year": the previous calendar period. */
+  private previousPeriod(i: number): Period | undefined {
+    const unit = this.w(i);
+    const start = this.startOf(unit);
+    if (!start) return undefined;
+    const prev = new Date(start);
+    if (unit === 'week') prev.setUTCDate(prev.getUTCDate() - 7);
+    else if (unit === 'month') prev.setUTCMonth(prev.getUTCMonth() - 1);
+    else if (unit === 'quarter') prev.setUTCMonth(prev.getUTCMonth() - 3);
+    else if (unit === 'year') prev.setUTCFullYear(prev.getUTCFullYear() - 1);
+    else prev.setUTCDate(prev.getUTCDate() - 1);
+    return { start: prev, end: start, next: i + 1 };
+  }
+
+  /** A calendar date or period: 2026-09-01, March 2026, March 1, 2026, 1 March 2026, September, 2025, Q1 2026. */
+  period(i: number): Period | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    if (t.kind === 'date') {
+      const d = new Date(`${t.norm.slice(0, 10)}T00:00:00Z`);
+      if (Number.isNaN(d.getTime())) return undefined;
+      return { start: d, end: new Date(d.getTime() + 86_400_000), next: i + 1 };
+    }
+    const year = (k: number) => {
+      const y = this.tokens[k];
+      return y?.kind === 'number' && /^\d{4}$/.test(y.norm) && y.value! >= 1900 && y.value! <= 2200 ? y.value! : undefined;
+    };
+    const q = /^q([1-4])$/.exec(t.norm);
+    if (q) {
+      const y = year(i + 1) ?? this.asOf.getUTCFullYear();
+      const m = (Number(q[1]) - 1) * 3;
+      return { start: day(y, m), end: day(y, m + 3), next: year(i + 1) ? i + 2 : i + 1 };
+    }
+    const y0 = year(i);
+    if (y0 !== undefined) return { start: day(y0, 0), end: day(y0 + 1, 0), next: i + 1 };
+    // 1 March 2026
+    const dayFirst = t.kind === 'number' && t.value! >= 1 && t.value! <= 31 && MONTH_WORDS[this.w(i + 1)] !== undefined;
+    const mi = dayFirst ? i + 1 : i;
+    const month = MONTH_WORDS[this.w(mi)];
+    if (month === undefined) return undefined;
+    let j = mi + 1;
+    let dom = dayFirst ? t.value! : undefined;
+    const after = this.tokens[j];
+    if (!dayFirst && after?.kind === 'number' && after.value! >= 1 && after.value! <= 31 && !/^\d{4}$/.test(after.norm)) {
+      dom = after.value!;
+      j += 1;
+    } else if (!dayFirst && /^\d{1,2}(st|nd|rd|th)$/.test(after?.norm ?? '')) {
+      dom = parseInt(after!.norm, 10);
+      j += 1;
+    }
+    if (this.w(j) === ',') j += 1;
+    let y = year(j);
+    if (y !== undefined) j += 1;
+    else {
+      if (this.w(j - 1) === ',') j -= 1;
+      // "may" alone is a verb; a month without a year is its latest occurrence up to the clock.
+      if (this.w(mi) === 'may' && dom === undefined) return undefined;
+      y = this.asOf.getUTCFullYear() - (month > this.asOf.getUTCMonth() ? 1 : 0);
+    }
+    if (dom !== undefined) {
+      const start = day(y, month, dom);
+      return { start, end: new Date(start.getTime() + 86_400_000), next: j };
+    }
+    return { start: day(y, month), end: day(y, month + 1), next: j };
+  }
+}

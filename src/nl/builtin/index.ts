@@ -1,0 +1,1 @@
+export { BuiltinProvider, type BuiltinOptions } from './provider.js';

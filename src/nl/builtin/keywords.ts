@@ -1,0 +1,31 @@
+// Every word the recognizers know by itself (besides the lexicon's phrases): a word outside this set
+// and the lexicon is unknown, and only unknown words are compared with the lexicon for typos.
+import { readNumber } from './numbers.js';
+import { tokenize } from './tokens.js';
+import {
+  AND_WORDS, BUT_WORDS, CAMPAIGN_NOUNS, DATE_VERBS, COMPANY_NOUNS, COMPARATORS, EMAIL_VERBS, EXCEPT_PHRASES, EXCEPT_WORDS, FIELD_VERBS,
+  FILLERS, NEGATIONS, NPS_BANDS, OR_LESS, OR_MORE, OR_WORDS, RELATIVIZERS, TEXT_OPERATORS,
+} from './vocabulary.js';
+
+/** Words the clause recognizers use directly. */
+export const RECOGNIZER_WORDS = [
+  'open', 'opened', 'active', 'ongoing', 'closed', 'won', 'lost', 'worth', 'valued', 'value', 'amount', 'totaling', 'totalling',
+  'stage', 'phase', 'still', 'created', 'started', 'owned', 'contacted', 'reached', 'out', 'touched', 'called', 'emailed', 'met',
+  'inactive', 'speakers', 'speaker', 'speaking', 'outside', 'living', 'live', 'lives', 'headquartered', 'high', 'strong', 'good',
+  'great', 'low', 'poor', 'weak', 'product', 'last', 'latest', 'most', 'recent', 'previous', 'past', 'ever', 'recently', 'since',
+  'before', 'after', 'until', 'between', 'during', 'within', 'ago', 'older', 'this', 'today', 'yesterday', 'days', 'weeks', 'months',
+  'years', 'quarter', 'day', 'week', 'month', 'year', 'added', 'signed', 'up', 'joined', 'unassigned', 'untagged', 'empty',
+  'unknown', 'missing', 'blank', 'null', 'set', 'known', 'present', 'none', 'multiple', 'several', 'many', 'score', 'rating',
+  'number', 'named', 'new',
+];
+
+const KNOWN = new Set<string>([
+  ...AND_WORDS, ...OR_WORDS, ...BUT_WORDS, ...NEGATIONS, ...EXCEPT_WORDS, ...EXCEPT_PHRASES.flat(), ...RELATIVIZERS, ...FILLERS,
+  ...COMPANY_NOUNS, ...CAMPAIGN_NOUNS, ...Object.keys(NPS_BANDS), ...OR_MORE, ...OR_LESS,
+  ...COMPARATORS.flatMap(([w]) => w), ...TEXT_OPERATORS.flatMap(([w]) => w), ...FIELD_VERBS.flatMap(([w]) => w), ...DATE_VERBS.flatMap(([w]) => w),
+  ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS,
+]);
+
+export function isKnownWord(word: string): boolean {
+  return KNOWN.has(word) || readNumber(tokenize(word), 0) !== undefined;
+}

@@ -1,0 +1,178 @@
+// The parser's vocabulary for one tenant, built from the catalog (field labels, synonyms, enum values
+// and their synonyms, relation nouns) and the tenant's values (tags, industries, products, owners,
+// campaigns, segments), plus country and language names. Built once per tenant object and cached.
+import { CONTACT_FIELDS, type FieldDef, RELATIONS, type RelationName } from '../../rules/catalog.js';
+import type { TenantValues } from '../../rules/tenant.js';
+import { COUNTRY_CODES, countryNames } from '../../rules/values.js';
+import ISO6391 from 'iso-639-1';
+import { COUNTRY_ALIASES, DEMONYMS } from './vocabulary.js';
+import { phraseWords } from './tokens.js';
+
+export type Sense =
+  /** A value of a contact field (enum, tag, industry, owner id). */
+  | { kind: 'value'; field: string; value: string; label: string }
+  | { kind: 'country'; code: string; label: string; demonym: boolean; short: boolean }
+  | { kind: 'language'; code: string; label: string }
+  /** A word naming a contact field. */
+  | { kind: 'field'; field: string }
+  | { kind: 'relation'; relation: RelationName }
+  | { kind: 'relValue'; relation: RelationName; field: string; value: string; label: string }
+  | { kind: 'relField'; relation: RelationName; field: string }
+  | { kind: 'campaign'; id: string; label: string; partial: boolean }
+  | { kind: 'segment'; id: string; label: string; partial: boolean };
+
+export type SenseKind = Sense['kind'];
+
+interface Trie {
+  next: Map<string, Trie>;
+  senses: Sense[];
+}
+
+export interface Phrase {
+  words: string[];
+  text: string;
+  senses: Sense[];
+}
+
+export interface Lexicon {
+  trie: Trie;
+  /** Every word of every phrase: a word outside this set (and the general vocabulary) is unknown. */
+  words: Set<string>;
+  /** Phrases that typos may be corrected to, by word count. */
+  fuzzy: Map<number, Phrase[]>;
+}
+
+const cache = new WeakMap<TenantValues, Lexicon>();
+
+export function lexiconFor(tenant: TenantValues): Lexicon {
+  let lex = cache.get(tenant);
+  if (!lex) {
+    lex = buildLexicon(tenant);
+    cache.set(tenant, lex);
+  }
+  return lex;
+}
+
+const FUZZY_KINDS = new Set<SenseKind>(['value', 'country', 'language', 'field', 'relValue', 'campaign', 'segment']);
+
+function buildLexicon(tenant: TenantValues): Lexicon {
+  const trie: Trie = { next: new Map(), senses: [] };
+  const words = new Set<string>();
+  const phrases = new Map<string, Phrase>();
+  const add = (text: string, sense: Sense) => {
+    const ws = phraseWords(text);
+    if (ws.length === 0) return;
+    let node = trie;
+    for (const w of ws) {
+      words.add(w);
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map(), senses: [] }));
+      node = child;
+    }
+    if (!node.senses.some((s) => JSON.stringify(s) === JSON.stringify(sense))) node.senses.push(sense);
+    if (FUZZY_KINDS.has(sense.kind) && !(sense.kind === 'campaign' || sense.kind === 'segment' ? sense.partial : false)) {
+      const key = ws.join(' ');
+      const phrase = phrases.get(key) ?? { words: ws, text: key, senses: [] };
+      phrase.senses.push(sense);
+      phrases.set(key, phrase);
+    }
+  };
+  const addWithPlural = (text: string, sense: Sense) => {
+    add(text, sense);
+    if (/[a-z]$/i.test(text) && !/\d/.test(text)) add(plural(text), sense);
+  };
+
+  // Contact fields: their words, and the words of their values.
+  for (const f of CONTACT_FIELDS) {
+    for (const word of fieldWords(f)) addWithPlural(word, { kind: 'field', field: f.key });
+    const values = f.values;
+    if (values?.kind === 'static') {
+      for (const v of values.values) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
+      for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) addWithPlural(word, { kind: 'value', field: f.key, value: v, label: v });
+    } else if (values?.kind === 'tenant') {
+      const list =
+        values.lookup === 'tags' ? tenant.tags : values.lookup === 'industries' ? tenant.industries : values.lookup === 'products' ? tenant.products : [];
+      for (const v of list) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
+      if (values.lookup === 'owners') addOwners(tenant, (text, id, label) => add(text, { kind: 'value', field: f.key, value: id, label }));
+    }
+  }
+  addCountries(add);
+  for (const code of ISO6391.getAllCodes()) {
+    for (const name of ISO6391.getName(code).split(/[;,]\s*/)) add(name, { kind: 'language', code, label: ISO6391.getName(code) });
+  }
+
+  for (const r of RELATIONS) {
+    for (const word of new Set([r.name, r.label, r.noun, plural(r.noun), ...r.synonyms])) add(word, { kind: 'relation', relation: r.name });
+    for (const f of r.fields) {
+      for (const word of fieldWords(f)) add(word, { kind: 'relField', relation: r.name, field: f.key });
+      const values = f.values;
+      const list = values?.kind === 'static' ? values.values : values?.kind === 'tenant' && values.lookup === 'products' ? tenant.products : [];
+      for (const v of list) addWithPlural(v, { kind: 'relValue', relation: r.name, field: f.key, value: v, label: v });
+      for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) add(word, { kind: 'relValue', relation: r.name, field: f.key, value: v, label: v });
+    }
+  }
+
+  addTitles(tenant.campaigns.map((c) => ({ id: c.id, label: c.name })), 'campaign', add);
+  addTitles(tenant.segments.flatMap((s) => [{ id: s.id, label: s.title }, { id: s.id, label: s.slug, title: s.title }]), 'segment', add);
+
+  const fuzzy = new Map<number, Phrase[]>();
+  for (const p of phrases.values()) {
+    if (p.text.length < 5) continue;
+    fuzzy.set(p.words.length, [...(fuzzy.get(p.words.length) ?? []), p]);
+  }
+  return { trie, words, fuzzy };
+}
+
+function fieldWords(f: FieldDef): string[] {
+  return [...new Set([f.key.replace(/^(properties|company)\./, ''), f.label, ...f.synonyms].filter((w) => !w.includes('.') && !w.includes('_id')))];
+}
+
+function addOwners(tenant: TenantValues, add: (text: string, id: string, label: string) => void): void {
+  const firstNames = new Map<string, number>();
+  for (const o of tenant.owners) {
+    const first = o.name.split(/\s+/)[0]!.toLowerCase();
+    firstNames.set(first, (firstNames.get(first) ?? 0) + 1);
+  }
+  for (const o of tenant.owners) {
+    add(o.name, o.id, o.name);
+    const first = o.name.split(/\s+/)[0]!;
+    if (firstNames.get(first.toLowerCase()) === 1) add(first, o.id, o.name);
+  }
+}
+
+function addCountries(add: (text: string, sense: Sense) => void): void {
+  const known = new Set(COUNTRY_CODES);
+  const country = (code: string, label: string, demonym = false, short = false): Sense => ({ kind: 'country', code, label, demonym, short });
+  for (const [name, code] of countryNames()) {
+    if (/[,()]/.test(name)) continue;
+    add(name, country(code, name, false, name.replace(/\W/g, '').length <= 3));
+  }
+  for (const code of known) add(code, country(code, code, false, true));
+  for (const [name, code] of Object.entries(COUNTRY_ALIASES)) add(name, country(code, name));
+  for (const [name, code] of Object.entries(DEMONYMS)) if (known.has(code)) add(name, country(code, name, true));
+}
+
+/** Full titles, plus unique prefixes (two words or more; one word next to the word "segment"/"campaign"). */
+function addTitles(items: { id: string; label: string; title?: string }[], kind: 'campaign' | 'segment', add: (text: string, sense: Sense) => void): void {
+  const prefixes = new Map<string, Set<string>>();
+  for (const it of items) {
+    add(it.label, { kind, id: it.id, label: it.title ?? it.label, partial: false });
+    const ws = phraseWords(it.label);
+    for (let n = 1; n < ws.length; n++) {
+      const key = ws.slice(0, n).join(' ');
+      prefixes.set(key, (prefixes.get(key) ?? new Set()).add(it.id));
+    }
+  }
+  for (const [prefix, ids] of prefixes) {
+    if (ids.size !== 1 || prefix.length < 4) continue;
+    const id = [...ids][0]!;
+    const item = items.find((i) => i.id === id)!;
+    add(prefix, { kind, id, label: item.title ?? item.label, partial: true });
+  }
+}
+
+export function plural(word: string): string {
+  if (/[^aeiou]y$/i.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/i.test(word)) return `${word}es`;
+  return `${word}s`;
+}

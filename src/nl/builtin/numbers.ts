@@ -1,0 +1,73 @@
+// Numbers as marketers write them: digits ("1,000", "20k", "$1.5M", "10+") and words ("twenty-five",
+// "one hundred and fifty", "a dozen", "two million").
+import type { Token } from './tokens.js';
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, single: 1,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, k: 1e3, m: 1e6, mm: 1e6, bn: 1e9 };
+const NOUNS: Record<string, number> = { dozen: 12, couple: 2, pair: 2 };
+
+export interface NumberRead {
+  value: number;
+  end: number;
+  /** Written "10+". */
+  plus: boolean;
+}
+
+/** Reads a number starting at token i, or undefined. */
+export function readNumber(tokens: readonly Token[], i: number): NumberRead | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  if (t.kind === 'number') {
+    let value = t.value!;
+    let end = i + 1;
+    const scale = tokens[end] && SCALES[tokens[end]!.norm];
+    if (scale && !/[a-z]$/i.test(t.norm)) {
+      value *= scale;
+      end += 1;
+    }
+    return { value, end, plus: !!t.plus };
+  }
+  return readWords(tokens, i);
+}
+
+function readWords(tokens: readonly Token[], i: number): NumberRead | undefined {
+  let j = i;
+  const w = (k: number) => tokens[k]?.norm ?? '';
+  // "a dozen", "a couple of", "a hundred", "a thousand"
+  if ((w(j) === 'a' || w(j) === 'an') && (NOUNS[w(j + 1)] !== undefined || w(j + 1) === 'hundred' || SCALES[w(j + 1)])) {
+    if (NOUNS[w(j + 1)] !== undefined) return { value: NOUNS[w(j + 1)]!, end: w(j + 2) === 'of' ? j + 3 : j + 2, plus: false };
+    j += 1;
+    return continueWords(tokens, j, 1, i);
+  }
+  if (UNITS[w(j)] === undefined && TENS[w(j)] === undefined) return undefined;
+  return continueWords(tokens, j, 0, i);
+}
+
+function continueWords(tokens: readonly Token[], start: number, seed: number, from: number): NumberRead | undefined {
+  const w = (k: number) => tokens[k]?.norm ?? '';
+  let total = 0;
+  let current = seed;
+  let j = start;
+  let any = seed > 0;
+  for (;;) {
+    const word = w(j);
+    if (UNITS[word] !== undefined) current += UNITS[word]!;
+    else if (TENS[word] !== undefined) current += TENS[word]!;
+    else if (word === 'hundred') current = (current || 1) * 100;
+    else if (SCALES[word] && word.length > 2) {
+      total += (current || 1) * SCALES[word]!;
+      current = 0;
+    } else if (word === 'and' && any && (UNITS[w(j + 1)] !== undefined || TENS[w(j + 1)] !== undefined) && (w(j - 1) === 'hundred' || SCALES[w(j - 1)])) {
+      j += 1;
+      continue;
+    } else break;
+    any = true;
+    j += 1;
+  }
+  if (!any || j === from) return undefined;
+  return { value: total + current, end: j, plus: false };
+}

@@ -1,0 +1,68 @@
+// The built-in provider: deterministic, offline, driven by the catalog and the tenant's values.
+// The default when no LLM is configured, and the baseline in the evals.
+import type { Node, RuleTree } from '../../rules/grammar.js';
+import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
+import { refuseAfter, refuseBefore } from './refusal.js';
+import { Parse } from './state.js';
+import { scan, structure } from './structure.js';
+import { FILLERS, QUESTION_OPENERS } from './vocabulary.js';
+
+export interface BuiltinOptions {
+  /** Reported as the model name; defaults to builtin-parser. */
+  model?: string;
+}
+
+export class BuiltinProvider implements Provider {
+  readonly name = 'builtin';
+  readonly model: string;
+  readonly promptVersion = 'builtin-1';
+
+  constructor(options: BuiltinOptions = {}) {
+    this.model = options.model ?? 'builtin-parser';
+  }
+
+  async generate(request: GenerateRequest): Promise<Generation> {
+    return this.parse(request);
+  }
+
+  /** The same as generate, synchronously (for benchmarks and callers that do not need a promise). */
+  parse({ description, tenant, asOf }: GenerateRequest): Generation {
+    const common = { provider: this.name, model: this.model, promptVersion: this.promptVersion };
+    const early = refuseBefore(description, tenant);
+    if (early) return { ...common, kind: 'refusal', reason: early };
+    const p = new Parse(description, tenant, asOf);
+    const scanned = scan(p);
+    const unknown = [...scanned.unknown];
+    const tree = structure(scanned.items, unknown);
+    const question = QUESTION_OPENERS.has(p.w(0)) || description.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description);
+    const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length, question);
+    if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
+    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, unrecognized: spans(p, unknown) };
+  }
+}
+
+function root(node: Node): RuleTree {
+  return node.type === 'group' && !node.negate ? node : { type: 'group', op: 'and', negate: false, children: [node] };
+}
+
+/** Adjacent unknown words become one span; filler words between two unknown words join it. */
+function spans(p: Parse, unknown: number[]): Span[] {
+  const sorted = [...new Set(unknown)].sort((a, b) => a - b);
+  const out: Span[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const start = p.tokens[run[0]!]!.start;
+    const end = p.tokens[run[run.length - 1]!]!.end;
+    out.push({ text: p.description.slice(start, end), start, end });
+    run = [];
+  };
+  for (const k of sorted) {
+    const last = run[run.length - 1];
+    const between = last === undefined ? [] : p.tokens.slice(last + 1, k);
+    if (last !== undefined && !between.every((t) => FILLERS.has(t.norm) && t.kind === 'word')) flush();
+    run.push(k);
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,192 @@
+// The state of one parse: tokens, the lattice of lexicon matches over them (typo corrections
+// included), which tokens clauses have consumed, the assumptions to report, and what "it" refers to.
+import { distance } from 'fastest-levenshtein';
+import { contactField, relation as findRelation } from '../../rules/catalog.js';
+import type { Node } from '../../rules/grammar.js';
+import type { TenantValues } from '../../rules/tenant.js';
+import { countryName, languageName } from '../../rules/values.js';
+import { DateReader } from './dates.js';
+import { type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
+import { type Token, tokenize } from './tokens.js';
+import { isKnownWord } from './keywords.js';
+
+export interface Match {
+  start: number;
+  end: number;
+  senses: Sense[];
+  /** Set when the words were a typo of the phrase: the text as written. */
+  typo?: string;
+}
+
+export interface Clause {
+  node: Node;
+  end: number;
+}
+
+export type Recognizer = (p: Parse, i: number) => Clause | undefined;
+
+/** Campaigns an email clause was about, for "it", "them" and "but not Case Study". */
+export interface CampaignSet {
+  last: number | null;
+  ids: string[] | null;
+}
+
+const SKIPPABLE = new Set(['—', '–', '-', '/', '·']);
+
+export class Parse {
+  readonly tokens: Token[];
+  readonly lex: Lexicon;
+  readonly lattice: Match[][];
+  readonly dates: DateReader;
+  readonly assumptions: string[] = [];
+  lastCampaigns: CampaignSet | undefined;
+  lastEvent: string | undefined;
+
+  constructor(
+    readonly description: string,
+    readonly tenant: TenantValues,
+    readonly asOf: Date,
+  ) {
+    this.tokens = tokenize(description);
+    this.lex = lexiconFor(tenant);
+    this.dates = new DateReader(this.tokens, asOf);
+    this.lattice = this.tokens.map((_, i) => this.exactAt(i));
+    this.correctTypos();
+  }
+
+  w(i: number): string {
+    return this.tokens[i]?.norm ?? '';
+  }
+
+  /** Whether the words at i are exactly `words` (each may list alternatives with |). */
+  is(i: number, ...words: string[]): boolean {
+    return words.every((alts, k) => alts.split('|').includes(this.w(i + k)));
+  }
+
+  /** The longest phrase from the list starting at i. */
+  phrase<T>(i: number, list: readonly (readonly [readonly string[], T])[]): { value: T; end: number } | undefined {
+    let best: { value: T; end: number } | undefined;
+    for (const [words, value] of list) {
+      if (words.every((word, k) => this.w(i + k) === word) && (!best || i + words.length > best.end)) best = { value, end: i + words.length };
+    }
+    return best;
+  }
+
+  /** Skips the given words. */
+  skip(i: number, words: ReadonlySet<string> | readonly string[]): number {
+    const set = words instanceof Set ? words : new Set(words as readonly string[]);
+    while (i < this.tokens.length && set.has(this.w(i))) i += 1;
+    return i;
+  }
+
+  /** Matches at i with a sense of the given kind (and passing the filter), longest first. */
+  senses<K extends SenseKind>(i: number, kind: K, filter: (s: Extract<Sense, { kind: K }>) => boolean = () => true): { sense: Extract<Sense, { kind: K }>; match: Match }[] {
+    const out: { sense: Extract<Sense, { kind: K }>; match: Match }[] = [];
+    for (const match of this.lattice[i] ?? []) {
+      for (const s of match.senses) if (s.kind === kind && filter(s as Extract<Sense, { kind: K }>)) out.push({ sense: s as Extract<Sense, { kind: K }>, match });
+    }
+    return out.sort((a, b) => b.match.end - a.match.end);
+  }
+
+  sense<K extends SenseKind>(i: number, kind: K, filter?: (s: Extract<Sense, { kind: K }>) => boolean) {
+    return this.senses(i, kind, filter)[0];
+  }
+
+  /** Records the reading of a corrected typo when a clause uses the match. */
+  use(match: Match, sense: Sense): void {
+    if (match.typo) this.assume(`read "${match.typo}" as ${describeSense(sense)}`);
+  }
+
+  assume(text: string): void {
+    if (!this.assumptions.includes(text)) this.assumptions.push(text);
+  }
+
+  text(start: number, end: number): string {
+    const a = this.tokens[start];
+    const b = this.tokens[end - 1];
+    return a && b ? this.description.slice(a.start, b.end) : '';
+  }
+
+  private exactAt(i: number): Match[] {
+    const t = this.tokens[i]!;
+    const out: Match[] = [];
+    if (t.kind === 'quoted') {
+      let node = this.lex.trie;
+      for (const w of tokenize(t.norm).filter((x) => x.kind !== 'punct').map((x) => x.norm)) {
+        const next = node.next.get(w);
+        if (!next) return out;
+        node = next;
+      }
+      if (node.senses.length) out.push({ start: i, end: i + 1, senses: node.senses });
+      return out;
+    }
+    let node = this.lex.trie;
+    for (let j = i; j < this.tokens.length; j++) {
+      const tok = this.tokens[j]!;
+      if (j > i && tok.kind === 'punct' && SKIPPABLE.has(tok.norm)) continue;
+      const next = node.next.get(tok.norm);
+      if (!next) break;
+      node = next;
+      const senses = node.senses.filter((s) => s.kind !== 'country' || !s.short || j > i || /^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm));
+      if (senses.length) out.push({ start: i, end: j + 1, senses });
+    }
+    return out.reverse();
+  }
+
+  /** Unknown words of five letters or more are compared with the lexicon's phrases of one to three words. */
+  private correctTypos(): void {
+    const unknown = (k: number) => {
+      const t = this.tokens[k];
+      return !!t && t.kind === 'word' && t.norm.length >= 4 && !this.lex.words.has(t.norm) && !isKnownWord(t.norm);
+    };
+    const covered = new Set<number>();
+    this.lattice.forEach((ms) => ms.forEach((m) => { for (let k = m.start; k < m.end; k++) covered.add(k); }));
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (!unknown(i) || covered.has(i)) continue;
+      let best: { start: number; end: number; d: number; senses: Sense[] } | undefined;
+      for (let n = 3; n >= 1; n--) {
+        for (let start = Math.max(0, i - n + 1); start <= i; start++) {
+          const words = this.tokens.slice(start, start + n);
+          if (words.length < n || words.some((t) => t.kind !== 'word' && t.kind !== 'number')) continue;
+          const text = words.map((t) => t.norm).join(' ');
+          const limit = text.length >= 7 ? 2 : text.length >= 5 ? 1 : 0;
+          if (limit === 0) continue;
+          for (const phrase of this.lex.fuzzy.get(n) ?? []) {
+            if (phrase.text[0] !== text[0] || Math.abs(phrase.text.length - text.length) > limit) continue;
+            const d = distance(text, phrase.text);
+            if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses };
+          }
+        }
+      }
+      if (best) {
+        const typo = this.text(best.start, best.end);
+        this.lattice[best.start]!.push({ start: best.start, end: best.end, senses: best.senses, typo });
+        this.lattice[best.start]!.sort((a, b) => b.end - a.end);
+        for (let k = best.start; k < best.end; k++) covered.add(k);
+      }
+    }
+  }
+}
+
+export function describeSense(s: Sense): string {
+  switch (s.kind) {
+    case 'value':
+      return `${contactField(s.field)?.label.toLowerCase() ?? s.field} "${s.label}"`;
+    case 'country':
+      return `country "${countryName(s.code)}"`;
+    case 'language':
+      return `language "${languageName(s.code)}"`;
+    case 'field':
+      return `the field ${s.field}`;
+    case 'relation':
+      return findRelation(s.relation)!.label.toLowerCase();
+    case 'relValue':
+      return `${s.field} "${s.label}"`;
+    case 'relField':
+      return `${s.relation} ${s.field}`;
+    case 'campaign':
+      return `campaign "${s.label}"`;
+    case 'segment':
+      return `segment "${s.label}"`;
+  }
+}

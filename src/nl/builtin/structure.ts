@@ -1,0 +1,163 @@
+// Boolean structure. The description is scanned left to right into clauses (the longest reading
+// any recognizer finds wins) and connectives; then, from loosest to tightest:
+//   1. "except / excluding / other than …": everything after is excluded (AND NOT).
+//   2. A relative clause ("… who / that / which …"): what comes before it applies to all of what
+//      follows, so "in Germany who are customers or opened X" is Germany AND (customers OR opened X).
+//   3. "or" between clauses; 4. "and" / "but" / commas / juxtaposition; 5. "not / no / never /
+//   without" on the next clause. Parentheses group. Lists of values inside a clause ("Germany or
+//   France") are the clause's own business and never reach this level.
+import type { Node } from '../../rules/grammar.js';
+import { activity } from './clauses/activities.js';
+import { bareValue, fieldComparison, meaningWords, presence } from './clauses/contact.js';
+import { deal } from './clauses/deals.js';
+import { campaignMention, emailEngagement } from './clauses/email.js';
+import { fitScore } from './clauses/fit.js';
+import { place } from './clauses/places.js';
+import { segment } from './clauses/segments.js';
+import { all, group, negate } from './nodes.js';
+import type { Clause, Parse, Recognizer } from './state.js';
+import { AND_WORDS, BUT_WORDS, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
+
+/** In order of preference when two readings are equally long. */
+const RECOGNIZERS: Recognizer[] = [bareValue, fieldComparison, presence, meaningWords, place, segment, deal, activity, emailEngagement, fitScore, campaignMention];
+
+type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
+type Item = { kind: 'clause'; node: Node } | { kind: Mark; at: number };
+type Seq = (Item | Seq)[];
+
+export interface Scan {
+  items: Item[];
+  clauses: number;
+  /** Token indexes nobody could place (negations without a clause included). */
+  unknown: number[];
+}
+
+export function scan(p: Parse): Scan {
+  const items: Item[] = [];
+  const unknown: number[] = [];
+  let clauses = 0;
+  for (let i = 0; i < p.tokens.length; ) {
+    const w = p.w(i);
+    const except = p.phrase(i, EXCEPT_PHRASES.map((words) => [words, true] as const));
+    if (except || EXCEPT_WORDS.has(w)) {
+      items.push({ kind: 'except', at: i });
+      i = except?.end ?? i + 1;
+      continue;
+    }
+    const clause = best(p, i);
+    if (clause) {
+      items.push({ kind: 'clause', node: clause.node });
+      clauses += 1;
+      i = clause.end;
+      continue;
+    }
+    if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
+    else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i });
+    else if (OR_WORDS.has(w)) items.push({ kind: 'or', at: i });
+    else if (p.is(i, 'none', 'of')) {
+      items.push({ kind: 'not', at: i });
+      i += 2;
+      continue;
+    } else if (NEGATIONS.has(w)) items.push({ kind: 'not', at: i });
+    else if (RELATIVIZERS.has(w)) items.push({ kind: 'rel', at: i });
+    else if (!FILLERS.has(w)) unknown.push(i);
+    i += 1;
+  }
+  return { items, clauses, unknown };
+}
+
+/** The longest clause any recognizer reads at i; only the winner's assumptions and references stay. */
+function best(p: Parse, i: number): Clause | undefined {
+  let winner: { clause: Clause; assumptions: string[]; campaigns: Parse['lastCampaigns']; event: string | undefined } | undefined;
+  const before = { campaigns: p.lastCampaigns, event: p.lastEvent, n: p.assumptions.length };
+  for (const recognize of RECOGNIZERS) {
+    const clause = recognize(p, i);
+    const assumptions = p.assumptions.splice(before.n);
+    const state = { campaigns: p.lastCampaigns, event: p.lastEvent };
+    p.lastCampaigns = before.campaigns;
+    p.lastEvent = before.event;
+    if (clause && clause.end > i && (!winner || clause.end > winner.clause.end)) winner = { clause, assumptions, ...state };
+  }
+  if (!winner) return undefined;
+  for (const a of winner.assumptions) p.assume(a);
+  p.lastCampaigns = winner.campaigns;
+  p.lastEvent = winner.event;
+  return winner.clause;
+}
+
+/** The tree for the scanned items; dangling negations are reported as unknown. */
+export function structure(items: Item[], unknown: number[]): Node | undefined {
+  const [nested] = nest(items, 0);
+  return sequence(nested, unknown);
+}
+
+function nest(items: Item[], from: number): [Seq, number] {
+  const out: Seq = [];
+  let i = from;
+  while (i < items.length) {
+    const it = items[i]!;
+    if (it.kind === 'open') {
+      const [inner, next] = nest(items, i + 1);
+      out.push(inner);
+      i = next;
+    } else if (it.kind === 'close') return [out, i + 1];
+    else {
+      out.push(it);
+      i += 1;
+    }
+  }
+  return [out, i];
+}
+
+const isMark = (x: Item | Seq, kind: Mark): boolean => !Array.isArray(x) && x.kind === kind;
+const hasClause = (seq: Seq): boolean => seq.some((x) => Array.isArray(x) || x.kind === 'clause');
+
+function sequence(seq: Seq, unknown: number[]): Node | undefined {
+  const k = seq.findIndex((x) => isMark(x, 'except'));
+  if (k >= 0) {
+    const base = sequence(seq.slice(0, k), unknown);
+    const excluded = sequence(seq.slice(k + 1), unknown);
+    if (!excluded) {
+      unknown.push((seq[k] as { at: number }).at);
+      return base;
+    }
+    return base ? group('and', [base, negate(excluded)]) : negate(excluded);
+  }
+  const r = seq.findIndex((x, idx) => isMark(x, 'rel') && hasClause(seq.slice(0, idx)) && hasClause(seq.slice(idx + 1)));
+  if (r >= 0) {
+    const head = disjunction(seq.slice(0, r), unknown);
+    const rest = disjunction(seq.slice(r + 1).filter((x) => !isMark(x, 'rel')), unknown);
+    return head && rest ? group('and', [head, rest]) : (head ?? rest);
+  }
+  return disjunction(seq.filter((x) => !isMark(x, 'rel')), unknown);
+}
+
+function disjunction(seq: Seq, unknown: number[]): Node | undefined {
+  const parts: Seq[] = [[]];
+  for (const x of seq) {
+    if (isMark(x, 'or')) parts.push([]);
+    else parts[parts.length - 1]!.push(x);
+  }
+  const nodes = parts.map((part) => conjunction(part, unknown)).filter((n): n is Node => n !== undefined);
+  if (nodes.length === 0) return undefined;
+  return nodes.length === 1 ? nodes[0] : group('or', nodes);
+}
+
+function conjunction(seq: Seq, unknown: number[]): Node | undefined {
+  const children: Node[] = [];
+  let pending: number[] = [];
+  for (const x of seq) {
+    let node: Node | undefined;
+    if (Array.isArray(x)) node = sequence(x, unknown);
+    else if (x.kind === 'clause') node = x.node;
+    else if (x.kind === 'not') {
+      pending.push(x.at);
+      continue;
+    } else continue;
+    if (!node) continue;
+    children.push(pending.length % 2 === 1 ? negate(node) : node);
+    pending = [];
+  }
+  unknown.push(...pending);
+  return children.length ? all(children) : undefined;
+}

@@ -1,0 +1,102 @@
+// The tokenizer: a description → words, numbers, dates, quoted strings, literals (emails, domains)
+// and punctuation, each with its character offsets so unrecognized words can be pointed at exactly.
+// Hyphens inside words split them ("German-speaking" → german speaking, "do-not-call" → do not call)
+// and a possessive 's is its own token ("Sara's" → sara 's).
+
+export type TokenKind = 'word' | 'number' | 'date' | 'quoted' | 'literal' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  /** The text as written. */
+  text: string;
+  /** Lower-cased, curly apostrophes straightened; the inner text for quoted tokens. */
+  norm: string;
+  start: number;
+  end: number;
+  /** For numbers: the value, with k/m/bn suffixes applied ("20k" → 20000). */
+  value?: number;
+  /** For numbers written "10+" (meaning at least). */
+  plus?: boolean;
+}
+
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
+
+const PATTERNS: [TokenKind | 'space' | 'hyphen', RegExp][] = [
+  ['space', /\s+/y],
+  ['quoted', /"([^"]*)"|“([^”]*)”|‘([^’]*)’|'([^']*)'(?![\p{L}])/uy],
+  ['date', /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?/y],
+  ['literal', /[\p{L}\p{N}._%+-]*@[\p{L}\p{N}.-]+|\.[\p{L}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*|[\p{L}\p{N}-]+(?:\.[\p{L}][\p{L}\p{N}-]+)+/uy],
+  ['number', /\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
+  ['word', /[\p{L}\p{N}_]+(?:['’](?:t|re|ve|ll|d|m|s)(?![\p{L}]))?/uy],
+  ['hyphen', /-(?=[\p{L}\p{N}])/uy],
+  ['punct', /[<>!=]=|<>|\S/y],
+];
+
+export function tokenize(input: string): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  while (pos < input.length) {
+    let matched = false;
+    for (const [kind, re] of PATTERNS) {
+      re.lastIndex = pos;
+      const m = re.exec(input);
+      if (!m || m[0].length === 0) continue;
+      matched = true;
+      const text = m[0];
+      const start = pos;
+      pos += text.length;
+      if (kind === 'space' || kind === 'hyphen') break;
+      if (kind === 'quoted' && input[start] === "'" && start > 0 && /[\p{L}]/u.test(input[start - 1]!)) {
+        // An apostrophe inside a word, not an opening quote: take the letters only.
+        pos = start;
+        matched = false;
+        continue;
+      }
+      out.push(makeToken(kind, text, start, m));
+      break;
+    }
+    if (!matched) {
+      out.push({ kind: 'punct', text: input[pos]!, norm: input[pos]!, start: pos, end: pos + 1 });
+      pos += 1;
+    }
+  }
+  return splitPossessives(out);
+}
+
+function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecArray): Token {
+  const end = start + text.length;
+  if (kind === 'quoted') {
+    const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    return { kind, text, norm: inner.trim().toLowerCase(), start, end };
+  }
+  if (kind === 'number') {
+    const plus = text.endsWith('+');
+    const body = text.replace(/^\$/, '').replace(/\+$/, '');
+    const suffix = /[a-z]+$/i.exec(body)?.[0]?.toLowerCase();
+    const digits = Number(body.replace(/[a-z]+$/i, '').replace(/,/g, ''));
+    const value = suffix ? digits * (SUFFIX[suffix] ?? 1) : digits;
+    return { kind, text, norm: body.toLowerCase(), start, end, value, plus };
+  }
+  return { kind, text, norm: text.toLowerCase().replace(/’/g, "'"), start, end };
+}
+
+/** The word regex keeps "sara's" whole (so the apostrophe is not read as a quote); split the possessive off. */
+function splitPossessives(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const m = t.kind === 'word' ? /^(.+)(['’]s)$/.exec(t.text) : null;
+    if (m) {
+      const cut = t.start + m[1]!.length;
+      out.push({ ...t, text: m[1]!, norm: m[1]!.toLowerCase(), end: cut });
+      out.push({ kind: 'word', text: m[2]!, norm: "'s", start: cut, end: t.end });
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** Words of a catalog or tenant phrase, tokenized the same way as descriptions. */
+export function phraseWords(phrase: string): string[] {
+  return tokenize(phrase.replace(/_/g, ' '))
+    .filter((t) => t.kind !== 'punct')
+    .map((t) => t.norm);
+}

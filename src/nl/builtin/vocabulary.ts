@@ -1,0 +1,111 @@
+// General English the parser needs besides the catalog and the tenant's values: connectives,
+// negations, comparisons, filler words, and a few facts of the language (demonyms, NPS bands,
+// email verbs). Field names and values are never listed here; they come from the catalog.
+import type { CountOperator } from '../../rules/grammar.js';
+
+export const AND_WORDS = new Set(['and', '&', 'plus', 'also', 'as well as']);
+export const OR_WORDS = new Set(['or', '/']);
+export const BUT_WORDS = new Set(['but', 'yet', 'while', 'whereas']);
+export const NEGATIONS = new Set([
+  'not', 'no', 'never', 'without', 'non', "haven't", "hasn't", "hadn't", "don't", "doesn't", "didn't", "aren't",
+  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o',
+]);
+/** Words that open an exception: everything after them is excluded. */
+export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides']);
+export const EXCEPT_PHRASES = [['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out']];
+/** Words that start a relative clause: what comes before them applies to all of what follows. */
+export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
+
+/** Words that carry no condition by themselves. "customers" is not here: it is a lifecycle stage. */
+export const FILLERS = new Set([
+  'a', 'an', 'the', 'all', 'any', 'some', 'every', 'each', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'have', 'has', 'had', 'having', 'do', 'does', 'did', 'get', 'got',
+  'who', 'that', 'which', 'whose', 'whom', 'where', 'those', 'these', 'them', 'they', 'their', 'its', 'it', 'this',
+  'our', 'my', 'we', 'us', 'i', 'me', 'you', 'your', 'one', 'ones', 'someone', 'anyone', 'everyone', 'everybody', 'anybody',
+  'contacts', 'contact', 'people', 'persons', 'person', 'users', 'user', 'folks', 'accounts', 'account', 'members', 'member',
+  'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients',
+  'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
+  'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's",
+  'also', 'only', 'just', 'currently', 'still', 'already', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
+  'based', 'located', 'situated', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
+  'currently', 'now', 'ones', "'s", 'create', 'build', 'make', 'target', 'targeting', 'segments', 'lists', ',', ';', ':', '.', '!', '?', '-', '—', '–',
+]);
+
+/** Nouns that put a place or a number on the company rather than on the contact. */
+export const COMPANY_NOUNS = new Set([
+  'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations',
+  'firm', 'firms', 'employer', 'employers', 'headquartered', 'hq', 'headquarters',
+]);
+
+/** Comparison phrases, longest first within a shared first word. */
+export const COMPARATORS: [string[], CountOperator][] = [
+  [['no', 'more', 'than'], 'lte'], [['no', 'less', 'than'], 'gte'], [['no', 'fewer', 'than'], 'gte'],
+  [['more', 'than'], 'gt'], [['greater', 'than'], 'gt'], [['higher', 'than'], 'gt'], [['bigger', 'than'], 'gt'], [['larger', 'than'], 'gt'],
+  [['over'], 'gt'], [['above'], 'gt'], [['exceeding'], 'gt'], [['>'], 'gt'],
+  [['at', 'least'], 'gte'], [['minimum', 'of'], 'gte'], [['min'], 'gte'], [['>='], 'gte'], [['≥'], 'gte'],
+  [['less', 'than'], 'lt'], [['fewer', 'than'], 'lt'], [['lower', 'than'], 'lt'], [['smaller', 'than'], 'lt'], [['under'], 'lt'], [['below'], 'lt'], [['<'], 'lt'],
+  [['at', 'most'], 'lte'], [['up', 'to'], 'lte'], [['maximum', 'of'], 'lte'], [['max'], 'lte'], [['<='], 'lte'], [['≤'], 'lte'],
+  [['exactly'], 'eq'], [['equal', 'to'], 'eq'], [['equals'], 'eq'], [['='], 'eq'], [['=='], 'eq'], [['of'], 'eq'], [['is'], 'eq'], [[':'], 'eq'],
+];
+/** "100 or more", "5 or fewer". */
+export const OR_MORE = new Set(['more', 'above', 'higher', 'greater', 'over', 'plus']);
+export const OR_LESS = new Set(['less', 'fewer', 'below', 'lower', 'under']);
+
+/** Text operators, by phrase. */
+export const TEXT_OPERATORS: [string[], string][] = [
+  [['does', 'not', 'contain'], 'not_contains'], [["doesn't", 'contain'], 'not_contains'], [['not', 'containing'], 'not_contains'],
+  [['contains'], 'contains'], [['containing'], 'contains'], [['includes'], 'contains'], [['including'], 'contains'], [['contain'], 'contains'], [['has'], 'contains'],
+  [['starts', 'with'], 'starts_with'], [['starting', 'with'], 'starts_with'], [['begins', 'with'], 'starts_with'], [['beginning', 'with'], 'starts_with'], [['start', 'with'], 'starts_with'], [['begin', 'with'], 'starts_with'],
+  [['ends', 'with'], 'ends_with'], [['ending', 'with'], 'ends_with'], [['ends', 'in'], 'ends_with'], [['ending', 'in'], 'ends_with'], [['end', 'with'], 'ends_with'], [['end', 'in'], 'ends_with'],
+  [['is', 'not'], 'neq'], [["isn't"], 'neq'], [['!='], 'neq'], [['<>'], 'neq'], [['is'], 'eq'], [['equals'], 'eq'], [['='], 'eq'], [[':'], 'eq'], [['of'], 'eq'],
+];
+
+/** Phrases that introduce a value of a field without naming the field ("owned by Sara"). */
+export const FIELD_VERBS: [string[], string][] = [
+  [['owned', 'by'], 'owner'], [['assigned', 'to'], 'owner'], [['belonging', 'to'], 'owner'], [['managed', 'by'], 'owner'], [['handled', 'by'], 'owner'],
+  [['tagged', 'with'], 'tags'], [['tagged', 'as'], 'tags'], [['tagged'], 'tags'], [['labelled'], 'tags'], [['labeled'], 'tags'], [['marked', 'as'], 'tags'], [['marked'], 'tags'],
+  [['speak'], 'language'], [['speaks'], 'language'], [['speaking'], 'language'],
+];
+
+/** Verbs for when a contact was created (the catalog's created_at synonyms cover "created"). */
+export const DATE_VERBS: [string[], string][] = [
+  [['added'], 'created'], [['signed', 'up'], 'created'], [['joined'], 'created'], [['registered'], 'created'], [['was', 'added'], 'created'],
+  [['were', 'added'], 'created'], [['became', 'a', 'contact'], 'created'], [['created', 'on'], 'created'],
+];
+
+/** Adjectives and other names of countries (the catalog's country names cover the nouns). */
+export const DEMONYMS: Record<string, string> = {
+  american: 'US', british: 'GB', german: 'DE', french: 'FR', spanish: 'ES', italian: 'IT', dutch: 'NL', japanese: 'JP',
+  brazilian: 'BR', canadian: 'CA', australian: 'AU', vietnamese: 'VN', austrian: 'AT', swiss: 'CH', belgian: 'BE',
+  irish: 'IE', portuguese: 'PT', polish: 'PL', swedish: 'SE', norwegian: 'NO', danish: 'DK', finnish: 'FI', greek: 'GR',
+  chinese: 'CN', indian: 'IN', mexican: 'MX', korean: 'KR', 'south korean': 'KR', turkish: 'TR', russian: 'RU',
+  argentinian: 'AR', argentine: 'AR', chilean: 'CL', colombian: 'CO', israeli: 'IL', egyptian: 'EG', nigerian: 'NG',
+  'south african': 'ZA', singaporean: 'SG', indonesian: 'ID', thai: 'TH', filipino: 'PH', czech: 'CZ', hungarian: 'HU',
+  romanian: 'RO', ukrainian: 'UA', 'new zealand': 'NZ', kiwi: 'NZ', scottish: 'GB', welsh: 'GB', english: 'GB',
+};
+export const COUNTRY_ALIASES: Record<string, string> = {
+  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB',
+};
+
+/** Verbs of email engagement, by the catalog's email event type. */
+export const EMAIL_VERBS: Record<string, string[][]> = {
+  opened: [['opened'], ['open'], ['opens'], ['opening'], ['read']],
+  clicked: [['clicked', 'on'], ['clicked', 'through'], ['clicked'], ['click', 'on'], ['click'], ['clicks'], ['clicking'], ['clicked', 'through', 'on']],
+  delivered: [['received'], ['receive'], ['got'], ['get'], ['were', 'sent'], ['was', 'sent'], ['been', 'sent'], ['delivered']],
+  unsubscribed: [['unsubscribed', 'from'], ['unsubscribe', 'from'], ['opted', 'out', 'of']],
+  bounced: [['bounced', 'on'], ['bounced', 'from'], ['bounced']],
+};
+/** Nouns for a campaign send. */
+export const CAMPAIGN_NOUNS = new Set(['campaign', 'campaigns', 'email', 'emails', 'newsletter', 'newsletters', 'mailing', 'mailings', 'send', 'sends', 'blast', 'blasts', 'mail', 'mails', 'message', 'messages']);
+
+/** Net Promoter Score bands (the standard definition). */
+export const NPS_BANDS: Record<string, { operator: string; value: number | number[]; says: string }> = {
+  promoters: { operator: 'gte', value: 9, says: 'promoters as NPS 9–10' },
+  promoter: { operator: 'gte', value: 9, says: 'promoters as NPS 9–10' },
+  passives: { operator: 'between', value: [7, 8], says: 'passives as NPS 7–8' },
+  detractors: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
+  detractor: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
+};
+
+/** Words that make text a question or an instruction rather than a description. */
+export const QUESTION_OPENERS = new Set(['what', "what's", 'how', 'why', 'when', 'where', 'whats', 'can', 'could', 'would', 'will', 'should', 'is', 'are', 'do', 'does', 'tell', 'explain']);

@@ -1,0 +1,25 @@
+import { c, CONTACTED, counted, days, has, hasNo, months, not, weeks, type Row } from '../build.js';
+
+/** Activities: contacted, counts, types and directions, windows, never. */
+export const activities: Row[] = [
+  { say: "haven't been contacted in 60 days", rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', days(60)))), assume: ['contacted'] },
+  { say: 'contacts not contacted for 60 days', rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', days(60)))) },
+  { say: "leads we haven't reached out to in 2 months", rules: [c('lifecycle_stage', 'eq', 'lead'), not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', months(2))))] },
+  { say: 'contacted in the last week', rules: has('activities', ...CONTACTED, c('occurred_at', 'within_last', weeks(1))) },
+  { say: 'never contacted', rules: hasNo('activities', ...CONTACTED) },
+  { say: 'at least 3 activities in the last 90 days', rules: counted('activities', 'gte', 3, c('occurred_at', 'within_last', days(90))) },
+  { say: 'contacts with more than 5 activities', rules: counted('activities', 'gt', 5) },
+  { say: 'an inbound call since 2026-09-01', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'no activity ever', rules: hasNo('activities') },
+  { say: 'contacts with no activities', rules: hasNo('activities') },
+  { say: 'no activity in the last 30 days', rules: hasNo('activities', c('occurred_at', 'within_last', days(30))) },
+  { say: 'had a meeting in the last month', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(1))) },
+  { say: 'an outbound email in the last 14 days', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(14))) },
+  { say: 'fewer than 2 meetings this year', rules: counted('activities', 'lt', 2, c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-01-01')) },
+  { say: 'contacts with a note', rules: has('activities', c('type', 'eq', 'note')) },
+  { say: 'contacts who called us', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound')) },
+  { say: 'at least two calls in the past 3 months', rules: counted('activities', 'gte', 2, c('type', 'eq', 'call'), c('occurred_at', 'within_last', months(3))) },
+  { say: 'no meetings since September', rules: hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'inactive for 90 days', rules: hasNo('activities', c('occurred_at', 'within_last', days(90))), assume: ['inactive'] },
+  { say: 'contacts with an inbound activity this month', rules: has('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
+];

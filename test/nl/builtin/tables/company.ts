@@ -1,0 +1,27 @@
+import { c, type Row } from '../build.js';
+
+/** Company industry, size, revenue, name, domain. */
+export const company: Row[] = [
+  { say: 'contacts at software companies', rules: c('company.industry', 'eq', 'Software') },
+  { say: 'healthcare contacts', rules: c('company.industry', 'eq', 'Healthcare') },
+  { say: 'contacts in the finance industry', rules: c('company.industry', 'eq', 'Finance') },
+  { say: 'companies in retail or logistics', rules: c('company.industry', 'in', ['Retail', 'Logistics']) },
+  { say: 'contacts whose industry is not education', rules: c('company.industry', 'neq', 'Education') },
+  { say: 'companies with more than 500 employees', rules: c('company.employee_count', 'gt', 500) },
+  { say: 'contacts at companies with at least 1,000 employees', rules: c('company.employee_count', 'gte', 1000) },
+  { say: 'company size under 50', rules: c('company.employee_count', 'lt', 50) },
+  { say: 'companies with between 50 and 200 employees', rules: c('company.employee_count', 'between', [50, 200]) },
+  { say: 'companies with over 10k employees', rules: c('company.employee_count', 'gt', 10000) },
+  { say: 'headcount of 100 or more', rules: c('company.employee_count', 'gte', 100) },
+  { say: 'employees > 250', rules: c('company.employee_count', 'gt', 250) },
+  { say: 'annual revenue above $10M', rules: c('company.annual_revenue', 'gt', 10_000_000) },
+  { say: 'revenue of at least 1 million', rules: c('company.annual_revenue', 'gte', 1_000_000) },
+  { say: 'companies with less than $500k in revenue', rules: c('company.annual_revenue', 'lt', 500_000) },
+  { say: 'company name contains health', rules: c('company.name', 'contains', 'health') },
+  { say: 'contacts at companies whose domain ends with .example', rules: c('company.domain', 'ends_with', '.example') },
+  {
+    say: 'media companies in France with revenue over 50 million',
+    rules: [c('company.industry', 'eq', 'Media'), c('company.country', 'eq', 'FR'), c('company.annual_revenue', 'gt', 50_000_000)],
+  },
+  { say: 'manufacturing or logistics contacts in Germany', rules: [c('company.industry', 'in', ['Manufacturing', 'Logistics']), c('country', 'eq', 'DE')] },
+];

@@ -1,0 +1,26 @@
+import { c, days, months, weeks, years, type Row } from '../build.js';
+
+/** Contact creation dates: relative to the clock (asOf 2026-11-01) and absolute. */
+export const dates: Row[] = [
+  { say: 'created in the last 30 days', rules: c('created_at', 'within_last', days(30)) },
+  { say: 'contacts added in the past 2 weeks', rules: c('created_at', 'within_last', weeks(2)) },
+  { say: 'signed up in the last 6 months', rules: c('created_at', 'within_last', months(6)) },
+  { say: 'created within the last 2 years', rules: c('created_at', 'within_last', years(2)) },
+  { say: 'created in the last quarter', rules: c('created_at', 'within_last', months(3)) },
+  { say: 'created before 2025', rules: c('created_at', 'lt', '2025-01-01') },
+  { say: 'created after 2025', rules: c('created_at', 'gte', '2026-01-01') },
+  { say: 'created since 2026-09-01', rules: c('created_at', 'gte', '2026-09-01') },
+  { say: 'created on or after 2026-06-01', rules: c('created_at', 'gte', '2026-06-01') },
+  { say: 'created in 2025', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01')] },
+  { say: 'created this year', rules: c('created_at', 'gte', '2026-01-01') },
+  { say: 'created last year', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01')] },
+  { say: 'created this month', rules: c('created_at', 'gte', '2026-11-01') },
+  { say: 'created more than a year ago', rules: c('created_at', 'more_than_ago', years(1)) },
+  { say: 'created over 90 days ago', rules: c('created_at', 'more_than_ago', days(90)) },
+  { say: 'created between 2026-01-01 and 2026-03-31', rules: [c('created_at', 'gte', '2026-01-01'), c('created_at', 'lt', '2026-04-01')] },
+  { say: 'created in March 2026', rules: [c('created_at', 'gte', '2026-03-01'), c('created_at', 'lt', '2026-04-01')] },
+  { say: 'created before March 1, 2026', rules: c('created_at', 'lt', '2026-03-01') },
+  { say: 'created yesterday', rules: [c('created_at', 'gte', '2026-10-31'), c('created_at', 'lt', '2026-11-01')] },
+  { say: 'leads created in the last thirty days', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', days(30))] },
+  { say: 'contacts created since June 2026', rules: c('created_at', 'gte', '2026-06-01') },
+];

@@ -1,0 +1,52 @@
+import { and, c, counted, days, engaged, has, months, not, type Row } from '../build.js';
+
+/** Email engagement: named campaigns, the last N, any/all/none, it/them, time windows. */
+export const email: Row[] = [
+  { say: 'contacts who opened Spring Sale', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }) },
+  { say: 'opened the Spring Sale campaign', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }) },
+  { say: 'clicked campaign Year in Review', rules: engaged('clicked', 'any', { ids: ['Year in Review'] }) },
+  { say: 'people who clicked Black Friday Teaser', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }) },
+  { say: 'opened the Webinar Invite email', rules: engaged('opened', 'any', { ids: ['Webinar Invite'] }) },
+  { say: 'never opened any campaign', rules: engaged('opened', 'none') },
+  { say: 'contacts who have never opened an email', rules: engaged('opened', 'none') },
+  { say: 'opened each of our last 3 campaigns', rules: engaged('opened', 'all', { last: 3 }) },
+  { say: 'opened our last 3 campaigns', rules: engaged('opened', 'all', { last: 3 }), assume: ['each of'] },
+  { say: 'opened all of the last three campaigns', rules: engaged('opened', 'all', { last: 3 }) },
+  { say: 'opened any of the last 5 campaigns', rules: engaged('opened', 'any', { last: 5 }) },
+  { say: 'opened at least one of the last 5 campaigns', rules: engaged('opened', 'any', { last: 5 }) },
+  { say: 'opened none of the last 3 campaigns', rules: engaged('opened', 'none', { last: 3 }) },
+  { say: 'did not open any of our last 2 campaigns', rules: engaged('opened', 'none', { last: 2 }) },
+  { say: 'opened the last campaign', rules: engaged('opened', 'all', { last: 1 }) },
+  { say: 'clicked every campaign', rules: engaged('clicked', 'all') },
+  {
+    say: 'opened Spring Sale but did not click it',
+    rules: [engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'none', { ids: ['Spring Sale'] })],
+  },
+  {
+    say: "opened Summer Promo but didn't click",
+    rules: [engaged('opened', 'any', { ids: ['Summer Promo'] }), engaged('clicked', 'none', { ids: ['Summer Promo'] })],
+  },
+  { say: 'clicked Spring Sale or Summer Promo', rules: engaged('clicked', 'any', { ids: ['Spring Sale', 'Summer Promo'] }) },
+  { say: 'opened both Spring Sale and Summer Promo', rules: engaged('opened', 'all', { ids: ['Spring Sale', 'Summer Promo'] }) },
+  {
+    say: 'opened Spring Sale and clicked Year in Review',
+    rules: and(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Year in Review'] })),
+  },
+  { say: 'received the Year in Review campaign', rules: engaged('delivered', 'any', { ids: ['Year in Review'] }) },
+  { say: 'unsubscribed from Black Friday Teaser', rules: engaged('unsubscribed', 'any', { ids: ['Black Friday Teaser'] }) },
+  { say: 'clicked an email in the last 30 days', rules: has('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'within_last', days(30))) },
+  { say: 'opened any campaign in the past 2 months', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'within_last', months(2))) },
+  {
+    say: "haven't opened an email since 2026-09-01",
+    rules: not(has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01'))),
+  },
+  { say: 'opened more than 5 emails', rules: counted('email_events', 'gt', 5, c('type', 'eq', 'opened')) },
+  {
+    say: 'opened the last 3 campaigns but clicked none of them',
+    rules: [engaged('opened', 'all', { last: 3 }), engaged('clicked', 'none', { last: 3 })],
+  },
+  {
+    say: 'customers who clicked the Autumn Offer campaign but not Case Study',
+    rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('clicked', 'any', { ids: ['Autumn Offer'] }), engaged('clicked', 'none', { ids: ['Case Study'] })],
+  },
+];

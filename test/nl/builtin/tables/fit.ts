@@ -1,0 +1,14 @@
+import { c, has, hasNo, type Row } from '../build.js';
+
+/** Fit scores per product. */
+export const fit: Row[] = [
+  { say: 'fit score for payments above 80', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 80)) },
+  { say: 'contacts with a payments fit score over 80', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 80)) },
+  { say: 'analytics fit of at least 70', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 70)) },
+  { say: 'crm score below 30', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'lt', 30)) },
+  { say: 'high fit for analytics', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 70)), assume: ['high'] },
+  { say: 'a fit score above 90 for any product', rules: has('fit_scores', c('score', 'gt', 90)) },
+  { say: 'crm fit score between 50 and 80', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'between', [50, 80])) },
+  { say: 'contacts with no fit score', rules: hasNo('fit_scores') },
+  { say: 'customers with a CRM fit score of at least 60', rules: [c('lifecycle_stage', 'eq', 'customer'), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 60))] },
+];

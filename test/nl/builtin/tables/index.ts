@@ -1,0 +1,41 @@
+// Every phrasing table, by family; the test runner and the parse benchmark both read this.
+import type { Row } from '../build.js';
+import { activities } from './activities.js';
+import { boolean } from './boolean.js';
+import { company } from './company.js';
+import { dates } from './dates.js';
+import { deals } from './deals.js';
+import { email } from './email.js';
+import { fit } from './fit.js';
+import { headline } from './headline.js';
+import { numbers } from './numbers.js';
+import { owners } from './owners.js';
+import { places } from './places.js';
+import { properties } from './properties.js';
+import { refusals } from './refusals.js';
+import { segments } from './segments.js';
+import { tags } from './tags.js';
+import { text } from './text.js';
+import { typos } from './typos.js';
+import { unrecognized } from './unrecognized.js';
+
+export const TABLES: Record<string, Row[]> = {
+  'countries and languages': places,
+  'lifecycle, status and custom properties': properties,
+  tags,
+  owners,
+  company,
+  deals,
+  'email engagement': email,
+  activities,
+  dates,
+  segments,
+  'fit scores': fit,
+  'text and phone': text,
+  numbers,
+  'and / or / not': boolean,
+  'the headline example': headline,
+  refusals,
+  'unrecognized words': unrecognized,
+  typos,
+};

@@ -1,0 +1,18 @@
+import { c, type Row } from '../build.js';
+
+/** Owners by name; no owner. */
+export const owners: Row[] = [
+  { say: 'contacts owned by Sara Sales', rules: c('owner', 'eq', 'Sara Sales') },
+  { say: "Sara's contacts", rules: c('owner', 'eq', 'Sara Sales') },
+  { say: 'contacts assigned to Eddie', rules: c('owner', 'eq', 'Eddie Editor') },
+  { say: 'owner is Alice Admin', rules: c('owner', 'eq', 'Alice Admin') },
+  { say: 'contacts with no owner', rules: c('owner', 'is_null') },
+  { say: 'unassigned contacts', rules: c('owner', 'is_null') },
+  { say: 'contacts without an owner', rules: c('owner', 'is_null') },
+  { say: 'contacts that have an owner', rules: c('owner', 'is_not_null') },
+  { say: 'contacts owned by Sara or Victor', rules: c('owner', 'in', ['Sara Sales', 'Victor Viewer']) },
+  { say: 'contacts not owned by Alice', rules: c('owner', 'neq', 'Alice Admin') },
+  { say: "Victor Viewer's leads", rules: [c('owner', 'eq', 'Victor Viewer'), c('lifecycle_stage', 'eq', 'lead')] },
+  { say: 'contacts whose rep is Sara', rules: c('owner', 'eq', 'Sara Sales') },
+  { say: 'leads with no owner in Spain', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null'), c('country', 'eq', 'ES')] },
+];

@@ -1,0 +1,13 @@
+import { c, engaged, type Row } from '../build.js';
+
+/** Cheap typo tolerance for tenant values and field words, always said as an assumption. */
+export const typos: Row[] = [
+  { say: 'opened Spirng Sale', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }), assume: ['read "Spirng Sale" as campaign "Spring Sale"'] },
+  { say: 'contacts in Germnay', rules: c('country', 'eq', 'DE'), assume: ['"Germnay"'] },
+  { say: 'tagged newslettr', rules: c('tags', 'eq', 'newsletter'), assume: ['"newslettr"'] },
+  { say: 'contacts owned by Sarah Sales', rules: c('owner', 'eq', 'Sara Sales'), assume: ['"Sarah Sales"'] },
+  { say: 'custmers in France', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'FR')], assume: ['"custmers"'] },
+  { say: 'helthcare companies', rules: c('company.industry', 'eq', 'Healthcare'), assume: ['"helthcare"'] },
+  { say: 'enterprize plan', rules: c('properties.plan', 'eq', 'enterprise'), assume: ['"enterprize"'] },
+  { say: 'clicked Black Fridy Teaser', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }), assume: ['Black Friday Teaser'] },
+];

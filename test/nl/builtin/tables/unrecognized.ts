@@ -1,0 +1,10 @@
+import { c, type Row } from '../build.js';
+
+/** Words the parser cannot place come back as spans; the rest of the audience still parses. */
+export const unrecognized: Row[] = [
+  { say: 'vip contacts who love cats', rules: c('tags', 'eq', 'vip'), unrecognized: ['love cats'] },
+  { say: 'customers in Germany with a purple logo', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], unrecognized: ['purple logo'] },
+  { say: 'leads in Narnia', rules: c('lifecycle_stage', 'eq', 'lead'), unrecognized: ['Narnia'] },
+  { say: 'churned customers who drive a Tesla and live in France', rules: [c('lifecycle_stage', 'eq', 'churned'), c('country', 'eq', 'FR')], unrecognized: ['drive a Tesla'] },
+  { say: 'partners with high lifetime value', rules: c('tags', 'eq', 'partner'), unrecognized: ['high lifetime value'] },
+];
