@@ -1,8 +1,8 @@
 // Starts the service: config → database (embedded unless DATABASE_URL) → migrations → HTTP.
 // `--demo` first imports the bundled CRM fixture so there is something to segment.
-import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig, PROJECT_ROOT } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DEMO_FIXTURE, DEMO_ORG } from './fixture/demo.js';
 import { openDatabase } from './db/open.js';
 import { importFixture, readFixtureFile } from './fixture/import.js';
 import { createApiKey } from './auth/keys.js';
@@ -10,8 +10,7 @@ import { createApp } from './http/app.js';
 import { createProvider } from './nl/providers.js';
 import { createServices } from './services.js';
 
-export const DEMO_FIXTURE = path.join(PROJECT_ROOT, 'fixtures', 'crm-demo.json.gz');
-const DEMO_ORG = 'org_acme';
+
 
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig();

@@ -1,13 +1,12 @@
 // npm run prompt:tokens   Counts the prompt's tokens (o200k_base, the tokenizer of current OpenAI
 // models) for the demo tenant: the static, cacheable part and the per-request part.
 import { encode } from 'gpt-tokenizer/encoding/o200k_base';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { DEMO_FIXTURE } from '../fixture/demo.js';
 import { readFixtureFile } from '../fixture/import.js';
 import { buildMessages, PROMPT_VERSION, staticPrompt, tenantPrompt } from '../nl/prompt.js';
 import { tenantValuesFromFixture } from '../fixture/tenant-values.js';
 
-const fixture = readFixtureFile(path.join(PROJECT_ROOT, 'fixtures', 'crm-demo.json.gz'));
+const fixture = readFixtureFile(DEMO_FIXTURE);
 const orgId = 'org_acme';
 const tenant = tenantValuesFromFixture(fixture, orgId);
 const description = 'enterprise accounts in Germany that opened our last 3 campaigns but have no deal created in the last 90 days';
