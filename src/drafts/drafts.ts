@@ -10,7 +10,7 @@ import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import type { Issue } from '../rules/validate.js';
-import { createSegment, type SegmentView } from '../segments/store.js';
+import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Services } from '../services.js';
 import { type Preview, previewSegment } from '../sql/preview.js';
 
@@ -60,7 +60,7 @@ async function view(services: Services, row: DraftRow, warnings: Issue[] = []): 
   return {
     id: row.id,
     description: row.description,
-    rules: row.rules as RuleTree,
+    rules: storedRules(row.rules)!,
     explanation,
     assumptions: row.assumptions,
     unrecognized: row.unrecognized,

@@ -13,7 +13,7 @@ import { prepareRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
-import { SLUG_PATTERN } from './store.js';
+import { SLUG_PATTERN, storedRules } from './store.js';
 
 export const SeedSegmentSchema = z.strictObject({
   object_type: z.literal('segments'),
@@ -77,7 +77,7 @@ export async function exportDefinitions(services: Services, orgId: string): Prom
   for (const row of [...rows].sort((a, b) => (a.slug < b.slug ? -1 : 1))) visit(row.id, new Set());
   return ordered.map((r) => ({
     object_type: 'segments',
-    data: { title: r.title, slug: r.slug, description: r.description, object_type: 'contacts', query: mapIds(r.rules as RuleTree, portable) },
+    data: { title: r.title, slug: r.slug, description: r.description, object_type: 'contacts', query: mapIds(storedRules(r.rules)!, portable) },
   }));
 }
 

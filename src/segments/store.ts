@@ -8,6 +8,7 @@ import { segments } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
 import { explain } from '../rules/explain.js';
+import { normalize } from '../rules/normalize.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import { segmentRefs } from '../rules/validate.js';
@@ -50,8 +51,14 @@ export function newSegmentId(): string {
   return `seg_${randomBytes(8).toString('hex')}`;
 }
 
+/** A stored tree in canonical form again: jsonb keeps the content but not the key order. */
+export function storedRules(rules: unknown): RuleTree | null {
+  return rules ? normalize(rules as RuleTree) : null;
+}
+
 export async function toView(services: Services, row: SegmentRow): Promise<SegmentView> {
-  const tenant = row.rules ? await services.tenants.get(row.orgId) : undefined;
+  const rules = storedRules(row.rules);
+  const tenant = rules ? await services.tenants.get(row.orgId) : undefined;
   return {
     id: row.id,
     title: row.title,
@@ -59,8 +66,8 @@ export async function toView(services: Services, row: SegmentRow): Promise<Segme
     description: row.description,
     type: row.type,
     status: row.status,
-    rules: (row.rules as RuleTree | null) ?? null,
-    explanation: row.rules && tenant ? explain(row.rules as RuleTree, tenant) : null,
+    rules,
+    explanation: rules && tenant ? explain(rules, tenant) : null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -46,6 +46,9 @@ describe('segments API', () => {
       explanation: 'Contacts whose country is Germany and who are tagged “vip”.',
       rules: and(cond('country', 'eq', 'DE'), cond('tags', 'eq', 'vip')),
     });
+    // Read back from jsonb, the rules are still byte-identical canonical JSON.
+    const read = await api.call('GET', `/v1/segments/${res.json.id}`, { key: api.keys.viewer });
+    expect(JSON.stringify(read.json.rules)).toBe(JSON.stringify(and(cond('country', 'eq', 'DE'), cond('tags', 'eq', 'vip'))));
     const expected = expectedIds((c) => c.country === 'DE' && c.tags.includes('vip'));
     expect(expected.length).toBeGreaterThan(10); // more than one page
     expect(await allIds(res.json.id)).toEqual(expected);
