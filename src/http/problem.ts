@@ -24,7 +24,7 @@ const PROBLEMS = {
 
 export function problemBody(code: ErrorCode, detail: string, errors?: ProblemDetail[]) {
   const { status, title } = PROBLEMS[code];
-  return { type: `https://segment-builder.dev/problems/${code.replace(/_/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) };
+  return { type: `/problems/${code.replace(/_/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) };
 }
 
 export function problem(c: Context, code: ErrorCode, detail: string, errors?: ProblemDetail[]): Response {
