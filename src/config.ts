@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DEFAULT_EMBEDDED_PG_DIR = path.join(PROJECT_ROOT, '.data', 'pg');
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -11,7 +12,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
-  EMBEDDED_PG_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.data', 'pg')),
+  EMBEDDED_PG_DIR: z.string().min(1).default(DEFAULT_EMBEDDED_PG_DIR),
   EMBEDDED_PG_PORT: port.default(54329),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),

@@ -17,6 +17,11 @@ export interface EmbeddedPostgresOptions {
   /** PGDATA. Created (and initialised) when missing. */
   dataDir: string;
   port: number;
+  /**
+   * Used instead of `dataDir` when the server's OS user cannot reach `dataDir` (running as root in a
+   * project under a private directory). Without it, that case is an error saying what to do.
+   */
+  fallbackDataDir?: string;
   /** Where server output goes; by default it is kept in memory and shown only when start fails. */
   onLog?: (line: string) => void;
 }
@@ -24,6 +29,8 @@ export interface EmbeddedPostgresOptions {
 export interface EmbeddedPostgres {
   /** A postgres:// URL for the `postgres` maintenance database. */
   readonly adminUrl: string;
+  /** The data folder in use (the fallback when `dataDir` was unreachable). */
+  readonly dataDir: string;
   urlFor(database: string): string;
   stop(): Promise<void>;
 }
@@ -99,13 +106,15 @@ function reachableBinaries(bins: Binaries, who: RunAs | undefined): Binaries {
   return { initdb: path.join(cache, 'bin', 'initdb'), postgres: path.join(cache, 'bin', 'postgres') };
 }
 
-function prepareDataDir(dataDir: string, who: RunAs | undefined): void {
+/** Creates PGDATA (owned by the server's user) and returns the folder to use. */
+function prepareDataDir(dataDir: string, who: RunAs | undefined, fallback: string | undefined): string {
   // Parents get the usual 0755 so that the server's OS user can traverse them; PGDATA itself is private.
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   if (!fs.existsSync(dataDir)) fs.mkdirSync(dataDir, { mode: 0o700 });
-  if (!who) return;
+  if (!who) return dataDir;
   fs.chownSync(dataDir, who.uid, who.gid);
   if (!canReach(dataDir, who)) {
+    if (fallback) return prepareDataDir(fallback, who, undefined);
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL data folder ${dataDir} is under a directory the OS user "${SUPERUSER}" cannot ` +
         'traverse (a parent directory is private, mode 700), so initdb would fail with "Permission denied". ' +
@@ -113,6 +122,7 @@ function prepareDataDir(dataDir: string, who: RunAs | undefined): void {
         'or set DATABASE_URL to use an existing PostgreSQL server.',
     );
   }
+  return dataDir;
 }
 
 function run(cmd: string, args: string[], who: RunAs | undefined): { status: number | null; output: string } {
@@ -187,10 +197,9 @@ function waitUntilReady(child: ChildProcess, logs: string[], onLog?: (line: stri
 
 /** Starts (initialising on first use) a PostgreSQL server on 127.0.0.1:port with its data in dataDir. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(options.dataDir);
   const who = process.getuid?.() === 0 ? ensurePostgresUser() : undefined;
   const bins = reachableBinaries(await platformBinaries(), who);
-  prepareDataDir(dataDir, who);
+  const dataDir = prepareDataDir(path.resolve(options.dataDir), who, options.fallbackDataDir && path.resolve(options.fallbackDataDir));
   initialise(bins, dataDir, who);
   const password = readPassword(dataDir);
 
@@ -211,6 +220,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   return {
     adminUrl: urlFor('postgres'),
+    dataDir,
     urlFor,
     async stop() {
       process.removeListener('exit', onExit);

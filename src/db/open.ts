@@ -1,6 +1,9 @@
 // Opens the service's database: DATABASE_URL when set, otherwise the embedded server in
 // EMBEDDED_PG_DIR. Either way: postgres.js + drizzle, migrations applied.
-import type { Config } from '../config.js';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { type Config, DEFAULT_EMBEDDED_PG_DIR } from '../config.js';
 import { connect, type Database, ensureDatabase, migrateDatabase } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 
@@ -18,14 +21,22 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     return { ...database, describe: redact(config.DATABASE_URL) };
   }
   log(`starting embedded PostgreSQL in ${config.EMBEDDED_PG_DIR} on port ${config.EMBEDDED_PG_PORT}`);
-  const server = await startEmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT });
+  const server = await startEmbeddedPostgres({
+    dataDir: config.EMBEDDED_PG_DIR,
+    port: config.EMBEDDED_PG_PORT,
+    // Only the default folder falls back; an explicit EMBEDDED_PG_DIR that cannot work is an error.
+    ...(config.EMBEDDED_PG_DIR === DEFAULT_EMBEDDED_PG_DIR ? { fallbackDataDir: fallbackDataDir(config.EMBEDDED_PG_DIR) } : {}),
+  });
+  if (server.dataDir !== path.resolve(config.EMBEDDED_PG_DIR)) {
+    log(`the OS user "postgres" cannot reach ${config.EMBEDDED_PG_DIR} (a parent directory is private), so the data lives in ${server.dataDir}`);
+  }
   try {
     await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE_NAME);
     const database = connect(server.urlFor(EMBEDDED_DATABASE_NAME));
     await migrateDatabase(database);
     return {
       ...database,
-      describe: `embedded PostgreSQL (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`,
+      describe: `embedded PostgreSQL (${server.dataDir}, port ${config.EMBEDDED_PG_PORT})`,
       async close() {
         await database.close();
         await server.stop();
@@ -35,6 +46,12 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     await server.stop();
     throw err;
   }
+}
+
+/** A folder every user can traverse, one per project checkout, for when the project's own is private. */
+function fallbackDataDir(preferred: string): string {
+  const id = createHash('sha256').update(path.resolve(preferred)).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir() === '/tmp' ? '/var/tmp' : os.tmpdir(), 'segment-builder', id, 'pg');
 }
 
 function redact(url: string): string {

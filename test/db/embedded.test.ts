@@ -50,4 +50,18 @@ describe('embedded PostgreSQL', () => {
       /cannot traverse \(a parent directory is private, mode 700\).*Set EMBEDDED_PG_DIR/,
     );
   });
+
+  it.runIf(process.getuid?.() === 0)('as root, moves to the fallback data folder when the preferred one is unreachable', async () => {
+    const privateDir = path.join(root, 'private-with-fallback');
+    fs.mkdirSync(privateDir, { mode: 0o700 });
+    fs.chmodSync(privateDir, 0o700);
+    const fallbackDataDir = path.join(root, 'fallback', 'pg');
+    const server = await startEmbeddedPostgres({ dataDir: path.join(privateDir, 'pg'), fallbackDataDir, port: await freePort() });
+    try {
+      expect(server.dataDir).toBe(fallbackDataDir);
+      expect(fs.existsSync(path.join(fallbackDataDir, 'PG_VERSION'))).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
 });
