@@ -35,6 +35,8 @@ interface Case {
   company?: boolean;
 }
 
+const orgIdOf = (t: TenantValues) => t.orgId;
+
 function cases(t: TenantValues, asOf: Date): Case[] {
   const ago = (n: number) => new Date(asOf.getTime() - n * 86_400_000).toISOString();
   const now = asOf.toISOString();
@@ -72,13 +74,14 @@ function cases(t: TenantValues, asOf: Date): Case[] {
     {
       name: 'activity count window',
       rules: and({ type: 'relation', relation: 'activities', has: true, where: and(cond('occurred_at', 'within_last', days(90))), count: { operator: 'gte', value: 3 } }),
-      hand: sql`(select count(*) from activities a where a.org_id = c.org_id and a.contact_id = c.id and a.occurred_at >= ${ago(90)}::timestamptz and a.occurred_at <= ${now}::timestamptz) >= 3`,
+      hand: sql`c.id in (select a.contact_id from activities a where a.org_id = ${orgIdOf(t)} and a.occurred_at >= ${ago(90)}::timestamptz
+                 and a.occurred_at <= ${now}::timestamptz group by a.contact_id having count(*) >= 3)`,
     },
     {
       name: 'opened each of last 3 campaigns',
       rules: and({ type: 'engagement', event: 'opened', match: 'all', campaigns: { last: 3, ids: null } }),
-      hand: sql`(select count(distinct e.campaign_id) from email_events e where e.org_id = c.org_id and e.contact_id = c.id and e.type = 'opened'
-                 and e.campaign_id in (${sql.join(last3.map((id) => sql`${id}`), sql`, `)})) = ${last3.length}`,
+      hand: sql`c.id in (select e.contact_id from email_events e where e.org_id = ${orgIdOf(t)} and e.type = 'opened'
+                 and e.campaign_id in (${sql.join(last3.map((id) => sql`${id}`), sql`, `)}) group by e.contact_id having count(distinct e.campaign_id) = ${last3.length})`,
     },
     {
       name: 'segment membership',

@@ -191,15 +191,36 @@ function compileRelation(r: RelationCondition, state: State): SQL {
     if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
     return { def, expr: columnSql(alias, def.column) };
   };
-  const correlated = sql`${sql.raw(`${rel.table} ${alias}`)} where ${sql.raw(alias)}.org_id = ${state.ctx.orgId} and ${sql.raw(`${alias}.contact_id = c.id`)}`;
+  const a = sql.raw(alias);
+  const table = sql.raw(`${rel.table} ${alias}`);
   const where = r.where ? sql` and ${compileGroup(r.where, state, scope)}` : sql``;
   if (r.count) {
-    const op = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[r.count.operator];
-    const bound = sql`((select count(*) from ${correlated}${where}) ${sql.raw(op)} ${r.count.value})`;
-    return r.has ? bound : sql`(not ${bound})`;
+    // Set-based, not one correlated count per contact: aggregate the tenant's matching rows once per
+    // contact, then semi-join (or anti-join) contacts to that. A bound that 0 satisfies ("fewer than
+    // 3") must also match contacts with no rows at all, so it is written as NOT EXISTS of the
+    // contacts whose count violates it.
+    const op = sql.raw({ eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[r.count.operator]);
+    const zeroSatisfies = satisfies(0, r.count.operator, r.count.value);
+    const bound = sql`count(*) ${op} ${r.count.value}`;
+    const g = sql.raw(`${alias}g`);
+    const grouped = sql`select ${a}.contact_id from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${a}.contact_id having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
+    const holds = sql`(${sql.raw(zeroSatisfies ? 'not exists' : 'exists')} (select 1 from (${grouped}) ${g} where ${g}.contact_id = c.id))`;
+    return r.has ? holds : sql`(not ${holds})`;
   }
-  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${correlated}${where}))`;
+  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id${where}))`;
 }
+
+function satisfies(n: number, operator: keyof typeof COUNT_OPS, value: number): boolean {
+  return COUNT_OPS[operator](n, value);
+}
+
+const COUNT_OPS = {
+  eq: (n: number, v: number) => n === v,
+  gt: (n: number, v: number) => n > v,
+  gte: (n: number, v: number) => n >= v,
+  lt: (n: number, v: number) => n < v,
+  lte: (n: number, v: number) => n <= v,
+} as const;
 
 function compileEngagement(e: Engagement, state: State): SQL {
   const ids =
@@ -209,17 +230,20 @@ function compileEngagement(e: Engagement, state: State): SQL {
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
   const a = sql.raw(alias);
-  const from = sql`email_events ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
+  const events = sql`email_events ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
     ids.map((id) => sql`${id}`),
     sql.raw(', '),
   )})`;
   switch (e.match) {
     case 'any':
-      return sql`(exists (select 1 from ${from}))`;
+      return sql`(exists (select 1 from ${events} and ${a}.contact_id = c.id))`;
     case 'none':
-      return sql`(not exists (select 1 from ${from}))`;
-    case 'all':
-      return sql`((select count(distinct ${a}.campaign_id) from ${from}) = ${ids.length})`;
+      return sql`(not exists (select 1 from ${events} and ${a}.contact_id = c.id))`;
+    case 'all': {
+      // Contacts with the event for every campaign of the set, aggregated once (see compileRelation).
+      const g = sql.raw(`${alias}g`);
+      return sql`(exists (select 1 from (select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}) ${g} where ${g}.contact_id = c.id))`;
+    }
   }
 }
 

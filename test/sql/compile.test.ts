@@ -70,9 +70,18 @@ describe('compiler golden cases', () => {
     expect(compiled(rules)).toEqual({
       sql:
         'contacts c where c.org_id = $1 and ((c."tags" && array[$2::text, $3::text]) and ' +
-        '((select count(*) from activities r1 where r1.org_id = $4 and r1.contact_id = c.id) >= $5))',
+        '(exists (select 1 from (select r1.contact_id from activities r1 where r1.org_id = $4 group by r1.contact_id having count(*) >= $5) r1g ' +
+        'where r1g.contact_id = c.id)))',
       params: ['org_acme', 'partner', 'vip', 'org_acme', 3],
     });
+  });
+
+  it('includes contacts with no rows when the count bound admits zero ("fewer than 2 deals")', () => {
+    const rules = and({ type: 'relation', relation: 'deals', has: true, where: null, count: { operator: 'lt', value: 2 } });
+    expect(compiled(rules).sql).toBe(
+      'contacts c where c.org_id = $1 and (not exists (select 1 from (select r1.contact_id from deals r1 where r1.org_id = $2 ' +
+        'group by r1.contact_id having not (count(*) < $3)) r1g where r1g.contact_id = c.id))',
+    );
   });
 
   it('resolves "the last 3 campaigns" against the clock', () => {
@@ -80,8 +89,8 @@ describe('compiler golden cases', () => {
     const last3 = [...tenant.campaigns].sort((a, b) => b.sentAt!.getTime() - a.sentAt!.getTime()).slice(0, 3).map((c) => c.id);
     expect(compiled(rules)).toEqual({
       sql:
-        'contacts c where c.org_id = $1 and ((select count(distinct r1.campaign_id) from email_events r1 where r1.org_id = $2 and ' +
-        'r1.contact_id = c.id and r1.type = $3 and r1.campaign_id in ($4, $5, $6)) = $7)',
+        'contacts c where c.org_id = $1 and (exists (select 1 from (select r1.contact_id from email_events r1 where r1.org_id = $2 and ' +
+        'r1.type = $3 and r1.campaign_id in ($4, $5, $6) group by r1.contact_id having count(distinct r1.campaign_id) = $7) r1g where r1g.contact_id = c.id))',
       params: ['org_acme', 'org_acme', 'opened', ...last3, 3],
     });
   });
