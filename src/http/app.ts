@@ -13,6 +13,7 @@ import { onError, problem } from './problem.js';
 import { draftRoutes } from './routes/drafts.js';
 import { segmentRoutes } from './routes/segments.js';
 import { RULE_SCHEMA_COMPONENTS } from './schemas.js';
+import { uiRoutes } from '../ui/routes.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -63,6 +64,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.use('/v1/*', requireKey(services.database.db));
   app.route('/v1', draftRoutes(services));
   app.route('/v1', segmentRoutes(services));
+  app.route('/app', uiRoutes(services)); // the reviewer web page (src/ui/)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A tenant API key (`npm run keys -- create`).' });
   for (const [name, schema] of Object.entries(RULE_SCHEMA_COMPONENTS)) {

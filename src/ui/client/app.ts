@@ -1,0 +1,37 @@
+// What every view gets from the shell: the catalog (refreshed after writes that change tenant
+// values), the evaluation clock, navigation with a one-shot message, and role checks.
+import type { UiCatalog } from '../catalog.js';
+
+export interface App {
+  catalog(): UiCatalog;
+  refreshCatalog(): Promise<void>;
+  /** The clock as typed (YYYY-MM-DD or ISO-8601), or undefined for "now". */
+  asOf(): string | undefined;
+  /** The clock's input, so an error about `asOf` can be shown next to it. */
+  clockScope(): HTMLElement;
+  navigate(hash: string, flash?: { text: string; segmentId?: string }): void;
+  /** The message left by the previous view (shown once). */
+  takeFlash(): { text: string; segmentId?: string } | undefined;
+}
+
+export interface View {
+  /** The clock changed: re-run what depends on it. */
+  onClock?(): void;
+  dispose?(): void;
+}
+
+const EDITORS = ['admin', 'editor'];
+
+export function canEdit(app: App): boolean {
+  return EDITORS.includes(app.catalog().principal.role);
+}
+
+export function canDefine(app: App): boolean {
+  const { principal, definitionRoles } = app.catalog();
+  return definitionRoles.includes(principal.role);
+}
+
+export function definerNote(app: App): string {
+  const { principal, definitionRoles } = app.catalog();
+  return `Only ${definitionRoles.join(' or ')} keys may save segment definitions; this key is ${principal.role}.`;
+}

@@ -1,0 +1,203 @@
+// The value part of a condition, by field type and operator: nothing for is_null, a picker for
+// closed sets (tenant tags, owners, campaigns, industries…), text/number/date inputs otherwise, two
+// inputs for between, amount + unit for relative dates. What the reviewer types goes to the server
+// as typed (numbers parsed when they parse) so the server's validation speaks, not a second copy.
+import type { CanonicalOperator } from '../../rules/catalog.js';
+import type { Condition, RelativeDate, Value } from '../../rules/grammar.js';
+import type { UiCatalog, UiField } from '../catalog.js';
+import { h, select, uid } from './dom.js';
+
+const NO_VALUE: readonly string[] = ['is_null', 'is_not_null'];
+const LIST: readonly string[] = ['in', 'not_in'];
+const RELATIVE: readonly string[] = ['within_last', 'more_than_ago'];
+
+type Kind = 'none' | 'list' | 'between' | 'relative' | 'scalar';
+
+export function valueKind(op: string): Kind {
+  if (NO_VALUE.includes(op)) return 'none';
+  if (LIST.includes(op)) return 'list';
+  if (RELATIVE.includes(op)) return 'relative';
+  if (op === 'between') return 'between';
+  return 'scalar';
+}
+
+export function defaultValue(field: UiField, op: CanonicalOperator | string): Value {
+  switch (valueKind(op)) {
+    case 'none':
+      return null;
+    case 'list':
+      return [];
+    case 'relative':
+      return { amount: 30, unit: 'days' };
+    case 'between':
+      return ['', ''];
+    case 'scalar':
+      return field.choices?.[0]?.value ?? '';
+  }
+}
+
+/** Keeps what the reviewer had when the operator changes shape (one value ↔ a list ↔ a range). */
+export function convertValue(field: UiField, from: string, to: string, value: Value): Value {
+  const a = valueKind(from);
+  const b = valueKind(to);
+  if (a === b) return value;
+  const items = Array.isArray(value) ? value : a === 'scalar' && value !== '' && value !== null && typeof value !== 'object' ? [value as string | number] : [];
+  switch (b) {
+    case 'list':
+      return items;
+    case 'between':
+      return [items[0] ?? '', items[1] ?? ''];
+    case 'scalar':
+      return items[0] ?? defaultValue(field, to);
+    default:
+      return defaultValue(field, to);
+  }
+}
+
+function isRelative(v: Value): v is RelativeDate {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** What a text box holds, as the rule value: numbers for number fields when they parse. */
+function typed(field: UiField, text: string): string | number {
+  if (field.type !== 'number' || text.trim() === '') return text;
+  const n = Number(text.trim());
+  return Number.isFinite(n) ? n : text;
+}
+
+function shown(field: UiField, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (field.type === 'date' && typeof value === 'string') return value.replace(/T00:00:00(?:\.000)?Z$/, '');
+  return String(value);
+}
+
+function placeholder(field: UiField): string {
+  if (field.type === 'date') return 'YYYY-MM-DD';
+  if (field.type === 'number') return field.hint ?? 'a number';
+  return field.hint ?? '';
+}
+
+export interface ValueContext {
+  catalog: UiCatalog;
+  changed(structural: boolean): void;
+}
+
+function textInput(field: UiField, path: string, label: string, value: unknown, onValue: (text: string) => void): HTMLInputElement {
+  return h('input', {
+    type: 'text',
+    class: `value-input type-${field.type}`,
+    'data-path': path,
+    'data-key': path,
+    'aria-label': label,
+    inputmode: field.type === 'number' ? 'decimal' : undefined,
+    placeholder: placeholder(field),
+    value: shown(field, value),
+    autocomplete: 'off',
+    onInput: (e: Event) => onValue((e.target as HTMLInputElement).value),
+  });
+}
+
+/** Checkboxes for a closed set; values the rule holds that are not offered stay listed and checked. */
+export function choiceList(path: string, label: string, choices: { value: string; label: string }[], chosen: readonly unknown[], onChange: (values: string[]) => void): HTMLFieldSetElement {
+  const extras = chosen.map(String).filter((v) => !choices.some((c) => c.value === v));
+  const all = [...choices, ...extras.map((v) => ({ value: v, label: `${v} (not offered)` }))];
+  const box = h('fieldset', { class: 'choices', 'data-path': path }, h('legend', { class: 'sr-only' }, label));
+  const read = () => [...box.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+  for (const c of all) {
+    const id = uid('c');
+    box.appendChild(
+      h(
+        'span',
+        { class: 'choice' },
+        h('input', { type: 'checkbox', id, value: c.value, checked: chosen.map(String).includes(c.value), 'data-key': `${path}=${c.value}`, onChange: () => onChange(read()) }),
+        h('label', { for: id }, c.label),
+      ),
+    );
+  }
+  if (all.length === 0) box.appendChild(h('span', { class: 'muted' }, 'Nothing to choose from in this tenant.'));
+  return box;
+}
+
+export function valueEditor(c: Condition, field: UiField, path: string, ctx: ValueContext): HTMLElement | null {
+  const name = field.label;
+  switch (valueKind(c.operator)) {
+    case 'none':
+      return null;
+    case 'list': {
+      const items = Array.isArray(c.value) ? c.value : [];
+      if (field.choices) {
+        return choiceList(path, `Values for ${name}`, field.choices, items, (values) => {
+          c.value = values;
+          ctx.changed(false);
+        });
+      }
+      return textInput(field, path, `Values for ${name} (comma-separated)`, items.join(', '), (text) => {
+        c.value = text.split(',').map((s) => s.trim()).filter(Boolean).map((s) => typed(field, s));
+        ctx.changed(false);
+      });
+    }
+    case 'between': {
+      const pair = Array.isArray(c.value) ? [...c.value] : ['', ''];
+      const set = (i: number) => (text: string) => {
+        pair[i] = typed(field, text);
+        c.value = [pair[0] ?? '', pair[1] ?? ''];
+        ctx.changed(false);
+      };
+      return h(
+        'span',
+        { class: 'value-group', 'data-path': path },
+        textInput(field, `${path}[0]`, `Lowest ${name}`, pair[0], set(0)),
+        h('span', { class: 'joiner' }, 'and'),
+        textInput(field, `${path}[1]`, `Highest ${name}`, pair[1], set(1)),
+      );
+    }
+    case 'relative': {
+      const span: RelativeDate = isRelative(c.value) ? { ...c.value } : { amount: 30, unit: 'days' };
+      const amount = h('input', {
+        type: 'text',
+        inputmode: 'numeric',
+        class: 'value-input amount',
+        'data-path': `${path}.amount`,
+        'data-key': `${path}.amount`,
+        'aria-label': `Amount of time for ${name}`,
+        value: String(span.amount),
+        onInput: (e: Event) => {
+          const text = (e.target as HTMLInputElement).value.trim();
+          const n = Number(text);
+          // Not a number: sent as typed, so the server says what is wrong with it.
+          span.amount = (text !== '' && Number.isFinite(n) ? n : text) as number;
+          c.value = { ...span };
+          ctx.changed(false);
+        },
+      });
+      const unit = select(
+        { 'data-path': `${path}.unit`, 'data-key': `${path}.unit`, 'aria-label': `Unit of time for ${name}`, onChange: (e: Event) => {
+          span.unit = (e.target as HTMLSelectElement).value as RelativeDate['unit'];
+          c.value = { ...span };
+          ctx.changed(false);
+        } },
+        ctx.catalog.relativeUnits.map((u) => ({ value: u, label: u })),
+        span.unit,
+      );
+      return h('span', { class: 'value-group', 'data-path': path }, amount, unit, c.operator === 'more_than_ago' ? h('span', { class: 'joiner' }, 'ago') : null);
+    }
+    case 'scalar': {
+      if (field.choices) {
+        const current = typeof c.value === 'string' ? c.value : c.value === null ? '' : String(c.value);
+        const sel = select(
+          { class: 'value-input', 'data-path': path, 'data-key': path, 'aria-label': `Value for ${name}`, onChange: (e: Event) => {
+            c.value = (e.target as HTMLSelectElement).value;
+            ctx.changed(false);
+          } },
+          [...(current === '' ? [{ value: '', label: 'Choose…' }] : []), ...field.choices],
+          current,
+        );
+        return sel;
+      }
+      return textInput(field, path, `Value for ${name}`, c.value, (text) => {
+        c.value = typed(field, text);
+        ctx.changed(false);
+      });
+    }
+  }
+}
