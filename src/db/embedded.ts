@@ -212,9 +212,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await waitUntilReady(child, logs, options.onLog);
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // If this process ends without stop(), take the server down with it rather than orphan it.
+  // If this process ends without stop(), take the server down with it rather than orphan it: on a
+  // normal exit, and on Ctrl-C / SIGTERM when nobody else handles the signal (the service does its
+  // own graceful shutdown; CLIs and scripts do not).
   const onExit = () => child.kill('SIGINT');
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) return;
+    removeHandlers();
+    child.kill('SIGINT');
+    void exited.then(() => process.kill(process.pid, signal));
+  };
+  const removeHandlers = () => {
+    process.removeListener('exit', onExit);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
   process.once('exit', onExit);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   const urlFor = (database: string) =>
     `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
@@ -223,7 +238,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     dataDir,
     urlFor,
     async stop() {
-      process.removeListener('exit', onExit);
+      removeHandlers();
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
         await exited;
