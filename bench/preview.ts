@@ -140,7 +140,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(loadConfig());
   try {
     const tenant = await loadTenantValues(database.sql, orgId);
-    const asOf = values.asOf ? new Date(values.asOf) : (tenant.campaigns.at(-1)?.sentAt ?? new Date());
+    const asOf = new Date(values.asOf ?? '2026-11-01T00:00:00Z'); // the generator's and the fixture's clock
     const [{ n: contacts } = { n: 0 }] = await database.sql<{ n: number }[]>`select count(*)::int as n from contacts where org_id = ${orgId}`;
     console.log(`org ${orgId}: ${contacts} contacts; asOf ${asOf.toISOString()}; ${runs} runs each, alternating\n`);
     console.log('| segment | matches | compiled p50 | compiled p95 | hand p50 | hand p95 | ratio p50 |');
