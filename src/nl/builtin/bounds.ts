@@ -43,7 +43,7 @@ export function readBound(p: Parse, i: number): Bound | undefined {
   j = n.end;
   let operator = cmp?.value ?? 'eq';
   if (n.plus) operator = 'gte';
-  if (operator === 'eq' && p.is(j, 'or') && (OR_MORE.has(p.w(j + 1)) || OR_LESS.has(p.w(j + 1)))) {
+  if (operator === 'eq' && orMore(p, j)) {
     operator = OR_MORE.has(p.w(j + 1)) ? 'gte' : 'lte';
     return { operator, value: n.value, end: j + 2, explicit: true };
   }
@@ -65,9 +65,14 @@ export function readBound(p: Parse, i: number): Bound | undefined {
   return { operator, value: n.value, end: j, explicit: !!cmp && !weak ? true : n.plus };
 }
 
+/** "or more" / "and up" after a number ("and more than …" starts a new clause). */
+function orMore(p: Parse, j: number): boolean {
+  return p.is(j, 'or|and') && (OR_MORE.has(p.w(j + 1)) || OR_LESS.has(p.w(j + 1))) && !p.is(j + 2, 'than');
+}
+
 /** "N or more" written after the noun: "a dozen activities or more". */
 export function trailingOrMore(p: Parse, j: number): { operator: 'gte' | 'lte'; end: number } | undefined {
-  if (!p.is(j, 'or')) return undefined;
+  if (!orMore(p, j)) return undefined;
   if (OR_MORE.has(p.w(j + 1))) return { operator: 'gte', end: j + 2 };
   if (OR_LESS.has(p.w(j + 1))) return { operator: 'lte', end: j + 2 };
   return undefined;

@@ -4,7 +4,7 @@ import { readNumber } from './numbers.js';
 import { tokenize } from './tokens.js';
 import {
   AND_WORDS, BUT_WORDS, CAMPAIGN_NOUNS, DATE_VERBS, COMPANY_NOUNS, COMPARATORS, EMAIL_VERBS, EXCEPT_PHRASES, EXCEPT_WORDS, FIELD_VERBS,
-  FILLERS, NEGATIONS, NPS_BANDS, OR_LESS, OR_MORE, OR_WORDS, RELATIVIZERS, TEXT_OPERATORS,
+  FILLERS, NEGATIONS, NPS_BANDS, OR_LESS, OR_MORE, OR_WORDS, RELATIVIZERS, TEXT_OPERATORS, ADDRESS_NOUNS, WEBMAIL,
 } from './vocabulary.js';
 
 /** Words the clause recognizers use directly. */
@@ -23,8 +23,16 @@ const KNOWN = new Set<string>([
   ...AND_WORDS, ...OR_WORDS, ...BUT_WORDS, ...NEGATIONS, ...EXCEPT_WORDS, ...EXCEPT_PHRASES.flat(), ...RELATIVIZERS, ...FILLERS,
   ...COMPANY_NOUNS, ...CAMPAIGN_NOUNS, ...Object.keys(NPS_BANDS), ...OR_MORE, ...OR_LESS,
   ...COMPARATORS.flatMap(([w]) => w), ...TEXT_OPERATORS.flatMap(([w]) => w), ...FIELD_VERBS.flatMap(([w]) => w), ...DATE_VERBS.flatMap(([w]) => w),
-  ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS,
+  ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS, ...Object.keys(WEBMAIL), ...ADDRESS_NOUNS,
 ]);
+
+/**
+ * Verbs a misspelling is compared with (the lexicon's phrases are compared separately). Five letters
+ * or more: shorter ones ("read") are too close to everyday words ("ready").
+ */
+export const TYPO_VERBS: readonly string[] = [
+  ...new Set([...Object.values(EMAIL_VERBS).flat(2), 'contacted', 'emailed', 'called', 'phoned', 'reached']),
+].filter((w) => w.length >= 5);
 
 export function isKnownWord(word: string): boolean {
   return KNOWN.has(word) || readNumber(tokenize(word), 0) !== undefined;

@@ -5,13 +5,15 @@ import { CONTACT_FIELDS, type FieldDef, RELATIONS, type RelationName } from '../
 import type { TenantValues } from '../../rules/tenant.js';
 import { COUNTRY_CODES, countryNames } from '../../rules/values.js';
 import ISO6391 from 'iso-639-1';
+import { REGIONS } from './regions.js';
 import { COUNTRY_ALIASES, DEMONYMS } from './vocabulary.js';
 import { phraseWords } from './tokens.js';
 
 export type Sense =
   /** A value of a contact field (enum, tag, industry, owner id). */
   | { kind: 'value'; field: string; value: string; label: string }
-  | { kind: 'country'; code: string; label: string; demonym: boolean; short: boolean }
+  /** A country, or a region of several (`region`; `code` is then its first country). */
+  | { kind: 'country'; code: string; label: string; demonym: boolean; short: boolean; region?: { label: string; codes: readonly string[] } }
   | { kind: 'language'; code: string; label: string }
   /** A word naming a contact field. */
   | { kind: 'field'; field: string }
@@ -80,6 +82,8 @@ function buildLexicon(tenant: TenantValues): Lexicon {
   const addWithPlural = (text: string, sense: Sense) => {
     add(text, sense);
     if (/[a-z]$/i.test(text) && !/\d/.test(text)) add(plural(text), sense);
+    // A plural field word is also used as a modifier: "500+ employee companies".
+    if (sense.kind === 'field' && text.length > 4 && /[^siu]s$/i.test(text)) add(text.slice(0, -1), sense);
   };
 
   // Contact fields: their words, and the words of their values.
@@ -135,6 +139,8 @@ function addOwners(tenant: TenantValues, add: (text: string, id: string, label: 
   }
   for (const o of tenant.owners) {
     add(o.name, o.id, o.name);
+    // "owned by sara@acme.example": the address is one literal token.
+    if (o.email) add(o.email, o.id, o.name);
     const first = o.name.split(/\s+/)[0]!;
     if (firstNames.get(first.toLowerCase()) === 1) add(first, o.id, o.name);
   }
@@ -142,7 +148,7 @@ function addOwners(tenant: TenantValues, add: (text: string, id: string, label: 
 
 function addCountries(add: (text: string, sense: Sense) => void): void {
   const known = new Set(COUNTRY_CODES);
-  const country = (code: string, label: string, demonym = false, short = false): Sense => ({ kind: 'country', code, label, demonym, short });
+  const country = (code: string, label: string, demonym = false, short = false): Extract<Sense, { kind: 'country' }> => ({ kind: 'country', code, label, demonym, short });
   for (const [name, code] of countryNames()) {
     if (/[,()]/.test(name)) continue;
     add(name, country(code, name, false, name.replace(/\W/g, '').length <= 3));
@@ -150,6 +156,17 @@ function addCountries(add: (text: string, sense: Sense) => void): void {
   for (const code of known) add(code, country(code, code, false, true));
   for (const [name, code] of Object.entries(COUNTRY_ALIASES)) add(name, country(code, name));
   for (const [name, code] of Object.entries(DEMONYMS)) if (known.has(code)) add(name, country(code, name, true));
+  for (const r of REGIONS) {
+    const region = { label: r.label, codes: r.codes.filter((c) => known.has(c)) };
+    const sense = (name: string, demonym: boolean): Sense => ({ ...country(region.codes[0]!, r.label, demonym, name.length <= 3), region });
+    for (const name of r.names) for (const text of [name, `${name} region`, `${name} area`]) add(text, sense(name, false));
+    for (const name of r.adjectives) add(name, sense(name, true));
+  }
+}
+
+/** The countries a country sense stands for: one, or a region's list. */
+export function countryCodes(s: Extract<Sense, { kind: 'country' }>): readonly string[] {
+  return s.region?.codes ?? [s.code];
 }
 
 /** Full titles, plus unique prefixes (two words or more; one word next to the word "segment"/"campaign"). */

@@ -7,8 +7,9 @@ import type { TenantValues } from '../../rules/tenant.js';
 import { countryName, languageName } from '../../rules/values.js';
 import { DateReader } from './dates.js';
 import { type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
+import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
 import { type Token, tokenize } from './tokens.js';
-import { isKnownWord } from './keywords.js';
+import { isKnownWord, TYPO_VERBS } from './keywords.js';
 
 export interface Match {
   start: number;
@@ -32,6 +33,8 @@ export interface CampaignSet {
 }
 
 const SKIPPABLE = new Set(['—', '–', '-', '/', '·']);
+/** Nouns for the people a description is about: a lower-case code right before one is a place ("es leads"). */
+const AUDIENCE_NOUNS = new Set(['contacts', 'contact', 'people', 'leads', 'customers', 'companies', 'accounts', 'prospects', 'users', 'folks', 'subscribers', 'mqls', 'sqls', 'opportunities', 'businesses', 'partners', 'speakers']);
 
 export class Parse {
   readonly tokens: Token[];
@@ -41,6 +44,8 @@ export class Parse {
   readonly assumptions: string[] = [];
   lastCampaigns: CampaignSet | undefined;
   lastEvent: string | undefined;
+  /** The countries of the last place clause, for "elsewhere". */
+  lastPlace: { codes: string[]; company: boolean } | undefined;
 
   constructor(
     readonly description: string,
@@ -127,10 +132,43 @@ export class Parse {
       const next = node.next.get(tok.norm);
       if (!next) break;
       node = next;
-      const senses = node.senses.filter((s) => s.kind !== 'country' || !s.short || j > i || /^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm));
+      const senses = node.senses.filter((s) => s.kind !== 'country' || !s.short || j > i || /^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm) || this.placeContext(i));
       if (senses.length) out.push({ start: i, end: j + 1, senses });
     }
     return out.reverse();
+  }
+
+  /**
+   * Whether a lower-case code at i is clearly a place: after "in" / "from" / "based in" (skipping
+   * "the") or after another such code in a list ("in br or ca"); before an audience noun ("es
+   * leads") only for a country the tenant has contacts in. Never a code that is also an English word.
+   */
+  private placeContext(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || t.kind !== 'word' || t.norm.length !== 2) return false;
+    const the = this.w(i - 1) === 'the';
+    const before = the ? this.w(i - 2) : this.w(i - 1);
+    // "in the us": the pronoun never takes "the", so after "the" it is the country.
+    if (CODE_WORDS.has(t.norm)) return the && THE_CODES.has(t.norm) && PLACE_WORDS.has(before);
+    if (PLACE_WORDS.has(before)) return true;
+    if ([',', 'and', 'or', '&', '+', '/'].includes(before) && this.placeContext(i - 2)) return true;
+    return AUDIENCE_NOUNS.has(this.w(i + 1)) && this.tenant.countries.includes(t.norm.toUpperCase());
+  }
+
+  /** A misspelled verb ("clikced", "opend") is read as the verb, and said. */
+  private correctVerb(i: number): boolean {
+    const t = this.tokens[i]!;
+    const limit = t.norm.length >= 7 ? 2 : t.norm.length >= 5 ? 1 : 0;
+    let best: { verb: string; d: number } | undefined;
+    for (const verb of TYPO_VERBS) {
+      if (verb[0] !== t.norm[0] || Math.abs(verb.length - t.norm.length) > limit) continue;
+      const d = distance(verb, t.norm);
+      if (d <= limit && (!best || d < best.d)) best = { verb, d };
+    }
+    if (!best) return false;
+    this.assume(`read "${t.text}" as "${best.verb}"`);
+    t.norm = best.verb;
+    return true;
   }
 
   /** Unknown words of five letters or more are compared with the lexicon's phrases of one to three words. */
@@ -143,6 +181,7 @@ export class Parse {
     this.lattice.forEach((ms) => ms.forEach((m) => { for (let k = m.start; k < m.end; k++) covered.add(k); }));
     for (let i = 0; i < this.tokens.length; i++) {
       if (!unknown(i) || covered.has(i)) continue;
+      if (this.correctVerb(i)) continue;
       let best: { start: number; end: number; d: number; senses: Sense[] } | undefined;
       for (let n = 3; n >= 1; n--) {
         for (let start = Math.max(0, i - n + 1); start <= i; start++) {
@@ -173,7 +212,7 @@ export function describeSense(s: Sense): string {
     case 'value':
       return `${contactField(s.field)?.label.toLowerCase() ?? s.field} "${s.label}"`;
     case 'country':
-      return `country "${countryName(s.code)}"`;
+      return s.region ? `region "${s.region.label}"` : `country "${countryName(s.code)}"`;
     case 'language':
       return `language "${languageName(s.code)}"`;
     case 'field':

@@ -6,23 +6,34 @@
 //   3. "or" between clauses; 4. "and" / "but" / commas / juxtaposition; 5. "not / no / never /
 //   without" on the next clause. Parentheses group. Lists of values inside a clause ("Germany or
 //   France") are the clause's own business and never reach this level.
+// One exception to 3: "or with / or on / or in …" continues the list of phrases attached to a head
+// noun, so "customers on the pro plan or with an NPS above 8" is customers AND (pro OR NPS > 8).
 import type { Node } from '../../rules/grammar.js';
 import { activity } from './clauses/activities.js';
 import { bareValue, fieldComparison, meaningWords, presence } from './clauses/contact.js';
 import { deal } from './clauses/deals.js';
 import { campaignMention, emailEngagement } from './clauses/email.js';
 import { fitScore } from './clauses/fit.js';
+import { byContent } from './clauses/names.js';
 import { place } from './clauses/places.js';
+import { quantified } from './clauses/quantified.js';
 import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
 import type { Clause, Parse, Recognizer } from './state.js';
 import { AND_WORDS, BUT_WORDS, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
-const RECOGNIZERS: Recognizer[] = [bareValue, fieldComparison, presence, meaningWords, place, segment, deal, activity, emailEngagement, fitScore, campaignMention];
+const RECOGNIZERS: Recognizer[] = [
+  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, deal, activity, emailEngagement, fitScore, campaignMention,
+];
 
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
-type Item = { kind: 'clause'; node: Node } | { kind: Mark; at: number };
+/** `attached`: a clause or negation introduced by a preposition; an "or" followed by one. */
+type Item = { kind: 'clause'; node: Node; attached: boolean } | { kind: Mark; at: number; attached?: boolean };
+
+/** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
+const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
+const ARTICLES = new Set(['a', 'an', 'the', 'their', 'its', 'any', 'some']);
 type Seq = (Item | Seq)[];
 
 export interface Scan {
@@ -46,19 +57,19 @@ export function scan(p: Parse): Scan {
     }
     const clause = best(p, i);
     if (clause) {
-      items.push({ kind: 'clause', node: clause.node });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i) });
       clauses += 1;
       i = clause.end;
       continue;
     }
     if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
     else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i });
-    else if (OR_WORDS.has(w)) items.push({ kind: 'or', at: i });
-    else if (p.is(i, 'none', 'of')) {
+    else if (OR_WORDS.has(w)) items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) });
+    else if (p.is(i, 'none', 'of') || p.is(i, 'no', 'longer') || p.is(i, 'not', 'anymore')) {
       items.push({ kind: 'not', at: i });
       i += 2;
       continue;
-    } else if (NEGATIONS.has(w)) items.push({ kind: 'not', at: i });
+    } else if (NEGATIONS.has(w)) items.push({ kind: 'not', at: i, attached: attached(p, i) });
     else if (RELATIVIZERS.has(w)) items.push({ kind: 'rel', at: i });
     else if (!FILLERS.has(w)) unknown.push(i);
     i += 1;
@@ -66,22 +77,30 @@ export function scan(p: Parse): Scan {
   return { items, clauses, unknown };
 }
 
+/** Whether the phrase at i is introduced by a preposition (itself, or before its article). */
+function attached(p: Parse, i: number): boolean {
+  if (ATTACH.has(p.w(i))) return true;
+  let k = i - 1;
+  while (k >= 0 && ARTICLES.has(p.w(k))) k -= 1;
+  return ATTACH.has(p.w(k));
+}
+
 /** The longest clause any recognizer reads at i; only the winner's assumptions and references stay. */
 function best(p: Parse, i: number): Clause | undefined {
-  let winner: { clause: Clause; assumptions: string[]; campaigns: Parse['lastCampaigns']; event: string | undefined } | undefined;
-  const before = { campaigns: p.lastCampaigns, event: p.lastEvent, n: p.assumptions.length };
+  type Refs = Pick<Parse, 'lastCampaigns' | 'lastEvent' | 'lastPlace'>;
+  const refs = (): Refs => ({ lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace });
+  let winner: { clause: Clause; assumptions: string[]; refs: Refs } | undefined;
+  const before = { refs: refs(), n: p.assumptions.length };
   for (const recognize of RECOGNIZERS) {
     const clause = recognize(p, i);
     const assumptions = p.assumptions.splice(before.n);
-    const state = { campaigns: p.lastCampaigns, event: p.lastEvent };
-    p.lastCampaigns = before.campaigns;
-    p.lastEvent = before.event;
-    if (clause && clause.end > i && (!winner || clause.end > winner.clause.end)) winner = { clause, assumptions, ...state };
+    const after = refs();
+    Object.assign(p, before.refs);
+    if (clause && clause.end > i && (!winner || clause.end > winner.clause.end)) winner = { clause, assumptions, refs: after };
   }
   if (!winner) return undefined;
   for (const a of winner.assumptions) p.assume(a);
-  p.lastCampaigns = winner.campaigns;
-  p.lastEvent = winner.event;
+  Object.assign(p, winner.refs);
   return winner.clause;
 }
 
@@ -132,7 +151,8 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
   return disjunction(seq.filter((x) => !isMark(x, 'rel')), unknown);
 }
 
-function disjunction(seq: Seq, unknown: number[]): Node | undefined {
+function disjunction(input: Seq, unknown: number[]): Node | undefined {
+  const seq = attachAlternatives(input);
   const parts: Seq[] = [[]];
   for (const x of seq) {
     if (isMark(x, 'or')) parts.push([]);
@@ -161,3 +181,51 @@ function conjunction(seq: Seq, unknown: number[]): Node | undefined {
   unknown.push(...pending);
   return children.length ? all(children) : undefined;
 }
+
+/**
+ * "<head> <prep> A or <prep> B" → [head, (A or B)]: the alternative is one more phrase on the same
+ * head, not a new audience. Needs a head clause without a preposition before A (and no "or" between).
+ */
+function attachAlternatives(seq: Seq): Seq {
+  const out = [...seq];
+  for (let o = 0; o < out.length; o++) {
+    const mark = out[o]!;
+    if (Array.isArray(mark) || mark.kind !== 'or' || !mark.attached) continue;
+    const left = unitBefore(out, o);
+    if (left === undefined || !isAttached(out[left]!)) continue;
+    let head = left - 1;
+    while (head >= 0 && !isMark(out[head]!, 'or') && !isHead(out[head]!)) head -= 1;
+    if (head < 0 || isMark(out[head]!, 'or')) continue;
+    // Take this "or" and any further "or <prep> …" into one group.
+    let end = o;
+    while (end < out.length && isMark(out[end]!, 'or') && (out[end] as { attached?: boolean }).attached) {
+      const right = unitAfter(out, end);
+      if (right === undefined) break;
+      end = right;
+    }
+    if (end === o) continue;
+    out.splice(left, end - left, out.slice(left, end));
+    o = left;
+  }
+  return out;
+}
+
+/** Start of the unit (negations + one clause or group) ending just before index o. */
+function unitBefore(seq: Seq, o: number): number | undefined {
+  let k = o - 1;
+  const x = seq[k];
+  if (!x || !(Array.isArray(x) || x.kind === 'clause')) return undefined;
+  while (k > 0 && isMark(seq[k - 1]!, 'not')) k -= 1;
+  return k;
+}
+
+/** End (exclusive) of the unit after the mark at o. */
+function unitAfter(seq: Seq, o: number): number | undefined {
+  let k = o + 1;
+  while (k < seq.length && isMark(seq[k]!, 'not')) k += 1;
+  const x = seq[k];
+  return x && (Array.isArray(x) || x.kind === 'clause') ? k + 1 : undefined;
+}
+
+const isAttached = (x: Item | Seq): boolean => !Array.isArray(x) && !!x.attached;
+const isHead = (x: Item | Seq): boolean => !Array.isArray(x) && x.kind === 'clause' && !x.attached;

@@ -1,7 +1,10 @@
 // The tokenizer: a description → words, numbers, dates, quoted strings, literals (emails, domains)
 // and punctuation, each with its character offsets so unrecognized words can be pointed at exactly.
 // Hyphens inside words split them ("German-speaking" → german speaking, "do-not-call" → do not call)
-// and a possessive 's is its own token ("Sara's" → sara 's).
+// and a possessive 's is its own token ("Sara's" → sara 's). Shorthand is normalized here, once, so
+// every recognizer sees plain English: "w/" → with, "w/o" → without, "havent" → haven't, "n e" → any
+// (the token keeps its text as written, so spans still point at what the user typed).
+import { SHORTHAND, SHORTHAND_PHRASES } from './vocabulary.js';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'quoted' | 'literal' | 'punct';
 
@@ -60,7 +63,7 @@ export function tokenize(input: string): Token[] {
       pos += 1;
     }
   }
-  return splitPossessives(out);
+  return shorthand(splitPossessives(out));
 }
 
 function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecArray): Token {
@@ -90,6 +93,35 @@ function splitPossessives(tokens: Token[]): Token[] {
       out.push({ ...t, text: m[1]!, norm: m[1]!.toLowerCase(), end: cut });
       out.push({ kind: 'word', text: m[2]!, norm: "'s", start: cut, end: t.end });
     } else out.push(t);
+  }
+  return out;
+}
+
+/** "w/", "w/o", "n e", "havent": the general English they stand for, as one token. */
+function shorthand(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
+    // "w/" and "w/o" are written without spaces; "w / o" would be a list.
+    if (t.kind === 'word' && t.norm === 'w' && next?.norm === '/' && glued(t, next)) {
+      const o = tokens[i + 2];
+      const without = o?.kind === 'word' && o.norm === 'o' && glued(next, o);
+      const last = without ? o : next;
+      out.push({ kind: 'word', text: t.text + next.text + (without ? o.text : ''), norm: without ? 'without' : 'with', start: t.start, end: last.end });
+      i += without ? 2 : 1;
+      continue;
+    }
+    const phrase = [3, 2].map((n) => tokens.slice(i, i + n)).find((ws) => ws.length > 1 && ws.every((w) => w.kind === 'word') && SHORTHAND_PHRASES[ws.map((w) => w.norm).join(' ')]);
+    if (phrase) {
+      const last = phrase[phrase.length - 1]!;
+      out.push({ kind: 'word', text: phrase.map((w) => w.text).join(' '), norm: SHORTHAND_PHRASES[phrase.map((w) => w.norm).join(' ')]!, start: t.start, end: last.end });
+      i += phrase.length - 1;
+      continue;
+    }
+    const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;
+    out.push(word ? { ...t, norm: word } : t);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // email verbs). Field names and values are never listed here; they come from the catalog.
 import type { CountOperator } from '../../rules/grammar.js';
 
-export const AND_WORDS = new Set(['and', '&', 'plus', 'also', 'as well as']);
+export const AND_WORDS = new Set(['and', '&', '+', 'plus', 'also', 'as well as']);
 export const OR_WORDS = new Set(['or', '/']);
 export const BUT_WORDS = new Set(['but', 'yet', 'while', 'whereas']);
 export const NEGATIONS = new Set([
@@ -27,7 +27,7 @@ export const FILLERS = new Set([
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's",
   'also', 'only', 'just', 'currently', 'still', 'already', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
-  'based', 'located', 'situated', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
+  'based', 'located', 'situated', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
   'currently', 'now', 'ones', "'s", 'create', 'build', 'make', 'target', 'targeting', 'segments', 'lists', ',', ';', ':', '.', '!', '?', '-', '—', '–',
 ]);
 
@@ -47,9 +47,9 @@ export const COMPARATORS: [string[], CountOperator][] = [
   [['at', 'most'], 'lte'], [['up', 'to'], 'lte'], [['maximum', 'of'], 'lte'], [['max'], 'lte'], [['<='], 'lte'], [['≤'], 'lte'],
   [['exactly'], 'eq'], [['equal', 'to'], 'eq'], [['equals'], 'eq'], [['='], 'eq'], [['=='], 'eq'], [['of'], 'eq'], [['is'], 'eq'], [[':'], 'eq'],
 ];
-/** "100 or more", "5 or fewer". */
-export const OR_MORE = new Set(['more', 'above', 'higher', 'greater', 'over', 'plus']);
-export const OR_LESS = new Set(['less', 'fewer', 'below', 'lower', 'under']);
+/** "100 or more", "5 or fewer", "9 and up", "8 or better". */
+export const OR_MORE = new Set(['more', 'above', 'higher', 'greater', 'over', 'plus', 'better', 'up', 'beyond']);
+export const OR_LESS = new Set(['less', 'fewer', 'below', 'lower', 'under', 'worse', 'down']);
 
 /** Text operators, by phrase. */
 export const TEXT_OPERATORS: [string[], string][] = [
@@ -98,6 +98,14 @@ export const EMAIL_VERBS: Record<string, string[][]> = {
 /** Nouns for a campaign send. */
 export const CAMPAIGN_NOUNS = new Set(['campaign', 'campaigns', 'email', 'emails', 'newsletter', 'newsletters', 'mailing', 'mailings', 'send', 'sends', 'blast', 'blasts', 'mail', 'mails', 'message', 'messages']);
 
+/** Webmail providers by the word people use for them, and their address domain. */
+export const WEBMAIL: Record<string, string> = {
+  gmail: 'gmail.com', googlemail: 'googlemail.com', hotmail: 'hotmail.com', yahoo: 'yahoo.com', outlook: 'outlook.com',
+  icloud: 'icloud.com', aol: 'aol.com', protonmail: 'protonmail.com',
+};
+/** Nouns for an email address ("a gmail address", "@acme.example emails"). */
+export const ADDRESS_NOUNS = new Set(['address', 'addresses', 'email', 'emails', 'e-mail', 'e-mails', 'mail', 'account', 'accounts', 'domain', 'inbox', 'inboxes']);
+
 /** Net Promoter Score bands (the standard definition). */
 export const NPS_BANDS: Record<string, { operator: string; value: number | number[]; says: string }> = {
   promoters: { operator: 'gte', value: 9, says: 'promoters as NPS 9–10' },
@@ -105,6 +113,17 @@ export const NPS_BANDS: Record<string, { operator: string; value: number | numbe
   passives: { operator: 'between', value: [7, 8], says: 'passives as NPS 7–8' },
   detractors: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
   detractor: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
+};
+
+/** Shorthand and dropped apostrophes, as typed in a hurry → the word they stand for. */
+export const SHORTHAND: Record<string, string> = {
+  havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", dont: "don't", doesnt: "doesn't", didnt: "didn't", arent: "aren't",
+  isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything',
+  neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
+};
+/** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
+export const SHORTHAND_PHRASES: Record<string, string> = {
+  'n e': 'any', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 
 /** Words that make text a question or an instruction rather than a description. */

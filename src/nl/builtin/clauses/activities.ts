@@ -72,10 +72,20 @@ function inactive(p: Parse, i: number): Clause | undefined {
   return { node: relation('activities', false, (when?.conditions ?? []).map((c) => cond('occurred_at', c.operator, c.value))), end: when?.end ?? i + 1 };
 }
 
+/** Words between an activity and its date: "a call logged in May", "a meeting that took place this week". */
+const LINKS = new Set(['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
+  'scheduled', 'entered', 'added', 'created', 'had', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are']);
+/** Adverbs that add nothing to an activity: "emailed directly", "phoned personally". */
+const ADVERBS = new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves']);
+
 /** The window, "or more", and comparisons on activity fields after the noun or verb. */
 function finish(p: Parse, j: number, where: Condition[], count: CountBound | null, has: boolean): Clause {
   for (;;) {
-    const when = p.dates.read(j);
+    if (ADVERBS.has(p.w(j))) {
+      j += 1;
+      continue;
+    }
+    const when = p.dates.read(p.skip(j, LINKS));
     if (when) {
       where.push(...when.conditions.map((c) => cond('occurred_at', c.operator, c.value)));
       j = when.end;

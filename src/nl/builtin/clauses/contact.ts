@@ -1,16 +1,18 @@
 // Contact and company fields: bare values ("enterprise", "churned customers", "vip or partner"),
 // field comparisons ("NPS above 8", "email ends with @gmail.com", "industry is not education"),
 // verbs that name a field ("tagged X", "owned by Sara"), numbers before their field ("more than
-// 500 employees"), presence ("with a phone number", "no owner") and NPS bands ("promoters").
+// 500 employees"), presence ("with a phone number", "no owner"), NPS bands ("promoters"), words that
+// say a field is empty ("unowned", "nobody owns") and a text value without "is" ("last name Novak").
 import { CONTACT_FIELDS, contactField, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
 import type { Node } from '../../../rules/grammar.js';
 import { countryCode, languageCode } from '../../../rules/values.js';
 import { readBound } from '../bounds.js';
 import { isKnownWord } from '../keywords.js';
-import type { Sense } from '../lexicon.js';
+import { countryCodes, type Sense } from '../lexicon.js';
+import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { DATE_VERBS, FIELD_VERBS, NPS_BANDS, TEXT_OPERATORS } from '../vocabulary.js';
+import { COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -41,9 +43,15 @@ function codeOf(s: ValueSense): string {
   return s.kind === 'value' ? s.value : s.code;
 }
 
+/** The values a sense stands for: a region is its list of countries (said). */
+function valuesOf(p: Parse, s: ValueSense): readonly string[] {
+  if (s.kind === 'country' && s.region) p.assume(`read "${s.label}" as ${regionSays(s.region)}`);
+  return s.kind === 'country' ? countryCodes(s) : [codeOf(s)];
+}
+
 /** The node for a list of values of one field: tags joined by "and" mean all of them. */
 function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>, negated: boolean): Node {
-  const values = [...new Set(list.items.map((it) => codeOf(it.sense)))];
+  const values = [...new Set(list.items.flatMap((it) => valuesOf(p, it.sense)))];
   if (field.type === 'tags' && usesAnd(list) && values.length > 1) {
     const each = values.map((v) => cond(field.key, negated ? 'neq' : 'eq', v));
     return negated ? group('or', each) : group('and', each);
@@ -88,18 +96,20 @@ function namedField(p: Parse, i: number): Clause | undefined {
     const field = contactField(sense.field)!;
     let j = match.end;
     if (field.type === 'number' && p.is(j, 'score|rating|count|number')) j += 1;
-    const clause = compare(p, field, j);
+    // "companies making …": a company noun is the subject, not the company-name field, before a bare word.
+    const clause = compare(p, field, j, !COMPANY_NOUNS.has(p.w(j - 1)));
     if (clause && (!best || clause.end > best.end)) best = clause;
   }
   return best;
 }
 
-function compare(p: Parse, field: ContactFieldDef, j: number): Clause | undefined {
+export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = true): Clause | undefined {
   const nullCheck = p.phrase(j, NULL_CHECKS);
   if (nullCheck) return { node: cond(field.key, nullCheck.value), end: nullCheck.end };
   switch (field.type) {
     case 'text': {
-      const op = p.phrase(j, TEXT_OPERATORS);
+      // "last name Novak", "website c7.acme.example": no operator before a value nothing else reads.
+      const op = p.phrase(j, TEXT_OPERATORS) ?? (implicit && freeText(p, j) ? { value: 'eq', end: j } : undefined);
       if (!op) return undefined;
       const t = p.tokens[op.end];
       if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && t.norm.length > 1)) return undefined;
@@ -130,6 +140,14 @@ function compare(p: Parse, field: ContactFieldDef, j: number): Clause | undefine
       return { node: listNode(p, field, list, negated), end: list.end };
     }
   }
+}
+
+/** A value only a text field can hold: quoted, a literal (domain, address), or a word no phrase reads (a typo guess does not count). */
+function freeText(p: Parse, k: number): boolean {
+  const t = p.tokens[k];
+  if (!t) return false;
+  if (t.kind === 'quoted' || t.kind === 'literal') return true;
+  return t.kind === 'word' && t.norm.length > 1 && !isKnownWord(t.norm) && p.lattice[k]!.every((m) => m.typo);
 }
 
 /** "added in the last 2 weeks", "signed up this year": verbs for the contact's creation date. */
@@ -201,7 +219,26 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
     const field = resolveFieldName(CONTACT_FIELDS, empty);
     if (field) return { node: cond(field.key, 'is_null'), end: i + 1 };
   }
-  return undefined;
+  return nobodyOwns(p, i);
 }
 
-const EMPTY_WORDS: Record<string, string> = { unassigned: 'owner', ownerless: 'owner', untagged: 'tags' };
+const EMPTY_WORDS: Record<string, string> = { unassigned: 'owner', ownerless: 'owner', unowned: 'owner', untagged: 'tags' };
+const NOBODY = [['nobody'], ['no', 'one'], ['noone'], ['no-one']];
+const SOMEBODY = [['anyone'], ['anybody'], ['someone'], ['somebody']];
+
+/** "nobody owns", "owned by no one" (no owner); "someone owns", "assigned to anyone" (an owner). */
+function nobodyOwns(p: Parse, i: number): Clause | undefined {
+  const who = (k: number) => {
+    const none = NOBODY.find((ws) => ws.every((word, n) => p.w(k + n) === word));
+    const some = none ? undefined : SOMEBODY.find((ws) => ws.every((word, n) => p.w(k + n) === word));
+    return none || some ? { empty: !!none, end: k + (none ?? some)!.length } : undefined;
+  };
+  const verb = p.phrase(i, FIELD_VERBS);
+  const after = verb && who(verb.end);
+  const before = after ? undefined : who(i);
+  if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
+  const field = resolveFieldName(CONTACT_FIELDS, verb?.value ?? 'owner');
+  if (!field || field.values?.kind !== 'tenant' || field.values.lookup !== 'owners') return undefined;
+  if (after) return { node: cond(field.key, after.empty ? 'is_null' : 'is_not_null'), end: after.end };
+  return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: before!.end + 1 };
+}

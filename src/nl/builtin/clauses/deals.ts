@@ -55,6 +55,13 @@ export function deal(p: Parse, i: number): Clause | undefined {
   return { node: relation('deals', true, s.where, s.count), end: j };
 }
 
+/** What is said of a deal without its noun ("won", "in negotiation", "worth over 10k"), for "all my deals are …". */
+export function dealPredicate(p: Parse, k: number): { where: Condition[]; end: number } | undefined {
+  const s: DealState = { where: [], dateField: 'created_at', count: null, said: true };
+  const end = modifiers(p, adjectives(p, k, s), s);
+  return s.where.length ? { where: s.where, end } : undefined;
+}
+
 /** open / closed / won / lost / a stage, before the noun. */
 function adjectives(p: Parse, j: number, s: DealState): number {
   for (;;) {

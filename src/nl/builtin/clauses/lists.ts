@@ -1,4 +1,5 @@
-// Lists of values of one kind: "Germany, France and Spain", "vip or partner", "Sara or Victor".
+// Lists of values of one kind: "Germany, France and Spain", "vip or partner", "Sara or Victor",
+// "leads + customers", "German- or French-speaking".
 import type { Sense } from '../lexicon.js';
 import type { Match, Parse } from '../state.js';
 
@@ -15,7 +16,7 @@ export interface ValueList<S extends Sense> {
 }
 
 /**
- * Reads one value and any further values joined by commas, "and", "or" (optionally "the"/"either"
+ * Reads one value and any further values joined by commas, "and", "&", "+", "or" (optionally "the"/"either"
  * before each). `pick` chooses the sense at a position, or undefined.
  */
 export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined): ValueList<S> | undefined {
@@ -27,12 +28,14 @@ export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number)
   for (;;) {
     let k = end;
     let sawComma = false;
+    // A suspended hyphen shares the word after the list: "Spanish- or Portuguese-speaking".
+    if (p.w(k) === '-' && p.is(k + 1, 'and|or|&|+|,|/')) k += 1;
     if (p.w(k) === ',' || p.w(k) === '/') {
       k += 1;
       sawComma = true;
     }
     let c: 'and' | 'or' | undefined;
-    if (p.is(k, 'and|&')) c = 'and';
+    if (p.is(k, 'and|&|+|plus')) c = 'and';
     else if (p.is(k, 'or|nor')) c = 'or';
     if (c) k += 1;
     if (!c && !sawComma) break;

@@ -1,9 +1,12 @@
 // Countries and languages: "in Germany", "from the UK", "outside Germany", "companies based in
 // Brazil", "German companies", "French contacts", "German-speaking", "speaks French", "Spanish
-// speakers". A country on a company noun is the company's; otherwise the contact's (said).
+// speakers", regions ("in DACH", "Nordic leads", said with their list), and "elsewhere" (not the
+// place said before). A country on a company noun is the company's; otherwise the contact's (said).
 import { CONTACT_FIELDS } from '../../../rules/catalog.js';
-import type { Sense } from '../lexicon.js';
+import { countryName } from '../../../rules/values.js';
+import { countryCodes, type Sense } from '../lexicon.js';
 import { oneOrIn } from '../nodes.js';
+import { regionSays } from '../regions.js';
 import type { Clause, Parse } from '../state.js';
 import { COMPANY_NOUNS } from '../vocabulary.js';
 import { readList, usesAnd, type ValueList } from './lists.js';
@@ -14,17 +17,20 @@ type Language = Extract<Sense, { kind: 'language' }>;
 const countryField = (company: boolean) => CONTACT_FIELDS.find((f) => f.values?.kind === 'countries' && f.scope === (company ? 'company' : 'contact'))!.key;
 const languageField = () => CONTACT_FIELDS.find((f) => f.values?.kind === 'languages')!.key;
 
-const PLACE_VERBS: [string[], { company: boolean; outside: boolean }][] = [
-  [['in'], { company: false, outside: false }], [['from'], { company: false, outside: false }], [['within'], { company: false, outside: false }],
-  [['based', 'in'], { company: false, outside: false }], [['located', 'in'], { company: false, outside: false }],
-  [['living', 'in'], { company: false, outside: false }], [['live', 'in'], { company: false, outside: false }], [['lives', 'in'], { company: false, outside: false }],
-  [['situated', 'in'], { company: false, outside: false }], [['based', 'out', 'of'], { company: false, outside: false }],
-  [['headquartered', 'in'], { company: true, outside: false }], [['hq', 'in'], { company: true, outside: false }], [['hq', 'is', 'in'], { company: true, outside: false }],
-  [['outside'], { company: false, outside: true }], [['outside', 'of'], { company: false, outside: true }], [['outside', 'the'], { company: false, outside: true }],
+/** Verbs of being somewhere; a company verb puts the place on the company. */
+const PLACE_VERBS: [string[], boolean][] = [
+  [['based'], false], [['located'], false], [['living'], false], [['live'], false], [['lives'], false], [['situated'], false], [['sitting'], false],
+  [['headquartered'], true], [['hq'], true], [['hq', 'is'], true], [['registered'], true],
 ];
+const PREPOSITIONS: [string[], boolean][] = [
+  [['in'], false], [['from'], false], [['within'], false], [['out', 'of'], false], [['across'], false], [['throughout'], false],
+  [['outside'], true], [['outside', 'of'], true],
+];
+/** Places that mean "not the place said before". */
+const ELSEWHERE: string[][] = [['elsewhere'], ['somewhere', 'else'], ['in', 'another', 'country'], ['in', 'a', 'different', 'country'], ['in', 'other', 'countries']];
 
 export function place(p: Parse, i: number): Clause | undefined {
-  return countryAfterVerb(p, i) ?? adjectives(p, i) ?? speaks(p, i) ?? bareCountry(p, i);
+  return countryAfterVerb(p, i) ?? elsewhere(p, i) ?? adjectives(p, i) ?? speaks(p, i) ?? bareCountry(p, i);
 }
 
 function countries(p: Parse, k: number, demonyms: boolean): ValueList<Country> | undefined {
@@ -33,11 +39,25 @@ function countries(p: Parse, k: number, demonyms: boolean): ValueList<Country> |
 
 function countryAfterVerb(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, PLACE_VERBS);
-  if (!verb) return undefined;
-  const list = countries(p, verb.end, false);
+  const prep = p.phrase(verb?.end ?? i, PREPOSITIONS);
+  if (!prep) return undefined;
+  const list = countries(p, prep.end, false);
   if (!list) return undefined;
-  const company = verb.value.company || companyBefore(p, i);
-  return { node: countryNode(p, list, company, verb.value.outside, i), end: list.end };
+  const company = !!verb?.value || companyBefore(p, i);
+  return { node: countryNode(p, list, company, prep.value, i), end: list.end };
+}
+
+/** "based elsewhere", "somewhere else": not the countries of the last place clause. */
+function elsewhere(p: Parse, i: number): Clause | undefined {
+  const verb = p.phrase(i, PLACE_VERBS);
+  const at = verb?.end ?? i;
+  const words = ELSEWHERE.find((ws) => ws.every((w, k) => p.w(at + k) === w));
+  if (!words || !p.lastPlace) return undefined;
+  const company = !!verb?.value || companyBefore(p, i);
+  const { codes } = p.lastPlace;
+  p.assume(`read "${p.text(at, at + words.length)}" as not in ${codes.map(countryName).join(' / ')}`);
+  p.lastPlace = { codes, company };
+  return { node: oneOrIn(countryField(company), codes, true), end: at + words.length };
 }
 
 /** Whether the place is said of a company: "companies based in", "whose company is in". */
@@ -48,10 +68,17 @@ function companyBefore(p: Parse, i: number): boolean {
 }
 
 function countryNode(p: Parse, list: ValueList<Country>, company: boolean, negated: boolean, start: number) {
-  const codes = [...new Set(list.items.map((it) => it.sense.code))];
+  const codes = codesOf(p, list.items.map((it) => it.sense));
   if (!company) p.assume(`read "${p.text(start, list.end)}" as the contact's country, not the company's`);
   if (usesAnd(list) && codes.length > 1) p.assume(`read "${p.text(list.items[0]!.match.start, list.end)}" as any of these countries`);
+  p.lastPlace = { codes, company };
   return oneOrIn(countryField(company), codes, negated);
+}
+
+/** The codes of countries and regions, each region said with its list. */
+function codesOf(p: Parse, senses: Country[]): string[] {
+  for (const s of senses) if (s.region) p.assume(`read "${s.label}" as ${regionSays(s.region)}`);
+  return [...new Set(senses.flatMap((s) => countryCodes(s)))];
 }
 
 /** "German companies", "French contacts", "Dutch or Italian speaking", "Spanish speakers". */
@@ -67,13 +94,16 @@ function adjectives(p: Parse, i: number): Clause | undefined {
   if (p.is(end, 'speaking|speakers|speaker|speak|language|languages')) {
     const codes = list.items.map((it) => p.senses(it.match.start, 'language').find((s) => s.match.end === it.match.end)?.sense.code);
     if (codes.some((c) => c === undefined)) return undefined;
+    if (usesAnd(list) && codes.length > 1) p.assume(`read "${p.text(i, end)}" as any of these languages (a contact has one)`);
     return { node: oneOrIn(languageField(), [...new Set(codes as string[])]), end: end + 1 };
   }
-  const codes = list.items.map((it) => p.senses(it.match.start, 'country', (s) => s.demonym).find((s) => s.match.end === it.match.end)?.sense.code);
-  if (codes.some((c) => c === undefined)) return undefined;
+  const senses = list.items.map((it) => p.senses(it.match.start, 'country', (s) => s.demonym).find((s) => s.match.end === it.match.end)?.sense);
+  if (senses.some((c) => c === undefined)) return undefined;
   const company = COMPANY_NOUNS.has(p.w(end));
   if (!company) p.assume(`read "${p.text(i, end)}" as the contact's country, not the company's`);
-  return { node: oneOrIn(countryField(company), [...new Set(codes as string[])]), end };
+  const codes = codesOf(p, senses as Country[]);
+  p.lastPlace = { codes, company };
+  return { node: oneOrIn(countryField(company), codes), end };
 }
 
 /** "speak French", "speaks German or Dutch", "speaking in Spanish". */

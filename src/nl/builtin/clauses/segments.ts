@@ -1,14 +1,31 @@
 // Segment membership: "in the Q1 batch segment", "members of Q1 batch", "not in the Cooldown
-// segment" (a unique first word of a title is enough next to the word "segment").
+// segment" (a unique first word of a title is enough next to the word "segment"), "outside the Q1
+// batch segment" (not in it), and every segment at once: "not in any segment", "in none of our
+// segments" (in none of them), "in any of our segments" (in at least one), said with their titles.
+import type { Node } from '../../../rules/grammar.js';
+import { all, group } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
 
-const INTROS: [string[], true][] = [
-  [['in'], true], [['within'], true], [['inside'], true], [['from'], true], [['on'], true], [['members', 'of'], true], [['member', 'of'], true],
-  [['part', 'of'], true], [['belong', 'to'], true], [['belongs', 'to'], true], [['belonging', 'to'], true],
+/** Phrases that introduce a segment; true when they mean outside of it. */
+const INTROS: [string[], boolean][] = [
+  [['in'], false], [['within'], false], [['inside'], false], [['from'], false], [['on'], false], [['members', 'of'], false], [['member', 'of'], false],
+  [['part', 'of'], false], [['belong', 'to'], false], [['belongs', 'to'], false], [['belonging', 'to'], false], [['included', 'in'], false],
+  [['outside'], true], [['outside', 'of'], true],
 ];
-const NOUNS = new Set(['segment', 'segments', 'list', 'audience']);
+const NOUNS = new Set(['segment', 'segments', 'list', 'lists', 'audience', 'audiences']);
+/** Negations that may open a clause about every segment ("not in any segment"). */
+const NEGATED = new Set(['not', "aren't", "isn't", "don't", "doesn't", 'never', "weren't", "wasn't"]);
+/** How many of the segments: true for none ("no segment"), false for at least one ("any segment"). */
+const QUANTIFIERS: [string[], boolean][] = [
+  [['no'], true], [['none', 'of'], true], [['any'], false], [['any', 'of'], false], [['a'], false], [['a', 'single'], false], [['some'], false],
+  [['at', 'least', 'one'], false], [['at', 'least', 'one', 'of'], false], [['one', 'of'], false], [['all'], false], [['all', 'of'], false], [['every'], false],
+];
 
 export function segment(p: Parse, i: number): Clause | undefined {
+  return everySegment(p, i) ?? oneSegment(p, i);
+}
+
+function oneSegment(p: Parse, i: number): Clause | undefined {
   const intro = p.phrase(i, INTROS);
   let j = p.skip(intro ? intro.end : i, ['the', 'our']);
   const nounBefore = NOUNS.has(p.w(j));
@@ -18,7 +35,26 @@ export function segment(p: Parse, i: number): Clause | undefined {
     if (sense.partial && !nounBefore && !nounAfter) continue;
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
-    return { node: { type: 'segment', operator: 'in', segment: sense.id }, end: nounAfter ? match.end + 1 : match.end };
+    return { node: { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id }, end: nounAfter ? match.end + 1 : match.end };
   }
   return undefined;
+}
+
+/** "[not] in|part of|outside [of] any|no|none of|a single [of our] segment(s)". */
+function everySegment(p: Parse, i: number): Clause | undefined {
+  const negated = NEGATED.has(p.w(i));
+  const intro = p.phrase(negated ? i + 1 : i, INTROS);
+  if (!intro) return undefined;
+  const q = p.phrase(intro.end, QUANTIFIERS);
+  if (!q) return undefined;
+  const j = p.skip(q.end, ['our', 'the', 'your', 'my', 'existing', 'saved', 'current']);
+  if (!NOUNS.has(p.w(j)) || !p.tenant.segments.length) return undefined;
+  // "outside all segments" and "outside any segment" both mean in none of them.
+  const everyWord = p.is(intro.end, 'all|every');
+  if (everyWord && !intro.value) return undefined;
+  const none = intro.value || negated !== q.value;
+  const titles = p.tenant.segments.map((s) => `"${s.title}"`).join(', ');
+  p.assume(`read "${p.text(i, j + 1)}" as ${none ? 'in none' : 'in any'} of the segments ${titles}`);
+  const nodes: Node[] = p.tenant.segments.map((s) => ({ type: 'segment', operator: none ? 'not_in' : 'in', segment: s.id }));
+  return { node: none ? all(nodes) : nodes.length === 1 ? nodes[0]! : group('or', nodes), end: j + 1 };
 }

@@ -1,5 +1,7 @@
 import { c, CONTACTED, counted, days, has, hasNo, months, not, weeks, type Row } from '../build.js';
 
+const september = [c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')];
+
 /** Activities: contacted, counts, types and directions, windows, never. */
 export const activities: Row[] = [
   { say: "haven't been contacted in 60 days", rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', days(60)))), assume: ['contacted'] },
@@ -22,4 +24,11 @@ export const activities: Row[] = [
   { say: 'no meetings since September', rules: hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01')) },
   { say: 'inactive for 90 days', rules: hasNo('activities', c('occurred_at', 'within_last', days(90))), assume: ['inactive'] },
   { say: 'contacts with an inbound activity this month', rules: has('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
+  // A participle or adverb between the activity and its date keeps the date.
+  { say: 'a call logged in September 2026', rules: has('activities', c('type', 'eq', 'call'), ...september) },
+  { say: 'contacts with a meeting held since August', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-08-01')) },
+  { say: 'a note recorded during September', rules: has('activities', c('type', 'eq', 'note'), ...september) },
+  { say: 'contacts we phoned personally in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', weeks(2))) },
+  { say: 'leads emailed directly within the past 10 days', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(10)))] },
+  { say: 'an inbound call that happened this month', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
 ];

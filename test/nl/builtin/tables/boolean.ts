@@ -42,4 +42,13 @@ export const boolean: Row[] = [
     say: 'partners, or customers with an NPS above 8',
     rules: or(c('tags', 'eq', 'partner'), and(c('lifecycle_stage', 'eq', 'customer'), c('properties.nps', 'gt', 8))),
   },
+  // "or with / or on / or in" continues the phrase list of the head noun: head AND (a OR b).
+  { say: 'leads in Spain or with an NPS above 8', rules: and(c('lifecycle_stage', 'eq', 'lead'), or(c('country', 'eq', 'ES'), c('properties.nps', 'gt', 8))) },
+  { say: 'customers on the pro plan or with a deal in negotiation', rules: and(c('lifecycle_stage', 'eq', 'customer'), or(c('properties.plan', 'eq', 'pro'), has('deals', c('stage', 'eq', 'negotiation')))) },
+  { say: 'partners with no phone or without an owner', rules: and(c('tags', 'eq', 'partner'), or(c('phone', 'is_null'), c('owner', 'is_null'))) },
+  { say: 'vip contacts from Italy or on the enterprise plan', rules: and(c('tags', 'eq', 'vip'), or(c('country', 'eq', 'IT'), c('properties.plan', 'eq', 'enterprise'))) },
+  // A suspended hyphen shares the word after it: "Spanish- or Portuguese-speaking".
+  { say: 'Spanish- or Portuguese-speaking leads', rules: and(c('language', 'in', ['es', 'pt']), c('lifecycle_stage', 'eq', 'lead')) },
+  { say: 'Dutch- and German-speaking contacts', rules: c('language', 'in', ['nl', 'de']) },
+  { say: 'French- or Italian-based customers', rules: and(c('country', 'in', ['FR', 'IT']), c('lifecycle_stage', 'eq', 'customer')) },
 ];

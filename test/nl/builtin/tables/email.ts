@@ -49,4 +49,6 @@ export const email: Row[] = [
     say: 'customers who clicked the Autumn Offer campaign but not Case Study',
     rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('clicked', 'any', { ids: ['Autumn Offer'] }), engaged('clicked', 'none', { ids: ['Case Study'] })],
   },
+  { say: "contacts who haven't clicked anything in 90 days", rules: not(has('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'within_last', days(90)))) },
+  { say: 'opened something since September', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01')) },
 ];

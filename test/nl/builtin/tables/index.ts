@@ -8,12 +8,16 @@ import { deals } from './deals.js';
 import { email } from './email.js';
 import { fit } from './fit.js';
 import { headline } from './headline.js';
+import { names } from './names.js';
 import { numbers } from './numbers.js';
 import { owners } from './owners.js';
 import { places } from './places.js';
 import { properties } from './properties.js';
+import { quantifiers } from './quantifiers.js';
 import { refusals } from './refusals.js';
+import { regions } from './regions.js';
 import { segments } from './segments.js';
+import { shorthand } from './shorthand.js';
 import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
@@ -38,4 +42,8 @@ export const TABLES: Record<string, Row[]> = {
   refusals,
   'unrecognized words': unrecognized,
   typos,
+  'names, domains and owner emails': names,
+  'all / only / every product': quantifiers,
+  'regions, codes and elsewhere': regions,
+  'shorthand and misspelled verbs': shorthand,
 };

@@ -1,4 +1,4 @@
-import { c, counted, days, has, OPEN, type Row } from '../build.js';
+import { and, c, counted, days, has, OPEN, type Row } from '../build.js';
 
 /** Numbers in words and digits, with units and suffixes. */
 export const numbers: Row[] = [
@@ -15,4 +15,16 @@ export const numbers: Row[] = [
   { say: 'companies with fewer than one hundred and fifty employees', rules: c('company.employee_count', 'lt', 150) },
   { say: 'revenue over 2.5 billion', rules: c('company.annual_revenue', 'gt', 2_500_000_000) },
   { say: 'more than 1,200 employees', rules: c('company.employee_count', 'gt', 1200) },
+  // "N+", "N or more/higher/above", "at least N" in every position.
+  { say: 'contacts with an NPS of 9+', rules: c('properties.nps', 'gte', 9) },
+  { say: 'payments fit score of 75 or higher', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 75)) },
+  { say: '85+ fit for analytics', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 85)) },
+  { say: 'fit of 90 or above for crm', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 90)) },
+  { say: 'leads scoring 80+ on payments', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 80))] },
+  { say: 'contacts scoring 95 or more for analytics and crm', rules: and(...['analytics', 'crm'].map((p) => has('fit_scores', c('product', 'eq', p), c('score', 'gte', 95)))) },
+  { say: 'crm score at least 80', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 80)) },
+  { say: '500+ employee companies', rules: c('company.employee_count', 'gte', 500) },
+  { say: 'an NPS of 8 or better', rules: c('properties.nps', 'gte', 8) },
+  { say: '3+ meetings', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting')) },
+  { say: 'deals of 20k or more', rules: has('deals', c('amount', 'gte', 20000)) },
 ];

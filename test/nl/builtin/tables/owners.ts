@@ -15,4 +15,11 @@ export const owners: Row[] = [
   { say: "Victor Viewer's leads", rules: [c('owner', 'eq', 'Victor Viewer'), c('lifecycle_stage', 'eq', 'lead')] },
   { say: 'contacts whose rep is Sara', rules: c('owner', 'eq', 'Sara Sales') },
   { say: 'leads with no owner in Spain', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null'), c('country', 'eq', 'ES')] },
+  // Negation inside the word or the subject: unowned, nobody owns, owned by no one.
+  { say: 'unowned leads', rules: [c('owner', 'is_null'), c('lifecycle_stage', 'eq', 'lead')] },
+  { say: 'contacts nobody owns', rules: c('owner', 'is_null') },
+  { say: 'customers that no one owns in Italy', rules: [c('lifecycle_stage', 'eq', 'customer'), c('owner', 'is_null'), c('country', 'eq', 'IT')] },
+  { say: 'contacts not owned by anyone', rules: c('owner', 'is_null') },
+  { say: 'leads owned by nobody', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
+  { say: 'contacts someone owns', rules: c('owner', 'is_not_null') },
 ];

@@ -1,4 +1,6 @@
-import { c, inSegment, notInSegment, or, type Row } from '../build.js';
+import { and, c, inSegment, notInSegment, or, type Row } from '../build.js';
+
+const ALL = ['Already ran campaign Spring Sale', 'Cooldown — Mar 2026', 'Q1 batch'];
 
 /** Segment membership, by title (also partial titles next to the word "segment"). */
 export const segments: Row[] = [
@@ -10,4 +12,17 @@ export const segments: Row[] = [
   { say: 'in the Already ran campaign Spring Sale segment', rules: inSegment('Already ran campaign Spring Sale') },
   { say: 'customers who are not in Q1 batch', rules: [c('lifecycle_stage', 'eq', 'customer'), notInSegment('Q1 batch')] },
   { say: 'contacts in Q1 batch or Cooldown — Mar 2026', rules: or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026')) },
+  // Outside a segment, not part of it, excluding its members: not_in, never in.
+  { say: 'contacts outside the Q1 batch segment', rules: notInSegment('Q1 batch') },
+  { say: 'customers who sit outside of the Cooldown segment', rules: [c('lifecycle_stage', 'eq', 'customer'), notInSegment('Cooldown — Mar 2026')] },
+  { say: 'leads that are not part of Q1 batch', rules: [c('lifecycle_stage', 'eq', 'lead'), notInSegment('Q1 batch')] },
+  { say: 'vip contacts, leaving out anyone who is a member of the Q1 batch list', rules: [c('tags', 'eq', 'vip'), notInSegment('Q1 batch')] },
+  { say: 'partners who are no longer part of Q1 batch', rules: [c('tags', 'eq', 'partner'), notInSegment('Q1 batch')] },
+  { say: 'customers excluding members of the Cooldown segment', rules: [c('lifecycle_stage', 'eq', 'customer'), notInSegment('Cooldown — Mar 2026')] },
+  // No segment at all / some segment: every segment of the tenant, said as an assumption.
+  { say: 'contacts that are not in any segment', rules: and(...ALL.map(notInSegment)), assume: ['Q1 batch'] },
+  { say: 'leads who belong to no segment', rules: [c('lifecycle_stage', 'eq', 'lead'), ...ALL.map(notInSegment)] },
+  { say: 'customers that are members of none of the segments', rules: [c('lifecycle_stage', 'eq', 'customer'), ...ALL.map(notInSegment)] },
+  { say: "vip contacts who aren't in a single segment", rules: [c('tags', 'eq', 'vip'), ...ALL.map(notInSegment)] },
+  { say: 'contacts who are in any of our segments', rules: or(...ALL.map(inSegment)), assume: ['any of'] },
 ];

@@ -1,0 +1,105 @@
+// Fields said by what they hold rather than by their name: a person's name ("named Kenji", "named
+// Paul Silva"), an email domain ("a mail.example address", "emails at mail.example", "@mail.example
+// emails", "email domain is x.example", "gmail users") and a company's name ("with 'Capital' in the
+// name", "companies whose name includes Works"). Field keys come from the catalog.
+import { CONTACT_FIELDS, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
+import { isKnownWord } from '../keywords.js';
+import { cond } from '../nodes.js';
+import type { Clause, Parse } from '../state.js';
+import { ADDRESS_NOUNS, COMPANY_NOUNS, WEBMAIL } from '../vocabulary.js';
+import { compare } from './contact.js';
+
+const fields = new Map<string, ContactFieldDef>();
+/** A catalog field by its name, looked up once. */
+const field = (name: string): ContactFieldDef => {
+  let f = fields.get(name);
+  if (!f) fields.set(name, (f = resolveFieldName(CONTACT_FIELDS, name)!));
+  return f;
+};
+const DOMAIN = /^@?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
+const ARTICLES = ['a', 'an', 'the', 'their', 'its', 'any'];
+
+export function byContent(p: Parse, i: number): Clause | undefined {
+  return personName(p, i) ?? emailDomain(p, i) ?? companyName(p, i);
+}
+
+/** A word that can only be a name here: quoted, or a word that is neither known nor in the lexicon. */
+function nameAt(p: Parse, k: number, capitalized: boolean): string | undefined {
+  const t = p.tokens[k];
+  if (!t || (t.kind !== 'word' && t.kind !== 'quoted') || isKnownWord(t.norm)) return undefined;
+  if (capitalized && (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || p.lattice[k]!.some((m) => !m.typo))) return undefined;
+  return t.norm;
+}
+
+/** "named Kenji" (first name), "named Paul Silva" (first and last name). */
+function personName(p: Parse, i: number): Clause | undefined {
+  if (!p.is(i, 'named') && !p.is(i, 'by', 'the', 'name')) return undefined;
+  const j = p.is(i, 'named') ? i + 1 : p.is(i + 3, 'of') ? i + 4 : i + 3;
+  const first = nameAt(p, j, false);
+  if (!first) return undefined;
+  const last = nameAt(p, j + 1, true);
+  const end = last ? j + 2 : j + 1;
+  p.assume(`read "${p.text(i, end)}" as ${last ? 'first and last name' : 'first name'} "${p.text(j, end)}"`);
+  const node = cond(field('first name').key, 'eq', first);
+  if (!last) return { node, end };
+  return { node: { type: 'group', op: 'and', negate: false, children: [node, cond(field('last name').key, 'eq', last)] }, end };
+}
+
+function domainAt(p: Parse, k: number): string | undefined {
+  const t = p.tokens[k];
+  if (!t || t.kind !== 'literal' || !DOMAIN.test(t.text)) return undefined;
+  return t.norm.startsWith('@') ? t.norm : `@${t.norm}`;
+}
+
+/** The email's domain, however it is said. */
+function emailDomain(p: Parse, i: number): Clause | undefined {
+  const email = field('email').key;
+  const endsWith = (domain: string, end: number): Clause => ({ node: cond(email, 'ends_with', domain), end });
+  const k = p.skip(i, ARTICLES);
+  // "@mail.example emails", "a mail.example address", "from the mail.example domain"
+  const literal = domainAt(p, k);
+  if (literal) {
+    const noun = ADDRESS_NOUNS.has(p.w(k + 1));
+    if (noun || p.tokens[k]!.norm.startsWith('@')) return endsWith(literal, noun ? k + 2 : k + 1);
+  }
+  // "a hotmail address", "gmail users"
+  const provider = WEBMAIL[p.w(k)];
+  if (provider && (ADDRESS_NOUNS.has(p.w(k + 1)) || p.is(k + 1, 'users|user|people|contacts'))) {
+    p.assume(`read "${p.text(k, k + 2)}" as an address ending in @${provider}`);
+    return endsWith(`@${provider}`, k + 2);
+  }
+  // "email is at mail.example", "emails at mail.example", "email domain is c4.acme.example"
+  const word = p.sense(k, 'field', (s) => s.field === email);
+  if (!word) return undefined;
+  let j = word.match.end;
+  if (p.is(j, 'domain|domains')) j += 1;
+  j = p.skip(j, ['is', 'are', '=', ':', 'of', 'address', 'addresses']);
+  j = p.skip(j, ['at', 'on', 'from', 'under', '@', 'in', 'the']);
+  const domain = domainAt(p, j);
+  if (!domain) return undefined;
+  return endsWith(domain, p.is(j + 1, 'domain') ? j + 2 : j + 1);
+}
+
+/** "with 'Capital' in their name", "companies whose name includes Works". */
+function companyName(p: Parse, i: number): Clause | undefined {
+  const name = field('company name');
+  // with <words> in the (company) name
+  if (p.is(i, 'with|having')) {
+    let j = i + 1;
+    const words: string[] = [];
+    while (j < p.tokens.length && !p.is(j, 'in') && words.length < 3) {
+      const w = nameAt(p, j, false);
+      if (!w) return undefined;
+      words.push(w);
+      j += 1;
+    }
+    const k = p.skip(j + 1, ['the', 'their', 'its', 'company', "company's", 'business', 'account', 'firm', "'s"]);
+    if (!words.length || !p.is(j, 'in') || !p.is(k, 'name|names')) return undefined;
+    return { node: cond(name.key, 'contains', words.join(' ')), end: k + 1 };
+  }
+  // <company noun> whose name …, <company noun>'s name …
+  if (!p.is(i, 'whose|with') || !COMPANY_NOUNS.has(p.w(i - 1))) return undefined;
+  const j = p.skip(i + 1, ['a', 'the']);
+  if (!p.is(j, 'name|names')) return undefined;
+  return compare(p, name, j + 1);
+}

@@ -1,0 +1,139 @@
+// "All" and "only" over related rows: "whose deals are all lost", "every deal was won", "only
+// inbound activities", "nothing but notes as activities", "whose only activities are calls", "fit
+// scores below 25 across the board"; "only one deal" is exactly one. "All X are P" becomes: has an X, and has no X that is not P.
+// "All" is read as implying at least one (a contact with no deals does not have "all deals lost"),
+// and that reading is said as an assumption.
+import { relation as findRelation, type RelationName } from '../../../rules/catalog.js';
+import type { Condition, Node, RelationCondition, WhereNode } from '../../../rules/grammar.js';
+import { readBound } from '../bounds.js';
+import { readNumber } from '../numbers.js';
+import { all } from '../nodes.js';
+import type { Clause, Parse } from '../state.js';
+import { activity } from './activities.js';
+import { deal, dealPredicate } from './deals.js';
+import { fitScore } from './fit.js';
+import { inList, noun as relationNoun, relValues } from './relations.js';
+
+type Quantifiable = Extract<RelationName, 'deals' | 'activities' | 'fit_scores'>;
+const QUANTIFIABLE: Quantifiable[] = ['deals', 'activities', 'fit_scores'];
+
+/** Words before the noun; true when they say "all" by themselves. */
+const BEFORE: [string[], boolean][] = [
+  [['all', 'of', 'whose'], true], [['all', 'of', 'their'], true], [['all', 'their'], true], [['all', 'the'], true], [['all'], true],
+  [['every'], true], [['each'], true], [['each', 'of', 'their'], true], [['whose'], false], [['their'], false], [['whose', 'only'], true],
+  [['their', 'only'], true], [['the', 'only'], true],
+];
+const VERBS = ['are', 'were', 'is', 'was', 'have', 'has', 'had'];
+const AFTER = ['all', 'each', 'only', 'both'];
+/** Words that say "only" before a relation clause. */
+const ONLY: string[][] = [['only'], ['nothing', 'but'], ['exclusively'], ['just'], ['solely']];
+const INVERSE: Partial<Record<Condition['operator'], Condition['operator']>> = { eq: 'neq', neq: 'eq', in: 'not_in', not_in: 'in' };
+const ORDER_INVERSE: Partial<Record<Condition['operator'], Condition['operator']>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
+
+export function quantified(p: Parse, i: number): Clause | undefined {
+  return allAre(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+}
+
+/** "(whose|all|every) <noun> (are)? (all)? (been)? <predicate>". */
+function allAre(p: Parse, i: number): Clause | undefined {
+  const before = p.phrase(i, BEFORE);
+  const n = relNoun(p, before?.end ?? i);
+  if (!n) return undefined;
+  let j = p.skip(n.end, VERBS);
+  const after = AFTER.includes(p.w(j));
+  if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
+  if (!before?.value && !after) return undefined;
+  const pred = predicate(p, n.rel, p.skip(j, ['been']));
+  if (!pred) return undefined;
+  return { node: allOf(p, n.rel, pred.where, p.text(i, pred.end)), end: pred.end };
+}
+
+/** "only lost deals", "nothing but meetings as activities", "only have notes logged". */
+function onlyClause(p: Parse, i: number): Clause | undefined {
+  const only = ONLY.find((ws) => ws.every((w, k) => p.w(i + k) === w));
+  if (!only) return undefined;
+  const k = p.skip(i + only.length, ['have', 'has', 'had']);
+  // "only one deal", "only 2 open deals": exactly that many.
+  const n = readNumber(p.tokens, k);
+  if (n) {
+    const counted = longest(p, k);
+    const node = counted?.node as RelationCondition | undefined;
+    if (!counted || node?.type !== 'relation' || !node.has || (node.count && node.count.operator !== 'eq')) return undefined;
+    return { node: { ...node, count: { operator: 'eq', value: n.value } }, end: counted.end };
+  }
+  const inner = relationClause(p, k);
+  if (!inner) return undefined;
+  let end = inner.end;
+  if (p.is(end, 'as') && relationNoun(p, end + 1, inner.rel) !== undefined) end = relationNoun(p, end + 1, inner.rel)!;
+  if (p.is(end, 'logged|recorded|held|made|on|record')) end += p.is(end, 'on', 'record') ? 2 : 1;
+  return { node: allOf(p, inner.rel, inner.where, p.text(i, end)), end };
+}
+
+/** "fit scores below 25 across the board", "deals lost without exception". */
+function acrossTheBoard(p: Parse, i: number): Clause | undefined {
+  if (!p.tokens.slice(i + 1, i + 12).some((t) => t.norm === 'board' || t.norm === 'exception')) return undefined;
+  const inner = relationClause(p, i);
+  if (!inner) return undefined;
+  const tail = p.is(inner.end, 'across', 'the', 'board') ? 3 : p.is(inner.end, 'without', 'exception') ? 2 : 0;
+  if (!tail) return undefined;
+  return { node: allOf(p, inner.rel, inner.where, p.text(i, inner.end + tail)), end: inner.end + tail };
+}
+
+/** A plain "has <rows> where …" clause of a quantifiable relation, with conditions. */
+function relationClause(p: Parse, k: number): { rel: Quantifiable; where: Condition[]; end: number } | undefined {
+  const found = longest(p, k);
+  const node = found?.node as RelationCondition | undefined;
+  if (!found || node?.type !== 'relation' || !node.has || node.count || !node.where) return undefined;
+  if (!QUANTIFIABLE.includes(node.relation as Quantifiable) || node.where.children.some((c) => c.type !== 'condition')) return undefined;
+  return { rel: node.relation as Quantifiable, where: node.where.children as Condition[], end: found.end };
+}
+
+function longest(p: Parse, k: number): Clause | undefined {
+  return [deal(p, k), activity(p, k), fitScore(p, k)].filter((c) => c !== undefined).sort((a, b) => b.end - a.end)[0];
+}
+
+function relNoun(p: Parse, k: number): { rel: Quantifiable; end: number } | undefined {
+  const found = p.senses(k, 'relation', (s) => QUANTIFIABLE.includes(s.relation as Quantifiable))[0];
+  if (!found) return undefined;
+  const rel = found.sense.relation as Quantifiable;
+  return { rel, end: rel === 'fit_scores' && p.is(found.match.end, 'score|scores') ? found.match.end + 1 : found.match.end };
+}
+
+/** What is said of every row: a deal's stage or amount, an activity's type or direction, a score. */
+function predicate(p: Parse, rel: Quantifiable, k: number): { where: Condition[]; end: number } | undefined {
+  if (rel === 'deals') return dealPredicate(p, k);
+  if (rel === 'fit_scores') {
+    const b = readBound(p, k);
+    return b && b.operator !== 'in' ? { where: [{ type: 'condition', field: 'score', operator: b.operator, value: b.value }], end: b.end } : undefined;
+  }
+  const where: Condition[] = [];
+  let j = k;
+  for (const field of ['direction', 'type']) {
+    const list = relValues(p, j, 'activities', field);
+    if (!list) continue;
+    where.push(inList(field, list.items.map((it) => it.sense.value)));
+    j = list.end;
+  }
+  if (!where.length) return undefined;
+  return { where, end: relationNoun(p, j, 'activities') ?? j };
+}
+
+/** has a row, and no row where NOT(where). */
+function allOf(p: Parse, rel: Quantifiable, where: Condition[], said: string): Node {
+  const noun = findRelation(rel)!.noun;
+  p.assume(`read "${said}" as at least one ${noun}, and every ${noun} matching`);
+  const exists: RelationCondition = { type: 'relation', relation: rel, has: true, where: null, count: null };
+  const none: RelationCondition = { type: 'relation', relation: rel, has: false, where: { type: 'group', op: 'and', negate: false, children: [not(rel, where)] }, count: null };
+  return all([exists, none]);
+}
+
+/** NOT(all of where), as the inverse operator where one exists exactly. */
+function not(rel: Quantifiable, where: Condition[]): WhereNode {
+  const only = where.length === 1 ? where[0]! : undefined;
+  if (only) {
+    const nullable = findRelation(rel)!.fields.find((f) => f.key === only.field)?.nullable ?? true;
+    const inverse = INVERSE[only.operator] ?? (nullable ? undefined : ORDER_INVERSE[only.operator]);
+    if (inverse) return { ...only, operator: inverse };
+  }
+  return { type: 'group', op: 'and', negate: true, children: where };
+}

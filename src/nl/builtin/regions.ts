@@ -1,0 +1,54 @@
+// Regions marketers name instead of countries ("DACH", "the Nordics", "EU", "APAC"), as lists of
+// ISO 3166-1 alpha-2 codes. These are conventions, not facts of the data, so a clause that uses one
+// states the list it used as an assumption. Each name also has its adjective ("Nordic leads").
+
+export interface Region {
+  /** The name as an assumption says it. */
+  label: string;
+  codes: readonly string[];
+  names: readonly string[];
+  adjectives: readonly string[];
+}
+
+const EU = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+/** Geographic Europe as sales teams use it: the EU, EFTA, the UK, the Balkans, Ukraine and Moldova (not Russia, Belarus or Turkey). */
+const EUROPE = [...EU, 'GB', 'CH', 'NO', 'IS', 'LI', 'MC', 'SM', 'VA', 'AD', 'AL', 'BA', 'ME', 'MK', 'RS', 'MD', 'UA'];
+const LATAM = ['AR', 'BO', 'BR', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PY', 'SV', 'UY', 'VE'];
+
+export const REGIONS: readonly Region[] = [
+  { label: 'the EU', codes: EU, names: ['eu', 'european union', 'e.u.'], adjectives: [] },
+  { label: 'Europe', codes: EUROPE, names: ['europe'], adjectives: ['european'] },
+  { label: 'DACH', codes: ['DE', 'AT', 'CH'], names: ['dach'], adjectives: [] },
+  { label: 'the Nordics', codes: ['DK', 'FI', 'IS', 'NO', 'SE'], names: ['nordics', 'nordic countries', 'nordic region'], adjectives: ['nordic'] },
+  { label: 'Scandinavia', codes: ['DK', 'NO', 'SE'], names: ['scandinavia'], adjectives: ['scandinavian'] },
+  { label: 'Benelux', codes: ['BE', 'NL', 'LU'], names: ['benelux'], adjectives: [] },
+  { label: 'Latin America', codes: LATAM, names: ['latam', 'latin america'], adjectives: ['latin american'] },
+  {
+    label: 'South America',
+    codes: ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE'],
+    names: ['south america'],
+    adjectives: ['south american'],
+  },
+  { label: 'North America', codes: ['US', 'CA', 'MX'], names: ['north america', 'noram'], adjectives: ['north american'] },
+  {
+    label: 'APAC',
+    codes: ['AU', 'NZ', 'JP', 'CN', 'HK', 'TW', 'KR', 'IN', 'SG', 'MY', 'ID', 'TH', 'VN', 'PH'],
+    names: ['apac', 'asia pacific', 'asia-pacific', 'asia/pacific'],
+    adjectives: [],
+  },
+  { label: 'Southeast Asia', codes: ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'TL', 'VN'], names: ['southeast asia', 'south east asia'], adjectives: ['southeast asian'] },
+];
+
+/** Lower-case two-letter country codes that are also English words: never read as places. */
+export const CODE_WORDS = new Set(['in', 'it', 'no', 'is', 'be', 'to', 'am', 'me', 'my', 'at', 'by', 'do', 'so', 'as', 'id', 'or', 'an', 'on', 'of', 'hi', 'ok', 'us']);
+
+/** Of those, codes that are places after "the" ("in the us"), since the word never takes "the". */
+export const THE_CODES = new Set(['us']);
+
+/** Words after which a lower-case code is a place: "in nl", "from de", "based in br". */
+export const PLACE_WORDS = new Set(['in', 'from', 'outside', 'within', 'across', 'throughout', 'country', 'location']);
+
+/** The assumption for a region's reading. */
+export function regionSays(region: { label: string; codes: readonly string[] }): string {
+  return `${region.label} as the countries ${region.codes.join(', ')}`;
+}
