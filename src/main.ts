@@ -6,8 +6,11 @@ import { DEMO_FIXTURE, DEMO_ORG } from './fixture/demo.js';
 import { openDatabase } from './db/open.js';
 import { importFixture, readFixtureFile } from './fixture/import.js';
 import { createApiKey } from './auth/keys.js';
+import { type RecomputeScheduler, startRecomputeScheduler } from './events/scheduler.js';
+import { startWebhookWorker } from './events/worker.js';
 import { createApp } from './http/app.js';
 import { createProvider } from './nl/providers.js';
+import { ensureSystemSegments } from './segments/system.js';
 import { createServices } from './services.js';
 
 
@@ -22,6 +25,8 @@ async function main(argv: string[]): Promise<void> {
     closing = true;
     say(`${signal}: shutting down`);
     server.close();
+    await scheduler?.stop();
+    await worker.stop(); // in-flight deliveries are released and sent after the next start
     await database.close();
     process.exit(0);
   };
@@ -39,6 +44,20 @@ async function main(argv: string[]): Promise<void> {
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
     definitionRoles: config.SEGMENT_DEFINITION_ROLES,
   });
+  const created = await ensureSystemSegments(services);
+  if (created > 0) say(`system segments created: ${created}`);
+  const log = (line: string) => say(line);
+  const worker = startWebhookWorker({
+    database,
+    pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS,
+    backoffMaxMs: config.WEBHOOK_BACKOFF_MAX_MS,
+    maxAgeMs: config.WEBHOOK_MAX_AGE_MS,
+    log,
+  });
+  const scheduler: RecomputeScheduler | undefined =
+    config.RECOMPUTE_INTERVAL_MS > 0 ? startRecomputeScheduler(services, { intervalMs: config.RECOMPUTE_INTERVAL_MS, log }) : undefined;
   const app = createApp(services);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
   say(`database: ${database.describe}`);

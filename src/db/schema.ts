@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   foreignKey,
   index,
@@ -41,6 +42,9 @@ export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
 export const EMAIL_EVENT_TYPES = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
 export const SEGMENT_TYPES = ['static', 'dynamic'] as const;
 export const SEGMENT_STATUSES = ['active', 'archived'] as const;
+export const SEGMENT_EVENT_TYPES = ['segment.joined', 'segment.left'] as const;
+export const SEGMENT_EVENT_CAUSES = ['write', 'recompute', 'definition_change', 'manual'] as const;
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const lifecycleStage = pgEnum('lifecycle_stage', LIFECYCLE_STAGES);
@@ -51,6 +55,9 @@ export const activityDirection = pgEnum('activity_direction', ACTIVITY_DIRECTION
 export const emailEventType = pgEnum('email_event_type', EMAIL_EVENT_TYPES);
 export const segmentType = pgEnum('segment_type', SEGMENT_TYPES);
 export const segmentStatus = pgEnum('segment_status', SEGMENT_STATUSES);
+export const segmentEventType = pgEnum('segment_event_type', SEGMENT_EVENT_TYPES);
+export const segmentEventCause = pgEnum('segment_event_cause', SEGMENT_EVENT_CAUSES);
+export const deliveryStatus = pgEnum('delivery_status', DELIVERY_STATUSES);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -242,12 +249,15 @@ export const segments = pgTable(
     /** When the dynamic segment's members were last materialized into segment_members, and at which version. */
     computedAt: ts('computed_at'),
     computedVersion: integer('computed_version'),
+    /** Set on segments the service maintains itself (e.g. 'suppressed'): read-only through the API. */
+    systemKey: text('system_key'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('segments_org_slug_uq').on(t.orgId, t.slug),
+    uniqueIndex('segments_org_system_key_uq').on(t.orgId, t.systemKey),
     // One row per title and tenant: what makes upsert-by-name safe under concurrent calls.
     uniqueIndex('segments_org_title_uq').on(t.orgId, sql`lower(${t.title})`),
     check('segments_rules_match_type', sql`(${t.type} = 'dynamic') = (${t.rules} is not null)`),
@@ -311,4 +321,94 @@ export const drafts = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/**
+ * The outbox of membership changes: one row per contact joining or leaving a segment, written in the
+ * same transaction as the change. No foreign keys to contacts or segments: the history outlives them.
+ */
+export const segmentEvents = pgTable(
+  'segment_events',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    /** Insertion order, for cursor pagination of the event log. */
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    type: segmentEventType('type').notNull(),
+    segmentId: text('segment_id').notNull(),
+    /** The segment's slug when the event happened. */
+    segmentSlug: text('segment_slug').notNull(),
+    contactId: text('contact_id').notNull(),
+    cause: segmentEventCause('cause').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('segment_events_org_seq_idx').on(t.orgId, t.seq),
+    index('segment_events_org_segment_seq_idx').on(t.orgId, t.segmentId, t.seq),
+    index('segment_events_org_contact_seq_idx').on(t.orgId, t.contactId, t.seq),
+  ],
+);
+
+/** Where a tenant wants membership events POSTed, and which ones. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    url: text('url').notNull(),
+    /** The HMAC key, stored as given: it must be usable to sign. Shown once, on creation. */
+    secret: text('secret').notNull(),
+    description: text('description'),
+    eventTypes: segmentEventType('event_types').array().notNull(),
+    /** Only events of these segments; null = every segment. */
+    segmentIds: text('segment_ids').array(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('webhook_endpoints_segment_ids_gin').using('gin', t.segmentIds),
+    check('webhook_endpoints_event_types_nonempty', sql`cardinality(${t.eventTypes}) > 0`),
+  ],
+);
+
+/**
+ * One row per (endpoint, event): the delivery queue. Workers claim due rows with FOR UPDATE SKIP
+ * LOCKED and a lease (`locked_until`); a worker that dies leaves its rows to be claimed again.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    endpointId: text('endpoint_id').notNull(),
+    eventId: text('event_id').notNull(),
+    status: deliveryStatus('status').notNull().default('pending'),
+    /** Attempts since creation or the last redeliver. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    lockedUntil: ts('locked_until'),
+    lastAttemptAt: ts('last_attempt_at'),
+    /** HTTP status of the last attempt; null when there was no response. */
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    deliveredAt: ts('delivered_at'),
+    /** Retries stop `maxAge` after this (creation, or the last redeliver). */
+    retryFrom: ts('retry_from').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.endpointId], foreignColumns: [webhookEndpoints.orgId, webhookEndpoints.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.eventId], foreignColumns: [segmentEvents.orgId, segmentEvents.id] }).onDelete('cascade'),
+    uniqueIndex('webhook_deliveries_endpoint_event_uq').on(t.orgId, t.endpointId, t.eventId),
+    index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_org_endpoint_created_idx').on(t.orgId, t.endpointId, t.createdAt),
+  ],
 );

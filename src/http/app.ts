@@ -10,8 +10,10 @@ import { QueryTimeoutError } from '../sql/preview.js';
 import { type AppEnv, requireKey } from './auth.js';
 import { validationHook } from './openapi.js';
 import { onError, problem } from './problem.js';
+import { contactRoutes } from './routes/contacts.js';
 import { draftRoutes } from './routes/drafts.js';
 import { segmentRoutes } from './routes/segments.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { RULE_SCHEMA_COMPONENTS } from './schemas.js';
 import { uiRoutes } from '../ui/routes.js';
 
@@ -64,6 +66,8 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.use('/v1/*', requireKey(services.database.db));
   app.route('/v1', draftRoutes(services));
   app.route('/v1', segmentRoutes(services));
+  app.route('/v1', contactRoutes(services));
+  app.route('/v1', webhookRoutes(services));
   app.route('/app', uiRoutes(services)); // the reviewer web page (src/ui/)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A tenant API key (`npm run keys -- create`).' });

@@ -100,6 +100,7 @@ export const Segment = z
     rules: nullableRules('Canonical rule tree (dynamic segments); null for static ones.'),
     explanation: z.string().nullable(),
     version: z.number().int(),
+    system: z.boolean().openapi({ description: 'Maintained by the service (e.g. "Suppressed contacts"): cannot be edited, archived or deleted.' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -3,7 +3,7 @@
 // Ids differ between environments, so `query` refers to other segments by slug, to owners by email
 // and to campaigns by name; validation on import resolves them back to the target's ids.
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { segments } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
@@ -57,7 +57,8 @@ export async function exportDefinitions(services: Services, orgId: string): Prom
   const rows = await services.database.db
     .select()
     .from(segments)
-    .where(and(eq(segments.orgId, orgId), eq(segments.type, 'dynamic')));
+    // System segments exist in every tenant already; they are not definitions to move around.
+    .where(and(eq(segments.orgId, orgId), eq(segments.type, 'dynamic'), isNull(segments.systemKey)));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const slugOf = new Map(tenant.segments.map((s) => [s.id, s.slug]));
   const portable: Mapper = {
@@ -93,6 +94,9 @@ export interface ImportResult {
 export async function importDefinitions(services: Services, orgId: string, input: unknown): Promise<ImportResult> {
   if (!Array.isArray(input)) throw new AppError('validation_failed', 'Expected a JSON array of segment definitions.', [{ path: '$', message: 'expected an array' }]);
   const base = await services.tenants.get(orgId);
+  const system = new Set(
+    (await services.database.db.select({ id: segments.id }).from(segments).where(and(eq(segments.orgId, orgId), isNotNull(segments.systemKey)))).map((r) => r.id),
+  );
   const tenant: TenantValues = { ...base, segments: [...base.segments] };
   const errors: ProblemDetail[] = [];
   const plan: { slug: string; title: string; description: string | null; rules: RuleTree; existingId?: string }[] = [];
@@ -110,6 +114,10 @@ export async function importDefinitions(services: Services, orgId: string, input
       return;
     }
     const existing = tenant.segments.find((s) => s.slug === slug);
+    if (existing && system.has(existing.id)) {
+      errors.push({ path: `[${i}].data.slug`, message: `"${slug}" is a system segment here; it cannot be replaced` });
+      return;
+    }
     if (existing && existing.type !== 'dynamic') {
       errors.push({ path: `[${i}].data.slug`, message: `"${slug}" is a static segment here; it cannot be replaced by a dynamic definition` });
       return;

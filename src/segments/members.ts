@@ -2,6 +2,8 @@
 // evaluated from their rules and the result is materialized into the same table, reused for
 // `cacheTtlMs` (default 60 s) and recomputed when older, when the definition changed (version), or on
 // demand. A read with an explicit `asOf` is evaluated at that clock directly, never cached.
+// The materialized set is the "last known member set": every change to it, static or dynamic, is
+// recorded as a segment.joined / segment.left event in the statement that makes it (src/events/).
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { segments } from '../db/schema.js';
@@ -9,6 +11,8 @@ import { AppError } from '../lib/errors.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { type CompileContext, membersQuery } from '../sql/compile.js';
 import { QueryTimeoutError } from '../sql/preview.js';
+import { dependentsOf, reevaluateContacts } from '../events/evaluate.js';
+import { emitChanges, type EventCause, segmentLockKey } from '../events/outbox.js';
 import type { Services } from '../services.js';
 import { createSegment, findSegment, type SegmentRow, type SegmentView } from './store.js';
 
@@ -43,34 +47,49 @@ export async function addMembers(services: Services, orgId: string, segmentId: s
   const db = services.database.db;
   requireStatic(await findSegment(db, orgId, segmentId), 'added');
   const ids = checkIds(contactIds);
-  // One statement: known contacts are inserted (conflicts ignored), so concurrent calls never duplicate.
-  const rows = await db.execute<{ id: string; known: boolean; added: boolean }>(sql`
-    with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
-         known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
-         added as (
-           insert into segment_members (org_id, segment_id, contact_id)
-           select ${orgId}, ${segmentId}, id from known
-           on conflict do nothing
-           returning contact_id)
-    select w.id, (k.id is not null) as known, (a.contact_id is not null) as added
-    from wanted w left join known k on k.id = w.id left join added a on a.contact_id = w.id`);
-  return classify(ids, rows, 'added');
+  // One statement: known contacts are inserted (conflicts ignored), so concurrent calls never duplicate;
+  // each insert that happened is a `segment.joined` event (cause manual) in the same statement.
+  return services.database.db.transaction(async (tx) => {
+    const rows = await tx.execute(sql`
+      with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
+           known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
+           added as (
+             insert into segment_members (org_id, segment_id, contact_id)
+             select ${orgId}, ${segmentId}, id from known
+             on conflict do nothing
+             returning contact_id),
+           changes as (select ${segmentId}::text as segment_id, contact_id, 'segment.joined' as type from added),
+           result as (
+             select w.id, (k.id is not null) as known, (a.contact_id is not null) as added
+             from wanted w left join known k on k.id = w.id left join added a on a.contact_id = w.id)
+      ${emitChanges({ orgId, cause: 'manual', occurredAt: services.now(), returning: { select: sql`select * from result` } })}`);
+    const change = classify(ids, rows, 'added');
+    await reevaluateContacts(services, tx as unknown as Db, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
+    return change;
+  });
 }
 
 export async function removeMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
   const db = services.database.db;
   requireStatic(await findSegment(db, orgId, segmentId), 'removed');
   const ids = checkIds(contactIds);
-  const rows = await db.execute<{ id: string; known: boolean; removed: boolean }>(sql`
-    with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
-         known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
-         removed as (
-           delete from segment_members m using known k
-           where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = k.id
-           returning m.contact_id)
-    select w.id, (k.id is not null) as known, (r.contact_id is not null) as removed
-    from wanted w left join known k on k.id = w.id left join removed r on r.contact_id = w.id`);
-  return classify(ids, rows, 'removed');
+  return services.database.db.transaction(async (tx) => {
+    const rows = await tx.execute(sql`
+      with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
+           known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
+           removed as (
+             delete from segment_members m using known k
+             where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = k.id
+             returning m.contact_id),
+           changes as (select ${segmentId}::text as segment_id, contact_id, 'segment.left' as type from removed),
+           result as (
+             select w.id, (k.id is not null) as known, (r.contact_id is not null) as removed
+             from wanted w left join known k on k.id = w.id left join removed r on r.contact_id = w.id)
+      ${emitChanges({ orgId, cause: 'manual', occurredAt: services.now(), returning: { select: sql`select * from result` } })}`);
+    const change = classify(ids, rows, 'removed');
+    await reevaluateContacts(services, tx as unknown as Db, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
+    return change;
+  });
 }
 
 function classify(ids: string[], rows: Record<string, unknown>[], flag: 'added' | 'removed'): MembershipChange {
@@ -89,31 +108,53 @@ async function compileContext(services: Services, orgId: string, asOf: Date): Pr
   return { orgId, asOf, tenant: await services.tenants.get(orgId) };
 }
 
+export interface RefreshOptions {
+  /** Recompute even when the cached members are fresh. */
+  force?: boolean;
+  /** The cause to record; default: definition_change when the rules changed since the last refresh, else recompute. */
+  cause?: EventCause;
+}
+
 /**
  * Brings a dynamic segment's materialized members up to date (unless fresh). The diff is computed in
- * SQL: members that no longer match are deleted, new ones inserted; an advisory lock makes concurrent
- * refreshes of one segment wait for each other instead of racing.
+ * SQL, in one statement: members that no longer match are deleted, new ones inserted, and each of
+ * those becomes a `segment.left` / `segment.joined` event (plus its webhook deliveries) in the same
+ * statement. The first materialization of a segment (computed_version null) establishes the baseline
+ * silently. An advisory lock makes concurrent refreshes of one segment wait for each other (and for
+ * contact writes, which hold it shared) instead of racing.
  */
-export async function refreshMembers(services: Services, segment: SegmentRow, force = false): Promise<SegmentRow> {
+export async function refreshMembers(services: Services, segment: SegmentRow, options: RefreshOptions = {}): Promise<SegmentRow> {
   if (segment.type !== 'dynamic') return segment;
   const fresh = (s: SegmentRow) =>
-    !force && s.computedVersion === s.version && s.computedAt !== null && services.now().getTime() - s.computedAt.getTime() < services.cacheTtlMs;
+    !options.force && s.computedVersion === s.version && s.computedAt !== null && services.now().getTime() - s.computedAt.getTime() < services.cacheTtlMs;
   if (fresh(segment)) return segment;
   const now = services.now();
   const ctx = await compileContext(services, segment.orgId, now);
   return withTimeout(services, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${segment.orgId}/${segment.id}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${segmentLockKey(segment.orgId, segment.id)}))`);
     const current = await findSegment(tx, segment.orgId, segment.id);
     if (fresh(current)) return current; // another request refreshed it while we waited for the lock
+    if (current.type !== 'dynamic') return current;
+    const baseline = current.computedVersion === null;
+    const cause = options.cause ?? (current.computedVersion !== current.version ? 'definition_change' : 'recompute');
     const matching = membersQuery(current.rules as RuleTree, ctx);
     await tx.execute(sql`
-      delete from segment_members m
-      where m.org_id = ${current.orgId} and m.segment_id = ${current.id}
-        and not exists (select 1 from (${matching}) now_in where now_in.id = m.contact_id)`);
-    await tx.execute(sql`
-      insert into segment_members (org_id, segment_id, contact_id)
-      select ${current.orgId}, ${current.id}, now_in.id from (${matching}) now_in
-      on conflict do nothing`);
+      with now_in as (${matching}),
+      removed as (
+        delete from segment_members m
+        where m.org_id = ${current.orgId} and m.segment_id = ${current.id}
+          and not exists (select 1 from now_in where now_in.id = m.contact_id)
+        returning m.contact_id),
+      added as (
+        insert into segment_members (org_id, segment_id, contact_id)
+        select ${current.orgId}, ${current.id}, now_in.id from now_in
+        on conflict do nothing
+        returning contact_id),
+      changes as (
+        select ${current.id}::text as segment_id, contact_id, 'segment.left' as type from removed
+        union all
+        select ${current.id}::text, contact_id, 'segment.joined' from added)
+      ${emitChanges({ orgId: current.orgId, cause, occurredAt: now, emit: !baseline, returning: 'counts' })}`);
     const [updated] = await tx
       .update(segments)
       .set({ computedAt: now, computedVersion: current.version })
@@ -121,6 +162,36 @@ export async function refreshMembers(services: Services, segment: SegmentRow, fo
       .returning();
     return updated!;
   });
+}
+
+/**
+ * After definitions changed (a rule edit, an import): diffs old vs new members of those segments and
+ * of every dynamic segment whose rules include them (their rules are inlined, so their members move
+ * too), recording `definition_change`. A segment too slow to refresh now is left to the scheduler,
+ * which records the same cause while its computed version lags.
+ */
+export async function refreshAfterDefinitionChange(services: Services, orgId: string, segmentIds: string[]): Promise<void> {
+  if (segmentIds.length === 0) return;
+  const all = await services.database.db
+    .select()
+    .from(segments)
+    .where(and(eq(segments.orgId, orgId), eq(segments.type, 'dynamic')));
+  // The named segments tell their own cause (definition_change while computed_version lags version;
+  // a silent baseline when new). Their dependents' versions did not move, so they are told.
+  const changed = all.filter((r) => segmentIds.includes(r.id) && r.computedVersion !== null && r.computedVersion !== r.version).map((r) => r.id);
+  const plan: [string, RefreshOptions][] = [
+    ...segmentIds.map((id): [string, RefreshOptions] => [id, { force: true }]),
+    ...dependentsOf(all, changed).map((id): [string, RefreshOptions] => [id, { force: true, cause: 'definition_change' }]),
+  ];
+  for (const [id, options] of plan) {
+    const row = all.find((r) => r.id === id);
+    if (!row) continue;
+    try {
+      await refreshMembers(services, row, options);
+    } catch (err) {
+      if (!(err instanceof QueryTimeoutError)) throw err;
+    }
+  }
 }
 
 /** Runs `fn` in a transaction with the service's statement timeout; a timeout becomes a clear error. */
@@ -272,7 +343,7 @@ export async function countMany(services: Services, orgId: string, segmentIds: s
 export async function recompute(services: Services, orgId: string, segmentId: string): Promise<{ count: number; computedAt: string }> {
   const segment = await findSegment(services.database.db, orgId, segmentId);
   if (segment.type !== 'dynamic') throw new AppError('conflict', `"${segment.title}" is static; only dynamic segments are recomputed.`);
-  const updated = await refreshMembers(services, segment, true);
+  const updated = await refreshMembers(services, segment, { force: true });
   const [row] = await services.database.db.execute<{ n: number }>(
     sql`select count(*)::int as n from segment_members where org_id = ${orgId} and segment_id = ${segmentId}`,
   );

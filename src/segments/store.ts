@@ -1,10 +1,11 @@
 // Segment definitions: create, read, update, duplicate, archive, delete, and upsert-by-name.
 // Every statement is scoped to one tenant. Dynamic rules are validated and normalized on the way in;
-// a definition change bumps `version`, which invalidates the materialized members.
+// a definition change bumps `version`, which invalidates the materialized members. A new dynamic
+// segment is materialized at once (silently: its baseline). System segments are read-only.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { segments } from '../db/schema.js';
+import { segments, webhookEndpoints } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
 import { explain } from '../rules/explain.js';
@@ -13,6 +14,7 @@ import type { RuleTree } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
+import { establishBaseline } from './baseline.js';
 
 export type SegmentRow = typeof segments.$inferSelect;
 
@@ -26,6 +28,8 @@ export interface SegmentView {
   rules: RuleTree | null;
   explanation: string | null;
   version: number;
+  /** Maintained by the service (e.g. "Suppressed contacts"): read-only. */
+  system: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,6 +73,7 @@ export async function toView(services: Services, row: SegmentRow): Promise<Segme
     rules,
     explanation: rules && tenant ? explain(rules, tenant) : null,
     version: row.version,
+    system: row.systemKey !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -95,6 +100,16 @@ async function checkRules(services: Services, orgId: string, rules: unknown, sel
   const prepared = prepareRules(rules, { tenant, ...(selfSegmentId ? { selfSegmentId } : {}) });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
   return prepared.tree;
+}
+
+/** System segments are maintained by the service; the API cannot change them. */
+export function refuseIfSystem(segment: SegmentRow, action: string): void {
+  if (segment.systemKey !== null) {
+    throw new AppError(
+      'conflict',
+      `"${segment.title}" is a system segment, maintained by the service; it cannot be ${action}. Duplicate it to make an editable copy.`,
+    );
+  }
 }
 
 function checkSlug(slug: string): string {
@@ -147,11 +162,13 @@ export async function createSegment(services: Services, orgId: string, input: Se
     slug,
   );
   services.tenants.invalidate(orgId);
+  if (row!.type === 'dynamic') await establishBaseline(services, db, row!);
   return toView(services, row!);
 }
 
 export async function updateSegment(services: Services, orgId: string, id: string, patch: SegmentPatch): Promise<SegmentView> {
   const current = await findSegment(services.database.db, orgId, id);
+  refuseIfSystem(current, 'edited');
   const changes: Partial<typeof segments.$inferInsert> = {};
   if (patch.title !== undefined) changes.title = patch.title.trim();
   if (patch.slug !== undefined) changes.slug = checkSlug(patch.slug);
@@ -181,27 +198,48 @@ export async function updateSegment(services: Services, orgId: string, id: strin
   return toView(services, row!);
 }
 
-/** Titles of the segments whose rules refer to this one. */
-export async function referencedBy(db: Db, orgId: string, id: string): Promise<{ id: string; title: string }[]> {
+export interface UsedBy {
+  /** Segments whose rules refer to this one. */
+  segments: { id: string; title: string }[];
+  /** Webhook endpoints whose event filter names this segment. */
+  webhooks: { id: string; url: string; description: string | null }[];
+}
+
+/** What refers to this segment: other segments' rules and webhook subscriptions. */
+export async function referencedBy(db: Db, orgId: string, id: string): Promise<UsedBy> {
   const rows = await db
     .select({ id: segments.id, title: segments.title, rules: segments.rules })
     .from(segments)
-    .where(and(eq(segments.orgId, orgId), eq(segments.type, 'dynamic'), sql`${segments.rules}::text like ${`%${id}%`}`));
-  return rows.filter((r) => segmentRefs(r.rules).includes(id)).map(({ id: rid, title }) => ({ id: rid, title }));
+    .where(and(eq(segments.orgId, orgId), eq(segments.type, 'dynamic'), sql`${segments.rules}::text like ${`%${id}%`}`))
+    .orderBy(asc(segments.title));
+  const webhooks = await db
+    .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, description: webhookEndpoints.description })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.orgId, orgId), sql`${webhookEndpoints.segmentIds} @> array[${id}::text]`))
+    .orderBy(asc(webhookEndpoints.id));
+  return {
+    segments: rows.filter((r) => segmentRefs(r.rules).includes(id)).map(({ id: rid, title }) => ({ id: rid, title })),
+    webhooks,
+  };
 }
 
 async function refuseIfReferenced(db: Db, orgId: string, id: string, action: string): Promise<void> {
-  const users = await referencedBy(db, orgId, id);
-  if (users.length > 0) {
-    throw new AppError(
-      'conflict',
-      `Cannot ${action} this segment: ${users.map((u) => `"${u.title}" (${u.id})`).join(', ')} ${users.length === 1 ? 'refers' : 'refer'} to it. Change ${users.length === 1 ? 'that segment' : 'those segments'} first.`,
-    );
-  }
+  const { segments: users, webhooks } = await referencedBy(db, orgId, id);
+  const n = users.length + webhooks.length;
+  if (n === 0) return;
+  const names = [
+    ...users.map((u) => `"${u.title}" (${u.id})`),
+    ...webhooks.map((w) => `webhook ${w.id} (${w.description ?? w.url})`),
+  ];
+  const what = webhooks.length === 0 ? (n === 1 ? 'that segment' : 'those segments') : n === 1 ? 'it' : 'them';
+  throw new AppError('conflict', `Cannot ${action} this segment: ${names.join(', ')} ${n === 1 ? 'refers' : 'refer'} to it. Change ${what} first.`, [
+    ...users.map((u) => ({ path: `usedBy.segments.${u.id}`, message: `segment "${u.title}" refers to it in its rules` })),
+    ...webhooks.map((w) => ({ path: `usedBy.webhooks.${w.id}`, message: `webhook ${w.url} subscribes to its events` })),
+  ]);
 }
 
 export async function deleteSegment(services: Services, orgId: string, id: string): Promise<void> {
-  await findSegment(services.database.db, orgId, id);
+  refuseIfSystem(await findSegment(services.database.db, orgId, id), 'deleted');
   await refuseIfReferenced(services.database.db, orgId, id, 'delete');
   await services.database.db.delete(segments).where(and(eq(segments.orgId, orgId), eq(segments.id, id)));
   services.tenants.invalidate(orgId);
@@ -209,6 +247,7 @@ export async function deleteSegment(services: Services, orgId: string, id: strin
 
 export async function setArchived(services: Services, orgId: string, id: string, archived: boolean): Promise<SegmentView> {
   const current = await findSegment(services.database.db, orgId, id);
+  refuseIfSystem(current, archived ? 'archived' : 'unarchived');
   if (archived) await refuseIfReferenced(services.database.db, orgId, id, 'archive');
   const status = archived ? 'archived' : 'active';
   if (current.status === status) return toView(services, current);

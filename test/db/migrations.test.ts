@@ -21,9 +21,12 @@ describe('migrations', () => {
         'email_events',
         'fit_scores',
         'orgs',
+        'segment_events',
         'segment_members',
         'segments',
         'users',
+        'webhook_deliveries',
+        'webhook_endpoints',
       ]);
       await migrateDatabase(database);
       const [applied] = await database.sql`select count(*)::int as n from drizzle.__drizzle_migrations`;

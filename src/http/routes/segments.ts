@@ -2,13 +2,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { exportDefinitions, importDefinitions } from '../../segments/exchange.js';
 import { csvExport } from '../../segments/export.js';
-import { addMembers, countMany, freeze, listMembers, memberIds, recompute, removeMembers } from '../../segments/members.js';
+import { addMembers, countMany, freeze, listMembers, memberIds, recompute, refreshAfterDefinitionChange, removeMembers } from '../../segments/members.js';
 import {
   createSegment,
   deleteSegment,
   duplicateSegment,
   findSegment,
   listSegments,
+  referencedBy,
   setArchived,
   toView,
   updateSegment,
@@ -16,6 +17,7 @@ import {
 } from '../../segments/store.js';
 import type { Services } from '../../services.js';
 import { allow, type AppEnv } from '../auth.js';
+import { UsedBy } from '../membership-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import {
   AsOfSchema,
@@ -88,7 +90,10 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     async (c) => {
       const principal = c.get('principal');
       allow(principal, definers, 'import segment definitions');
-      return c.json(await importDefinitions(services, principal.orgId, await c.req.json()), 200);
+      const result = await importDefinitions(services, principal.orgId, await c.req.json());
+      // New ones get their baseline, changed ones diff old vs new members (definition_change events).
+      await refreshAfterDefinitionChange(services, principal.orgId, [...result.created, ...result.updated]);
+      return c.json(result, 200);
     },
   );
 
@@ -105,7 +110,22 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     async (c) => {
       const principal = c.get('principal');
       allow(principal, definers, 'edit segment definitions');
-      return c.json(await updateSegment(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 200);
+      const id = c.req.valid('param').id;
+      const before = await findSegment(services.database.db, principal.orgId, id);
+      const updated = await updateSegment(services, principal.orgId, id, c.req.valid('json'));
+      // A rule change diffs old vs new members now (definition_change events), dependents included.
+      if (updated.version !== before.version) await refreshAfterDefinitionChange(services, principal.orgId, [id]);
+      return c.json(updated, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/segments/{id}/used-by', summary: 'What refers to this segment: other segments’ rules, webhook subscriptions', security, request: { params: IdParam }, responses: { 200: json(UsedBy, 'Referring segments and webhooks; a segment with any cannot be deleted or archived'), ...problems(404) } }),
+    async (c) => {
+      const { orgId } = c.get('principal');
+      const id = c.req.valid('param').id;
+      await findSegment(services.database.db, orgId, id);
+      return c.json(await referencedBy(services.database.db, orgId, id), 200);
     },
   );
 

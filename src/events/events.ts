@@ -1,0 +1,64 @@
+// The event log and the one shape an event has, in the API and in webhook bodies alike.
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { segmentEvents } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import type { Services } from '../services.js';
+import type { EventCause, EventType } from './outbox.js';
+
+export interface SegmentEvent {
+  /** Stable across retries and redeliveries: receivers de-duplicate on it. */
+  id: string;
+  type: EventType;
+  occurredAt: string;
+  tenant: string;
+  segment: { id: string; slug: string };
+  contact: { id: string };
+  cause: EventCause;
+}
+
+export function eventPayload(row: typeof segmentEvents.$inferSelect): SegmentEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: row.occurredAt.toISOString(),
+    tenant: row.orgId,
+    segment: { id: row.segmentId, slug: row.segmentSlug },
+    contact: { id: row.contactId },
+    cause: row.cause,
+  };
+}
+
+export interface EventsPage {
+  events: SegmentEvent[];
+  /** The position after this page: pass it as `cursor` to continue (or to poll for newer events later). */
+  nextCursor: string | null;
+  /** More events are there already; fetch again right away. */
+  hasMore: boolean;
+}
+
+/** Oldest first (insertion order), so a consumer can follow the log with the cursor it last got. */
+export async function listEvents(
+  services: Services,
+  orgId: string,
+  opts: { segmentId?: string | undefined; contactId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<EventsPage> {
+  if (opts.cursor !== undefined && !/^\d{1,18}$/.test(opts.cursor)) {
+    throw new AppError('bad_request', 'The cursor is not valid; use the nextCursor of the previous page.');
+  }
+  const rows = await services.database.db
+    .select()
+    .from(segmentEvents)
+    .where(
+      and(
+        eq(segmentEvents.orgId, orgId),
+        opts.segmentId ? eq(segmentEvents.segmentId, opts.segmentId) : undefined,
+        opts.contactId ? eq(segmentEvents.contactId, opts.contactId) : undefined,
+        opts.cursor ? gt(segmentEvents.seq, Number(opts.cursor)) : undefined,
+      ),
+    )
+    .orderBy(asc(segmentEvents.seq))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return { events: page.map(eventPayload), nextCursor: last ? String(last.seq) : (opts.cursor ?? null), hasMore: rows.length > opts.limit };
+}

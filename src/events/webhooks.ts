@@ -1,0 +1,299 @@
+// Webhook endpoints (where a tenant wants events POSTed, which ones) and their deliveries (inspect,
+// redeliver). URLs are checked here, once: https, or http to a loopback address for development.
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
+import { AppError, type ProblemDetail } from '../lib/errors.js';
+import type { Services } from '../services.js';
+import type { EventCause, EventType } from './outbox.js';
+import { newWebhookSecret } from './signature.js';
+
+const MAX_URL_LENGTH = 2048;
+const EVENT_TYPES: readonly EventType[] = ['segment.joined', 'segment.left'];
+
+type EndpointRow = typeof webhookEndpoints.$inferSelect;
+type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+export interface WebhookView {
+  id: string;
+  url: string;
+  description: string | null;
+  events: EventType[];
+  /** Only events of these segments; null = every segment. */
+  segmentIds: string[] | null;
+  enabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookInput {
+  url: string;
+  secret?: string | undefined;
+  description?: string | null | undefined;
+  events?: EventType[] | undefined;
+  segmentIds?: string[] | null | undefined;
+  enabled?: boolean | undefined;
+}
+
+export type WebhookPatch = Partial<WebhookInput>;
+
+function toView(row: EndpointRow): WebhookView {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    events: [...row.eventTypes].sort() as EventType[],
+    segmentIds: row.segmentIds,
+    enabled: row.enabled,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
+}
+
+/** Literal addresses that are never a tenant's public receiver: private, link-local (cloud metadata), unspecified. */
+function isPrivateLiteral(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (isIP(h) === 4) {
+    const [a, b] = h.split('.').map(Number) as [number, number];
+    return a === 0 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (isIP(h) === 6) return h === '::' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
+  return false;
+}
+
+/**
+ * Accepts https URLs, and http only to loopback (127.0.0.0/8, ::1, localhost) for local development
+ * and tests. No credentials in the URL (use the signature), no fragment, at most 2,048 characters.
+ */
+export function checkWebhookUrl(raw: string, path = 'body.url'): string {
+  const fail = (message: string): never => {
+    throw new AppError('validation_failed', 'The webhook URL is not allowed.', [{ path, message }]);
+  };
+  if (raw.length > MAX_URL_LENGTH) fail(`at most ${MAX_URL_LENGTH} characters`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail('not a URL; expected e.g. "https://hooks.example.com/segments"');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(`use https:// (got ${url.protocol}//)`);
+  if (url.username || url.password) fail('remove the credentials from the URL; requests are authenticated by their signature');
+  if (url.hash) fail('remove the #fragment; it is never sent');
+  const loopback = isLoopback(url.hostname);
+  if (url.protocol === 'http:' && !loopback) fail('use https://; plain http:// is allowed only for loopback addresses (127.0.0.1, ::1, localhost)');
+  if (!loopback && isPrivateLiteral(url.hostname)) fail('private, link-local and unspecified addresses are not allowed');
+  return url.toString();
+}
+
+function checkSecret(secret: string | undefined): string {
+  if (secret === undefined) return newWebhookSecret();
+  if (secret.length < 16 || secret.length > 200 || /\s/.test(secret)) {
+    throw new AppError('validation_failed', 'The secret is not valid.', [{ path: 'body.secret', message: 'use 16–200 characters without spaces, or leave it out to get a generated one' }]);
+  }
+  return secret;
+}
+
+async function checkSegmentIds(db: Db, orgId: string, ids: string[] | null | undefined): Promise<string[] | null> {
+  if (ids == null) return null;
+  const unique = [...new Set(ids)];
+  const found = unique.length
+    ? await db.select({ id: segments.id }).from(segments).where(and(eq(segments.orgId, orgId), inArray(segments.id, unique)))
+    : [];
+  const known = new Set(found.map((f) => f.id));
+  const errors: ProblemDetail[] = ids.flatMap((id, i) => (known.has(id) ? [] : [{ path: `body.segmentIds.${i}`, message: `no segment "${id}" in this tenant` }]));
+  if (errors.length) throw new AppError('validation_failed', 'The event filter names unknown segments.', errors);
+  return unique.sort();
+}
+
+export async function findWebhook(db: Db, orgId: string, id: string): Promise<EndpointRow> {
+  const [row] = await db.select().from(webhookEndpoints).where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)));
+  if (!row) throw new AppError('not_found', `No webhook "${id}" in this tenant.`);
+  return row;
+}
+
+/** Creates an endpoint; the secret is in the answer this once and never again. */
+export async function createWebhook(services: Services, orgId: string, input: WebhookInput): Promise<WebhookView & { secret: string }> {
+  const db = services.database.db;
+  const url = checkWebhookUrl(input.url);
+  const secret = checkSecret(input.secret);
+  const segmentIds = await checkSegmentIds(db, orgId, input.segmentIds);
+  const now = services.now();
+  const [row] = await db
+    .insert(webhookEndpoints)
+    .values({
+      orgId,
+      id: `wh_${randomBytes(8).toString('hex')}`,
+      url,
+      secret,
+      description: input.description ?? null,
+      eventTypes: [...new Set(input.events ?? EVENT_TYPES)],
+      segmentIds,
+      enabled: input.enabled ?? true,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return { ...toView(row!), secret };
+}
+
+export async function listWebhooks(services: Services, orgId: string): Promise<WebhookView[]> {
+  const rows = await services.database.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, orgId)).orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id));
+  return rows.map(toView);
+}
+
+export async function getWebhook(services: Services, orgId: string, id: string): Promise<WebhookView> {
+  return toView(await findWebhook(services.database.db, orgId, id));
+}
+
+export async function updateWebhook(services: Services, orgId: string, id: string, patch: WebhookPatch): Promise<WebhookView> {
+  const db = services.database.db;
+  await findWebhook(db, orgId, id);
+  const changes: Partial<typeof webhookEndpoints.$inferInsert> = { updatedAt: services.now() };
+  if (patch.url !== undefined) changes.url = checkWebhookUrl(patch.url);
+  if (patch.secret !== undefined) changes.secret = checkSecret(patch.secret);
+  if (patch.description !== undefined) changes.description = patch.description;
+  if (patch.events !== undefined) changes.eventTypes = [...new Set(patch.events)];
+  if (patch.segmentIds !== undefined) changes.segmentIds = await checkSegmentIds(db, orgId, patch.segmentIds);
+  if (patch.enabled !== undefined) changes.enabled = patch.enabled;
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set(changes)
+    .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)))
+    .returning();
+  return toView(row!);
+}
+
+/** Deletes an endpoint and its delivery history (queued deliveries are dropped). */
+export async function deleteWebhook(services: Services, orgId: string, id: string): Promise<void> {
+  const db = services.database.db;
+  await findWebhook(db, orgId, id);
+  await db.delete(webhookEndpoints).where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)));
+}
+
+// ---- deliveries ---------------------------------------------------------------------------------
+
+export interface DeliveryView {
+  id: string;
+  webhookId: string;
+  event: { id: string; type: EventType; segmentId: string; contactId: string; cause: EventCause; occurredAt: string };
+  status: 'pending' | 'delivered' | 'failed';
+  /** Attempts since creation or the last redeliver. */
+  attempts: number;
+  /** HTTP status of the last attempt; null when there was no response (refused, timeout). */
+  lastStatus: number | null;
+  lastError: string | null;
+  lastAttemptAt: string | null;
+  /** When the next attempt is due; null unless pending. */
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function deliveryView(d: DeliveryRow, e: typeof segmentEvents.$inferSelect): DeliveryView {
+  return {
+    id: d.id,
+    webhookId: d.endpointId,
+    event: { id: e.id, type: e.type, segmentId: e.segmentId, contactId: e.contactId, cause: e.cause, occurredAt: e.occurredAt.toISOString() },
+    status: d.status,
+    attempts: d.attempts,
+    lastStatus: d.lastStatus,
+    lastError: d.lastError,
+    lastAttemptAt: iso(d.lastAttemptAt),
+    nextAttemptAt: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    deliveredAt: iso(d.deliveredAt),
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+export interface DeliveriesPage {
+  deliveries: DeliveryView[];
+  nextCursor: string | null;
+}
+
+/** Newest first, keyset-paginated on (created_at, id). */
+export async function listDeliveries(
+  services: Services,
+  orgId: string,
+  webhookId: string,
+  opts: { status?: DeliveryRow['status'] | undefined; cursor?: string | undefined; limit: number },
+): Promise<DeliveriesPage> {
+  const db = services.database.db;
+  await findWebhook(db, orgId, webhookId);
+  let after = sql`true`;
+  if (opts.cursor) {
+    const [at, id] = decodeCursor(opts.cursor);
+    after = sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (${at}::timestamptz, ${id})`;
+  }
+  const rows = await db
+    .select({ d: webhookDeliveries, e: segmentEvents })
+    .from(webhookDeliveries)
+    .innerJoin(segmentEvents, and(eq(segmentEvents.orgId, webhookDeliveries.orgId), eq(segmentEvents.id, webhookDeliveries.eventId)))
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, orgId),
+        eq(webhookDeliveries.endpointId, webhookId),
+        opts.status ? eq(webhookDeliveries.status, opts.status) : undefined,
+        after,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return {
+    deliveries: page.map((r) => deliveryView(r.d, r.e)),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.d.createdAt.toISOString(), last.d.id]) : null,
+  };
+}
+
+/**
+ * Queues a delivery again, now, with a fresh retry window: for a failed one after the receiver is
+ * fixed, or a delivered one the receiver lost. The event id is the same, so receivers de-duplicate.
+ */
+export async function redeliver(services: Services, orgId: string, deliveryId: string): Promise<DeliveryView> {
+  const db = services.database.db;
+  const now = services.now();
+  const [updated] = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, retryFrom: now, lockedUntil: null })
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, orgId),
+        eq(webhookDeliveries.id, deliveryId),
+        sql`(${webhookDeliveries.lockedUntil} is null or ${webhookDeliveries.lockedUntil} <= ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .returning();
+  if (!updated) {
+    const [exists] = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.id, deliveryId)));
+    if (!exists) throw new AppError('not_found', `No delivery "${deliveryId}" in this tenant.`);
+    throw new AppError('conflict', 'This delivery is being attempted right now; look again in a moment.');
+  }
+  const [event] = await db.select().from(segmentEvents).where(and(eq(segmentEvents.orgId, orgId), eq(segmentEvents.id, updated.eventId)));
+  return deliveryView(updated, event!);
+}
+
+function encodeCursor(parts: [string, string]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string') && !Number.isNaN(Date.parse(String(parts[0])))) {
+      return parts as [string, string];
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError('bad_request', 'The cursor is not valid; use the nextCursor of the previous page.');
+}

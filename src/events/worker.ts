@@ -1,0 +1,250 @@
+// The delivery worker: drains due `webhook_deliveries` rows and POSTs each event, signed.
+//
+// Claiming: due rows are picked with FOR UPDATE SKIP LOCKED (so concurrent workers, in one process or
+// many, never pick the same row) and leased by setting `locked_until`. The claim commits before any
+// request is sent; a worker that dies mid-delivery leaves its rows leased, and they become due again
+// when the lease runs out — that is what makes delivery survive a restart. The result is recorded
+// only while the lease is still ours.
+//
+// 2xx = delivered. Anything else (status, refused connection, timeout, redirect) = a failed attempt:
+// retried after base·2^(attempt−1), capped, until `maxAgeMs` after the delivery was created (or
+// redelivered); then it is `failed`. At least once: the same event may arrive more than once (a lost
+// response, an expired lease), always with the same event id.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client.js';
+import { webhookDeliveries } from '../db/schema.js';
+import { eventPayload } from './events.js';
+import { HEADER_ATTEMPT, HEADER_DELIVERY, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, sign } from './signature.js';
+
+export interface WorkerOptions {
+  database: Database;
+  now?: () => Date;
+  /** Pause between polls when there was nothing (or less than a batch) to do. */
+  pollIntervalMs?: number;
+  /** Deliveries claimed and sent concurrently per poll. */
+  batchSize?: number;
+  /** Per request. */
+  timeoutMs?: number;
+  /** How long a claim is exclusive; must exceed the timeout. Default timeout + 30 s. */
+  leaseMs?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Give up this long after the delivery was created (or redelivered). */
+  maxAgeMs?: number;
+  fetch?: typeof fetch;
+  log?: (line: string) => void;
+}
+
+export interface WebhookWorker {
+  /** One pass: claim due deliveries and attempt them all. Resolves to the number attempted. */
+  runOnce(): Promise<number>;
+  /** Stops polling; in-flight requests are aborted and their rows released for the next start. */
+  stop(): Promise<void>;
+}
+
+const WORKER_DEFAULTS = {
+  pollIntervalMs: 1_000,
+  batchSize: 10,
+  timeoutMs: 10_000,
+  backoffBaseMs: 10_000,
+  backoffMaxMs: 3_600_000,
+  maxAgeMs: 86_400_000,
+} as const;
+
+/** Delay before attempt `attempt + 1`, after `attempt` failed ones (1-based). */
+function backoffMs(attempt: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(attempt - 1, 40));
+}
+
+interface Claimed {
+  org_id: string;
+  id: string;
+  attempts: number;
+  retry_from: Date | string;
+  locked_until: Date | string;
+  url: string;
+  secret: string;
+  event: Record<string, unknown>;
+}
+
+const MAX_ERROR_LENGTH = 500;
+
+export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { start(): void } {
+  const o = { ...WORKER_DEFAULTS, ...stripUndefined(options) };
+  const leaseMs = options.leaseMs ?? o.timeoutMs + 30_000;
+  const now = options.now ?? (() => new Date());
+  const doFetch = options.fetch ?? fetch;
+  const log = options.log ?? (() => {});
+  const db = options.database.db;
+  const stopping = new AbortController();
+  let loop: Promise<void> | undefined;
+
+  async function claim(): Promise<Claimed[]> {
+    const at = now();
+    const until = new Date(at.getTime() + leaseMs);
+    const rows = await db.execute(sql`
+      with due as (
+        select d.org_id, d.id
+        from webhook_deliveries d
+        join webhook_endpoints w on w.org_id = d.org_id and w.id = d.endpoint_id and w.enabled
+        where d.status = 'pending' and d.next_attempt_at <= ${at.toISOString()}::timestamptz
+          and (d.locked_until is null or d.locked_until <= ${at.toISOString()}::timestamptz)
+        order by d.next_attempt_at
+        limit ${o.batchSize}
+        for update of d skip locked)
+      update webhook_deliveries d
+      set locked_until = ${until.toISOString()}::timestamptz
+      from due, segment_events e, webhook_endpoints w
+      where d.org_id = due.org_id and d.id = due.id
+        and e.org_id = d.org_id and e.id = d.event_id
+        and w.org_id = d.org_id and w.id = d.endpoint_id
+      returning d.org_id, d.id, d.attempts, d.retry_from, d.locked_until, w.url, w.secret, to_jsonb(e) as event`);
+    return rows as unknown as Claimed[];
+  }
+
+  /** Records an outcome, only while our lease holds (else another worker owns the row now). */
+  async function record(c: Claimed, changes: Partial<typeof webhookDeliveries.$inferInsert>): Promise<void> {
+    await db
+      .update(webhookDeliveries)
+      .set(changes)
+      .where(
+        and(
+          eq(webhookDeliveries.orgId, c.org_id),
+          eq(webhookDeliveries.id, c.id),
+          sql`${webhookDeliveries.lockedUntil} = ${new Date(c.locked_until).toISOString()}::timestamptz`,
+        ),
+      );
+  }
+
+  async function attempt(c: Claimed): Promise<void> {
+    const started = now();
+    const attempt = c.attempts + 1;
+    const deadline = new Date(c.retry_from).getTime() + o.maxAgeMs;
+    if (started.getTime() > deadline) {
+      await record(c, { status: 'failed', lockedUntil: null, ...(c.attempts === 0 ? { lastError: 'expired before it could be attempted' } : {}) });
+      return;
+    }
+    const e = c.event;
+    const body = JSON.stringify(
+      eventPayload({
+        orgId: e.org_id as string,
+        id: e.id as string,
+        seq: Number(e.seq),
+        type: e.type as 'segment.joined' | 'segment.left',
+        segmentId: e.segment_id as string,
+        segmentSlug: e.segment_slug as string,
+        contactId: e.contact_id as string,
+        cause: e.cause as 'write',
+        occurredAt: new Date(e.occurred_at as string),
+      }),
+    );
+    const timestamp = Math.floor(started.getTime() / 1000);
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const res = await doFetch(c.url, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping.signal]),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'segment-builder-webhooks/1',
+          [HEADER_ID]: e.id as string,
+          [HEADER_TIMESTAMP]: String(timestamp),
+          [HEADER_SIGNATURE]: sign(c.secret, timestamp, body),
+          [HEADER_DELIVERY]: c.id,
+          [HEADER_ATTEMPT]: String(attempt),
+        },
+      });
+      status = res.status;
+      const text = await res.text().catch(() => '');
+      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
+    } catch (err) {
+      if (stopping.signal.aborted) {
+        // Stopped mid-request: not an attempt. Release the row so the next start sends it at once.
+        await record(c, { lockedUntil: null });
+        return;
+      }
+      error = describeFetchError(err, o.timeoutMs);
+    }
+    const at = now();
+    if (error === null) {
+      await record(c, { status: 'delivered', attempts: attempt, lastAttemptAt: started, lastStatus: status, lastError: null, deliveredAt: at, lockedUntil: null });
+      return;
+    }
+    const next = new Date(at.getTime() + backoffMs(attempt, o.backoffBaseMs, o.backoffMaxMs));
+    const giveUp = next.getTime() > deadline;
+    await record(c, {
+      status: giveUp ? 'failed' : 'pending',
+      attempts: attempt,
+      lastAttemptAt: started,
+      lastStatus: status,
+      lastError: error.slice(0, MAX_ERROR_LENGTH),
+      lockedUntil: null,
+      ...(giveUp ? {} : { nextAttemptAt: next }),
+    });
+    log(`delivery ${c.id} attempt ${attempt} failed (${error.slice(0, 120)})${giveUp ? '; giving up' : `; next at ${next.toISOString()}`}`);
+  }
+
+  async function runOnce(): Promise<number> {
+    if (stopping.signal.aborted) return 0;
+    const claimed = await claim();
+    await Promise.all(claimed.map((c) => attempt(c).catch((err: Error) => log(`delivery ${c.id}: ${err.message}`))));
+    return claimed.length;
+  }
+
+  async function run(): Promise<void> {
+    while (!stopping.signal.aborted) {
+      let n = 0;
+      try {
+        n = await runOnce();
+      } catch (err) {
+        if (!stopping.signal.aborted) log(`webhook worker: ${(err as Error).message}`);
+      }
+      if (n < o.batchSize) await sleep(o.pollIntervalMs, stopping.signal);
+    }
+  }
+
+  return {
+    runOnce,
+    start() {
+      loop ??= run();
+    },
+    async stop() {
+      stopping.abort();
+      await loop;
+    },
+  };
+}
+
+/** Creates a worker and starts its polling loop. */
+export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
+  const worker = createWebhookWorker(options);
+  worker.start();
+  return worker;
+}
+
+function describeFetchError(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  if (e.cause?.code) return `${e.cause.code}: ${e.cause.message ?? e.message}`;
+  return e.message ?? String(err);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

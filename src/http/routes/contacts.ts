@@ -1,0 +1,107 @@
+// Contact writes. Each one re-evaluates the written contacts against the tenant's dynamic segments in
+// the same transaction; the answer says which segments the contact joined or left.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import {
+  addActivity,
+  addDeal,
+  addEmailEvent,
+  bulkUpsertContacts,
+  createContact,
+  deleteContact,
+  getContact,
+  updateContact,
+} from '../../contacts/contacts.js';
+import {
+  BulkContactsRequest,
+  CreateActivityRequest,
+  CreateContactRequest,
+  CreateDealRequest,
+  CreateEmailEventRequest,
+  UpdateContactRequest,
+} from '../../contacts/schema.js';
+import type { Services } from '../../services.js';
+import { allow, type AppEnv } from '../auth.js';
+import { BulkContactsResult, ContactDeleteResult, ContactWithSegments, ContactWriteResult, RelatedWriteResult } from '../membership-schemas.js';
+import { body, json, problems, security, validationHook } from '../openapi.js';
+import { IdParam } from '../schemas.js';
+
+const WRITERS = ['admin', 'editor'] as const;
+
+export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>(validationHook);
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/contacts', summary: 'Create a contact', security, request: body(CreateContactRequest), responses: { 201: json(ContactWriteResult, 'The contact and the segments it joined'), ...problems(400, 403, 409, 413, 415, 504) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, WRITERS, 'write contacts');
+      return c.json(await createContact(services, principal.orgId, c.req.valid('json')), 201);
+    },
+  );
+
+  // Before /contacts/{id}, so "bulk" is not taken for an id.
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/contacts/bulk',
+      summary: `Create or update up to 1,000 contacts (all or nothing)`,
+      description: 'Matched by id: new ids are created (email required), existing ones updated with the fields given. Every item is validated before anything is written.',
+      security,
+      request: body(BulkContactsRequest),
+      responses: { 200: json(BulkContactsResult, 'Created and updated ids, and how many segment joins and leaves the batch caused'), ...problems(400, 403, 413, 415, 504) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, WRITERS, 'write contacts');
+      return c.json(await bulkUpsertContacts(services, principal.orgId, c.req.valid('json').contacts), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/contacts/{id}', summary: 'Read a contact and its segment memberships', security, request: { params: IdParam }, responses: { 200: json(ContactWithSegments, 'The contact'), ...problems(404) } }),
+    async (c) => c.json(await getContact(services, c.get('principal').orgId, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/contacts/{id}',
+      summary: 'Update a contact (partial)',
+      description: 'Fields given are set (null clears); `tags` replaces, `addTags`/`removeTags` edit; `properties` are merged (null removes one).',
+      security,
+      request: { params: IdParam, ...body(UpdateContactRequest) },
+      responses: { 200: json(ContactWriteResult, 'The contact and the segments it joined or left'), ...problems(400, 403, 404, 413, 415, 504) },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, WRITERS, 'write contacts');
+      return c.json(await updateContact(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'delete', path: '/contacts/{id}', summary: 'Delete a contact and its deals, activities and email events', security, request: { params: IdParam }, responses: { 200: json(ContactDeleteResult, 'The segments it left (each a segment.left event)'), ...problems(403, 404, 504) } }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, WRITERS, 'delete contacts');
+      return c.json(await deleteContact(services, principal.orgId, c.req.valid('param').id), 200);
+    },
+  );
+
+  for (const [path, summary, schema, run] of [
+    ['/contacts/{id}/deals', 'Add a deal to a contact', CreateDealRequest, addDeal],
+    ['/contacts/{id}/activities', 'Add an activity to a contact', CreateActivityRequest, addActivity],
+    ['/contacts/{id}/email-events', 'Add an email event (delivered, opened, clicked, …) to a contact', CreateEmailEventRequest, addEmailEvent],
+  ] as const) {
+    app.openapi(
+      createRoute({ method: 'post', path, summary, security, request: { params: IdParam, ...body(schema) }, responses: { 201: json(RelatedWriteResult, 'The new row’s id and the segments the contact joined or left'), ...problems(400, 403, 404, 409, 413, 415, 504) } }),
+      async (c) => {
+        const principal = c.get('principal');
+        allow(principal, WRITERS, 'write contacts');
+        return c.json(await (run as (s: Services, o: string, id: string, i: unknown) => Promise<unknown>)(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 201) as never;
+      },
+    );
+  }
+
+  return app;
+}
