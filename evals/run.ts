@@ -1,6 +1,6 @@
 // npm run eval -- --provider builtin|openai [--model gpt-4.1-mini] [--base-url URL] [--prompt-version V]
 //   [--concurrency 4] [--out evals/results/<name>.json] [--floor 0.xx|stored] [--category deals,owners]
-//   [--case deals-03,owners-01] [--price-in USD --price-out USD] [--no-progress]
+//   [--case deals-03,owners-01] [--cases evals/holdout] [--price-in USD --price-out USD] [--no-progress]
 //
 // Runs the eval cases through one provider, scores them on the in-memory fixture and writes a JSON
 // result plus a Markdown report beside it. Exits 1 when --floor is given and accuracy is below it.
@@ -28,6 +28,7 @@ const USAGE = `Usage: npm run eval -- --provider builtin|openai [options]
   --floor X|stored        fail (exit 1) when execution accuracy < X; "stored" reads evals/floor.json
   --category a,b          only these categories (${CATEGORIES.join(', ')})
   --case id,id            only these cases
+  --cases DIR             folder of case files (default evals/cases; e.g. evals/holdout)
   --price-in USD          $ per 1M prompt tokens (overrides the price table)
   --price-out USD         $ per 1M completion tokens
   --no-progress           no progress bar`;
@@ -48,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
         floor: { type: 'string' },
         category: { type: 'string' },
         case: { type: 'string' },
+        cases: { type: 'string' },
         'price-in': { type: 'string' },
         'price-out': { type: 'string' },
         progress: { type: 'boolean', default: true },
@@ -112,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  let cases = loadCases();
+  let cases = loadCases(args.cases ? path.resolve(args.cases) : undefined);
   if (args.category) {
     const wanted = args.category.split(',').map((s) => s.trim());
     const unknown = wanted.filter((w) => !(CATEGORIES as readonly string[]).includes(w));
