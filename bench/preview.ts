@@ -68,7 +68,7 @@ function cases(t: TenantValues, asOf: Date): Case[] {
         where: and(cond('created_at', 'within_last', days(90))),
         count: null,
       }),
-      hand: sql`c.properties->>'plan' = 'enterprise' and not exists (
+      hand: sql`c.properties @> '{"plan": "enterprise"}' and not exists (
         select 1 from deals d where d.org_id = c.org_id and d.contact_id = c.id and d.created_at >= ${ago(90)}::timestamptz and d.created_at <= ${now}::timestamptz)`,
     },
     {
@@ -91,7 +91,7 @@ function cases(t: TenantValues, asOf: Date): Case[] {
     {
       name: 'jsonb properties',
       rules: and(cond('properties.plan', 'eq', 'pro'), cond('properties.nps', 'gte', 9)),
-      hand: sql`c.properties->>'plan' = 'pro' and (c.properties->>'nps')::numeric >= 9 and jsonb_typeof(c.properties->'nps') = 'number'`,
+      hand: sql`c.properties @> '{"plan": "pro"}' and (c.properties->>'nps')::numeric >= 9 and jsonb_typeof(c.properties->'nps') = 'number'`,
     },
     {
       name: 'fit score',

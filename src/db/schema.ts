@@ -162,6 +162,9 @@ export const deals = pgTable(
     foreignKey({ columns: [t.orgId, t.companyId], foreignColumns: [companies.orgId, companies.id] }),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     index('deals_org_contact_created_idx').on(t.orgId, t.contactId, t.createdAt),
+    // Foreign-key checks when a company or a user is deleted (without them: a scan per deleted row).
+    index('deals_org_company_idx').on(t.orgId, t.companyId),
+    index('deals_org_owner_idx').on(t.orgId, t.ownerId),
     check('deals_amount_nonneg', sql`${t.amount} >= 0`),
   ],
 );
@@ -180,6 +183,8 @@ export const activities = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
     index('activities_org_contact_time_idx').on(t.orgId, t.contactId, t.occurredAt),
+    // "at least 3 activities in the last 90 days" aggregates one time window of the tenant's rows.
+    index('activities_org_time_contact_idx').on(t.orgId, t.occurredAt, t.contactId),
   ],
 );
 

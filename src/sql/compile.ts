@@ -128,6 +128,15 @@ const OPERATORS = {
 
 function compileCondition(c: Condition, state: State, scope: Scope): SQL {
   const { def, expr } = scope(c.field, state);
+  // Equality on an enum property is JSON containment, which the GIN index on properties serves
+  // (`properties ->> 'plan' = 'pro'` would read every contact). Same result for the string values
+  // an enum property holds.
+  if (def.column.kind === 'json_text' && def.type === 'enum' && (c.operator === 'eq' || c.operator === 'in')) {
+    const values = Array.isArray(c.value) ? c.value : [c.value];
+    const property = def.column.property;
+    const contains = values.map((v) => sql`c.properties @> ${JSON.stringify({ [property]: v })}::jsonb`);
+    return contains.length === 1 ? sql`(${contains[0]!})` : sql`(${sql.join(contains, sql.raw(' or '))})`;
+  }
   const compile: Compile | undefined = OPERATORS[c.operator as CanonicalOperator];
   if (!compile) throw new CompileError(`operator ${c.operator} is not canonical; normalize the tree first`);
   return compile(expr, c.value, def, state);
