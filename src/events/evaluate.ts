@@ -10,7 +10,7 @@ import type { Db } from '../db/client.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
-import { compilePredicate, contactsFrom } from '../sql/compile.js';
+import { compilePredicate } from '../sql/compile.js';
 import { type Change, emitChanges, type EventCause, segmentLockKey, toChanges } from './outbox.js';
 
 /** Compiled predicates carry bound parameters; stay well below PostgreSQL's 65,535 per statement. */
@@ -86,10 +86,10 @@ export async function reevaluateContacts(
   const ctx = { orgId, asOf: services.now(), tenant: await services.tenants.get(orgId) };
   const idList = sql`${sql.param(ids)}::text[]`;
   const selects = segs.map((s) => {
-    const { where, usesCompany } = compilePredicate(s.rules as RuleTree, ctx);
+    const { where } = compilePredicate(s.rules as RuleTree, ctx);
     return {
       id: s.id,
-      select: sql`select ${s.id}::text as segment_id, c.id as contact_id from ${contactsFrom(usesCompany)} where c.org_id = ${orgId} and c.id = any(${idList}) and ${where}`,
+      select: sql`select ${s.id}::text as segment_id, c.id as contact_id from contacts c where c.org_id = ${orgId} and c.id = any(${idList}) and ${where}`,
     };
   });
 

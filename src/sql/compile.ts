@@ -1,7 +1,8 @@
-// The compiler: a canonical rule tree → one SQL predicate over `contacts c` (with `companies co`
-// left-joined), built from drizzle `sql` fragments. Values are always bound parameters; identifiers
-// come only from the catalog (constants we wrote); LIKE patterns are escaped; relations compile to
+// The compiler: a canonical rule tree → one SQL predicate over `contacts c`, built from drizzle `sql`
+// fragments. Values are always bound parameters; identifiers come only from the catalog (constants
+// we wrote); LIKE patterns are escaped; relations compile to
 // EXISTS / NOT EXISTS subqueries that carry the tenant id; relative dates use the explicit clock.
+// Company fields are EXISTS over the contact's company too, so the query is always over `contacts c`.
 //
 // Semantics (two-valued; tested against an in-memory reference evaluator):
 //   - A condition on a missing value (NULL, or no company) is false for positive operators
@@ -31,34 +32,30 @@ export class CompileError extends Error {
 }
 
 export interface CompiledPredicate {
+  /** A predicate over `contacts c`. */
   where: SQL;
-  /** True when the predicate reads company columns, i.e. needs the `co` join. */
-  usesCompany: boolean;
 }
 
 const MAX_SEGMENT_NESTING = 8;
 
 export function compilePredicate(tree: RuleTree, ctx: CompileContext): CompiledPredicate {
-  const state: State = { ctx, aliases: 0, usesCompany: false, segmentDepth: 0 };
-  const where = compileNode(tree, state, contactScope);
-  return { where, usesCompany: state.usesCompany };
+  const state: State = { ctx, aliases: 0, segmentDepth: 0 };
+  return { where: compileNode(tree, state, contactScope) };
 }
 
 interface State {
   ctx: CompileContext;
   aliases: number;
-  usesCompany: boolean;
   segmentDepth: number;
 }
 
 /** How a condition's field becomes a column expression in the current scope. */
 type Scope = (field: string, state: State) => { def: FieldDef; expr: SQL };
 
-const contactScope: Scope = (key, state) => {
+const contactScope: Scope = (key) => {
   const def = contactField(key);
   if (!def) throw new CompileError(`unknown field ${key}`);
-  if (def.scope === 'company') state.usesCompany = true;
-  return { def, expr: columnSql(def.scope === 'company' ? 'co' : 'c', def.column) };
+  return { def, expr: columnSql('c', def.column) };
 };
 
 function columnSql(alias: string, column: Column): SQL {
@@ -127,6 +124,8 @@ const OPERATORS = {
 } satisfies Record<CanonicalOperator, Compile>;
 
 function compileCondition(c: Condition, state: State, scope: Scope): SQL {
+  const company = scope === contactScope ? contactField(c.field) : undefined;
+  if (company?.scope === 'company') return compileCompanyCondition(c, company, state);
   const { def, expr } = scope(c.field, state);
   // Equality on an enum property is JSON containment, which the GIN index on properties serves
   // (`properties ->> 'plan' = 'pro'` would read every contact). Same result for the string values
@@ -140,6 +139,25 @@ function compileCondition(c: Condition, state: State, scope: Scope): SQL {
   const compile: Compile | undefined = OPERATORS[c.operator as CanonicalOperator];
   if (!compile) throw new CompileError(`operator ${c.operator} is not canonical; normalize the tree first`);
   return compile(expr, c.value, def, state);
+}
+
+/** The positive operator whose NOT a negative one is, under the two-valued semantics. */
+const NEGATIVE_OF = { neq: 'eq', not_in: 'in', not_contains: 'contains', is_null: 'is_not_null' } as const;
+
+/**
+ * A company field as an EXISTS over the contact's company rather than a join: the planner hashes
+ * the (small) companies side even under OR, where a join made it walk 1M contacts in company order.
+ * A missing company reads as a missing value: positive operators need an existing company whose
+ * value matches; negative ones hold unless one exists whose value matches the positive counterpart.
+ */
+function compileCompanyCondition(c: Condition, def: FieldDef, state: State): SQL {
+  const name = `${nextAlias(state)}co`;
+  const alias = sql.raw(name);
+  const negative = (NEGATIVE_OF as Record<string, CanonicalOperator>)[c.operator];
+  const operator = negative ?? (c.operator as CanonicalOperator);
+  const predicate = OPERATORS[operator](columnSql(name, def.column), c.value, def, state);
+  const company = sql`select 1 from companies ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = c.company_id and ${predicate}`;
+  return sql`(${sql.raw(negative ? 'not exists' : 'exists')} (${company}))`;
 }
 
 /** Text compares case-insensitively; everything else as stored. */
@@ -272,15 +290,8 @@ function compileSegment(s: SegmentMembership, state: State): SQL {
   return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
 }
 
-/** `from contacts c [left join companies co]` for a compiled predicate. */
-export function contactsFrom(usesCompany: boolean): SQL {
-  return sql.raw(
-    usesCompany ? 'contacts c left join companies co on co.org_id = c.org_id and co.id = c.company_id' : 'contacts c',
-  );
-}
-
 /** The full membership query: ids of the tenant's contacts matching the tree. */
 export function membersQuery(tree: RuleTree, ctx: CompileContext): SQL {
-  const { where, usesCompany } = compilePredicate(tree, ctx);
-  return sql`select c.id from ${contactsFrom(usesCompany)} where c.org_id = ${ctx.orgId} and ${where}`;
+  const { where } = compilePredicate(tree, ctx);
+  return sql`select c.id from contacts c where c.org_id = ${ctx.orgId} and ${where}`;
 }

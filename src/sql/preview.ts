@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { RuleTree } from '../rules/grammar.js';
-import { type CompileContext, compilePredicate, contactsFrom } from './compile.js';
+import { type CompileContext, compilePredicate } from './compile.js';
 
 export interface PreviewContact {
   id: string;
@@ -35,8 +35,8 @@ export interface PreviewOptions {
 export async function previewSegment(db: Db, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<Preview> {
   const limit = options.limit ?? 10;
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const { where, usesCompany } = compilePredicate(tree, ctx);
-  const matching = sql`${contactsFrom(usesCompany)} where c.org_id = ${ctx.orgId} and ${where}`;
+  const { where } = compilePredicate(tree, ctx);
+  const matching = sql`contacts c where c.org_id = ${ctx.orgId} and ${where}`;
   try {
     // One statement, one pass over the predicate: the matching contacts are computed once (the count
     // needs all of them anyway) and the sample is the top of that set. Asking for "the newest 10 that

@@ -40,9 +40,13 @@ describe('compiler golden cases', () => {
     expect(compiled(and(cond('email', 'contains', '50%_A'))).params).toEqual(['org_acme', '%50\\%\\_a%']);
   });
 
-  it('joins the company only when a company field is used', () => {
-    expect(compiled(and(cond('company.industry', 'eq', 'Software'))).sql).toBe(
-      'contacts c left join companies co on co.org_id = c.org_id and co.id = c.company_id where c.org_id = $1 and (co."industry" = $2)',
+  it('reads company fields through EXISTS over the contact’s company; a missing company is a missing value', () => {
+    expect(compiled(and(cond('company.industry', 'eq', 'Software')))).toEqual({
+      sql: 'contacts c where c.org_id = $1 and (exists (select 1 from companies r1co where r1co.org_id = $2 and r1co.id = c.company_id and (r1co."industry" = $3)))',
+      params: ['org_acme', 'org_acme', 'Software'],
+    });
+    expect(compiled(and(cond('company.industry', 'neq', 'Software'))).sql).toBe(
+      'contacts c where c.org_id = $1 and (not exists (select 1 from companies r1co where r1co.org_id = $2 and r1co.id = c.company_id and (r1co."industry" = $3)))',
     );
   });
 
