@@ -2,15 +2,9 @@ import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Sql } from '../../src/db/client.js';
-import {
-  copyRows,
-  copyText,
-  type CopyValue,
-  generateSynthetic,
-  SYNTHETIC_AS_OF,
-  SYNTHETIC_ORG_ID,
-  SyntheticError,
-} from '../../src/synth/generate.js';
+import { copyRows, copyText, type CopyValue } from '../../src/synth/copy.js';
+import { SyntheticError } from '../../src/synth/errors.js';
+import { generateSynthetic, SYNTHETIC_AS_OF, SYNTHETIC_ORG_ID } from '../../src/synth/generate.js';
 import { useTestDatabase } from '../support/db.js';
 
 const TABLES = [
