@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
 import { FixtureError } from '../fixture/format.js';
 import { importFixture, readFixtureFile } from '../fixture/import.js';
+import { runCli } from './run.js';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -23,10 +24,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof FixtureError || err instanceof ConfigError ? err.message : String((err as Error).message ?? err));
-    process.exit(1);
-  },
-);
+runCli(main, [FixtureError, ConfigError]);

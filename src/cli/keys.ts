@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createApiKey, KeyError, revokeApiKey, type Role } from '../auth/keys.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
+import { runCli } from './run.js';
 
 const USAGE = 'usage: npm run keys -- create --org <org id> --role <admin|editor|viewer> [--name <label>]\n       npm run keys -- revoke --org <org id> --id <key id>';
 
@@ -36,10 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof KeyError || err instanceof ConfigError ? err.message : String((err as Error).message ?? err));
-    process.exit(1);
-  },
-);
+runCli(main, [KeyError, ConfigError]);

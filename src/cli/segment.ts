@@ -11,6 +11,7 @@ import { generateRules } from '../nl/generate.js';
 import { createProvider } from '../nl/providers.js';
 import { loadTenantValues } from '../rules/tenant.js';
 import { previewSegment } from '../sql/preview.js';
+import { runCli } from './run.js';
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -55,10 +56,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError || err instanceof GenerationError ? err.message : `error: ${(err as Error).message ?? err}`);
-    process.exit(1);
-  },
-);
+runCli(main, [ConfigError, GenerationError]);
