@@ -8,14 +8,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
-import { createApiKey, type Role } from '../../src/auth/keys.js';
 import { connect, type Database } from '../../src/db/client.js';
-import { createApp } from '../../src/http/app.js';
 import type { Provider } from '../../src/nl/provider.js';
-import { createServices, type Services } from '../../src/services.js';
+import type { Services } from '../../src/services.js';
 import { createTestDatabase, dropTestDatabase } from '../support/db.js';
-import { OpenApiChecker } from '../support/openapi-check.js';
-import type { ApiResponse, CallOptions } from '../support/api.js';
+import { apiOver, type ApiResponse, type CallOptions } from '../support/api.js';
 
 export const noProvider: Provider = { name: 'none', model: 'none', generate: () => Promise.reject(new Error('not used')) };
 export const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
@@ -47,41 +44,12 @@ export async function startEventsApi(options: { now?: () => Date; cacheTtlMs?: n
     await database.close();
     await dropTestDatabase(name);
   });
-  const services = createServices({
-    database,
+  const api = await apiOver(database, {
     provider: noProvider,
     ...(options.now ? { now: options.now } : {}),
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
-    statementTimeoutMs: 20_000,
   });
-  const errors: Error[] = [];
-  const app = createApp(services, { log: (err) => errors.push(err) });
-  afterAll(() => {
-    if (errors.length) throw new Error(`the app logged unexpected errors:\n${errors.map((e) => e.stack).join('\n')}`);
-  });
-  const key = async (org: string, role: Role) => (await createApiKey(database.db, org, role)).key;
-  const keys = {
-    admin: await key('org_acme', 'admin'),
-    editor: await key('org_acme', 'editor'),
-    viewer: await key('org_acme', 'viewer'),
-    globexAdmin: await key('org_globex', 'admin'),
-  };
-  const checker = new OpenApiChecker(await (await app.request('/openapi.json')).json());
-
-  async function call(method: string, p: string, o: CallOptions = {}): Promise<ApiResponse> {
-    const headers: Record<string, string> = { ...o.headers };
-    const k = o.key === undefined ? keys.admin : o.key;
-    if (k) headers.authorization = `Bearer ${k}`;
-    const body = o.raw ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const res = await app.request(p, { method, headers, ...(body !== undefined ? { body } : {}) });
-    const text = await res.text();
-    const type = res.headers.get('content-type') ?? '';
-    const json = /json/.test(type) && text ? JSON.parse(text) : undefined;
-    checker.check(method, p, res.status, type, json);
-    return { status: res.status, headers: res.headers, text, json };
-  }
-  return { database, url, services, keys, call };
+  return { ...api, url };
 }
 
 // ---- the receiver ---------------------------------------------------------------------------------

@@ -32,8 +32,20 @@ export interface TestApi {
   checker: OpenApiChecker;
 }
 
-export async function startApi(options: { provider: Provider; now?: () => Date; cacheTtlMs?: number; statementTimeoutMs?: number }): Promise<TestApi> {
-  const database = await useTestDatabase('tmpl_fixture');
+export interface ApiOptions {
+  provider: Provider;
+  now?: () => Date;
+  cacheTtlMs?: number;
+  statementTimeoutMs?: number;
+}
+
+/** The API over a private copy of the fixture database. */
+export async function startApi(options: ApiOptions): Promise<TestApi> {
+  return apiOver(await useTestDatabase('tmpl_fixture'), options);
+}
+
+/** The API over a database the caller prepared (and cleans up). */
+export async function apiOver(database: Database, options: ApiOptions): Promise<TestApi> {
   const services = createServices({
     database,
     provider: options.provider,
