@@ -2,14 +2,7 @@
 // from here. Enums come from the database schema; the typed custom properties (plan, source, nps)
 // from the catalog, so a property the rules can talk about is written with a type the rules can read.
 import { z } from '@hono/zod-openapi';
-import {
-  ACTIVITY_DIRECTIONS,
-  ACTIVITY_TYPES,
-  DEAL_STAGES,
-  EMAIL_EVENT_TYPES,
-  EMAIL_STATUSES,
-  LIFECYCLE_STAGES,
-} from '../db/schema.js';
+import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
 import { CONTACT_FIELDS } from '../rules/catalog.js';
 import { countryCode, languageCode } from '../rules/values.js';
 

@@ -18,28 +18,17 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import {
+  ACTIVITY_DIRECTIONS,
+  ACTIVITY_TYPES,
+  DEAL_STAGES,
+  EMAIL_EVENT_TYPES,
+  EMAIL_STATUSES,
+  LIFECYCLE_STAGES,
+  TABLES,
+} from '../rules/crm.js';
 
 export const USER_ROLES = ['admin', 'editor', 'viewer'] as const;
-export const LIFECYCLE_STAGES = [
-  'lead',
-  'marketing_qualified',
-  'sales_qualified',
-  'opportunity',
-  'customer',
-  'churned',
-] as const;
-export const EMAIL_STATUSES = ['subscribed', 'unsubscribed', 'bounced', 'suppressed'] as const;
-export const DEAL_STAGES = [
-  'prospecting',
-  'qualification',
-  'proposal',
-  'negotiation',
-  'closed_won',
-  'closed_lost',
-] as const;
-export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note'] as const;
-export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
-export const EMAIL_EVENT_TYPES = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
 export const SEGMENT_TYPES = ['static', 'dynamic'] as const;
 export const SEGMENT_STATUSES = ['active', 'archived'] as const;
 export const SEGMENT_EVENT_TYPES = ['segment.joined', 'segment.left'] as const;
@@ -81,7 +70,7 @@ export const users = pgTable(
 );
 
 export const companies = pgTable(
-  'companies',
+  TABLES.companies,
   {
     orgId: text('org_id')
       .notNull()
@@ -104,7 +93,7 @@ export const companies = pgTable(
 );
 
 export const contacts = pgTable(
-  'contacts',
+  TABLES.contacts,
   {
     orgId: text('org_id')
       .notNull()
@@ -143,7 +132,7 @@ export const contacts = pgTable(
 );
 
 export const deals = pgTable(
-  'deals',
+  TABLES.deals,
   {
     orgId: text('org_id').notNull(),
     id: text('id').notNull(),
@@ -170,7 +159,7 @@ export const deals = pgTable(
 );
 
 export const activities = pgTable(
-  'activities',
+  TABLES.activities,
   {
     orgId: text('org_id').notNull(),
     id: text('id').notNull(),
@@ -202,7 +191,7 @@ export const campaigns = pgTable(
 );
 
 export const emailEvents = pgTable(
-  'email_events',
+  TABLES.emailEvents,
   {
     orgId: text('org_id').notNull(),
     id: text('id').notNull(),
@@ -221,7 +210,7 @@ export const emailEvents = pgTable(
 );
 
 export const fitScores = pgTable(
-  'fit_scores',
+  TABLES.fitScores,
   {
     orgId: text('org_id').notNull(),
     contactId: text('contact_id').notNull(),
@@ -270,7 +259,7 @@ export const segments = pgTable(
 );
 
 export const segmentMembers = pgTable(
-  'segment_members',
+  TABLES.segmentMembers,
   {
     orgId: text('org_id').notNull(),
     segmentId: text('segment_id').notNull(),

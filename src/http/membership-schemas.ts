@@ -1,7 +1,8 @@
 // Response (and webhook request) shapes for contact writes, membership events, webhooks and "used by".
 // Contact request bodies live with the contacts module (src/contacts/schema.ts).
 import { z } from '@hono/zod-openapi';
-import { DELIVERY_STATUSES, EMAIL_STATUSES, LIFECYCLE_STAGES, SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
+import { DELIVERY_STATUSES, SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
+import { EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
 
 const EventType = z.enum(SEGMENT_EVENT_TYPES);
 const SegmentRefShape = z.object({ id: z.string(), slug: z.string() });

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
-import { CONTACT_FIELDS, type FieldDef, OPERATORS_BY_TYPE, RELATIONS } from '../rules/catalog.js';
+import { CONTACT_FIELDS, type FieldDef, RELATIONS } from '../rules/catalog.js';
+import { OPERATORS_BY_TYPE } from '../rules/operators.js';
 import type { TenantValues } from '../rules/tenant.js';
 
 export const PROMPT_VERSION = 'segment-v1';
@@ -51,7 +52,7 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 function fieldLine(f: FieldDef): string {
-  const values = f.values?.kind === 'static' ? `; values: ${f.values.values.join(', ')}` : f.values?.kind === 'tenant' ? `; values: the tenant's ${f.values.lookup}` : '';
+  const values = f.values?.kind === 'static' ? `; values: ${f.values.values.join(', ')}` : f.values?.kind === 'tenant' ? `; values: the tenant's ${f.values.lookup}` : f.references ? `; values: ids of the tenant's ${f.references}` : '';
   const hint = f.hint ? `; ${f.hint}` : '';
   const synonyms = f.synonyms.length ? `; also called: ${f.synonyms.join(', ')}` : '';
   return `- \`${f.key}\` (${f.type}${f.nullable ? ', may be missing' : ''}): ${f.label}${hint}${values}${synonyms}. Operators: ${OPERATORS_BY_TYPE[f.type].join(', ')}.`;

@@ -1,17 +1,11 @@
 // The catalog: the one declarative description of what a segment can talk about. The grammar's
 // enums, the prompt's field list, validation messages, SQL column paths, the built-in parser's
 // vocabulary and the editor's field picker all come from here. Adding a field is one entry.
-import {
-  ACTIVITY_DIRECTIONS,
-  ACTIVITY_TYPES,
-  DEAL_STAGES,
-  EMAIL_EVENT_TYPES,
-  EMAIL_STATUSES,
-  LIFECYCLE_STAGES,
-} from '../db/schema.js';
+import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES, TABLES } from './crm.js';
 
-/** How a field's values are typed and compared. */
-export type FieldType = 'text' | 'enum' | 'number' | 'date' | 'tags' | 'reference';
+import type { FieldType } from './operators.js';
+
+export type { FieldType };
 
 /** Where the allowed values of an enum/reference field come from. */
 export type ValueSource =
@@ -20,7 +14,15 @@ export type ValueSource =
   | { kind: 'languages' }
   | { kind: 'tenant'; lookup: TenantLookup };
 
-export type TenantLookup = 'industries' | 'tags' | 'owners' | 'campaigns' | 'products';
+/** Values that are whatever the tenant's own rows hold. */
+export type TenantLookup = 'industries' | 'tags' | 'products';
+
+/**
+ * What a reference field's value points at. Code that must treat ids specially (resolving names to
+ * ids, explaining ids as names, moving definitions between tenants) chooses by this role, never by
+ * a field's key.
+ */
+export type Reference = 'users' | 'campaigns';
 
 /** A column, as an SQL expression over the alias of the table it lives in. Constants we wrote. */
 export type Column =
@@ -37,6 +39,8 @@ export interface FieldDef {
   /** Whether the value can be missing (matters for !=, not_in, is_null). */
   nullable: boolean;
   values?: ValueSource;
+  /** For reference fields: the kind of row the value is the id of. */
+  references?: Reference;
   /** Other words people and models use for this field; resolved to `key` during validation. */
   synonyms: readonly string[];
   /** For enum values: words that mean a value (`sql` → `sales_qualified`). */
@@ -133,7 +137,7 @@ export const CONTACT_FIELDS: readonly ContactFieldDef[] = [
     type: 'reference',
     column: col('owner_id'),
     nullable: true,
-    values: { kind: 'tenant', lookup: 'owners' },
+    references: 'users',
     synonyms: ['owner_id', 'contact owner', 'account owner', 'sales rep', 'rep'],
     hint: 'a user of the tenant, by id',
   },
@@ -226,7 +230,7 @@ export const RELATIONS: readonly RelationDef[] = [
     name: 'deals',
     label: 'Deals',
     noun: 'deal',
-    table: 'deals',
+    table: TABLES.deals,
     synonyms: ['deal', 'opportunities', 'pipeline'],
     fields: [
       { key: 'name', label: 'Deal name', type: 'text', column: col('name'), nullable: false, synonyms: [] },
@@ -249,7 +253,7 @@ export const RELATIONS: readonly RelationDef[] = [
         type: 'reference',
         column: col('owner_id'),
         nullable: true,
-        values: { kind: 'tenant', lookup: 'owners' },
+        references: 'users',
         synonyms: ['owner_id', 'deal owner'],
       },
     ],
@@ -258,7 +262,7 @@ export const RELATIONS: readonly RelationDef[] = [
     name: 'activities',
     label: 'Activities',
     noun: 'activity',
-    table: 'activities',
+    table: TABLES.activities,
     synonyms: ['activity', 'touchpoints', 'interactions', 'engagements'],
     fields: [
       { key: 'type', label: 'Activity type', type: 'enum', column: col('type'), nullable: false, values: staticValues(ACTIVITY_TYPES), synonyms: ['activity type', 'kind'] },
@@ -278,7 +282,7 @@ export const RELATIONS: readonly RelationDef[] = [
     name: 'email_events',
     label: 'Email events',
     noun: 'email event',
-    table: 'email_events',
+    table: TABLES.emailEvents,
     synonyms: ['email_event', 'emails', 'email engagement', 'campaign events'],
     fields: [
       {
@@ -287,7 +291,7 @@ export const RELATIONS: readonly RelationDef[] = [
         type: 'reference',
         column: col('campaign_id'),
         nullable: false,
-        values: { kind: 'tenant', lookup: 'campaigns' },
+        references: 'campaigns',
         synonyms: ['campaign_id', 'campaign name'],
       },
       { key: 'type', label: 'Event type', type: 'enum', column: col('type'), nullable: false, values: staticValues(EMAIL_EVENT_TYPES), synonyms: ['event', 'event type'] },
@@ -298,7 +302,7 @@ export const RELATIONS: readonly RelationDef[] = [
     name: 'fit_scores',
     label: 'Fit scores',
     noun: 'fit score',
-    table: 'fit_scores',
+    table: TABLES.fitScores,
     synonyms: ['fit_score', 'fit', 'scores'],
     fields: [
       { key: 'product', label: 'Product', type: 'enum', column: col('product'), nullable: false, values: { kind: 'tenant', lookup: 'products' }, synonyms: [] },
@@ -306,63 +310,6 @@ export const RELATIONS: readonly RelationDef[] = [
     ],
   },
 ];
-
-/** Operators and the field types they apply to. Aliases are accepted on input and normalized away. */
-export const CANONICAL_OPERATORS = [
-  'eq',
-  'neq',
-  'in',
-  'not_in',
-  'contains',
-  'not_contains',
-  'starts_with',
-  'ends_with',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'is_null',
-  'is_not_null',
-  'within_last',
-  'more_than_ago',
-] as const;
-export type CanonicalOperator = (typeof CANONICAL_OPERATORS)[number];
-
-export const OPERATOR_ALIASES = {
-  '=': 'eq',
-  '==': 'eq',
-  equals: 'eq',
-  '!=': 'neq',
-  '<>': 'neq',
-  not_equals: 'neq',
-  '>': 'gt',
-  '>=': 'gte',
-  '<': 'lt',
-  '<=': 'lte',
-  before: 'lt',
-  after: 'gt',
-  on_or_after: 'gte',
-  on_or_before: 'lte',
-} as const satisfies Record<string, CanonicalOperator>;
-
-export const OPERATORS = [...CANONICAL_OPERATORS, ...(Object.keys(OPERATOR_ALIASES) as (keyof typeof OPERATOR_ALIASES)[])] as const;
-export type Operator = (typeof OPERATORS)[number];
-
-export function canonicalOperator(op: Operator): CanonicalOperator {
-  return (OPERATOR_ALIASES as Record<string, CanonicalOperator>)[op] ?? (op as CanonicalOperator);
-}
-
-const NULLS = ['is_null', 'is_not_null'] as const;
-export const OPERATORS_BY_TYPE: Record<FieldType, readonly CanonicalOperator[]> = {
-  text: ['eq', 'neq', 'in', 'not_in', 'contains', 'not_contains', 'starts_with', 'ends_with', ...NULLS],
-  enum: ['eq', 'neq', 'in', 'not_in', ...NULLS],
-  reference: ['eq', 'neq', 'in', 'not_in', ...NULLS],
-  number: ['eq', 'neq', 'in', 'not_in', 'gt', 'gte', 'lt', 'lte', 'between', ...NULLS],
-  date: ['gt', 'gte', 'lt', 'lte', 'between', 'within_last', 'more_than_ago', ...NULLS],
-  // eq: has the tag; in: has any of; neq: lacks the tag; not_in: has none of; is_null: has no tags.
-  tags: ['eq', 'neq', 'in', 'not_in', ...NULLS],
-};
 
 const byKey = new Map(CONTACT_FIELDS.map((f) => [f.key, f]));
 const relationByName = new Map(RELATIONS.map((r) => [r.name, r]));

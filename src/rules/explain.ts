@@ -2,7 +2,8 @@
 import { contactField, type FieldDef, relation as findRelation, type RelationDef } from './catalog.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RuleTree, SegmentMembership, Value, WhereGroup } from './grammar.js';
 import type { TenantValues } from './tenant.js';
-import { countryName, languageName } from './values.js';
+import { type CanonicalOperator, countForm, operatorSpec, type Said } from './operators.js';
+import { countryName, languageName, referenceName } from './values.js';
 
 type Names = Pick<TenantValues, 'owners' | 'campaigns' | 'segments'>;
 
@@ -40,76 +41,30 @@ class Explainer {
   private condition(c: Condition, rel: RelationDef | undefined): string {
     const field = rel ? rel.fields.find((f) => f.key === c.field) : contactField(c.field);
     if (!field) return `${c.field} ${c.operator} ${JSON.stringify(c.value)}`;
-    if (field.type === 'tags') return this.tags(c);
-    if (field.key === 'owner' && !rel) {
-      if (c.operator === 'is_null') return 'who have no owner';
-      if (c.operator === 'is_not_null') return 'who have an owner';
+    const spec = operatorSpec(c.operator as CanonicalOperator);
+    const said = this.said(c, field);
+    if (field.type === 'tags' && spec.saysTags) return spec.saysTags(said);
+    if (field.references && !rel && spec.value === 'none') {
+      return `who have ${c.operator === 'is_null' ? 'no' : 'an'} ${field.label.toLowerCase()}`;
     }
     const label = rel ? field.label.toLowerCase().replace(new RegExp(`^${rel.noun} `), '') : field.label.toLowerCase();
-    return `whose ${label} ${this.predicate(c, field)}`;
+    return `whose ${label} ${(spec.saysFor?.[field.type] ?? spec.says)(said)}`;
   }
 
-  private predicate(c: Condition, field: FieldDef): string {
+  /** The condition's value(s), rendered for whichever way its operator says them. */
+  private said(c: Condition, field: FieldDef): Said {
     const v = (x: Value) => this.value(field, x);
-    const many = (x: Value) => joinList((Array.isArray(x) ? x : [x as string]).map(v), 'or');
-    const date = field.type === 'date';
-    switch (c.operator) {
-      case 'eq':
-        return `is ${v(c.value)}`;
-      case 'neq':
-        return `is not ${v(c.value)}${field.nullable ? ' (or is unknown)' : ''}`;
-      case 'in':
-        return `is ${many(c.value)}`;
-      case 'not_in':
-        return `is none of ${joinList((c.value as (string | number)[]).map(v), 'and')}${field.nullable ? ' (or is unknown)' : ''}`;
-      case 'contains':
-        return `contains ${quote(c.value)}`;
-      case 'not_contains':
-        return `does not contain ${quote(c.value)}`;
-      case 'starts_with':
-        return `starts with ${quote(c.value)}`;
-      case 'ends_with':
-        return `ends with ${quote(c.value)}`;
-      case 'gt':
-        return date ? `is after ${v(c.value)}` : `is more than ${v(c.value)}`;
-      case 'gte':
-        return date ? `is on or after ${v(c.value)}` : `is at least ${v(c.value)}`;
-      case 'lt':
-        return date ? `is before ${v(c.value)}` : `is less than ${v(c.value)}`;
-      case 'lte':
-        return date ? `is on or before ${v(c.value)}` : `is at most ${v(c.value)}`;
-      case 'between': {
-        const [lo, hi] = c.value as [string | number, string | number];
-        return `is between ${v(lo)} and ${v(hi)}`;
-      }
-      case 'is_null':
-        return 'is unknown';
-      case 'is_not_null':
-        return 'is known';
-      case 'within_last':
-        return `is within the last ${span(c.value)}`;
-      case 'more_than_ago':
-        return `is more than ${span(c.value)} ago`;
-      default:
-        return `${c.operator} ${JSON.stringify(c.value)}`;
-    }
-  }
-
-  private tags(c: Condition): string {
-    const list = (Array.isArray(c.value) ? c.value : [c.value as string]).map(quote);
-    switch (c.operator) {
-      case 'eq':
-      case 'in':
-        return `who are tagged ${joinList(list, 'or')}`;
-      case 'neq':
-        return `who are not tagged ${list[0]}`;
-      case 'not_in':
-        return `who have none of the tags ${joinList(list, 'or')}`;
-      case 'is_null':
-        return 'who have no tags';
-      default:
-        return 'who have at least one tag';
-    }
+    const items = (Array.isArray(c.value) ? c.value : [c.value as string]).map((x) => (field.type === 'tags' ? quote(x) : v(x)));
+    const [low, high] = Array.isArray(c.value) ? c.value : [c.value, c.value];
+    return {
+      one: field.type === 'tags' ? quote(c.value) : v(c.value),
+      anyOf: joinList(items, 'or'),
+      allOf: joinList(items, 'and'),
+      low: v(low ?? null),
+      high: v(high ?? null),
+      span: c.value !== null && typeof c.value === 'object' && !Array.isArray(c.value) ? span(c.value) : '',
+      nullable: field.nullable,
+    };
   }
 
   private value(field: FieldDef, x: Value): string {
@@ -118,8 +73,8 @@ class Explainer {
     if (field.type === 'date') return x.endsWith('T00:00:00.000Z') ? x.slice(0, 10) : x;
     if (field.values?.kind === 'countries') return countryName(x);
     if (field.values?.kind === 'languages') return languageName(x);
-    if (field.values?.kind === 'tenant' && field.values.lookup === 'owners') return this.names.owners.find((o) => o.id === x)?.name ?? x;
-    if (field.values?.kind === 'tenant' && field.values.lookup === 'campaigns') return quote(this.campaign(x));
+    if (field.references === 'users') return referenceName(field.references, x, this.names) ?? x;
+    if (field.references) return quote(referenceName(field.references, x, this.names) ?? x);
     if (field.type === 'enum') return x.replace(/_/g, ' ');
     return quote(x);
   }
@@ -134,7 +89,7 @@ class Explainer {
     if (engaged) return engaged;
     const where = r.where ? ` ${this.group(r.where, rel, true)}` : '';
     if (r.count) {
-      const bound = { eq: 'exactly', gt: 'more than', gte: 'at least', lt: 'fewer than', lte: 'at most' }[r.count.operator];
+      const bound = countForm(r.count.operator).label;
       const noun = r.count.value === 1 ? rel.noun : plural(rel.noun);
       const phrase = `${bound} ${r.count.value} ${noun}${where}`;
       return r.has ? `who have ${phrase}` : `who do not have ${phrase}`;

@@ -3,8 +3,9 @@
 // Field names and tenant values (tags, campaigns, owners…) are plain strings in the grammar: they are
 // checked against the catalog and the tenant afterwards, which keeps the schema small and stable.
 import { z } from 'zod';
-import { EMAIL_EVENT_TYPES } from '../db/schema.js';
-import { CANONICAL_OPERATORS, OPERATORS, RELATIONS, type Operator, type RelationName } from './catalog.js';
+import { EMAIL_EVENT_TYPES } from './crm.js';
+import { RELATIONS, type RelationName } from './catalog.js';
+import { CANONICAL_OPERATORS, COUNT_OPERATORS, type CountOperator, OPERATORS, type Operator } from './operators.js';
 
 /** Limits against abuse; each is checked with its own clear error. */
 export const LIMITS = {
@@ -22,8 +23,6 @@ export type RelativeUnit = (typeof RELATIVE_UNITS)[number];
 export const MAX_COUNT = 1_000_000;
 export const MAX_SPAN_DAYS = 366_000; // 1,000 years
 
-export const COUNT_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte'] as const;
-export type CountOperator = (typeof COUNT_OPERATORS)[number];
 
 export const MATCH_MODES = ['any', 'all', 'none'] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];

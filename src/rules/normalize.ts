@@ -12,7 +12,6 @@ import {
   MAX_COUNT,
   type Condition,
   type CountBound,
-  type CountOperator,
   type Engagement,
   type Group,
   type Node,
@@ -22,6 +21,7 @@ import {
   type Value,
   type WhereGroup,
 } from './grammar.js';
+import { complementCount, inverseOperator, type CanonicalOperator } from './operators.js';
 
 /** Canonical form of a validated tree. Idempotent: normalize(normalize(t)) equals normalize(t). */
 export function normalize(tree: RuleTree): RuleTree {
@@ -69,7 +69,7 @@ function negate(node: Node): Node {
       if (node.negate && node.children.length === 1) return node.children[0]!;
       return group(node.op, !node.negate, node.children);
     case 'condition': {
-      const inverse = INVERSE[node.operator as keyof typeof INVERSE];
+      const inverse = inverseOperator(node.operator as CanonicalOperator);
       return inverse ? condition(node.field, inverse, node.value) : group('and', true, [node]);
     }
     case 'relation': {
@@ -85,17 +85,6 @@ function negate(node: Node): Node {
       return group('and', true, [node]);
   }
 }
-
-const INVERSE = {
-  eq: 'neq',
-  neq: 'eq',
-  in: 'not_in',
-  not_in: 'in',
-  contains: 'not_contains',
-  not_contains: 'contains',
-  is_null: 'is_not_null',
-  is_not_null: 'is_null',
-} as const;
 
 function normalizeCondition(c: Condition, fields: FieldLookup): Node {
   const field = fields(c.field);
@@ -162,8 +151,8 @@ function normalizeRelation(r: RelationCondition): Node {
 
 /** The bound that holds exactly when `c` does not; none for `eq` (≠ n is two ranges). */
 function invertCount(c: CountBound): CountBound | undefined {
-  const inverse: Record<Exclude<CountOperator, 'eq'>, CountOperator> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
-  return c.operator === 'eq' ? undefined : { operator: inverse[c.operator], value: c.value };
+  const inverse = complementCount(c.operator);
+  return inverse ? { operator: inverse, value: c.value } : undefined;
 }
 
 function normalizeEngagement(e: Engagement): Node {

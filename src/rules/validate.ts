@@ -4,11 +4,8 @@
 // nothing unknown is ever dropped silently.
 import type { z } from 'zod';
 import {
-  canonicalOperator,
   CONTACT_FIELDS,
-  type CanonicalOperator,
   type FieldDef,
-  OPERATORS_BY_TYPE,
   RELATIONS,
   type RelationDef,
   relation as findRelation,
@@ -31,8 +28,9 @@ import {
   type Condition,
   type Group,
 } from './grammar.js';
+import { type CanonicalOperator, canonicalOperator, OPERATOR_SPECS, OPERATORS_BY_TYPE } from './operators.js';
 import type { TenantValues } from './tenant.js';
-import { resolveCampaign, resolveEnum, resolveOwner, resolveSegment, resolveTag, suggest, type Resolved } from './values.js';
+import { resolveCampaign, resolveEnum, resolveReference, resolveSegment, resolveTag, suggest, type Resolved } from './values.js';
 
 export interface Issue {
   path: string;
@@ -174,32 +172,29 @@ class Checker {
   }
 
   private value(field: FieldDef, op: CanonicalOperator, value: Value, path: string): Value | undefined {
-    switch (op) {
-      case 'is_null':
-      case 'is_not_null':
+    switch (OPERATOR_SPECS[op].value) {
+      case 'none':
         if (value !== null) this.warnings.push({ path, message: `${op} takes no value; ignored ${JSON.stringify(value)}` });
         return null;
-      case 'in':
-      case 'not_in': {
+      case 'list': {
         const items = Array.isArray(value) ? value : value === null || typeof value === 'object' ? undefined : [value];
         if (!items || items.length === 0) return this.error(path, `${op} needs a non-empty list of values, e.g. ["a", "b"]`);
         const out = items.map((item, i) => this.scalar(field, item, `${path}[${i}]`));
         return out.some((v) => v === undefined) ? undefined : (out as (string | number)[]);
       }
-      case 'between': {
-        if (!Array.isArray(value) || value.length !== 2) return this.error(path, 'between needs [low, high]');
+      case 'pair': {
+        if (!Array.isArray(value) || value.length !== 2) return this.error(path, `${op} needs [low, high]`);
         const lo = this.scalar(field, value[0]!, `${path}[0]`);
         const hi = this.scalar(field, value[1]!, `${path}[1]`);
         if (lo === undefined || hi === undefined) return undefined;
-        if (lo > hi) return this.error(path, `between needs low ≤ high; got [${JSON.stringify(lo)}, ${JSON.stringify(hi)}]`);
+        if (lo > hi) return this.error(path, `${op} needs low ≤ high; got [${JSON.stringify(lo)}, ${JSON.stringify(hi)}]`);
         return [lo, hi];
       }
-      case 'within_last':
-      case 'more_than_ago':
+      case 'span':
         if (!isRelative(value)) return this.error(path, `${op} needs {"amount": 30, "unit": "days" | "weeks" | "months" | "years"}`);
         if (spanDays(value) > MAX_SPAN_DAYS) return this.error(path, `${value.amount} ${value.unit} is longer than 1,000 years; use a shorter span`);
         return { amount: value.amount, unit: value.unit };
-      default:
+      case 'scalar':
         if (Array.isArray(value) || (value !== null && typeof value === 'object')) {
           return this.error(path, `${op} needs a single value${Array.isArray(value) ? '; for a list use in / not_in' : ''}`);
         }
@@ -237,8 +232,7 @@ class Checker {
   private resolve(field: FieldDef, value: string): Resolved {
     const tenant = this.ctx.tenant;
     if (field.type === 'tags') return resolveTag(value, tenant);
-    if (field.values?.kind === 'tenant' && field.values.lookup === 'owners') return resolveOwner(value, tenant);
-    if (field.values?.kind === 'tenant' && field.values.lookup === 'campaigns') return resolveCampaign(value, tenant);
+    if (field.references) return resolveReference(field.references, value, tenant);
     return resolveEnum(field, value, tenant);
   }
 

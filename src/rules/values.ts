@@ -3,7 +3,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import countries from 'i18n-iso-countries';
 import ISO6391 from 'iso-639-1';
-import type { FieldDef } from './catalog.js';
+import type { FieldDef, Reference, TenantLookup } from './catalog.js';
 import type { TenantValues } from './tenant.js';
 
 export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
@@ -63,8 +63,9 @@ function unknown(what: string, input: string, candidates: readonly string[], sho
   return { ok: false, message: `unknown ${what} "${input}"${hint ? ` (did you mean "${hint}"?)` : ''}${list(shown)}` };
 }
 
-/** The allowed values of an enum field for this tenant. */
+/** The allowed values of an enum or reference field for this tenant (reference fields: ids). */
 export function enumValues(field: FieldDef, tenant: TenantValues): readonly string[] {
+  if (field.references) return referenceIds(field.references, tenant);
   const source = field.values;
   if (!source) return [];
   switch (source.kind) {
@@ -75,18 +76,47 @@ export function enumValues(field: FieldDef, tenant: TenantValues): readonly stri
     case 'languages':
       return LANGUAGE_CODES;
     case 'tenant':
-      switch (source.lookup) {
-        case 'industries':
-          return tenant.industries;
-        case 'products':
-          return tenant.products;
-        case 'tags':
-          return tenant.tags;
-        case 'owners':
-          return tenant.owners.map((o) => o.id);
-        case 'campaigns':
-          return tenant.campaigns.map((c) => c.id);
-      }
+      return tenantValues(source.lookup, tenant);
+  }
+}
+
+export function tenantValues(lookup: TenantLookup, tenant: TenantValues): readonly string[] {
+  switch (lookup) {
+    case 'industries':
+      return tenant.industries;
+    case 'products':
+      return tenant.products;
+    case 'tags':
+      return tenant.tags;
+  }
+}
+
+function referenceIds(reference: Reference, tenant: TenantValues): readonly string[] {
+  switch (reference) {
+    case 'users':
+      return tenant.owners.map((o) => o.id);
+    case 'campaigns':
+      return tenant.campaigns.map((c) => c.id);
+  }
+}
+
+/** Resolves what a reference field's value names (an id, a name, an email) to the referenced id. */
+export function resolveReference(reference: Reference, input: string, tenant: TenantValues): Resolved {
+  switch (reference) {
+    case 'users':
+      return resolveOwner(input, tenant);
+    case 'campaigns':
+      return resolveCampaign(input, tenant);
+  }
+}
+
+/** How a reference field's id reads for a person: the user's name, the campaign's name. */
+export function referenceName(reference: Reference, id: string, tenant: Pick<TenantValues, 'owners' | 'campaigns'>): string | undefined {
+  switch (reference) {
+    case 'users':
+      return tenant.owners.find((o) => o.id === id)?.name;
+    case 'campaigns':
+      return tenant.campaigns.find((c) => c.id === id)?.name;
   }
 }
 

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { segments } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
+import { contactField, relation as findRelation, type Reference, type RelationDef, relationField } from '../rules/catalog.js';
 import type { Node, RuleTree, Value } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
@@ -27,24 +28,25 @@ export const SeedSegmentSchema = z.strictObject({
 });
 export type SeedSegment = z.infer<typeof SeedSegmentSchema>;
 
-type Mapper = { owner: (v: string) => string; campaign: (v: string) => string; segment: (v: string) => string };
+/** How each kind of tenant-specific id is rewritten: by the role of the field holding it. */
+type Mapper = Record<Reference, (v: string) => string> & { segment: (v: string) => string };
 
-/** Rewrites the tenant-specific ids in a tree (owners, campaigns, segments) with `map`. */
+/** Rewrites the tenant-specific ids in a tree (users, campaigns, segments) with `map`. */
 function mapIds(tree: RuleTree, map: Mapper): RuleTree {
   const value = (v: Value, f: (s: string) => string): Value =>
     Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? f(x) : x)) : typeof v === 'string' ? f(v) : v;
-  const node = (n: Node, relation?: string): Node => {
+  const node = (n: Node, rel?: RelationDef): Node => {
     switch (n.type) {
       case 'group':
-        return { ...n, children: n.children.map((c) => node(c, relation)) };
-      case 'condition':
-        if (n.field === 'owner') return { ...n, value: value(n.value, map.owner) };
-        if (relation === 'email_events' && n.field === 'campaign') return { ...n, value: value(n.value, map.campaign) };
-        return n;
+        return { ...n, children: n.children.map((c) => node(c, rel)) };
+      case 'condition': {
+        const reference = (rel ? relationField(rel, n.field) : contactField(n.field))?.references;
+        return reference ? { ...n, value: value(n.value, map[reference]) } : n;
+      }
       case 'relation':
-        return { ...n, where: n.where ? (node(n.where, n.relation) as typeof n.where) : null };
+        return { ...n, where: n.where ? (node(n.where, findRelation(n.relation)) as typeof n.where) : null };
       case 'engagement':
-        return { ...n, campaigns: { ...n.campaigns, ids: n.campaigns.ids?.map(map.campaign) ?? null } };
+        return { ...n, campaigns: { ...n.campaigns, ids: n.campaigns.ids?.map(map.campaigns) ?? null } };
       case 'segment':
         return { ...n, segment: map.segment(n.segment) };
     }
@@ -62,8 +64,8 @@ export async function exportDefinitions(services: Services, orgId: string): Prom
   const byId = new Map(rows.map((r) => [r.id, r]));
   const slugOf = new Map(tenant.segments.map((s) => [s.id, s.slug]));
   const portable: Mapper = {
-    owner: (id) => tenant.owners.find((o) => o.id === id)?.email ?? id,
-    campaign: (id) => tenant.campaigns.find((c) => c.id === id)?.name ?? id,
+    users: (id) => tenant.owners.find((o) => o.id === id)?.email ?? id,
+    campaigns: (id) => tenant.campaigns.find((c) => c.id === id)?.name ?? id,
     segment: (id) => slugOf.get(id) ?? id,
   };
   // Referenced segments first, so an import can resolve every reference as it goes.

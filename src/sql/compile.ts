@@ -14,7 +14,9 @@
 //   - A negated group is NOT COALESCE(inner, false): positive operators may yield NULL inside, which
 //     counts as false before negation, never as unknown.
 import { type SQL, sql } from 'drizzle-orm';
-import { type CanonicalOperator, type Column, contactField, type FieldDef, relation as findRelation } from '../rules/catalog.js';
+import { type Column, contactField, type FieldDef, relation as findRelation } from '../rules/catalog.js';
+import { TABLES } from '../rules/crm.js';
+import { type CanonicalOperator, countForm, inverseOperator, OPERATOR_SPECS } from '../rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../rules/clock.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RelativeDate, RuleTree, SegmentMembership, Value, WhereGroup } from '../rules/grammar.js';
 import type { TenantValues } from '../rules/tenant.js';
@@ -141,9 +143,6 @@ function compileCondition(c: Condition, state: State, scope: Scope): SQL {
   return compile(expr, c.value, def, state);
 }
 
-/** The positive operator whose NOT a negative one is, under the two-valued semantics. */
-const NEGATIVE_OF = { neq: 'eq', not_in: 'in', not_contains: 'contains', is_null: 'is_not_null' } as const;
-
 /**
  * A company field as an EXISTS over the contact's company rather than a join: the planner hashes
  * the (small) companies side even under OR, where a join made it walk 1M contacts in company order.
@@ -153,10 +152,11 @@ const NEGATIVE_OF = { neq: 'eq', not_in: 'in', not_contains: 'contains', is_null
 function compileCompanyCondition(c: Condition, def: FieldDef, state: State): SQL {
   const name = `${nextAlias(state)}co`;
   const alias = sql.raw(name);
-  const negative = (NEGATIVE_OF as Record<string, CanonicalOperator>)[c.operator];
-  const operator = negative ?? (c.operator as CanonicalOperator);
-  const predicate = OPERATORS[operator](columnSql(name, def.column), c.value, def, state);
-  const company = sql`select 1 from companies ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = c.company_id and ${predicate}`;
+  // A negative operator (one that holds for a missing value) is NOT of its positive inverse.
+  const op = c.operator as CanonicalOperator;
+  const negative = OPERATOR_SPECS[op].matchesMissing ? inverseOperator(op) : null;
+  const predicate = OPERATORS[negative ?? op](columnSql(name, def.column), c.value, def, state);
+  const company = sql`select 1 from ${sql.raw(TABLES.companies)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = c.company_id and ${predicate}`;
   return sql`(${sql.raw(negative ? 'not exists' : 'exists')} (${company}))`;
 }
 
@@ -226,8 +226,9 @@ function compileRelation(r: RelationCondition, state: State): SQL {
     // contact, then semi-join (or anti-join) contacts to that. A bound that 0 satisfies ("fewer than
     // 3") must also match contacts with no rows at all, so it is written as NOT EXISTS of the
     // contacts whose count violates it.
-    const op = sql.raw({ eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' }[r.count.operator]);
-    const zeroSatisfies = satisfies(0, r.count.operator, r.count.value);
+    const form = countForm(r.count.operator);
+    const op = sql.raw(form.sql);
+    const zeroSatisfies = form.holds(0, r.count.value);
     const bound = sql`count(*) ${op} ${r.count.value}`;
     const g = sql.raw(`${alias}g`);
     const grouped = sql`select ${a}.contact_id from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${a}.contact_id having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
@@ -237,18 +238,6 @@ function compileRelation(r: RelationCondition, state: State): SQL {
   return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id${where}))`;
 }
 
-function satisfies(n: number, operator: keyof typeof COUNT_OPS, value: number): boolean {
-  return COUNT_OPS[operator](n, value);
-}
-
-const COUNT_OPS = {
-  eq: (n: number, v: number) => n === v,
-  gt: (n: number, v: number) => n > v,
-  gte: (n: number, v: number) => n >= v,
-  lt: (n: number, v: number) => n < v,
-  lte: (n: number, v: number) => n <= v,
-} as const;
-
 function compileEngagement(e: Engagement, state: State): SQL {
   const ids =
     e.campaigns.last !== null
@@ -257,7 +246,7 @@ function compileEngagement(e: Engagement, state: State): SQL {
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
   const a = sql.raw(alias);
-  const events = sql`email_events ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
+  const events = sql`${sql.raw(TABLES.emailEvents)} ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
     ids.map((id) => sql`${id}`),
     sql.raw(', '),
   )})`;
@@ -285,7 +274,7 @@ function compileSegment(s: SegmentMembership, state: State): SQL {
     state.segmentDepth -= 1;
   } else {
     const alias = sql.raw(nextAlias(state));
-    member = sql`(exists (select 1 from segment_members ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
+    member = sql`(exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
   }
   return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
 }
@@ -293,5 +282,5 @@ function compileSegment(s: SegmentMembership, state: State): SQL {
 /** The full membership query: ids of the tenant's contacts matching the tree. */
 export function membersQuery(tree: RuleTree, ctx: CompileContext): SQL {
   const { where } = compilePredicate(tree, ctx);
-  return sql`select c.id from contacts c where c.org_id = ${ctx.orgId} and ${where}`;
+  return sql`select c.id from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and ${where}`;
 }

@@ -1,5 +1,5 @@
 // Vocabulary and distributions of the synthetic tenant: what gets drawn, and how often.
-import type { ACTIVITY_TYPES, DEAL_STAGES, EMAIL_STATUSES, LIFECYCLE_STAGES } from '../db/schema.js';
+import type { ACTIVITY_TYPES, DEAL_STAGES, EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
 import { type Weighted, weighted } from './random.js';
 
 export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];

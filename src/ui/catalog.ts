@@ -2,20 +2,12 @@
 // operators (labelled per field type) and the tenant's values as ready-made choices. Everything here
 // is derived from src/rules/catalog.ts, src/rules/grammar.ts and the tenant — nothing is listed twice.
 import type { Role } from '../auth/keys.js';
-import { EMAIL_EVENT_TYPES } from '../db/schema.js';
-import {
-  type CanonicalOperator,
-  CONTACT_FIELDS,
-  type FieldDef,
-  type FieldType,
-  OPERATORS_BY_TYPE,
-  RELATIONS,
-  type RelationName,
-  type Scope,
-} from '../rules/catalog.js';
-import { type CountOperator, MATCH_MODES, RELATIVE_UNITS } from '../rules/grammar.js';
+import { EMAIL_EVENT_TYPES } from '../rules/crm.js';
+import { CONTACT_FIELDS, type FieldDef, type FieldType, RELATIONS, type RelationName, type Scope } from '../rules/catalog.js';
+import { MATCH_MODES, RELATIVE_UNITS } from '../rules/grammar.js';
+import { type CanonicalOperator, COUNT_OPERATORS, countForm, OPERATORS_BY_TYPE, operatorLabel, operatorSpec, type ValueShape } from '../rules/operators.js';
 import type { TenantValues } from '../rules/tenant.js';
-import { countryName, languageName } from '../rules/values.js';
+import { countryName, languageName, tenantValues } from '../rules/values.js';
 
 export interface UiChoice {
   value: string;
@@ -25,6 +17,8 @@ export interface UiChoice {
 export interface UiOperator {
   value: CanonicalOperator;
   label: string;
+  /** The value it takes, so the editor offers the right input. */
+  shape: ValueShape;
 }
 
 export interface UiField {
@@ -70,42 +64,20 @@ export interface UiCatalog {
   };
 }
 
-/** How each operator reads in the editor; a new operator does not compile until it has a label. */
-const OPERATOR_LABELS = {
-  eq: 'is',
-  neq: 'is not',
-  in: 'is any of',
-  not_in: 'is none of',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  ends_with: 'ends with',
-  gt: 'is more than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  between: 'is between',
-  is_null: 'is empty',
-  is_not_null: 'is not empty',
-  within_last: 'is within the last',
-  more_than_ago: 'is more than … ago',
-} as const satisfies Record<CanonicalOperator, string>;
-
-/** Where a field type reads differently ("is after" for dates, "has tag" for tags). */
-const TYPE_LABELS: Partial<Record<FieldType, Partial<Record<CanonicalOperator, string>>>> = {
-  date: { gt: 'is after', gte: 'is on or after', lt: 'is before', lte: 'is on or before' },
-  tags: { eq: 'has tag', neq: 'lacks tag', in: 'has any of', not_in: 'has none of', is_null: 'has no tags', is_not_null: 'has some tag' },
-};
-
-// In the order the editor offers them.
-const COUNT_LABELS = { gte: 'at least', gt: 'more than', eq: 'exactly', lte: 'at most', lt: 'fewer than' } as const satisfies Record<CountOperator, string>;
 const MATCH_LABELS = { any: 'any of', all: 'each of', none: 'none of' } as const satisfies Record<(typeof MATCH_MODES)[number], string>;
 
 function operators(type: FieldType): UiOperator[] {
-  return OPERATORS_BY_TYPE[type].map((op) => ({ value: op, label: TYPE_LABELS[type]?.[op] ?? OPERATOR_LABELS[op] }));
+  return OPERATORS_BY_TYPE[type].map((op) => ({ value: op, label: operatorLabel(op, type), shape: operatorSpec(op).value }));
+}
+
+/** Count bounds in the order the editor offers them (most used first). */
+function countOperators(): UiChoice[] {
+  return [...COUNT_OPERATORS].sort((a, b) => countForm(a).offer - countForm(b).offer).map((op) => ({ value: op, label: countForm(op).label }));
 }
 
 function choices(field: FieldDef, tenant: TenantValues): UiChoice[] | null {
+  if (field.references === 'users') return ownerChoices(tenant);
+  if (field.references === 'campaigns') return campaignChoices(tenant);
   const source = field.values;
   if (!source) return null;
   const plain = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
@@ -117,18 +89,7 @@ function choices(field: FieldDef, tenant: TenantValues): UiChoice[] | null {
     case 'languages':
       return languageChoices(tenant);
     case 'tenant':
-      switch (source.lookup) {
-        case 'industries':
-          return plain(tenant.industries);
-        case 'products':
-          return plain(tenant.products);
-        case 'tags':
-          return plain(tenant.tags);
-        case 'owners':
-          return ownerChoices(tenant);
-        case 'campaigns':
-          return campaignChoices(tenant);
-      }
+      return plain(tenantValues(source.lookup, tenant));
   }
 }
 
@@ -162,7 +123,7 @@ export function uiCatalog(tenant: TenantValues, principal: UiCatalog['principal'
     relations: RELATIONS.map((r) => ({ name: r.name, label: r.label, noun: r.noun, fields: r.fields.map((f) => uiField(f, null, tenant)) })),
     operatorsByType: Object.fromEntries(Object.entries(OPERATORS_BY_TYPE).map(([t, ops]) => [t, [...ops]])) as UiCatalog['operatorsByType'],
     relativeUnits: [...RELATIVE_UNITS],
-    countOperators: Object.entries(COUNT_LABELS).map(([value, label]) => ({ value, label })),
+    countOperators: countOperators(),
     matchModes: MATCH_MODES.map((m) => ({ value: m, label: MATCH_LABELS[m] })),
     emailEvents: [...EMAIL_EVENT_TYPES],
     tenant: {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactField, type FieldType, OPERATORS_BY_TYPE, relation as findRelation, type RelationName } from '../../src/rules/catalog.js';
-import { COUNT_OPERATORS, MATCH_MODES, type Node, type RuleTree, type WhereNode } from '../../src/rules/grammar.js';
+import { contactField, type FieldType, relation as findRelation, type RelationName } from '../../src/rules/catalog.js';
+import { COUNT_OPERATORS, OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
+import { MATCH_MODES, type Node, type RuleTree, type WhereNode } from '../../src/rules/grammar.js';
 import { canonicalJson, normalize } from '../../src/rules/normalize.js';
 import { validateRules } from '../../src/rules/validate.js';
 import { ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';

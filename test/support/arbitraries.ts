@@ -8,20 +8,12 @@
 // Also here: the few records and dynamic segments the tests add to the fixture, so that NULLs,
 // LIKE wildcards in stored text, non-numeric JSON and segments-in-segments exist in the data.
 import fc from 'fast-check';
-import { EMAIL_EVENT_TYPES } from '../../src/db/schema.js';
 import type { Fixture } from '../../src/fixture/format.js';
 import { slugify } from '../../src/lib/slug.js';
+import { CONTACT_FIELDS, type FieldDef, RELATIONS, type RelationDef } from '../../src/rules/catalog.js';
+import { EMAIL_EVENT_TYPES } from '../../src/rules/crm.js';
+import { type CanonicalOperator, COUNT_OPERATORS, OPERATOR_ALIASES, OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
 import {
-  CONTACT_FIELDS,
-  type CanonicalOperator,
-  type FieldDef,
-  OPERATOR_ALIASES,
-  OPERATORS_BY_TYPE,
-  RELATIONS,
-  type RelationDef,
-} from '../../src/rules/catalog.js';
-import {
-  COUNT_OPERATORS,
   type Condition,
   type CountBound,
   type Engagement,
@@ -300,7 +292,7 @@ class ValuePools {
     const { tenant } = this.src;
     if (def.values?.kind === 'countries') return fc.constantFrom(...tenant.countries, 'SE', 'CH', 'ZA');
     if (def.values?.kind === 'languages') return fc.constantFrom(...tenant.languages, 'sv', 'zh');
-    if (def.values?.kind === 'tenant' && def.values.lookup === 'owners') {
+    if (def.references === 'users') {
       // Ids mostly; a name or an email now and then (validation resolves them to the id).
       return fc.oneof(
         { arbitrary: fc.constantFrom(...tenant.owners.map((o) => o.id)), weight: 4 },

@@ -14,7 +14,8 @@
 //
 // It accepts any validated tree: aliases, nested same-op groups, one-value lists, weeks / years,
 // engagement shorthands, duplicates — no normalization is assumed.
-import { canonicalOperator, contactField, type FieldType, type Operator, relation as findRelation, relationField } from '../../src/rules/catalog.js';
+import { contactField, type FieldType, relation as findRelation, relationField } from '../../src/rules/catalog.js';
+import { canonicalOperator, type Operator } from '../../src/rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../../src/rules/clock.js';
 import type { Condition, CountBound, Engagement, Node, RelationCondition, RelativeDate, SegmentMembership, Value, WhereGroup } from '../../src/rules/grammar.js';
 import type { TenantValues } from '../../src/rules/tenant.js';

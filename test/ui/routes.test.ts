@@ -1,7 +1,8 @@
 // What the service serves for the reviewer page, without a browser: the page, its bundled script,
 // and the catalog endpoint (key required; fields and operators straight from the catalog).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS, OPERATORS_BY_TYPE, RELATIONS } from '../../src/rules/catalog.js';
+import { CONTACT_FIELDS, RELATIONS } from '../../src/rules/catalog.js';
+import { OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
 import type { UiCatalog } from '../../src/ui/catalog.js';
 import { fixtureTenantValues } from '../support/fixture-tenant.js';
 import { startUiServer, type UiServer } from './browser.js';

@@ -3,7 +3,7 @@
 // campaigns, segments), plus country and language names. Built once per tenant object and cached.
 import { CONTACT_FIELDS, type FieldDef, RELATIONS, type RelationName } from '../../rules/catalog.js';
 import type { TenantValues } from '../../rules/tenant.js';
-import { COUNTRY_CODES, countryNames } from '../../rules/values.js';
+import { COUNTRY_CODES, countryNames, tenantValues } from '../../rules/values.js';
 import ISO6391 from 'iso-639-1';
 import { REGIONS } from './regions.js';
 import { COUNTRY_ALIASES, DEMONYMS } from './vocabulary.js';
@@ -94,11 +94,9 @@ function buildLexicon(tenant: TenantValues): Lexicon {
       for (const v of values.values) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
       for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) addWithPlural(word, { kind: 'value', field: f.key, value: v, label: v });
     } else if (values?.kind === 'tenant') {
-      const list =
-        values.lookup === 'tags' ? tenant.tags : values.lookup === 'industries' ? tenant.industries : values.lookup === 'products' ? tenant.products : [];
-      for (const v of list) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
-      if (values.lookup === 'owners') addOwners(tenant, (text, id, label) => add(text, { kind: 'value', field: f.key, value: id, label }));
+      for (const v of tenantValues(values.lookup, tenant)) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
     }
+    if (f.references === 'users') addOwners(tenant, (text, id, label) => add(text, { kind: 'value', field: f.key, value: id, label }));
   }
   addCountries(add);
   for (const code of ISO6391.getAllCodes()) {
@@ -110,7 +108,7 @@ function buildLexicon(tenant: TenantValues): Lexicon {
     for (const f of r.fields) {
       for (const word of fieldWords(f)) add(word, { kind: 'relField', relation: r.name, field: f.key });
       const values = f.values;
-      const list = values?.kind === 'static' ? values.values : values?.kind === 'tenant' && values.lookup === 'products' ? tenant.products : [];
+      const list = values?.kind === 'static' ? values.values : values?.kind === 'tenant' ? tenantValues(values.lookup, tenant) : [];
       for (const v of list) addWithPlural(v, { kind: 'relValue', relation: r.name, field: f.key, value: v, label: v });
       for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) add(word, { kind: 'relValue', relation: r.name, field: f.key, value: v, label: v });
     }

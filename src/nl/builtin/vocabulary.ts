@@ -1,7 +1,7 @@
 // General English the parser needs besides the catalog and the tenant's values: connectives,
 // negations, comparisons, filler words, and a few facts of the language (demonyms, NPS bands,
 // email verbs). Field names and values are never listed here; they come from the catalog.
-import type { CountOperator } from '../../rules/grammar.js';
+import { type CanonicalOperator, COMPARISON_PHRASES, type CountOperator, TEXT_PHRASES } from '../../rules/operators.js';
 
 export const AND_WORDS = new Set(['and', '&', '+', 'plus', 'also', 'as well as']);
 export const OR_WORDS = new Set(['or', '/']);
@@ -37,28 +37,14 @@ export const COMPANY_NOUNS = new Set([
   'firm', 'firms', 'employer', 'employers', 'headquartered', 'hq', 'headquarters',
 ]);
 
-/** Comparison phrases, longest first within a shared first word. */
-export const COMPARATORS: [string[], CountOperator][] = [
-  [['no', 'more', 'than'], 'lte'], [['no', 'less', 'than'], 'gte'], [['no', 'fewer', 'than'], 'gte'],
-  [['more', 'than'], 'gt'], [['greater', 'than'], 'gt'], [['higher', 'than'], 'gt'], [['bigger', 'than'], 'gt'], [['larger', 'than'], 'gt'],
-  [['over'], 'gt'], [['above'], 'gt'], [['exceeding'], 'gt'], [['>'], 'gt'],
-  [['at', 'least'], 'gte'], [['minimum', 'of'], 'gte'], [['min'], 'gte'], [['>='], 'gte'], [['≥'], 'gte'],
-  [['less', 'than'], 'lt'], [['fewer', 'than'], 'lt'], [['lower', 'than'], 'lt'], [['smaller', 'than'], 'lt'], [['under'], 'lt'], [['below'], 'lt'], [['<'], 'lt'],
-  [['at', 'most'], 'lte'], [['up', 'to'], 'lte'], [['maximum', 'of'], 'lte'], [['max'], 'lte'], [['<='], 'lte'], [['≤'], 'lte'],
-  [['exactly'], 'eq'], [['equal', 'to'], 'eq'], [['equals'], 'eq'], [['='], 'eq'], [['=='], 'eq'], [['of'], 'eq'], [['is'], 'eq'], [[':'], 'eq'],
-];
+/** Comparison phrases before a number ("more than", "at least"): from the operator table. */
+export const COMPARATORS: readonly [string[], CountOperator][] = COMPARISON_PHRASES;
 /** "100 or more", "5 or fewer", "9 and up", "8 or better". */
 export const OR_MORE = new Set(['more', 'above', 'higher', 'greater', 'over', 'plus', 'better', 'up', 'beyond']);
 export const OR_LESS = new Set(['less', 'fewer', 'below', 'lower', 'under', 'worse', 'down']);
 
-/** Text operators, by phrase. */
-export const TEXT_OPERATORS: [string[], string][] = [
-  [['does', 'not', 'contain'], 'not_contains'], [["doesn't", 'contain'], 'not_contains'], [['not', 'containing'], 'not_contains'],
-  [['contains'], 'contains'], [['containing'], 'contains'], [['includes'], 'contains'], [['including'], 'contains'], [['contain'], 'contains'], [['has'], 'contains'],
-  [['starts', 'with'], 'starts_with'], [['starting', 'with'], 'starts_with'], [['begins', 'with'], 'starts_with'], [['beginning', 'with'], 'starts_with'], [['start', 'with'], 'starts_with'], [['begin', 'with'], 'starts_with'],
-  [['ends', 'with'], 'ends_with'], [['ending', 'with'], 'ends_with'], [['ends', 'in'], 'ends_with'], [['ending', 'in'], 'ends_with'], [['end', 'with'], 'ends_with'], [['end', 'in'], 'ends_with'],
-  [['is', 'not'], 'neq'], [["isn't"], 'neq'], [['!='], 'neq'], [['<>'], 'neq'], [['is'], 'eq'], [['equals'], 'eq'], [['='], 'eq'], [[':'], 'eq'], [['of'], 'eq'],
-];
+/** Text operators, by phrase ("starts with", "does not contain"): from the operator table. */
+export const TEXT_OPERATORS: readonly [string[], CanonicalOperator][] = TEXT_PHRASES;
 
 /** Phrases that introduce a value of a field without naming the field ("owned by Sara"). */
 export const FIELD_VERBS: [string[], string][] = [

@@ -2,34 +2,25 @@
 // closed sets (tenant tags, owners, campaigns, industries…), text/number/date inputs otherwise, two
 // inputs for between, amount + unit for relative dates. What the reviewer types goes to the server
 // as typed (numbers parsed when they parse) so the server's validation speaks, not a second copy.
-import type { CanonicalOperator } from '../../rules/catalog.js';
 import type { Condition, RelativeDate, Value } from '../../rules/grammar.js';
+import type { CanonicalOperator, ValueShape } from '../../rules/operators.js';
 import type { UiCatalog, UiField } from '../catalog.js';
 import { h, select, uid } from './dom.js';
 
-const NO_VALUE: readonly string[] = ['is_null', 'is_not_null'];
-const LIST: readonly string[] = ['in', 'not_in'];
-const RELATIVE: readonly string[] = ['within_last', 'more_than_ago'];
-
-type Kind = 'none' | 'list' | 'between' | 'relative' | 'scalar';
-
-export function valueKind(op: string): Kind {
-  if (NO_VALUE.includes(op)) return 'none';
-  if (LIST.includes(op)) return 'list';
-  if (RELATIVE.includes(op)) return 'relative';
-  if (op === 'between') return 'between';
-  return 'scalar';
+/** The value an operator takes on this field, as the server's operator table says. */
+export function valueKind(field: UiField, op: string): ValueShape {
+  return field.operators.find((o) => o.value === op)?.shape ?? 'scalar';
 }
 
 export function defaultValue(field: UiField, op: CanonicalOperator | string): Value {
-  switch (valueKind(op)) {
+  switch (valueKind(field, op)) {
     case 'none':
       return null;
     case 'list':
       return [];
-    case 'relative':
+    case 'span':
       return { amount: 30, unit: 'days' };
-    case 'between':
+    case 'pair':
       return ['', ''];
     case 'scalar':
       return field.choices?.[0]?.value ?? '';
@@ -38,14 +29,14 @@ export function defaultValue(field: UiField, op: CanonicalOperator | string): Va
 
 /** Keeps what the reviewer had when the operator changes shape (one value ↔ a list ↔ a range). */
 export function convertValue(field: UiField, from: string, to: string, value: Value): Value {
-  const a = valueKind(from);
-  const b = valueKind(to);
+  const a = valueKind(field, from);
+  const b = valueKind(field, to);
   if (a === b) return value;
   const items = Array.isArray(value) ? value : a === 'scalar' && value !== '' && value !== null && typeof value !== 'object' ? [value as string | number] : [];
   switch (b) {
     case 'list':
       return items;
-    case 'between':
+    case 'pair':
       return [items[0] ?? '', items[1] ?? ''];
     case 'scalar':
       return items[0] ?? defaultValue(field, to);
@@ -120,7 +111,7 @@ export function choiceList(path: string, label: string, choices: { value: string
 
 export function valueEditor(c: Condition, field: UiField, path: string, ctx: ValueContext): HTMLElement | null {
   const name = field.label;
-  switch (valueKind(c.operator)) {
+  switch (valueKind(field, c.operator)) {
     case 'none':
       return null;
     case 'list': {
@@ -136,7 +127,7 @@ export function valueEditor(c: Condition, field: UiField, path: string, ctx: Val
         ctx.changed(false);
       });
     }
-    case 'between': {
+    case 'pair': {
       const pair = Array.isArray(c.value) ? [...c.value] : ['', ''];
       const set = (i: number) => (text: string) => {
         pair[i] = typed(field, text);
@@ -151,7 +142,7 @@ export function valueEditor(c: Condition, field: UiField, path: string, ctx: Val
         textInput(field, `${path}[1]`, `Highest ${name}`, pair[1], set(1)),
       );
     }
-    case 'relative': {
+    case 'span': {
       const span: RelativeDate = isRelative(c.value) ? { ...c.value } : { amount: 30, unit: 'days' };
       const amount = h('input', {
         type: 'text',

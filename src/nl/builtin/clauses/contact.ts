@@ -238,7 +238,7 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
   const before = after ? undefined : who(i);
   if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
   const field = resolveFieldName(CONTACT_FIELDS, verb?.value ?? 'owner');
-  if (!field || field.values?.kind !== 'tenant' || field.values.lookup !== 'owners') return undefined;
+  if (!field || field.references !== 'users') return undefined;
   if (after) return { node: cond(field.key, after.empty ? 'is_null' : 'is_not_null'), end: after.end };
   return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: before!.end + 1 };
 }

@@ -5,6 +5,7 @@
 // and that reading is said as an assumption.
 import { relation as findRelation, type RelationName } from '../../../rules/catalog.js';
 import type { Condition, Node, RelationCondition, WhereNode } from '../../../rules/grammar.js';
+import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
 import { readBound } from '../bounds.js';
 import { readNumber } from '../numbers.js';
 import { all } from '../nodes.js';
@@ -27,8 +28,6 @@ const VERBS = ['are', 'were', 'is', 'was', 'have', 'has', 'had'];
 const AFTER = ['all', 'each', 'only', 'both'];
 /** Words that say "only" before a relation clause. */
 const ONLY: string[][] = [['only'], ['nothing', 'but'], ['exclusively'], ['just'], ['solely']];
-const INVERSE: Partial<Record<Condition['operator'], Condition['operator']>> = { eq: 'neq', neq: 'eq', in: 'not_in', not_in: 'in' };
-const ORDER_INVERSE: Partial<Record<Condition['operator'], Condition['operator']>> = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' };
 
 export function quantified(p: Parse, i: number): Clause | undefined {
   return allAre(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
@@ -132,7 +131,9 @@ function not(rel: Quantifiable, where: Condition[]): WhereNode {
   const only = where.length === 1 ? where[0]! : undefined;
   if (only) {
     const nullable = findRelation(rel)!.fields.find((f) => f.key === only.field)?.nullable ?? true;
-    const inverse = INVERSE[only.operator] ?? (nullable ? undefined : ORDER_INVERSE[only.operator]);
+    // Exact inverses always; order complements (gt ↔ lte) only where the value cannot be missing.
+    const spec = operatorSpec(canonicalOperator(only.operator));
+    const inverse = spec.inverse ?? (nullable ? null : spec.complement);
     if (inverse) return { ...only, operator: inverse };
   }
   return { type: 'group', op: 'and', negate: true, children: where };

@@ -46,7 +46,7 @@ export function relFieldComparison(p: Parse, i: number, rel: RelationName): { co
       negated = true;
       j += p.is(j, "isn't") ? 1 : 2;
     } else if (p.is(j, 'is|=|:|of|in')) j += 1;
-    if (field.values?.kind === 'tenant' && field.values.lookup === 'owners') {
+    if (field.references === 'users') {
       const owners = readList(p, j, (k) => p.sense(k, 'value', (s) => s.field === 'owner'));
       if (owners) return { conditions: [inList(field.key, owners.items.map((o) => o.sense.value), negated)], end: owners.end };
       continue;

@@ -1,0 +1,20 @@
+// The CRM's fixed vocabulary, shared by the rule engine and the database: closed value sets and the
+// names of the tables rules read. The catalog, the grammar and the compiler take them from here, and
+// so does the drizzle schema (pgEnum, pgTable), so the rule engine needs nothing from db/.
+export const LIFECYCLE_STAGES = ['lead', 'marketing_qualified', 'sales_qualified', 'opportunity', 'customer', 'churned'] as const;
+export const EMAIL_STATUSES = ['subscribed', 'unsubscribed', 'bounced', 'suppressed'] as const;
+export const DEAL_STAGES = ['prospecting', 'qualification', 'proposal', 'negotiation', 'closed_won', 'closed_lost'] as const;
+export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note'] as const;
+export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const EMAIL_EVENT_TYPES = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
+
+/** Tables that rules read. Each holds `org_id` and is keyed tenant-first. */
+export const TABLES = {
+  contacts: 'contacts',
+  companies: 'companies',
+  deals: 'deals',
+  activities: 'activities',
+  emailEvents: 'email_events',
+  fitScores: 'fit_scores',
+  segmentMembers: 'segment_members',
+} as const;
