@@ -10,6 +10,7 @@ import { QueryTimeoutError } from '../sql/preview.js';
 import { type AppEnv, requireKey } from './auth.js';
 import { validationHook } from './openapi.js';
 import { onError, problem } from './problem.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { contactRoutes } from './routes/contacts.js';
 import { draftRoutes } from './routes/drafts.js';
 import { segmentRoutes } from './routes/segments.js';
@@ -68,7 +69,8 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.route('/v1', segmentRoutes(services));
   app.route('/v1', contactRoutes(services));
   app.route('/v1', webhookRoutes(services));
-  app.route('/app', uiRoutes(services)); // the reviewer web page (src/ui/)
+  app.route('/app/api', catalogRoutes(services)); // what the reviewer page's editor offers
+  app.route('/app', uiRoutes()); // the reviewer web page (src/ui/, src/web/)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'http', scheme: 'bearer', description: 'A tenant API key (`npm run keys -- create`).' });
   for (const [name, schema] of Object.entries(RULE_SCHEMA_COMPONENTS)) {

@@ -1,4 +1,4 @@
-// The page's script: src/ui/client/*.ts bundled into one ES module on first request, in memory.
+// The page's script: src/web/*.ts (the browser program) bundled into one ES module on first request, in memory.
 // The client is TypeScript so `npm run typecheck` checks it against the server's own types
 // (UiCatalog, the rule grammar); there is no build step and nothing generated is committed.
 //
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client', 'main.ts');
+const ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'main.ts');
 
 let bundled: Promise<string> | undefined;
 

@@ -1,4 +1,4 @@
-// The reviewer page's HTML shell. The client script (src/ui/client/) renders the views into it;
+// The reviewer page's HTML shell. The client script (src/web/) renders the views into it;
 // the shell only carries what must work before the script runs.
 import { html } from 'hono/html';
 

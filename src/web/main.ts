@@ -1,6 +1,6 @@
 // The page shell: sign in with an API key (kept in sessionStorage, sent as the bearer header), the
 // evaluation clock, and a hash router over the views.
-import type { UiCatalog } from '../catalog.js';
+import type { UiCatalog } from '../ui/catalog.js';
 import { api, ApiError, session, type SegmentBody, UNAUTHORIZED_EVENT } from './api.js';
 import type { App, View } from './app.js';
 import { h, replace } from './dom.js';

@@ -3,8 +3,8 @@
 // membership. Each control carries the API path it edits (`data-path`), which is how validation
 // errors find their way back to it. Typing edits the tree in place; structural edits re-render,
 // keeping focus on the control that had it.
-import type { Condition, Engagement, Group, Node, RelationCondition, SegmentMembership, WhereGroup } from '../../rules/grammar.js';
-import type { UiCatalog, UiField, UiRelation } from '../catalog.js';
+import type { Condition, Engagement, Group, Node, RelationCondition, SegmentMembership, WhereGroup } from '../rules/grammar.js';
+import type { UiCatalog, UiField, UiRelation } from '../ui/catalog.js';
 import { type Child, h, replace, select } from './dom.js';
 import { choiceList, convertValue, defaultValue, valueEditor } from './values.js';
 

@@ -1,6 +1,6 @@
 // What every view gets from the shell: the catalog (refreshed after writes that change tenant
 // values), the evaluation clock, navigation with a one-shot message, and role checks.
-import type { UiCatalog } from '../catalog.js';
+import type { UiCatalog } from '../ui/catalog.js';
 
 export interface App {
   catalog(): UiCatalog;

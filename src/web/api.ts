@@ -1,8 +1,8 @@
 // Calls to the service with the reviewer's key. Every failure becomes an ApiError carrying the
 // server's problem+json, so each view can show `detail` and the per-path `errors` where they belong.
 import type { z } from '@hono/zod-openapi';
-import type { Draft, Issue, MembersPage, MembershipChange, PreviewResponse, Problem, Segment } from '../../http/schemas.js';
-import type { Group } from '../../rules/grammar.js';
+import type { Draft, Issue, MembersPage, MembershipChange, PreviewResponse, Problem, Segment } from '../http/schemas.js';
+import type { Group } from '../rules/grammar.js';
 
 export type ProblemBody = z.infer<typeof Problem>;
 export type IssueBody = z.infer<typeof Issue>;

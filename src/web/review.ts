@@ -3,7 +3,7 @@
 // keystroke (POST /v1/preview) with the count, the first 10 contacts, the explanation and the clock;
 // approving saves the edit (PUT /v1/drafts/:id) and approves it. The same page edits a saved
 // dynamic segment's rules (PATCH /v1/segments/:id) and builds a segment from an empty filter.
-import type { Group } from '../../rules/grammar.js';
+import type { Group } from '../rules/grammar.js';
 import { api, ApiError, type DraftBody, type PreviewBody, type SegmentBody } from './api.js';
 import { type App, canDefine, canEdit, definerNote, type View } from './app.js';
 import { Builder } from './builder.js';

@@ -2,9 +2,9 @@
 // closed sets (tenant tags, owners, campaigns, industries…), text/number/date inputs otherwise, two
 // inputs for between, amount + unit for relative dates. What the reviewer types goes to the server
 // as typed (numbers parsed when they parse) so the server's validation speaks, not a second copy.
-import type { Condition, RelativeDate, Value } from '../../rules/grammar.js';
-import type { CanonicalOperator, ValueShape } from '../../rules/operators.js';
-import type { UiCatalog, UiField } from '../catalog.js';
+import type { Condition, RelativeDate, Value } from '../rules/grammar.js';
+import type { CanonicalOperator, ValueShape } from '../rules/operators.js';
+import type { UiCatalog, UiField } from '../ui/catalog.js';
 import { h, select, uid } from './dom.js';
 
 /** The value an operator takes on this field, as the server's operator table says. */
