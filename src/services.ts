@@ -1,5 +1,7 @@
 // What the service layer needs, passed in rather than imported as globals: the database, the tenant
 // value cache, the NL provider and the clock. Tests build one with their own database and clock.
+import type { Role } from './auth/keys.js';
+import { createPolicy, type Policy } from './auth/policy.js';
 import type { Database } from './db/client.js';
 import type { Provider } from './nl/provider.js';
 import { TenantValuesCache } from './rules/tenant.js';
@@ -14,8 +16,8 @@ export interface Services {
   cacheTtlMs: number;
   /** Statement timeout for previews and member queries. */
   statementTimeoutMs: number;
-  /** Who may create, edit and delete segment definitions. */
-  definitionRoles: readonly ('admin' | 'editor' | 'viewer')[];
+  /** Who may do what (src/auth/policy.ts), with the configured definition roles. */
+  policy: Policy;
 }
 
 export interface ServiceOptions {
@@ -24,7 +26,8 @@ export interface ServiceOptions {
   now?: () => Date;
   cacheTtlMs?: number;
   statementTimeoutMs?: number;
-  definitionRoles?: Services['definitionRoles'];
+  /** Who may create, edit and delete segment definitions (SEGMENT_DEFINITION_ROLES). */
+  definitionRoles?: readonly Role[];
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -35,6 +38,6 @@ export function createServices(options: ServiceOptions): Services {
     now: options.now ?? (() => new Date()),
     cacheTtlMs: options.cacheTtlMs ?? 60_000,
     statementTimeoutMs: options.statementTimeoutMs ?? 5_000,
-    definitionRoles: options.definitionRoles ?? ['admin'],
+    policy: createPolicy(options.definitionRoles),
   };
 }

@@ -1,6 +1,7 @@
 // Bearer API keys → a principal (tenant + role) on the context; role checks for handlers.
 import type { MiddlewareHandler } from 'hono';
-import { authenticate, type Principal, type Role } from '../auth/keys.js';
+import { authenticate, type Principal } from '../auth/keys.js';
+import { type Permission, type Policy, refusal } from '../auth/policy.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
 
@@ -24,9 +25,7 @@ export function requireKey(db: Db): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Throws 403 unless the principal has one of `roles`; says which role the action needs. */
-export function allow(principal: Principal, roles: readonly Role[], action: string): void {
-  if (!roles.includes(principal.role)) {
-    throw new AppError('forbidden', `Only ${roles.join(' or ')} keys may ${action}; this key is ${principal.role}.`);
-  }
+/** Throws 403 unless the policy gives the principal's role `permission`; says which role `action` needs. */
+export function allow(principal: Principal, policy: Policy, permission: Permission, action?: string): void {
+  if (!policy[permission].includes(principal.role)) throw new AppError('forbidden', refusal(policy, permission, principal.role, action));
 }

@@ -2,6 +2,7 @@
 // operators (labelled per field type) and the tenant's values as ready-made choices. Everything here
 // is derived from src/rules/catalog.ts, src/rules/grammar.ts and the tenant — nothing is listed twice.
 import type { Role } from '../auth/keys.js';
+import { type Permission, permissionsOf, type Policy } from '../auth/policy.js';
 import { EMAIL_EVENT_TYPES } from '../rules/crm.js';
 import { CONTACT_FIELDS, type FieldDef, type FieldType, RELATIONS, type RelationName, type Scope } from '../rules/catalog.js';
 import { MATCH_MODES, RELATIVE_UNITS } from '../rules/grammar.js';
@@ -43,8 +44,9 @@ export interface UiRelation {
 
 export interface UiCatalog {
   principal: { orgId: string; role: Role };
-  /** Roles that may approve drafts and edit segment definitions. */
-  definitionRoles: Role[];
+  /** The policy in force (src/auth/policy.ts): which roles may do what, and what this key may. */
+  policy: Policy;
+  may: Record<Permission, boolean>;
   fields: UiField[];
   relations: UiRelation[];
   operatorsByType: Record<FieldType, CanonicalOperator[]>;
@@ -115,10 +117,11 @@ function uiField(field: FieldDef, scope: Scope | null, tenant: TenantValues): Ui
   };
 }
 
-export function uiCatalog(tenant: TenantValues, principal: UiCatalog['principal'], definitionRoles: readonly Role[]): UiCatalog {
+export function uiCatalog(tenant: TenantValues, principal: UiCatalog['principal'], policy: Policy): UiCatalog {
   return {
     principal,
-    definitionRoles: [...definitionRoles],
+    policy,
+    may: permissionsOf(policy, principal.role),
     fields: CONTACT_FIELDS.map((f) => uiField(f, f.scope, tenant)),
     relations: RELATIONS.map((r) => ({ name: r.name, label: r.label, noun: r.noun, fields: r.fields.map((f) => uiField(f, null, tenant)) })),
     operatorsByType: Object.fromEntries(Object.entries(OPERATORS_BY_TYPE).map(([t, ops]) => [t, [...ops]])) as UiCatalog['operatorsByType'],

@@ -20,18 +20,20 @@ export interface View {
   dispose?(): void;
 }
 
-const EDITORS = ['admin', 'editor'];
-
+// What the key may do comes from the server's policy table (src/auth/policy.ts), never a list here.
 export function canEdit(app: App): boolean {
-  return EDITORS.includes(app.catalog().principal.role);
+  return app.catalog().may.draft;
+}
+
+export function canChangeMembers(app: App): boolean {
+  return app.catalog().may.members;
 }
 
 export function canDefine(app: App): boolean {
-  const { principal, definitionRoles } = app.catalog();
-  return definitionRoles.includes(principal.role);
+  return app.catalog().may.define;
 }
 
 export function definerNote(app: App): string {
-  const { principal, definitionRoles } = app.catalog();
-  return `Only ${definitionRoles.join(' or ')} keys may save segment definitions; this key is ${principal.role}.`;
+  const { principal, policy } = app.catalog();
+  return `Only ${policy.define.join(' or ')} keys may save segment definitions; this key is ${principal.role}.`;
 }

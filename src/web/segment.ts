@@ -1,7 +1,7 @@
 // One segment: what it is, its members (keyset-paginated, sortable), CSV export, archive and
 // duplicate, and for static segments adding and removing members by contact id.
 import { api, ApiError, download, type MembersPageBody, type MembershipChangeBody, query, type SegmentBody } from './api.js';
-import { type App, canDefine, canEdit, type View } from './app.js';
+import { type App, canChangeMembers, canDefine, canEdit, type View } from './app.js';
 import { field, formatCount, formatDate, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
 
@@ -113,7 +113,7 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
     s.explanation ? h('p', { class: 'explanation' }, h('span', { class: 'label' }, 'In plain English: '), s.explanation) : null,
     actions,
     membersSection,
-    s.type === 'static' && canEdit(app) ? staticEditor() : null,
+    s.type === 'static' && canChangeMembers(app) ? staticEditor() : null,
   );
 
   function staticEditor(): HTMLElement {

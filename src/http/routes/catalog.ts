@@ -12,7 +12,7 @@ export function catalogRoutes(services: Services): Hono<AppEnv> {
     const principal = c.get('principal');
     const tenant = await services.tenants.get(principal.orgId);
     c.header('cache-control', 'no-store');
-    return c.json(uiCatalog(tenant, { orgId: principal.orgId, role: principal.role }, services.definitionRoles));
+    return c.json(uiCatalog(tenant, { orgId: principal.orgId, role: principal.role }, services.policy));
   });
   return app;
 }

@@ -25,8 +25,6 @@ import { BulkContactsResult, ContactDeleteResult, ContactWithSegments, ContactWr
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam } from '../schemas.js';
 
-const WRITERS = ['admin', 'editor'] as const;
-
 export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
 
@@ -34,7 +32,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/contacts', summary: 'Create a contact', security, request: body(CreateContactRequest), responses: { 201: json(ContactWriteResult, 'The contact and the segments it joined'), ...problems(400, 403, 409, 413, 415, 504) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, WRITERS, 'write contacts');
+      allow(principal, services.policy, 'contacts', 'write contacts');
       return c.json(await createContact(services, principal.orgId, c.req.valid('json')), 201);
     },
   );
@@ -52,7 +50,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, WRITERS, 'write contacts');
+      allow(principal, services.policy, 'contacts', 'write contacts');
       return c.json(await bulkUpsertContacts(services, principal.orgId, c.req.valid('json').contacts), 200);
     },
   );
@@ -74,7 +72,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, WRITERS, 'write contacts');
+      allow(principal, services.policy, 'contacts', 'write contacts');
       return c.json(await updateContact(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 200);
     },
   );
@@ -83,7 +81,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'delete', path: '/contacts/{id}', summary: 'Delete a contact and its deals, activities and email events', security, request: { params: IdParam }, responses: { 200: json(ContactDeleteResult, 'The segments it left (each a segment.left event)'), ...problems(403, 404, 504) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, WRITERS, 'delete contacts');
+      allow(principal, services.policy, 'contacts', 'delete contacts');
       return c.json(await deleteContact(services, principal.orgId, c.req.valid('param').id), 200);
     },
   );
@@ -97,7 +95,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
       createRoute({ method: 'post', path, summary, security, request: { params: IdParam, ...body(schema) }, responses: { 201: json(RelatedWriteResult, 'The new row’s id and the segments the contact joined or left'), ...problems(400, 403, 404, 409, 413, 415, 504) } }),
       async (c) => {
         const principal = c.get('principal');
-        allow(principal, WRITERS, 'write contacts');
+        allow(principal, services.policy, 'contacts', 'write contacts');
         return c.json(await (run as (s: Services, o: string, id: string, i: unknown) => Promise<unknown>)(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 201) as never;
       },
     );

@@ -6,8 +6,6 @@ import { allow, type AppEnv } from '../auth.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { ApproveRequest, CreateDraftRequest, Draft, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
 
@@ -22,7 +20,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, EDITORS, 'create drafts');
+      allow(principal, services.policy, 'draft', 'create drafts');
       const input = c.req.valid('json');
       const draft = await createDraft(services, principal.orgId, { description: input.description, ...(input.asOf ? { asOf: input.asOf } : {}) });
       return c.json(draft, 201);
@@ -52,7 +50,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, EDITORS, 'edit drafts');
+      allow(principal, services.policy, 'draft', 'edit drafts');
       return c.json(await editDraft(services, principal.orgId, c.req.valid('param').id, c.req.valid('json').rules), 200);
     },
   );
@@ -68,7 +66,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, services.definitionRoles, 'approve drafts into segments');
+      allow(principal, services.policy, 'define', 'approve drafts into segments');
       const input = c.req.valid('json');
       return c.json(await approveDraft(services, principal.orgId, c.req.valid('param').id, input), 201);
     },
@@ -85,7 +83,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, EDITORS, 'preview rules');
+      allow(principal, services.policy, 'draft', 'preview rules');
       const input = c.req.valid('json');
       const result = await previewRules(services, principal.orgId, input.rules, input.asOf);
       return c.json({ rules: result.rules, explanation: result.explanation, warnings: result.warnings, ...result.preview }, 200);

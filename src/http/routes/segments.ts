@@ -42,11 +42,8 @@ import {
   UpsertByNameRequest,
 } from '../schemas.js';
 
-const EDITORS = ['admin', 'editor'] as const;
-
 export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
-  const definers = services.definitionRoles;
 
   app.openapi(
     createRoute({ method: 'get', path: '/segments', summary: 'List segments', security, request: { query: StatusQuery }, responses: { 200: json(SegmentList, 'Segments by title'), ...problems(400) } }),
@@ -57,7 +54,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments', summary: 'Create a segment', security, request: body(CreateSegmentRequest), responses: { 201: json(Segment, 'The segment'), ...problems(400, 403, 409, 413, 415) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'create segments');
+      allow(principal, services.policy, 'define', 'create segments');
       return c.json(await createSegment(services, principal.orgId, c.req.valid('json')), 201);
     },
   );
@@ -75,7 +72,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments/upsert-by-name', summary: 'Create static segments by name unless they exist (idempotent)', security, request: body(UpsertByNameRequest), responses: { 200: json(SegmentList, 'One segment per name, in request order'), ...problems(400, 403, 413, 415) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'create segments');
+      allow(principal, services.policy, 'define', 'create segments');
       return c.json({ segments: await upsertManyByName(services, principal.orgId, c.req.valid('json').names) }, 200);
     },
   );
@@ -89,7 +86,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments/import', summary: 'Import segment definitions (all or nothing; matched by slug)', security, request: body(z.array(SeedSegment)), responses: { 200: json(ImportResult, 'Created and updated segment ids'), ...problems(400, 403, 409, 413, 415) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'import segment definitions');
+      allow(principal, services.policy, 'define', 'import segment definitions');
       const result = await importDefinitions(services, principal.orgId, await c.req.json());
       // New ones get their baseline, changed ones diff old vs new members (definition_change events).
       await refreshAfterDefinitionChange(services, principal.orgId, [...result.created, ...result.updated]);
@@ -109,7 +106,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'patch', path: '/segments/{id}', summary: 'Update title, slug, description or rules', security, request: { params: IdParam, ...body(UpdateSegmentRequest) }, responses: { 200: json(Segment, 'The segment'), ...problems(400, 403, 404, 409, 413, 415) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'edit segment definitions');
+      allow(principal, services.policy, 'define', 'edit segment definitions');
       const id = c.req.valid('param').id;
       const before = await findSegment(services.database.db, principal.orgId, id);
       const updated = await updateSegment(services, principal.orgId, id, c.req.valid('json'));
@@ -133,7 +130,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'delete', path: '/segments/{id}', summary: 'Delete a segment', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems(403, 404, 409) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'delete segments');
+      allow(principal, services.policy, 'define', 'delete segments');
       await deleteSegment(services, principal.orgId, c.req.valid('param').id);
       return c.body(null, 204);
     },
@@ -147,7 +144,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       createRoute({ method: 'post', path, summary, security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems(403, 404, 409) } }),
       async (c) => {
         const principal = c.get('principal');
-        allow(principal, definers, 'archive segments');
+        allow(principal, services.policy, 'define', 'archive segments');
         return c.json(await setArchived(services, principal.orgId, c.req.valid('param').id, archived), 200);
       },
     );
@@ -157,7 +154,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments/{id}/duplicate', summary: 'Duplicate a segment (static members included)', security, request: { params: IdParam }, responses: { 201: json(Segment, 'The copy'), ...problems(403, 404) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'duplicate segments');
+      allow(principal, services.policy, 'define', 'duplicate segments');
       return c.json(await duplicateSegment(services, principal.orgId, c.req.valid('param').id), 201);
     },
   );
@@ -166,7 +163,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments/{id}/freeze', summary: 'Snapshot the current members into a new static segment', security, request: { params: IdParam, ...body(FreezeRequest) }, responses: { 201: json(Segment, 'The static snapshot'), ...problems(400, 403, 404, 409, 413, 415, 504) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, definers, 'freeze segments');
+      allow(principal, services.policy, 'define', 'freeze segments');
       const input = c.req.valid('json');
       return c.json(await freeze(services, principal.orgId, c.req.valid('param').id, { ...(input.title ? { title: input.title } : {}), ...(input.asOf ? { asOf: input.asOf } : {}) }), 201);
     },
@@ -187,7 +184,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       }),
       async (c) => {
         const principal = c.get('principal');
-        allow(principal, EDITORS, 'change static segment members');
+        allow(principal, services.policy, 'members', 'change static segment members');
         return c.json(await run(services, principal.orgId, c.req.valid('param').id, c.req.valid('json').contactIds), 200);
       },
     );
@@ -246,7 +243,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments/{id}/recompute', summary: 'Recompute a dynamic segment’s members now', security, request: { params: IdParam }, responses: { 200: json(RecomputeResponse, 'The fresh count'), ...problems(403, 404, 409, 504) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, EDITORS, 'recompute segments');
+      allow(principal, services.policy, 'members', 'recompute segments');
       return c.json(await recompute(services, principal.orgId, c.req.valid('param').id), 200);
     },
   );

@@ -19,8 +19,6 @@ import {
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam } from '../schemas.js';
 
-const ADMINS = ['admin'] as const;
-
 export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
 
@@ -36,7 +34,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       return c.json(await createWebhook(services, principal.orgId, c.req.valid('json')), 201);
     },
   );
@@ -45,7 +43,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'get', path: '/webhooks', summary: 'List webhook endpoints', security, responses: { 200: json(WebhookList, 'Endpoints, oldest first (secrets are never shown again)'), ...problems(403) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       return c.json({ webhooks: await listWebhooks(services, principal.orgId) }, 200);
     },
   );
@@ -54,7 +52,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/webhooks/deliveries/{id}/redeliver', summary: 'Send a delivery again (same event id), now, with a fresh retry window', security, request: { params: IdParam }, responses: { 202: json(Delivery, 'Queued'), ...problems(403, 404, 409) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       return c.json(await redeliver(services, principal.orgId, c.req.valid('param').id), 202);
     },
   );
@@ -63,7 +61,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'get', path: '/webhooks/{id}', summary: 'Read a webhook endpoint', security, request: { params: IdParam }, responses: { 200: json(Webhook, 'The endpoint'), ...problems(403, 404) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       return c.json(await getWebhook(services, principal.orgId, c.req.valid('param').id), 200);
     },
   );
@@ -72,7 +70,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'patch', path: '/webhooks/{id}', summary: 'Change a webhook endpoint (URL, filter, secret, enabled)', security, request: { params: IdParam, ...body(UpdateWebhookRequest) }, responses: { 200: json(Webhook, 'The endpoint'), ...problems(400, 403, 404, 413, 415) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       return c.json(await updateWebhook(services, principal.orgId, c.req.valid('param').id, c.req.valid('json')), 200);
     },
   );
@@ -81,7 +79,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'delete', path: '/webhooks/{id}', summary: 'Delete a webhook endpoint and its deliveries', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems(403, 404) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       await deleteWebhook(services, principal.orgId, c.req.valid('param').id);
       return c.body(null, 204);
     },
@@ -91,7 +89,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'get', path: '/webhooks/{id}/deliveries', summary: 'Deliveries of an endpoint, newest first: status, attempts, last error', security, request: { params: IdParam, query: DeliveriesQuery }, responses: { 200: json(DeliveriesPage, 'A page of deliveries'), ...problems(400, 403, 404) } }),
     async (c) => {
       const principal = c.get('principal');
-      allow(principal, ADMINS, 'manage webhooks');
+      allow(principal, services.policy, 'webhooks', 'manage webhooks');
       const q = c.req.valid('query');
       return c.json(await listDeliveries(services, principal.orgId, c.req.valid('param').id, q), 200);
     },
