@@ -29,12 +29,14 @@ const EnvSchema = z.object({
   SEGMENT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** How often every dynamic segment is recomputed (membership events for changes no write caused); 0 = never. */
   RECOMPUTE_INTERVAL_MS: z.coerce.number().int().refine((n) => n === 0 || (n >= 1_000 && n <= 86_400_000), 'must be 0 (off) or 1000–86400000').default(300_000),
-  /** Webhook delivery: poll interval, per-request timeout, backoff base and cap, and when to give up. */
+  /** Webhook delivery: poll interval, per-attempt timeout (resolve + connect + headers + body), backoff base and cap, and when to give up. */
   WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
   WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(3_600_000),
   WEBHOOK_MAX_AGE_MS: z.coerce.number().int().min(1_000).max(30 * 86_400_000).default(86_400_000),
+  /** Let webhooks go to loopback and private-network addresses (and plain http to them): self-hosted installs, tests. */
+  WEBHOOK_ALLOW_PRIVATE: z.stringbool({ error: 'must be true or false' }).default(false),
   /** Roles allowed to create, edit and delete segment definitions (comma-separated). */
   SEGMENT_DEFINITION_ROLES: z
     .string()

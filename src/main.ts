@@ -7,6 +7,7 @@ import { openDatabase } from './db/open.js';
 import { importFixture, readFixtureFile } from './fixture/import.js';
 import { createApiKey } from './auth/keys.js';
 import { type RecomputeScheduler, startRecomputeScheduler } from './events/scheduler.js';
+import { defaultEgressPolicy } from './events/egress.js';
 import { startWebhookWorker } from './events/worker.js';
 import { createApp } from './http/app.js';
 import { createProvider } from './nl/providers.js';
@@ -37,12 +38,14 @@ async function main(argv: string[]): Promise<void> {
     say(`demo data loaded: ${counts.contacts} contacts in ${counts.orgs} tenants`);
     demoKey = (await createApiKey(database.db, DEMO_ORG, 'admin', 'demo admin key')).key;
   }
+  const webhookPolicy = { ...defaultEgressPolicy, allowPrivate: config.WEBHOOK_ALLOW_PRIVATE };
   const services = createServices({
     database,
     provider: createProvider(config),
     cacheTtlMs: config.SEGMENT_CACHE_TTL_MS,
     statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
     definitionRoles: config.SEGMENT_DEFINITION_ROLES,
+    webhookPolicy,
   });
   const created = await ensureSystemSegments(services);
   if (created > 0) say(`system segments created: ${created}`);
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     backoffBaseMs: config.WEBHOOK_BACKOFF_BASE_MS,
     backoffMaxMs: config.WEBHOOK_BACKOFF_MAX_MS,
     maxAgeMs: config.WEBHOOK_MAX_AGE_MS,
+    policy: webhookPolicy,
     log,
   });
   const scheduler: RecomputeScheduler | undefined =

@@ -1,8 +1,9 @@
 // What the service layer needs, passed in rather than imported as globals: the database, the tenant
-// value cache, the NL provider and the clock. Tests build one with their own database and clock.
+// value cache, the NL provider, the clock and the webhook network policy. Tests build one with their own database and clock.
 import type { Role } from './auth/keys.js';
 import { createPolicy, type Policy } from './auth/policy.js';
 import type { Database } from './db/client.js';
+import { defaultEgressPolicy, type EgressPolicy } from './events/egress.js';
 import type { Provider } from './nl/provider.js';
 import { TenantValuesCache } from './rules/tenant.js';
 
@@ -18,6 +19,8 @@ export interface Services {
   statementTimeoutMs: number;
   /** Who may do what (src/auth/policy.ts), with the configured definition roles. */
   policy: Policy;
+  /** Where webhook endpoints may point (WEBHOOK_ALLOW_PRIVATE, and the resolver used to check). */
+  webhookPolicy: EgressPolicy;
 }
 
 export interface ServiceOptions {
@@ -28,6 +31,7 @@ export interface ServiceOptions {
   statementTimeoutMs?: number;
   /** Who may create, edit and delete segment definitions (SEGMENT_DEFINITION_ROLES). */
   definitionRoles?: readonly Role[];
+  webhookPolicy?: EgressPolicy;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -39,5 +43,6 @@ export function createServices(options: ServiceOptions): Services {
     cacheTtlMs: options.cacheTtlMs ?? 60_000,
     statementTimeoutMs: options.statementTimeoutMs ?? 5_000,
     policy: createPolicy(options.definitionRoles),
+    webhookPolicy: options.webhookPolicy ?? defaultEgressPolicy,
   };
 }

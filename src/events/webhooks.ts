@@ -1,12 +1,12 @@
 // Webhook endpoints (where a tenant wants events POSTed, which ones) and their deliveries (inspect,
-// redeliver). URLs are checked here, once: https, or http to a loopback address for development.
+// redeliver). URLs are checked here against the network policy (egress.ts), and again at every delivery.
 import { randomBytes } from 'node:crypto';
-import { isIP } from 'node:net';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Services } from '../services.js';
+import { EgressRefused, type EgressPolicy, permittedAddresses } from './egress.js';
 import type { EventCause, EventType } from './outbox.js';
 import { newWebhookSecret } from './signature.js';
 
@@ -52,27 +52,14 @@ function toView(row: EndpointRow): WebhookView {
   };
 }
 
-function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
-}
-
-/** Literal addresses that are never a tenant's public receiver: private, link-local (cloud metadata), unspecified. */
-function isPrivateLiteral(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  if (isIP(h) === 4) {
-    const [a, b] = h.split('.').map(Number) as [number, number];
-    return a === 0 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (isIP(h) === 6) return h === '::' || /^f[cd]/.test(h) || /^fe[89ab]/.test(h) || h.startsWith('::ffff:');
-  return false;
-}
-
 /**
- * Accepts https URLs, and http only to loopback (127.0.0.0/8, ::1, localhost) for local development
- * and tests. No credentials in the URL (use the signature), no fragment, at most 2,048 characters.
+ * Accepts https URLs (http only to private addresses where WEBHOOK_ALLOW_PRIVATE allows them) whose
+ * host resolves, now, only to addresses the network policy allows (egress.ts); the worker checks
+ * again on every delivery, since a name can point elsewhere later. A name that does not resolve yet
+ * is accepted: its deliveries fail until it does. No credentials in the URL (use the signature), no
+ * fragment, at most 2,048 characters.
  */
-export function checkWebhookUrl(raw: string, path = 'body.url'): string {
+export async function checkWebhookUrl(raw: string, policy: EgressPolicy, path = 'body.url'): Promise<string> {
   const fail = (message: string): never => {
     throw new AppError('validation_failed', 'The webhook URL is not allowed.', [{ path, message }]);
   };
@@ -86,9 +73,12 @@ export function checkWebhookUrl(raw: string, path = 'body.url'): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(`use https:// (got ${url.protocol}//)`);
   if (url.username || url.password) fail('remove the credentials from the URL; requests are authenticated by their signature');
   if (url.hash) fail('remove the #fragment; it is never sent');
-  const loopback = isLoopback(url.hostname);
-  if (url.protocol === 'http:' && !loopback) fail('use https://; plain http:// is allowed only for loopback addresses (127.0.0.1, ::1, localhost)');
-  if (!loopback && isPrivateLiteral(url.hostname)) fail('private, link-local and unspecified addresses are not allowed');
+  try {
+    await permittedAddresses(url, policy);
+  } catch (err) {
+    if (!(err instanceof EgressRefused)) throw err;
+    if (err.code !== 'unresolved' || url.protocol === 'http:') fail(err.code === 'unresolved' ? `use https://; ${err.message}` : err.message);
+  }
   return url.toString();
 }
 
@@ -121,7 +111,7 @@ export async function findWebhook(db: Db, orgId: string, id: string): Promise<En
 /** Creates an endpoint; the secret is in the answer this once and never again. */
 export async function createWebhook(services: Services, orgId: string, input: WebhookInput): Promise<WebhookView & { secret: string }> {
   const db = services.database.db;
-  const url = checkWebhookUrl(input.url);
+  const url = await checkWebhookUrl(input.url, services.webhookPolicy);
   const secret = checkSecret(input.secret);
   const segmentIds = await checkSegmentIds(db, orgId, input.segmentIds);
   const now = services.now();
@@ -156,7 +146,7 @@ export async function updateWebhook(services: Services, orgId: string, id: strin
   const db = services.database.db;
   await findWebhook(db, orgId, id);
   const changes: Partial<typeof webhookEndpoints.$inferInsert> = { updatedAt: services.now() };
-  if (patch.url !== undefined) changes.url = checkWebhookUrl(patch.url);
+  if (patch.url !== undefined) changes.url = await checkWebhookUrl(patch.url, services.webhookPolicy);
   if (patch.secret !== undefined) changes.secret = checkSecret(patch.secret);
   if (patch.description !== undefined) changes.description = patch.description;
   if (patch.events !== undefined) changes.eventTypes = [...new Set(patch.events)];
@@ -188,6 +178,7 @@ export interface DeliveryView {
   attempts: number;
   /** HTTP status of the last attempt; null when there was no response (refused, timeout). */
   lastStatus: number | null;
+  /** A generic reason ("HTTP 500", "could not connect", "timeout: …"), never the receiver's answer. */
   lastError: string | null;
   lastAttemptAt: string | null;
   /** When the next attempt is due; null unless pending. */

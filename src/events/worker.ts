@@ -6,6 +6,10 @@
 // when the lease runs out — that is what makes delivery survive a restart. The result is recorded
 // only while the lease is still ours.
 //
+// Each attempt goes through deliverWebhook: the host is resolved and checked against the network
+// policy every time (a name may point somewhere else since it was registered), one deadline covers
+// the whole attempt, at most 4 KiB of the answer is read. Recorded: the status and a generic reason.
+//
 // 2xx = delivered. Anything else (status, refused connection, timeout, redirect) = a failed attempt:
 // retried after base·2^(attempt−1), capped, until `maxAgeMs` after the delivery was created (or
 // redelivered); then it is `failed`. At least once: the same event may arrive more than once (a lost
@@ -13,6 +17,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { webhookDeliveries } from '../db/schema.js';
+import { deliverWebhook } from './deliver.js';
+import { defaultEgressPolicy, type EgressPolicy } from './egress.js';
 import { eventPayload } from './events.js';
 import { HEADER_ATTEMPT, HEADER_DELIVERY, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, sign } from './signature.js';
 
@@ -23,7 +29,7 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
   /** Deliveries claimed and sent concurrently per poll. */
   batchSize?: number;
-  /** Per request. */
+  /** The whole attempt: resolving the host, connecting, the headers and (up to 4 KiB of) the body. */
   timeoutMs?: number;
   /** How long a claim is exclusive; must exceed the timeout. Default timeout + 30 s. */
   leaseMs?: number;
@@ -31,7 +37,8 @@ export interface WorkerOptions {
   backoffMaxMs?: number;
   /** Give up this long after the delivery was created (or redelivered). */
   maxAgeMs?: number;
-  fetch?: typeof fetch;
+  /** Where deliveries may go (WEBHOOK_ALLOW_PRIVATE, and the resolver). Default: public addresses only, system DNS. */
+  policy?: EgressPolicy;
   log?: (line: string) => void;
 }
 
@@ -73,7 +80,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
   const o = { ...WORKER_DEFAULTS, ...stripUndefined(options) };
   const leaseMs = options.leaseMs ?? o.timeoutMs + 30_000;
   const now = options.now ?? (() => new Date());
-  const doFetch = options.fetch ?? fetch;
+  const policy = options.policy ?? defaultEgressPolicy;
   const log = options.log ?? (() => {});
   const db = options.database.db;
   const stopping = new AbortController();
@@ -139,14 +146,10 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
       }),
     );
     const timestamp = Math.floor(started.getTime() / 1000);
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await doFetch(c.url, {
-        method: 'POST',
+    const outcome = await deliverWebhook(
+      {
+        url: c.url,
         body,
-        redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(o.timeoutMs), stopping.signal]),
         headers: {
           'content-type': 'application/json',
           'user-agent': 'segment-builder-webhooks/1',
@@ -156,18 +159,16 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
           [HEADER_DELIVERY]: c.id,
           [HEADER_ATTEMPT]: String(attempt),
         },
-      });
-      status = res.status;
-      const text = await res.text().catch(() => '');
-      if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}${text ? `: ${text}` : ''}`;
-    } catch (err) {
-      if (stopping.signal.aborted) {
-        // Stopped mid-request: not an attempt. Release the row so the next start sends it at once.
-        await record(c, { lockedUntil: null });
-        return;
-      }
-      error = describeFetchError(err, o.timeoutMs);
+      },
+      { policy, timeoutMs: o.timeoutMs, signal: stopping.signal },
+    );
+    if (stopping.signal.aborted) {
+      // Stopped mid-request: not an attempt. Release the row so the next start sends it at once.
+      await record(c, { lockedUntil: null });
+      return;
     }
+    const status = outcome.status;
+    const error = outcome.ok ? null : outcome.reason;
     const at = now();
     if (error === null) {
       await record(c, { status: 'delivered', attempts: attempt, lastAttemptAt: started, lastStatus: status, lastError: null, deliveredAt: at, lockedUntil: null });
@@ -184,7 +185,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
       lockedUntil: null,
       ...(giveUp ? {} : { nextAttemptAt: next }),
     });
-    log(`delivery ${c.id} attempt ${attempt} failed (${error.slice(0, 120)})${giveUp ? '; giving up' : `; next at ${next.toISOString()}`}`);
+    log(`delivery ${c.id} attempt ${attempt} failed (${error.slice(0, 200)})${giveUp ? '; giving up' : `; next at ${next.toISOString()}`}`);
   }
 
   async function runOnce(): Promise<number> {
@@ -223,13 +224,6 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
   const worker = createWebhookWorker(options);
   worker.start();
   return worker;
-}
-
-function describeFetchError(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
-  if (e.cause?.code) return `${e.cause.code}: ${e.cause.message ?? e.message}`;
-  return e.message ?? String(err);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

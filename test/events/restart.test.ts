@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startWebhookWorker } from '../../src/events/worker.js';
 import { demoFixture } from '../support/fixture-tenant.js';
+import { loopbackPolicy } from '../support/resolver.js';
 import { and, cond, type EventsApi, type Receiver, spawnWorker, startEventsApi, startReceiver } from './support.js';
 
 const acme = demoFixture().contacts.filter((c) => c.orgId === 'org_acme');
@@ -52,7 +53,7 @@ describe('webhook delivery across worker restarts', () => {
     expect(claimed.locked_until).not.toBeNull(); // still leased to the dead worker
 
     receiver.mode = 'ok';
-    const worker = startWebhookWorker({ database: api.database, pollIntervalMs: 50, timeoutMs: 5_000 });
+    const worker = startWebhookWorker({ database: api.database, policy: loopbackPolicy(), pollIntervalMs: 50, timeoutMs: 5_000 });
     try {
       await receiver.waitFor(2, 15_000);
       expect(receiver.received[1]!.at).toBeGreaterThanOrEqual(new Date(claimed.locked_until!).getTime()); // it waited for the dead worker's lease to run out
@@ -71,14 +72,14 @@ describe('webhook delivery across worker restarts', () => {
     receiver.mode = 'hang';
     const before = receiver.received.length;
     await api.call('PATCH', `/v1/contacts/${acme[11]!.id}`, { key: api.keys.editor, body: { email: 'lee.restart-test@example.com' } });
-    const first = startWebhookWorker({ database: api.database, pollIntervalMs: 50, timeoutMs: 30_000, leaseMs: 60_000 });
+    const first = startWebhookWorker({ database: api.database, policy: loopbackPolicy(), pollIntervalMs: 50, timeoutMs: 30_000, leaseMs: 60_000 });
     await receiver.waitFor(before + 1);
     const eventId = receiver.received[before]!.id!;
     await first.stop();
     expect(await deliveryOf(eventId)).toMatchObject({ status: 'pending', attempts: 0, locked_until: null });
 
     receiver.mode = 'ok';
-    const second = startWebhookWorker({ database: api.database, pollIntervalMs: 50, timeoutMs: 5_000 });
+    const second = startWebhookWorker({ database: api.database, policy: loopbackPolicy(), pollIntervalMs: 50, timeoutMs: 5_000 });
     try {
       const delivered = await until(() => deliveryOf(eventId), (d) => d.status === 'delivered', 5_000); // far less than the 60 s lease
       expect(delivered.status).toBe('delivered');

@@ -13,6 +13,8 @@ import type { Provider } from '../../src/nl/provider.js';
 import type { Services } from '../../src/services.js';
 import { createTestDatabase, dropTestDatabase } from '../support/db.js';
 import { apiOver, type ApiResponse, type CallOptions } from '../support/api.js';
+import type { EgressPolicy } from '../../src/events/egress.js';
+import { loopbackPolicy } from '../support/resolver.js';
 
 export const noProvider: Provider = { name: 'none', model: 'none', generate: () => Promise.reject(new Error('not used')) };
 export const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
@@ -37,7 +39,10 @@ export interface EventsApi {
   call(method: string, path: string, options?: CallOptions): Promise<ApiResponse>;
 }
 
-export async function startEventsApi(options: { now?: () => Date; cacheTtlMs?: number; database?: (url: string) => Database } = {}): Promise<EventsApi> {
+/** The API with WEBHOOK_ALLOW_PRIVATE=true (the receiver is on 127.0.0.1) unless `webhookPolicy` says otherwise. */
+export async function startEventsApi(
+  options: { now?: () => Date; cacheTtlMs?: number; database?: (url: string) => Database; webhookPolicy?: EgressPolicy } = {},
+): Promise<EventsApi> {
   const { name, url } = await createTestDatabase('tmpl_fixture');
   const database = options.database ? options.database(url) : connect(url, { max: 4 });
   afterAll(async () => {
@@ -46,6 +51,7 @@ export async function startEventsApi(options: { now?: () => Date; cacheTtlMs?: n
   });
   const api = await apiOver(database, {
     provider: noProvider,
+    webhookPolicy: options.webhookPolicy ?? loopbackPolicy(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recomputeAll } from '../../src/events/scheduler.js';
 import { createWebhookWorker, type WebhookWorker } from '../../src/events/worker.js';
 import { demoFixture } from '../support/fixture-tenant.js';
+import { loopbackPolicy } from '../support/resolver.js';
 import { and, cond, type EventsApi, movableClock, type Receiver, startEventsApi, startReceiver } from './support.js';
 
 const acme = demoFixture().contacts.filter((c) => c.orgId === 'org_acme');
@@ -30,7 +31,7 @@ describe('segment.joined / segment.left webhooks', () => {
   beforeAll(async () => {
     api = await startEventsApi({ now: clock.now });
     receiver = await startReceiver({ clockSeconds: () => Math.floor(clock.now().getTime() / 1000) });
-    worker = createWebhookWorker({ database: api.database, now: clock.now, timeoutMs: 2_000, backoffBaseMs: 1_000, backoffMaxMs: 8_000, maxAgeMs: 60_000 });
+    worker = createWebhookWorker({ database: api.database, policy: loopbackPolicy(), now: clock.now, timeoutMs: 2_000, backoffBaseMs: 1_000, backoffMaxMs: 8_000, maxAgeMs: 60_000 });
     segment = (await api.call('POST', '/v1/segments', { body: { title: 'Webhook testers', type: 'dynamic', rules: and(cond('email', 'contains', 'webhook-test')) } })).json;
     const hook = await api.call('POST', '/v1/webhooks', { body: { url: receiver.url, description: 'test receiver', segmentIds: [segment.id] } });
     expect(hook.status).toBe(201);
@@ -82,7 +83,7 @@ describe('segment.joined / segment.left webhooks', () => {
     const last = receiver.received.at(-1)!;
     expect(last.body).toMatchObject({ type: 'segment.left', cause: 'write' });
     expect(last.verified).toBe(false); // → the receiver answered 401, so the delivery is retried
-    expect((await deliveries('&status=pending'))[0]).toMatchObject({ attempts: 1, lastStatus: 401, lastError: 'HTTP 401: bad signature' });
+    expect((await deliveries('&status=pending'))[0]).toMatchObject({ attempts: 1, lastStatus: 401, lastError: 'HTTP 401' });
     receiver.secret = secret;
     clock.advance(1_000);
     expect(await drain()).toBe(1);
@@ -130,7 +131,7 @@ describe('segment.joined / segment.left webhooks', () => {
     let pending = await deliveries('&status=pending');
     expect(pending).toHaveLength(3);
     for (const d of pending) {
-      expect(d).toMatchObject({ attempts: 1, lastStatus: null, lastError: expect.stringMatching(/ECONNREFUSED/) });
+      expect(d).toMatchObject({ attempts: 1, lastStatus: null, lastError: 'could not connect' });
       expect(d.nextAttemptAt).toBe(new Date(clock.now().getTime() + 1_000).toISOString());
     }
     expect(await worker.runOnce()).toBe(0); // not due yet
@@ -141,7 +142,7 @@ describe('segment.joined / segment.left webhooks', () => {
     expect(await worker.runOnce()).toBe(3);
     pending = await deliveries('&status=pending');
     for (const d of pending) {
-      expect(d).toMatchObject({ attempts: 2, lastStatus: 503, lastError: 'HTTP 503: busy, try later' });
+      expect(d).toMatchObject({ attempts: 2, lastStatus: 503, lastError: 'HTTP 503' });
       expect(d.nextAttemptAt).toBe(new Date(clock.now().getTime() + 2_000).toISOString()); // backoff doubles
     }
 
@@ -197,10 +198,10 @@ describe('segment.joined / segment.left webhooks', () => {
   it('validates webhook URLs, filters and roles, and never shows the secret again', async () => {
     const bad: [unknown, string, RegExp][] = [
       [{ url: 'ftp://example.com/x' }, 'body.url', /use https/],
-      [{ url: 'http://hooks.example.com/x' }, 'body.url', /plain http:\/\/ is allowed only for loopback/],
+      [{ url: 'http://hooks.example.com/x' }, 'body.url', /plain http:\/\/ is allowed only to private addresses/],
       [{ url: 'https://user:pw@hooks.example.com/x' }, 'body.url', /remove the credentials/],
-      [{ url: 'https://169.254.169.254/latest' }, 'body.url', /link-local/],
-      [{ url: 'https://10.0.0.5/x' }, 'body.url', /private/],
+      [{ url: 'https://169.254.169.254/latest' }, 'body.url', /link-local address, which is never a webhook receiver/], // even with private receivers allowed
+      [{ url: 'http://unknown-host.invalid/x' }, 'body.url', /use https:\/\/; the host name "unknown-host.invalid" does not resolve/],
       [{ url: 'not a url' }, 'body.url', /not a URL/],
       [{ url: `https://example.com/${'x'.repeat(2100)}` }, 'body.url', /.+/],
       [{ url: 'https://hooks.example.com/x', secret: 'short' }, 'body.secret', /16–200 characters/],

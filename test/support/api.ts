@@ -6,7 +6,9 @@ import type { Database } from '../../src/db/client.js';
 import { createApp } from '../../src/http/app.js';
 import type { Provider } from '../../src/nl/provider.js';
 import { createServices, type Services } from '../../src/services.js';
+import type { EgressPolicy } from '../../src/events/egress.js';
 import { useTestDatabase } from './db.js';
+import { offlinePolicy } from './resolver.js';
 import { OpenApiChecker } from './openapi-check.js';
 
 export interface ApiResponse {
@@ -37,6 +39,8 @@ export interface ApiOptions {
   now?: () => Date;
   cacheTtlMs?: number;
   statementTimeoutMs?: number;
+  /** Default: public addresses only, over a table resolver (tests never ask a real DNS server). */
+  webhookPolicy?: EgressPolicy;
 }
 
 /** The API over a private copy of the fixture database. */
@@ -52,6 +56,7 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     ...(options.now ? { now: options.now } : {}),
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
     statementTimeoutMs: options.statementTimeoutMs ?? 20_000,
+    webhookPolicy: options.webhookPolicy ?? offlinePolicy(),
   });
   const errors: Error[] = [];
   const app = createApp(services, { log: (err) => errors.push(err) });
