@@ -43,23 +43,32 @@ export async function deliverWebhook(request: WebhookRequest, options: DeliverOp
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const url = new URL(request.url);
-  let status: number | null = null;
+  const answer: { status: number | null } = { status: null };
   try {
     const addresses = await untilAborted(permittedAddresses(url, options.policy), signal);
-    status = await post(url, request, addresses, signal, maxBytes);
+    await post(url, request, addresses, signal, maxBytes, (s) => (answer.status = s));
   } catch (err) {
     if (err instanceof EgressRefused) return { ok: false, status: null, reason: `${err.code === 'unresolved' ? 'could not resolve the host name' : 'address not allowed'}: ${err.message}` };
-    if (deadline.aborted) return { ok: false, status, reason: REASONS.timeout(options.timeoutMs) };
-    return { ok: false, status, reason: REASONS.connect };
+    if (deadline.aborted) return { ok: false, status: answer.status, reason: REASONS.timeout(options.timeoutMs) };
+    return { ok: false, status: answer.status, reason: REASONS.connect };
   }
+  const { status } = answer;
+  if (status === null) return { ok: false, status, reason: REASONS.connect };
   if (status >= 200 && status < 300) return { ok: true, status };
   if (status >= 300 && status < 400) return { ok: false, status, reason: REASONS.redirect(status) };
   return { ok: false, status, reason: REASONS.status(status) };
 }
 
-/** Sends the request; resolves to the status once the answer is read (or MAX_RESPONSE_BYTES of it). */
-function post(url: URL, request: WebhookRequest, addresses: Parameters<typeof pinnedLookup>[0], signal: AbortSignal, maxBytes: number): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
+/** Sends the request; reports the status as soon as it arrives, resolves once the answer is read (or `maxBytes` of it). */
+function post(
+  url: URL,
+  request: WebhookRequest,
+  addresses: Parameters<typeof pinnedLookup>[0],
+  signal: AbortSignal,
+  maxBytes: number,
+  onStatus: (status: number) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     const req = transport.request(url, {
       method: 'POST',
@@ -70,12 +79,12 @@ function post(url: URL, request: WebhookRequest, addresses: Parameters<typeof pi
     });
     req.once('error', reject);
     req.once('response', (res) => {
-      const status = res.statusCode ?? 0;
+      onStatus(res.statusCode ?? 0);
       let read = 0;
       const done = () => {
         res.destroy();
         req.destroy();
-        resolve(status);
+        resolve();
       };
       res.on('data', (chunk: Buffer) => {
         read += chunk.length;
