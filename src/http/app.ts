@@ -43,6 +43,7 @@ function mapError(err: Error): Error {
     if (err.code === 'invalid_description') return new AppError('validation_failed', err.message, [{ path: 'body.description', message: err.message }]);
     if (err.code === 'invalid_output') return new AppError('upstream_failed', err.message.split('\n')[0]!, err.issues);
     if (err.code === 'model_refusal') return new AppError('unprocessable', err.message);
+    if (err.code === 'timeout' || err.code === 'unavailable') return new AppError('upstream_unavailable', err.message);
     return new AppError('upstream_failed', err.message);
   }
   return err;

@@ -13,7 +13,8 @@ const PROBLEM_TEXT = {
   413: 'Body too large',
   415: 'Body is not application/json',
   422: 'The description was refused',
-  502: 'The language model failed',
+  502: 'The language model answered with something unusable',
+  503: 'The language model is rate limited, unavailable or did not answer in time',
   504: 'The query hit the statement timeout',
 } as const;
 

@@ -19,6 +19,7 @@ const PROBLEMS = {
   unprocessable: { status: 422, title: 'Unprocessable description' },
   query_timeout: { status: 504, title: 'Query timed out' },
   upstream_failed: { status: 502, title: 'Upstream failure' },
+  upstream_unavailable: { status: 503, title: 'Upstream unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; title: string }>;
 

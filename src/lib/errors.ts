@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'unprocessable',
   'query_timeout',
   'upstream_failed',
+  'upstream_unavailable',
   'internal',
 ] as const;
 

@@ -7,7 +7,11 @@ export type GenerationErrorCode =
   | 'model_refusal'
   | 'truncated'
   | 'content_filter'
+  /** The whole generation ran past its deadline (LLM_TIMEOUT_MS × GENERATION_TIME_FACTOR). */
   | 'timeout'
+  /** Rate limited, 5xx or unreachable, after the retries the deadline allowed. */
+  | 'unavailable'
+  /** The service answered something unusable (not JSON, not a completion, too large, a 4xx). */
   | 'upstream';
 
 export class GenerationError extends Error {

@@ -1,15 +1,21 @@
 // The OpenAI-compatible provider: Chat Completions with Structured Outputs (strict JSON Schema from
 // the grammar). Works with OpenAI, Azure OpenAI, and local servers that speak the same API (Ollama,
-// vLLM, llama.cpp server) by base URL. The SDK retries 429/5xx with exponential backoff.
+// vLLM, llama.cpp server) by base URL. Calls, retries and limits are in openai-call.ts.
+//
+// Time: each call gets at most LLM_TIMEOUT_MS, and the whole generation — retries, Retry-After waits
+// and the repair round included — ends within LLM_TIMEOUT_MS × GENERATION_TIME_FACTOR.
 //
 // The model's output goes through the same validation as everything else; when it fails, exactly one
 // repair round sends the errors back, and a second failure is a clear error carrying the messages.
+// Beyond the grammar, the answer is capped (ANSWER_LIMITS) and may hold no NUL character: both are
+// validation errors like any other, so the model is asked once to fix them, then the request fails.
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { GenerationSchema, generationJsonSchema } from '../rules/json-schema.js';
 import { prepareRules } from '../rules/prepare.js';
 import type { Issue } from '../rules/validate.js';
 import { GenerationError } from './errors.js';
+import { boundedCompletion, type CallBudget, withoutErrorBodies } from './openai-call.js';
 import { buildMessages, type ChatMessage, PROMPT_VERSION } from './prompt.js';
 import type { GenerateRequest, Generation, Provider, Usage } from './provider.js';
 
@@ -26,24 +32,34 @@ export interface OpenAIProviderOptions {
 
 const SCHEMA_NAME = 'segment_generation';
 
+/** The whole generation ends within LLM_TIMEOUT_MS × this: two full calls (the answer and one repair). */
+export const GENERATION_TIME_FACTOR = 2;
+
+/** What a model's answer may hold; past these it is invalid output (one repair, then a 502). */
+export const ANSWER_LIMITS = { assumptions: 20, assumptionLength: 500, refusalLength: 1_000 } as const;
+
 export class OpenAIProvider implements Provider {
   readonly name = 'openai';
   readonly model: string;
   private readonly client: OpenAI;
   private readonly promptVersion: string;
   private readonly schema = generationJsonSchema();
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
 
   constructor(options: OpenAIProviderOptions) {
     this.model = options.model;
     this.promptVersion = options.promptVersion ?? PROMPT_VERSION;
+    this.timeoutMs = options.timeoutMs;
+    this.maxRetries = options.maxRetries;
     this.client = new OpenAI({
       // Local OpenAI-compatible servers ignore the key, but the SDK insists on one.
       apiKey: options.apiKey ?? 'not-needed',
       baseURL: options.baseURL,
       timeout: options.timeoutMs,
-      maxRetries: options.maxRetries,
+      maxRetries: 0, // retries are ours, under one deadline (openai-call.ts)
       defaultHeaders: { 'x-prompt-version': this.promptVersion },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: withoutErrorBodies(options.fetch),
     });
   }
 
@@ -51,10 +67,11 @@ export class OpenAIProvider implements Provider {
     const messages = buildMessages(request.description, request.tenant, request.asOf, this.promptVersion);
     const usage: Usage = { promptTokens: 0, completionTokens: 0 };
     const common = () => ({ provider: this.name, model: this.model, promptVersion: this.promptVersion, usage });
+    const budget: CallBudget = { deadline: Date.now() + this.timeoutMs * GENERATION_TIME_FACTOR, attemptMs: this.timeoutMs, maxRetries: this.maxRetries };
 
     let repairs = 0;
     for (;;) {
-      const content = await this.complete(messages, usage);
+      const content = await this.complete(messages, usage, budget);
       const checked = this.check(content, request);
       if (checked.ok) {
         const answer = checked.answer;
@@ -71,23 +88,26 @@ export class OpenAIProvider implements Provider {
     }
   }
 
-  private async complete(messages: ChatMessage[], usage: Usage): Promise<string> {
-    let completion: OpenAI.Chat.Completions.ChatCompletion;
-    try {
-      completion = await this.client.chat.completions.create({
-        model: this.model,
-        messages,
-        temperature: 0,
-        response_format: { type: 'json_schema', json_schema: { name: SCHEMA_NAME, strict: true, schema: this.schema } },
-      });
-    } catch (err) {
-      throw upstreamError(err);
-    }
+  private async complete(messages: ChatMessage[], usage: Usage, budget: CallBudget): Promise<string> {
+    const completion = await boundedCompletion(
+      (signal, timeout) =>
+        this.client.chat.completions
+          .create(
+            {
+              model: this.model,
+              messages,
+              temperature: 0,
+              response_format: { type: 'json_schema', json_schema: { name: SCHEMA_NAME, strict: true, schema: this.schema } },
+            },
+            { signal, timeout, maxRetries: 0 },
+          )
+          .asResponse(),
+      budget,
+    );
     usage.promptTokens += completion.usage?.prompt_tokens ?? 0;
     usage.completionTokens += completion.usage?.completion_tokens ?? 0;
-    const choice = completion.choices[0];
-    if (!choice) throw new GenerationError('upstream', 'The model returned no choices.');
-    if (choice.message.refusal) throw new GenerationError('model_refusal', `The model refused: ${choice.message.refusal}`);
+    const choice = completion.choices[0]!;
+    if (choice.message.refusal) throw new GenerationError('model_refusal', `The model refused: ${clip(choice.message.refusal, ANSWER_LIMITS.refusalLength)}`);
     if (choice.finish_reason === 'length') {
       throw new GenerationError('truncated', 'The model’s answer was cut off at its length limit; shorten the description or raise the model’s output limit.');
     }
@@ -104,6 +124,8 @@ export class OpenAIProvider implements Provider {
     } catch {
       return { ok: false, issues: [{ path: '$', message: 'the answer is not valid JSON; answer with one JSON object matching the schema' }] };
     }
+    const nul = nulPaths(json);
+    if (nul.length) return { ok: false, issues: nul.map((path) => ({ path, message: 'contains a NUL character (\\u0000); remove it' })) };
     // The envelope is checked here; the tree by prepareRules, whose messages are the useful ones.
     const envelope = EnvelopeSchema.safeParse(json);
     if (!envelope.success) {
@@ -116,7 +138,13 @@ export class OpenAIProvider implements Provider {
   }
 }
 
-const EnvelopeSchema = GenerationSchema.extend({ rules: z.unknown() });
+const EnvelopeSchema = GenerationSchema.extend({
+  rules: z.unknown(),
+  assumptions: z
+    .array(z.string().max(ANSWER_LIMITS.assumptionLength, `at most ${ANSWER_LIMITS.assumptionLength} characters per assumption`))
+    .max(ANSWER_LIMITS.assumptions, `at most ${ANSWER_LIMITS.assumptions} assumptions; keep the ones a reviewer must check`),
+  refusal: z.string().max(ANSWER_LIMITS.refusalLength, `at most ${ANSWER_LIMITS.refusalLength} characters`).nullable(),
+});
 type Answer = z.infer<typeof EnvelopeSchema>;
 
 function repairMessage(issues: Issue[]): string {
@@ -124,14 +152,16 @@ function repairMessage(issues: Issue[]): string {
   return `Your answer is not a valid segment for this tenant:\n${lines.join('\n')}\nAnswer again with the whole corrected JSON object.`;
 }
 
-function upstreamError(err: unknown): GenerationError {
-  if (err instanceof OpenAI.APIConnectionTimeoutError) {
-    return new GenerationError('timeout', 'The language model did not answer in time; try again, or raise LLM_TIMEOUT_MS.');
+/** Paths of every string (or key) holding U+0000, which PostgreSQL cannot store in text or jsonb. */
+function nulPaths(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || '$'] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, `${path}${path ? '.' : ''}${i}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [...(k.includes('\u0000') ? [path || '$'] : []), ...nulPaths(v, path ? `${path}.${k}` : k)]);
   }
-  if (err instanceof OpenAI.APIError) {
-    const status = err.status ? ` (HTTP ${err.status})` : '';
-    const retried = err.status === 429 || (err.status ?? 0) >= 500 ? ' after retries' : '';
-    return new GenerationError('upstream', `The language model service failed${status}${retried}: ${err.message}`);
-  }
-  return new GenerationError('upstream', `The language model service could not be reached: ${(err as Error).message}`);
+  return [];
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GenerationError } from '../../src/nl/errors.js';
 import { generateRules } from '../../src/nl/generate.js';
-import { OpenAIProvider } from '../../src/nl/openai.js';
+import { ANSWER_LIMITS, GENERATION_TIME_FACTOR, OpenAIProvider } from '../../src/nl/openai.js';
 import { PROMPT_VERSION } from '../../src/nl/prompt.js';
 import { generationJsonSchema } from '../../src/rules/json-schema.js';
 import { fixtureTenantValues } from '../support/fixture-tenant.js';
@@ -170,8 +170,8 @@ describe('OpenAI provider', () => {
   it('gives up on repeated 5xx after the configured retries', async () => {
     const seen = script(() => new HttpResponse(null, { status: 503, headers: { 'retry-after-ms': '10' } }));
     await expect(generateRules(provider({ maxRetries: 2 }), request())).rejects.toMatchObject({
-      code: 'upstream',
-      message: expect.stringMatching(/^The language model service failed \(HTTP 503\) after retries: 503/),
+      code: 'unavailable',
+      message: 'The language model service is unavailable (HTTP 503); try again later.',
     });
     expect(seen).toHaveLength(3);
   });
@@ -185,5 +185,84 @@ describe('OpenAI provider', () => {
       code: 'timeout',
       message: 'The language model did not answer in time; try again, or raise LLM_TIMEOUT_MS.',
     });
+  });
+
+  // ---- bounds (issue 11, findings 5, 6, 7 and 11) -------------------------------------------------
+
+  it('does not sleep for a Retry-After past the deadline: a 429 asking for an hour fails at once', async () => {
+    const seen = script(() => new HttpResponse(null, { status: 429, headers: { 'retry-after': '3600' } }));
+    const started = performance.now();
+    await expect(generateRules(provider({ timeoutMs: 1_000, maxRetries: 5 }), request())).rejects.toMatchObject({
+      code: 'unavailable',
+      message: 'The language model service is rate limiting requests (HTTP 429) and asked to wait 3600 s, longer than this request may take; try again later.',
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('ends the whole generation within LLM_TIMEOUT_MS × GENERATION_TIME_FACTOR, retries and waits included', async () => {
+    // Short Retry-After waits, many retries allowed: the deadline, not the retry count, ends it.
+    const seen = script(() => new HttpResponse(null, { status: 429, headers: { 'retry-after': '0.4' } }));
+    let started = performance.now();
+    await expect(generateRules(provider({ timeoutMs: 1_000, maxRetries: 10 }), request())).rejects.toMatchObject({ code: 'unavailable' });
+    expect(performance.now() - started).toBeLessThan(1_000 * GENERATION_TIME_FACTOR + 1_000);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.length).toBeLessThanOrEqual(6);
+
+    // An upstream that never answers: each attempt gets LLM_TIMEOUT_MS, all of them the same deadline.
+    script(async () => {
+      await delay(10_000);
+      return HttpResponse.json(completion(answer(goodRules)));
+    });
+    started = performance.now();
+    await expect(generateRules(provider({ timeoutMs: 1_000, maxRetries: 5 }), request())).rejects.toMatchObject({ code: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(1_000 * GENERATION_TIME_FACTOR + 1_000);
+  });
+
+  it('answers text/html, invalid JSON and a body that is not a completion with a clear upstream error', async () => {
+    script(() => new HttpResponse('<html><body>502 Bad Gateway (nginx)</body></html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'upstream', message: 'The language model service answered with "text/html" instead of JSON (HTTP 200).' });
+    script(() => new HttpResponse('{"choices": [', { status: 200, headers: { 'content-type': 'application/json' } }));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'upstream', message: 'The language model service answered with invalid JSON.' });
+    script(() => HttpResponse.json({ object: 'chat.completion', choices: [] }));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'upstream', message: expect.stringMatching(/not a chat completion/) });
+  });
+
+  it('never carries an upstream error body into the error (it may hold internal paths or keys)', async () => {
+    const leaky = { error: { message: 'Incorrect API key provided: sk-live-abc123. Trace at /srv/llm-gateway/auth.py:88', type: 'invalid_request_error' } };
+    script(() => HttpResponse.json(leaky, { status: 401, headers: { 'x-should-retry': 'false' } }));
+    const err = await generateRules(provider(), request()).catch((e: unknown) => e as GenerationError);
+    expect(err).toMatchObject({ code: 'upstream', message: 'The language model service rejected the request (HTTP 401); check OPENAI_API_KEY, OPENAI_BASE_URL and LLM_MODEL.' });
+    script(() => new HttpResponse('panic at /srv/llm-gateway/main.go:12 key=sk-live-abc123', { status: 500, headers: { 'x-should-retry': 'false' } }));
+    const err500 = await generateRules(provider(), request()).catch((e: unknown) => e as GenerationError);
+    for (const e of [err, err500] as GenerationError[]) expect(JSON.stringify({ m: e.message, i: e.issues })).not.toMatch(/sk-live|\/srv\//);
+  });
+
+  it('treats a NUL character anywhere in the answer as invalid output: one repair, then a clear error', async () => {
+    const seen = script(
+      () => HttpResponse.json(completion(answer(goodRules, ['Read \u0000enterprise as plan.']))),
+      () => HttpResponse.json(completion(answer(goodRules, ['Read enterprise as plan.']))),
+    );
+    expect(await generateRules(provider(), request())).toMatchObject({ kind: 'rules', repairs: 1, assumptions: ['Read enterprise as plan.'] });
+    expect((seen[1]!.body.messages as { content: string }[]).at(-1)!.content).toContain('- assumptions.0: contains a NUL character (\\u0000); remove it');
+
+    const withNul = { ...goodRules, children: [{ type: 'condition', field: 'email', operator: 'contains', value: 'a\u0000b' }] };
+    script(() => HttpResponse.json(completion(answer(withNul))));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'invalid_output', issues: [{ path: 'rules.children.0.value', message: expect.stringMatching(/NUL/) }] });
+  });
+
+  it('caps the answer: too many or too long assumptions are invalid output, an oversized answer is refused unread', async () => {
+    const many = Array.from({ length: ANSWER_LIMITS.assumptions + 1 }, (_, i) => `Assumption ${i}.`);
+    const seen = script(() => HttpResponse.json(completion(answer(goodRules, many))));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'invalid_output', issues: [{ path: 'assumptions', message: expect.stringMatching(/at most 20 assumptions/) }] });
+    expect(seen).toHaveLength(2);
+    script(() => HttpResponse.json(completion(answer(goodRules, ['x'.repeat(ANSWER_LIMITS.assumptionLength + 1)]))));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'invalid_output', issues: [{ path: 'assumptions.0', message: expect.stringMatching(/at most 500 characters/) }] });
+
+    // The issue's 30,000 assumptions (30 MB): not read past MAX_ANSWER_BYTES, not sent back for repair.
+    const huge = Array.from({ length: 30_000 }, () => 'y'.repeat(1_000));
+    const seenHuge = script(() => HttpResponse.json(completion(answer(goodRules, huge))));
+    await expect(generateRules(provider(), request())).rejects.toMatchObject({ code: 'upstream', message: 'The language model’s answer is larger than 256 KiB; it was not used.' });
+    expect(seenHuge).toHaveLength(1);
   });
 });

@@ -16,7 +16,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Generate a draft segment from a description',
       security,
       request: body(CreateDraftRequest),
-      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview'), ...problems(400, 403, 413, 415, 422, 502, 504) },
+      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview'), ...problems(400, 403, 413, 415, 422, 502, 503, 504) },
     }),
     async (c) => {
       const principal = c.get('principal');
