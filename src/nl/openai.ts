@@ -60,6 +60,8 @@ export class OpenAIProvider implements Provider {
       maxRetries: 0, // retries are ours, under one deadline (openai-call.ts)
       defaultHeaders: { 'x-prompt-version': this.promptVersion },
       fetch: withoutErrorBodies(options.fetch),
+      // Not OPENAI_LOG: at debug level the SDK logs whole requests (prompts with tenant values).
+      logLevel: 'warn',
     });
   }
 

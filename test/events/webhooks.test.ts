@@ -18,6 +18,7 @@ describe('segment.joined / segment.left webhooks', () => {
   let worker: WebhookWorker;
   let segment: { id: string; slug: string };
   let hookId: string;
+  const logLines: string[] = [];
 
   /** Runs worker passes until nothing is due. */
   async function drain(): Promise<number> {
@@ -31,7 +32,7 @@ describe('segment.joined / segment.left webhooks', () => {
   beforeAll(async () => {
     api = await startEventsApi({ now: clock.now });
     receiver = await startReceiver({ clockSeconds: () => Math.floor(clock.now().getTime() / 1000) });
-    worker = createWebhookWorker({ database: api.database, policy: loopbackPolicy(), now: clock.now, timeoutMs: 2_000, backoffBaseMs: 1_000, backoffMaxMs: 8_000, maxAgeMs: 60_000 });
+    worker = createWebhookWorker({ database: api.database, policy: loopbackPolicy(), now: clock.now, timeoutMs: 2_000, backoffBaseMs: 1_000, backoffMaxMs: 8_000, maxAgeMs: 60_000, log: (line) => logLines.push(line) });
     segment = (await api.call('POST', '/v1/segments', { body: { title: 'Webhook testers', type: 'dynamic', rules: and(cond('email', 'contains', 'webhook-test')) } })).json;
     const hook = await api.call('POST', '/v1/webhooks', { body: { url: receiver.url, description: 'test receiver', segmentIds: [segment.id] } });
     expect(hook.status).toBe(201);
@@ -228,5 +229,14 @@ describe('segment.joined / segment.left webhooks', () => {
     expect((await api.call('GET', `/v1/events?segmentId=${segment.id}`, { key: api.keys.globexAdmin })).json.events).toEqual([]);
     expect((await api.call('DELETE', `/v1/webhooks/${ok.json.id}`)).status).toBe(204);
     expect((await api.call('GET', `/v1/webhooks/${ok.json.id}`)).status).toBe(404);
+  });
+
+  it('logs failed attempts without the secret, the URL or the receiver’s answer', () => {
+    expect(logLines.length).toBeGreaterThan(5); // the refused, failing and forged-signature attempts above
+    const all = logLines.join('\n');
+    expect(all).not.toContain(receiver.secret);
+    expect(all).not.toContain('busy, try later');
+    expect(all).not.toContain('bad signature');
+    expect(all).not.toContain(receiver.url);
   });
 });
