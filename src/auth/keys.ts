@@ -1,6 +1,6 @@
 // API keys: one tenant and one role each. Only a SHA-256 of the key is stored; the key is shown once.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { apiKeys, orgs, USER_ROLES } from '../db/schema.js';
 
@@ -40,6 +40,24 @@ export async function authenticate(db: Db, key: string): Promise<Principal | und
     .from(apiKeys)
     .where(and(eq(apiKeys.hash, hashKey(key)), isNull(apiKeys.revokedAt)));
   return row ? { orgId: row.orgId, role: row.role, keyId: row.id } : undefined;
+}
+
+export interface ApiKeyInfo {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** The tenant's keys, newest first: names and roles, never the key or its hash. */
+export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyInfo[]> {
+  const rows = await db
+    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(eq(apiKeys.orgId, orgId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null }));
 }
 
 export async function revokeApiKey(db: Db, orgId: string, id: string): Promise<boolean> {

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   contacts: { roles: ['admin', 'editor'], says: 'write contacts' },
   /** Register, change and remove webhooks, redeliver events. */
   webhooks: { roles: ['admin'], says: 'manage webhooks' },
+  /** Create, list and revoke the tenant's API keys. */
+  keys: { roles: ['admin'], says: 'manage API keys' },
 } as const satisfies Record<string, { roles: readonly Role[]; says: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { onError, problem } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { contactRoutes } from './routes/contacts.js';
 import { draftRoutes } from './routes/drafts.js';
+import { keyRoutes } from './routes/keys.js';
 import { segmentRoutes } from './routes/segments.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { RULE_SCHEMA_COMPONENTS } from './schemas.js';
@@ -70,6 +71,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.route('/v1', segmentRoutes(services));
   app.route('/v1', contactRoutes(services));
   app.route('/v1', webhookRoutes(services));
+  app.route('/v1', keyRoutes(services));
   app.route('/app/api', catalogRoutes(services)); // what the reviewer page's editor offers
   app.route('/app', uiRoutes()); // the reviewer web page (src/ui/, src/web/)
 
