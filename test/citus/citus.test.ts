@@ -146,6 +146,37 @@ describe.skipIf(!CITUS_URL)('on a Citus cluster', () => {
     expect(await checksums(citus.sql)).toEqual(expected);
   });
 
+  it('distributes a table a later migration creates: at once with the helper (drizzle/README.md), or on the next db:distribute', async () => {
+    const create = (name: string) =>
+      citus.sql.unsafe(`create table ${name} (org_id text not null, id text not null, contact_id text not null, primary key (org_id, id))`);
+    const fk = (name: string) => citus.sql.unsafe(`alter table ${name} add foreign key (org_id, contact_id) references contacts (org_id, id)`);
+    const placement = async (name: string) =>
+      (await citus.sql`
+        select p.partmethod::text as method, p.colocationid = (select colocationid from pg_dist_partition where logicalrelid = 'contacts'::regclass) as colocated
+        from pg_dist_partition p where p.logicalrelid = ${name}::regclass`)[0];
+    try {
+      // Following the rule: distributed by org_id, co-located with contacts, before its foreign key.
+      await create('later_notes');
+      await citus.sql`select segment_builder_distribute('later_notes')`;
+      await fk('later_notes');
+      expect(await placement('later_notes')).toEqual({ method: 'h', colocated: true });
+      // Forgetting it: Citus 13 accepts the foreign key, but the table stays on the coordinator, so
+      // every tenant statement that joins it leaves one shard. Running db:distribute again fixes it.
+      await create('later_tasks');
+      await fk('later_tasks');
+      expect(await placement('later_tasks')).toBeUndefined();
+      const again = await distribute(citus.sql);
+      expect(again.steps.filter((s) => s.action === 'created').map((s) => s.table)).toEqual(['later_tasks']);
+      expect(await placement('later_tasks')).toEqual({ method: 'h', colocated: true });
+      // A table that breaks the rule is refused by the distribution step, which then changes nothing.
+      await citus.sql`create table later_codes (org_id text not null, id text not null, code text not null unique, primary key (org_id, id))`;
+      await expect(distribute(citus.sql)).rejects.toThrow(/unique index later_codes_code_key on later_codes leaves out org_id/);
+      expect(await placement('later_codes')).toBeUndefined();
+    } finally {
+      await citus.sql`drop table if exists later_notes, later_tasks, later_codes`;
+    }
+  });
+
   it('answers the preview benchmark’s segments exactly as the single server does, each on one shard', async () => {
     const asOf = new Date(ASOF);
     const tenantSingle = await loadTenantValues(single.sql, ORG);

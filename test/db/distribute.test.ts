@@ -13,6 +13,14 @@ describe('db:distribute', () => {
     expect(row!.n).toBe(2300);
   });
 
+  it('leaves a later migration’s table alone on a single server (segment_builder_distribute is a no-op there)', async () => {
+    const database = await useTestDatabase('tmpl_empty');
+    await database.sql`create table later_notes (org_id text not null, id text not null, contact_id text not null, primary key (org_id, id))`;
+    await database.sql`select segment_builder_distribute('later_notes')`;
+    await database.sql`alter table later_notes add foreign key (org_id, contact_id) references contacts (org_id, id)`;
+    await expect(database.sql`select segment_builder_distribute('later_notes', 'sideways')`).rejects.toThrow(/kind must be 'tenant' or 'reference'/);
+  });
+
   it('orders tables parents before children, and names a foreign-key cycle', () => {
     const fks = [
       { child: 'deals', parent: 'contacts' },
