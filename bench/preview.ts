@@ -7,133 +7,18 @@
 // Reports p50/p95 per segment for both and the ratio compiled/hand-written (of p50s). Runs alternate
 // compiled and hand-written so that machine noise hits both alike.
 import { parseArgs } from 'node:util';
-import { type SQL, sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.js';
-import type { Db } from '../src/db/client.js';
 import { openDatabase } from '../src/db/open.js';
-import { lastCampaigns } from '../src/rules/clock.js';
 import { prepareRules } from '../src/rules/prepare.js';
-import { loadTenantValues, type TenantValues } from '../src/rules/tenant.js';
+import { loadTenantValues } from '../src/rules/tenant.js';
 import { previewSegment } from '../src/sql/preview.js';
+import { cases, handPreview } from './preview-cases.js';
 
 const { values } = parseArgs({
   options: { org: { type: 'string', default: 'org_synth_100k' }, runs: { type: 'string', default: '30' }, asOf: { type: 'string' } },
 });
 const orgId = values.org!;
 const runs = Number(values.runs);
-
-const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
-const or = (...children: unknown[]) => ({ type: 'group', op: 'or', negate: false, children });
-const cond = (field: string, operator: string, value: unknown) => ({ type: 'condition', field, operator, value });
-const days = (amount: number) => ({ amount, unit: 'days' });
-
-interface Case {
-  name: string;
-  rules: unknown;
-  /** The same audience, written by hand: a WHERE over `contacts c` (company joined as `co` when `company`). */
-  hand: SQL;
-  company?: boolean;
-}
-
-const orgIdOf = (t: TenantValues) => t.orgId;
-
-function cases(t: TenantValues, asOf: Date): Case[] {
-  const ago = (n: number) => new Date(asOf.getTime() - n * 86_400_000).toISOString();
-  const now = asOf.toISOString();
-  const last3 = lastCampaigns(t.campaigns, asOf, 3).map((c) => c.id);
-  const staticSegment = t.segments.find((s) => s.type === 'static')!;
-  return [
-    {
-      name: 'property filters',
-      rules: and(cond('lifecycle_stage', 'eq', 'customer'), cond('country', 'in', ['DE', 'AT', 'CH'])),
-      hand: sql`c.lifecycle_stage = 'customer' and c.country in ('DE', 'AT', 'CH')`,
-    },
-    {
-      name: 'tags',
-      rules: and(cond('tags', 'eq', 'vip'), cond('tags', 'neq', 'do-not-call')),
-      hand: sql`c.tags @> '{vip}' and not c.tags @> '{do-not-call}'`,
-    },
-    {
-      name: 'company join',
-      rules: and(cond('company.industry', 'eq', 'Software'), cond('company.employee_count', 'gte', 1000)),
-      hand: sql`co.industry = 'Software' and co.employee_count >= 1000`,
-      company: true,
-    },
-    {
-      name: 'NOT EXISTS deal (90 days)',
-      rules: and(cond('properties.plan', 'eq', 'enterprise'), {
-        type: 'relation',
-        relation: 'deals',
-        has: false,
-        where: and(cond('created_at', 'within_last', days(90))),
-        count: null,
-      }),
-      hand: sql`c.properties @> '{"plan": "enterprise"}' and not exists (
-        select 1 from deals d where d.org_id = c.org_id and d.contact_id = c.id and d.created_at >= ${ago(90)}::timestamptz and d.created_at <= ${now}::timestamptz)`,
-    },
-    {
-      name: 'activity count window',
-      rules: and({ type: 'relation', relation: 'activities', has: true, where: and(cond('occurred_at', 'within_last', days(90))), count: { operator: 'gte', value: 3 } }),
-      hand: sql`c.id in (select a.contact_id from activities a where a.org_id = ${orgIdOf(t)} and a.occurred_at >= ${ago(90)}::timestamptz
-                 and a.occurred_at <= ${now}::timestamptz group by a.contact_id having count(*) >= 3)`,
-    },
-    {
-      name: 'opened each of last 3 campaigns',
-      rules: and({ type: 'engagement', event: 'opened', match: 'all', campaigns: { last: 3, ids: null } }),
-      hand: sql`c.id in (select e.contact_id from email_events e where e.org_id = ${orgIdOf(t)} and e.type = 'opened'
-                 and e.campaign_id in (${sql.join(last3.map((id) => sql`${id}`), sql`, `)}) group by e.contact_id having count(distinct e.campaign_id) = ${last3.length})`,
-    },
-    {
-      name: 'segment membership',
-      rules: and({ type: 'segment', operator: 'in', segment: staticSegment.id }, cond('email_status', 'eq', 'subscribed')),
-      hand: sql`c.email_status = 'subscribed' and exists (select 1 from segment_members m where m.org_id = c.org_id and m.segment_id = ${staticSegment.id} and m.contact_id = c.id)`,
-    },
-    {
-      name: 'jsonb properties',
-      rules: and(cond('properties.plan', 'eq', 'pro'), cond('properties.nps', 'gte', 9)),
-      hand: sql`c.properties @> '{"plan": "pro"}' and (c.properties->>'nps')::numeric >= 9 and jsonb_typeof(c.properties->'nps') = 'number'`,
-    },
-    {
-      name: 'fit score',
-      rules: and({ type: 'relation', relation: 'fit_scores', has: true, where: and(cond('product', 'eq', 'crm'), cond('score', 'gte', 80)), count: null }),
-      hand: sql`exists (select 1 from fit_scores f where f.org_id = c.org_id and f.contact_id = c.id and f.product = 'crm' and f.score >= 80)`,
-    },
-    {
-      name: 'deep mixed tree',
-      rules: and(
-        or(cond('company.industry', 'in', ['Software', 'Finance']), cond('tags', 'eq', 'partner')),
-        { type: 'group', op: 'or', negate: true, children: [cond('email_status', 'in', ['bounced', 'unsubscribed']), cond('tags', 'eq', 'do-not-call')] },
-        or(
-          { type: 'relation', relation: 'deals', has: true, where: and(cond('stage', 'not_in', ['closed_won', 'closed_lost']), cond('amount', 'gt', 20000)), count: null },
-          and(cond('lifecycle_stage', 'eq', 'customer'), { type: 'relation', relation: 'activities', has: false, where: and(cond('occurred_at', 'within_last', days(60))), count: null }),
-        ),
-      ),
-      hand: sql`(co.industry in ('Software', 'Finance') or c.tags @> '{partner}')
-        and not (c.email_status in ('bounced', 'unsubscribed') or c.tags @> '{do-not-call}')
-        and (exists (select 1 from deals d where d.org_id = c.org_id and d.contact_id = c.id and d.stage not in ('closed_won', 'closed_lost') and d.amount > 20000)
-             or (c.lifecycle_stage = 'customer' and not exists (
-                   select 1 from activities a where a.org_id = c.org_id and a.contact_id = c.id and a.occurred_at >= ${ago(60)}::timestamptz and a.occurred_at <= ${now}::timestamptz)))`,
-      company: true,
-    },
-  ];
-}
-
-async function handPreview(db: Db, orgId: string, c: Case): Promise<number> {
-  const from = c.company ? sql`contacts c left join companies co on co.org_id = c.org_id and co.id = c.company_id` : sql`contacts c`;
-  return db.transaction(
-    async (tx) => {
-      const rows = await tx.execute<{ total: number }>(sql`
-        with m as materialized (select c.id, c.created_at from ${from} where c.org_id = ${orgId} and ${c.hand}),
-             top as (select id, created_at from m order by created_at desc, id limit 10)
-        select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email,
-               (select name from companies x where x.org_id = c.org_id and x.id = c.company_id) as company
-        from (select 1) one left join top on true left join contacts c on c.org_id = ${orgId} and c.id = top.id
-        order by top.created_at desc, top.id`);
-      return rows[0]!.total;
-    },
-    { accessMode: 'read only' },
-  );
-}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
@@ -159,7 +44,7 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         const p = await previewSegment(database.db, prepared.tree, ctx, { timeoutMs: 120_000 });
         const t1 = performance.now();
-        const h = await handPreview(database.db, orgId, c);
+        const h = (await handPreview(database.db, orgId, c)).count;
         const t2 = performance.now();
         counts = [p.count, h];
         if (i >= 2) {

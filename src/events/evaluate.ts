@@ -1,17 +1,18 @@
-// Re-evaluates written contacts against a tenant's dynamic segments in one statement per batch: a
-// `union all` of each segment's compiled predicate restricted to the written ids, diffed against
-// segment_members for exactly those (segment, contact) pairs, with the joins and leaves recorded as
-// events in the same statement.
+// Re-evaluates written contacts against a tenant's dynamic segments, per batch: a `union all` of
+// each segment's compiled predicate restricted to the written ids, diffed against segment_members for
+// exactly those (segment, contact) pairs, with the joins and leaves recorded as events in the same
+// transaction.
 //
 // Only segments with a baseline (computed_version not null) are evaluated: a segment that was never
 // materialized has no "before" to diff against; its first refresh establishes one silently.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { segmentMembers } from '../db/schema.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
 import { compilePredicate } from '../sql/compile.js';
-import { type Change, emitChanges, type EventCause, segmentLockKey, toChanges } from './outbox.js';
+import { type Change, type EventCause, recordChanges, segmentLockKey } from './outbox.js';
 
 /** Compiled predicates carry bound parameters; stay well below PostgreSQL's 65,535 per statement. */
 const MAX_PARAMS_PER_STATEMENT = 30_000;
@@ -107,30 +108,45 @@ export async function reevaluateContacts(
     budget += n;
   }
 
+  // Per batch: the leaves (a DELETE whose subquery re-tests the predicates), the matches (a SELECT
+  // of the predicates) inserted as rows, then their events. Plain statements naming one tenant, no
+  // INSERT in a CTE: on Citus each is routed to the tenant's shard in one round trip (see outbox.ts).
+  // The predicates run twice, over the written ids only. A batch's matches are at most
+  // ids × segments rows, bounded by the bulk limit and the parameter budget above.
   const changes: Change[] = [];
   for (const batch of batches) {
     const segIds = sql`${sql.param(batch.map((s) => s.id))}::text[]`;
-    const rows = await tx.execute(sql`
-      with now_in as (${sql.join(
-        batch.map((s) => s.select),
-        sql` union all `,
-      )}),
-      removed as (
-        delete from segment_members m
-        where m.org_id = ${orgId} and m.segment_id = any(${segIds}) and m.contact_id = any(${idList})
-          and not exists (select 1 from now_in n where n.segment_id = m.segment_id and n.contact_id = m.contact_id)
-        returning m.segment_id, m.contact_id),
-      added as (
-        insert into segment_members (org_id, segment_id, contact_id)
-        select ${orgId}, segment_id, contact_id from now_in
-        on conflict do nothing
-        returning segment_id, contact_id),
-      changes as (
-        select segment_id, contact_id, 'segment.left' as type from removed
-        union all
-        select segment_id, contact_id, 'segment.joined' from added)
-      ${emitChanges({ orgId, cause, occurredAt: ctx.asOf, returning: 'changes' })}`);
-    changes.push(...toChanges(rows));
+    const nowIn = sql.join(
+      batch.map((s) => s.select),
+      sql` union all `,
+    );
+    const removed = await tx.execute<{ segment_id: string; contact_id: string }>(sql`
+      delete from segment_members m
+      where m.org_id = ${orgId} and m.segment_id = any(${segIds}) and m.contact_id = any(${idList})
+        and not exists (select 1 from (${nowIn}) n where n.segment_id = m.segment_id and n.contact_id = m.contact_id)
+      returning m.segment_id, m.contact_id`);
+    const matching = await tx.execute<{ segment_id: string; contact_id: string }>(nowIn);
+    const added =
+      matching.length === 0
+        ? []
+        : (
+            await tx
+              .insert(segmentMembers)
+              .values(matching.map((m) => ({ orgId, segmentId: m.segment_id, contactId: m.contact_id })))
+              .onConflictDoNothing()
+              .returning({ segmentId: segmentMembers.segmentId, contactId: segmentMembers.contactId })
+          ).map((r) => ({ segment_id: r.segmentId, contact_id: r.contactId }));
+    changes.push(
+      ...(await recordChanges(tx, {
+        orgId,
+        cause,
+        occurredAt: ctx.asOf,
+        changes: [
+          ...removed.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.left' as const })),
+          ...added.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.joined' as const })),
+        ],
+      })),
+    );
   }
   return changes;
 }
@@ -144,12 +160,14 @@ export async function leaveAll(services: Services, tx: Db, orgId: string, contac
   if (contactIds.length === 0) return [];
   const dynamic = await tx.execute<{ id: string }>(sql`select id from segments where org_id = ${orgId} and type = 'dynamic'`);
   await lockShared(tx, orgId, dynamic.map((d) => d.id));
-  const rows = await tx.execute(sql`
-    with removed as (
-      delete from segment_members m
-      where m.org_id = ${orgId} and m.contact_id = any(${sql.param(contactIds)}::text[])
-      returning m.segment_id, m.contact_id),
-    changes as (select segment_id, contact_id, 'segment.left' as type from removed)
-    ${emitChanges({ orgId, cause: 'write', occurredAt: services.now(), returning: 'changes' })}`);
-  return toChanges(rows);
+  const removed = await tx.execute<{ segment_id: string; contact_id: string }>(sql`
+    delete from segment_members m
+    where m.org_id = ${orgId} and m.contact_id = any(${sql.param(contactIds)}::text[])
+    returning m.segment_id, m.contact_id`);
+  return recordChanges(tx, {
+    orgId,
+    cause: 'write',
+    occurredAt: services.now(),
+    changes: removed.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.left' as const })),
+  });
 }

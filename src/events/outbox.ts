@@ -2,10 +2,20 @@
 // row per matching endpoint, in the same statement (hence the same transaction) as the change itself.
 // Nothing is sent from here; the worker (worker.ts) drains the deliveries.
 //
-// Callers write one statement of data-modifying CTEs that ends with a CTE named `changes`
-// (segment_id, contact_id, type), and append `emitChanges(...)`: the events and deliveries CTEs plus a
-// final select. Postgres runs every data-modifying CTE exactly once, referenced or not.
-import { type SQL, sql } from 'drizzle-orm';
+// Two shapes, one table layout:
+// - `emitChanges(...)` for a set-based diff of any size (a segment's recompute): callers write one
+//   statement of data-modifying CTEs that ends with a CTE named `changes` (segment_id, contact_id,
+//   type) and append it: the events and deliveries CTEs plus a final select. Postgres runs every
+//   data-modifying CTE exactly once, referenced or not.
+// - `recordChanges(...)` for the small writes (member add/remove, contact re-evaluation, deletes),
+//   whose changes the caller already has: plain statements, each naming one tenant. On Citus an
+//   INSERT inside a CTE is never routed to one shard (every CTE becomes a step through the
+//   coordinator, its intermediate result shipped to the workers, and the commit a two-phase one
+//   across nodes); these statements are each routed to the tenant's shard.
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import type { SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
 
 export type EventType = (typeof SEGMENT_EVENT_TYPES)[number];
@@ -52,6 +62,64 @@ export function emitChanges(o: EmitOptions): SQL {
         and (w.segment_ids is null or e.segment_id = any(w.segment_ids))
       returning 1)
     ${final}`;
+}
+
+/** Rows per multi-row INSERT: 8 columns each, well below PostgreSQL's 65,535 parameters. */
+const ROWS_PER_INSERT = 2_000;
+
+/**
+ * Records one event per change (the changes are already applied by the caller, in the same
+ * transaction) and a delivery per matching webhook endpoint. Returns the changes as recorded.
+ *
+ * Two reads and two multi-row INSERT … VALUES, each naming one tenant: on Citus every one of them
+ * is a single-shard router statement (one round trip to the tenant's node). An INSERT … SELECT
+ * would go through the coordinator there, since the event's `seq` (an identity column) and random
+ * ids are volatile.
+ */
+export async function recordChanges(
+  tx: Db,
+  o: { orgId: string; cause: EventCause; occurredAt: Date; changes: { segmentId: string; contactId: string; type: EventType }[] },
+): Promise<Change[]> {
+  if (o.changes.length === 0) return [];
+  const segmentIds = [...new Set(o.changes.map((c) => c.segmentId))];
+  const slugs = new Map(
+    (
+      await tx
+        .select({ id: segments.id, slug: segments.slug })
+        .from(segments)
+        .where(and(eq(segments.orgId, o.orgId), inArray(segments.id, segmentIds)))
+    ).map((r) => [r.id, r.slug]),
+  );
+  const events = o.changes
+    .filter((c) => slugs.has(c.segmentId))
+    .map((c) => ({
+      orgId: o.orgId,
+      id: randomId('evt_'),
+      type: c.type,
+      segmentId: c.segmentId,
+      segmentSlug: slugs.get(c.segmentId)!,
+      contactId: c.contactId,
+      cause: o.cause,
+      occurredAt: o.occurredAt,
+    }));
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) await tx.insert(segmentEvents).values(events.slice(i, i + ROWS_PER_INSERT));
+
+  const endpoints = await tx
+    .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes, segmentIds: webhookEndpoints.segmentIds })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.orgId, o.orgId), eq(webhookEndpoints.enabled, true)));
+  const deliveries = endpoints.flatMap((w) =>
+    events
+      .filter((e) => w.eventTypes.includes(e.type) && (w.segmentIds === null || w.segmentIds.includes(e.segmentId)))
+      .map((e) => ({ orgId: o.orgId, id: randomId('dlv_'), endpointId: w.id, eventId: e.id, nextAttemptAt: o.occurredAt, retryFrom: o.occurredAt, createdAt: o.occurredAt })),
+  );
+  for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) await tx.insert(webhookDeliveries).values(deliveries.slice(i, i + ROWS_PER_INSERT));
+  return events.map((e) => ({ type: e.type, segmentId: e.segmentId, segmentSlug: e.segmentSlug, contactId: e.contactId }));
+}
+
+/** The same shape as sqlId's: a prefix and 32 hex digits. */
+function randomId(prefix: string): string {
+  return prefix + randomUUID().replace(/-/g, '');
 }
 
 export interface Change {

@@ -1,7 +1,7 @@
 // The delivery worker: drains due `webhook_deliveries` rows and POSTs each event, signed.
 //
-// Claiming: due rows are picked with FOR UPDATE SKIP LOCKED (so concurrent workers, in one process or
-// many, never pick the same row) and leased by setting `locked_until`. The claim commits before any
+// Claiming: due rows are picked per tenant with FOR UPDATE SKIP LOCKED (so concurrent workers, in one
+// process or many, never pick the same row) and leased by setting `locked_until`. The claim commits before any
 // request is sent; a worker that dies mid-delivery leaves its rows leased, and they become due again
 // when the lease runs out — that is what makes delivery survive a restart. The result is recorded
 // only while the lease is still ours.
@@ -71,7 +71,14 @@ interface Claimed {
   locked_until: Date | string;
   url: string;
   secret: string;
-  event: Record<string, unknown>;
+  event_id: string;
+  event_seq: number | string;
+  event_type: 'segment.joined' | 'segment.left';
+  event_segment_id: string;
+  event_segment_slug: string;
+  event_contact_id: string;
+  event_cause: 'write';
+  event_occurred_at: Date | string;
 }
 
 const MAX_ERROR_LENGTH = 500;
@@ -86,27 +93,53 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
   const stopping = new AbortController();
   let loop: Promise<void> | undefined;
 
+  /**
+   * Claims up to `batchSize` due deliveries, one tenant per statement: first which tenants have work
+   * (a plain read, no locks), then each tenant's own rows locked and leased in one statement that
+   * names only that tenant. On Citus (tables distributed by org_id) each claim routes to the tenant's
+   * shard; a FOR UPDATE across tenants would be refused there ("could not run distributed query with
+   * FOR UPDATE/SHARE commands"). The event's columns are returned one by one: a function such as
+   * to_jsonb() in the RETURNING of a distributed write is refused as well.
+   */
   async function claim(): Promise<Claimed[]> {
-    const at = now();
-    const until = new Date(at.getTime() + leaseMs);
-    const rows = await db.execute(sql`
-      with due as (
-        select d.org_id, d.id
-        from webhook_deliveries d
-        join webhook_endpoints w on w.org_id = d.org_id and w.id = d.endpoint_id and w.enabled
-        where d.status = 'pending' and d.next_attempt_at <= ${at.toISOString()}::timestamptz
-          and (d.locked_until is null or d.locked_until <= ${at.toISOString()}::timestamptz)
-        order by d.next_attempt_at
-        limit ${o.batchSize}
-        for update of d skip locked)
-      update webhook_deliveries d
-      set locked_until = ${until.toISOString()}::timestamptz
-      from due, segment_events e, webhook_endpoints w
-      where d.org_id = due.org_id and d.id = due.id
-        and e.org_id = d.org_id and e.id = d.event_id
-        and w.org_id = d.org_id and w.id = d.endpoint_id
-      returning d.org_id, d.id, d.attempts, d.retry_from, d.locked_until, w.url, w.secret, to_jsonb(e) as event`);
-    return rows as unknown as Claimed[];
+    const at = now().toISOString();
+    const until = new Date(new Date(at).getTime() + leaseMs).toISOString();
+    const due = sql`d.status = 'pending' and d.next_attempt_at <= ${at}::timestamptz
+      and (d.locked_until is null or d.locked_until <= ${at}::timestamptz)`;
+    const tenants = await db.execute<{ org_id: string }>(sql`
+      select d.org_id
+      from webhook_deliveries d
+      join webhook_endpoints w on w.org_id = d.org_id and w.id = d.endpoint_id and w.enabled
+      where ${due}
+      group by d.org_id
+      order by min(d.next_attempt_at), d.org_id
+      limit ${o.batchSize}`);
+    const claimed: Claimed[] = [];
+    for (const { org_id: orgId } of tenants) {
+      const room = o.batchSize - claimed.length;
+      if (room <= 0) break;
+      const rows = await db.execute(sql`
+        with due as (
+          select d.id
+          from webhook_deliveries d
+          join webhook_endpoints w on w.org_id = d.org_id and w.id = d.endpoint_id and w.enabled
+          where d.org_id = ${orgId} and ${due}
+          order by d.next_attempt_at
+          limit ${room}
+          for update of d skip locked)
+        update webhook_deliveries d
+        set locked_until = ${until}::timestamptz
+        from due, segment_events e, webhook_endpoints w
+        where d.org_id = ${orgId} and d.id = due.id
+          and e.org_id = ${orgId} and e.id = d.event_id
+          and w.org_id = ${orgId} and w.id = d.endpoint_id
+        returning d.org_id, d.id, d.attempts, d.retry_from, d.locked_until, w.url, w.secret,
+          e.id as event_id, e.seq as event_seq, e.type as event_type, e.segment_id as event_segment_id,
+          e.segment_slug as event_segment_slug, e.contact_id as event_contact_id, e.cause as event_cause,
+          e.occurred_at as event_occurred_at`);
+      claimed.push(...(rows as unknown as Claimed[]));
+    }
+    return claimed;
   }
 
   /** Records an outcome, only while our lease holds (else another worker owns the row now). */
@@ -131,18 +164,17 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
       await record(c, { status: 'failed', lockedUntil: null, ...(c.attempts === 0 ? { lastError: 'expired before it could be attempted' } : {}) });
       return;
     }
-    const e = c.event;
     const body = JSON.stringify(
       eventPayload({
-        orgId: e.org_id as string,
-        id: e.id as string,
-        seq: Number(e.seq),
-        type: e.type as 'segment.joined' | 'segment.left',
-        segmentId: e.segment_id as string,
-        segmentSlug: e.segment_slug as string,
-        contactId: e.contact_id as string,
-        cause: e.cause as 'write',
-        occurredAt: new Date(e.occurred_at as string),
+        orgId: c.org_id,
+        id: c.event_id,
+        seq: Number(c.event_seq),
+        type: c.event_type,
+        segmentId: c.event_segment_id,
+        segmentSlug: c.event_segment_slug,
+        contactId: c.event_contact_id,
+        cause: c.event_cause,
+        occurredAt: new Date(c.event_occurred_at),
       }),
     );
     const timestamp = Math.floor(started.getTime() / 1000);
@@ -153,7 +185,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
         headers: {
           'content-type': 'application/json',
           'user-agent': 'segment-builder-webhooks/1',
-          [HEADER_ID]: e.id as string,
+          [HEADER_ID]: c.event_id,
           [HEADER_TIMESTAMP]: String(timestamp),
           [HEADER_SIGNATURE]: sign(c.secret, timestamp, body),
           [HEADER_DELIVERY]: c.id,

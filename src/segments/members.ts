@@ -6,13 +6,13 @@
 // recorded as a segment.joined / segment.left event in the statement that makes it (src/events/).
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { segments } from '../db/schema.js';
+import { segmentMembers, segments } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { type CompileContext, membersQuery } from '../sql/compile.js';
 import { QueryTimeoutError } from '../sql/preview.js';
 import { dependentsOf, reevaluateContacts } from '../events/evaluate.js';
-import { emitChanges, type EventCause, segmentLockKey } from '../events/outbox.js';
+import { emitChanges, type EventCause, recordChanges, segmentLockKey } from '../events/outbox.js';
 import type { Services } from '../services.js';
 import { createSegment, findSegment, type SegmentRow, type SegmentView } from './store.js';
 
@@ -47,26 +47,38 @@ export async function addMembers(services: Services, orgId: string, segmentId: s
   const db = services.database.db;
   requireStatic(await findSegment(db, orgId, segmentId), 'added');
   const ids = checkIds(contactIds);
-  // One statement: known contacts are inserted (conflicts ignored), so concurrent calls never duplicate;
-  // each insert that happened is a `segment.joined` event (cause manual) in the same statement.
+  // Known contacts are inserted (conflicts ignored), so concurrent calls never duplicate; each insert
+  // that happened is a `segment.joined` event (cause manual), in the same transaction. Each statement
+  // names one tenant and has no INSERT inside a CTE, so that on Citus each one routes to the tenant's
+  // shard (see events/outbox.ts).
   return services.database.db.transaction(async (tx) => {
-    const rows = await tx.execute(sql`
-      with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
-           known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
-           added as (
-             insert into segment_members (org_id, segment_id, contact_id)
-             select ${orgId}, ${segmentId}, id from known
-             on conflict do nothing
-             returning contact_id),
-           changes as (select ${segmentId}::text as segment_id, contact_id, 'segment.joined' as type from added),
-           result as (
-             select w.id, (k.id is not null) as known, (a.contact_id is not null) as added
-             from wanted w left join known k on k.id = w.id left join added a on a.contact_id = w.id)
-      ${emitChanges({ orgId, cause: 'manual', occurredAt: services.now(), returning: { select: sql`select * from result` } })}`);
-    const change = classify(ids, rows, 'added');
+    const known = await knownContacts(tx as unknown as Db, orgId, ids);
+    const added =
+      known.length === 0
+        ? []
+        : (
+            await tx
+              .insert(segmentMembers)
+              .values(known.map((contactId) => ({ orgId, segmentId, contactId })))
+              .onConflictDoNothing()
+              .returning({ contactId: segmentMembers.contactId })
+          ).map((r) => ({ contact_id: r.contactId }));
+    await recordChanges(tx as unknown as Db, {
+      orgId,
+      cause: 'manual',
+      occurredAt: services.now(),
+      changes: added.map((a) => ({ segmentId, contactId: a.contact_id, type: 'segment.joined' as const })),
+    });
+    const change = classify(ids, new Set(known), new Set(added.map((a) => a.contact_id)));
     await reevaluateContacts(services, tx as unknown as Db, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
     return change;
   });
+}
+
+/** Which of `ids` are contacts of the tenant. */
+async function knownContacts(tx: Db, orgId: string, ids: string[]): Promise<string[]> {
+  const rows = await tx.execute<{ id: string }>(sql`select c.id from contacts c where c.org_id = ${orgId} and c.id = any(${sql.param(ids)}::text[])`);
+  return rows.map((r) => r.id);
 }
 
 export async function removeMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
@@ -74,31 +86,28 @@ export async function removeMembers(services: Services, orgId: string, segmentId
   requireStatic(await findSegment(db, orgId, segmentId), 'removed');
   const ids = checkIds(contactIds);
   return services.database.db.transaction(async (tx) => {
-    const rows = await tx.execute(sql`
-      with wanted as (select unnest(${sql.param(ids)}::text[]) as id),
-           known as (select w.id from wanted w join contacts c on c.org_id = ${orgId} and c.id = w.id),
-           removed as (
-             delete from segment_members m using known k
-             where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = k.id
-             returning m.contact_id),
-           changes as (select ${segmentId}::text as segment_id, contact_id, 'segment.left' as type from removed),
-           result as (
-             select w.id, (k.id is not null) as known, (r.contact_id is not null) as removed
-             from wanted w left join known k on k.id = w.id left join removed r on r.contact_id = w.id)
-      ${emitChanges({ orgId, cause: 'manual', occurredAt: services.now(), returning: { select: sql`select * from result` } })}`);
-    const change = classify(ids, rows, 'removed');
+    const known = await knownContacts(tx as unknown as Db, orgId, ids);
+    const removed = known.length === 0 ? [] : await tx.execute<{ contact_id: string }>(sql`
+      delete from segment_members m
+      where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = any(${sql.param(known)}::text[])
+      returning m.contact_id`);
+    await recordChanges(tx as unknown as Db, {
+      orgId,
+      cause: 'manual',
+      occurredAt: services.now(),
+      changes: removed.map((r) => ({ segmentId, contactId: r.contact_id, type: 'segment.left' as const })),
+    });
+    const change = classify(ids, new Set(known), new Set(removed.map((r) => r.contact_id)));
     await reevaluateContacts(services, tx as unknown as Db, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
     return change;
   });
 }
 
-function classify(ids: string[], rows: Record<string, unknown>[], flag: 'added' | 'removed'): MembershipChange {
-  const byId = new Map(rows.map((r) => [r.id as string, r]));
+function classify(ids: string[], known: Set<string>, changed: Set<string>): MembershipChange {
   const out: MembershipChange = { changed: [], unchanged: [], unknown: [] };
   for (const id of ids) {
-    const r = byId.get(id);
-    if (!r?.known) out.unknown.push(id);
-    else if (r[flag]) out.changed.push(id);
+    if (!known.has(id)) out.unknown.push(id);
+    else if (changed.has(id)) out.changed.push(id);
     else out.unchanged.push(id);
   }
   return out;

@@ -14,7 +14,8 @@ export async function createTestDatabase(template: Template): Promise<{ name: st
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = postgres(inject('pgAdminUrl'), { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`create database "${name}" template "${template}"`);
+    const real = template === 'template0' ? template : inject('pgTemplates')[template];
+    await admin.unsafe(`create database "${name}" template "${real}"`);
   } finally {
     await admin.end();
   }
