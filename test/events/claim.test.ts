@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import * as schema from '../../src/db/schema.js';
 import { createWebhookWorker } from '../../src/events/worker.js';
+import { loopbackPolicy } from '../support/resolver.js';
 import { createTestDatabase, dropTestDatabase } from '../support/db.js';
 import { type Receiver, startReceiver } from './support.js';
 
@@ -50,7 +51,7 @@ describe('webhook claim', () => {
   });
 
   it('claims every tenant’s due deliveries, locking one tenant per statement, returning plain columns', async () => {
-    const worker = createWebhookWorker({ database, now: () => AT, timeoutMs: 2_000 });
+    const worker = createWebhookWorker({ database, now: () => AT, timeoutMs: 2_000, policy: loopbackPolicy() });
     statements.length = 0;
     expect(await worker.runOnce()).toBe(2 * orgIds.length);
 
