@@ -52,7 +52,7 @@ async function quietPort(): Promise<number> {
 /** `npm run demo` with its own ports and data folder; node runs main.ts itself, so its pid is the service's. */
 async function startService(dataDir: string, pgPort: number): Promise<Service> {
   const port = await quietPort();
-  const env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: dataDir, HOST: '127.0.0.1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), EMBEDDED_PG_DIR: dataDir, HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
   delete env.LLM_PROVIDER;
   delete env.LLM_BASE_URL;
