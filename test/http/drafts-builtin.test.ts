@@ -49,6 +49,19 @@ describe('drafts over HTTP with the built-in parser', () => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
 
+  it('takes a description of 2,000 characters and rejects a longer one with a 400 naming body.description', async () => {
+    // Twenty clauses (a tree within the rule size limit), padded with spaces to exactly the limit.
+    const clauses = Array.from({ length: 20 }, (_, k) => (k % 2 ? 'partners in France with a deal worth more than 50k' : 'customers in Germany who opened Spring Sale'));
+    const description = clauses.join(' or ').padEnd(2000, ' ');
+    expect(description.length).toBe(2000);
+    const ok = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description, asOf } });
+    expect(ok.status).toBe(201);
+    expect(ok.json.unrecognized).toEqual([]);
+    const res = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: 'x'.repeat(2001) } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([{ path: 'body.description', message: expect.stringMatching(/2000/) }]);
+  });
+
   it('rejects an empty description with a clear 400', async () => {
     const res = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: '   ' } });
     expect(res.status).toBe(400);

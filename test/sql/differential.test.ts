@@ -139,7 +139,8 @@ describe('SQL compiler vs the reference evaluator', () => {
     // The runs prove something only if most trees select some but not all contacts.
     const all = data.orgs.get('org_acme')!.contacts.length;
     expect(sizes.filter((n) => n > 0 && n < all).length).toBeGreaterThan(sizes.length / 2);
-  }, 180_000);
+    // Sized by count: ~30 s alone, ~60 s on a busy 2-core machine; the timeout leaves room for worse.
+  }, 400_000);
 
   it('stays inside org_globex for random trees over its own values', async () => {
     const trees = ruleTreeArbitrary({ tenant: tenant('org_globex'), org: data.orgs.get('org_globex')!, asOf });
@@ -153,7 +154,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     const everyone = prepareRules(and(cond('email', 'is_not_null', null)), { tenant: tenant('org_globex') });
     expect(everyone.ok).toBe(true);
     if (everyone.ok) expect(await sqlMembers(everyone.tree, 'org_globex')).toEqual(orgContactIds('org_globex'));
-  }, 60_000);
+  }, 120_000);
 
   describe('edge values', () => {
     const cases: [string, unknown, string[]?][] = [

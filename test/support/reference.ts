@@ -178,6 +178,32 @@ function lower(v: string | number): string {
   return String(v).toLowerCase();
 }
 
+// Memos for what every contact of one evaluation asks again: the tree's date literals as instants,
+// relative spans as boundaries, operator aliases. They change no answer, only how often it is computed.
+const instants = new Map<string, number>();
+function instant(expected: string | number): number {
+  const key = String(expected);
+  let t = instants.get(key);
+  if (t === undefined) instants.set(key, (t = Date.parse(key)));
+  return t;
+}
+
+const boundaries = new WeakMap<RelativeDate, { asOf: number; boundary: number }>();
+function boundary(asOf: Date, span: RelativeDate): number {
+  const known = boundaries.get(span);
+  if (known && known.asOf === asOf.getTime()) return known.boundary;
+  const computed = relativeBoundary(asOf, span).getTime();
+  boundaries.set(span, { asOf: asOf.getTime(), boundary: computed });
+  return computed;
+}
+
+const canonical = new Map<string, ReturnType<typeof canonicalOperator>>();
+function canonicalOp(operator: Operator): ReturnType<typeof canonicalOperator> {
+  let op = canonical.get(operator);
+  if (op === undefined) canonical.set(operator, (op = canonicalOperator(operator)));
+  return op;
+}
+
 function same(type: FieldType, actual: string | number | Date, expected: string | number): boolean {
   switch (type) {
     case 'text':
@@ -185,7 +211,7 @@ function same(type: FieldType, actual: string | number | Date, expected: string 
     case 'number':
       return (actual as number) === Number(expected);
     case 'date':
-      return (actual as Date).getTime() === Date.parse(String(expected));
+      return (actual as Date).getTime() === instant(expected);
     default:
       return actual === expected;
   }
@@ -193,7 +219,7 @@ function same(type: FieldType, actual: string | number | Date, expected: string 
 
 /** actual − expected as a sign, for numbers and dates. */
 function order(type: FieldType, actual: string | number | Date, expected: string | number): number {
-  if (type === 'date') return Math.sign((actual as Date).getTime() - Date.parse(String(expected)));
+  if (type === 'date') return Math.sign((actual as Date).getTime() - instant(expected));
   if (type === 'number') return Math.sign((actual as number) - Number(expected));
   throw new Error(`ordering is not defined for ${type} fields`);
 }
@@ -210,7 +236,7 @@ function scalar(value: Value): string | number {
 }
 
 export function testValue(type: FieldType, operator: Operator, value: Value, actual: FieldValue, asOf: Date): boolean {
-  const op = canonicalOperator(operator);
+  const op = canonicalOp(operator);
   if (type === 'tags') {
     const tags = actual as string[];
     switch (op) {
@@ -267,10 +293,10 @@ export function testValue(type: FieldType, operator: Operator, value: Value, act
       return true;
     case 'within_last': {
       const t = (v as Date).getTime();
-      return relativeBoundary(asOf, value as RelativeDate).getTime() <= t && t <= asOf.getTime();
+      return boundary(asOf, value as RelativeDate) <= t && t <= asOf.getTime();
     }
     case 'more_than_ago':
-      return (v as Date).getTime() < relativeBoundary(asOf, value as RelativeDate).getTime();
+      return (v as Date).getTime() < boundary(asOf, value as RelativeDate);
   }
 }
 

@@ -204,7 +204,7 @@ describe('copyRows', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 120_000); // 40 database round trips: sized by count, with room for a busy machine
 
   it('refuses NUL, which PostgreSQL text cannot hold', () => {
     expect(() => copyText('a\0b')).toThrow(/NUL/);

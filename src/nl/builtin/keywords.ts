@@ -34,6 +34,16 @@ export const TYPO_VERBS: readonly string[] = [
   ...new Set([...Object.values(EMAIL_VERBS).flat(2), 'contacted', 'emailed', 'called', 'phoned', 'reached']),
 ].filter((w) => w.length >= 5);
 
+/** Words found to be numbers or not ("twenty" is, "churned" is not), so each word is tokenized once, not per recognizer and position. */
+const NUMBER_WORDS = new Map<string, boolean>();
+
 export function isKnownWord(word: string): boolean {
-  return KNOWN.has(word) || readNumber(tokenize(word), 0) !== undefined;
+  if (KNOWN.has(word)) return true;
+  let number = NUMBER_WORDS.get(word);
+  if (number === undefined) {
+    number = readNumber(tokenize(word), 0) !== undefined;
+    if (NUMBER_WORDS.size >= 10_000) NUMBER_WORDS.clear(); // words come from users: keep the memo small
+    NUMBER_WORDS.set(word, number);
+  }
+  return number;
 }

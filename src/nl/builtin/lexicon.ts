@@ -40,8 +40,8 @@ export interface Lexicon {
   trie: Trie;
   /** Every word of every phrase: a word outside this set (and the general vocabulary) is unknown. */
   words: Set<string>;
-  /** Phrases that typos may be corrected to, by word count. */
-  fuzzy: Map<number, Phrase[]>;
+  /** Phrases that typos may be corrected to, by word count and first letter ("2 s" → "spring sale", …), in lexicon order. */
+  fuzzy: Map<string, Phrase[]>;
 }
 
 const cache = new WeakMap<TenantValues, Lexicon>();
@@ -117,12 +117,20 @@ function buildLexicon(tenant: TenantValues): Lexicon {
   addTitles(tenant.campaigns.map((c) => ({ id: c.id, label: c.name })), 'campaign', add);
   addTitles(tenant.segments.flatMap((s) => [{ id: s.id, label: s.title }, { id: s.id, label: s.slug, title: s.title }]), 'segment', add);
 
-  const fuzzy = new Map<number, Phrase[]>();
+  const fuzzy = new Map<string, Phrase[]>();
   for (const p of phrases.values()) {
     if (p.text.length < 5) continue;
-    fuzzy.set(p.words.length, [...(fuzzy.get(p.words.length) ?? []), p]);
+    const key = fuzzyKey(p.words.length, p.text);
+    const list = fuzzy.get(key);
+    if (list) list.push(p);
+    else fuzzy.set(key, [p]);
   }
   return { trie, words, fuzzy };
+}
+
+/** A typo keeps its first letter and word count: the only phrases worth comparing with it. */
+export function fuzzyKey(words: number, text: string): string {
+  return `${words} ${text[0] ?? ''}`;
 }
 
 function fieldWords(f: FieldDef): string[] {

@@ -35,14 +35,23 @@ export class BuiltinProvider implements Provider {
     const unknown = [...scanned.unknown];
     const tree = structure(scanned.items, unknown);
     const question = QUESTION_OPENERS.has(p.w(0)) || description.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description);
-    const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length, question);
+    const unread = scanned.stoppedAt === undefined ? 0 : p.tokens.length - scanned.stoppedAt;
+    const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
-    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, unrecognized: spans(p, unknown) };
+    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, unrecognized: [...spans(p, unknown), ...rest(p, scanned.stoppedAt)] };
   }
 }
 
 function root(node: Node): RuleTree {
   return node.type === 'group' && !node.negate ? node : { type: 'group', op: 'and', negate: false, children: [node] };
+}
+
+/** The text the parser did not read (its step budget ran out), as one span. */
+function rest(p: Parse, from: number | undefined): Span[] {
+  if (from === undefined) return [];
+  const start = p.tokens[from]!.start;
+  const end = p.tokens[p.tokens.length - 1]!.end;
+  return [{ text: p.description.slice(start, end), start, end }];
 }
 
 /** Adjacent unknown words become one span; filler words between two unknown words join it. */

@@ -6,7 +6,7 @@ import type { Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import { countryName, languageName } from '../../rules/values.js';
 import { DateReader } from './dates.js';
-import { type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
+import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
 import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownWord, TYPO_VERBS } from './keywords.js';
@@ -36,6 +36,50 @@ const SKIPPABLE = new Set(['—', '–', '-', '/', '·']);
 /** Nouns for the people a description is about: a lower-case code right before one is a place ("es leads"). */
 const AUDIENCE_NOUNS = new Set(['contacts', 'contact', 'people', 'leads', 'customers', 'companies', 'accounts', 'prospects', 'users', 'folks', 'subscribers', 'mqls', 'sqls', 'opportunities', 'businesses', 'partners', 'speakers']);
 
+type PhraseList<T> = readonly (readonly [readonly string[], T])[];
+
+/** "a|an|any" → its words; the patterns are written in the code, so this stays small. */
+const ALTERNATIVES = new Map<string, readonly string[]>();
+function alternatives(pattern: string): readonly string[] {
+  let alts = ALTERNATIVES.get(pattern);
+  if (!alts) ALTERNATIVES.set(pattern, (alts = pattern.split('|')));
+  return alts;
+}
+
+/**
+ * A phrase list's entries by first word, in list order. Recognizers ask "which phrase starts here"
+ * at every token, so scanning whole lists there made parse time grow with the vocabulary.
+ */
+const BY_FIRST_WORD = new WeakMap<PhraseList<unknown>, Map<string, PhraseList<unknown>>>();
+function phrasesStartingWith<T>(list: PhraseList<T>, word: string): PhraseList<T> {
+  let index = BY_FIRST_WORD.get(list);
+  if (!index) {
+    index = new Map();
+    for (const entry of list) {
+      // An empty phrase matches anywhere: keep the whole list for every word (none exist today).
+      if (entry[0].length === 0) {
+        index = new Map([['', list]]);
+        break;
+      }
+      const first = entry[0][0]!;
+      index.set(first, [...(index.get(first) ?? []), entry]);
+    }
+    BY_FIRST_WORD.set(list, index);
+  }
+  return (index.get(word) ?? index.get('') ?? []) as PhraseList<T>;
+}
+
+/**
+ * How many words one parse may read (each recognizer tried counts one more). Recognizers look ahead
+ * from every token, so text built to make them look far (a run of hundreds of "a" or "1,") would
+ * cost time growing with the square of its length on the request thread. Realistic descriptions of
+ * 2,000 characters (the API's limit) take under 22,000 steps, the phrasing rows under 1,000 (see
+ * bench/parser.ts); past the budget the scan stops and the words left are reported as unrecognized,
+ * so the reviewer sees them and nothing is silently dropped. A count, not a clock, so the same text
+ * always parses the same way.
+ */
+export const STEP_BUDGET = 50_000;
+
 export class Parse {
   readonly tokens: Token[];
   readonly lex: Lexicon;
@@ -59,19 +103,32 @@ export class Parse {
     this.correctTypos();
   }
 
+  /** Words read so far: the parse's cost, bounded by STEP_BUDGET (see scan). */
+  steps = 0;
+  /** placeContext's answers by token. */
+  private readonly places: (boolean | undefined)[] = [];
+
   w(i: number): string {
+    this.steps += 1;
     return this.tokens[i]?.norm ?? '';
+  }
+
+  /** Whether the parse has read its budget of words: scanning stops and the rest is reported. */
+  exhausted(): boolean {
+    return this.steps > STEP_BUDGET;
   }
 
   /** Whether the words at i are exactly `words` (each may list alternatives with |). */
   is(i: number, ...words: string[]): boolean {
-    return words.every((alts, k) => alts.split('|').includes(this.w(i + k)));
+    for (let k = 0; k < words.length; k++) if (!alternatives(words[k]!).includes(this.w(i + k))) return false;
+    return true;
   }
 
-  /** The longest phrase from the list starting at i. */
-  phrase<T>(i: number, list: readonly (readonly [readonly string[], T])[]): { value: T; end: number } | undefined {
+  /** The longest phrase from the list starting at i (the first in the list when two are as long). */
+  phrase<T>(i: number, list: PhraseList<T>): { value: T; end: number } | undefined {
     let best: { value: T; end: number } | undefined;
-    for (const [words, value] of list) {
+    // Only the phrases that start with the word at i can match: looked up, not scanned.
+    for (const [words, value] of phrasesStartingWith(list, this.w(i))) {
       if (words.every((word, k) => this.w(i + k) === word) && (!best || i + words.length > best.end)) best = { value, end: i + words.length };
     }
     return best;
@@ -79,8 +136,11 @@ export class Parse {
 
   /** Skips the given words. */
   skip(i: number, words: ReadonlySet<string> | readonly string[]): number {
-    const set = words instanceof Set ? words : new Set(words as readonly string[]);
-    while (i < this.tokens.length && set.has(this.w(i))) i += 1;
+    if (words instanceof Set) {
+      while (i < this.tokens.length && words.has(this.w(i))) i += 1;
+    } else {
+      while (i < this.tokens.length && (words as readonly string[]).includes(this.w(i))) i += 1;
+    }
     return i;
   }
 
@@ -144,6 +204,13 @@ export class Parse {
    * leads") only for a country the tenant has contacts in. Never a code that is also an English word.
    */
   private placeContext(i: number): boolean {
+    // Remembered per token: a long list of codes ("br, ca, mx, …") asks the same question of each earlier one.
+    let known = this.places[i];
+    if (known === undefined) this.places[i] = known = this.isPlaceContext(i);
+    return known;
+  }
+
+  private isPlaceContext(i: number): boolean {
     const t = this.tokens[i];
     if (!t || t.kind !== 'word' || t.norm.length !== 2) return false;
     const the = this.w(i - 1) === 'the';
@@ -190,8 +257,8 @@ export class Parse {
           const text = words.map((t) => t.norm).join(' ');
           const limit = text.length >= 7 ? 2 : text.length >= 5 ? 1 : 0;
           if (limit === 0) continue;
-          for (const phrase of this.lex.fuzzy.get(n) ?? []) {
-            if (phrase.text[0] !== text[0] || Math.abs(phrase.text.length - text.length) > limit) continue;
+          for (const phrase of this.lex.fuzzy.get(fuzzyKey(n, text)) ?? []) {
+            if (Math.abs(phrase.text.length - text.length) > limit) continue;
             const d = distance(text, phrase.text);
             if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses };
           }

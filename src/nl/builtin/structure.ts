@@ -41,7 +41,12 @@ export interface Scan {
   clauses: number;
   /** Token indexes nobody could place (negations without a clause included). */
   unknown: number[];
+  /** Where the step budget ran out: the tokens from here on were not read. */
+  stoppedAt?: number;
 }
+
+const EXCEPT_LIST = EXCEPT_PHRASES.map((words) => [words, true] as const);
+const NO_ASSUMPTIONS: string[] = [];
 
 export function scan(p: Parse): Scan {
   const items: Item[] = [];
@@ -49,13 +54,18 @@ export function scan(p: Parse): Scan {
   let clauses = 0;
   for (let i = 0; i < p.tokens.length; ) {
     const w = p.w(i);
-    const except = p.phrase(i, EXCEPT_PHRASES.map((words) => [words, true] as const));
+    const except = p.phrase(i, EXCEPT_LIST);
     if (except || EXCEPT_WORDS.has(w)) {
       items.push({ kind: 'except', at: i });
       i = except?.end ?? i + 1;
       continue;
     }
     const clause = best(p, i);
+    if (!clause && p.exhausted()) {
+      // Out of budget (text built to make the recognizers look far): what is left is reported, not guessed at.
+      p.assume(`stopped reading at "${p.text(i, i + 1)}": the description is too involved for the built-in parser; the words after it are marked unrecognized`);
+      return { items, clauses, unknown, stoppedAt: i };
+    }
     if (clause) {
       items.push({ kind: 'clause', node: clause.node, attached: attached(p, i) });
       clauses += 1;
@@ -88,15 +98,20 @@ function attached(p: Parse, i: number): boolean {
 /** The longest clause any recognizer reads at i; only the winner's assumptions and references stay. */
 function best(p: Parse, i: number): Clause | undefined {
   type Refs = Pick<Parse, 'lastCampaigns' | 'lastEvent' | 'lastPlace'>;
-  const refs = (): Refs => ({ lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace });
   let winner: { clause: Clause; assumptions: string[]; refs: Refs } | undefined;
-  const before = { refs: refs(), n: p.assumptions.length };
+  const n = p.assumptions.length;
+  const { lastCampaigns, lastEvent, lastPlace } = p;
   for (const recognize of RECOGNIZERS) {
+    if (p.exhausted()) return undefined;
+    p.steps += 1; // a recognizer that reads nothing still costs something: ")" repeated a thousand times
     const clause = recognize(p, i);
-    const assumptions = p.assumptions.splice(before.n);
-    const after = refs();
-    Object.assign(p, before.refs);
-    if (clause && clause.end > i && (!winner || clause.end > winner.clause.end)) winner = { clause, assumptions, refs: after };
+    const assumptions = p.assumptions.length > n ? p.assumptions.splice(n) : NO_ASSUMPTIONS;
+    if (clause && clause.end > i && (!winner || clause.end > winner.clause.end)) {
+      winner = { clause, assumptions, refs: { lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace } };
+    }
+    p.lastCampaigns = lastCampaigns;
+    p.lastEvent = lastEvent;
+    p.lastPlace = lastPlace;
   }
   if (!winner) return undefined;
   for (const a of winner.assumptions) p.assume(a);

@@ -97,6 +97,9 @@ function splitPossessives(tokens: Token[]): Token[] {
   return out;
 }
 
+/** Words a shorthand phrase starts with ("n" of "n e"): only there are the phrases looked for. */
+const SHORTHAND_FIRST_WORDS = new Set(Object.keys(SHORTHAND_PHRASES).map((phrase) => phrase.split(' ')[0]!));
+
 /** "w/", "w/o", "n e", "havent": the general English they stand for, as one token. */
 function shorthand(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -113,7 +116,7 @@ function shorthand(tokens: Token[]): Token[] {
       i += without ? 2 : 1;
       continue;
     }
-    const phrase = [3, 2].map((n) => tokens.slice(i, i + n)).find((ws) => ws.length > 1 && ws.every((w) => w.kind === 'word') && SHORTHAND_PHRASES[ws.map((w) => w.norm).join(' ')]);
+    const phrase = SHORTHAND_FIRST_WORDS.has(t.norm) && [3, 2].map((n) => tokens.slice(i, i + n)).find((ws) => ws.length > 1 && ws.every((w) => w.kind === 'word') && SHORTHAND_PHRASES[ws.map((w) => w.norm).join(' ')]);
     if (phrase) {
       const last = phrase[phrase.length - 1]!;
       out.push({ kind: 'word', text: phrase.map((w) => w.text).join(' '), norm: SHORTHAND_PHRASES[phrase.map((w) => w.norm).join(' ')]!, start: t.start, end: last.end });

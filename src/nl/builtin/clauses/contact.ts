@@ -60,11 +60,25 @@ function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>,
   return oneOrIn(field.key, values, negated);
 }
 
+/** Contact fields by the first word of their label, in catalog order ("email" → email, email status). */
+const LEAD_WORDS = new Map<string, ContactFieldDef[]>();
+for (const f of CONTACT_FIELDS) {
+  const first = f.label.toLowerCase().split(' ')[0]!;
+  LEAD_WORDS.set(first, [...(LEAD_WORDS.get(first) ?? []), f]);
+}
+
+/** The contact field a vocabulary word names ("tagged" → tags): the names are the parser's own, so few. */
+const NAMED = new Map<string, ContactFieldDef | undefined>();
+function fieldNamed(name: string): ContactFieldDef | undefined {
+  if (!NAMED.has(name)) NAMED.set(name, resolveFieldName(CONTACT_FIELDS, name));
+  return NAMED.get(name);
+}
+
 /** A bare value or list of values of one contact field, with the field word after it if any. */
 export function bareValue(p: Parse, i: number): Clause | undefined {
   let best: Clause | undefined;
   // "email bounced", "lifecycle customer": the first word of the field's label, then its value.
-  const lead = p.tokens[i] ? CONTACT_FIELDS.find((f) => f.label.toLowerCase().split(' ')[0] === p.w(i) && p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
+  const lead = p.tokens[i] ? LEAD_WORDS.get(p.w(i))?.find((f) => p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
   const start = lead ? i + 1 : i;
   for (const { sense } of p.senses(start, 'value')) {
     const field = contactField(sense.field)!;
@@ -153,7 +167,7 @@ function freeText(p: Parse, k: number): boolean {
 /** "added in the last 2 weeks", "signed up this year": verbs for the contact's creation date. */
 function dateVerb(p: Parse, i: number): { sense: { field: string }; match: { end: number } }[] {
   const verb = p.phrase(i, DATE_VERBS);
-  const field = verb && resolveFieldName(CONTACT_FIELDS, verb.value);
+  const field = verb && fieldNamed(verb.value);
   return field ? [{ sense: { field: field.key }, match: { end: verb.end } }] : [];
 }
 
@@ -172,7 +186,7 @@ const NULL_CHECKS: [string[], 'is_null' | 'is_not_null'][] = [
 function fieldVerb(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, FIELD_VERBS);
   if (!verb) return undefined;
-  const field = resolveFieldName(CONTACT_FIELDS, verb.value)!;
+  const field = fieldNamed(verb.value)!;
   const k = p.skip(verb.end, ['the', 'both', 'either', 'in']);
   const list = readList(p, k, valueOf(p, field, true));
   if (list) return { node: listNode(p, field, list, false), end: list.end };
@@ -209,14 +223,14 @@ export function presence(p: Parse, i: number): Clause | undefined {
 export function meaningWords(p: Parse, i: number): Clause | undefined {
   const w = p.w(i);
   const band = NPS_BANDS[w];
-  const nps = resolveFieldName(CONTACT_FIELDS, 'nps');
+  const nps = fieldNamed('nps');
   if (band && nps) {
     p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
     return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
   }
   const empty = EMPTY_WORDS[w];
   if (empty) {
-    const field = resolveFieldName(CONTACT_FIELDS, empty);
+    const field = fieldNamed(empty);
     if (field) return { node: cond(field.key, 'is_null'), end: i + 1 };
   }
   return nobodyOwns(p, i);
@@ -237,7 +251,7 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
   const after = verb && who(verb.end);
   const before = after ? undefined : who(i);
   if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
-  const field = resolveFieldName(CONTACT_FIELDS, verb?.value ?? 'owner');
+  const field = fieldNamed(verb?.value ?? 'owner');
   if (!field || field.references !== 'users') return undefined;
   if (after) return { node: cond(field.key, after.empty ? 'is_null' : 'is_not_null'), end: after.end };
   return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: before!.end + 1 };

@@ -1,0 +1,112 @@
+// Parse time of the built-in parser, on the request thread: `npm run bench:parser [-- --rounds 20 --long 20]`.
+//
+// Three workloads, each reported as mean / p50 / p95 / p99 / max of one parse with the tenant's lexicon
+// already built (it is built once per tenant and cached):
+//   - every phrasing row of the parser's tables (test/nl/builtin/tables), `--rounds` times;
+//   - synthetic long descriptions of about 500, 1,000 and 2,000 characters, `--long` of each, made
+//     of realistic clauses (phrasing rows that read as audiences) joined by "and", "or", commas and
+//     "but not", from a fixed seed so every run parses the same text;
+//   - hostile text of 2,000 characters (a run of "a", of "1,", of ")" …) built to make recognizers
+//     look far from every word, which the parser's step budget bounds.
+// Times are CPU time by default (`--clock wall` for wall time).
+// Also the one-off cost of the first parse for a tenant (it builds the lexicon).
+// The tables are the test workload, so this script reads them (and the fixture) from test/.
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { BuiltinProvider } from '../src/nl/builtin/provider.js';
+import { fixtureTenantValues } from '../test/support/fixture-tenant.js';
+import { TABLES } from '../test/nl/builtin/tables/index.js';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '20' },
+    long: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '7' },
+    lengths: { type: 'string', default: '500,1000,2000' },
+    clock: { type: 'string', default: 'cpu' },
+  },
+});
+const rounds = Number(values.rounds);
+const perLength = Number(values.long);
+const lengths = values.lengths!.split(',').map(Number);
+// CPU time of this process by default: on a shared machine, wall time mostly measures the neighbours.
+const clock: () => number =
+  values.clock === 'wall'
+    ? () => performance.now()
+    : () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      };
+
+const asOf = new Date('2026-11-01T00:00:00Z');
+const provider = new BuiltinProvider();
+const tenant = fixtureTenantValues('org_acme');
+
+/** mulberry32: a small deterministic generator, so the long descriptions are the same every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rows = Object.values(TABLES).flat();
+/** Clauses a person would chain: rows that are audiences, read whole, with no parentheses. */
+const clauses = rows.filter((r) => r.rules !== undefined && !r.refuse && !r.unrecognized?.length && !/[()?]/.test(r.say)).map((r) => r.say);
+const JOINS = [' and ', ' or ', ', ', ', and ', ' but not ', ' and also ', '; '];
+
+/** A description of about `length` characters (never more), from clauses joined at random. */
+export function longDescription(length: number, next: () => number): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  let text = pick(clauses);
+  for (;;) {
+    const more = `${text}${pick(JOINS)}${pick(clauses)}`;
+    if (more.length > length) return text;
+    text = more;
+  }
+}
+
+function measure(descriptions: string[], times: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < times; r++) {
+    for (const description of descriptions) {
+      const t0 = clock();
+      provider.parse({ description, tenant, asOf });
+      out.push(clock() - t0);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function report(label: string, times: number[]): void {
+  const mean = times.reduce((s, t) => s + t, 0) / times.length;
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+  console.log(
+    `${label.padEnd(34)} n=${String(times.length).padStart(5)}   mean ${f(mean)}   p50 ${f(at(0.5))}   p95 ${f(at(0.95))}   p99 ${f(at(0.99))}   max ${f(at(1))}`,
+  );
+}
+
+const t0 = clock();
+provider.parse({ description: 'customers', tenant, asOf });
+const firstMs = clock() - t0;
+console.log(`clock: ${values.clock === 'wall' ? 'wall time' : 'CPU time of the process (user + system)'}`);
+
+const phrasings = rows.map((r) => r.say);
+report(`phrasing rows (${phrasings.length} × ${rounds})`, measure(phrasings, rounds));
+const next = random(Number(values.seed));
+for (const length of lengths) {
+  const descriptions = Array.from({ length: perLength }, () => longDescription(length, next));
+  const chars = Math.round(descriptions.reduce((s, d) => s + d.length, 0) / descriptions.length);
+  // Fewer rounds for the long ones: each is one request's worth of text.
+  report(`long, ~${length} chars (avg ${chars}; ${perLength} × 3)`, measure(descriptions, 3));
+}
+// Text no one writes, built to make the recognizers look far from every word; bounded by the parser's step budget.
+const hostile = ['a ', 'the ', '1, ', ')', '( ', 'not ', 'who ', 'es ', 'xx, ', '"vip" ', 'twenty ', 'a a a b ', 'deals ', 'lorem ipsum dolor sit amet ']
+  .map((unit) => unit.repeat(Math.ceil(2000 / unit.length)).slice(0, 2000));
+report(`hostile, 2000 chars (${hostile.length} × 3)`, measure(hostile, 3));
+console.log(`first parse for a tenant (builds its lexicon): ${firstMs.toFixed(1)} ms`);
