@@ -10,15 +10,17 @@ import { type RecomputeScheduler, startRecomputeScheduler } from './events/sched
 import { defaultEgressPolicy } from './events/egress.js';
 import { startWebhookWorker } from './events/worker.js';
 import { createApp } from './http/app.js';
+import { createLogger } from './lib/log.js';
 import { createProvider } from './nl/providers.js';
 import { ensureSystemSegments } from './segments/system.js';
 import { createServices } from './services.js';
 
 
-
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
-  const say = (line: string) => console.log(`[segment-builder] ${line}`);
+  // JSON lines on stdout (LOG_LEVEL); pipe through `npx pino-pretty` to read them by eye.
+  const logger = createLogger(config.LOG_LEVEL);
+  const say = (line: string) => logger.info(line);
   const database = await openDatabase(config, say);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -49,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
   });
   const created = await ensureSystemSegments(services);
   if (created > 0) say(`system segments created: ${created}`);
-  const log = (line: string) => say(line);
+  const log = (line: string) => logger.warn(line);
   const worker = startWebhookWorker({
     database,
     pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
@@ -62,11 +64,12 @@ async function main(argv: string[]): Promise<void> {
   });
   const scheduler: RecomputeScheduler | undefined =
     config.RECOMPUTE_INTERVAL_MS > 0 ? startRecomputeScheduler(services, { intervalMs: config.RECOMPUTE_INTERVAL_MS, log }) : undefined;
-  const app = createApp(services);
+  const app = createApp(services, { logger });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT });
   say(`database: ${database.describe}`);
   say(`provider: ${services.provider.name} (${services.provider.model})`);
   say(`listening on http://${config.HOST}:${config.PORT}  (API reference: /openapi.json)`);
+  // The one place a key is ever written out: the demo's own, so the demo can be used at once.
   if (demoKey) say(`admin API key for the demo tenant ${DEMO_ORG}: ${demoKey}`);
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -4,8 +4,10 @@ import { authenticate, type Principal } from '../auth/keys.js';
 import { type Permission, type Policy, refusal } from '../auth/policy.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
 
-export type AppEnv = { Variables: { principal: Principal } };
+/** Per request: the key's principal (after requireKey), the request id and a logger bound to it. */
+export type AppEnv = { Variables: { principal: Principal; requestId: string; log: Logger } };
 
 export function requireKey(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

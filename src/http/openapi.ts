@@ -20,8 +20,9 @@ const PROBLEM_TEXT = {
 
 type ProblemStatus = keyof typeof PROBLEM_TEXT;
 
+/** Every /v1 route may answer 401 (no key) and 400 (text the edge refuses: NUL, lone surrogates, "__proto__"). */
 export function problems(...statuses: ProblemStatus[]) {
-  const all: ProblemStatus[] = [401, ...statuses];
+  const all: ProblemStatus[] = [400, 401, ...statuses];
   return Object.fromEntries(
     all.map((s) => [s, { description: PROBLEM_TEXT[s], content: { 'application/problem+json': { schema: Problem } } }]),
   ) as Record<ProblemStatus, { description: string; content: { 'application/problem+json': { schema: typeof Problem } } }>;

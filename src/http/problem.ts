@@ -20,26 +20,29 @@ const PROBLEMS = {
   query_timeout: { status: 504, title: 'Query timed out' },
   upstream_failed: { status: 502, title: 'Upstream failure' },
   upstream_unavailable: { status: 503, title: 'Upstream unavailable' },
+  unavailable: { status: 503, title: 'Service unavailable' },
   internal: { status: 500, title: 'Internal error' },
 } as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; title: string }>;
 
-export function problemBody(code: ErrorCode, detail: string, errors?: ProblemDetail[]) {
+export function problemBody(code: ErrorCode, detail: string, errors?: ProblemDetail[], requestId?: string) {
   const { status, title } = PROBLEMS[code];
-  return { type: `/problems/${code.replace(/_/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}) };
+  return { type: `/problems/${code.replace(/_/g, '-')}`, title, status, detail, ...(errors ? { errors } : {}), ...(requestId ? { requestId } : {}) };
 }
 
+/** A problem+json response; it carries the request id (set by the request-log middleware) to quote in a support request. */
 export function problem(c: Context, code: ErrorCode, detail: string, errors?: ProblemDetail[]): Response {
-  const body = problemBody(code, detail, errors);
+  const body = problemBody(code, detail, errors, c.get('requestId') as string | undefined);
   return c.body(JSON.stringify(body), body.status, { 'content-type': 'application/problem+json' });
 }
 
-export function onError(err: Error, c: Context, log: (err: Error) => void = console.error): Response {
+/** Expected errors become their problem; anything else is reported (logged) and answered with a bare 500. */
+export function onError(err: Error, c: Context, report: (err: Error) => void = console.error): Response {
   if (err instanceof AppError) return problem(c, err.code, err.message, err.errors);
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = (Object.entries(PROBLEMS).find(([, v]) => v.status === status)?.[0] ?? 'bad_request') as ErrorCode;
     return problem(c, code, err.message || PROBLEMS[code].title);
   }
-  log(err);
-  return problem(c, 'internal', 'An unexpected error occurred; it has been logged.');
+  report(err);
+  return problem(c, 'internal', 'An unexpected error occurred; it has been logged with the request id.');
 }

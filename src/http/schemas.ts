@@ -37,6 +37,7 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(Issue).optional(),
+    requestId: z.string().optional().openapi({ description: 'The request’s id (also the X-Request-Id header); quote it when reporting a problem.' }),
   })
   .openapi('Problem');
 

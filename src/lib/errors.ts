@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'query_timeout',
   'upstream_failed',
   'upstream_unavailable',
+  'unavailable',
   'internal',
 ] as const;
 

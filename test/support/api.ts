@@ -4,6 +4,7 @@ import { afterAll } from 'vitest';
 import { createApiKey, type Role } from '../../src/auth/keys.js';
 import type { Database } from '../../src/db/client.js';
 import { createApp } from '../../src/http/app.js';
+import type { Logger } from '../../src/lib/log.js';
 import type { Provider } from '../../src/nl/provider.js';
 import { createServices, type Services } from '../../src/services.js';
 import type { EgressPolicy } from '../../src/events/egress.js';
@@ -41,6 +42,8 @@ export interface ApiOptions {
   statementTimeoutMs?: number;
   /** Default: public addresses only, over a table resolver (tests never ask a real DNS server). */
   webhookPolicy?: EgressPolicy;
+  /** Where the app's structured log lines go (default: errors only, to stdout). */
+  logger?: Logger;
 }
 
 /** The API over a private copy of the fixture database. */
@@ -59,7 +62,7 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     webhookPolicy: options.webhookPolicy ?? offlinePolicy(),
   });
   const errors: Error[] = [];
-  const app = createApp(services, { log: (err) => errors.push(err) });
+  const app = createApp(services, { log: (err) => errors.push(err), ...(options.logger ? { logger: options.logger } : {}) });
   const key = async (org: string, role: Role) => (await createApiKey(database.db, org, role)).key;
   const keys = {
     admin: await key('org_acme', 'admin'),
