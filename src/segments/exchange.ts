@@ -157,6 +157,8 @@ export async function importDefinitions(services: Services, orgId: string, input
     });
   } catch (err) {
     const constraint = (err as { cause?: { constraint_name?: string } }).cause?.constraint_name;
+    // Validation saw the slug free; a concurrent import or create took it (or the title) since.
+    if (constraint === 'segments_org_slug_uq') throw new AppError('conflict', 'A segment slug in the import was taken by a concurrent change (another import or create); nothing was changed. Import again to update that segment.');
     if (constraint === 'segments_org_title_uq') throw new AppError('conflict', 'A segment title in the import is already used by another segment; nothing was changed.');
     throw err;
   } finally {
