@@ -4,7 +4,8 @@
 import { z } from '@hono/zod-openapi';
 import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
 import { CONTACT_FIELDS } from '../rules/catalog.js';
-import { countryCode, languageCode } from '../rules/values.js';
+import { DATE_RANGE_TEXT, dateOutOfRange } from '../rules/clock.js';
+import { countryCode, isReservedName, languageCode, RESERVED_NAMES } from '../rules/values.js';
 
 export const MAX_BULK_CONTACTS = 1_000;
 
@@ -16,7 +17,11 @@ const Id = z
 const Instant = z.iso
   .datetime({ offset: true })
   .transform((s) => new Date(s))
-  .openapi({ type: 'string', format: 'date-time', example: '2026-10-01T09:30:00Z' });
+  .superRefine((d, ctx) => {
+    const why = dateOutOfRange(d);
+    if (why) ctx.addIssue({ code: 'custom', message: `the time ${why}` });
+  })
+  .openapi({ type: 'string', format: 'date-time', description: `ISO-8601, ${DATE_RANGE_TEXT}.`, example: '2026-10-01T09:30:00Z' });
 
 const Country = z
   .string()
@@ -40,7 +45,12 @@ const Language = z
 
 const Text = (max: number) => z.string().trim().max(max);
 
-export const Tag = z.string().trim().min(1).max(100);
+export const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((t) => !isReservedName(t), { message: `reserved names (${RESERVED_NAMES.join(', ')}) cannot be tags` });
 const Tags = z.array(Tag).max(100);
 
 const PropertyValue = z.union([z.string().max(1_000), z.number(), z.boolean(), z.null()]);
@@ -63,7 +73,8 @@ export const Properties = z
       const keys = Object.keys(props ?? {});
       if (keys.length > 100) ctx.addIssue({ code: 'custom', message: `at most 100 properties (got ${keys.length})` });
       for (const key of keys) {
-        if (!PROPERTY_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'property names start with a letter and use letters, digits and "_" (at most 64)' });
+        if (isReservedName(key)) ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" is a reserved name and cannot be a property (reserved: ${RESERVED_NAMES.join(', ')})` });
+        else if (!PROPERTY_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'property names start with a letter and use letters, digits and "_" (at most 64)' });
       }
     },
     // Check the names even when a value failed too: every problem in one answer.

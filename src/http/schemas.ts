@@ -2,6 +2,7 @@
 // OpenAPI 3.1 document. Rule trees are described by the grammar's own JSON Schema (registered as
 // components from src/rules/json-schema.ts), and validated by prepareRules for precise errors.
 import { z } from '@hono/zod-openapi';
+import { DATE_RANGE_TEXT, dateOutOfRange } from '../rules/clock.js';
 import { generationJsonSchema } from '../rules/json-schema.js';
 
 export const RULE_SCHEMA_COMPONENTS: Record<string, unknown> = (() => {
@@ -24,7 +25,11 @@ const nullableRules = (description: string) =>
 export const AsOfSchema = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()])
   .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s))
-  .openapi({ type: 'string', description: 'Evaluation clock (ISO-8601, UTC); defaults to now.', example: '2026-11-01T00:00:00Z' });
+  .superRefine((d, ctx) => {
+    const why = dateOutOfRange(d);
+    if (why) ctx.addIssue({ code: 'custom', message: `the clock ${why}` });
+  })
+  .openapi({ type: 'string', description: `Evaluation clock (ISO-8601, UTC), ${DATE_RANGE_TEXT}; defaults to now.`, example: '2026-11-01T00:00:00Z' });
 
 export const IdParam = z.object({ id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }) });
 

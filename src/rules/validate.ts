@@ -28,6 +28,7 @@ import {
   type Condition,
   type Group,
 } from './grammar.js';
+import { dateOutOfRange } from './clock.js';
 import { type CanonicalOperator, canonicalOperator, OPERATOR_SPECS, OPERATORS_BY_TYPE } from './operators.js';
 import type { TenantValues } from './tenant.js';
 import { resolveCampaign, resolveEnum, resolveReference, resolveSegment, resolveTag, suggest, type Resolved } from './values.js';
@@ -217,7 +218,9 @@ class Checker {
       }
       case 'date': {
         const iso = typeof value === 'string' ? parseDate(value) : undefined;
-        return iso ?? this.error(path, `expected an ISO-8601 date for ${field.key} such as "2025-01-01", got ${JSON.stringify(value)}`);
+        if (!iso) return this.error(path, `expected an ISO-8601 date for ${field.key} such as "2025-01-01", got ${JSON.stringify(value)}`);
+        const why = dateOutOfRange(new Date(iso));
+        return why ? this.error(path, `${JSON.stringify(value)} ${why}`) : iso;
       }
       case 'enum':
       case 'tags':

@@ -143,7 +143,19 @@ export function resolveEnum(field: FieldDef, input: string, tenant: TenantValues
   return unknown(`value for ${field.key}`, input, allowed);
 }
 
+/**
+ * Names JavaScript objects treat specially: as a property key "__proto__" vanishes and the others
+ * shadow Object.prototype members; as a tag they read like keywords. Contact writes refuse them as
+ * property names and tags, so rules never need to match them.
+ */
+export const RESERVED_NAMES: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+export function isReservedName(name: string): boolean {
+  return RESERVED_NAMES.includes(name.trim());
+}
+
 export function resolveTag(input: string, tenant: TenantValues): Resolved {
+  if (isReservedName(input)) return { ok: false, message: `"${input.trim()}" is a reserved name and cannot be a tag (reserved: ${RESERVED_NAMES.join(', ')})` };
   const found = tenant.tags.find((t) => t === input) ?? tenant.tags.find((t) => t.toLowerCase() === input.trim().toLowerCase());
   return found ? { ok: true, value: found } : unknown('tag', input, tenant.tags);
 }
