@@ -78,7 +78,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/export', summary: 'Export dynamic segment definitions (Seeds exchange format)', security, responses: { 200: json(z.array(SeedSegment), 'Definitions, referenced segments first') } }),
+    createRoute({ method: 'get', path: '/segments/export', summary: 'Export dynamic segment definitions (Seeds exchange format)', security, responses: { 200: json(z.array(SeedSegment), 'Definitions, referenced segments first'), ...problems() } }),
     async (c) => c.json(await exportDefinitions(services, c.get('principal').orgId), 200),
   );
 
