@@ -85,7 +85,7 @@ function queryProblems(c: Context): ProblemDetail[] {
 
 /** Path segments, decoded, named by the matched route's parameter (path.id) where there is one. */
 function pathProblems(c: Context): ProblemDetail[] {
-  const segments = c.req.path.split('/');
+  const segments = new URL(c.req.url).pathname.split('/'); // still percent-encoded: decoded once, here
   const pattern = routePath(c, -1).split('/');
   const out: ProblemDetail[] = [];
   segments.forEach((raw, i) => {

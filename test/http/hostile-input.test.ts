@@ -49,6 +49,8 @@ describe('hostile text at the edge', () => {
     ] as const) {
       await expectRefused(method, path, method === 'PUT' ? { body: { rules: and(cond('country', 'eq', 'DE')) } } : {}, 'path.id', nul);
     }
+    // A literal "%00" (sent as %2500) is just an unknown id: decoded once, not twice.
+    expect((await api.call('GET', '/v1/segments/%2500')).status).toBe(404);
     await expectRefused('GET', '/v1/segments?status=a%00', {}, 'query.status', nul);
     await expectRefused('GET', '/v1/events?segmentId=%00', {}, 'query.segmentId', nul);
     await expectRefused('GET', `/v1/segments/${draftId}/members?sort=%00`, {}, 'query.sort', nul);
