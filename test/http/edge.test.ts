@@ -13,6 +13,7 @@ import type { Provider } from '../../src/nl/provider.js';
 import { createServices } from '../../src/services.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, dropTestDatabase, useTestDatabase } from '../support/db.js';
+import { offlinePolicy } from '../support/resolver.js';
 
 const noProvider: Provider = { name: 'none', model: 'none', generate: () => Promise.reject(new Error('not used')) };
 const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
@@ -92,7 +93,7 @@ describe('errors in logs', () => {
       create trigger fail_insert before insert on webhook_endpoints for each row execute function fail_insert();`);
     const log = captureLines();
     const unexpected: Error[] = [];
-    const app = createApp(createServices({ database, provider: noProvider }), { logger: createLogger('info', log.stream), log: (e) => unexpected.push(e) });
+    const app = createApp(createServices({ database, provider: noProvider, webhookPolicy: offlinePolicy() }), { logger: createLogger('info', log.stream), log: (e) => unexpected.push(e) });
     const { key } = await createApiKey(database.db, 'org_acme', 'admin');
     const secret = 'whsec_do-not-log-me-0123456789';
 

@@ -175,12 +175,14 @@ describe('fuzz pass over every documented route', () => {
     const [delivery] = await api.database.sql<{ id: string }[]>`select id from webhook_deliveries where org_id = 'org_acme' limit 1`;
     const [campaign] = await api.database.sql<{ id: string }[]>`select id from campaigns where org_id = 'org_acme' limit 1`;
     const contact = 'ct_00257';
+    const throwawayKey = (await created('/v1/keys', { name: 'Fuzz throwaway', role: 'viewer' })).id as string; // never the keys the fuzz sends
 
     realIds = (template) => {
       if (template.startsWith('/v1/drafts/')) return [draft];
       if (template.startsWith('/v1/webhooks/deliveries/')) return [delivery?.id ?? 'dlv_none'];
       if (template.startsWith('/v1/webhooks/')) return [webhook];
       if (template.startsWith('/v1/contacts/')) return [contact, 'ct_fuzz_joiner'];
+      if (template.startsWith('/v1/keys/')) return [throwawayKey];
       return [staticSeg, dynamicSeg];
     };
     const asOf = '2026-11-01';
@@ -205,6 +207,7 @@ describe('fuzz pass over every documented route', () => {
       'POST /v1/contacts/{id}/email-events': { campaignId: campaign!.id, type: 'opened' },
       'POST /v1/webhooks': { url: 'https://hooks.example.com/x', events: ['segment.joined'], segmentIds: [dynamicSeg], description: 'd' },
       'PATCH /v1/webhooks/{id}': { enabled: false, description: 'paused' },
+      'POST /v1/keys': { name: 'Fuzz key', role: 'viewer' },
     };
 
     const doc = (await api.call('GET', '/openapi.json')).json as {
