@@ -3,10 +3,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { LockTimeoutError, QueryCancelledError, QueryTimeoutError } from '../db/errors.js';
+import { typedError } from '../db/timeout.js';
 import { AppError } from '../lib/errors.js';
 import { GenerationError } from '../nl/errors.js';
 import type { Services } from '../services.js';
-import { QueryTimeoutError } from '../sql/preview.js';
 import { type AppEnv, requireKey } from './auth.js';
 import { validationHook } from './openapi.js';
 import { onError, problem } from './problem.js';
@@ -38,8 +39,12 @@ const requireJson: MiddlewareHandler = async (c, next) => {
 };
 
 /** Typed errors from inner modules, mapped to problems; anything else is a real fault (500). */
-function mapError(err: Error): Error {
+function mapError(raw: Error, statementTimeoutMs: number): Error {
+  // A lock or statement timeout outside withStatementTimeout (a plain query) is typed here.
+  const err = typedError(raw, { timeoutMs: statementTimeoutMs }) as Error;
   if (err instanceof QueryTimeoutError) return new AppError('query_timeout', err.message);
+  if (err instanceof LockTimeoutError) return new AppError('busy', err.message, undefined, { retryAfterSeconds: err.retryAfterSeconds });
+  if (err instanceof QueryCancelledError) return new AppError('bad_request', err.message); // nobody is listening
   if (err instanceof GenerationError) {
     if (err.code === 'invalid_description') return new AppError('validation_failed', err.message, [{ path: 'body.description', message: err.message }]);
     if (err.code === 'invalid_output') return new AppError('upstream_failed', err.message.split('\n')[0]!, err.issues);
@@ -89,6 +94,6 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   });
 
   app.notFound((c) => problem(c, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
-  app.onError((err, c) => onError(mapError(err), c, options.log));
+  app.onError((err, c) => onError(mapError(err, services.statementTimeoutMs), c, options.log));
   return app;
 }

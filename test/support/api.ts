@@ -41,6 +41,8 @@ export interface ApiOptions {
   statementTimeoutMs?: number;
   /** Default: public addresses only, over a table resolver (tests never ask a real DNS server). */
   webhookPolicy?: EgressPolicy;
+  longReadsPerTenant?: number;
+  longReadsTotal?: number;
 }
 
 /** The API over a private copy of the fixture database. */
@@ -57,6 +59,8 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
     statementTimeoutMs: options.statementTimeoutMs ?? 20_000,
     webhookPolicy: options.webhookPolicy ?? offlinePolicy(),
+    ...(options.longReadsPerTenant !== undefined ? { longReadsPerTenant: options.longReadsPerTenant } : {}),
+    ...(options.longReadsTotal !== undefined ? { longReadsTotal: options.longReadsTotal } : {}),
   });
   const errors: Error[] = [];
   const app = createApp(services, { log: (err) => errors.push(err) });
