@@ -27,6 +27,8 @@ export interface CallOptions {
 }
 
 export interface TestApi {
+  /** The app itself, e.g. to serve it over real HTTP. */
+  app: ReturnType<typeof createApp>;
   database: Database;
   services: Services;
   keys: Record<'admin' | 'editor' | 'viewer' | 'globexAdmin', string>;
@@ -93,5 +95,5 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     return { status: res.status, headers: res.headers, text, json };
   }
 
-  return { database, services, keys, call, checker };
+  return { app, database, services, keys, call, checker };
 }
