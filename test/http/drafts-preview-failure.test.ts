@@ -28,8 +28,9 @@ describe('drafts whose preview fails', () => {
 
   /** Runs `fn` while another session holds an exclusive lock on deals and statements time out after 200 ms. */
   async function whilePreviewsTimeOut(fn: () => Promise<void>): Promise<void> {
-    const [{ current_database: name }] = await api.database.sql`select current_database()`;
-    const sql = postgres(databaseUrl(name as string), { max: 1, onnotice: () => {} });
+    const [row] = await api.database.sql<{ name: string }[]>`select current_database() as name`;
+    const name = row!.name;
+    const sql = postgres(databaseUrl(name), { max: 1, onnotice: () => {} });
     const session = await sql.reserve();
     const timeout = api.services.statementTimeoutMs;
     try {
