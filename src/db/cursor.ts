@@ -45,6 +45,7 @@ function tryDecode(cursor: string): string[] | undefined {
 /** What PostgreSQL's timestamptz input accepts without error, from the strings we issue. */
 function isTimestamp(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/.test(s)) return false;
-  const t = Date.parse(s.replace(' ', 'T'));
+  // PostgreSQL writes "+00" for UTC; JavaScript's Date wants "+00:00".
+  const t = Date.parse(s.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   return !Number.isNaN(t) && Number(s.slice(0, 4)) >= 1;
 }

@@ -105,5 +105,14 @@ describe('cursors', () => {
     }
     expect(ids).toHaveLength(2); // the two contacts the events test moved in
     expect(members.sort()).toEqual(ids);
+    // Sorted by creation time: the cursor carries a timestamp as PostgreSQL writes it ("…+00").
+    const byDate: string[] = [];
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page: { status: number; json: { members: { id: string }[]; nextCursor: string | null } } = await api.call('GET', `/v1/segments/${segmentId}/members?limit=1&sort=created_at${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      byDate.push(...page.json.members.map((m) => m.id));
+      cursor = page.json.nextCursor;
+    }
+    expect(byDate.sort()).toEqual(ids);
   });
 });
