@@ -24,9 +24,9 @@ const EnvSchema = z.object({
   IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
   /** Connections for short requests, and (a pool of their own) for long reads. */
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
-  DB_LONG_READ_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
+  DB_LONG_READ_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   /** Long reads (exports, member ids and pages, counts, recomputes, freezes) at once per tenant; one more is a 429. */
-  LONG_READS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(2),
+  LONG_READS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(4),
   /** SIGTERM/SIGINT: how long in-flight work may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** builtin (offline parser) or openai (any OpenAI-compatible server). Default: openai when a key or base URL is set. */

@@ -47,8 +47,8 @@ export function createServices(options: ServiceOptions): Services {
     provider: options.provider,
     tenants: new TenantValuesCache(options.database.db, 30_000),
     longReads: new LongReads(options.database, {
-      perTenant: options.longReadsPerTenant ?? 2,
-      total: options.longReadsTotal ?? 4,
+      perTenant: options.longReadsPerTenant ?? 4,
+      total: options.longReadsTotal ?? 8,
       retryAfterSeconds: 5,
     }),
     now: options.now ?? (() => new Date()),

@@ -39,7 +39,7 @@ export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
 
 export const CONNECTION_DEFAULTS = {
   max: 10,
-  longReadMax: 4,
+  longReadMax: 8,
   lockTimeoutMs: 3_000,
   idleInTransactionTimeoutMs: 15_000,
 } as const;
