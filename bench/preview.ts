@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { prepareRules } from '../src/rules/prepare.js';
-import { loadTenantValues } from '../src/rules/tenant.js';
+import { loadTenantValues } from '../src/tenants/values.js';
 import { previewSegment } from '../src/sql/preview.js';
 import { cases, handPreview } from './preview-cases.js';
 
@@ -27,7 +27,7 @@ function quantile(sorted: number[], q: number): number {
 async function main(): Promise<void> {
   const database = await openDatabase(loadConfig());
   try {
-    const tenant = await loadTenantValues(database.sql, orgId);
+    const tenant = await loadTenantValues(database.db, orgId);
     const asOf = new Date(values.asOf ?? '2026-11-01T00:00:00Z'); // the generator's and the fixture's clock
     const [{ n: contacts } = { n: 0 }] = await database.sql<{ n: number }[]>`select count(*)::int as n from contacts where org_id = ${orgId}`;
     console.log(`org ${orgId}: ${contacts} contacts; asOf ${asOf.toISOString()}; ${runs} runs each, alternating\n`);

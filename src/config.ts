@@ -18,6 +18,17 @@ const EnvSchema = z.object({
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** A statement waiting longer than this for a lock fails with a 503 instead of queueing; 0 = off. */
+  LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(3_000),
+  /** The server ends a session left idle inside a transaction this long; 0 = off. */
+  IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** Connections for short requests, and (a pool of their own) for long reads. */
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(500).default(10),
+  DB_LONG_READ_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
+  /** Long reads (exports, member ids and pages, counts, recomputes, freezes) at once per tenant; one more is a 429. */
+  LONG_READS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(4),
+  /** SIGTERM/SIGINT: how long in-flight work may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** builtin (offline parser) or openai (any OpenAI-compatible server). Default: openai when a key or base URL is set. */
   LLM_PROVIDER: z.enum(['builtin', 'openai']).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),

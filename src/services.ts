@@ -1,15 +1,19 @@
 // What the service layer needs, passed in rather than imported as globals: the database, the tenant
-// value cache, the NL provider, the clock and the webhook network policy. Tests build one with their own database and clock.
+// value cache, the long-read limits, the NL provider, the clock and the webhook network policy. Tests
+// build one with their own database and clock.
 import type { Role } from './auth/keys.js';
 import { createPolicy, type Policy } from './auth/policy.js';
 import type { Database } from './db/client.js';
+import { LongReads } from './db/long-reads.js';
 import { defaultEgressPolicy, type EgressPolicy } from './events/egress.js';
 import type { Provider } from './nl/provider.js';
-import { TenantValuesCache } from './rules/tenant.js';
+import { TenantValuesCache } from './tenants/values.js';
 
 export interface Services {
   database: Database;
   tenants: TenantValuesCache;
+  /** Slots for exports, member ids and pages, counts and recomputes (per tenant and in all). */
+  longReads: LongReads;
   provider: Provider;
   /** The clock for "now" (relative dates, cache ages). */
   now: () => Date;
@@ -32,13 +36,21 @@ export interface ServiceOptions {
   /** Who may create, edit and delete segment definitions (SEGMENT_DEFINITION_ROLES). */
   definitionRoles?: readonly Role[];
   webhookPolicy?: EgressPolicy;
+  /** Long reads at once per tenant (default 4) and in all (default 8: the long-read pool's size). */
+  longReadsPerTenant?: number;
+  longReadsTotal?: number;
 }
 
 export function createServices(options: ServiceOptions): Services {
   return {
     database: options.database,
     provider: options.provider,
-    tenants: new TenantValuesCache(options.database.sql, 30_000),
+    tenants: new TenantValuesCache(options.database.db, 30_000),
+    longReads: new LongReads(options.database, {
+      perTenant: options.longReadsPerTenant ?? 4,
+      total: options.longReadsTotal ?? 8,
+      retryAfterSeconds: 5,
+    }),
     now: options.now ?? (() => new Date()),
     cacheTtlMs: options.cacheTtlMs ?? 60_000,
     statementTimeoutMs: options.statementTimeoutMs ?? 5_000,

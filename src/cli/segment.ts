@@ -9,7 +9,7 @@ import { DEMO_FIXTURE } from '../fixture/demo.js';
 import { GenerationError } from '../nl/errors.js';
 import { generateRules } from '../nl/generate.js';
 import { createProvider } from '../nl/providers.js';
-import { loadTenantValues } from '../rules/tenant.js';
+import { loadTenantValues } from '../tenants/values.js';
 import { previewSegment } from '../sql/preview.js';
 import { runCli } from './run.js';
 
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     // The demo data's clock is its asOf; elsewhere, now.
     const asOf = values['as-of'] ? new Date(values['as-of']) : fixture.orgs.some((o) => o.id === values.org) ? fixture.asOf : new Date();
     if (Number.isNaN(asOf.getTime())) throw new ConfigError(`--as-of "${values['as-of']}" is not a date; use e.g. 2026-11-01`);
-    const tenant = await loadTenantValues(database.sql, values.org!);
+    const tenant = await loadTenantValues(database.db, values.org!);
     const out = await generateRules(createProvider(config), { description, tenant, asOf });
     if (out.kind === 'refusal') {
       console.log(`refused (${out.provider}): ${out.reason}`);

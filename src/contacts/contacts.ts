@@ -5,12 +5,12 @@
 // the write that caused it commits, and never about a write that rolled back.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
+import { withStatementTimeout } from '../db/timeout.js';
 import { activities, campaigns, companies, contacts, deals, emailEvents, segmentMembers, segments, users } from '../db/schema.js';
 import { leaveAll, reevaluateContacts } from '../events/evaluate.js';
 import type { Change } from '../events/outbox.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
-import { withTimeout } from '../segments/members.js';
 import type { Services } from '../services.js';
 import type { ActivityInput, BulkContactInput, ContactPatch, CreateContactInput, DealInput, EmailEventInput } from './schema.js';
 
@@ -73,9 +73,12 @@ function diffOf(changes: Change[], contactId?: string): MembershipDiff {
   return { joined: pick('segment.joined'), left: pick('segment.left') };
 }
 
+/** A write that runs out of time is rolled back whole: nothing was changed. */
+const writeTimeout = (services: Services) => ({ timeoutMs: services.statementTimeoutMs, advice: 'Nothing was changed; try again in a moment.' });
+
 const newId = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
 
-export async function findContact(db: Db, orgId: string, id: string): Promise<ContactRow> {
+export async function findContact(db: Executor, orgId: string, id: string): Promise<ContactRow> {
   const [row] = await db.select().from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
   if (!row) throw new AppError('not_found', `No contact "${id}" in this tenant.`);
   return row;
@@ -153,7 +156,7 @@ function merge(orgId: string, current: ContactRow | undefined, item: WriteItem, 
 }
 
 /** Company and owner ids must be the tenant's own; every bad one is reported with its path. */
-async function checkReferences(tx: Db, orgId: string, rows: { path: string; companyId?: string | null | undefined; ownerId?: string | null | undefined }[]): Promise<void> {
+async function checkReferences(tx: Tx, orgId: string, rows: { path: string; companyId?: string | null | undefined; ownerId?: string | null | undefined }[]): Promise<void> {
   const companyIds = uniq(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])));
   const ownerIds = uniq(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])));
   const [knownCompanies, knownOwners] = await Promise.all([
@@ -176,7 +179,7 @@ async function checkReferences(tx: Db, orgId: string, rows: { path: string; comp
  */
 async function writeContacts(services: Services, orgId: string, items: WriteItem[], mode: Mode): Promise<{ rows: ContactRow[]; created: string[]; changes: Change[] }> {
   const tenant = await services.tenants.get(orgId);
-  const result = await withTimeout(services, async (tx) => {
+  const result = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const ids = items.map((i) => i.id);
     const existing = await tx
       .select()
@@ -268,7 +271,7 @@ export async function bulkUpsertContacts(services: Services, orgId: string, item
 
 /** Deletes a contact (and its deals, activities, email events); every membership it had becomes a `segment.left`. */
 export async function deleteContact(services: Services, orgId: string, id: string): Promise<{ id: string; membership: MembershipDiff }> {
-  const changes = await withTimeout(services, async (tx) => {
+  const changes = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     await findContact(tx, orgId, id);
     const left = await leaveAll(services, tx, orgId, [id]);
     await tx.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
@@ -290,9 +293,9 @@ async function writeRelated(
   orgId: string,
   contactId: string,
   kind: string,
-  insert: (tx: Db, contact: ContactRow) => Promise<string | undefined>,
+  insert: (tx: Tx, contact: ContactRow) => Promise<string | undefined>,
 ): Promise<RelatedWriteResult> {
-  const { id, changes } = await withTimeout(services, async (tx) => {
+  const { id, changes } = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const contact = await findContact(tx, orgId, contactId);
     const inserted = await insert(tx, contact);
     if (!inserted) throw new AppError('conflict', `A ${kind} with this id already exists in this tenant.`);

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { type Config, DEFAULT_EMBEDDED_PG_DIR } from '../config.js';
-import { connect, type Database, ensureDatabase, migrateDatabase } from './client.js';
+import { type ConnectOptions, connect, type Database, ensureDatabase, migrateDatabase } from './client.js';
 import { startEmbeddedPostgres } from './embedded.js';
 
 export const EMBEDDED_DATABASE_NAME = 'segment_builder';
@@ -14,9 +14,19 @@ export interface OpenedDatabase extends Database {
   describe: string;
 }
 
+/** The pool settings the configuration asks for. */
+export function connectOptions(config: Config): ConnectOptions {
+  return {
+    max: config.DB_POOL_SIZE,
+    longReadMax: config.DB_LONG_READ_POOL_SIZE,
+    lockTimeoutMs: config.LOCK_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: config.IDLE_IN_TRANSACTION_TIMEOUT_MS,
+  };
+}
+
 export async function openDatabase(config: Config, log: (line: string) => void = () => {}): Promise<OpenedDatabase> {
   if (config.DATABASE_URL) {
-    const database = connect(config.DATABASE_URL);
+    const database = connect(config.DATABASE_URL, connectOptions(config));
     await migrateDatabase(database);
     return { ...database, describe: redact(config.DATABASE_URL) };
   }
@@ -33,7 +43,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   }
   try {
     await ensureDatabase(server.adminUrl, EMBEDDED_DATABASE_NAME);
-    const database = connect(server.urlFor(EMBEDDED_DATABASE_NAME));
+    const database = connect(server.urlFor(EMBEDDED_DATABASE_NAME), connectOptions(config));
     await migrateDatabase(database);
     return {
       ...database,

@@ -1,7 +1,8 @@
 // Drafts: a description turned into rules by the configured provider, previewed, edited by a
 // reviewer (re-validated, re-normalized, re-previewed), and approved into a dynamic segment.
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { LockTimeoutError, QueryTimeoutError } from '../db/errors.js';
 import { drafts } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { generateRules } from '../nl/generate.js';
@@ -22,7 +23,9 @@ export interface DraftView {
   assumptions: string[];
   unrecognized: Span[];
   warnings: Issue[];
-  preview: Preview;
+  /** Null when the preview failed; `previewError` says why. A draft is readable whatever its preview does. */
+  preview: Preview | null;
+  previewError: PreviewFailure | null;
   provider: string;
   model: string;
   promptVersion: string;
@@ -33,6 +36,11 @@ export interface DraftView {
 }
 
 type DraftRow = typeof drafts.$inferSelect;
+
+export interface PreviewFailure {
+  code: 'query_timeout' | 'busy';
+  detail: string;
+}
 
 export interface PreviewResult {
   rules: RuleTree;
@@ -55,17 +63,29 @@ export async function previewRules(services: Services, orgId: string, rules: unk
   return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
 }
 
-async function view(services: Services, row: DraftRow, warnings: Issue[] = []): Promise<DraftView> {
-  const { preview, explanation } = await previewRules(services, row.orgId, row.rules, row.asOf ?? undefined);
+/** The preview of `rules`, or why there is none (a timeout, a busy lock); other errors are errors. */
+async function tryPreview(services: Services, orgId: string, rules: unknown, asOf?: Date): Promise<PreviewResult | PreviewFailure> {
+  try {
+    return await previewRules(services, orgId, rules, asOf);
+  } catch (err) {
+    if (err instanceof QueryTimeoutError) return { code: 'query_timeout', detail: err.message };
+    if (err instanceof LockTimeoutError) return { code: 'busy', detail: err.message };
+    throw err;
+  }
+}
+
+function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []): DraftView {
+  const ok = 'preview' in previewed;
   return {
     id: row.id,
     description: row.description,
     rules: storedRules(row.rules)!,
-    explanation,
+    explanation: ok ? previewed.explanation : row.explanation,
     assumptions: row.assumptions,
     unrecognized: row.unrecognized,
     warnings,
-    preview,
+    preview: ok ? previewed.preview : null,
+    previewError: ok ? null : previewed,
     provider: row.provider,
     model: row.model,
     promptVersion: row.promptVersion,
@@ -102,25 +122,35 @@ export async function createDraft(services: Services, orgId: string, input: { de
       asOf: input.asOf ?? null,
     })
     .returning();
-  return view(services, row!);
+  // The draft is saved whatever its preview does (the generation is the expensive part); a preview
+  // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
+  return view(row!, await tryPreview(services, orgId, row!.rules, row!.asOf ?? undefined));
 }
 
+/** A draft whose preview fails is still readable: `preview` null, `previewError` saying why. */
 export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
-  return view(services, await findDraft(services, orgId, id));
+  const row = await findDraft(services, orgId, id);
+  return view(row, await tryPreview(services, orgId, row.rules, row.asOf ?? undefined));
 }
 
 export async function editDraft(services: Services, orgId: string, id: string, rules: unknown): Promise<DraftView> {
   const current = await findDraft(services, orgId, id);
   if (current.approvedSegmentId) throw new AppError('conflict', `This draft was already approved as segment ${current.approvedSegmentId}; edit the segment instead.`);
-  const tenant = await services.tenants.get(orgId);
-  const prepared = prepareRules(rules, { tenant });
-  if (!prepared.ok) throw new AppError('validation_failed', 'The edited rules are not valid; the draft is unchanged.', prepared.errors);
+  // Preview first, save after: an edit whose preview fails (timeout, busy) is answered with that
+  // error and leaves the draft as it was — the reviewer never sees a saved tree they could not check.
+  const previewed = await previewRules(services, orgId, rules, current.asOf ?? undefined).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'validation_failed') {
+      throw new AppError('validation_failed', 'The edited rules are not valid; the draft is unchanged.', err.errors);
+    }
+    throw err;
+  });
   const [row] = await services.database.db
     .update(drafts)
-    .set({ rules: prepared.tree, explanation: explain(prepared.tree, tenant), editedAt: services.now() })
-    .where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)))
+    .set({ rules: previewed.rules, explanation: previewed.explanation, editedAt: services.now() })
+    .where(and(eq(drafts.orgId, orgId), eq(drafts.id, id), isNull(drafts.approvedSegmentId)))
     .returning();
-  return view(services, row!, prepared.warnings);
+  if (!row) throw new AppError('conflict', 'This draft was approved meanwhile; edit the segment instead.');
+  return view(row, previewed, previewed.warnings);
 }
 
 export async function approveDraft(
@@ -129,7 +159,7 @@ export async function approveDraft(
   id: string,
   input: { title: string; slug?: string | undefined; description?: string | undefined },
 ): Promise<SegmentView> {
-  return services.database.db.transaction(async (tx) => {
+  const view = await services.database.db.transaction(async (tx) => {
     // Lock the draft row so two approvals of one draft cannot both create a segment.
     const [current] = await tx.select().from(drafts).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id))).for('update');
     if (!current) throw new AppError('not_found', `No draft "${id}" in this tenant.`);
@@ -145,4 +175,6 @@ export async function approveDraft(
     await tx.update(drafts).set({ approvedSegmentId: segment.id }).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)));
     return segment;
   });
+  services.tenants.invalidate(orgId); // again after commit: a reader may have cached the values without it meanwhile
+  return view;
 }

@@ -6,7 +6,8 @@
 // Only segments with a baseline (computed_version not null) are evaluated: a segment that was never
 // materialized has no "before" to diff against; its first refresh establishes one silently.
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Tx } from '../db/client.js';
 import { segmentMembers } from '../db/schema.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { segmentRefs } from '../rules/validate.js';
@@ -44,7 +45,7 @@ export function dependentsOf(all: { id: string; rules: unknown }[], ids: string[
  * Dynamic segments of the tenant that have a baseline; with `dependingOn`, only those whose rules
  * refer (directly or through other segments) to one of those segment ids.
  */
-async function evaluatedSegments(tx: Db, orgId: string, dependingOn?: string[]): Promise<EvaluatedSegment[]> {
+async function evaluatedSegments(tx: Tx, orgId: string, dependingOn?: string[]): Promise<EvaluatedSegment[]> {
   const rows = await tx.execute<{ id: string; rules: unknown; computed: boolean }>(sql`
     select id, rules, computed_version is not null as computed from segments where org_id = ${orgId} and type = 'dynamic'`);
   const wanted = dependingOn ? new Set(dependentsOf(rows, dependingOn)) : undefined;
@@ -56,15 +57,17 @@ async function evaluatedSegments(tx: Db, orgId: string, dependingOn?: string[]):
  * refresh of one of these segments (which takes the lock exclusively) waits, and vice versa, so a
  * refresh never diffs against a snapshot older than a write's.
  */
-async function lockShared(tx: Db, orgId: string, segmentIds: string[]): Promise<void> {
+async function lockShared(tx: Tx, orgId: string, segmentIds: string[]): Promise<void> {
   const keys = [...segmentIds].sort().map((id) => segmentLockKey(orgId, id));
   await tx.execute(sql`
     select count(pg_advisory_xact_lock_shared(hashtext(k))) from (select unnest(${sql.param(keys)}::text[]) as k order by k) keys`);
 }
 
+const dialect = new PgDialect();
+
 /** Number of bound parameters a fragment will send. */
-function paramCount(db: Db, fragment: SQL): number {
-  return (db as unknown as { dialect: { sqlToQuery(s: SQL): { params: unknown[] } } }).dialect.sqlToQuery(fragment).params.length;
+function paramCount(fragment: SQL): number {
+  return dialect.sqlToQuery(fragment).params.length;
 }
 
 /**
@@ -73,7 +76,7 @@ function paramCount(db: Db, fragment: SQL): number {
  */
 export async function reevaluateContacts(
   services: Services,
-  tx: Db,
+  tx: Tx,
   orgId: string,
   contactIds: string[],
   cause: EventCause,
@@ -84,7 +87,7 @@ export async function reevaluateContacts(
   const segs = await evaluatedSegments(tx, orgId, options.dependingOn);
   if (segs.length === 0) return [];
   await lockShared(tx, orgId, segs.map((s) => s.id));
-  const ctx = { orgId, asOf: services.now(), tenant: await services.tenants.get(orgId) };
+  const ctx = { orgId, asOf: services.now(), tenant: await services.tenants.get(orgId, tx) };
   const idList = sql`${sql.param(ids)}::text[]`;
   const selects = segs.map((s) => {
     const { where } = compilePredicate(s.rules as RuleTree, ctx);
@@ -99,7 +102,7 @@ export async function reevaluateContacts(
   const batches: (typeof selects)[] = [];
   let budget = 0;
   for (const s of selects) {
-    const n = paramCount(tx, s.select);
+    const n = paramCount(s.select);
     if (batches.length === 0 || budget + n > MAX_PARAMS_PER_STATEMENT) {
       batches.push([]);
       budget = 0;
@@ -156,7 +159,7 @@ export async function reevaluateContacts(
  * before deleting the contacts: the shared locks must be held before the contacts' rows are, or a
  * concurrent refresh still inserting one of them would wait on the row while we wait on its lock.
  */
-export async function leaveAll(services: Services, tx: Db, orgId: string, contactIds: string[]): Promise<Change[]> {
+export async function leaveAll(services: Services, tx: Tx, orgId: string, contactIds: string[]): Promise<Change[]> {
   if (contactIds.length === 0) return [];
   const dynamic = await tx.execute<{ id: string }>(sql`select id from segments where org_id = ${orgId} and type = 'dynamic'`);
   await lockShared(tx, orgId, dynamic.map((d) => d.id));

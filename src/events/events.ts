@@ -1,7 +1,7 @@
 // The event log and the one shape an event has, in the API and in webhook bodies alike.
 import { and, asc, eq, gt } from 'drizzle-orm';
+import { badCursor, decodeCursor, encodeCursor } from '../db/cursor.js';
 import { segmentEvents } from '../db/schema.js';
-import { AppError } from '../lib/errors.js';
 import type { Services } from '../services.js';
 import type { EventCause, EventType } from './outbox.js';
 
@@ -36,14 +36,26 @@ export interface EventsPage {
   hasMore: boolean;
 }
 
-/** Oldest first (insertion order), so a consumer can follow the log with the cursor it last got. */
+/**
+ * Oldest first (insertion order), so a consumer can follow the log with the cursor it last got. The
+ * cursor names the last event seen (opaque, and only meaningful in its own tenant): the position in
+ * the log is looked up from it, so a cursor says nothing about other tenants' event volume, as a
+ * global sequence number would.
+ */
 export async function listEvents(
   services: Services,
   orgId: string,
   opts: { segmentId?: string | undefined; contactId?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<EventsPage> {
-  if (opts.cursor !== undefined && !/^\d{1,18}$/.test(opts.cursor)) {
-    throw new AppError('bad_request', 'The cursor is not valid; use the nextCursor of the previous page.');
+  let after: number | undefined;
+  if (opts.cursor !== undefined) {
+    const [eventId] = decodeCursor(opts.cursor, { parts: 1 });
+    const [row] = await services.database.db
+      .select({ seq: segmentEvents.seq })
+      .from(segmentEvents)
+      .where(and(eq(segmentEvents.orgId, orgId), eq(segmentEvents.id, eventId!)));
+    if (!row) throw badCursor();
+    after = row.seq;
   }
   const rows = await services.database.db
     .select()
@@ -53,12 +65,12 @@ export async function listEvents(
         eq(segmentEvents.orgId, orgId),
         opts.segmentId ? eq(segmentEvents.segmentId, opts.segmentId) : undefined,
         opts.contactId ? eq(segmentEvents.contactId, opts.contactId) : undefined,
-        opts.cursor ? gt(segmentEvents.seq, Number(opts.cursor)) : undefined,
+        after !== undefined ? gt(segmentEvents.seq, after) : undefined,
       ),
     )
     .orderBy(asc(segmentEvents.seq))
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
-  return { events: page.map(eventPayload), nextCursor: last ? String(last.seq) : (opts.cursor ?? null), hasMore: rows.length > opts.limit };
+  return { events: page.map(eventPayload), nextCursor: last ? encodeCursor([last.id]) : (opts.cursor ?? null), hasMore: rows.length > opts.limit };
 }

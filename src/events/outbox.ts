@@ -14,7 +14,7 @@
 //   across nodes); these statements are each routed to the tenant's shard.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Tx } from '../db/client.js';
 import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import type { SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
 
@@ -77,7 +77,7 @@ const ROWS_PER_INSERT = 2_000;
  * ids are volatile.
  */
 export async function recordChanges(
-  tx: Db,
+  tx: Tx,
   o: { orgId: string; cause: EventCause; occurredAt: Date; changes: { segmentId: string; contactId: string; type: EventType }[] },
 ): Promise<Change[]> {
   if (o.changes.length === 0) return [];

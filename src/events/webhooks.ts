@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Services } from '../services.js';
@@ -221,7 +222,7 @@ export async function listDeliveries(
   await findWebhook(db, orgId, webhookId);
   let after = sql`true`;
   if (opts.cursor) {
-    const [at, id] = decodeCursor(opts.cursor);
+    const [at, id] = decodeCursor(opts.cursor, { parts: 2, dates: [0] });
     after = sql`(${webhookDeliveries.createdAt}, ${webhookDeliveries.id}) < (${at}::timestamptz, ${id})`;
   }
   const rows = await db
@@ -271,20 +272,4 @@ export async function redeliver(services: Services, orgId: string, deliveryId: s
   }
   const [event] = await db.select().from(segmentEvents).where(and(eq(segmentEvents.orgId, orgId), eq(segmentEvents.id, updated.eventId)));
   return deliveryView(updated, event!);
-}
-
-function encodeCursor(parts: [string, string]): string {
-  return Buffer.from(JSON.stringify(parts)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parts) && parts.length === 2 && parts.every((p) => typeof p === 'string') && !Number.isNaN(Date.parse(String(parts[0])))) {
-      return parts as [string, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError('bad_request', 'The cursor is not valid; use the nextCursor of the previous page.');
 }

@@ -3,11 +3,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { LockTimeoutError, QueryCancelledError, QueryTimeoutError } from '../db/errors.js';
+import { typedError } from '../db/timeout.js';
 import { AppError } from '../lib/errors.js';
 import { createLogger, type Logger } from '../lib/log.js';
 import { GenerationError } from '../nl/errors.js';
 import type { Services } from '../services.js';
-import { QueryTimeoutError } from '../sql/preview.js';
 import { type AppEnv, requireKey } from './auth.js';
 import { inputGuard } from './input.js';
 import { validationHook } from './openapi.js';
@@ -34,8 +35,12 @@ export interface AppOptions {
 }
 
 /** Typed errors from inner modules, mapped to problems; anything else is a real fault (500). */
-function mapError(err: Error): Error {
+function mapError(raw: Error, statementTimeoutMs: number): Error {
+  // A lock or statement timeout outside withStatementTimeout (a plain query) is typed here.
+  const err = typedError(raw, { timeoutMs: statementTimeoutMs }) as Error;
   if (err instanceof QueryTimeoutError) return new AppError('query_timeout', err.message);
+  if (err instanceof LockTimeoutError) return new AppError('busy', err.message, undefined, { retryAfterSeconds: err.retryAfterSeconds });
+  if (err instanceof QueryCancelledError) return new AppError('bad_request', err.message); // nobody is listening
   if (err instanceof GenerationError) {
     if (err.code === 'invalid_description') return new AppError('validation_failed', err.message, [{ path: 'body.description', message: err.message }]);
     if (err.code === 'invalid_output') return new AppError('upstream_failed', err.message.split('\n')[0]!, err.issues);
@@ -116,7 +121,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
 
   app.notFound((c) => problem(c, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
   app.onError((err, c) =>
-    onError(mapError(err), c, (unexpected) => {
+    onError(mapError(err, services.statementTimeoutMs), c, (unexpected) => {
       // The logger's err serializer (errorFields) keeps type, SQL text, SQL state and frames; never bound parameters.
       (c.get('log') ?? logger).error({ err: unexpected, method: c.req.method, path: c.req.path }, 'unexpected error');
       options.log?.(unexpected);

@@ -67,7 +67,7 @@ export const EventsPage = z
 export const EventsQuery = z.object({
   segmentId: z.string().max(100).optional(),
   contactId: z.string().max(100).optional(),
-  cursor: z.string().max(30).optional(),
+  cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
 });
 

@@ -13,8 +13,9 @@ const PROBLEM_TEXT = {
   413: 'Body too large',
   415: 'Body is not application/json',
   422: 'The description was refused',
+  429: 'Too many long reads of this tenant at once (Retry-After says when to try again)',
   502: 'The language model answered with something unusable',
-  503: 'The language model is rate limited, unavailable or did not answer in time',
+  503: 'The language model is rate limited, unavailable or did not answer in time; or another request holds the records this one needs and nothing was changed (Retry-After)',
   504: 'The query hit the statement timeout',
 } as const;
 

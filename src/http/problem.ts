@@ -17,7 +17,9 @@ const PROBLEMS = {
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   unprocessable: { status: 422, title: 'Unprocessable description' },
+  too_many_requests: { status: 429, title: 'Too many requests' },
   query_timeout: { status: 504, title: 'Query timed out' },
+  busy: { status: 503, title: 'Busy' },
   upstream_failed: { status: 502, title: 'Upstream failure' },
   upstream_unavailable: { status: 503, title: 'Upstream unavailable' },
   unavailable: { status: 503, title: 'Service unavailable' },
@@ -37,7 +39,10 @@ export function problem(c: Context, code: ErrorCode, detail: string, errors?: Pr
 
 /** Expected errors become their problem; anything else is reported (logged) and answered with a bare 500. */
 export function onError(err: Error, c: Context, report: (err: Error) => void = console.error): Response {
-  if (err instanceof AppError) return problem(c, err.code, err.message, err.errors);
+  if (err instanceof AppError) {
+    if (err.options.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.options.retryAfterSeconds));
+    return problem(c, err.code, err.message, err.errors);
+  }
   if (err instanceof HTTPException) {
     const status = err.status;
     const code = (Object.entries(PROBLEMS).find(([, v]) => v.status === status)?.[0] ?? 'bad_request') as ErrorCode;

@@ -70,7 +70,11 @@ export const Draft = z
     assumptions: z.array(z.string()),
     unrecognized: z.array(Span),
     warnings: z.array(Issue),
-    preview: Preview,
+    preview: Preview.nullable().openapi({ description: 'Null when the preview failed (previewError says why); the draft itself is intact.' }),
+    previewError: z
+      .object({ code: z.enum(['query_timeout', 'busy']), detail: z.string() })
+      .nullable()
+      .openapi({ description: 'Why the preview is missing: the query timed out, or the records were busy. Narrow the rules with PUT, or read again.' }),
     provider: z.string(),
     model: z.string(),
     promptVersion: z.string(),

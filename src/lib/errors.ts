@@ -10,7 +10,9 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',
+  'too_many_requests',
   'query_timeout',
+  'busy',
   'upstream_failed',
   'upstream_unavailable',
   'unavailable',
@@ -30,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors?: ProblemDetail[],
+    /** For 429 and 503: when to try again (sent as Retry-After). */
+    readonly options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
   }

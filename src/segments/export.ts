@@ -1,18 +1,26 @@
 // Streaming exports. CSV rows come from a server-side cursor in batches and are written as they
-// arrive, so memory stays flat whether a segment has ten members or a million.
+// arrive, so memory stays flat whether a segment has ten members or a million. An export is a long
+// read: it holds a slot and a connection of the long-read pool until its last row is written or its
+// client goes away — then the running statement is cancelled on the server and both are released.
 import { stringify } from 'csv-stringify/sync';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type postgres from 'postgres';
+import type { LongRead } from '../db/long-reads.js';
 import type { Services } from '../services.js';
-import { memberIdsSource } from './members.js';
+import { memberIdsSource } from './materialize.js';
 
 const COLUMNS = ['id', 'first_name', 'last_name', 'email', 'phone', 'country', 'language', 'lifecycle_stage', 'email_status', 'company', 'tags', 'created_at'];
 const BATCH = 2_000;
 /** An export may run long; it still may not run forever. */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
+/** A client that reads nothing for this long loses its export (and frees the connection). */
+const EXPORT_IDLE_MS = 60_000;
 
-export async function csvExport(services: Services, orgId: string, segmentId: string, asOf?: Date): Promise<ReadableStream<Uint8Array>> {
-  const source = await memberIdsSource(services, orgId, segmentId, asOf);
+/** The CSV stream; `read` is released when it ends, fails or is cancelled. */
+export async function csvExport(services: Services, read: LongRead, segmentId: string, asOf?: Date): Promise<ReadableStream<Uint8Array>> {
+  const orgId = read.orgId;
+  const source = await memberIdsSource(services, read, orgId, segmentId, asOf);
   const query = new PgDialect().sqlToQuery(sql`
     select c.id, c.first_name, c.last_name, c.email, c.phone, c.country, c.language, c.lifecycle_stage, c.email_status,
            co.name as company, array_to_string(c.tags, ';') as tags,
@@ -22,18 +30,41 @@ export async function csvExport(services: Services, orgId: string, segmentId: st
     left join companies co on co.org_id = c.org_id and co.id = c.company_id
     order by c.id`);
   const encoder = new TextEncoder();
-  const connection = await services.database.sql.reserve();
-  let batches: AsyncIterator<Record<string, unknown>[]> | undefined;
+  const connection = await read.sql.reserve();
+  let pid: number | undefined;
+  let batches: AsyncIterator<postgres.Row[]> | undefined;
+  let streaming = false; // the cursor's statement is open on the server
+  let released = false;
+  const cancellation = read.cancellation;
   const release = async () => {
-    await batches?.return?.();
-    await connection`select set_config('statement_timeout', '0', false)`.catch(() => {});
+    if (released) return;
+    released = true;
+    cancellation?.signal.removeEventListener('abort', onAbort);
+    // Stop the statement on the server before anything else is sent on this connection; the cancel
+    // has reached the server when cancelBackend resolves, so it cannot hit a later statement.
+    if (streaming && pid !== undefined && cancellation) await cancellation.cancelBackend(pid).catch(() => {});
+    try {
+      await batches?.return?.();
+    } catch {
+      // the cancelled statement's error
+    }
+    await connection.unsafe('reset statement_timeout; reset idle_in_transaction_session_timeout').simple().catch(() => {});
     connection.release();
+    read.release();
   };
+  const onAbort = () => void release();
+  cancellation?.signal.addEventListener('abort', onAbort, { once: true });
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       try {
-        await connection`select set_config('statement_timeout', ${String(EXPORT_TIMEOUT_MS)}, false)`;
+        if (cancellation?.signal.aborted) throw new Error('the client went away');
+        const [row] = await connection<{ pid: number }[]>`
+          select set_config('statement_timeout', ${String(EXPORT_TIMEOUT_MS)}, false),
+                 set_config('idle_in_transaction_session_timeout', ${String(EXPORT_IDLE_MS)}, false),
+                 pg_backend_pid() as pid`;
+        pid = row!.pid;
         batches = connection.unsafe(query.sql, query.params as never[]).cursor(BATCH)[Symbol.asyncIterator]();
+        streaming = true;
         controller.enqueue(encoder.encode(stringify([COLUMNS])));
       } catch (err) {
         await release();
@@ -44,12 +75,14 @@ export async function csvExport(services: Services, orgId: string, segmentId: st
       try {
         const next = await batches!.next();
         if (next.done) {
+          streaming = false;
           await release();
           controller.close();
           return;
         }
         controller.enqueue(encoder.encode(stringify(next.value.map((r) => COLUMNS.map((k) => r[k] ?? '')))));
       } catch (err) {
+        streaming = false;
         await release();
         controller.error(err);
       }

@@ -4,7 +4,7 @@
 // segment is materialized at once (silently: its baseline). System segments are read-only.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { segments, webhookEndpoints } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
@@ -60,9 +60,10 @@ export function storedRules(rules: unknown): RuleTree | null {
   return rules ? normalize(rules as RuleTree) : null;
 }
 
-export async function toView(services: Services, row: SegmentRow): Promise<SegmentView> {
+/** `tx` when inside a transaction: tenant values are then read on its connection. */
+export async function toView(services: Services, row: SegmentRow, tx?: Tx): Promise<SegmentView> {
   const rules = storedRules(row.rules);
-  const tenant = rules ? await services.tenants.get(row.orgId) : undefined;
+  const tenant = rules ? await services.tenants.get(row.orgId, tx) : undefined;
   return {
     id: row.id,
     title: row.title,
@@ -79,7 +80,7 @@ export async function toView(services: Services, row: SegmentRow): Promise<Segme
   };
 }
 
-export async function findSegment(db: Db, orgId: string, id: string): Promise<SegmentRow> {
+export async function findSegment(db: Executor, orgId: string, id: string): Promise<SegmentRow> {
   const [row] = await db.select().from(segments).where(and(eq(segments.orgId, orgId), eq(segments.id, id)));
   if (!row) throw new AppError('not_found', `No segment "${id}" in this tenant.`);
   return row;
@@ -95,8 +96,8 @@ export async function listSegments(services: Services, orgId: string, status?: '
 }
 
 /** Validates and normalizes rules for a dynamic segment; errors carry paths under `rules`. */
-async function checkRules(services: Services, orgId: string, rules: unknown, selfSegmentId?: string): Promise<RuleTree> {
-  const tenant = await services.tenants.get(orgId);
+async function checkRules(services: Services, orgId: string, rules: unknown, selfSegmentId?: string, tx?: Tx): Promise<RuleTree> {
+  const tenant = await services.tenants.get(orgId, tx);
   const prepared = prepareRules(rules, { tenant, ...(selfSegmentId ? { selfSegmentId } : {}) });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
   return prepared.tree;
@@ -140,7 +141,17 @@ function findConstraint(err: unknown): string | undefined {
   return undefined;
 }
 
-export async function createSegment(services: Services, orgId: string, input: SegmentInput, db: Db = services.database.db): Promise<SegmentView> {
+/**
+ * Creates a segment (and materializes a dynamic one) in one transaction: `tx` when the caller has
+ * one (approve, duplicate, freeze), else a transaction of its own. Everything runs on that connection.
+ */
+export async function createSegment(services: Services, orgId: string, input: SegmentInput, tx?: Tx): Promise<SegmentView> {
+  if (!tx) {
+    const view = await services.database.db.transaction((own) => createSegment(services, orgId, input, own));
+    services.tenants.invalidate(orgId); // again after commit: a reader may have cached the values without it meanwhile
+    return view;
+  }
+  const db = tx;
   const title = input.title.trim();
   const slug = checkSlug(input.slug ?? slugify(title));
   if (input.type === 'static' && input.rules != null) {
@@ -151,7 +162,7 @@ export async function createSegment(services: Services, orgId: string, input: Se
   if (input.type === 'dynamic' && input.rules == null) {
     throw new AppError('validation_failed', 'A dynamic segment needs rules.', [{ path: 'rules', message: 'required for type "dynamic"' }]);
   }
-  const rules = input.type === 'dynamic' ? await checkRules(services, orgId, input.rules) : null;
+  const rules = input.type === 'dynamic' ? await checkRules(services, orgId, input.rules, undefined, tx) : null;
   const [row] = await uniquely(
     () =>
       db
@@ -162,8 +173,8 @@ export async function createSegment(services: Services, orgId: string, input: Se
     slug,
   );
   services.tenants.invalidate(orgId);
-  if (row!.type === 'dynamic') await establishBaseline(services, db, row!);
-  return toView(services, row!);
+  if (row!.type === 'dynamic') await establishBaseline(services, tx, row!);
+  return toView(services, row!, tx);
 }
 
 export async function updateSegment(services: Services, orgId: string, id: string, patch: SegmentPatch): Promise<SegmentView> {
@@ -206,7 +217,7 @@ export interface UsedBy {
 }
 
 /** What refers to this segment: other segments' rules and webhook subscriptions. */
-export async function referencedBy(db: Db, orgId: string, id: string): Promise<UsedBy> {
+export async function referencedBy(db: Executor, orgId: string, id: string): Promise<UsedBy> {
   const rows = await db
     .select({ id: segments.id, title: segments.title, rules: segments.rules })
     .from(segments)
@@ -223,7 +234,7 @@ export async function referencedBy(db: Db, orgId: string, id: string): Promise<U
   };
 }
 
-async function refuseIfReferenced(db: Db, orgId: string, id: string, action: string): Promise<void> {
+async function refuseIfReferenced(db: Executor, orgId: string, id: string, action: string): Promise<void> {
   const { segments: users, webhooks } = await referencedBy(db, orgId, id);
   const n = users.length + webhooks.length;
   if (n === 0) return;
@@ -261,7 +272,7 @@ export async function setArchived(services: Services, orgId: string, id: string,
 }
 
 /** A free "<title> (copy)" / "<slug>-copy" pair, numbered when taken. */
-async function freeCopyName(db: Db, orgId: string, title: string, slug: string): Promise<{ title: string; slug: string }> {
+async function freeCopyName(db: Executor, orgId: string, title: string, slug: string): Promise<{ title: string; slug: string }> {
   const taken = await db.select({ title: segments.title, slug: segments.slug }).from(segments).where(eq(segments.orgId, orgId));
   const titles = new Set(taken.map((t) => t.title.toLowerCase()));
   const slugs = new Set(taken.map((t) => t.slug));
@@ -284,6 +295,7 @@ export async function duplicateSegment(services: Services, orgId: string, id: st
     }
     return created;
   });
+  services.tenants.invalidate(orgId);
   return view;
 }
 

@@ -60,7 +60,7 @@ export async function ensureSystemSegments(services: Services, orgId?: string): 
       }
       if (!row) throw new Error(`could not create the system segment "${def.key}" in ${org}: its titles and slugs are all taken`);
       if (!existing) services.tenants.invalidate(org);
-      if (row.computedVersion === null) await establishBaseline(services, db, row);
+      if (row.computedVersion === null) await db.transaction((tx) => establishBaseline(services, tx, row!));
     }
   }
   return created;

@@ -201,7 +201,8 @@ export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): 
       say(describeStatus, '');
       started = true;
       show();
-      showPreview({ ...draft.preview, rules: draft.rules }, draft.explanation, draft.warnings);
+      if (draft.preview) showPreview({ ...draft.preview, rules: draft.rules }, draft.explanation, draft.warnings);
+      else say(previewStatus, draft.previewError?.detail ?? 'The preview failed.', 'error');
       save.textContent = 'Approve and save segment';
       filterSection.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'nearest' });
     } catch (err) {

@@ -22,7 +22,7 @@ import { createWebhookWorker } from '../../src/events/worker.js';
 import { importFixture, readFixtureFile } from '../../src/fixture/import.js';
 import { BuiltinProvider } from '../../src/nl/builtin/provider.js';
 import { prepareRules } from '../../src/rules/prepare.js';
-import { loadTenantValues } from '../../src/rules/tenant.js';
+import { loadTenantValues } from '../../src/tenants/values.js';
 import { previewSegment } from '../../src/sql/preview.js';
 import { apiOver, type TestApi } from '../support/api.js';
 import { loopbackPolicy } from '../support/resolver.js';
@@ -87,7 +87,8 @@ describe.skipIf(!CITUS_URL)('on a Citus cluster', () => {
         if (statements.length > 500) statements.shift();
       },
     });
-    citus = { sql, db: drizzle(sql, { schema }), close: () => sql.end({ timeout: 5 }) };
+    const db = drizzle(sql, { schema });
+    citus = { sql, db, long: { sql, db }, cancelBackend: async (pid) => void (await sql`select pg_cancel_backend(${pid})`), close: () => sql.end({ timeout: 5 }) };
     const [ext] = await sql`select extversion from pg_extension where extname = 'citus'`;
     expect(ext, 'CITUS_DATABASE_URL must name a database with the citus extension').toBeDefined();
     single = await useTestDatabase('tmpl_fixture');
@@ -180,8 +181,8 @@ describe.skipIf(!CITUS_URL)('on a Citus cluster', () => {
 
   it('answers the preview benchmark’s segments exactly as the single server does, each on one shard', async () => {
     const asOf = new Date(ASOF);
-    const tenantSingle = await loadTenantValues(single.sql, ORG);
-    const tenantCitus = await loadTenantValues(citus.sql, ORG);
+    const tenantSingle = await loadTenantValues(single.db, ORG);
+    const tenantCitus = await loadTenantValues(citus.db, ORG);
     expect(tenantCitus).toEqual(tenantSingle);
     for (const c of cases(tenantSingle, asOf)) {
       const prepared = prepareRules(c.rules, { tenant: tenantSingle });

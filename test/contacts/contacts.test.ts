@@ -1,10 +1,8 @@
 // Contact writes over HTTP against real Postgres: validation with paths, tenant isolation, partial
 // updates, bulk upsert (all or nothing, one evaluation statement per batch), related rows, deletes —
 // and the segment joins and leaves each write causes.
-import { drizzle } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import * as schema from '../../src/db/schema.js';
+import { connect } from '../../src/db/client.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 import { and, cond, type EventsApi, movableClock, startEventsApi } from '../events/support.js';
 
@@ -24,10 +22,10 @@ describe('contacts API', () => {
     api = await startEventsApi({
       now: clock.now,
       // A client that records every statement, to count what one write batch sends.
-      database: (url) => {
-        const client = postgres(url, { max: 4, onnotice: () => {}, connection: { TimeZone: 'UTC' }, debug: (_conn, query) => statements.push(query) });
-        return { db: drizzle(client, { schema }), sql: client, close: () => client.end({ timeout: 5 }) };
-      },
+      database: (url) => connect(url, { max: 4, longReadMax: 6, guardTransactions: true, onQuery: (query) => statements.push(query) }),
+      // Six recomputes race the writes below: more than the default two long reads per tenant.
+      longReadsPerTenant: 6,
+      longReadsTotal: 6,
     });
   });
   beforeEach(() => {

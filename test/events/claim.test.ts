@@ -26,7 +26,8 @@ describe('webhook claim', () => {
     const { name, url } = await createTestDatabase('tmpl_fixture');
     dbName = name;
     const sql = postgres(url, { max: 2, onnotice: () => {}, debug: (_conn, query, params) => statements.push({ query, params: params as unknown[] }) });
-    database = { sql, db: drizzle(sql, { schema }), close: () => sql.end({ timeout: 5 }) };
+    const db = drizzle(sql, { schema });
+    database = { sql, db, long: { sql, db }, cancelBackend: async (pid) => void (await sql`select pg_cancel_backend(${pid})`), close: () => sql.end({ timeout: 5 }) };
     receiver = await startReceiver({ clockSeconds: () => Math.floor(AT.getTime() / 1000) });
     receiver.secret = 'whsec_claim-test';
     orgIds = (await sql<{ id: string }[]>`select id from orgs order by id`).map((r) => r.id);

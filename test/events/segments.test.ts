@@ -2,7 +2,7 @@
 // edits (cause manual, followed by the segments built on them), rule edits (definition_change, old vs
 // new members diffed in SQL), silent baselines, and 409s for segments others depend on.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startRecomputeScheduler } from '../../src/events/scheduler.js';
+import { startRecomputeScheduler } from '../../src/segments/scheduler.js';
 import { ensureSystemSegments } from '../../src/segments/system.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 import { and, cond, type EventsApi, movableClock, startEventsApi } from './support.js';

@@ -41,10 +41,17 @@ export interface EventsApi {
 
 /** The API with WEBHOOK_ALLOW_PRIVATE=true (the receiver is on 127.0.0.1) unless `webhookPolicy` says otherwise. */
 export async function startEventsApi(
-  options: { now?: () => Date; cacheTtlMs?: number; database?: (url: string) => Database; webhookPolicy?: EgressPolicy } = {},
+  options: {
+    now?: () => Date;
+    cacheTtlMs?: number;
+    database?: (url: string) => Database;
+    webhookPolicy?: EgressPolicy;
+    longReadsPerTenant?: number;
+    longReadsTotal?: number;
+  } = {},
 ): Promise<EventsApi> {
   const { name, url } = await createTestDatabase('tmpl_fixture');
-  const database = options.database ? options.database(url) : connect(url, { max: 4 });
+  const database = options.database ? options.database(url) : connect(url, { max: 4, guardTransactions: true });
   afterAll(async () => {
     await database.close();
     await dropTestDatabase(name);
@@ -54,6 +61,8 @@ export async function startEventsApi(
     webhookPolicy: options.webhookPolicy ?? loopbackPolicy(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
+    ...(options.longReadsPerTenant !== undefined ? { longReadsPerTenant: options.longReadsPerTenant } : {}),
+    ...(options.longReadsTotal !== undefined ? { longReadsTotal: options.longReadsTotal } : {}),
   });
   return { ...api, url };
 }

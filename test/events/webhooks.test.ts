@@ -2,7 +2,7 @@
 // a contact match, time passing, a receiver that is down and comes back, a delivery that gives up and
 // is redelivered. The worker runs in-process on the test's clock, one pass at a time.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recomputeAll } from '../../src/events/scheduler.js';
+import { recomputeAll } from '../../src/segments/scheduler.js';
 import { createWebhookWorker, type WebhookWorker } from '../../src/events/worker.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 import { loopbackPolicy } from '../support/resolver.js';

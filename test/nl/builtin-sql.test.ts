@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { BuiltinProvider } from '../../src/nl/builtin/provider.js';
 import { prepareRules } from '../../src/rules/prepare.js';
-import { loadTenantValues, type TenantValues } from '../../src/rules/tenant.js';
+import type { TenantValues } from '../../src/rules/tenant.js';
+import { loadTenantValues } from '../../src/tenants/values.js';
 import { previewSegment } from '../../src/sql/preview.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
@@ -71,7 +72,7 @@ describe('builtin provider against the real database', () => {
 
   beforeAll(async () => {
     database = await useTestDatabase('tmpl_fixture');
-    tenant = await loadTenantValues(database.sql, ORG);
+    tenant = await loadTenantValues(database.db, ORG);
   });
 
   it.each(CASES)('counts “%s” exactly as the fixture does', async (description, matches) => {

@@ -10,7 +10,8 @@ import { activities, companies, contacts, deals, emailEvents, fitScores, orgs, s
 import type { Fixture } from '../../src/fixture/format.js';
 import type { RuleTree } from '../../src/rules/grammar.js';
 import { prepareRules } from '../../src/rules/prepare.js';
-import { loadTenantValues, type TenantValues } from '../../src/rules/tenant.js';
+import type { TenantValues } from '../../src/rules/tenant.js';
+import { loadTenantValues } from '../../src/tenants/values.js';
 import { validateRules } from '../../src/rules/validate.js';
 import { membersQuery } from '../../src/sql/compile.js';
 import { DYNAMIC_SEGMENTS, EDGE_RECORDS, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
@@ -70,7 +71,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     await db.insert(emailEvents).values(e.emailEvents);
     await db.insert(fitScores).values(e.fitScores);
     await db.insert(segmentMembers).values(e.segmentMembers.map((m) => ({ orgId: 'org_acme', ...m })));
-    const withDynamic = withDynamicSegments(await loadTenantValues(sql, 'org_acme'));
+    const withDynamic = withDynamicSegments(await loadTenantValues(db, 'org_acme'));
     await db.insert(segments).values(
       withDynamic.segments
         .filter((s) => s.type === 'dynamic')
@@ -78,7 +79,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     );
     await db.insert(orgs).values({ id: 'org_intl', name: 'Intl' });
     await db.insert(contacts).values(INTL_CONTACTS.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));
-    for (const orgId of ['org_acme', 'org_globex', 'org_intl']) tenants.set(orgId, await loadTenantValues(sql, orgId));
+    for (const orgId of ['org_acme', 'org_globex', 'org_intl']) tenants.set(orgId, await loadTenantValues(db, orgId));
     expect(tenant('org_acme').segments.filter((s) => s.type === 'dynamic').map((s) => s.id).sort()).toEqual(
       DYNAMIC_SEGMENTS.map((s) => s.id).sort(),
     );

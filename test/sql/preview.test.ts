@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import type { RuleTree } from '../../src/rules/grammar.js';
 import { prepareRules } from '../../src/rules/prepare.js';
-import { loadTenantValues, type TenantValues } from '../../src/rules/tenant.js';
-import { previewSegment, QueryTimeoutError } from '../../src/sql/preview.js';
+import { QueryTimeoutError } from '../../src/db/errors.js';
+import type { TenantValues } from '../../src/rules/tenant.js';
+import { previewSegment } from '../../src/sql/preview.js';
+import { loadTenantValues } from '../../src/tenants/values.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 
@@ -22,7 +24,7 @@ describe('previewSegment', () => {
 
   beforeAll(async () => {
     database = await useTestDatabase('tmpl_fixture');
-    tenant = await loadTenantValues(database.sql, 'org_acme');
+    tenant = await loadTenantValues(database.db, 'org_acme');
   });
 
   it('returns the exact count and the 10 newest matching contacts with their company', async () => {

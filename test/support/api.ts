@@ -28,6 +28,8 @@ export interface CallOptions {
 }
 
 export interface TestApi {
+  /** The app itself, e.g. to serve it over real HTTP. */
+  app: ReturnType<typeof createApp>;
   database: Database;
   services: Services;
   keys: Record<'admin' | 'editor' | 'viewer' | 'globexAdmin', string>;
@@ -44,6 +46,8 @@ export interface ApiOptions {
   webhookPolicy?: EgressPolicy;
   /** Where the app's structured log lines go (default: errors only, to stdout). */
   logger?: Logger;
+  longReadsPerTenant?: number;
+  longReadsTotal?: number;
 }
 
 /** The API over a private copy of the fixture database. */
@@ -60,6 +64,8 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),
     statementTimeoutMs: options.statementTimeoutMs ?? 20_000,
     webhookPolicy: options.webhookPolicy ?? offlinePolicy(),
+    ...(options.longReadsPerTenant !== undefined ? { longReadsPerTenant: options.longReadsPerTenant } : {}),
+    ...(options.longReadsTotal !== undefined ? { longReadsTotal: options.longReadsTotal } : {}),
   });
   const errors: Error[] = [];
   const app = createApp(services, { log: (err) => errors.push(err), ...(options.logger ? { logger: options.logger } : {}) });
@@ -92,5 +98,5 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     return { status: res.status, headers: res.headers, text, json };
   }
 
-  return { database, services, keys, call, checker };
+  return { app, database, services, keys, call, checker };
 }

@@ -34,7 +34,7 @@ export async function dropTestDatabase(name: string): Promise<void> {
 /** Opens a fresh database for the calling test file and drops it after the file's tests. */
 export async function useTestDatabase(template: Template, options: { statementTimeoutMs?: number } = {}): Promise<Database> {
   const { name, url } = await createTestDatabase(template);
-  const database = connect(url, { max: 4, ...options });
+  const database = connect(url, { max: 4, guardTransactions: true, ...options });
   afterAll(async () => {
     await database.close();
     await dropTestDatabase(name);

@@ -16,7 +16,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Generate a draft segment from a description',
       security,
       request: body(CreateDraftRequest),
-      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview'), ...problems(400, 403, 413, 415, 422, 502, 503, 504) },
+      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview (or previewError)'), ...problems(400, 403, 413, 415, 422, 502, 503, 504) },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -31,10 +31,10 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({
       method: 'get',
       path: '/drafts/{id}',
-      summary: 'Read a draft (re-previewed)',
+      summary: 'Read a draft (re-previewed; a failed preview is reported in previewError, not as an error)',
       security,
       request: { params: IdParam },
-      responses: { 200: json(Draft, 'The draft'), ...problems(404, 504) },
+      responses: { 200: json(Draft, 'The draft'), ...problems(400, 404) },
     }),
     async (c) => c.json(await getDraft(services, c.get('principal').orgId, c.req.valid('param').id), 200),
   );
@@ -44,9 +44,10 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       method: 'put',
       path: '/drafts/{id}',
       summary: 'Replace a draft’s rules with the reviewer’s edit',
+      description: 'Saved only when its preview succeeds: a 504 (timeout) or 503 (busy) leaves the draft unchanged.',
       security,
       request: { params: IdParam, ...body(RulesRequest) },
-      responses: { 200: json(Draft, 'The edited draft, re-validated, re-normalized and re-previewed'), ...problems(400, 403, 404, 409, 413, 415, 504) },
+      responses: { 200: json(Draft, 'The edited draft, re-validated, re-normalized and re-previewed'), ...problems(400, 403, 404, 409, 413, 415, 503, 504) },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -62,7 +63,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Approve a draft as a dynamic segment',
       security,
       request: { params: IdParam, ...body(ApproveRequest) },
-      responses: { 201: json(Segment, 'The saved dynamic segment'), ...problems(400, 403, 404, 409, 413, 415) },
+      responses: { 201: json(Segment, 'The saved dynamic segment'), ...problems(400, 403, 404, 409, 413, 415, 503) },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -79,7 +80,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Validate, normalize and preview a rule tree without saving',
       security,
       request: body(PreviewRequest),
-      responses: { 200: json(PreviewResponse, 'Canonical rules, explanation, count and the first 10 contacts'), ...problems(400, 403, 413, 415, 504) },
+      responses: { 200: json(PreviewResponse, 'Canonical rules, explanation, count and the first 10 contacts'), ...problems(400, 403, 413, 415, 503, 504) },
     }),
     async (c) => {
       const principal = c.get('principal');

@@ -1,8 +1,13 @@
 // Segments: definitions, members, reads for automation and the UI, exports and imports.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { LongRead } from '../../db/long-reads.js';
 import { exportDefinitions, importDefinitions } from '../../segments/exchange.js';
 import { csvExport } from '../../segments/export.js';
-import { addMembers, countMany, freeze, listMembers, memberIds, recompute, refreshAfterDefinitionChange, removeMembers } from '../../segments/members.js';
+import { freeze } from '../../segments/freeze.js';
+import { recompute, refreshAfterDefinitionChange } from '../../segments/materialize.js';
+import { countMany, listMembers, memberIds } from '../../segments/member-reads.js';
+import { addMembers, removeMembers } from '../../segments/static-members.js';
 import {
   createSegment,
   deleteSegment,
@@ -44,6 +49,9 @@ import {
 
 export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
+  /** Runs a long read in one of the tenant's slots (429 when none is free), cancelled if the client leaves. */
+  const longRead = <T>(c: Context<AppEnv>, fn: (read: LongRead) => Promise<T>): Promise<T> =>
+    services.longReads.run(c.get('principal').orgId, c.req.raw.signal, fn);
 
   app.openapi(
     createRoute({ method: 'get', path: '/segments', summary: 'List segments', security, request: { query: StatusQuery }, responses: { 200: json(SegmentList, 'Segments by title'), ...problems(400) } }),
@@ -61,10 +69,10 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
 
   // Static paths before /segments/{id} so they are not taken for ids.
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/counts', summary: 'Member counts for many segments in one call', security, request: body(CountsRequest), responses: { 200: json(CountsResponse, 'Counts by segment id; unknown ids listed'), ...problems(400, 413, 415, 504) } }),
+    createRoute({ method: 'post', path: '/segments/counts', summary: 'Member counts for many segments in one call', security, request: body(CountsRequest), responses: { 200: json(CountsResponse, 'Counts by segment id; unknown ids listed'), ...problems(400, 413, 415, 429, 503, 504) } }),
     async (c) => {
       const input = c.req.valid('json');
-      return c.json(await countMany(services, c.get('principal').orgId, input.ids, input.asOf), 200);
+      return c.json(await longRead(c, (read) => countMany(services, read, input.ids, input.asOf)), 200);
     },
   );
 
@@ -160,12 +168,13 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/{id}/freeze', summary: 'Snapshot the current members into a new static segment', security, request: { params: IdParam, ...body(FreezeRequest) }, responses: { 201: json(Segment, 'The static snapshot'), ...problems(400, 403, 404, 409, 413, 415, 504) } }),
+    createRoute({ method: 'post', path: '/segments/{id}/freeze', summary: 'Snapshot the current members into a new static segment', security, request: { params: IdParam, ...body(FreezeRequest) }, responses: { 201: json(Segment, 'The static snapshot'), ...problems(400, 403, 404, 409, 413, 415, 429, 503, 504) } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'freeze segments');
       const input = c.req.valid('json');
-      return c.json(await freeze(services, principal.orgId, c.req.valid('param').id, { ...(input.title ? { title: input.title } : {}), ...(input.asOf ? { asOf: input.asOf } : {}) }), 201);
+      const id = c.req.valid('param').id;
+      return c.json(await longRead(c, (read) => freeze(services, read, id, { ...(input.title ? { title: input.title } : {}), ...(input.asOf ? { asOf: input.asOf } : {}) })), 201);
     },
   );
 
@@ -180,7 +189,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
         summary: `${verb} members of a static segment in bulk`,
         security,
         request: { params: IdParam, ...body(MembersRequest) },
-        responses: { 200: json(MembershipChange, 'What changed, what did not, and ids that are not contacts of this tenant'), ...problems(400, 403, 404, 409, 413, 415) },
+        responses: { 200: json(MembershipChange, 'What changed, what did not, and ids that are not contacts of this tenant'), ...problems(400, 403, 404, 409, 413, 415, 503) },
       }),
       async (c) => {
         const principal = c.get('principal');
@@ -191,28 +200,30 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   }
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}/members', summary: 'Members for display, keyset-paginated', security, request: { params: IdParam, query: MembersQuery }, responses: { 200: json(MembersPage, 'A page of members'), ...problems(400, 404, 504) } }),
+    createRoute({ method: 'get', path: '/segments/{id}/members', summary: 'Members for display, keyset-paginated', security, request: { params: IdParam, query: MembersQuery }, responses: { 200: json(MembersPage, 'A page of members'), ...problems(400, 404, 429, 503, 504) } }),
     async (c) => {
       const q = c.req.valid('query');
+      const id = c.req.valid('param').id;
       return c.json(
-        await listMembers(services, c.get('principal').orgId, c.req.valid('param').id, {
+        await longRead(c, (read) => listMembers(services, read, id, {
           limit: q.limit,
           sort: q.sort,
           order: q.order,
           ...(q.cursor ? { cursor: q.cursor } : {}),
           ...(q.asOf ? { asOf: q.asOf } : {}),
-        }),
+        })),
         200,
       );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}/ids', summary: 'All member ids for automation, cursor-paginated by id', security, request: { params: IdParam, query: IdsQuery }, responses: { 200: json(IdsPage, 'A page of ids; follow nextCursor'), ...problems(400, 404, 504) } }),
+    createRoute({ method: 'get', path: '/segments/{id}/ids', summary: 'All member ids for automation, cursor-paginated by id', security, request: { params: IdParam, query: IdsQuery }, responses: { 200: json(IdsPage, 'A page of ids; follow nextCursor'), ...problems(400, 404, 429, 503, 504) } }),
     async (c) => {
       const q = c.req.valid('query');
+      const id = c.req.valid('param').id;
       return c.json(
-        await memberIds(services, c.get('principal').orgId, c.req.valid('param').id, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) }),
+        await longRead(c, (read) => memberIds(services, read, id, { limit: q.limit, ...(q.cursor !== undefined ? { cursor: q.cursor } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) })),
         200,
       );
     },
@@ -225,13 +236,18 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Members as CSV, streamed',
       security,
       request: { params: IdParam, query: z.object({ asOf: AsOfSchema.optional() }) },
-      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 404) },
+      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 404, 429, 503, 504) },
     }),
     async (c) => {
       const { orgId } = c.get('principal');
       const id = c.req.valid('param').id;
       const segment = await findSegment(services.database.db, orgId, id);
-      const stream = await csvExport(services, orgId, id, c.req.valid('query').asOf);
+      // The slot is held until the stream ends or its client goes away (csvExport releases it).
+      const read = services.longReads.acquire(orgId, c.req.raw.signal);
+      const stream = await csvExport(services, read, id, c.req.valid('query').asOf).catch((err: unknown) => {
+        read.release();
+        throw err;
+      });
       return new Response(stream, {
         status: 200,
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${segment.slug}.csv"` },
@@ -240,11 +256,12 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/{id}/recompute', summary: 'Recompute a dynamic segment’s members now', security, request: { params: IdParam }, responses: { 200: json(RecomputeResponse, 'The fresh count'), ...problems(403, 404, 409, 504) } }),
+    createRoute({ method: 'post', path: '/segments/{id}/recompute', summary: 'Recompute a dynamic segment’s members now', security, request: { params: IdParam }, responses: { 200: json(RecomputeResponse, 'The fresh count'), ...problems(403, 404, 409, 429, 503, 504) } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'members', 'recompute segments');
-      return c.json(await recompute(services, principal.orgId, c.req.valid('param').id), 200);
+      const id = c.req.valid('param').id;
+      return c.json(await longRead(c, (read) => recompute(services, read, id)), 200);
     },
   );
 

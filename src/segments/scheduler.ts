@@ -7,8 +7,8 @@
 // second one finds nothing left to change, so no event is recorded twice.
 import { eq } from 'drizzle-orm';
 import { segments } from '../db/schema.js';
-import { refreshMembers } from '../segments/members.js';
-import { ensureSystemSegments } from '../segments/system.js';
+import { refreshMembers } from './materialize.js';
+import { ensureSystemSegments } from './system.js';
 import type { Services } from '../services.js';
 
 export interface RecomputeResult {
@@ -22,14 +22,19 @@ export interface RecomputeScheduler {
   stop(): Promise<void>;
 }
 
-/** Refreshes every dynamic segment of every tenant; a failing segment is logged and skipped. */
-export async function recomputeAll(services: Services, log: (line: string) => void = () => {}): Promise<RecomputeResult> {
+/**
+ * Refreshes every dynamic segment of every tenant, on the long-read pool; a failing segment is logged
+ * and skipped. An aborted `signal` ends the pass after the segment in progress.
+ */
+export async function recomputeAll(services: Services, log: (line: string) => void = () => {}, signal?: AbortSignal): Promise<RecomputeResult> {
   await ensureSystemSegments(services);
   const rows = await services.database.db.select().from(segments).where(eq(segments.type, 'dynamic'));
+  const reader = { db: services.database.long.db };
   let failed = 0;
   for (const row of rows) {
+    if (signal?.aborted) break;
     try {
-      await refreshMembers(services, row, { force: true });
+      await refreshMembers(services, row, { force: true, reader });
     } catch (err) {
       failed += 1;
       log(`recompute of segment ${row.orgId}/${row.id} failed: ${(err as Error).message}`);
@@ -42,9 +47,10 @@ export function startRecomputeScheduler(services: Services, options: { intervalM
   const log = options.log ?? (() => {});
   let running: Promise<RecomputeResult> | undefined;
   let stopped = false;
+  const stopping = new AbortController();
 
   const tick = (): Promise<RecomputeResult> => {
-    running ??= recomputeAll(services, log).finally(() => {
+    running ??= recomputeAll(services, log, stopping.signal).finally(() => {
       running = undefined;
     });
     return running;
@@ -59,6 +65,7 @@ export function startRecomputeScheduler(services: Services, options: { intervalM
     tick,
     async stop() {
       stopped = true;
+      stopping.abort();
       clearInterval(timer);
       await running?.catch(() => {});
     },

@@ -1,0 +1,107 @@
+// Static segments hold explicit members in segment_members, added and removed in bulk. Every change
+// is a segment.joined / segment.left event (cause manual) in the same transaction, and the
+// dynamic segments whose rules refer to this one are re-evaluated for those contacts in the same
+// transaction.
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { segmentMembers } from '../db/schema.js';
+import { reevaluateContacts } from '../events/evaluate.js';
+import { recordChanges } from '../events/outbox.js';
+import { AppError } from '../lib/errors.js';
+import type { Services } from '../services.js';
+import { findSegment, type SegmentRow } from './store.js';
+
+export const MAX_BULK_IDS = 10_000;
+
+export interface MembershipChange {
+  /** Ids now added / removed by this call. */
+  changed: string[];
+  /** Ids that were already members (add) or were not members (remove). */
+  unchanged: string[];
+  /** Ids that are not contacts of this tenant: unknown, or another tenant's. Nothing was done with them. */
+  unknown: string[];
+}
+
+function requireStatic(segment: SegmentRow, verb: string): void {
+  if (segment.type !== 'static') {
+    throw new AppError(
+      'conflict',
+      `"${segment.title}" is a dynamic segment: its members come from its rules, so they cannot be ${verb} by hand. Freeze it into a static segment, or edit its rules.`,
+    );
+  }
+}
+
+function checkIds(ids: string[]): string[] {
+  if (ids.length > MAX_BULK_IDS) {
+    throw new AppError('validation_failed', `At most ${MAX_BULK_IDS} contact ids per call.`, [{ path: 'contactIds', message: `got ${ids.length}` }]);
+  }
+  return [...new Set(ids)];
+}
+
+export async function addMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
+  requireStatic(await findSegment(services.database.db, orgId, segmentId), 'added');
+  const ids = checkIds(contactIds);
+  // Known contacts are inserted (conflicts ignored), so concurrent calls never duplicate; each insert
+  // that happened is a `segment.joined` event (cause manual), in the same transaction. Each statement
+  // names one tenant and has no INSERT inside a CTE, so that on Citus each one routes to the tenant's
+  // shard (see events/outbox.ts).
+  return services.database.db.transaction(async (tx) => {
+    const known = await knownContacts(tx, orgId, ids);
+    const added =
+      known.length === 0
+        ? []
+        : (
+            await tx
+              .insert(segmentMembers)
+              .values(known.map((contactId) => ({ orgId, segmentId, contactId })))
+              .onConflictDoNothing()
+              .returning({ contactId: segmentMembers.contactId })
+          ).map((r) => ({ contact_id: r.contactId }));
+    await recordChanges(tx, {
+      orgId,
+      cause: 'manual',
+      occurredAt: services.now(),
+      changes: added.map((a) => ({ segmentId, contactId: a.contact_id, type: 'segment.joined' as const })),
+    });
+    const change = classify(ids, new Set(known), new Set(added.map((a) => a.contact_id)));
+    await reevaluateContacts(services, tx, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
+    return change;
+  });
+}
+
+/** Which of `ids` are contacts of the tenant. */
+async function knownContacts(tx: Tx, orgId: string, ids: string[]): Promise<string[]> {
+  const rows = await tx.execute<{ id: string }>(sql`select c.id from contacts c where c.org_id = ${orgId} and c.id = any(${sql.param(ids)}::text[])`);
+  return rows.map((r) => r.id);
+}
+
+export async function removeMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
+  requireStatic(await findSegment(services.database.db, orgId, segmentId), 'removed');
+  const ids = checkIds(contactIds);
+  return services.database.db.transaction(async (tx) => {
+    const known = await knownContacts(tx, orgId, ids);
+    const removed = known.length === 0 ? [] : await tx.execute<{ contact_id: string }>(sql`
+      delete from segment_members m
+      where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = any(${sql.param(known)}::text[])
+      returning m.contact_id`);
+    await recordChanges(tx, {
+      orgId,
+      cause: 'manual',
+      occurredAt: services.now(),
+      changes: removed.map((r) => ({ segmentId, contactId: r.contact_id, type: 'segment.left' as const })),
+    });
+    const change = classify(ids, new Set(known), new Set(removed.map((r) => r.contact_id)));
+    await reevaluateContacts(services, tx, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
+    return change;
+  });
+}
+
+function classify(ids: string[], known: Set<string>, changed: Set<string>): MembershipChange {
+  const out: MembershipChange = { changed: [], unchanged: [], unknown: [] };
+  for (const id of ids) {
+    if (!known.has(id)) out.unknown.push(id);
+    else if (changed.has(id)) out.changed.push(id);
+    else out.unchanged.push(id);
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// Loads a tenant's values (src/rules/tenant.ts) from its own rows, in one statement, and caches them
+// briefly, because a preview-as-you-type editor asks for them on every keystroke.
+//
+// Inside a transaction, pass its handle: the values are then read on that connection (never a second
+// one from the pool while this one is held) and see the transaction's own writes, and they are not
+// cached, because the transaction may still roll back.
+import { sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../db/client.js';
+import type { Campaign, Owner, SegmentRef, TenantValues } from '../rules/tenant.js';
+
+interface Row {
+  tags: string[];
+  industries: string[];
+  products: string[];
+  countries: string[];
+  languages: string[];
+  owners: Owner[];
+  campaigns: { id: string; name: string; sent_at: string | null }[];
+  segments: SegmentRef[];
+}
+
+export async function loadTenantValues(db: Executor, orgId: string): Promise<TenantValues> {
+  const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
+  const [row] = await db.execute<Row & Record<string, unknown>>(sql`
+    select
+      ${list(sql`select json_agg(v order by v) from (select distinct unnest(tags) as v from contacts where org_id = ${orgId}) t`)} as tags,
+      ${list(sql`select json_agg(v order by v) from (select distinct industry as v from companies where org_id = ${orgId} and industry is not null) t`)} as industries,
+      ${list(sql`select json_agg(v order by v) from (select distinct product as v from fit_scores where org_id = ${orgId}) t`)} as products,
+      ${list(sql`select json_agg(v order by v) from (
+        select country as v from contacts where org_id = ${orgId} and country is not null
+        union select country from companies where org_id = ${orgId} and country is not null) t`)} as countries,
+      ${list(sql`select json_agg(v order by v) from (select distinct language as v from contacts where org_id = ${orgId} and language is not null) t`)} as languages,
+      ${list(sql`select json_agg(json_build_object('id', id, 'name', name, 'email', email) order by name, id) from users where org_id = ${orgId}`)} as owners,
+      ${list(sql`select json_agg(json_build_object('id', id, 'name', name, 'sent_at', sent_at) order by sent_at nulls first, id) from campaigns where org_id = ${orgId}`)} as campaigns,
+      ${list(sql`select json_agg(json_build_object('id', id, 'slug', slug, 'title', title, 'type', type, 'status', status, 'rules', rules) order by title) from segments where org_id = ${orgId}`)} as segments`);
+  const r = row!;
+  return {
+    orgId,
+    tags: r.tags,
+    industries: r.industries,
+    products: r.products,
+    countries: r.countries,
+    languages: r.languages,
+    owners: r.owners,
+    campaigns: r.campaigns.map((c): Campaign => ({ id: c.id, name: c.name, sentAt: c.sent_at === null ? null : new Date(c.sent_at) })),
+    segments: r.segments,
+  };
+}
+
+/** A small TTL cache in front of loadTenantValues; `invalidate` after writes that change values. */
+export class TenantValuesCache {
+  private readonly entries = new Map<string, { at: number; values: Promise<TenantValues> }>();
+
+  constructor(
+    private readonly db: Executor,
+    private readonly ttlMs = 30_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The tenant's values; `tx` when called inside a transaction (read there on a miss, not cached). */
+  get(orgId: string, tx?: Tx): Promise<TenantValues> {
+    const hit = this.entries.get(orgId);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.values;
+    if (tx) return loadTenantValues(tx, orgId);
+    const values = loadTenantValues(this.db, orgId);
+    this.entries.set(orgId, { at: this.now(), values });
+    values.catch(() => this.entries.delete(orgId));
+    return values;
+  }
+
+  invalidate(orgId: string): void {
+    this.entries.delete(orgId);
+  }
+}

@@ -1,0 +1,101 @@
+// Long reads over real HTTP: an export (or an ids read) whose client goes away stops on the server;
+// a tenant asking for more long reads than it may run at once gets 429 with Retry-After; and other
+// tenants' short requests keep their connections meanwhile. Statements are kept running by a table
+// lock held in another session; the lock timeout is raised so only a cancellation can end them.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eventually, holdTableLock, type ReliabilityApi, runningStatements, startReliabilityApi, within } from './support.js';
+
+const EXPORT_SQL = 'array_to_string(c.tags';
+const IDS_SQL = 'select id from (select contact_id as id from segment_members';
+
+describe('long reads', () => {
+  let api: ReliabilityApi;
+  let staticSegment: string;
+  beforeAll(async () => {
+    api = await startReliabilityApi({ connect: { lockTimeoutMs: 60_000 }, api: { statementTimeoutMs: 60_000 } });
+    const created = await api.call('POST', '/v1/segments', { body: { title: 'Export me', type: 'static' } });
+    staticSegment = created.json.id;
+    const ids = (await api.observer`select id from contacts where org_id = 'org_acme' order by id limit 50`).map((r) => r.id as string);
+    expect((await api.call('POST', `/v1/segments/${staticSegment}/members`, { key: api.keys.editor, body: { contactIds: ids } })).status).toBe(200);
+    // Warm what short requests read, so only the statements under test touch the locked table.
+    expect((await api.call('GET', '/v1/segments', { key: api.keys.globexAdmin })).status).toBe(200);
+  });
+
+  const open = (path: string, key: string, signal?: AbortSignal) => fetch(`${api.base}${path}`, { headers: { authorization: `Bearer ${key}` }, ...(signal ? { signal } : {}) });
+
+  it('cancels a running CSV export on the server when its client disconnects', async () => {
+    const lock = await holdTableLock(api.url, 'segment_members');
+    try {
+      const client = new AbortController();
+      const res = await within(10_000, 'export headers', open(`/v1/segments/${staticSegment}/export.csv`, api.keys.viewer, client.signal));
+      expect(res.status).toBe(200);
+      expect(await eventually(async () => (await runningStatements(api.observer, EXPORT_SQL)) === 1, 5_000)).toBe(true);
+      client.abort();
+      expect(await eventually(async () => (await runningStatements(api.observer, EXPORT_SQL)) === 0, 5_000)).toBe(true);
+      expect(await eventually(async () => api.services.longReads.inUse('org_acme') === 0, 5_000)).toBe(true);
+    } finally {
+      await lock.release();
+    }
+    // The connection went back clean: the next export streams every row.
+    const csv = await (await open(`/v1/segments/${staticSegment}/export.csv`, api.keys.viewer)).text();
+    expect(csv.trimEnd().split('\n')).toHaveLength(51);
+  });
+
+  it('cancels a running ids read when its client disconnects', async () => {
+    const lock = await holdTableLock(api.url, 'segment_members');
+    try {
+      const client = new AbortController();
+      const pending = open(`/v1/segments/${staticSegment}/ids`, api.keys.viewer, client.signal).catch((err: Error) => err);
+      expect(await eventually(async () => (await runningStatements(api.observer, IDS_SQL)) === 1, 5_000)).toBe(true);
+      client.abort();
+      expect(await pending).toBeInstanceOf(Error);
+      expect(await eventually(async () => (await runningStatements(api.observer, IDS_SQL)) === 0, 5_000)).toBe(true);
+      expect(await eventually(async () => api.services.longReads.inUse('org_acme') === 0, 5_000)).toBe(true);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('refuses a tenant’s long reads past its limit (4) with 429 + Retry-After, while another tenant’s short requests stay fast', async () => {
+    const lock = await holdTableLock(api.url, 'segment_members');
+    const clients: AbortController[] = [];
+    try {
+      const answers = await within(
+        20_000,
+        '12 concurrent exports',
+        Promise.all(
+          Array.from({ length: 12 }, () => {
+            const client = new AbortController();
+            clients.push(client);
+            return open(`/v1/segments/${staticSegment}/export.csv`, api.keys.viewer, client.signal);
+          }),
+        ),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 200, 200, 200, ...Array.from({ length: 8 }, () => 429)]);
+      const refused = answers.find((r) => r.status === 429)!;
+      expect(refused.headers.get('retry-after')).toBe('5');
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect((await refused.json()).detail).toMatch(/at most 4 run at once/);
+      expect(await eventually(async () => (await runningStatements(api.observer, EXPORT_SQL)) === 4, 5_000)).toBe(true);
+
+      // Another tenant: authentication, its segment list and /health do not wait behind the exports.
+      for (let i = 0; i < 5; i += 1) {
+        const started = performance.now();
+        const list = await within(10_000, 'GET /v1/segments', open('/v1/segments', api.keys.globexAdmin));
+        expect(list.status).toBe(200);
+        await list.text();
+        const health = await within(10_000, 'GET /health', fetch(`${api.base}/health`));
+        expect(health.status).toBe(200);
+        expect(performance.now() - started).toBeLessThan(2_000);
+      }
+      // …and its own long reads have slots of their own.
+      const theirs = await within(10_000, 'another tenant’s counts', api.call('POST', '/v1/segments/counts', { key: api.keys.globexAdmin, body: { ids: ['seg_none'] } }));
+      expect(theirs.status).toBe(200);
+    } finally {
+      for (const c of clients) c.abort();
+      await lock.release();
+    }
+    expect(await eventually(async () => api.services.longReads.inUse() === 0, 5_000)).toBe(true);
+  });
+});
