@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
 import { prepareRules } from '../src/rules/prepare.js';
 import { loadTenantValues } from '../src/tenants/values.js';
-import { previewSegment } from '../src/sql/preview.js';
+import { previewSegment } from '../src/segments/preview.js';
 import { cases, handPreview } from './preview-cases.js';
 
 const { values } = parseArgs({

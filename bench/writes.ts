@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createApiKey } from '../src/auth/keys.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/open.js';
-import { defaultEgressPolicy } from '../src/events/egress.js';
+import { defaultEgressPolicy } from '../src/net/egress.js';
 import { createApp } from '../src/http/app.js';
 import { BuiltinProvider } from '../src/nl/builtin/provider.js';
 import { createServices } from '../src/services.js';

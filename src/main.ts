@@ -8,7 +8,7 @@ import { openDatabase } from './db/open.js';
 import { importFixture, readFixtureFile } from './fixture/import.js';
 import { createApiKey } from './auth/keys.js';
 import { type RecomputeScheduler, startRecomputeScheduler } from './segments/scheduler.js';
-import { defaultEgressPolicy } from './events/egress.js';
+import { defaultEgressPolicy } from './net/egress.js';
 import { startWebhookWorker } from './events/worker.js';
 import { createApp } from './http/app.js';
 import { createLogger } from './lib/log.js';

@@ -10,7 +10,7 @@ import { GenerationError } from '../nl/errors.js';
 import { generateRules } from '../nl/generate.js';
 import { createProvider } from '../nl/providers.js';
 import { loadTenantValues } from '../tenants/values.js';
-import { previewSegment } from '../sql/preview.js';
+import { previewSegment } from '../segments/preview.js';
 import { runCli } from './run.js';
 
 async function main(): Promise<number> {

@@ -13,7 +13,8 @@ import { prepareRules } from '../rules/prepare.js';
 import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Services } from '../services.js';
-import { type Preview, previewSegment } from '../sql/preview.js';
+import { previewSegment } from '../segments/preview.js';
+import type { Preview } from '../sql/preview.js';
 
 export interface DraftView {
   id: string;

@@ -6,7 +6,7 @@
 // or a socket error's text (which would tell open, closed and non-HTTP ports apart).
 import http from 'node:http';
 import https from 'node:https';
-import { EgressRefused, type EgressPolicy, permittedAddresses, pinnedLookup } from './egress.js';
+import { EgressRefused, type EgressPolicy, permittedAddresses, pinnedLookup } from '../net/egress.js';
 
 /** How much of a receiver's answer is read before the connection is dropped. */
 export const MAX_RESPONSE_BYTES = 4 * 1024;

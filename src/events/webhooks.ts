@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Services } from '../services.js';
-import { EgressRefused, type EgressPolicy, permittedAddresses } from './egress.js';
+import { EgressRefused, type EgressPolicy, permittedAddresses } from '../net/egress.js';
 import type { EventCause, EventType } from './outbox.js';
 import { newWebhookSecret } from './signature.js';
 

@@ -18,7 +18,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { webhookDeliveries } from '../db/schema.js';
 import { deliverWebhook } from './deliver.js';
-import { defaultEgressPolicy, type EgressPolicy } from './egress.js';
+import { defaultEgressPolicy, type EgressPolicy } from '../net/egress.js';
 import { eventPayload } from './events.js';
 import { HEADER_ATTEMPT, HEADER_DELIVERY, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, sign } from './signature.js';
 

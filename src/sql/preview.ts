@@ -1,8 +1,7 @@
-// Preview: the exact number of matching contacts and the first rows to look at, under a statement
-// timeout so that a pathological segment cannot hold a connection hostage.
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
-import { withStatementTimeout } from '../db/timeout.js';
+// Preview: the exact number of matching contacts and the first rows to look at, as one statement.
+// Pure like the compiler: this builds the query and reads its rows; src/segments/preview.ts runs it
+// (under the statement timeout) on a connection.
+import { type SQL, sql } from 'drizzle-orm';
 import type { RuleTree } from '../rules/grammar.js';
 import { type CompileContext, compilePredicate } from './compile.js';
 
@@ -24,25 +23,28 @@ export interface Preview {
 /** What a client can do about a segment query that timed out. */
 export const NARROW_THE_SEGMENT = 'Narrow the segment (fewer OR branches, shorter date ranges) or try again.';
 
-export interface PreviewOptions {
-  limit?: number;
-  timeoutMs?: number;
-}
+export type PreviewRow = {
+  total: number;
+  id: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  company: string | null;
+};
 
-export async function previewSegment(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<Preview> {
-  const limit = options.limit ?? 10;
-  const timeoutMs = options.timeoutMs ?? 5_000;
+/**
+ * One statement, one pass over the predicate: the matching contacts are computed once (the count
+ * needs all of them anyway) and the sample is the top of that set. Asking for "the newest 10 that
+ * match" separately lets the planner walk created_at backwards re-testing an expensive predicate per
+ * row, which took 25 s instead of 0.9 s for an activity-count segment at 1M contacts.
+ * The company name is a join, not a subquery correlated on `c`: Citus refuses correlated subqueries
+ * when the FROM clause holds a subquery without FROM (`(select 1) one`), SQLSTATE 0A000. Every table
+ * is pinned to the tenant parameter, so on Citus the whole statement routes to one shard.
+ */
+export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10): SQL {
   const { where } = compilePredicate(tree, ctx);
   const matching = sql`contacts c where c.org_id = ${ctx.orgId} and ${where}`;
-  // One statement, one pass over the predicate: the matching contacts are computed once (the count
-  // needs all of them anyway) and the sample is the top of that set. Asking for "the newest 10 that
-  // match" separately lets the planner walk created_at backwards re-testing an expensive predicate
-  // per row, which took 25 s instead of 0.9 s for an activity-count segment at 1M contacts.
-  // The company name is a join, not a subquery correlated on `c`: Citus refuses correlated subqueries
-  // when the FROM clause holds a subquery without FROM (`(select 1) one`), SQLSTATE 0A000. Every
-  // table is pinned to the tenant parameter, so on Citus the whole statement routes to one shard.
-  return await withStatementTimeout(db, { timeoutMs, accessMode: 'read only', advice: NARROW_THE_SEGMENT }, async (tx) => {
-    const rows = await tx.execute<{ total: number; id: string | null; first_name: string | null; last_name: string | null; email: string | null; company: string | null }>(sql`
+  return sql`
       with m as materialized (select c.id, c.created_at from ${matching}),
            top as (select id, created_at from m order by created_at desc, id limit ${limit})
       select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email, x.name as company
@@ -50,13 +52,15 @@ export async function previewSegment(db: Executor, tree: RuleTree, ctx: CompileC
       left join top on true
       left join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id
       left join companies x on x.org_id = ${ctx.orgId} and x.id = c.company_id
-      order by top.created_at desc, top.id`);
-    return {
-      count: rows[0]?.total ?? 0,
-      sample: rows
-        .filter((r) => r.id !== null)
-        .map((r) => ({ id: r.id!, firstName: r.first_name, lastName: r.last_name, email: r.email!, company: r.company })),
-      asOf: ctx.asOf.toISOString(),
-    };
-  });
+      order by top.created_at desc, top.id`;
+}
+
+export function previewFromRows(rows: readonly PreviewRow[], asOf: Date): Preview {
+  return {
+    count: rows[0]?.total ?? 0,
+    sample: rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({ id: r.id!, firstName: r.first_name, lastName: r.last_name, email: r.email!, company: r.company })),
+    asOf: asOf.toISOString(),
+  };
 }

@@ -23,7 +23,7 @@ import { importFixture, readFixtureFile } from '../../src/fixture/import.js';
 import { BuiltinProvider } from '../../src/nl/builtin/provider.js';
 import { prepareRules } from '../../src/rules/prepare.js';
 import { loadTenantValues } from '../../src/tenants/values.js';
-import { previewSegment } from '../../src/sql/preview.js';
+import { previewSegment } from '../../src/segments/preview.js';
 import { apiOver, type TestApi } from '../support/api.js';
 import { loopbackPolicy } from '../support/resolver.js';
 import { useTestDatabase } from '../support/db.js';

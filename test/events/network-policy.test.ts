@@ -6,7 +6,7 @@ import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverWebhook } from '../../src/events/deliver.js';
-import { classifyAddress, type EgressPolicy, permittedAddresses } from '../../src/events/egress.js';
+import { classifyAddress, type EgressPolicy, permittedAddresses } from '../../src/net/egress.js';
 import { createWebhookWorker } from '../../src/events/worker.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 import { loopbackPolicy, offlinePolicy, tableResolver } from '../support/resolver.js';

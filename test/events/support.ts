@@ -13,7 +13,7 @@ import type { Provider } from '../../src/nl/provider.js';
 import type { Services } from '../../src/services.js';
 import { createTestDatabase, dropTestDatabase } from '../support/db.js';
 import { apiOver, type ApiResponse, type CallOptions } from '../support/api.js';
-import type { EgressPolicy } from '../../src/events/egress.js';
+import type { EgressPolicy } from '../../src/net/egress.js';
 import { loopbackPolicy } from '../support/resolver.js';
 
 export const noProvider: Provider = { name: 'none', model: 'none', generate: () => Promise.reject(new Error('not used')) };

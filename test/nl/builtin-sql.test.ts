@@ -6,7 +6,7 @@ import { BuiltinProvider } from '../../src/nl/builtin/provider.js';
 import { prepareRules } from '../../src/rules/prepare.js';
 import type { TenantValues } from '../../src/rules/tenant.js';
 import { loadTenantValues } from '../../src/tenants/values.js';
-import { previewSegment } from '../../src/sql/preview.js';
+import { previewSegment } from '../../src/segments/preview.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 

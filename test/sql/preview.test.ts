@@ -4,7 +4,7 @@ import type { RuleTree } from '../../src/rules/grammar.js';
 import { prepareRules } from '../../src/rules/prepare.js';
 import { QueryTimeoutError } from '../../src/db/errors.js';
 import type { TenantValues } from '../../src/rules/tenant.js';
-import { previewSegment } from '../../src/sql/preview.js';
+import { previewSegment } from '../../src/segments/preview.js';
 import { loadTenantValues } from '../../src/tenants/values.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';

@@ -7,7 +7,7 @@ import { createApp } from '../../src/http/app.js';
 import type { Logger } from '../../src/lib/log.js';
 import type { Provider } from '../../src/nl/provider.js';
 import { createServices, type Services } from '../../src/services.js';
-import type { EgressPolicy } from '../../src/events/egress.js';
+import type { EgressPolicy } from '../../src/net/egress.js';
 import { useTestDatabase } from './db.js';
 import { offlinePolicy } from './resolver.js';
 import { OpenApiChecker } from './openapi-check.js';

@@ -1,7 +1,7 @@
 // A resolver for tests: no test may ask a real DNS server (no network but loopback). Names are
 // answered from a table; `*.example.com` and `*.example.net` are public (never connected to);
 // anything else does not resolve.
-import type { EgressPolicy, ResolvedAddress, Resolver } from '../../src/events/egress.js';
+import type { EgressPolicy, ResolvedAddress, Resolver } from '../../src/net/egress.js';
 
 const PUBLIC: ResolvedAddress[] = [{ address: '93.184.215.14', family: 4 }];
 
