@@ -7,24 +7,25 @@ import { AppError, type ErrorCode, type ProblemDetail } from '../lib/errors.js';
 
 export { AppError };
 
-const PROBLEMS = {
-  bad_request: { status: 400, title: 'Bad request' },
-  validation_failed: { status: 400, title: 'Validation failed' },
-  unauthorized: { status: 401, title: 'Unauthorized' },
-  forbidden: { status: 403, title: 'Forbidden' },
-  not_found: { status: 404, title: 'Not found' },
-  conflict: { status: 409, title: 'Conflict' },
-  payload_too_large: { status: 413, title: 'Payload too large' },
-  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
-  unprocessable: { status: 422, title: 'Unprocessable description' },
-  too_many_requests: { status: 429, title: 'Too many requests' },
-  query_timeout: { status: 504, title: 'Query timed out' },
-  busy: { status: 503, title: 'Busy' },
-  upstream_failed: { status: 502, title: 'Upstream failure' },
-  upstream_unavailable: { status: 503, title: 'Upstream unavailable' },
-  unavailable: { status: 503, title: 'Service unavailable' },
-  internal: { status: 500, title: 'Internal error' },
-} as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; title: string }>;
+/** The one error table: every code's status, title and what it tells a client (also the OpenAPI text). */
+export const PROBLEMS = {
+  bad_request: { status: 400, title: 'Bad request', means: 'the request is malformed (JSON, text the edge refuses: NUL, lone surrogates, "__proto__")' },
+  validation_failed: { status: 400, title: 'Validation failed', means: 'invalid input, with a list of {path, message}' },
+  unauthorized: { status: 401, title: 'Unauthorized', means: 'missing, unknown or revoked API key' },
+  forbidden: { status: 403, title: 'Forbidden', means: 'the key’s role may not do this' },
+  not_found: { status: 404, title: 'Not found', means: 'no such resource in this tenant' },
+  conflict: { status: 409, title: 'Conflict', means: 'conflicts with the current state; nothing was changed' },
+  payload_too_large: { status: 413, title: 'Payload too large', means: 'body too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type', means: 'body is not application/json' },
+  unprocessable: { status: 422, title: 'Unprocessable description', means: 'the description was refused' },
+  too_many_requests: { status: 429, title: 'Too many requests', means: 'too many long reads of this tenant at once (Retry-After says when to try again)' },
+  query_timeout: { status: 504, title: 'Query timed out', means: 'the query hit the statement timeout' },
+  busy: { status: 503, title: 'Busy', means: 'another request holds the records this one needs; nothing was changed (Retry-After)' },
+  upstream_failed: { status: 502, title: 'Upstream failure', means: 'the language model answered with something unusable' },
+  upstream_unavailable: { status: 503, title: 'Upstream unavailable', means: 'the language model is rate limited, unavailable or did not answer in time' },
+  unavailable: { status: 503, title: 'Service unavailable', means: 'the database cannot be reached' },
+  internal: { status: 500, title: 'Internal error', means: 'an unexpected fault; it was logged with the request id' },
+} as const satisfies Record<ErrorCode, { status: ContentfulStatusCode; title: string; means: string }>;
 
 export function problemBody(code: ErrorCode, detail: string, errors?: ProblemDetail[], requestId?: string) {
   const { status, title } = PROBLEMS[code];
