@@ -22,7 +22,7 @@ export function keyRoutes(services: Services): OpenAPIHono<AppEnv> {
   const db = services.database.db;
 
   app.openapi(
-    createRoute({ method: 'post', path: '/keys', summary: 'Create an API key for this tenant (shown once)', security, request: body(CreateKeyRequest), responses: { 201: json(CreatedApiKey, 'The key, this once'), ...problems(400, 403, 413, 415) } }),
+    createRoute({ method: 'post', path: '/keys', summary: 'Create an API key for this tenant (shown once)', security, request: body(CreateKeyRequest), responses: { 201: json(CreatedApiKey, 'The key, this once'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'keys');
@@ -34,7 +34,7 @@ export function keyRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/keys', summary: 'List this tenant’s API keys (never the keys themselves)', security, responses: { 200: json(z.object({ keys: z.array(ApiKey) }), 'Keys, newest first'), ...problems(403) } }),
+    createRoute({ method: 'get', path: '/keys', summary: 'List this tenant’s API keys (never the keys themselves)', security, responses: { 200: json(z.object({ keys: z.array(ApiKey) }), 'Keys, newest first'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'keys');
@@ -43,7 +43,7 @@ export function keyRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/keys/{id}', summary: 'Revoke an API key', security, request: { params: IdParam }, responses: { 200: json(ApiKey, 'The revoked key'), ...problems(403, 404, 409) } }),
+    createRoute({ method: 'delete', path: '/keys/{id}', summary: 'Revoke an API key', security, request: { params: IdParam }, responses: { 200: json(ApiKey, 'The revoked key'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'keys');
