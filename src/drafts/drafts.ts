@@ -9,32 +9,17 @@ import { generateRules } from '../nl/generate.js';
 import type { Span } from '../nl/provider.js';
 import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
-import { prepareRules } from '../rules/prepare.js';
+import { type PreparedRules, prepareRules } from '../rules/prepare.js';
+import type { TenantValues } from '../rules/tenant.js';
 import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Services } from '../services.js';
 import { previewSegment } from '../segments/preview.js';
 import type { Preview } from '../sql/preview.js';
 
-export interface DraftView {
-  id: string;
-  description: string;
-  rules: RuleTree;
-  explanation: string;
-  assumptions: string[];
-  unrecognized: Span[];
-  warnings: Issue[];
-  /** Null when the preview failed; `previewError` says why. A draft is readable whatever its preview does. */
-  preview: Preview | null;
-  previewError: PreviewFailure | null;
-  provider: string;
-  model: string;
-  promptVersion: string;
-  asOf: string | null;
-  edited: boolean;
-  approvedSegmentId: string | null;
-  createdAt: string;
-}
+// The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
+// typed c.json checks this against; the type here is what the mapping below builds.
+export type DraftView = ReturnType<typeof view>;
 
 type DraftRow = typeof drafts.$inferSelect;
 
@@ -55,6 +40,11 @@ export async function previewRules(services: Services, orgId: string, rules: unk
   const tenant = await services.tenants.get(orgId);
   const prepared = prepareRules(rules, { tenant });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
+  return previewTree(services, orgId, prepared, tenant, asOf);
+}
+
+/** Previews a tree that is already through prepareRules (each request validates once). */
+async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date): Promise<PreviewResult> {
   const preview = await previewSegment(
     services.database.db,
     prepared.tree,
@@ -64,10 +54,10 @@ export async function previewRules(services: Services, orgId: string, rules: unk
   return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
 }
 
-/** The preview of `rules`, or why there is none (a timeout, a busy lock); other errors are errors. */
-async function tryPreview(services: Services, orgId: string, rules: unknown, asOf?: Date): Promise<PreviewResult | PreviewFailure> {
+/** The preview of a prepared tree, or why there is none (a timeout, a busy lock); other errors are errors. */
+async function tryPreview(preview: () => Promise<PreviewResult>): Promise<PreviewResult | PreviewFailure> {
   try {
-    return await previewRules(services, orgId, rules, asOf);
+    return await preview();
   } catch (err) {
     if (err instanceof QueryTimeoutError) return { code: 'query_timeout', detail: err.message };
     if (err instanceof LockTimeoutError) return { code: 'busy', detail: err.message };
@@ -75,7 +65,7 @@ async function tryPreview(services: Services, orgId: string, rules: unknown, asO
   }
 }
 
-function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []): DraftView {
+function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []) {
   const ok = 'preview' in previewed;
   return {
     id: row.id,
@@ -125,13 +115,15 @@ export async function createDraft(services: Services, orgId: string, input: { de
     .returning();
   // The draft is saved whatever its preview does (the generation is the expensive part); a preview
   // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
-  return view(row!, await tryPreview(services, orgId, row!.rules, row!.asOf ?? undefined));
+  const prepared: PreparedRules = { ok: true, tree: generated.rules, warnings: [] };
+  return view(row!, await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf)));
 }
 
 /** A draft whose preview fails is still readable: `preview` null, `previewError` saying why. */
 export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
   const row = await findDraft(services, orgId, id);
-  return view(row, await tryPreview(services, orgId, row.rules, row.asOf ?? undefined));
+  // Stored rules are checked against the tenant as it is now (a tag or segment may have gone).
+  return view(row, await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined)));
 }
 
 export async function editDraft(services: Services, orgId: string, id: string, rules: unknown): Promise<DraftView> {

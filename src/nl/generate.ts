@@ -37,7 +37,8 @@ export async function generateRules(provider: Provider, request: GenerateRequest
     latencyMs: Math.round((performance.now() - started) * 100) / 100,
   };
   if (out.kind === 'refusal') return { ...meta, kind: 'refusal', reason: out.reason };
-  const prepared = prepareRules(out.rules, { tenant: request.tenant });
+  // Validated once per request: a provider that had to check the tree (to repair it) hands it over.
+  const prepared = out.prepared ?? prepareRules(out.rules, { tenant: request.tenant });
   if (!prepared.ok) throw new GenerationError('invalid_output', `The ${out.provider} provider produced an invalid rule tree.`, prepared.errors);
   return {
     ...meta,

@@ -12,7 +12,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { GenerationSchema, generationJsonSchema } from '../rules/json-schema.js';
-import { prepareRules } from '../rules/prepare.js';
+import { type PreparedRules, prepareRules } from '../rules/prepare.js';
 import type { Issue } from '../rules/validate.js';
 import { GenerationError } from './errors.js';
 import { boundedCompletion, type CallBudget, withoutErrorBodies } from './openai-call.js';
@@ -80,7 +80,7 @@ export class OpenAIProvider implements Provider {
         if (answer.refusal !== null || answer.rules === null) {
           return { ...common(), repairs, kind: 'refusal', reason: answer.refusal ?? 'The model returned no rules.' };
         }
-        return { ...common(), repairs, kind: 'rules', rules: answer.rules, assumptions: answer.assumptions, unrecognized: [] };
+        return { ...common(), repairs, kind: 'rules', rules: answer.rules, assumptions: answer.assumptions, unrecognized: [], ...(checked.prepared ? { prepared: checked.prepared } : {}) };
       }
       if (repairs === 1) {
         throw new GenerationError('invalid_output', 'The model’s rule tree was still invalid after one repair round.', checked.issues);
@@ -119,7 +119,7 @@ export class OpenAIProvider implements Provider {
     return choice.message.content ?? '';
   }
 
-  private check(content: string, request: GenerateRequest): { ok: true; answer: Answer } | { ok: false; issues: Issue[] } {
+  private check(content: string, request: GenerateRequest): { ok: true; answer: Answer; prepared?: PreparedRules } | { ok: false; issues: Issue[] } {
     let json: unknown;
     try {
       json = JSON.parse(content);
@@ -136,7 +136,7 @@ export class OpenAIProvider implements Provider {
     const answer = envelope.data;
     if (answer.refusal !== null || answer.rules === null) return { ok: true, answer };
     const prepared = prepareRules(answer.rules, { tenant: request.tenant });
-    return prepared.ok ? { ok: true, answer } : { ok: false, issues: prepared.errors };
+    return prepared.ok ? { ok: true, answer, prepared } : { ok: false, issues: prepared.errors };
   }
 }
 

@@ -1,5 +1,6 @@
 // What every natural-language provider (an OpenAI-compatible LLM, or the built-in parser) takes
 // and returns. Providers return a raw tree; the caller runs it through prepareRules like any other.
+import type { PreparedRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
 
 export interface GenerateRequest {
@@ -31,7 +32,14 @@ interface Common {
 }
 
 export type Generation =
-  | (Common & { kind: 'rules'; rules: unknown; assumptions: string[]; unrecognized: Span[] })
+  | (Common & {
+      kind: 'rules';
+      rules: unknown;
+      assumptions: string[];
+      unrecognized: Span[];
+      /** The tree already through prepareRules, when the provider had to check it (to repair); not checked again. */
+      prepared?: PreparedRules;
+    })
   | (Common & { kind: 'refusal'; reason: string });
 
 export interface Provider {

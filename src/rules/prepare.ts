@@ -3,6 +3,9 @@
 import { normalize } from './normalize.js';
 import { type ValidationContext, type ValidationResult, validateRules } from './validate.js';
 
+/** A tree that passed: canonical, with the warnings validation had. */
+export type PreparedRules = Extract<ValidationResult, { ok: true }>;
+
 export function prepareRules(input: unknown, ctx: ValidationContext, root = 'rules'): ValidationResult {
   const checked = validateRules(input, ctx, root);
   return checked.ok ? { ...checked, tree: normalize(checked.tree) } : checked;
