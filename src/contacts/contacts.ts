@@ -16,22 +16,9 @@ import type { ActivityInput, BulkContactInput, ContactPatch, CreateContactInput,
 
 type ContactRow = typeof contacts.$inferSelect;
 
-export interface ContactView {
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  phone: string | null;
-  country: string | null;
-  language: string | null;
-  lifecycleStage: ContactRow['lifecycleStage'];
-  emailStatus: ContactRow['emailStatus'];
-  companyId: string | null;
-  ownerId: string | null;
-  tags: string[];
-  properties: Record<string, unknown>;
-  createdAt: string;
-}
+// The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
+// typed c.json checks this against; the type here is what the mapping below builds.
+export type ContactView = ReturnType<typeof toView>;
 
 /** What a write did to the contact's segment memberships. */
 export interface MembershipDiff {
@@ -44,7 +31,7 @@ export interface ContactWriteResult {
   membership: MembershipDiff;
 }
 
-function toView(row: ContactRow): ContactView {
+function toView(row: ContactRow) {
   return {
     id: row.id,
     email: row.email,

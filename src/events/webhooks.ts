@@ -17,17 +17,9 @@ const EVENT_TYPES: readonly EventType[] = ['segment.joined', 'segment.left'];
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
-export interface WebhookView {
-  id: string;
-  url: string;
-  description: string | null;
-  events: EventType[];
-  /** Only events of these segments; null = every segment. */
-  segmentIds: string[] | null;
-  enabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+// The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
+// typed c.json checks this against; the type here is what the mapping below builds.
+export type WebhookView = ReturnType<typeof toView>;
 
 export interface WebhookInput {
   url: string;
@@ -40,7 +32,7 @@ export interface WebhookInput {
 
 export type WebhookPatch = Partial<WebhookInput>;
 
-function toView(row: EndpointRow): WebhookView {
+function toView(row: EndpointRow) {
   return {
     id: row.id,
     url: row.url,
@@ -170,27 +162,11 @@ export async function deleteWebhook(services: Services, orgId: string, id: strin
 
 // ---- deliveries ---------------------------------------------------------------------------------
 
-export interface DeliveryView {
-  id: string;
-  webhookId: string;
-  event: { id: string; type: EventType; segmentId: string; contactId: string; cause: EventCause; occurredAt: string };
-  status: 'pending' | 'delivered' | 'failed';
-  /** Attempts since creation or the last redeliver. */
-  attempts: number;
-  /** HTTP status of the last attempt; null when there was no response (refused, timeout). */
-  lastStatus: number | null;
-  /** A generic reason ("HTTP 500", "could not connect", "timeout: …"), never the receiver's answer. */
-  lastError: string | null;
-  lastAttemptAt: string | null;
-  /** When the next attempt is due; null unless pending. */
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
+export type DeliveryView = ReturnType<typeof deliveryView>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function deliveryView(d: DeliveryRow, e: typeof segmentEvents.$inferSelect): DeliveryView {
+function deliveryView(d: DeliveryRow, e: typeof segmentEvents.$inferSelect) {
   return {
     id: d.id,
     webhookId: d.endpointId,

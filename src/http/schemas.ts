@@ -87,7 +87,15 @@ export const Draft = z
 
 export const RulesRequest = z.object({ rules: rulesRef('A rule tree; validated and normalized.') }).openapi('RulesRequest');
 
-export const PreviewRequest = z.object({ rules: rulesRef('A rule tree; validated and normalized.'), asOf: AsOfSchema.optional() }).openapi('PreviewRequest');
+/** How `rules` is written: this service's grammar (default) or EzFlow criteria ({operator, conditions: [{type: "PROPERTY", …}]}). */
+export const RulesFormat = z
+  .enum(['segment-builder', 'ezflow'])
+  .default('segment-builder')
+  .openapi({ description: 'How `rules` is written: this service’s rule tree (default) or EzFlow criteria, converted on the way in.' });
+
+export const PreviewRequest = z
+  .object({ rules: rulesRef('A rule tree (or EzFlow criteria with format "ezflow"); validated and normalized.'), format: RulesFormat.optional(), asOf: AsOfSchema.optional() })
+  .openapi('PreviewRequest');
 
 export const PreviewResponse = z
   .object({ rules: rulesRef('The canonical tree that was previewed.'), explanation: z.string(), warnings: z.array(Issue), count: z.number().int(), sample: z.array(PreviewContact), asOf: z.string() })
@@ -119,7 +127,7 @@ export const Segment = z
 export const SegmentList = z.object({ segments: z.array(Segment) }).openapi('SegmentList');
 
 export const CreateSegmentRequest = z
-  .object({ title: Title, slug: Slug.optional(), description: Description.optional(), type: z.enum(['static', 'dynamic']), rules: rulesRef('Required for dynamic segments.').optional() })
+  .object({ title: Title, slug: Slug.optional(), description: Description.optional(), type: z.enum(['static', 'dynamic']), rules: rulesRef('Required for dynamic segments (EzFlow criteria with format "ezflow").').optional(), format: RulesFormat.optional() })
   .openapi('CreateSegmentRequest');
 
 export const UpdateSegmentRequest = z
@@ -186,3 +194,10 @@ export const SeedSegment = z
 export const ImportResult = z.object({ created: z.array(z.string()), updated: z.array(z.string()) }).openapi('ImportResult');
 
 export const StatusQuery = z.object({ status: z.enum(['active', 'archived']).optional() });
+
+export const UsedBy = z
+  .object({
+    segments: z.array(z.object({ id: z.string(), title: z.string() })).openapi({ description: 'Segments whose rules refer to this one.' }),
+    webhooks: z.array(z.object({ id: z.string(), url: z.string(), description: z.string().nullable() })).openapi({ description: 'Webhooks whose event filter names this segment.' }),
+  })
+  .openapi('UsedBy');

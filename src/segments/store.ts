@@ -18,21 +18,9 @@ import { establishBaseline } from './baseline.js';
 
 export type SegmentRow = typeof segments.$inferSelect;
 
-export interface SegmentView {
-  id: string;
-  title: string;
-  slug: string;
-  description: string | null;
-  type: 'static' | 'dynamic';
-  status: 'active' | 'archived';
-  rules: RuleTree | null;
-  explanation: string | null;
-  version: number;
-  /** Maintained by the service (e.g. "Suppressed contacts"): read-only. */
-  system: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+// The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
+// typed c.json checks this against; the type here is what the mapping below builds.
+export type SegmentView = Awaited<ReturnType<typeof toView>>;
 
 export interface SegmentInput {
   title: string;
@@ -61,7 +49,7 @@ export function storedRules(rules: unknown): RuleTree | null {
 }
 
 /** `tx` when inside a transaction: tenant values are then read on its connection. */
-export async function toView(services: Services, row: SegmentRow, tx?: Tx): Promise<SegmentView> {
+export async function toView(services: Services, row: SegmentRow, tx?: Tx) {
   const rules = storedRules(row.rules);
   const tenant = rules ? await services.tenants.get(row.orgId, tx) : undefined;
   return {

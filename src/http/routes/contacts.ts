@@ -21,7 +21,7 @@ import {
 } from '../../contacts/schema.js';
 import type { Services } from '../../services.js';
 import { allow, type AppEnv } from '../auth.js';
-import { BulkContactsResult, ContactDeleteResult, ContactWithSegments, ContactWriteResult, RelatedWriteResult } from '../membership-schemas.js';
+import { BulkContactsResult, ContactDeleteResult, ContactWithSegments, ContactWriteResult, RelatedWriteResult } from '../contact-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam } from '../schemas.js';
 
@@ -29,7 +29,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
 
   app.openapi(
-    createRoute({ method: 'post', path: '/contacts', summary: 'Create a contact', security, request: body(CreateContactRequest), responses: { 201: json(ContactWriteResult, 'The contact and the segments it joined'), ...problems(400, 403, 409, 413, 415, 503, 504) } }),
+    createRoute({ method: 'post', path: '/contacts', summary: 'Create a contact', security, request: body(CreateContactRequest), responses: { 201: json(ContactWriteResult, 'The contact and the segments it joined'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'contacts', 'write contacts');
@@ -46,7 +46,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
       description: 'Matched by id: new ids are created (email required), existing ones updated with the fields given. Every item is validated before anything is written.',
       security,
       request: body(BulkContactsRequest),
-      responses: { 200: json(BulkContactsResult, 'Created and updated ids, and how many segment joins and leaves the batch caused'), ...problems(400, 403, 413, 415, 503, 504) },
+      responses: { 200: json(BulkContactsResult, 'Created and updated ids, and how many segment joins and leaves the batch caused'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -56,7 +56,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/contacts/{id}', summary: 'Read a contact and its segment memberships', security, request: { params: IdParam }, responses: { 200: json(ContactWithSegments, 'The contact'), ...problems(404) } }),
+    createRoute({ method: 'get', path: '/contacts/{id}', summary: 'Read a contact and its segment memberships', security, request: { params: IdParam }, responses: { 200: json(ContactWithSegments, 'The contact'), ...problems() } }),
     async (c) => c.json(await getContact(services, c.get('principal').orgId, c.req.valid('param').id), 200),
   );
 
@@ -68,7 +68,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
       description: 'Fields given are set (null clears); `tags` replaces, `addTags`/`removeTags` edit; `properties` are merged (null removes one).',
       security,
       request: { params: IdParam, ...body(UpdateContactRequest) },
-      responses: { 200: json(ContactWriteResult, 'The contact and the segments it joined or left'), ...problems(400, 403, 404, 413, 415, 503, 504) },
+      responses: { 200: json(ContactWriteResult, 'The contact and the segments it joined or left'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -78,7 +78,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/contacts/{id}', summary: 'Delete a contact and its deals, activities and email events', security, request: { params: IdParam }, responses: { 200: json(ContactDeleteResult, 'The segments it left (each a segment.left event)'), ...problems(403, 404, 503, 504) } }),
+    createRoute({ method: 'delete', path: '/contacts/{id}', summary: 'Delete a contact and its deals, activities and email events', security, request: { params: IdParam }, responses: { 200: json(ContactDeleteResult, 'The segments it left (each a segment.left event)'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'contacts', 'delete contacts');
@@ -92,7 +92,7 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
     ['/contacts/{id}/email-events', 'Add an email event (delivered, opened, clicked, …) to a contact', CreateEmailEventRequest, addEmailEvent],
   ] as const) {
     app.openapi(
-      createRoute({ method: 'post', path, summary, security, request: { params: IdParam, ...body(schema) }, responses: { 201: json(RelatedWriteResult, 'The new row’s id and the segments the contact joined or left'), ...problems(400, 403, 404, 409, 413, 415, 503, 504) } }),
+      createRoute({ method: 'post', path, summary, security, request: { params: IdParam, ...body(schema) }, responses: { 201: json(RelatedWriteResult, 'The new row’s id and the segments the contact joined or left'), ...problems() } }),
       async (c) => {
         const principal = c.get('principal');
         allow(principal, services.policy, 'contacts', 'write contacts');

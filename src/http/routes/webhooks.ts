@@ -15,7 +15,7 @@ import {
   UpdateWebhookRequest,
   Webhook,
   WebhookList,
-} from '../membership-schemas.js';
+} from '../event-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam } from '../schemas.js';
 
@@ -30,7 +30,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
       description: 'The answer carries the signing secret, this once.',
       security,
       request: body(CreateWebhookRequest),
-      responses: { 201: json(CreatedWebhook, 'The endpoint, with its secret'), ...problems(400, 403, 413, 415) },
+      responses: { 201: json(CreatedWebhook, 'The endpoint, with its secret'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -40,7 +40,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/webhooks', summary: 'List webhook endpoints', security, responses: { 200: json(WebhookList, 'Endpoints, oldest first (secrets are never shown again)'), ...problems(403) } }),
+    createRoute({ method: 'get', path: '/webhooks', summary: 'List webhook endpoints', security, responses: { 200: json(WebhookList, 'Endpoints, oldest first (secrets are never shown again)'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'webhooks', 'manage webhooks');
@@ -49,7 +49,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/webhooks/deliveries/{id}/redeliver', summary: 'Send a delivery again (same event id), now, with a fresh retry window', security, request: { params: IdParam }, responses: { 202: json(Delivery, 'Queued'), ...problems(403, 404, 409) } }),
+    createRoute({ method: 'post', path: '/webhooks/deliveries/{id}/redeliver', summary: 'Send a delivery again (same event id), now, with a fresh retry window', security, request: { params: IdParam }, responses: { 202: json(Delivery, 'Queued'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'webhooks', 'manage webhooks');
@@ -58,7 +58,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/webhooks/{id}', summary: 'Read a webhook endpoint', security, request: { params: IdParam }, responses: { 200: json(Webhook, 'The endpoint'), ...problems(403, 404) } }),
+    createRoute({ method: 'get', path: '/webhooks/{id}', summary: 'Read a webhook endpoint', security, request: { params: IdParam }, responses: { 200: json(Webhook, 'The endpoint'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'webhooks', 'manage webhooks');
@@ -67,7 +67,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'patch', path: '/webhooks/{id}', summary: 'Change a webhook endpoint (URL, filter, secret, enabled)', security, request: { params: IdParam, ...body(UpdateWebhookRequest) }, responses: { 200: json(Webhook, 'The endpoint'), ...problems(400, 403, 404, 413, 415) } }),
+    createRoute({ method: 'patch', path: '/webhooks/{id}', summary: 'Change a webhook endpoint (URL, filter, secret, enabled)', security, request: { params: IdParam, ...body(UpdateWebhookRequest) }, responses: { 200: json(Webhook, 'The endpoint'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'webhooks', 'manage webhooks');
@@ -76,7 +76,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/webhooks/{id}', summary: 'Delete a webhook endpoint and its deliveries', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems(403, 404) } }),
+    createRoute({ method: 'delete', path: '/webhooks/{id}', summary: 'Delete a webhook endpoint and its deliveries', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'webhooks', 'manage webhooks');
@@ -86,7 +86,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/webhooks/{id}/deliveries', summary: 'Deliveries of an endpoint, newest first: status, attempts, last error', security, request: { params: IdParam, query: DeliveriesQuery }, responses: { 200: json(DeliveriesPage, 'A page of deliveries'), ...problems(400, 403, 404) } }),
+    createRoute({ method: 'get', path: '/webhooks/{id}/deliveries', summary: 'Deliveries of an endpoint, newest first: status, attempts, last error', security, request: { params: IdParam, query: DeliveriesQuery }, responses: { 200: json(DeliveriesPage, 'A page of deliveries'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'webhooks', 'manage webhooks');
@@ -96,7 +96,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/events', summary: 'Membership events (segment.joined / segment.left), oldest first', security, request: { query: EventsQuery }, responses: { 200: json(EventsPage, 'A page of events; continue with nextCursor'), ...problems(400) } }),
+    createRoute({ method: 'get', path: '/events', summary: 'Membership events (segment.joined / segment.left), oldest first', security, request: { query: EventsQuery }, responses: { 200: json(EventsPage, 'A page of events; continue with nextCursor'), ...problems() } }),
     async (c) => c.json(await listEvents(services, c.get('principal').orgId, c.req.valid('query')), 200),
   );
 

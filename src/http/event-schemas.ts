@@ -1,52 +1,9 @@
-// Response (and webhook request) shapes for contact writes, membership events, webhooks and "used by".
-// Contact request bodies live with the contacts module (src/contacts/schema.ts).
+// Membership events, webhook endpoints and their deliveries: request and response shapes.
 import { z } from '@hono/zod-openapi';
 import { DELIVERY_STATUSES, SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
-import { EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
 
 const EventType = z.enum(SEGMENT_EVENT_TYPES);
 const SegmentRefShape = z.object({ id: z.string(), slug: z.string() });
-
-export const Contact = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
-    phone: z.string().nullable(),
-    country: z.string().nullable(),
-    language: z.string().nullable(),
-    lifecycleStage: z.enum(LIFECYCLE_STAGES),
-    emailStatus: z.enum(EMAIL_STATUSES),
-    companyId: z.string().nullable(),
-    ownerId: z.string().nullable(),
-    tags: z.array(z.string()),
-    properties: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-  })
-  .openapi('Contact');
-
-export const ContactWithSegments = Contact.extend({
-  segments: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string() })).openapi({ description: 'Segments the contact is a member of, as last materialized.' }),
-}).openapi('ContactWithSegments');
-
-export const MembershipDiff = z
-  .object({ joined: z.array(SegmentRefShape), left: z.array(SegmentRefShape) })
-  .openapi('MembershipDiff', { description: 'Dynamic (and, on delete, static) segments the write made the contact join or leave; each is also an event.' });
-
-export const ContactWriteResult = z.object({ contact: Contact, membership: MembershipDiff }).openapi('ContactWriteResult');
-
-export const ContactDeleteResult = z.object({ id: z.string(), membership: MembershipDiff }).openapi('ContactDeleteResult');
-
-export const BulkContactsResult = z
-  .object({
-    created: z.array(z.string()),
-    updated: z.array(z.string()),
-    membership: z.object({ joined: z.number().int(), left: z.number().int() }),
-  })
-  .openapi('BulkContactsResult');
-
-export const RelatedWriteResult = z.object({ id: z.string(), membership: MembershipDiff }).openapi('RelatedWriteResult');
 
 export const SegmentEvent = z
   .object({
@@ -144,10 +101,3 @@ export const DeliveriesQuery = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
-
-export const UsedBy = z
-  .object({
-    segments: z.array(z.object({ id: z.string(), title: z.string() })).openapi({ description: 'Segments whose rules refer to this one.' }),
-    webhooks: z.array(z.object({ id: z.string(), url: z.string(), description: z.string().nullable() })).openapi({ description: 'Webhooks whose event filter names this segment.' }),
-  })
-  .openapi('UsedBy');
