@@ -2,6 +2,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { approveDraft, createDraft, editDraft, getDraft, previewRules } from '../../drafts/drafts.js';
 import type { Services } from '../../services.js';
+import { rulesIn } from '../rules-format.js';
 import { allow, type AppEnv } from '../auth.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { ApproveRequest, CreateDraftRequest, Draft, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
@@ -16,7 +17,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Generate a draft segment from a description',
       security,
       request: body(CreateDraftRequest),
-      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview (or previewError)'), ...problems(400, 403, 413, 415, 422, 502, 503, 504) },
+      responses: { 201: json(Draft, 'The draft with rules, explanation, assumptions and a live preview (or previewError)'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -34,7 +35,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Read a draft (re-previewed; a failed preview is reported in previewError, not as an error)',
       security,
       request: { params: IdParam },
-      responses: { 200: json(Draft, 'The draft'), ...problems(400, 404) },
+      responses: { 200: json(Draft, 'The draft'), ...problems() },
     }),
     async (c) => c.json(await getDraft(services, c.get('principal').orgId, c.req.valid('param').id), 200),
   );
@@ -47,7 +48,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       description: 'Saved only when its preview succeeds: a 504 (timeout) or 503 (busy) leaves the draft unchanged.',
       security,
       request: { params: IdParam, ...body(RulesRequest) },
-      responses: { 200: json(Draft, 'The edited draft, re-validated, re-normalized and re-previewed'), ...problems(400, 403, 404, 409, 413, 415, 503, 504) },
+      responses: { 200: json(Draft, 'The edited draft, re-validated, re-normalized and re-previewed'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -63,7 +64,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Approve a draft as a dynamic segment',
       security,
       request: { params: IdParam, ...body(ApproveRequest) },
-      responses: { 201: json(Segment, 'The saved dynamic segment'), ...problems(400, 403, 404, 409, 413, 415, 503) },
+      responses: { 201: json(Segment, 'The saved dynamic segment'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -80,13 +81,13 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Validate, normalize and preview a rule tree without saving',
       security,
       request: body(PreviewRequest),
-      responses: { 200: json(PreviewResponse, 'Canonical rules, explanation, count and the first 10 contacts'), ...problems(400, 403, 413, 415, 503, 504) },
+      responses: { 200: json(PreviewResponse, 'Canonical rules, explanation, count and the first 10 contacts'), ...problems() },
     }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'draft', 'preview rules');
       const input = c.req.valid('json');
-      const result = await previewRules(services, principal.orgId, input.rules, input.asOf);
+      const result = await previewRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf);
       return c.json({ rules: result.rules, explanation: result.explanation, warnings: result.warnings, ...result.preview }, 200);
     },
   );

@@ -21,8 +21,8 @@ import {
   upsertManyByName,
 } from '../../segments/store.js';
 import type { Services } from '../../services.js';
+import { rulesIn } from '../rules-format.js';
 import { allow, type AppEnv } from '../auth.js';
-import { UsedBy } from '../membership-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import {
   AsOfSchema,
@@ -45,6 +45,7 @@ import {
   StatusQuery,
   UpdateSegmentRequest,
   UpsertByNameRequest,
+  UsedBy,
 } from '../schemas.js';
 
 export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
@@ -54,22 +55,23 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     services.longReads.run(c.get('principal').orgId, c.req.raw.signal, fn);
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments', summary: 'List segments', security, request: { query: StatusQuery }, responses: { 200: json(SegmentList, 'Segments by title'), ...problems(400) } }),
+    createRoute({ method: 'get', path: '/segments', summary: 'List segments', security, request: { query: StatusQuery }, responses: { 200: json(SegmentList, 'Segments by title'), ...problems() } }),
     async (c) => c.json({ segments: await listSegments(services, c.get('principal').orgId, c.req.valid('query').status) }, 200),
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments', summary: 'Create a segment', security, request: body(CreateSegmentRequest), responses: { 201: json(Segment, 'The segment'), ...problems(400, 403, 409, 413, 415) } }),
+    createRoute({ method: 'post', path: '/segments', summary: 'Create a segment', security, request: body(CreateSegmentRequest), responses: { 201: json(Segment, 'The segment'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'create segments');
-      return c.json(await createSegment(services, principal.orgId, c.req.valid('json')), 201);
+      const { format, ...input } = c.req.valid('json');
+      return c.json(await createSegment(services, principal.orgId, { ...input, rules: rulesIn(format, input.rules) }), 201);
     },
   );
 
   // Static paths before /segments/{id} so they are not taken for ids.
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/counts', summary: 'Member counts for many segments in one call', security, request: body(CountsRequest), responses: { 200: json(CountsResponse, 'Counts by segment id; unknown ids listed'), ...problems(400, 413, 415, 429, 503, 504) } }),
+    createRoute({ method: 'post', path: '/segments/counts', summary: 'Member counts for many segments in one call', security, request: body(CountsRequest), responses: { 200: json(CountsResponse, 'Counts by segment id; unknown ids listed'), ...problems() } }),
     async (c) => {
       const input = c.req.valid('json');
       return c.json(await longRead(c, (read) => countMany(services, read, input.ids, input.asOf)), 200);
@@ -77,7 +79,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/upsert-by-name', summary: 'Create static segments by name unless they exist (idempotent)', security, request: body(UpsertByNameRequest), responses: { 200: json(SegmentList, 'One segment per name, in request order'), ...problems(400, 403, 413, 415) } }),
+    createRoute({ method: 'post', path: '/segments/upsert-by-name', summary: 'Create static segments by name unless they exist (idempotent)', security, request: body(UpsertByNameRequest), responses: { 200: json(SegmentList, 'One segment per name, in request order'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'create segments');
@@ -91,7 +93,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/import', summary: 'Import segment definitions (all or nothing; matched by slug)', security, request: body(z.array(SeedSegment)), responses: { 200: json(ImportResult, 'Created and updated segment ids'), ...problems(400, 403, 409, 413, 415) } }),
+    createRoute({ method: 'post', path: '/segments/import', summary: 'Import segment definitions (all or nothing; matched by slug)', security, request: body(z.array(SeedSegment)), responses: { 200: json(ImportResult, 'Created and updated segment ids'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'import segment definitions');
@@ -103,7 +105,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}', summary: 'Read a segment', security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems(404) } }),
+    createRoute({ method: 'get', path: '/segments/{id}', summary: 'Read a segment', security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems() } }),
     async (c) => {
       const { orgId } = c.get('principal');
       return c.json(await toView(services, await findSegment(services.database.db, orgId, c.req.valid('param').id)), 200);
@@ -111,7 +113,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'patch', path: '/segments/{id}', summary: 'Update title, slug, description or rules', security, request: { params: IdParam, ...body(UpdateSegmentRequest) }, responses: { 200: json(Segment, 'The segment'), ...problems(400, 403, 404, 409, 413, 415) } }),
+    createRoute({ method: 'patch', path: '/segments/{id}', summary: 'Update title, slug, description or rules', security, request: { params: IdParam, ...body(UpdateSegmentRequest) }, responses: { 200: json(Segment, 'The segment'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'edit segment definitions');
@@ -125,7 +127,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}/used-by', summary: 'What refers to this segment: other segments’ rules, webhook subscriptions', security, request: { params: IdParam }, responses: { 200: json(UsedBy, 'Referring segments and webhooks; a segment with any cannot be deleted or archived'), ...problems(404) } }),
+    createRoute({ method: 'get', path: '/segments/{id}/used-by', summary: 'What refers to this segment: other segments’ rules, webhook subscriptions', security, request: { params: IdParam }, responses: { 200: json(UsedBy, 'Referring segments and webhooks; a segment with any cannot be deleted or archived'), ...problems() } }),
     async (c) => {
       const { orgId } = c.get('principal');
       const id = c.req.valid('param').id;
@@ -135,7 +137,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/segments/{id}', summary: 'Delete a segment', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems(403, 404, 409) } }),
+    createRoute({ method: 'delete', path: '/segments/{id}', summary: 'Delete a segment', security, request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'delete segments');
@@ -149,7 +151,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     ['/segments/{id}/unarchive', 'Unarchive a segment', false],
   ] as const) {
     app.openapi(
-      createRoute({ method: 'post', path, summary, security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems(403, 404, 409) } }),
+      createRoute({ method: 'post', path, summary, security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems() } }),
       async (c) => {
         const principal = c.get('principal');
         allow(principal, services.policy, 'define', 'archive segments');
@@ -159,7 +161,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   }
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/{id}/duplicate', summary: 'Duplicate a segment (static members included)', security, request: { params: IdParam }, responses: { 201: json(Segment, 'The copy'), ...problems(403, 404) } }),
+    createRoute({ method: 'post', path: '/segments/{id}/duplicate', summary: 'Duplicate a segment (static members included)', security, request: { params: IdParam }, responses: { 201: json(Segment, 'The copy'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'duplicate segments');
@@ -168,7 +170,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/{id}/freeze', summary: 'Snapshot the current members into a new static segment', security, request: { params: IdParam, ...body(FreezeRequest) }, responses: { 201: json(Segment, 'The static snapshot'), ...problems(400, 403, 404, 409, 413, 415, 429, 503, 504) } }),
+    createRoute({ method: 'post', path: '/segments/{id}/freeze', summary: 'Snapshot the current members into a new static segment', security, request: { params: IdParam, ...body(FreezeRequest) }, responses: { 201: json(Segment, 'The static snapshot'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'freeze segments');
@@ -189,7 +191,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
         summary: `${verb} members of a static segment in bulk`,
         security,
         request: { params: IdParam, ...body(MembersRequest) },
-        responses: { 200: json(MembershipChange, 'What changed, what did not, and ids that are not contacts of this tenant'), ...problems(400, 403, 404, 409, 413, 415, 503) },
+        responses: { 200: json(MembershipChange, 'What changed, what did not, and ids that are not contacts of this tenant'), ...problems() },
       }),
       async (c) => {
         const principal = c.get('principal');
@@ -200,7 +202,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   }
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}/members', summary: 'Members for display, keyset-paginated', security, request: { params: IdParam, query: MembersQuery }, responses: { 200: json(MembersPage, 'A page of members'), ...problems(400, 404, 429, 503, 504) } }),
+    createRoute({ method: 'get', path: '/segments/{id}/members', summary: 'Members for display, keyset-paginated', security, request: { params: IdParam, query: MembersQuery }, responses: { 200: json(MembersPage, 'A page of members'), ...problems() } }),
     async (c) => {
       const q = c.req.valid('query');
       const id = c.req.valid('param').id;
@@ -218,7 +220,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}/ids', summary: 'All member ids for automation, cursor-paginated by id', security, request: { params: IdParam, query: IdsQuery }, responses: { 200: json(IdsPage, 'A page of ids; follow nextCursor'), ...problems(400, 404, 429, 503, 504) } }),
+    createRoute({ method: 'get', path: '/segments/{id}/ids', summary: 'All member ids for automation, cursor-paginated by id', security, request: { params: IdParam, query: IdsQuery }, responses: { 200: json(IdsPage, 'A page of ids; follow nextCursor'), ...problems() } }),
     async (c) => {
       const q = c.req.valid('query');
       const id = c.req.valid('param').id;
@@ -236,7 +238,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       summary: 'Members as CSV, streamed',
       security,
       request: { params: IdParam, query: z.object({ asOf: AsOfSchema.optional() }) },
-      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } }, ...problems(400, 404, 429, 503, 504) },
+      responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } }, ...problems() },
     }),
     async (c) => {
       const { orgId } = c.get('principal');
@@ -256,7 +258,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/{id}/recompute', summary: 'Recompute a dynamic segment’s members now', security, request: { params: IdParam }, responses: { 200: json(RecomputeResponse, 'The fresh count'), ...problems(403, 404, 409, 429, 503, 504) } }),
+    createRoute({ method: 'post', path: '/segments/{id}/recompute', summary: 'Recompute a dynamic segment’s members now', security, request: { params: IdParam }, responses: { 200: json(RecomputeResponse, 'The fresh count'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'members', 'recompute segments');
