@@ -21,6 +21,7 @@ import { deliverWebhook } from './deliver.js';
 import { defaultEgressPolicy, type EgressPolicy } from '../net/egress.js';
 import { eventPayload } from './events.js';
 import { HEADER_ATTEMPT, HEADER_DELIVERY, HEADER_ID, HEADER_SIGNATURE, HEADER_TIMESTAMP, sign } from './signature.js';
+import { sleep } from '../lib/sleep.js';
 
 export interface WorkerOptions {
   database: Database;
@@ -258,18 +259,6 @@ export function startWebhookWorker(options: WorkerOptions): WebhookWorker {
   return worker;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -12,6 +12,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { GenerationError } from './errors.js';
+import { sleep } from '../lib/sleep.js';
 
 /** The largest HTTP answer read from the model service (a good answer is a few KB). */
 export const MAX_ANSWER_BYTES = 256 * 1024;
@@ -43,7 +44,7 @@ type Attempt = (signal: AbortSignal, timeoutMs: number) => Promise<Response>;
 
 /** Runs `attempt` (one SDK request returning the raw Response) with retries inside the budget. */
 export async function boundedCompletion(attempt: Attempt, budget: CallBudget): Promise<Completion> {
-  const sleep = budget.sleep ?? abortableSleep;
+  const pause = budget.sleep ?? sleep;
   for (let retry = 0; ; retry += 1) {
     const remaining = budget.deadline - Date.now();
     if (remaining <= 0) throw timedOut();
@@ -57,7 +58,7 @@ export async function boundedCompletion(attempt: Attempt, budget: CallBudget): P
       if (!failure.retry || retry >= budget.maxRetries) throw failure.error;
       const wait = retryDelayMs(err, retry);
       if (Date.now() + wait >= budget.deadline) throw failure.tooLong?.(wait) ?? failure.error;
-      await sleep(wait, AbortSignal.timeout(Math.max(0, budget.deadline - Date.now())));
+      await pause(wait, AbortSignal.timeout(Math.max(0, budget.deadline - Date.now())));
     }
   }
 }
@@ -160,17 +161,6 @@ function retryDelayMs(err: unknown, retry: number): number {
   return Math.min(500 * 2 ** retry, 8_000) * (1 - Math.random() * 0.25);
 }
 
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
 
 /**
  * The SDK's fetch, with every non-2xx answer's body dropped before the SDK sees it: an error body

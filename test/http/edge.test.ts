@@ -14,6 +14,7 @@ import { createServices } from '../../src/services.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { createTestDatabase, dropTestDatabase, useTestDatabase } from '../support/db.js';
 import { offlinePolicy } from '../support/resolver.js';
+import { freePort } from '../support/global-setup.js';
 
 const noProvider: Provider = { name: 'none', model: 'none', generate: () => Promise.reject(new Error('not used')) };
 const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
@@ -171,7 +172,7 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when nothing listens where the database should be', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const database = connect(`postgres://nobody@127.0.0.1:${port}/none`, { max: 1 });
     await expectUnavailable(await app(database).request('/health'));
     await database.sql.end({ timeout: 0 });
@@ -243,14 +244,3 @@ describe('requests without a body', () => {
     expect((await noType.json()).detail).toMatch(/Send the body as application\/json \(got no content type\)/);
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
