@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { BuiltinProvider } from '../src/nl/builtin/provider.js';
 import { fixtureTenantValues } from '../test/support/fixture-tenant.js';
 import { TABLES } from '../test/nl/builtin/tables/index.js';
+import { quantile } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -84,7 +85,7 @@ function measure(descriptions: string[], times: number): number[] {
 
 function report(label: string, times: number[]): void {
   const mean = times.reduce((s, t) => s + t, 0) / times.length;
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  const at = (q: number) => quantile(times, q);
   const f = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
   console.log(
     `${label.padEnd(34)} n=${String(times.length).padStart(5)}   mean ${f(mean)}   p50 ${f(at(0.5))}   p95 ${f(at(0.95))}   p99 ${f(at(0.99))}   max ${f(at(1))}`,

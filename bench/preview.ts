@@ -13,16 +13,13 @@ import { prepareRules } from '../src/rules/prepare.js';
 import { loadTenantValues } from '../src/tenants/values.js';
 import { previewSegment } from '../src/segments/preview.js';
 import { cases, handPreview } from './preview-cases.js';
+import { quantile } from './stats.js';
 
 const { values } = parseArgs({
   options: { org: { type: 'string', default: 'org_synth_100k' }, runs: { type: 'string', default: '30' }, asOf: { type: 'string' } },
 });
 const orgId = values.org!;
 const runs = Number(values.runs);
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 async function main(): Promise<void> {
   const database = await openDatabase(loadConfig());

@@ -18,14 +18,11 @@ import { defaultEgressPolicy } from '../src/net/egress.js';
 import { createApp } from '../src/http/app.js';
 import { BuiltinProvider } from '../src/nl/builtin/provider.js';
 import { createServices } from '../src/services.js';
+import { quantile } from './stats.js';
 
 const { values } = parseArgs({ options: { org: { type: 'string', default: 'org_acme' }, runs: { type: 'string', default: '30' } } });
 const orgId = values.org!;
 const runs = Number(values.runs);
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 async function main(): Promise<void> {
   const database = await openDatabase(loadConfig());
