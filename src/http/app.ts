@@ -18,6 +18,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { contactRoutes } from './routes/contacts.js';
 import { draftRoutes } from './routes/drafts.js';
 import { keyRoutes } from './routes/keys.js';
+import { segmentHistoryRoutes } from './routes/segment-history.js';
 import { segmentRoutes } from './routes/segments.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { RULE_SCHEMA_COMPONENTS } from './schemas.js';
@@ -100,6 +101,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.use('/v1/*', inputGuard);
   app.route('/v1', draftRoutes(services));
   app.route('/v1', segmentRoutes(services));
+  app.route('/v1', segmentHistoryRoutes(services));
   app.route('/v1', contactRoutes(services));
   app.route('/v1', webhookRoutes(services));
   app.route('/v1', keyRoutes(services));

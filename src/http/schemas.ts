@@ -18,8 +18,8 @@ export const RULE_SCHEMA_COMPONENTS: Record<string, unknown> = (() => {
   return rewrite(defs) as Record<string, unknown>;
 })();
 
-const rulesRef = (description: string) => z.unknown().openapi({ $ref: '#/components/schemas/Group', description } as never);
-const nullableRules = (description: string) =>
+export const rulesRef = (description: string) => z.unknown().openapi({ $ref: '#/components/schemas/Group', description } as never);
+export const nullableRules = (description: string) =>
   z.unknown().openapi({ anyOf: [{ $ref: '#/components/schemas/Group' }, { type: 'null' }], description } as never);
 
 export const AsOfSchema = z

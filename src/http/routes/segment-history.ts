@@ -1,0 +1,33 @@
+// A segment's analysis and history: how segments overlap, how a segment's size moved, the versions
+// of its definition (and restoring one), and who an edit would add or remove before it is saved.
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { overlap } from '../../segments/overlap.js';
+import type { Services } from '../../services.js';
+import type { AppEnv } from '../auth.js';
+import { OverlapRequest, OverlapResponse } from '../history-schemas.js';
+import { body, json, problems, security, validationHook } from '../openapi.js';
+import { rulesIn } from '../rules-format.js';
+
+export function segmentHistoryRoutes(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>(validationHook);
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/segments/overlap',
+      summary: 'Exact sizes of every region of the Venn diagram of 2–5 segments or rule trees',
+      description: 'One statement over the tenant’s contacts (a bitmask per contact, grouped), under the statement timeout. Segments by id are "in that segment"; rule trees are validated like a preview.',
+      security,
+      request: body(OverlapRequest),
+      responses: { 200: json(OverlapResponse, 'Sizes of the sets and of every region'), ...problems() },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const sets = input.segments.map((s) => (s.id !== undefined ? { id: s.id } : { rules: rulesIn(s.format, s.rules) }));
+      const result = await services.longReads.run(c.get('principal').orgId, c.req.raw.signal, (read) => overlap(services, read, sets, input.asOf));
+      return c.json(result, 200);
+    },
+  );
+
+  return app;
+}
