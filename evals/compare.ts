@@ -23,6 +23,8 @@ export function compareResults(a: EvalResult, b: EvalResult, names: [string, str
     ['Refuse-or-answer decisions right', (m) => m.refusalAccuracy],
   ];
   for (const [name, get] of rates) lines.push(`| ${name} | ${pct(get(a.summary))} | ${pct(get(b.summary))} | ${delta(get(b.summary) - get(a.summary))} |`);
+  const silent = (r: EvalResult) => r.summary.silentErrors ?? 0; // results written before the metric existed have none
+  lines.push(`| Silent errors | ${silent(a)} | ${silent(b)} | ${silent(b) - silent(a)} |`);
   const jac = (r: EvalResult) => r.summary.meanJaccard;
   lines.push(`| Mean Jaccard | ${jac(a).toFixed(3)} | ${jac(b).toFixed(3)} | ${(jac(b) - jac(a)).toFixed(3)} |`);
   lines.push(`| Latency p95 | ${a.summary.latency.p95Ms} ms | ${b.summary.latency.p95Ms} ms | ${round(b.summary.latency.p95Ms - a.summary.latency.p95Ms)} ms |`);

@@ -45,6 +45,8 @@ function header(result: EvalResult): string {
 export function summaryTable(m: Metrics, floor?: number): string[] {
   const rows: [string, string][] = [
     ['**Execution accuracy**', `**${pct(m.executionAccuracy)}** (${m.correct}/${m.cases})`],
+    ['**Silent errors** (wrong, no open span, no assumption)', `**${m.silentErrors}**`],
+    ['Wrong but flagged (open spans or assumptions)', String(m.flaggedErrors)],
     ['Exact canonical-tree match', pct(m.exactMatch)],
     ['Mean Jaccard (partial credit)', m.meanJaccard.toFixed(3)],
     ['Valid on first try / after repair', `${pct(m.validFirstTry)} / ${pct(m.validAfterRepair)}`],
@@ -64,17 +66,17 @@ export function summaryTable(m: Metrics, floor?: number): string[] {
 
 export function categoryTable(categories: readonly CategoryMetrics[], total: Metrics): string[] {
   const row = (name: string, m: Metrics) =>
-    `| ${name} | ${m.cases} | ${pct(m.executionAccuracy)} (${m.correct}) | ${pct(m.exactMatch)} | ${m.meanJaccard.toFixed(3)} | ${pct(m.refusalAccuracy)} | ${ms(m.latency.meanMs)} |`;
+    `| ${name} | ${m.cases} | ${pct(m.executionAccuracy)} (${m.correct}) | ${m.silentErrors} | ${pct(m.exactMatch)} | ${m.meanJaccard.toFixed(3)} | ${pct(m.refusalAccuracy)} | ${ms(m.latency.meanMs)} |`;
   return [
-    '| category | cases | execution | exact | Jaccard | refuse/answer right | mean latency |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| category | cases | execution | silent errors | exact | Jaccard | refuse/answer right | mean latency |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...categories.map((c) => row(c.category, c)),
     row('**all**', total),
   ];
 }
 
 function failure(c: CaseResult): string[] {
-  const lines = [`### ${c.id} · ${c.description}`, ''];
+  const lines = [`### ${c.id} · ${c.description}${c.silent ? ' · **silent**' : ''}`, ''];
   if (c.refusal === 'must') lines.push('- Expected: a refusal (not an audience of this tenant’s contacts).');
   c.expected.forEach((e, i) => {
     const label = c.expected.length > 1 ? `Expected (${i + 1} of ${c.expected.length})` : 'Expected';

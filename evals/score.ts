@@ -55,6 +55,11 @@ export interface CaseResult {
   jaccard: number;
   /** Which accepted tree matched by execution, if any. */
   matched: number | null;
+  /**
+   * Wrong without a word of warning: an audience that is not an accepted one (or an audience where a
+   * refusal was required), with no open span and no assumption. A reviewer has nothing to look at.
+   */
+  silent: boolean;
   refusalCorrect: boolean;
   validFirstTry: boolean;
   validAfterRepair: boolean;
@@ -109,21 +114,22 @@ export function scoreCase(exp: ExpectedCase, out: Outcome, world: EvalWorld, pri
   const refusalCorrect = exp.refusal === 'must' ? refused : exp.refusal === 'never' ? !refused : true;
 
   if (out.kind === 'error') {
-    return { ...base, correct: false, exact: false, jaccard: 0, matched: null, refusalCorrect: exp.refusal !== 'must', got: { error: { code: out.code, message: out.message } } };
+    return { ...base, correct: false, exact: false, jaccard: 0, matched: null, silent: false, refusalCorrect: exp.refusal !== 'must', got: { error: { code: out.code, message: out.message } } };
   }
   if (out.kind === 'refusal') {
     const ok = exp.refusal !== 'never';
-    return { ...base, correct: ok, exact: ok, jaccard: ok ? 1 : 0, matched: null, refusalCorrect, got: { refusal: out.reason } };
+    return { ...base, correct: ok, exact: ok, jaccard: ok ? 1 : 0, matched: null, silent: false, refusalCorrect, got: { refusal: out.reason } };
   }
 
   const got: CaseResult['got'] = { explanation: out.explanation, rules: out.rules, assumptions: out.assumptions, unrecognized: out.unrecognized };
-  if (exp.refusal === 'must') return { ...base, correct: false, exact: false, jaccard: 0, matched: null, refusalCorrect, got };
+  const unflagged = out.unrecognized.length === 0 && out.assumptions.length === 0;
+  if (exp.refusal === 'must') return { ...base, correct: false, exact: false, jaccard: 0, matched: null, silent: unflagged, refusalCorrect, got };
   let set: Set<string>;
   try {
     set = members(world, out.rules);
   } catch (err) {
     const error = { code: 'evaluation', message: (err as Error).message };
-    return { ...base, correct: false, exact: false, jaccard: 0, matched: null, refusalCorrect, got: { ...got, error } };
+    return { ...base, correct: false, exact: false, jaccard: 0, matched: null, silent: false, refusalCorrect, got: { ...got, error } };
   }
   const matchedIndex = exp.sets.findIndex((s) => sameSet(s, set));
   const canonical = canonicalJson(out.rules);
@@ -133,6 +139,7 @@ export function scoreCase(exp: ExpectedCase, out: Outcome, world: EvalWorld, pri
     exact: exp.canonical.includes(canonical),
     jaccard: round(Math.max(...exp.sets.map((s) => jaccard(s, set))), 4),
     matched: matchedIndex >= 0 ? matchedIndex : null,
+    silent: matchedIndex < 0 && unflagged,
     refusalCorrect,
     got: { ...got, members: set.size },
   };
@@ -154,6 +161,10 @@ export interface Metrics {
   falseRefusals: number;
   /** Share of cases where the refuse-or-answer decision was right. */
   refusalAccuracy: number;
+  /** Wrong audiences with no open span and no assumption: what a reviewer cannot catch. */
+  silentErrors: number;
+  /** Wrong audiences that came with open spans or assumptions (the reviewer was told where to look). */
+  flaggedErrors: number;
   errors: number;
   latency: { meanMs: number; p50Ms: number; p95Ms: number; maxMs: number };
   tokens: { prompt: number; completion: number; meanPerCase: number } | null;
@@ -183,6 +194,8 @@ export function metrics(results: readonly CaseResult[]): Metrics {
     refused: count((r) => r.refusal === 'must' && r.outcome === 'refusal'),
     falseRefusals: count((r) => r.refusal === 'never' && r.outcome === 'refusal'),
     refusalAccuracy: rate(count((r) => r.refusalCorrect)),
+    silentErrors: count((r) => r.silent),
+    flaggedErrors: count((r) => !r.correct && r.outcome === 'rules' && !r.silent),
     errors: count((r) => r.outcome === 'error'),
     latency: {
       meanMs: n === 0 ? 0 : round(latencies.reduce((s, x) => s + x, 0) / n, 2),

@@ -27,6 +27,12 @@ describe('eval: builtin provider', () => {
     expect(missed.map((c) => c.description)).toEqual([]);
   });
 
+  it('is never silently wrong: a wrong audience always comes with an open span or an assumption', () => {
+    const silent = result.cases.filter((c) => c.silent).map((c) => `${c.id}: ${c.description} → ${c.got.explanation ?? ''}`);
+    expect(silent).toEqual([]);
+    expect(result.summary.silentErrors).toBe(0);
+  });
+
   it('always returns a valid tree or a refusal', () => {
     expect(result.summary.validAfterRepair).toBe(1);
   });
