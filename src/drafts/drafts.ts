@@ -65,6 +65,24 @@ async function tryPreview(preview: () => Promise<PreviewResult>): Promise<Previe
   }
 }
 
+export interface OpenSpan extends Span {
+  message: string;
+}
+
+/**
+ * What still blocks approval: each unrecognized span of the description, until the reviewer edits
+ * the rules (and so takes the tree as theirs) or acknowledges the span in the approve request.
+ */
+export function openSpans(row: Pick<DraftRow, 'unrecognized' | 'editedAt'>): OpenSpan[] {
+  if (row.editedAt !== null) return [];
+  return row.unrecognized.map((s) => ({
+    text: s.text,
+    start: s.start,
+    end: s.end,
+    message: `"${s.text}" (characters ${s.start}–${s.end}) is not reflected in the rules; edit the rules or acknowledge the span to approve without it.`,
+  }));
+}
+
 function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []) {
   const ok = 'preview' in previewed;
   return {
@@ -74,6 +92,7 @@ function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings
     explanation: ok ? previewed.explanation : row.explanation,
     assumptions: row.assumptions,
     unrecognized: row.unrecognized,
+    openSpans: openSpans(row),
     warnings,
     preview: ok ? previewed.preview : null,
     previewError: ok ? null : previewed,
@@ -150,13 +169,22 @@ export async function approveDraft(
   services: Services,
   orgId: string,
   id: string,
-  input: { title: string; slug?: string | undefined; description?: string | undefined },
+  input: { title: string; slug?: string | undefined; description?: string | undefined; acknowledge?: { start: number; end: number }[] | undefined },
 ): Promise<SegmentView> {
   const view = await services.database.db.transaction(async (tx) => {
     // Lock the draft row so two approvals of one draft cannot both create a segment.
     const [current] = await tx.select().from(drafts).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id))).for('update');
     if (!current) throw new AppError('not_found', `No draft "${id}" in this tenant.`);
     if (current.approvedSegmentId) throw new AppError('conflict', `This draft was already approved as segment ${current.approvedSegmentId}.`);
+    const acknowledged = new Set((input.acknowledge ?? []).map((s) => `${s.start}:${s.end}`));
+    const open = openSpans(current).filter((s) => !acknowledged.has(`${s.start}:${s.end}`));
+    if (open.length) {
+      throw new AppError(
+        'conflict',
+        `The draft has ${open.length} open span${open.length === 1 ? '' : 's'} of the description that the rules do not account for; edit the rules, or acknowledge each span (body.acknowledge: [{start, end}, …]) to approve as it is.`,
+        open.map((s) => ({ path: `openSpans[${current.unrecognized.findIndex((u) => u.start === s.start && u.end === s.end)}]`, message: s.message })),
+      );
+    }
     // createSegment re-validates the rules against the tenant as it is now: a draft whose tag or
     // segment has gone since cannot be approved.
     const segment = await createSegment(

@@ -48,6 +48,17 @@ export const Problem = z
 
 export const Span = z.object({ text: z.string(), start: z.number().int(), end: z.number().int() }).openapi('Span');
 
+export const OpenSpan = z
+  .object({
+    text: z.string(),
+    start: z.number().int().openapi({ description: 'Offset of the first character in the description.' }),
+    end: z.number().int().openapi({ description: 'Offset just past the last character.' }),
+    message: z.string().openapi({ description: 'What is open about it, for the reviewer.' }),
+  })
+  .openapi('OpenSpan', { description: 'A part of the description the rules do not account for; it blocks approval until acknowledged or the rules are edited.' });
+
+export const SpanRef = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).openapi('SpanRef');
+
 export const PreviewContact = z
   .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable() })
   .openapi('PreviewContact');
@@ -69,6 +80,10 @@ export const Draft = z
     explanation: z.string(),
     assumptions: z.array(z.string()),
     unrecognized: z.array(Span),
+    openSpans: z.array(OpenSpan).openapi({
+      description:
+        'The spans that still block approval: every unrecognized span, until the reviewer edits the rules (PUT) or acknowledges it in the approve request. Empty when the draft can be approved as it is.',
+    }),
     warnings: z.array(Issue),
     preview: Preview.nullable().openapi({ description: 'Null when the preview failed (previewError says why); the draft itself is intact.' }),
     previewError: z
@@ -105,7 +120,17 @@ const Title = z.string().trim().min(1).max(200);
 const Slug = z.string().min(1).max(80).openapi({ example: 'vip-germany' });
 const Description = z.string().max(2000).nullable();
 
-export const ApproveRequest = z.object({ title: Title, slug: Slug.optional(), description: z.string().max(2000).optional() }).openapi('ApproveRequest');
+export const ApproveRequest = z
+  .object({
+    title: Title,
+    slug: Slug.optional(),
+    description: z.string().max(2000).optional(),
+    acknowledge: z.array(SpanRef).max(200).optional().openapi({
+      description:
+        'The open spans (by start and end, as in the draft\'s openSpans) the reviewer has read and accepts the rules without. A draft with an open span that is not acknowledged is answered 409 with the spans.',
+    }),
+  })
+  .openapi('ApproveRequest');
 
 export const Segment = z
   .object({
