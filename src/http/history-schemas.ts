@@ -1,7 +1,7 @@
 // Request and response shapes of a segment's analysis and history: overlap of segments, size over
 // time, definition versions and the preview of an edit (routes in routes/segment-history.ts).
 import { z } from '@hono/zod-openapi';
-import { AsOfSchema, nullableRules, PreviewContact, RulesFormat, rulesRef } from './schemas.js';
+import { AsOfSchema, Issue, nullableRules, PreviewContact, RulesFormat, rulesRef } from './schemas.js';
 
 export const OverlapRequest = z
   .object({
@@ -41,3 +41,26 @@ export const OverlapResponse = z
     asOf: z.string(),
   })
   .openapi('OverlapResponse');
+
+export const PreviewEditRequest = z
+  .object({ rules: rulesRef('The edited rule tree (or EzFlow criteria with format "ezflow"); validated like PATCH would.'), format: RulesFormat.optional(), asOf: AsOfSchema.optional() })
+  .openapi('PreviewEditRequest');
+
+const ContactsChange = z.object({ count: z.number().int(), sample: z.array(PreviewContact).openapi({ description: 'The first 10, by id.' }) });
+
+export const PreviewEditResponse = z
+  .object({
+    rules: rulesRef('The canonical edited tree.'),
+    explanation: z.string(),
+    warnings: z.array(Issue),
+    changed: z.boolean().openapi({ description: 'False when the edit means exactly the current rules.' }),
+    comparedWith: z
+      .enum(['recorded_members', 'current_rules'])
+      .openapi({ description: 'recorded_members: the members the save diffs against (its definition_change events); current_rules: the current rules at asOf.' }),
+    before: z.number().int(),
+    after: z.number().int(),
+    joining: ContactsChange,
+    leaving: ContactsChange,
+    asOf: z.string(),
+  })
+  .openapi('PreviewEditResponse');

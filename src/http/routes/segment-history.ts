@@ -1,11 +1,13 @@
 // A segment's analysis and history: how segments overlap, how a segment's size moved, the versions
 // of its definition (and restoring one), and who an edit would add or remove before it is saved.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { previewEdit } from '../../segments/edit-preview.js';
 import { overlap } from '../../segments/overlap.js';
 import type { Services } from '../../services.js';
-import type { AppEnv } from '../auth.js';
-import { OverlapRequest, OverlapResponse } from '../history-schemas.js';
+import { allow, type AppEnv } from '../auth.js';
+import { OverlapRequest, OverlapResponse, PreviewEditRequest, PreviewEditResponse } from '../history-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
+import { IdParam } from '../schemas.js';
 import { rulesIn } from '../rules-format.js';
 
 export function segmentHistoryRoutes(services: Services): OpenAPIHono<AppEnv> {
@@ -25,6 +27,26 @@ export function segmentHistoryRoutes(services: Services): OpenAPIHono<AppEnv> {
       const input = c.req.valid('json');
       const sets = input.segments.map((s) => (s.id !== undefined ? { id: s.id } : { rules: rulesIn(s.format, s.rules) }));
       const result = await services.longReads.run(c.get('principal').orgId, c.req.raw.signal, (read) => overlap(services, read, sets, input.asOf));
+      return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/segments/{id}/preview-edit',
+      summary: 'Who would join and who would leave if a dynamic segment’s rules were edited (changes nothing)',
+      description: 'Validated like PATCH would validate the rules; nothing is saved, refreshed or recorded.',
+      security,
+      request: { params: IdParam, ...body(PreviewEditRequest) },
+      responses: { 200: json(PreviewEditResponse, 'Counts before and after, and who joins and leaves (first 10 of each)'), ...problems() },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, services.policy, 'draft', 'preview rule edits');
+      const input = c.req.valid('json');
+      const id = c.req.valid('param').id;
+      const result = await services.longReads.run(principal.orgId, c.req.raw.signal, (read) => previewEdit(services, read, id, rulesIn(input.format, input.rules), input.asOf));
       return c.json(result, 200);
     },
   );
