@@ -18,6 +18,7 @@ export const PROBLEMS = {
   payload_too_large: { status: 413, title: 'Payload too large', means: 'body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type', means: 'body is not application/json' },
   unprocessable: { status: 422, title: 'Unprocessable description', means: 'the description was refused' },
+  not_expressible: { status: 422, title: 'Not expressible', means: 'the segment’s rules have no equivalent in the requested format (errors list each part)' },
   too_many_requests: { status: 429, title: 'Too many requests', means: 'too many long reads of this tenant at once (Retry-After says when to try again)' },
   query_timeout: { status: 504, title: 'Query timed out', means: 'the query hit the statement timeout' },
   busy: { status: 503, title: 'Busy', means: 'another request holds the records this one needs; nothing was changed (Retry-After)' },

@@ -4,6 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { DATE_RANGE_TEXT, dateOutOfRange } from '../rules/clock.js';
 import { generationJsonSchema } from '../rules/json-schema.js';
+import { RULES_FORMATS } from './rules-format.js';
 
 export const RULE_SCHEMA_COMPONENTS: Record<string, unknown> = (() => {
   const defs = (generationJsonSchema().$defs ?? {}) as Record<string, unknown>;
@@ -102,14 +103,18 @@ export const Draft = z
 
 export const RulesRequest = z.object({ rules: rulesRef('A rule tree; validated and normalized.') }).openapi('RulesRequest');
 
-/** How `rules` is written: this service's grammar (default) or EzFlow criteria ({operator, conditions: [{type: "PROPERTY", …}]}). */
+/** How `rules` is written: this service's grammar (default), EzFlow criteria or react-querybuilder JSON. */
 export const RulesFormat = z
-  .enum(['segment-builder', 'ezflow'])
+  .enum(RULES_FORMATS)
   .default('segment-builder')
-  .openapi({ description: 'How `rules` is written: this service’s rule tree (default) or EzFlow criteria, converted on the way in.' });
+  .openapi({
+    description:
+      'How `rules` is written: this service’s rule tree (default); EzFlow criteria ({operator: "AND", conditions: [{type: "PROPERTY", propertyName, operator, value}]}); ' +
+      'or react-querybuilder JSON ({combinator, not, rules: [{field, operator, value}]}). Converted on the way in, then validated like any tree.',
+  });
 
 export const PreviewRequest = z
-  .object({ rules: rulesRef('A rule tree (or EzFlow criteria with format "ezflow"); validated and normalized.'), format: RulesFormat.optional(), asOf: AsOfSchema.optional() })
+  .object({ rules: rulesRef('A rule tree (or EzFlow criteria / react-querybuilder JSON, per `format`); validated and normalized.'), format: RulesFormat.optional(), asOf: AsOfSchema.optional() })
   .openapi('PreviewRequest');
 
 export const PreviewResponse = z
@@ -149,14 +154,31 @@ export const Segment = z
   })
   .openapi('Segment');
 
+/** A segment read with `?format=ezflow|react-querybuilder`: `rules` written in that format. */
+export const ExportedSegment = z.object({
+  ...Segment.shape,
+  format: z.enum(['ezflow', 'react-querybuilder']),
+  rules: z.unknown().openapi({ description: 'The canonical tree written as EzFlow criteria or react-querybuilder JSON; null for static segments.' }),
+}).openapi('ExportedSegment');
+
 export const SegmentList = z.object({ segments: z.array(Segment) }).openapi('SegmentList');
 
 export const CreateSegmentRequest = z
-  .object({ title: Title, slug: Slug.optional(), description: Description.optional(), type: z.enum(['static', 'dynamic']), rules: rulesRef('Required for dynamic segments (EzFlow criteria with format "ezflow").').optional(), format: RulesFormat.optional() })
+  .object({
+    title: Title,
+    slug: Slug.optional(),
+    description: Description.optional(),
+    type: z
+      .enum(['static', 'dynamic'])
+      .optional()
+      .openapi({ description: 'Default: "dynamic" when `rules` are given, "static" when they are not.' }),
+    rules: rulesRef('Required for dynamic segments (in the `format` given).').optional(),
+    format: RulesFormat.optional(),
+  })
   .openapi('CreateSegmentRequest');
 
 export const UpdateSegmentRequest = z
-  .object({ title: Title.optional(), slug: Slug.optional(), description: Description.optional(), rules: rulesRef('Dynamic segments only.').optional() })
+  .object({ title: Title.optional(), slug: Slug.optional(), description: Description.optional(), rules: rulesRef('Dynamic segments only (in the `format` given).').optional(), format: RulesFormat.optional() })
   .openapi('UpdateSegmentRequest');
 
 export const MembersRequest = z.object({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000) }).openapi('MembersRequest');
@@ -195,7 +217,16 @@ export const Member = z
 
 export const MembersPage = z.object({ members: z.array(Member), nextCursor: z.string().nullable() }).openapi('MembersPage');
 
-export const CountsRequest = z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200), asOf: AsOfSchema.optional() }).openapi('CountsRequest');
+export const CountsRequest = z
+  .object({
+    ids: z.array(z.string().min(1).max(100)).min(1).max(200),
+    asOf: AsOfSchema.optional(),
+    fresh: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'true: recompute every dynamic segment now instead of serving members computed in the last SEGMENT_CACHE_TTL_MS (default 60 s). Static segments are always exact.' }),
+  })
+  .openapi('CountsRequest');
 
 export const CountsResponse = z
   .object({ counts: z.record(z.string(), z.number().int()), unknown: z.array(z.string()) })
@@ -217,6 +248,12 @@ export const SeedSegment = z
   .openapi('SeedSegment');
 
 export const ImportResult = z.object({ created: z.array(z.string()), updated: z.array(z.string()) }).openapi('ImportResult');
+
+export const SegmentReadQuery = z.object({
+  format: RulesFormat.optional().openapi({
+    description: 'Write `rules` in this format: the default tree, "ezflow" or "react-querybuilder". A tree that does not fit the format is a 422 listing each part that cannot be expressed.',
+  }),
+});
 
 export const StatusQuery = z.object({ status: z.enum(['active', 'archived']).optional() });
 

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'unprocessable',
+  'not_expressible',
   'too_many_requests',
   'query_timeout',
   'busy',

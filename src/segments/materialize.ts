@@ -130,12 +130,13 @@ export async function refreshAfterDefinitionChange(services: Services, orgId: st
  * An SQL source of the segment's member ids (`select … as id`), fresh per the cache rules, or
  * evaluated at `asOf` when given.
  */
-export async function memberIdsSource(services: Services, reader: Reader, orgId: string, segmentId: string, asOf?: Date): Promise<SQL> {
+export async function memberIdsSource(services: Services, reader: Reader, orgId: string, segmentId: string, asOf?: Date, opts: { force?: boolean } = {}): Promise<SQL> {
   const segment = await findSegment(reader.db, orgId, segmentId);
   if (segment.type === 'dynamic' && asOf) {
     return membersQuery(segment.rules as RuleTree, await compileContext(services, orgId, asOf));
   }
-  await refreshMembers(services, segment, { reader });
+  // `force`: recompute now (events for whatever changed), however young the materialized members are.
+  await refreshMembers(services, segment, { reader, ...(opts.force ? { force: true } : {}) });
   return sql`select contact_id as id from segment_members where org_id = ${orgId} and segment_id = ${segmentId}`;
 }
 

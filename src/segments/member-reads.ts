@@ -92,14 +92,15 @@ export interface CountsResult {
   unknown: string[];
 }
 
-export async function countMany(services: Services, read: LongRead, segmentIds: string[], asOf?: Date): Promise<CountsResult> {
+/** `fresh`: recompute dynamic segments now rather than serve members younger than the cache TTL. */
+export async function countMany(services: Services, read: LongRead, segmentIds: string[], asOf?: Date, opts: { fresh?: boolean } = {}): Promise<CountsResult> {
   const ids = [...new Set(segmentIds)];
   const counts: Record<string, number> = {};
   const unknown: string[] = [];
   for (const id of ids) {
     let source: SQL;
     try {
-      source = await memberIdsSource(services, read, read.orgId, id, asOf);
+      source = await memberIdsSource(services, read, read.orgId, id, asOf, { force: opts.fresh === true });
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_found') {
         unknown.push(id);

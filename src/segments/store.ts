@@ -289,12 +289,36 @@ export async function duplicateSegment(services: Services, orgId: string, id: st
 
 /**
  * Create-if-missing static segments by name, idempotent and safe under concurrent calls: the unique
- * index on (org_id, lower(title)) makes exactly one row per name, whoever wins the race.
+ * index on (org_id, lower(title)) makes exactly one row per name, whoever wins the race. Names match
+ * case-insensitively: an existing segment keeps its spelling, and a name given twice in two casings
+ * is created with the first. The answer has one item per name given, in order (repeats included),
+ * so callers can index it by position. Only active, static, non-system segments are answered: a name
+ * that belongs to a dynamic, archived or system segment is a 409 naming each, and nothing is created.
  */
 export async function upsertManyByName(services: Services, orgId: string, names: string[]): Promise<SegmentView[]> {
-  const wanted = [...new Map(names.map((n) => [n.trim().toLowerCase(), n.trim()])).values()].filter(Boolean);
+  const given = names.map((n) => n.trim());
+  const wanted = [...new Map(given.filter(Boolean).map((n) => [n.toLowerCase(), n])).keys()].map((lower) => given.find((n) => n.toLowerCase() === lower)!);
   if (wanted.length === 0) return [];
   const db = services.database.db;
+  const byName = async () => {
+    const rows = await db
+      .select()
+      .from(segments)
+      .where(and(eq(segments.orgId, orgId), sql`lower(${segments.title}) in (${sql.join(wanted.map((t) => sql`${t.toLowerCase()}`), sql`, `)})`));
+    return new Map(rows.map((r) => [r.title.toLowerCase(), r]));
+  };
+  const unusable = (rows: Map<string, SegmentRow>) => {
+    const errors = given.flatMap((name, i) => {
+      const row = rows.get(name.toLowerCase());
+      if (!row) return [];
+      const why = row.systemKey !== null ? 'a system segment' : row.type !== 'static' ? 'a dynamic segment' : row.status !== 'active' ? 'archived' : undefined;
+      return why ? [{ path: `names[${i}]`, message: `"${row.title}" (${row.id}) is ${why}; upsert-by-name only answers active static segments` }] : [];
+    });
+    if (errors.length > 0) {
+      throw new AppError('conflict', 'Some names belong to segments that are not active static lists (dynamic, archived or system); nothing was created. Rename or unarchive them, or use other names.', errors);
+    }
+  };
+  unusable(await byName());
   for (const title of wanted) {
     const base = slugify(title);
     for (let attempt = 0; attempt < 20; attempt += 1) {
@@ -310,10 +334,7 @@ export async function upsertManyByName(services: Services, orgId: string, names:
     }
   }
   services.tenants.invalidate(orgId);
-  const rows = await db
-    .select()
-    .from(segments)
-    .where(and(eq(segments.orgId, orgId), sql`lower(${segments.title}) in (${sql.join(wanted.map((t) => sql`${t.toLowerCase()}`), sql`, `)})`));
-  const byTitle = new Map(rows.map((r) => [r.title.toLowerCase(), r]));
-  return Promise.all(wanted.map((t) => toView(services, byTitle.get(t.toLowerCase())!)));
+  const rows = await byName();
+  unusable(rows); // a concurrent change may have made one of them dynamic or archived meanwhile
+  return Promise.all(given.filter(Boolean).map((t) => toView(services, rows.get(t.toLowerCase())!)));
 }

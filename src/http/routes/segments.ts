@@ -21,7 +21,7 @@ import {
   upsertManyByName,
 } from '../../segments/store.js';
 import type { Services } from '../../services.js';
-import { rulesIn } from '../rules-format.js';
+import { rulesIn, rulesOut } from '../rules-format.js';
 import { allow, type AppEnv } from '../auth.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import {
@@ -29,6 +29,7 @@ import {
   CountsRequest,
   CountsResponse,
   CreateSegmentRequest,
+  ExportedSegment,
   FreezeRequest,
   IdParam,
   IdsPage,
@@ -41,6 +42,7 @@ import {
   RecomputeResponse,
   SeedSegment,
   Segment,
+  SegmentReadQuery,
   SegmentList,
   StatusQuery,
   UpdateSegmentRequest,
@@ -64,8 +66,10 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'create segments');
-      const { format, ...input } = c.req.valid('json');
-      return c.json(await createSegment(services, principal.orgId, { ...input, rules: rulesIn(format, input.rules) }), 201);
+      const { format, type, ...input } = c.req.valid('json');
+      // No type given: rules make it dynamic, no rules make it static (documented on the schema).
+      const inferred = type ?? (input.rules == null ? 'static' : 'dynamic');
+      return c.json(await createSegment(services, principal.orgId, { ...input, type: inferred, rules: rulesIn(format, input.rules) }), 201);
     },
   );
 
@@ -74,7 +78,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({ method: 'post', path: '/segments/counts', summary: 'Member counts for many segments in one call', security, request: body(CountsRequest), responses: { 200: json(CountsResponse, 'Counts by segment id; unknown ids listed'), ...problems() } }),
     async (c) => {
       const input = c.req.valid('json');
-      return c.json(await longRead(c, (read) => countMany(services, read, input.ids, input.asOf)), 200);
+      return c.json(await longRead(c, (read) => countMany(services, read, input.ids, input.asOf, { fresh: input.fresh })), 200);
     },
   );
 
@@ -105,10 +109,20 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/{id}', summary: 'Read a segment', security, request: { params: IdParam }, responses: { 200: json(Segment, 'The segment'), ...problems() } }),
+    createRoute({
+      method: 'get',
+      path: '/segments/{id}',
+      summary: 'Read a segment (rules optionally written as EzFlow criteria or react-querybuilder JSON)',
+      security,
+      request: { params: IdParam, query: SegmentReadQuery },
+      responses: { 200: json(z.union([Segment, ExportedSegment]), 'The segment'), ...problems() },
+    }),
     async (c) => {
       const { orgId } = c.get('principal');
-      return c.json(await toView(services, await findSegment(services.database.db, orgId, c.req.valid('param').id)), 200);
+      const view = await toView(services, await findSegment(services.database.db, orgId, c.req.valid('param').id));
+      const format = c.req.valid('query').format;
+      if (format === undefined || format === 'segment-builder') return c.json(view, 200);
+      return c.json({ ...view, format, rules: view.rules === null ? null : rulesOut(format, view.rules) }, 200);
     },
   );
 
@@ -119,7 +133,8 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       allow(principal, services.policy, 'define', 'edit segment definitions');
       const id = c.req.valid('param').id;
       const before = await findSegment(services.database.db, principal.orgId, id);
-      const updated = await updateSegment(services, principal.orgId, id, c.req.valid('json'));
+      const { format, ...patch } = c.req.valid('json');
+      const updated = await updateSegment(services, principal.orgId, id, { ...patch, rules: rulesIn(format, patch.rules) });
       // A rule change diffs old vs new members now (definition_change events), dependents included.
       if (updated.version !== before.version) await refreshAfterDefinitionChange(services, principal.orgId, [id]);
       return c.json(updated, 200);
