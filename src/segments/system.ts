@@ -1,11 +1,13 @@
 // System segments: created by the service in every tenant, idempotently, and read-only through the
-// API. "Suppressed contacts" mirrors the contacts the tenant must not email (suppressed, bounced or
-// unsubscribed), so campaigns can say "not in segment Suppressed contacts" and automation can listen
-// to its joined / left events like any other dynamic segment's.
+// API. "Suppressed contacts" mirrors the contacts the tenant must not email (the email statuses
+// src/rules/reachability.ts says cannot be emailed: suppressed, bounced, unsubscribed), so campaigns
+// can say "not in segment Suppressed contacts" and automation can listen to its joined / left events
+// like any other dynamic segment's.
 import { and, eq } from 'drizzle-orm';
 import { orgs, segments } from '../db/schema.js';
 import { normalize } from '../rules/normalize.js';
 import type { RuleTree } from '../rules/grammar.js';
+import { SUPPRESSED_STATUSES } from '../rules/reachability.js';
 import type { Services } from '../services.js';
 import { establishBaseline } from './baseline.js';
 import { newSegmentId } from './store.js';
@@ -30,7 +32,7 @@ export const SYSTEM_SEGMENTS: readonly SystemSegmentDef[] = [
       type: 'group',
       op: 'and',
       negate: false,
-      children: [{ type: 'condition', field: 'email_status', operator: 'in', value: ['suppressed', 'bounced', 'unsubscribed'] }],
+      children: [{ type: 'condition', field: 'email_status', operator: 'in', value: SUPPRESSED_STATUSES }],
     } as RuleTree),
   },
 ];

@@ -60,7 +60,8 @@ const contactScope: Scope = (key) => {
   return { def, expr: columnSql('c', def.column) };
 };
 
-function columnSql(alias: string, column: Column): SQL {
+/** A catalog column as an SQL expression over a table alias. */
+export function columnSql(alias: string, column: Column): SQL {
   switch (column.kind) {
     case 'column':
       return sql.raw(`${alias}."${column.name}"`);
@@ -238,11 +239,15 @@ function compileRelation(r: RelationCondition, state: State): SQL {
   return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id${where}))`;
 }
 
+/** The campaigns an engagement looks at: the last N sent before the clock, the named ones, or all. */
+export function engagementCampaignIds(e: Engagement, ctx: CompileContext): string[] {
+  return e.campaigns.last !== null
+    ? lastCampaigns(ctx.tenant.campaigns, ctx.asOf, e.campaigns.last).map((c) => c.id)
+    : (e.campaigns.ids ?? ctx.tenant.campaigns.map((c) => c.id));
+}
+
 function compileEngagement(e: Engagement, state: State): SQL {
-  const ids =
-    e.campaigns.last !== null
-      ? lastCampaigns(state.ctx.tenant.campaigns, state.ctx.asOf, e.campaigns.last).map((c) => c.id)
-      : (e.campaigns.ids ?? state.ctx.tenant.campaigns.map((c) => c.id));
+  const ids = engagementCampaignIds(e, state.ctx);
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
   const a = sql.raw(alias);
@@ -277,6 +282,34 @@ function compileSegment(s: SegmentMembership, state: State): SQL {
     member = sql`(exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
   }
   return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
+}
+
+// ---- one node at a time: per-node counts (sql/funnel.ts) and explanations (sql/why.ts) ----------
+
+export interface NodeCompiler {
+  /** A node's predicate over `contacts c`, exactly as it compiles inside its tree. */
+  node(node: Node): SQL;
+  /** A relation's `where` as a predicate over one row of its table under `alias` (true when it has none). */
+  relationRow(r: RelationCondition, alias: string): SQL;
+}
+
+/** Compiles nodes one by one with one shared state, so aliases stay unique across all of them. */
+export function nodeCompiler(ctx: CompileContext): NodeCompiler {
+  const state: State = { ctx, aliases: 0, segmentDepth: 0 };
+  return {
+    node: (node) => compileNode(node, state, contactScope),
+    relationRow: (r, alias) => {
+      const rel = findRelation(r.relation);
+      if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
+      if (!r.where) return sql`true`;
+      const scope: Scope = (key) => {
+        const def = rel.fields.find((f) => f.key === key);
+        if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
+        return { def, expr: columnSql(alias, def.column) };
+      };
+      return compileGroup(r.where, state, scope);
+    },
+  };
 }
 
 /** The full membership query: ids of the tenant's contacts matching the tree. */
