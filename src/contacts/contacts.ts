@@ -20,6 +20,8 @@ type ContactRow = typeof contacts.$inferSelect;
 // typed c.json checks this against; the type here is what the mapping below builds.
 export type ContactView = ReturnType<typeof toView>;
 
+export { toView as toContactView };
+
 /** What a write did to the contact's segment memberships. */
 export interface MembershipDiff {
   joined: { id: string; slug: string }[];

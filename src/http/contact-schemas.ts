@@ -2,6 +2,7 @@
 // (src/contacts/schema.ts).
 import { z } from '@hono/zod-openapi';
 import { EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
+import { AsOfSchema, RulesFormat } from './schemas.js';
 
 const SegmentRefShape = z.object({ id: z.string(), slug: z.string() });
 
@@ -45,3 +46,40 @@ export const BulkContactsResult = z
   .openapi('BulkContactsResult');
 
 export const RelatedWriteResult = z.object({ id: z.string(), membership: MembershipDiff }).openapi('RelatedWriteResult');
+
+// ---- the contact book: list and search -------------------------------------------------------------
+
+const searchFields = {
+  q: z.string().trim().max(200).optional().openapi({ description: 'An email prefix ("anna@", "anna.k") or name word prefixes ("ann kow" finds Anna Kowalski); case-insensitive.' }),
+  format: RulesFormat.optional(),
+  asOf: AsOfSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  sort: z.enum(['created_at', 'email', 'last_name']).default('created_at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+};
+
+export const ContactListQuery = z.object({
+  ...searchFields,
+  rules: z
+    .string()
+    .max(100_000)
+    .optional()
+    .openapi({ description: 'A rule tree as JSON (in the `format` given), e.g. {"type":"group","op":"and","negate":false,"children":[…]}; only matching contacts are listed. Long trees: POST /v1/contacts/search.' }),
+});
+
+export const ContactSearchRequest = z
+  .object({
+    ...searchFields,
+    limit: z.number().int().min(1).max(500).default(50),
+    rules: z.unknown().optional().openapi({ description: 'A rule tree (or EzFlow criteria / react-querybuilder JSON, per `format`): only matching contacts are listed.' }),
+  })
+  .openapi('ContactSearchRequest');
+
+export const ContactPage = z
+  .object({
+    contacts: z.array(Contact),
+    nextCursor: z.string().nullable().openapi({ description: 'Pass as `cursor` (with the same q, rules and sort) for the next page; null on the last.' }),
+    explanation: z.string().nullable().openapi({ description: 'The filter in plain English, when rules were given.' }),
+  })
+  .openapi('ContactPage');

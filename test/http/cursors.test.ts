@@ -38,6 +38,8 @@ describe('cursors', () => {
     `/v1/segments/${segmentId}/members?sort=email&cursor=`,
     `/v1/webhooks/${webhookId}/deliveries?cursor=`,
     '/v1/events?cursor=',
+    '/v1/contacts?sort=created_at&cursor=',
+    '/v1/contacts?sort=last_name&cursor=',
   ];
 
   it('answers every tampered cursor on every cursor-taking route with a 400 naming query.cursor', async () => {

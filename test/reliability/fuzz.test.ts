@@ -198,6 +198,7 @@ describe('fuzz pass over every documented route', () => {
       'POST /v1/segments/{id}/members': { contactIds: [contact] },
       'DELETE /v1/segments/{id}/members': { contactIds: [contact] },
       'POST /v1/contacts': { email: 'fuzz@example.com', firstName: 'F', country: 'DE', language: 'de', tags: ['vip'], properties: { plan: 'pro', nps: 9, note: 'n' }, createdAt: '2026-10-01T00:00:00Z' },
+      'POST /v1/contacts/search': { q: 'an', rules, sort: 'email', order: 'asc', limit: 5 },
       'POST /v1/contacts/bulk': { contacts: [{ id: 'ct_fuzz_bulk', email: 'bulk@example.com', tags: ['vip'] }, { id: contact, lastName: 'L' }] },
       'PATCH /v1/contacts/{id}': { firstName: 'G', addTags: ['vip'], removeTags: ['trial'], properties: { nps: 3 } },
       'POST /v1/contacts/{id}/deals': { name: 'Fuzz deal', stage: 'proposal', amount: 100, closedAt: null },

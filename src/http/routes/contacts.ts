@@ -1,6 +1,10 @@
-// Contact writes. Each one re-evaluates the written contacts against the tenant's dynamic segments in
+// The contact book (list and search) and contact writes. Each write re-evaluates the written contacts against the tenant's dynamic segments in
 // the same transaction; the answer says which segments the contact joined or left.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { type ContactSearch, searchContacts } from '../../contacts/search.js';
+import { AppError } from '../../lib/errors.js';
+import { rulesIn, type RulesFormatName } from '../rules-format.js';
 import {
   addActivity,
   addDeal,
@@ -21,7 +25,7 @@ import {
 } from '../../contacts/schema.js';
 import type { Services } from '../../services.js';
 import { allow, type AppEnv } from '../auth.js';
-import { BulkContactsResult, ContactDeleteResult, ContactWithSegments, ContactWriteResult, RelatedWriteResult } from '../contact-schemas.js';
+import { BulkContactsResult, ContactDeleteResult, ContactListQuery, ContactPage, ContactSearchRequest, ContactWithSegments, ContactWriteResult, RelatedWriteResult } from '../contact-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam } from '../schemas.js';
 
@@ -34,6 +38,49 @@ export function contactRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'contacts', 'write contacts');
       return c.json(await createContact(services, principal.orgId, c.req.valid('json')), 201);
+    },
+  );
+
+  const list = (c: Context<AppEnv>, input: Omit<ContactSearch, 'rules' | 'rulesPath'> & { format?: RulesFormatName | undefined }, rules: unknown, rulesPath: string) =>
+    services.longReads.run(c.get('principal').orgId, c.req.raw.signal, (read) =>
+      searchContacts(services, read, { ...input, rules: rulesIn(input.format, rules, rulesPath), rulesPath }),
+    );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/contacts',
+      summary: 'List and search contacts (name, email prefix), filtered by a rule tree, keyset-paginated',
+      security,
+      request: { query: ContactListQuery },
+      responses: { 200: json(ContactPage, 'A page of contacts; follow nextCursor'), ...problems() },
+    }),
+    async (c) => {
+      const { rules, ...q } = c.req.valid('query');
+      let tree: unknown;
+      if (rules !== undefined) {
+        try {
+          tree = JSON.parse(rules);
+        } catch {
+          throw new AppError('validation_failed', 'The rules parameter is not JSON.', [{ path: 'query.rules', message: 'expected a rule tree as JSON (URL-encoded); long trees can be sent to POST /v1/contacts/search' }]);
+        }
+      }
+      return c.json(await list(c, q, tree, 'query.rules'), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/contacts/search',
+      summary: 'Search contacts with the filter in the body (same as GET /v1/contacts)',
+      security,
+      request: body(ContactSearchRequest),
+      responses: { 200: json(ContactPage, 'A page of contacts; follow nextCursor'), ...problems() },
+    }),
+    async (c) => {
+      const { rules, ...q } = c.req.valid('json');
+      return c.json(await list(c, q, rules, 'body.rules'), 200);
     },
   );
 
