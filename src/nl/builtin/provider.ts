@@ -2,6 +2,7 @@
 // The default when no LLM is configured, and the baseline in the evals.
 import type { Node, RuleTree } from '../../rules/grammar.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
+import { missingAttribute, noFieldReason } from './attributes.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
 import { Parse } from './state.js';
 import { scan, structure } from './structure.js';
@@ -36,9 +37,13 @@ export class BuiltinProvider implements Provider {
     const tree = structure(scanned.items, unknown);
     const question = QUESTION_OPENERS.has(p.w(0)) || description.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description);
     const unread = scanned.stoppedAt === undefined ? 0 : p.tokens.length - scanned.stoppedAt;
+    const open = spans(p, unknown);
+    // An attribute the catalog does not have is a refusal naming it, never the rest of the sentence as the audience.
+    const missing = missingAttribute(p, open, new Set(unknown));
+    if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name) };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
-    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, unrecognized: [...spans(p, unknown), ...rest(p, scanned.stoppedAt)] };
+    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, unrecognized: [...open, ...rest(p, scanned.stoppedAt)] };
   }
 }
 

@@ -2,13 +2,13 @@
 // other tenants' data, commands that would change data, SQL, and chit-chat. An audience with a few
 // unknown words is not refused; it comes back with those words marked.
 import type { TenantValues } from '../../rules/tenant.js';
+import { changesData } from './attributes.js';
 
 const CHECKS: [RegExp, string][] = [
   [/\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|prompts?|rules|guidelines)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(you are now|system prompt|jailbreak|developer mode|act as)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(all|every|other|another|any|each|across)\s+(of\s+the\s+)?(tenants?|organi[sz]ations?|orgs|workspaces|customers'? databases?)\b/i, 'A segment can only describe contacts of your own organization.'],
   [/\btenants?\b/i, 'A segment can only describe contacts of your own organization.'],
-  [/\b(delete|remove|drop|truncate|update|insert|alter|erase|wipe|purge|overwrite|modify)\b/i, 'The segment builder only describes audiences; it cannot change or delete data.'],
   [/\bselect\b[\s\S]*\bfrom\b|\bwhere\b\s+\w+\s*=|;\s*--|\bunion\s+select\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   [/^\s*(please\s+)?(write|compose|tell|translate|summari[sz]e|draw|sing|calculate|compute|explain)\b(?![\s\S]*\b(segment|audience|contacts)\b)/i, 'This is not a description of an audience of contacts.'],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
@@ -23,7 +23,7 @@ export function refuseBefore(description: string, tenant: TenantValues): string 
     if (m[0].toLowerCase() !== tenant.orgId.toLowerCase()) return 'A segment can only describe contacts of your own organization.';
   }
   for (const [re, reason] of CHECKS) if (re.test(description)) return reason;
-  return undefined;
+  return changesData(description);
 }
 
 /** Why the parsed text is refused, or undefined: nothing about contacts was recognized. */

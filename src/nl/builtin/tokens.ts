@@ -29,6 +29,8 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen', RegExp][] = [
   ['quoted', /"([^"]*)"|“([^”]*)”|‘([^’]*)’|'([^']*)'(?![\p{L}])/uy],
   ['date', /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?/y],
   ['literal', /[\p{L}\p{N}._%+-]*@[\p{L}\p{N}.-]+|\.[\p{L}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*|[\p{L}\p{N}-]+(?:\.[\p{L}][\p{L}\p{N}-]+)+/uy],
+  // "July 1st", "the 3rd": an ordinal is one word (the date reader reads its number).
+  ['word', /\d{1,2}(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy],
   ['number', /\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
   ['word', /[\p{L}\p{N}_]+(?:['’](?:t|re|ve|ll|d|m|s)(?![\p{L}]))?/uy],
   ['hyphen', /-(?=[\p{L}\p{N}])/uy],

@@ -6,5 +6,6 @@ export const unrecognized: Row[] = [
   { say: 'customers in Germany with a purple logo', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], unrecognized: ['purple logo'] },
   { say: 'leads in Narnia', rules: c('lifecycle_stage', 'eq', 'lead'), unrecognized: ['Narnia'] },
   { say: 'churned customers who drive a Tesla and live in France', rules: [c('lifecycle_stage', 'eq', 'churned'), c('country', 'eq', 'FR')], unrecognized: ['drive a Tesla'] },
-  { say: 'partners with high lifetime value', rules: c('tags', 'eq', 'partner'), unrecognized: ['high lifetime value'] },
+  // An attribute the CRM has no field for is a refusal (tables/refusals.ts), not the rest as the audience.
+  { say: 'partners with high lifetime value', refuse: true },
 ];

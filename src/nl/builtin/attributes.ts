@@ -1,0 +1,159 @@
+// Attributes the catalog does not have, and instructions to change data. Both are refusals, not
+// audiences: "contacts in Spain with a credit limit over 5000" must not come back as every contact in
+// Spain, and "assign all leads in Spain to Eddie" is a task, not a description of an audience.
+//
+// An attribute reference is recognized by where an unread span stands, not by a list of words: a span
+// the parser could not place that is followed by a comparison or a copula ("credit limit over 5000",
+// "department is Finance"), or that follows "whose" or a count ("more than 3 support tickets"). A short
+// list of attributes CRMs commonly have but this catalog lacks (data, below) catches the ones said
+// without an operator ("who visited the pricing page", "with a job title"). Words the catalog knows are
+// never unread, so a tenant field labelled "Department" is read as that field, not refused.
+import { distance } from 'fastest-levenshtein';
+import { CONTACT_FIELDS, RELATIONS, resolveFieldName } from '../../rules/catalog.js';
+import type { Span } from '../provider.js';
+import type { Parse } from './state.js';
+
+/**
+ * Attributes common in CRMs that this catalog has no field for (checked only against unread words),
+ * each with the catalog fields (keys, or relation names) a reviewer would reach for instead.
+ */
+export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  (
+    [
+      [['department', 'departments', 'team', 'division'], ['company.industry', 'tags']],
+      [['job title', 'job titles', 'title', 'titles', 'job', 'role', 'seniority', 'position'], ['tags', 'lifecycle_stage']],
+      [['city', 'cities', 'state', 'province', 'zip', 'zip code', 'postal code', 'postcode', 'street address', 'street', 'county'], ['country', 'company.country']],
+      [['time zone', 'timezone'], ['country', 'language']],
+      [['age', 'gender', 'birthday', 'birth date', 'date of birth', 'salary', 'income'], ['tags', 'properties.plan']],
+      [['credit limit', 'credit score', 'budget'], ['company.annual_revenue', 'deals']],
+      [['lifetime value', 'ltv', 'clv', 'spend', 'total spend'], ['deals', 'company.annual_revenue']],
+      [['churn risk', 'lead score', 'health score'], ['fit_scores', 'properties.nps']],
+      [['support ticket', 'support tickets', 'ticket', 'tickets', 'support case', 'support cases', 'complaint', 'complaints'], ['activities', 'properties.nps']],
+      [['page', 'pages', 'page visit', 'page visits', 'visit', 'visits', 'visited', 'pageviews', 'page views', 'sessions', 'login', 'logins', 'logged in'], ['email_events', 'activities']],
+      [['purchase', 'purchases', 'purchased', 'order', 'orders', 'ordered', 'invoice', 'invoices', 'bought'], ['deals', 'properties.plan']],
+      [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
+      [['renewal date', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
+      [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
+    ] as const
+  ).flatMap(([names, related]) => names.map((n) => [n, related] as const)),
+);
+const ABSENT = new Map(Object.entries(ABSENT_ATTRIBUTES));
+
+/** Words after an unread span that make it the name of an attribute being compared. */
+const COMPARING = new Set([
+  'is', 'are', 'was', 'were', 'equals', 'equal', '=', '>', '<', '>=', '<=', '!=', 'over', 'above', 'below', 'under', 'exceeds', 'exceeding',
+  'greater', 'more', 'less', 'fewer', 'higher', 'lower', 'between', 'contains', 'containing', 'includes', 'including', 'starts', 'ends', 'of',
+  'at', 'set', 'empty', 'missing', 'not',
+]);
+const INTRODUCING = new Set(['whose', 'their', 'its', 'his', 'her']);
+
+/** The first unread span that names an attribute, with the catalog's closest fields; undefined when none does. */
+export function missingAttribute(p: Parse, spans: readonly Span[], unknown: ReadonlySet<number>): { span: Span; name: string } | undefined {
+  for (const span of spans) {
+    const first = p.tokens.findIndex((t) => t.start === span.start);
+    const last = p.tokens.findIndex((t) => t.end === span.end);
+    if (first < 0 || last < 0) continue;
+    const words = p.tokens.slice(first, last + 1).map((t) => t.norm);
+    const name = attributeName(words);
+    if (name) return { span, name };
+    const before = p.tokens[first - 1];
+    // The comparison may sit inside the span ("favourite color is blue": "is" joins two unread words).
+    const inner = words.findIndex((w, k) => k > 0 && COMPARING.has(w));
+    const head = inner > 0 ? words.slice(0, inner) : words;
+    const after = inner > 0 ? p.tokens[first + inner] : p.tokens[last + 1];
+    const compared = !!after && (COMPARING.has(after.norm) || after.kind === 'number' || after.kind === 'quoted') && (inner > 0 || !unknown.has(last + 1));
+    const introduced = !!before && INTRODUCING.has(before.norm);
+    // "more than 3 support tickets": a count of something the catalog has no relation for.
+    const counted = !!before && before.kind === 'number' && words.length <= 3 && words[0]!.length >= 4;
+    // A single unread word before "is" is as often a verb or a name as an attribute: it needs "whose".
+    if ((compared && (head.length > 1 || introduced)) || (introduced && head.length <= 3) || counted) {
+      const named = head.filter((w) => !SKIP.has(w)).join(' ') || span.text;
+      // A field the catalog has, that the parser could not use here, stays an open span for the reviewer.
+      if (!knownField(named)) return { span, name: named };
+    }
+  }
+  return undefined;
+}
+
+function knownField(name: string): boolean {
+  return !!resolveFieldName(CONTACT_FIELDS, name) || RELATIONS.some((r) => !!resolveFieldName(r.fields, name) || r.noun === name || r.synonyms.includes(name));
+}
+
+const SKIP = new Set(['a', 'an', 'the', 'their', 'any', 'some']);
+
+/** The longest run of the span's words that is a known-absent attribute. */
+function attributeName(words: string[]): string | undefined {
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (ABSENT.has(phrase)) return phrase;
+    }
+  }
+  return undefined;
+}
+
+/** A field key or relation name → its label. */
+function labelOf(key: string): string | undefined {
+  return CONTACT_FIELDS.find((f) => f.key === key)?.label ?? RELATIONS.find((r) => r.name === key)?.label;
+}
+
+/** The catalog's fields closest to `name`: the related fields listed for it, else shared words, then spelling. */
+export function closestFields(name: string, count = 3): string[] {
+  const related = (ABSENT.get(name.toLowerCase()) ?? []).map(labelOf).filter((l): l is string => l !== undefined);
+  if (related.length) return related.slice(0, count);
+  const candidates: { label: string; names: string[] }[] = [
+    ...CONTACT_FIELDS.map((f) => ({ label: f.label, names: [f.label, ...f.synonyms].map((s) => s.toLowerCase()) })),
+    ...RELATIONS.flatMap((r) => [
+      { label: r.label, names: [r.label, r.noun, ...r.synonyms].map((s) => s.toLowerCase()) },
+      ...r.fields.map((f) => ({ label: f.label, names: [f.label, ...f.synonyms].map((s) => s.toLowerCase()) })),
+    ]),
+  ];
+  const words = name.toLowerCase().split(/\s+/);
+  const score = (c: { names: string[] }) =>
+    Math.min(
+      ...c.names.map((n) => {
+        const shared = words.some((w) => w.length > 2 && n.split(/\s+/).includes(w));
+        return (shared ? 0 : 1) + distance(n, name.toLowerCase()) / Math.max(n.length, name.length);
+      }),
+    );
+  const seen = new Set<string>();
+  return candidates
+    .map((c) => ({ label: c.label, s: score(c) }))
+    .sort((a, b) => a.s - b.s)
+    .filter((c) => !seen.has(c.label) && seen.add(c.label))
+    .slice(0, count)
+    .map((c) => c.label);
+}
+
+export function noFieldReason(name: string): string {
+  return `There is no field for "${name}" in this CRM, so no audience can be built on it. The closest fields are: ${closestFields(name).join(', ')}. Rephrase with one of the available fields, or add the field first.`;
+}
+
+/**
+ * Verbs that, said as a command, change data. Refused when they open the text ("assign all leads in
+ * Spain to Eddie", "please delete …") or open a later clause about the audience ("… and then delete
+ * them"); a description that merely contains one ("opened the update newsletter", "contacts who were
+ * removed from a list") is an audience.
+ */
+const STRONG_VERBS = [
+  'delete', 'remove', 'drop', 'truncate', 'update', 'insert', 'alter', 'erase', 'wipe', 'purge', 'overwrite', 'modify', 'assign', 'reassign',
+  'move', 'merge', 'transfer', 'archive', 'unsubscribe', 'deactivate', 'rename', 'replace', 'convert', 'edit', 'send', 'upload', 'import', 'export',
+];
+/** Verbs that are also nouns ("tag: vip", "email bounced contacts"): a command only with an object ("tag all …", "email them"). */
+const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give'];
+const OPENER = String.raw`(?:please\s+|pls\s+|kindly\s+|now\s+|go\s+ahead\s+and\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+)*`;
+const OBJECT = String.raw`(?:all|every|each|the|those|these|them|everyone|everybody|any|our|my|this|that|it)\b`;
+const STRONG = STRONG_VERBS.join('|');
+const ANY = [...STRONG_VERBS, ...WEAK_VERBS].join('|');
+const COMMAND_AT_START = new RegExp(String.raw`^\s*${OPENER}(?:(?:${STRONG})\b|(?:${WEAK_VERBS.join('|')})\s+${OBJECT})`, 'i');
+const COMMAND_LATER = new RegExp(String.raw`(?:[.;!]|\b(?:and|then)\b)\s*(?:then\s+)?${OPENER}(?:${ANY})\s+${OBJECT}`, 'i');
+/** Tables and SQL verbs are refused wherever they stand. */
+const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+into|update\s+\w+\s+set)\b/i;
+
+/** Why the text is a command to change data, or undefined. */
+export function changesData(description: string): string | undefined {
+  if (COMMAND_AT_START.test(description) || COMMAND_LATER.test(description) || SQL_CHANGE.test(description)) {
+    return 'The segment builder only describes audiences; it cannot change, assign, send or delete anything. Describe who should be in the segment (e.g. "leads in Spain"), then act on the saved segment.';
+  }
+  return undefined;
+}
