@@ -14,8 +14,7 @@ import type { TenantValues } from '../rules/tenant.js';
 import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Services } from '../services.js';
-import { previewSegment } from '../segments/preview.js';
-import type { Preview } from '../sql/preview.js';
+import { type InsightPreview, previewWithInsight } from '../segments/insight.js';
 
 // The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
 // typed c.json checks this against; the type here is what the mapping below builds.
@@ -32,7 +31,7 @@ export interface PreviewResult {
   rules: RuleTree;
   explanation: string;
   warnings: Issue[];
-  preview: Preview;
+  preview: InsightPreview;
 }
 
 /** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */
@@ -45,7 +44,7 @@ export async function previewRules(services: Services, orgId: string, rules: unk
 
 /** Previews a tree that is already through prepareRules (each request validates once). */
 async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date): Promise<PreviewResult> {
-  const preview = await previewSegment(
+  const preview = await previewWithInsight(
     services.database.db,
     prepared.tree,
     { orgId, asOf: asOf ?? services.now(), tenant },

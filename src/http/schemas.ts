@@ -60,11 +60,77 @@ export const OpenSpan = z
 
 export const SpanRef = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).openapi('SpanRef');
 
+const count = z.number().int();
+
+export const Reach = z
+  .object({
+    emailable: count.openapi({ description: 'Subscribed, with an email address: can be emailed.' }),
+    unsubscribed: count,
+    bounced: count,
+    suppressed: count,
+    noEmail: count.openapi({ description: 'Subscribed but without an email address.' }),
+  })
+  .openapi('Reach', { description: 'How many of the counted contacts can be emailed ("N of M"), and why the others cannot (their email status).' });
+
+export const Tally = z.object({ count, reach: Reach }).openapi('Tally');
+
+export const FunnelNode = z
+  .object({
+    path: z.string().openapi({ description: 'The node in the canonical tree, as validation errors and the builder name it: "rules", "rules.children[1]", "rules.children[1].children[0]".', example: 'rules.children[1]' }),
+    type: z.enum(['group', 'condition', 'relation', 'engagement', 'segment']),
+    alone: Tally.openapi({ description: 'Contacts matching this node alone (a negated group: after its NOT).' }),
+    running: z.union([Tally, z.null()]),
+    unique: z.union([Tally, z.null()]),
+  })
+  .openapi('FunnelNode', {
+    description:
+      'One node’s exact counts. `running` (children of AND groups): contacts matching this child and every child before it, in the tree’s order ' +
+      '(inside the group’s NOT, if any; the last child’s is the group’s count before negation), else null. `unique` (children of OR groups): ' +
+      'contacts matching this branch and no other branch of the group, else null.',
+  });
+
+const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]).openapi('FieldValue');
+const whyBase = { path: z.string(), matches: z.boolean() };
+export const NodeWhy = z
+  .discriminatedUnion('type', [
+    z.object({ ...whyBase, type: z.literal('group') }),
+    z.object({ ...whyBase, type: z.literal('condition'), field: z.string(), actual: FieldValue.openapi({ description: 'The contact’s (or its company’s) value of the field; dates in ISO-8601 UTC.' }) }),
+    z.object({
+      ...whyBase,
+      type: z.literal('relation'),
+      relation: z.string(),
+      matching: count.openapi({ description: 'How many of the contact’s related rows match the relation’s conditions (e.g. activities in the window).' }),
+      rows: z.array(z.object({ matches: z.boolean(), fields: z.record(z.string(), FieldValue) })).openapi({ description: 'Up to 5 of the contact’s related rows, matching ones first, newest first (e.g. the deal’s name, amount, stage).' }),
+    }),
+    z.object({
+      ...whyBase,
+      type: z.literal('engagement'),
+      event: z.string(),
+      hits: count.openapi({ description: 'Campaigns of the set that had the event.' }),
+      of: count.openapi({ description: 'Campaigns in the set.' }),
+      campaigns: z.array(z.object({ id: z.string(), name: z.string(), at: z.string().nullable() })).openapi({ description: 'The campaigns of the set (up to 20; more: those with the event) and when the event first happened, null for never.' }),
+    }),
+    z.object({ ...whyBase, type: z.literal('segment'), segment: z.string(), title: z.string(), member: z.boolean() }),
+  ])
+  .openapi('NodeWhy', { description: 'One node for one contact: whether it holds and, for conditions, the values that decided it.' });
+
 export const PreviewContact = z
   .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable() })
   .openapi('PreviewContact');
 
-export const Preview = z.object({ count: z.number().int(), sample: z.array(PreviewContact), asOf: z.string() }).openapi('Preview');
+export const PreviewRow = PreviewContact.extend({
+  why: z.array(NodeWhy).openapi({ description: 'Every node of the tree for this contact, in the order of `funnel`: which conditions made it match, with their values.' }),
+}).openapi('PreviewRow');
+
+export const Preview = z
+  .object({
+    count,
+    reach: Reach,
+    funnel: z.array(FunnelNode).openapi({ description: 'Every node of the canonical tree, root first (pre-order), with exact counts.' }),
+    sample: z.array(PreviewRow),
+    asOf: z.string(),
+  })
+  .openapi('Preview');
 
 export const CreateDraftRequest = z
   .object({
@@ -118,8 +184,24 @@ export const PreviewRequest = z
   .openapi('PreviewRequest');
 
 export const PreviewResponse = z
-  .object({ rules: rulesRef('The canonical tree that was previewed.'), explanation: z.string(), warnings: z.array(Issue), count: z.number().int(), sample: z.array(PreviewContact), asOf: z.string() })
+  .object({ rules: rulesRef('The canonical tree that was previewed.'), explanation: z.string(), warnings: z.array(Issue), ...Preview.shape })
   .openapi('PreviewResponse');
+
+export const ExplainParams = z.object({
+  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  contactId: z.string().min(1).max(100).openapi({ param: { name: 'contactId', in: 'path' } }),
+});
+
+export const ContactExplanation = z
+  .object({
+    segmentId: z.string(),
+    contactId: z.string(),
+    member: z.boolean().openapi({ description: 'Whether the contact is in the segment: by its rules at asOf (dynamic), by its member list (static).' }),
+    rules: nullableRules('The segment’s canonical rules; null for static segments.'),
+    nodes: z.array(NodeWhy).nullable().openapi({ description: 'Every node of the rules for this contact, root first, true or false with its values: a non-member’s failing conditions are the leaves with matches false. Null for static segments.' }),
+    asOf: z.string(),
+  })
+  .openapi('ContactExplanation');
 
 const Title = z.string().trim().min(1).max(200);
 const Slug = z.string().min(1).max(80).openapi({ example: 'vip-germany' });

@@ -7,6 +7,7 @@ import { csvExport } from '../../segments/export.js';
 import { freeze } from '../../segments/freeze.js';
 import { recompute, refreshAfterDefinitionChange } from '../../segments/materialize.js';
 import { countMany, listMembers, memberIds } from '../../segments/member-reads.js';
+import { explainMembership } from '../../segments/insight.js';
 import { addMembers, removeMembers } from '../../segments/static-members.js';
 import {
   createSegment,
@@ -27,7 +28,9 @@ import { body, json, problems, security, validationHook } from '../openapi.js';
 import {
   AsOfSchema,
   CountsRequest,
+  ContactExplanation,
   CountsResponse,
+  ExplainParams,
   CreateSegmentRequest,
   ExportedSegment,
   FreezeRequest,
@@ -138,6 +141,22 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       // A rule change diffs old vs new members now (definition_change events), dependents included.
       if (updated.version !== before.version) await refreshAfterDefinitionChange(services, principal.orgId, [id]);
       return c.json(updated, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/segments/{id}/explain/{contactId}',
+      summary: 'Is this contact in the segment, and which conditions hold or fail for it?',
+      description: 'A dynamic segment is evaluated from its rules at `asOf` (default now): every node true or false, with the values that decided it. A static segment answers from its member list.',
+      security,
+      request: { params: ExplainParams, query: z.object({ asOf: AsOfSchema.optional() }) },
+      responses: { 200: json(ContactExplanation, 'Membership and, for dynamic segments, every node for this contact'), ...problems() },
+    }),
+    async (c) => {
+      const { id, contactId } = c.req.valid('param');
+      return c.json(await explainMembership(services, c.get('principal').orgId, id, contactId, c.req.valid('query').asOf), 200);
     },
   );
 

@@ -1,0 +1,66 @@
+// The reviewer's preview: count, reachability, funnel counts per node and, for each sample row, why
+// it matches — two statements under one statement timeout (src/sql/funnel.ts, src/sql/why.ts).
+// And one contact against a segment: is it in, and which conditions hold or fail.
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { contacts, segmentMembers } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import type { Services } from '../services.js';
+import { withStatementTimeout } from '../db/timeout.js';
+import type { RuleTree } from '../rules/grammar.js';
+import type { CompileContext } from '../sql/compile.js';
+import { type FunnelPreview, funnelPreview, type FunnelRow } from '../sql/funnel.js';
+import { NARROW_THE_SEGMENT, type PreviewContact } from '../sql/preview.js';
+import { type NodeWhy, whyQuery } from '../sql/why.js';
+import type { PreviewOptions } from './preview.js';
+import { findSegment, storedRules } from './store.js';
+
+export interface InsightPreview extends Omit<FunnelPreview, 'sample'> {
+  sample: (PreviewContact & { why: NodeWhy[] })[];
+  asOf: string;
+}
+
+export async function previewWithInsight(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<InsightPreview> {
+  const funnel = funnelPreview(tree, ctx, options.limit ?? 10);
+  return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT }, async (tx) => {
+    const preview = funnel.read(await tx.execute<FunnelRow>(funnel.query));
+    const why = whyQuery(tree, ctx, preview.sample.map((s) => s.id));
+    const byId = preview.sample.length ? why.read(await tx.execute<{ id: string } & Record<string, unknown>>(why.query)) : new Map<string, NodeWhy[]>();
+    return { ...preview, sample: preview.sample.map((s) => ({ ...s, why: byId.get(s.id) ?? [] })), asOf: ctx.asOf.toISOString() };
+  });
+}
+
+/** Every node of the tree for one contact, true or false with its values; undefined when the tenant has no such contact. */
+export async function explainContact(db: Executor, tree: RuleTree, ctx: CompileContext, contactId: string, timeoutMs = 5_000): Promise<NodeWhy[] | undefined> {
+  const why = whyQuery(tree, ctx, [contactId]);
+  return withStatementTimeout(db, { timeoutMs, accessMode: 'read only', advice: NARROW_THE_SEGMENT }, async (tx) =>
+    why.read(await tx.execute<{ id: string } & Record<string, unknown>>(why.query)).get(contactId),
+  );
+}
+
+/**
+ * Is the contact in the segment, and why (not)? A dynamic segment is evaluated from its rules at
+ * `asOf` (every node true or false with its values); a static one by its member list.
+ */
+export async function explainMembership(services: Services, orgId: string, segmentId: string, contactId: string, asOf?: Date) {
+  const db = services.database.db;
+  const segment = await findSegment(db, orgId, segmentId);
+  const [contact] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+  if (!contact) throw new AppError('not_found', `No contact "${contactId}" in this tenant.`);
+  const clock = asOf ?? services.now();
+  const rules = segment.type === 'dynamic' ? storedRules(segment.rules) : null;
+  let member: boolean;
+  let nodes: NodeWhy[] | null = null;
+  if (rules) {
+    const tenant = await services.tenants.get(orgId);
+    nodes = (await explainContact(db, rules, { orgId, asOf: clock, tenant }, contactId, services.statementTimeoutMs)) ?? [];
+    member = nodes[0]?.matches ?? false;
+  } else {
+    const [row] = await db
+      .select({ id: segmentMembers.contactId })
+      .from(segmentMembers)
+      .where(and(eq(segmentMembers.orgId, orgId), eq(segmentMembers.segmentId, segmentId), eq(segmentMembers.contactId, contactId)));
+    member = row !== undefined;
+  }
+  return { segmentId, contactId, member, rules, nodes, asOf: clock.toISOString() };
+}
