@@ -34,6 +34,7 @@ export const SEGMENT_STATUSES = ['active', 'archived'] as const;
 export const SEGMENT_EVENT_TYPES = ['segment.joined', 'segment.left'] as const;
 export const SEGMENT_EVENT_CAUSES = ['write', 'recompute', 'definition_change', 'manual'] as const;
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export const SEGMENT_VERSION_CHANGES = ['created', 'edited', 'restored', 'imported'] as const;
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const lifecycleStage = pgEnum('lifecycle_stage', LIFECYCLE_STAGES);
@@ -271,6 +272,35 @@ export const segmentMembers = pgTable(
     foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
     index('segment_members_org_contact_idx').on(t.orgId, t.contactId),
+  ],
+);
+
+/**
+ * The definition history: one row per change of a segment's title, type or rules (the first is its
+ * creation), with who made it. Each row holds the whole definition as it became, so any version can
+ * be restored and the diff between consecutive versions computed.
+ */
+export const segmentVersions = pgTable(
+  'segment_versions',
+  {
+    orgId: text('org_id').notNull(),
+    segmentId: text('segment_id').notNull(),
+    /** 1, 2, 3… per segment. */
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    type: segmentType('type').notNull(),
+    rules: jsonb('rules'),
+    change: text('change', { enum: SEGMENT_VERSION_CHANGES }).notNull(),
+    /** For a restore: the version it brought back. */
+    restoredFrom: integer('restored_from'),
+    /** The API key that made the change and its role; null for the service's own changes. */
+    changedByKeyId: text('changed_by_key_id'),
+    changedByRole: userRole('changed_by_role'),
+    changedAt: ts('changed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.segmentId, t.number] }),
+    foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }).onDelete('cascade'),
   ],
 );
 

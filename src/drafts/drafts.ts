@@ -13,6 +13,7 @@ import { type PreparedRules, prepareRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
 import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
+import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
 import { type InsightPreview, previewWithInsight } from '../segments/insight.js';
 
@@ -168,7 +169,7 @@ export async function approveDraft(
   services: Services,
   orgId: string,
   id: string,
-  input: { title: string; slug?: string | undefined; description?: string | undefined; acknowledge?: { start: number; end: number }[] | undefined },
+  input: { title: string; slug?: string | undefined; description?: string | undefined; acknowledge?: { start: number; end: number }[] | undefined; by?: Actor | undefined },
 ): Promise<SegmentView> {
   const view = await services.database.db.transaction(async (tx) => {
     // Lock the draft row so two approvals of one draft cannot both create a segment.
@@ -189,7 +190,7 @@ export async function approveDraft(
     const segment = await createSegment(
       services,
       orgId,
-      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', rules: current.rules },
+      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', rules: current.rules, by: input.by },
       tx,
     );
     await tx.update(drafts).set({ approvedSegmentId: segment.id }).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)));

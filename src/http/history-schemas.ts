@@ -1,6 +1,7 @@
 // Request and response shapes of a segment's analysis and history: overlap of segments, size over
 // time, definition versions and the preview of an edit (routes in routes/segment-history.ts).
 import { z } from '@hono/zod-openapi';
+import { SEGMENT_VERSION_CHANGES, USER_ROLES } from '../db/schema.js';
 import { AsOfSchema, Issue, nullableRules, PreviewContact, RulesFormat, rulesRef } from './schemas.js';
 
 export const OverlapRequest = z
@@ -64,3 +65,46 @@ export const PreviewEditResponse = z
     asOf: z.string(),
   })
   .openapi('PreviewEditResponse');
+
+const DefinitionChange = z
+  .object({
+    kind: z.enum(['added', 'removed', 'changed']),
+    path: z.string().openapi({ description: 'Where: "title", "type", or a path in the rules (in the newer tree for added/changed, the older for removed).' }),
+    before: z.unknown().openapi({ description: 'The old value or rule node; null for an addition.' }),
+    after: z.unknown().openapi({ description: 'The new value or rule node; null for a removal.' }),
+    beforeText: z.string().nullable(),
+    afterText: z.string().nullable(),
+  })
+  .openapi('DefinitionChange');
+
+export const SegmentVersion = z
+  .object({
+    number: z.number().int(),
+    change: z.enum(SEGMENT_VERSION_CHANGES),
+    restoredFrom: z.number().int().nullable(),
+    title: z.string(),
+    type: z.enum(['static', 'dynamic']),
+    rules: nullableRules('The canonical rules of this version; null for a static segment.'),
+    explanation: z.string().nullable(),
+    changedBy: z.object({ keyId: z.string(), role: z.enum(USER_ROLES) }).nullable().openapi({ description: 'The API key that made the change; null for the service’s own changes.' }),
+    changedAt: z.string(),
+    changes: z.array(DefinitionChange).openapi({ description: 'The structural diff against the version before (empty for the first).' }),
+    current: z.boolean(),
+  })
+  .openapi('SegmentVersion');
+
+export const SegmentVersions = z
+  .object({
+    segmentId: z.string(),
+    versions: z.array(SegmentVersion).openapi({ description: 'Oldest first.' }),
+    draft: z
+      .object({ id: z.string(), description: z.string(), stale: z.boolean(), createdAt: z.string() })
+      .nullable()
+      .openapi({ description: 'The draft the segment was approved from; `stale` once the rules are no longer the draft’s, so its description no longer says what the segment is.' }),
+  })
+  .openapi('SegmentVersions');
+
+export const VersionParams = z.object({
+  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  number: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'number', in: 'path' } }),
+});

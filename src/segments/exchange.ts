@@ -15,6 +15,7 @@ import type { TenantValues } from '../rules/tenant.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
 import { SLUG_PATTERN, storedRules } from './store.js';
+import { type Actor, recordVersion } from './version-record.js';
 
 export const SeedSegmentSchema = z.strictObject({
   object_type: z.literal('segments'),
@@ -93,7 +94,7 @@ export interface ImportResult {
  * Imports definitions all-or-nothing: every item is validated (against the tenant plus the items
  * before it) before anything is written; segments are matched by slug, so re-importing updates.
  */
-export async function importDefinitions(services: Services, orgId: string, input: unknown): Promise<ImportResult> {
+export async function importDefinitions(services: Services, orgId: string, input: unknown, by?: Actor): Promise<ImportResult> {
   if (!Array.isArray(input)) throw new AppError('validation_failed', 'Expected a JSON array of segment definitions.', [{ path: '$', message: 'expected an array' }]);
   const base = await services.tenants.get(orgId);
   const system = new Set(
@@ -148,9 +149,11 @@ export async function importDefinitions(services: Services, orgId: string, input
             .update(segments)
             .set({ title: p.title, description: p.description, rules: p.rules, version: changed ? current!.version + 1 : current!.version, updatedAt: services.now() })
             .where(and(eq(segments.orgId, orgId), eq(segments.id, id)));
+          await recordVersion(tx, services, orgId, id, 'imported', by);
           result.updated.push(id);
         } else {
           await tx.insert(segments).values({ orgId, id, title: p.title, slug: p.slug, description: p.description, type: 'dynamic', rules: p.rules });
+          await recordVersion(tx, services, orgId, id, 'imported', by);
           result.created.push(id);
         }
       }

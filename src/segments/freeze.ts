@@ -5,8 +5,9 @@ import type { LongRead } from '../db/long-reads.js';
 import type { Services } from '../services.js';
 import { memberIdsSource, segmentQuery } from './materialize.js';
 import { createSegment, findSegment, type SegmentView } from './store.js';
+import type { Actor } from './version-record.js';
 
-export async function freeze(services: Services, read: LongRead, segmentId: string, input: { title?: string; asOf?: Date }): Promise<SegmentView> {
+export async function freeze(services: Services, read: LongRead, segmentId: string, input: { title?: string; asOf?: Date; by?: Actor }): Promise<SegmentView> {
   const orgId = read.orgId;
   const segment = await findSegment(read.db, orgId, segmentId);
   const source = await memberIdsSource(services, read, orgId, segmentId, input.asOf);
@@ -15,7 +16,7 @@ export async function freeze(services: Services, read: LongRead, segmentId: stri
     const created = await createSegment(
       services,
       orgId,
-      { title: input.title ?? `${segment.title} (frozen ${at} UTC)`, description: segment.description, type: 'static' },
+      { title: input.title ?? `${segment.title} (frozen ${at} UTC)`, description: segment.description, type: 'static', by: input.by },
       tx,
     );
     await tx.execute(sql`

@@ -15,6 +15,7 @@ import { prepareRules } from '../rules/prepare.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
 import { establishBaseline } from './baseline.js';
+import { type Actor, recordVersion, type VersionChange } from './version-record.js';
 
 export type SegmentRow = typeof segments.$inferSelect;
 
@@ -28,6 +29,8 @@ export interface SegmentInput {
   description?: string | null | undefined;
   type: 'static' | 'dynamic';
   rules?: unknown;
+  /** Who creates it, for the definition history. */
+  by?: Actor | undefined;
 }
 
 export interface SegmentPatch {
@@ -35,6 +38,13 @@ export interface SegmentPatch {
   slug?: string | undefined;
   description?: string | null | undefined;
   rules?: unknown;
+}
+
+/** Who makes an edit and what kind it is, for the definition history. */
+export interface EditOrigin {
+  by?: Actor | undefined;
+  change?: VersionChange;
+  restoredFrom?: number;
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -161,11 +171,12 @@ export async function createSegment(services: Services, orgId: string, input: Se
     slug,
   );
   services.tenants.invalidate(orgId);
+  await recordVersion(tx, services, orgId, row!.id, 'created', input.by);
   if (row!.type === 'dynamic') await establishBaseline(services, tx, row!);
   return toView(services, row!, tx);
 }
 
-export async function updateSegment(services: Services, orgId: string, id: string, patch: SegmentPatch): Promise<SegmentView> {
+export async function updateSegment(services: Services, orgId: string, id: string, patch: SegmentPatch, origin: EditOrigin = {}): Promise<SegmentView> {
   const current = await findSegment(services.database.db, orgId, id);
   refuseIfSystem(current, 'edited');
   const changes: Partial<typeof segments.$inferInsert> = {};
@@ -183,13 +194,18 @@ export async function updateSegment(services: Services, orgId: string, id: strin
     }
   }
   if (Object.keys(changes).length === 0) return toView(services, current);
+  // The change and its version (when title or rules changed) in one transaction.
   const [row] = await uniquely(
     () =>
-      services.database.db
-        .update(segments)
-        .set({ ...changes, updatedAt: services.now() })
-        .where(and(eq(segments.orgId, orgId), eq(segments.id, id)))
-        .returning(),
+      services.database.db.transaction(async (tx) => {
+        const updated = await tx
+          .update(segments)
+          .set({ ...changes, updatedAt: services.now() })
+          .where(and(eq(segments.orgId, orgId), eq(segments.id, id)))
+          .returning();
+        await recordVersion(tx, services, orgId, id, origin.change ?? 'edited', origin.by, origin.restoredFrom);
+        return updated;
+      }),
     changes.title ?? current.title,
     changes.slug ?? current.slug,
   );
@@ -271,11 +287,11 @@ async function freeCopyName(db: Executor, orgId: string, title: string, slug: st
   }
 }
 
-export async function duplicateSegment(services: Services, orgId: string, id: string): Promise<SegmentView> {
+export async function duplicateSegment(services: Services, orgId: string, id: string, by?: Actor): Promise<SegmentView> {
   const source = await findSegment(services.database.db, orgId, id);
   const names = await freeCopyName(services.database.db, orgId, source.title, source.slug);
   const view = await services.database.db.transaction(async (tx) => {
-    const created = await createSegment(services, orgId, { ...names, description: source.description, type: source.type, rules: source.rules }, tx);
+    const created = await createSegment(services, orgId, { ...names, description: source.description, type: source.type, rules: source.rules, by }, tx);
     if (source.type === 'static') {
       await tx.execute(sql`
         insert into segment_members (org_id, segment_id, contact_id)

@@ -9,6 +9,7 @@ import { normalize } from '../rules/normalize.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { SUPPRESSED_STATUSES } from '../rules/reachability.js';
 import type { Services } from '../services.js';
+import { recordVersion } from './version-record.js';
 import { establishBaseline } from './baseline.js';
 import { newSegmentId } from './store.js';
 
@@ -57,7 +58,10 @@ export async function ensureSystemSegments(services: Services, orgId?: string): 
           .onConflictDoNothing()
           .returning();
         [row] = inserted ? [inserted] : await db.select().from(segments).where(and(eq(segments.orgId, org), eq(segments.systemKey, def.key)));
-        if (inserted) created += 1;
+        if (inserted) {
+          created += 1;
+          await recordVersion(db, services, org, inserted.id, 'created');
+        }
         if (row) break;
       }
       if (!row) throw new Error(`could not create the system segment "${def.key}" in ${org}: its titles and slugs are all taken`);

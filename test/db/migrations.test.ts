@@ -23,6 +23,7 @@ describe('migrations', () => {
         'orgs',
         'segment_events',
         'segment_members',
+        'segment_versions',
         'segments',
         'users',
         'webhook_deliveries',

@@ -70,7 +70,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'approve drafts into segments');
       const input = c.req.valid('json');
-      return c.json(await approveDraft(services, principal.orgId, c.req.valid('param').id, input), 201);
+      return c.json(await approveDraft(services, principal.orgId, c.req.valid('param').id, { ...input, by: principal }), 201);
     },
   );
 

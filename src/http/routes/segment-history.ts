@@ -2,12 +2,15 @@
 // of its definition (and restoring one), and who an edit would add or remove before it is saved.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { previewEdit } from '../../segments/edit-preview.js';
+import { refreshAfterDefinitionChange } from '../../segments/materialize.js';
 import { overlap } from '../../segments/overlap.js';
+import { findSegment } from '../../segments/store.js';
+import { listVersions, restoreVersion } from '../../segments/versions.js';
 import type { Services } from '../../services.js';
 import { allow, type AppEnv } from '../auth.js';
-import { OverlapRequest, OverlapResponse, PreviewEditRequest, PreviewEditResponse } from '../history-schemas.js';
+import { OverlapRequest, OverlapResponse, PreviewEditRequest, PreviewEditResponse, SegmentVersions, VersionParams } from '../history-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
-import { IdParam } from '../schemas.js';
+import { IdParam, Segment } from '../schemas.js';
 import { rulesIn } from '../rules-format.js';
 
 export function segmentHistoryRoutes(services: Services): OpenAPIHono<AppEnv> {
@@ -48,6 +51,39 @@ export function segmentHistoryRoutes(services: Services): OpenAPIHono<AppEnv> {
       const id = c.req.valid('param').id;
       const result = await services.longReads.run(principal.orgId, c.req.raw.signal, (read) => previewEdit(services, read, id, rulesIn(input.format, input.rules), input.asOf));
       return c.json(result, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/segments/{id}/versions',
+      summary: 'The definition history: every change of title, type or rules, who made it, and its diff',
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(SegmentVersions, 'Versions oldest first, and the draft the segment came from'), ...problems() },
+    }),
+    async (c) => c.json(await listVersions(services, c.get('principal').orgId, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/segments/{id}/versions/{number}/restore',
+      summary: 'Restore an old version’s title and rules (recorded as a new version)',
+      security,
+      request: { params: VersionParams },
+      responses: { 200: json(Segment, 'The segment as restored'), ...problems() },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, services.policy, 'define', 'restore segment versions');
+      const { id, number } = c.req.valid('param');
+      const before = await findSegment(services.database.db, principal.orgId, id);
+      const restored = await restoreVersion(services, principal.orgId, id, number, principal);
+      // Restored rules move members like any rule edit (definition_change events), dependents included.
+      if (restored.version !== before.version) await refreshAfterDefinitionChange(services, principal.orgId, [id]);
+      return c.json(restored, 200);
     },
   );
 

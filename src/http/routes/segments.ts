@@ -72,7 +72,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       const { format, type, ...input } = c.req.valid('json');
       // No type given: rules make it dynamic, no rules make it static (documented on the schema).
       const inferred = type ?? (input.rules == null ? 'static' : 'dynamic');
-      return c.json(await createSegment(services, principal.orgId, { ...input, type: inferred, rules: rulesIn(format, input.rules) }), 201);
+      return c.json(await createSegment(services, principal.orgId, { ...input, type: inferred, rules: rulesIn(format, input.rules), by: principal }), 201);
     },
   );
 
@@ -104,7 +104,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'import segment definitions');
-      const result = await importDefinitions(services, principal.orgId, await c.req.json());
+      const result = await importDefinitions(services, principal.orgId, await c.req.json(), principal);
       // New ones get their baseline, changed ones diff old vs new members (definition_change events).
       await refreshAfterDefinitionChange(services, principal.orgId, [...result.created, ...result.updated]);
       return c.json(result, 200);
@@ -137,7 +137,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       const id = c.req.valid('param').id;
       const before = await findSegment(services.database.db, principal.orgId, id);
       const { format, ...patch } = c.req.valid('json');
-      const updated = await updateSegment(services, principal.orgId, id, { ...patch, rules: rulesIn(format, patch.rules) });
+      const updated = await updateSegment(services, principal.orgId, id, { ...patch, rules: rulesIn(format, patch.rules) }, { by: principal });
       // A rule change diffs old vs new members now (definition_change events), dependents included.
       if (updated.version !== before.version) await refreshAfterDefinitionChange(services, principal.orgId, [id]);
       return c.json(updated, 200);
@@ -199,7 +199,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'duplicate segments');
-      return c.json(await duplicateSegment(services, principal.orgId, c.req.valid('param').id), 201);
+      return c.json(await duplicateSegment(services, principal.orgId, c.req.valid('param').id, principal), 201);
     },
   );
 
@@ -210,7 +210,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       allow(principal, services.policy, 'define', 'freeze segments');
       const input = c.req.valid('json');
       const id = c.req.valid('param').id;
-      return c.json(await longRead(c, (read) => freeze(services, read, id, { ...(input.title ? { title: input.title } : {}), ...(input.asOf ? { asOf: input.asOf } : {}) })), 201);
+      return c.json(await longRead(c, (read) => freeze(services, read, id, { ...(input.title ? { title: input.title } : {}), ...(input.asOf ? { asOf: input.asOf } : {}), by: principal })), 201);
     },
   );
 
