@@ -258,6 +258,15 @@ export async function bulkUpsertContacts(services: Services, orgId: string, item
   };
 }
 
+/**
+ * The same patch for many existing contacts (a segment's bulk action): one transaction, one
+ * re-evaluation, every membership change an event. A contact that no longer exists is a 404.
+ */
+export async function updateContacts(services: Services, orgId: string, ids: string[], patch: ContactPatch): Promise<{ updated: number; joined: number; left: number }> {
+  const { rows, changes } = await writeContacts(services, orgId, ids.map((id) => ({ id, patch, path: 'body' })), 'update');
+  return { updated: rows.length, joined: changes.filter((c) => c.type === 'segment.joined').length, left: changes.filter((c) => c.type === 'segment.left').length };
+}
+
 /** Deletes a contact (and its deals, activities, email events); every membership it had becomes a `segment.left`. */
 export async function deleteContact(services: Services, orgId: string, id: string): Promise<{ id: string; membership: MembershipDiff }> {
   const changes = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {

@@ -14,6 +14,7 @@ import { inputGuard } from './input.js';
 import { validationHook } from './openapi.js';
 import { onError, problem } from './problem.js';
 import { noStore, requestLog } from './request-log.js';
+import { bulkRoutes } from './routes/bulk.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { contactRoutes } from './routes/contacts.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -103,6 +104,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.route('/v1', segmentRoutes(services));
   app.route('/v1', segmentHistoryRoutes(services));
   app.route('/v1', contactRoutes(services));
+  app.route('/v1', bulkRoutes(services));
   app.route('/v1', webhookRoutes(services));
   app.route('/v1', keyRoutes(services));
   app.route('/app/api', catalogRoutes(services)); // what the reviewer page's editor offers

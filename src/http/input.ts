@@ -1,5 +1,5 @@
 // The first look at what a client sent, once for every /v1 route, before any handler or schema:
-// - a body needs a JSON content type; a request without a body needs no content type at all;
+// - a body needs a JSON content type (CSV_ROUTES also take text/csv, streamed by their handler); a request without a body needs no content type at all;
 // - the body must be JSON, nested at most MAX_JSON_DEPTH levels;
 // - no string anywhere (body keys and values, query names and values, path segments) may hold a NUL
 //   character or a lone UTF-16 surrogate: Postgres cannot store NUL in text or JSON (that was a 500)
@@ -103,9 +103,16 @@ function pathProblems(c: Context): ProblemDetail[] {
   return out;
 }
 
+/** Routes that take a CSV body (text/csv), streamed by their handler rather than read here. */
+const CSV_ROUTES = [/^\/v1\/segments\/[^/]+\/members\/import$/];
+
+function takesCsv(c: Context): boolean {
+  return /^text\/csv\b/i.test(c.req.header('content-type') ?? '') && CSV_ROUTES.some((r) => r.test(c.req.path));
+}
+
 export const inputGuard: MiddlewareHandler = async (c, next) => {
   const problems = [...pathProblems(c), ...queryProblems(c)];
-  if (BODY_METHODS.has(c.req.method) && c.req.raw.body !== null) {
+  if (BODY_METHODS.has(c.req.method) && c.req.raw.body !== null && !takesCsv(c)) {
     const text = await c.req.text(); // cached: the route's validator reads the same text
     if (text.length > 0) {
       const type = c.req.header('content-type') ?? '';

@@ -22,7 +22,7 @@ export interface MembershipChange {
   unknown: string[];
 }
 
-function requireStatic(segment: SegmentRow, verb: string): void {
+export function requireStatic(segment: SegmentRow, verb: string): void {
   if (segment.type !== 'static') {
     throw new AppError(
       'conflict',
