@@ -18,6 +18,10 @@ export interface View {
   /** The clock changed: re-run what depends on it. */
   onClock?(): void;
   dispose?(): void;
+  /** What would be lost by leaving (null: nothing); the tab warns before closing while it is set. */
+  unsaved?(): string | null;
+  /** Leaving this view in the page (another link) also asks first. */
+  guardsNavigation?: boolean;
 }
 
 // What the key may do comes from the server's policy table (src/auth/policy.ts), never a list here.

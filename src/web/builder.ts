@@ -2,11 +2,20 @@
 // catalog's fields and operators, "has / has no" related records, email engagement and segment
 // membership. Each control carries the API path it edits (`data-path`), which is how validation
 // errors find their way back to it. Typing edits the tree in place; structural edits re-render,
-// keeping focus on the control that had it.
+// keeping focus on the control that had it. Every edit is a step of the undo history (typing in one
+// input coalesces into one step). The field picker also offers related records, email engagement
+// and segment membership: picking "Deals · Amount" turns the row into "has deals where Amount …".
 import type { Condition, Engagement, Group, Node, RelationCondition, SegmentMembership, WhereGroup } from '../rules/grammar.js';
 import type { UiCatalog, UiField, UiRelation } from '../ui/catalog.js';
+import type { Unfinished } from './complete.js';
 import { type Child, h, replace, select } from './dom.js';
+import { picker, type PickerOption } from './picker.js';
 import { choiceList, convertValue, defaultValue, valueEditor } from './values.js';
+
+const SCOPE_GROUPS: Record<string, string> = { contact: 'Contact', company: 'Company' };
+const HISTORY_LIMIT = 200;
+/** Keystrokes in one input closer together than this are one undo step. */
+const COALESCE_MS = 1200;
 
 type AnyGroup = Group | WhereGroup;
 
@@ -17,20 +26,99 @@ export class Builder {
   readonly el: HTMLDivElement = h('div', { class: 'builder' });
   private tree: Group = { type: 'group', op: 'and', negate: false, children: [] };
   private focusNext: string | undefined;
+  private history: string[] = [];
+  private at = -1;
+  private lastEdit: { key: string | undefined; time: number } = { key: undefined, time: 0 };
+  private unfinished: Unfinished[] = [];
 
   constructor(
     private catalog: UiCatalog,
     private readonly onChange: () => void,
-  ) {}
+  ) {
+    this.el.addEventListener('keydown', (e) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        this.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        this.redo();
+      }
+    });
+  }
 
   /** The tree as the reviewer has it now (their order, their values, errors and all). */
   get rules(): Group {
     return this.tree;
   }
 
-  load(tree: Group): void {
+  /** Replaces the tree; `fresh` starts a new undo history (a new draft), otherwise it is one more step. */
+  load(tree: Group, fresh = true): void {
     this.tree = structuredClone(tree);
+    if (fresh) {
+      this.history = [JSON.stringify(this.tree)];
+      this.at = 0;
+    } else this.record(undefined);
     this.render();
+  }
+
+  get canUndo(): boolean {
+    return this.at > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.at < this.history.length - 1;
+  }
+
+  undo(): void {
+    if (!this.canUndo) return;
+    this.at -= 1;
+    this.restore();
+  }
+
+  redo(): void {
+    if (!this.canRedo) return;
+    this.at += 1;
+    this.restore();
+  }
+
+  private restore(): void {
+    this.tree = JSON.parse(this.history[this.at]!) as Group;
+    this.lastEdit = { key: undefined, time: 0 };
+    this.render();
+    this.onChange();
+  }
+
+  /** Adds the current tree to the history; a keystroke right after one in the same input replaces it. */
+  private record(key: string | undefined): void {
+    const snapshot = JSON.stringify(this.tree);
+    if (snapshot === this.history[this.at]) return;
+    const now = Date.now();
+    const coalesce = key !== undefined && key === this.lastEdit.key && now - this.lastEdit.time < COALESCE_MS && this.at > 0;
+    this.history.splice(this.at + (coalesce ? 0 : 1));
+    this.history.push(snapshot);
+    if (this.history.length > HISTORY_LIMIT) this.history.shift();
+    this.at = this.history.length - 1;
+    this.lastEdit = { key, time: now };
+  }
+
+  /** Marks the rows that are not finished (complete.ts) with what they still need. */
+  mark(unfinished: Unfinished[]): void {
+    this.unfinished = unfinished;
+    for (const el of this.el.querySelectorAll<HTMLElement>('[data-node].unfinished')) {
+      el.classList.remove('unfinished');
+      el.querySelector(':scope > .todo')?.remove();
+    }
+    for (const u of unfinished) {
+      const node = this.el.querySelector<HTMLElement>(`[data-node][data-path="${CSS.escape(u.path)}"]`);
+      if (!node) continue;
+      node.classList.add('unfinished');
+      const todo = h('p', { class: 'todo' }, h('span', { class: 'badge todo-badge' }, 'Unfinished'), ' ', u.message, ' Not counted yet.');
+      const row = node.querySelector(':scope > .row, :scope > .group-head');
+      row?.after(todo);
+    }
   }
 
   setCatalog(catalog: UiCatalog): void {
@@ -43,10 +131,13 @@ export class Builder {
     const key = this.focusNext ?? focused;
     this.focusNext = undefined;
     replace(this.el, this.group(this.tree, 'rules', null, 0, null));
+    this.mark(this.unfinished);
     if (key) this.el.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
 
   private changed(structural: boolean, focus?: string): void {
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.key : undefined;
+    this.record(structural ? undefined : active);
     if (focus) this.focusNext = focus;
     if (structural) this.render();
     this.onChange();
@@ -86,11 +177,14 @@ export class Builder {
         const next = children[i] ? `${path}.children[${i}]:remove` : `${path}:add-condition`;
         this.changed(true, next);
       };
-      return h('li', null, i > 0 ? h('span', { class: 'connector', 'aria-hidden': 'true' }, g.op === 'and' ? 'and' : 'or') : null, this.node(child, childPath, rel, depth, removeChild));
+      const replaceChild = (n: Node) => {
+        children[i] = n;
+      };
+      return h('li', null, i > 0 ? h('span', { class: 'connector', 'aria-hidden': 'true' }, g.op === 'and' ? 'and' : 'or') : null, this.node(child, childPath, rel, depth, removeChild, replaceChild));
     });
     return h(
-      'section',
-      { class: `node group depth-${depth % 4}${g.negate ? ' negated' : ''}`, 'data-node': true, 'data-path': path, 'aria-label': depth === 0 ? (rel ? `Filter on ${rel.label.toLowerCase()}` : 'Filter') : 'Group' },
+      'div',
+      { role: 'group', class: `node group depth-${depth % 4}${g.negate ? ' negated' : ''}`, 'data-node': true, 'data-path': path, 'aria-label': depth === 0 ? 'Conditions' : rel ? `Conditions on ${rel.label.toLowerCase()}` : 'Group of conditions' },
       h(
         'div',
         { class: 'group-head' },
@@ -122,24 +216,23 @@ export class Builder {
       case 'engagement':
         return { type: 'engagement', event: 'opened', match: 'any', campaigns: { last: null, ids: null } };
       case 'segment':
-        return { type: 'segment', operator: 'in', segment: this.catalog.tenant.segments.find((s) => s.status === 'active')?.id ?? '' };
+        return { type: 'segment', operator: 'in', segment: '' };
     }
   }
 
-  private newCondition(rel: UiRelation | null): Condition {
-    const field = (rel ? rel.fields : this.catalog.fields)[0]!;
-    const operator = field.operators[0]!.value;
-    return { type: 'condition', field: field.key, operator, value: defaultValue(field, operator) };
+  /** A condition with nothing chosen yet: unfinished (and not counted) until it has a field and a value. */
+  private newCondition(_rel: UiRelation | null): Condition {
+    return { type: 'condition', field: '', operator: 'eq', value: '' };
   }
 
   // ── nodes ─────────────────────────────────────────────────────────────────────────────────
 
-  private node(n: Node, path: string, rel: UiRelation | null, depth: number, remove: () => void): HTMLElement {
+  private node(n: Node, path: string, rel: UiRelation | null, depth: number, remove: () => void, replaceNode: (n: Node) => void): HTMLElement {
     switch (n.type) {
       case 'group':
         return this.group(n, path, rel, depth + 1, { label: 'Remove group', run: remove });
       case 'condition':
-        return this.condition(n, path, rel, remove);
+        return this.condition(n, path, rel, remove, rel ? undefined : replaceNode);
       case 'relation':
         return this.relation(n, path, depth, remove);
       case 'engagement':
@@ -164,10 +257,10 @@ export class Builder {
     );
   }
 
-  private condition(c: Condition, path: string, rel: UiRelation | null, remove: () => void): HTMLElement {
+  private condition(c: Condition, path: string, rel: UiRelation | null, remove: () => void, replaceNode?: (n: Node) => void): HTMLElement {
     const fields = rel ? rel.fields : this.catalog.fields;
     const field = fields.find((f) => f.key === c.field);
-    const fieldSelect = this.fieldPicker(c, path, fields, rel);
+    const fieldSelect = this.fieldPicker(c, path, fields, rel, replaceNode);
     if (!field) return this.row(path, null, [fieldSelect], 'Remove condition', remove);
     const operator = select(
       { 'data-path': `${path}.operator`, 'data-key': `${path}.operator`, 'aria-label': `Operator for ${field.label}`, onChange: (e: Event) => {
@@ -183,29 +276,56 @@ export class Builder {
     return this.row(path, null, [fieldSelect, operator, value], `Remove condition on ${field.label}`, remove);
   }
 
-  private fieldPicker(c: Condition, path: string, fields: readonly UiField[], rel: UiRelation | null): HTMLSelectElement {
-    const groups = rel
-      ? [{ label: rel.label, fields }]
-      : [
-          { label: 'Contact', fields: fields.filter((f) => f.scope === 'contact') },
-          { label: 'Company', fields: fields.filter((f) => f.scope === 'company') },
-        ];
-    const known = fields.some((f) => f.key === c.field);
-    return h(
-      'select',
-      { class: 'field-picker', 'data-path': `${path}.field`, 'data-key': `${path}.field`, 'aria-label': 'Field', onChange: (e: Event) => {
-        const next = fields.find((f) => f.key === (e.target as HTMLSelectElement).value)!;
-        const before = fields.find((f) => f.key === c.field);
-        const operator = next.operators.some((o) => o.value === c.operator) ? c.operator : next.operators[0]!.value;
-        const sameValues = before && before.type === next.type && JSON.stringify(before.choices) === JSON.stringify(next.choices);
-        c.value = sameValues ? convertValue(next, c.operator, operator, c.value) : defaultValue(next, operator);
-        c.field = next.key;
-        c.operator = operator;
-        this.changed(true);
-      } },
-      known ? null : h('option', { value: c.field, selected: true }, `${c.field} (unknown)`),
-      groups.map((g) => h('optgroup', { label: g.label }, g.fields.map((f) => h('option', { value: f.key, selected: f.key === c.field }, f.label)))),
-    );
+  /** The field picker: contact and company fields, and (outside a relation) related records, email and segments. */
+  private fieldPicker(c: Condition, path: string, fields: readonly UiField[], rel: UiRelation | null, replaceNode?: (n: Node) => void): HTMLElement {
+    const options: PickerOption[] = fields.map((f) => ({ value: f.key, label: f.label, group: rel ? rel.label : (SCOPE_GROUPS[f.scope ?? ''] ?? 'Custom fields') }));
+    if (!rel && replaceNode) {
+      for (const r of this.catalog.relations) for (const f of r.fields) options.push({ value: `relation:${r.name}:${f.key}`, label: `${r.noun} ${f.label.toLowerCase()}`.replace(/^./, (x) => x.toUpperCase()), group: r.label });
+      for (const event of this.catalog.emailEvents) options.push({ value: `engagement:${event}`, label: `Email ${event}`, group: 'Email' });
+      options.push({ value: 'segment:in', label: 'Is in segment', group: 'Segments' }, { value: 'segment:not_in', label: 'Is not in segment', group: 'Segments' });
+    }
+    return picker({
+      options,
+      value: c.field,
+      label: 'Field',
+      path: `${path}.field`,
+      key: `${path}.field`,
+      placeholder: 'Choose a field… (type to search)',
+      className: 'field-picker',
+      onPick: (value) => {
+        const [kind, a, b] = value.split(':');
+        if (replaceNode && kind === 'relation' && a && b) {
+          const r = this.catalog.relations.find((x) => x.name === a)!;
+          replaceNode({ type: 'relation', relation: r.name, has: true, count: null, where: { type: 'group', op: 'and', negate: false, children: [this.withField({ type: 'condition', field: '', operator: 'eq', value: '' }, r.fields, b)] } });
+          this.changed(true, `${path}.where.children[0].operator`);
+          return;
+        }
+        if (replaceNode && kind === 'engagement' && a) {
+          replaceNode({ type: 'engagement', event: a as Engagement['event'], match: 'any', campaigns: { last: 3, ids: null } });
+          this.changed(true, `${path}.match`);
+          return;
+        }
+        if (replaceNode && kind === 'segment' && a) {
+          replaceNode({ type: 'segment', operator: a as SegmentMembership['operator'], segment: '' });
+          this.changed(true, `${path}.segment`);
+          return;
+        }
+        this.withField(c, fields, value);
+        this.changed(true, `${path}.operator`);
+      },
+    });
+  }
+
+  /** Points a condition at another field, keeping operator and value where they still fit. */
+  private withField(c: Condition, fields: readonly UiField[], key: string): Condition {
+    const next = fields.find((f) => f.key === key)!;
+    const before = fields.find((f) => f.key === c.field);
+    const operator = next.operators.some((o) => o.value === c.operator) ? c.operator : next.operators[0]!.value;
+    const sameValues = before && before.type === next.type && JSON.stringify(before.choices) === JSON.stringify(next.choices);
+    c.value = sameValues ? convertValue(next, c.operator, operator, c.value) : defaultValue(next, operator);
+    c.field = next.key;
+    c.operator = operator;
+    return c;
   }
 
   private relation(r: RelationCondition, path: string, depth: number, remove: () => void): HTMLElement {

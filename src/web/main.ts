@@ -1,11 +1,11 @@
 // The page shell: sign in with an API key (kept in sessionStorage, sent as the bearer header), the
 // evaluation clock, and a hash router over the views.
 import type { UiCatalog } from '../ui/catalog.js';
-import { api, ApiError, session, type SegmentBody, UNAUTHORIZED_EVENT } from './api.js';
+import { api, ApiError, type DraftBody, session, type SegmentBody, UNAUTHORIZED_EVENT } from './api.js';
 import type { App, View } from './app.js';
 import { h, replace } from './dom.js';
 import { clearErrors, showErrors, showProblem } from './errors.js';
-import { forgetWork, reviewView } from './review.js';
+import { currentWork, forgetWork, reviewView } from './review.js';
 import { segmentView } from './segment.js';
 import { segmentsView } from './segments.js';
 
@@ -25,13 +25,16 @@ let clockTimer: ReturnType<typeof setTimeout> | undefined;
 const pinned = new URLSearchParams(location.search).get('asOf');
 if (pinned !== null) sessionStorage.setItem(CLOCK, pinned);
 
+const clockValue = sessionStorage.getItem(CLOCK) ?? '';
+// A date picker; a pinned instant with a time of day (?asOf=…T12:00:00Z) stays editable as text.
 const clockInput = h('input', {
-  type: 'text',
+  type: clockValue === '' || /^\d{4}-\d{2}-\d{2}$/.test(clockValue) ? 'date' : 'text',
   id: 'clock',
   'data-path': 'asOf',
-  placeholder: 'now',
   autocomplete: 'off',
-  value: sessionStorage.getItem(CLOCK) ?? '',
+  min: '1900-01-01',
+  max: '2999-12-31',
+  value: clockValue,
   'aria-describedby': 'clock-hint',
   onInput: () => {
     sessionStorage.setItem(CLOCK, clockInput.value.trim());
@@ -42,9 +45,9 @@ const clockInput = h('input', {
 const clockBox = h(
   'div',
   { class: 'clock-box', 'data-errors': true },
-  h('label', { for: 'clock' }, 'Clock'),
+  h('label', { for: 'clock' }, 'Count as of'),
   clockInput,
-  h('span', { id: 'clock-hint', class: 'hint' }, 'UTC · empty = now · e.g. 2026-11-01'),
+  h('span', { id: 'clock-hint', class: 'hint' }, 'Leave empty for today'),
   h('div', { class: 'errors' }),
 );
 
@@ -119,22 +122,43 @@ function signInView(message?: string): void {
   key.focus();
 }
 
+/** The page the reviewer is on, to go back to when they decide to stay. */
+let shown = location.hash;
+
 async function route(): Promise<void> {
   if (!catalog) return;
+  const warning = view.guardsNavigation ? view.unsaved?.() : null;
+  if (warning && location.hash !== shown && !window.confirm(`${warning} Leave this page anyway?`)) {
+    history.replaceState(null, '', shown);
+    return;
+  }
   view.dispose?.();
   view = {};
+  if (!location.hash || location.hash === '#/new') {
+    const work = currentWork();
+    if (work !== '#/new') history.replaceState(null, '', work);
+  }
   const hash = location.hash || '#/new';
+  shown = hash;
   const [, section, id, sub] = hash.split('/');
   for (const link of nav.querySelectorAll<HTMLAnchorElement>('a')) {
-    if (link.dataset.nav === section) link.setAttribute('aria-current', 'page');
+    if (link.dataset.nav === (section === 'drafts' ? 'new' : section)) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   try {
     if (section === 'segments' && id) {
       const segment = await api<SegmentBody>('GET', `/v1/segments/${encodeURIComponent(id)}`);
-      view = sub === 'edit' && segment.rules ? reviewView(app, main, segment) : segmentView(app, main, segment);
+      view = sub === 'edit' && segment.rules ? reviewView(app, main, { segment }) : segmentView(app, main, segment);
     } else if (section === 'segments') {
       view = segmentsView(app, main);
+    } else if (section === 'drafts' && id) {
+      const draft = await api<DraftBody>('GET', `/v1/drafts/${encodeURIComponent(id)}`);
+      if (draft.approvedSegmentId) {
+        history.replaceState(null, '', '#/new');
+        sessionStorage.removeItem('segment-builder.current');
+        shown = '#/new';
+        view = reviewView(app, main);
+      } else view = reviewView(app, main, { draft });
     } else {
       view = reviewView(app, main);
     }
@@ -146,6 +170,10 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route());
+// Closing or reloading the tab with edits the server does not have yet asks first.
+window.addEventListener('beforeunload', (e) => {
+  if (view.unsaved?.()) e.preventDefault();
+});
 window.addEventListener(UNAUTHORIZED_EVENT, (e) => signOut((e as CustomEvent<string>).detail));
 
 async function start(): Promise<void> {

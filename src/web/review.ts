@@ -1,78 +1,100 @@
-// Describe → review → edit → preview → approve. The description becomes a draft (POST /v1/drafts);
-// the reviewer edits its rule tree in the builder; every edit is previewed 300 ms after the last
-// keystroke (POST /v1/preview) with the count, the first 10 contacts, the explanation and the clock;
-// approving saves the edit (PUT /v1/drafts/:id) and approves it. The same page edits a saved
-// dynamic segment's rules (PATCH /v1/segments/:id) and builds a segment from an empty filter.
+// Describe → review → edit → preview → approve. The description becomes a draft (POST /v1/drafts)
+// and the URL then carries its id (#/drafts/<id>), so a reload or a shared link opens the same draft.
+// The reviewer edits the rule tree in the builder; 300 ms after the last edit the finished part of
+// the tree (complete.ts: unfinished rows are marked, not counted, and block approval) is saved into
+// the draft and previewed in one call (PUT /v1/drafts/:id), or just previewed (POST /v1/preview) for
+// a filter built from scratch. The work also lives in sessionStorage, so unfinished rows and the title
+// survive a reload; what the server does not have yet is "unsaved" and warns before the tab closes.
+// The same page edits a saved dynamic segment's rules (PATCH /v1/segments/:id).
 import type { Group } from '../rules/grammar.js';
-import { api, ApiError, type DraftBody, type PreviewBody, type SegmentBody } from './api.js';
+import { api, ApiError, type DraftBody, type PreviewBody, type ProblemBody, type SegmentBody } from './api.js';
 import { type App, canDefine, canEdit, definerNote, type View } from './app.js';
 import { Builder } from './builder.js';
+import { ready, type Ready, toBuilderPath } from './complete.js';
 import { field, formatCount, formatInstant, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
+import { plainProblem } from './messages.js';
 
 const DEBOUNCE_MS = 300;
 const EXAMPLE = 'enterprise accounts in Germany that opened our last 3 campaigns but have no deal created in the last 90 days';
+const STORE = 'segment-builder.work:';
+/** The draft (or "new") that "New segment" returns to. */
+const CURRENT = 'segment-builder.current';
 
 type Mode = { kind: 'blank' } | { kind: 'draft'; draft: DraftBody } | { kind: 'segment'; segment: SegmentBody };
 
-interface Work {
-  mode: Mode;
+interface Stored {
   rules: Group;
-  description: string;
   title: string;
   slug: string;
+  description: string;
 }
 
-/** The unsaved work on "New segment", kept while the reviewer looks at other pages. */
-let kept: Work | undefined;
+const storeKey = (mode: Mode) => STORE + (mode.kind === 'draft' ? `draft:${mode.draft.id}` : mode.kind === 'segment' ? `segment:${mode.segment.id}` : 'new');
+
+function readStored(mode: Mode): Stored | undefined {
+  try {
+    const raw = sessionStorage.getItem(storeKey(mode));
+    return raw ? (JSON.parse(raw) as Stored) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Drops the unsaved work (on sign-out: the next key may belong to another tenant). */
 export function forgetWork(): void {
-  kept = undefined;
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(STORE) || key === CURRENT) sessionStorage.removeItem(key);
 }
 
-export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): View {
+/** Where "New segment" goes: the draft being reviewed in this tab, if any. */
+export function currentWork(): string {
+  const id = sessionStorage.getItem(CURRENT);
+  return id ? `#/drafts/${id}` : '#/new';
+}
+
+const emptyRules = (): Group => ({ type: 'group', op: 'and', negate: false, children: [] });
+
+export function reviewView(app: App, main: HTMLElement, start: { segment?: SegmentBody; draft?: DraftBody } = {}): View {
+  const { segment } = start;
   if (!canEdit(app)) {
     replace(main, h('h2', { class: 'page-title', tabindex: '-1' }, 'New segment'), h('p', { class: 'notice' }, `This key is ${app.catalog().principal.role}: it can browse segments but not build them. Sign in with an editor or admin key.`));
     return {};
   }
-  const work: Work = segment
-    ? { mode: { kind: 'segment', segment }, rules: segment.rules!, description: '', title: segment.title, slug: segment.slug }
-    : (kept ??= { mode: { kind: 'blank' }, rules: emptyRules(), description: '', title: '', slug: '' });
-  let started = Boolean(segment) || work.mode.kind !== 'blank' || work.rules.children.length > 0;
+  let mode: Mode = segment ? { kind: 'segment', segment } : start.draft ? { kind: 'draft', draft: start.draft } : { kind: 'blank' };
+  const stored = readStored(mode);
+  const initialRules = stored?.rules ?? (segment ? segment.rules! : start.draft ? start.draft.rules : emptyRules());
+  /** What the server has: differences from it are unsaved. */
+  let baseline = JSON.stringify(segment ? segment.rules : start.draft ? start.draft.rules : emptyRules());
+  let started = mode.kind !== 'blank' || initialRules.children.length > 0;
+  let finished: Ready = { rules: null, unfinished: [], paths: new Map() };
 
-  // ── preview panel ──
+  // ── preview panel: the count bar (fixed at the bottom on a phone) and the first contacts ──
   const count = h('p', { class: 'count', 'aria-live': 'polite', 'aria-atomic': 'true' }, '—');
+  const left = h('p', { class: 'left-out' });
   const clock = h('p', { class: 'clock' });
   const previewStatus = h('p', { class: 'status', role: 'status' });
   const sampleBody = h('tbody');
   const sample = h('table', { class: 'sample' }, h('caption', null, 'First 10 contacts'), h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Company'))), sampleBody);
-  const canonical = h('pre', { class: 'json' });
   const preview = h(
     'aside',
     { class: 'preview', 'aria-labelledby': 'preview-title' },
-    h('h2', { id: 'preview-title' }, 'Live preview'),
-    count,
-    clock,
-    previewStatus,
-    sample,
-    h('details', null, h('summary', null, 'Canonical rules (JSON)'), canonical),
+    h('div', { class: 'count-bar' }, h('h2', { id: 'preview-title' }, 'Live count'), count, left, clock, previewStatus),
+    h('div', { class: 'sample-box' }, sample),
   );
 
   // ── builder and what surrounds it ──
   const explanation = h('p', { class: 'explanation' });
   const warnings = h('ul', { class: 'warnings' });
   const builderProblem = h('div', { class: 'problem', role: 'alert' });
-  const builder = new Builder(app.catalog(), () => {
-    work.rules = builder.rules;
-    schedule();
-  });
+  const undo = h('button', { type: 'button', class: 'secondary small', 'aria-keyshortcuts': 'Control+Z', onClick: () => builder.undo() }, '↶ Undo');
+  const redo = h('button', { type: 'button', class: 'secondary small', 'aria-keyshortcuts': 'Control+Shift+Z', onClick: () => builder.redo() }, '↷ Redo');
+  const builder = new Builder(app.catalog(), () => edited());
 
   // ── description ──
-  const description = h('textarea', { 'data-path': 'description', rows: '2', placeholder: `e.g. ${EXAMPLE}`, value: work.description, onInput: (e: Event) => (work.description = (e.target as HTMLTextAreaElement).value), onKeydown: (e: KeyboardEvent) => {
+  const description = h('textarea', { 'data-path': 'description', rows: '2', placeholder: `e.g. ${EXAMPLE}`, value: stored?.description ?? (start.draft?.description ?? ''), onInput: () => persist(), onKeydown: (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) describeForm.requestSubmit();
   } });
-  const describeStatus = h('p', { class: 'status', role: 'status' });
+  const describeStatus = h('div', { class: 'status', role: 'status' });
   const generate = h('button', { type: 'submit', class: 'primary' }, 'Generate filter');
   const describeForm = h(
     'form',
@@ -86,18 +108,17 @@ export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): 
   const notes = h('section', { class: 'notes', 'aria-label': 'What to check' });
 
   // ── save ──
-  const title = h('input', { type: 'text', 'data-path': 'title', value: work.title, autocomplete: 'off', onInput: (e: Event) => (work.title = (e.target as HTMLInputElement).value) });
-  const slug = h('input', { type: 'text', 'data-path': 'slug', value: work.slug, autocomplete: 'off', placeholder: 'made from the title', onInput: (e: Event) => (work.slug = (e.target as HTMLInputElement).value) });
+  const title = h('input', { type: 'text', 'data-path': 'title', value: stored?.title ?? segment?.title ?? '', autocomplete: 'off', onInput: () => persist() });
+  const slug = h('input', { type: 'text', 'data-path': 'slug', value: stored?.slug ?? segment?.slug ?? '', autocomplete: 'off', placeholder: 'made from the title', onInput: () => persist() });
   const saveStatus = h('div', { class: 'problem', role: 'alert' });
-  const saveLabel = work.mode.kind === 'draft' ? 'Approve and save segment' : work.mode.kind === 'segment' ? 'Save changes' : 'Save segment';
-  const save = h('button', { type: 'submit', class: 'primary', disabled: !canDefine(app) }, saveLabel);
+  const save = h('button', { type: 'submit', class: 'primary', disabled: !canDefine(app) }, saveLabel());
   const saveForm = h(
     'form',
     { class: 'approve', 'aria-label': 'Save', onSubmit: (e: Event) => {
       e.preventDefault();
       void approve();
     } },
-    h('div', { class: 'fields' }, field('Segment title', title), field('Slug (optional)', slug)),
+    h('div', { class: 'fields' }, field('Segment title', title), field('Short name in links (optional)', slug)),
     h('div', { class: 'actions' }, save, segment ? h('a', { href: `#/segments/${segment.id}`, class: 'button secondary' }, 'Cancel') : null),
     canDefine(app) ? null : h('p', { class: 'notice' }, definerNote(app)),
     saveStatus,
@@ -106,7 +127,7 @@ export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): 
   const filterSection = h(
     'section',
     { class: 'filter', 'aria-labelledby': 'filter-title' },
-    h('h2', { id: 'filter-title' }, 'Filter'),
+    h('div', { class: 'section-head' }, h('h2', { id: 'filter-title' }, 'Rules'), h('div', { class: 'history-buttons', role: 'group', 'aria-label': 'Undo and redo' }, undo, redo)),
     explanation,
     warnings,
     builderProblem,
@@ -134,38 +155,104 @@ export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
 
+  function saveLabel(): string {
+    return mode.kind === 'draft' ? 'Approve and save segment' : mode.kind === 'segment' ? 'Save changes' : 'Save segment';
+  }
+
+  function persist(): void {
+    const work: Stored = { rules: builder.rules, title: title.value, slug: slug.value, description: description.value };
+    sessionStorage.setItem(storeKey(mode), JSON.stringify(work));
+    if (mode.kind === 'draft') sessionStorage.setItem(CURRENT, mode.draft.id);
+    else if (mode.kind === 'blank') sessionStorage.removeItem(CURRENT);
+  }
+
+  function edited(): void {
+    persist();
+    undo.disabled = !builder.canUndo;
+    redo.disabled = !builder.canRedo;
+    finished = ready(builder.rules, app.catalog());
+    builder.mark(finished.unfinished);
+    schedule();
+  }
+
   function schedule(): void {
     clearTimeout(timer);
     say(previewStatus, 'Updating…');
     timer = setTimeout(() => void runPreview(), DEBOUNCE_MS);
   }
 
+  function showLeftOut(): void {
+    const n = finished.unfinished.length;
+    left.textContent = n ? `${n === 1 ? '1 unfinished condition is' : `${n} unfinished conditions are`} not counted.` : '';
+  }
+
   async function runPreview(): Promise<void> {
     const mine = ++seq;
     const asOf = app.asOf();
+    finished = ready(builder.rules, app.catalog());
+    builder.mark(finished.unfinished);
+    showLeftOut();
+    clearErrors([builder.el, app.clockScope()]);
+    builderProblem.replaceChildren();
+    if (!finished.rules) {
+      replace(count, h('strong', null, '—'));
+      count.classList.add('stale');
+      say(previewStatus, 'Add a condition to see how many contacts match.');
+      replace(sampleBody);
+      explanation.replaceChildren();
+      return;
+    }
     try {
-      const result = await api<PreviewBody>('POST', '/v1/preview', { rules: builder.rules, ...(asOf ? { asOf } : {}) });
-      if (mine !== seq) return;
-      clearErrors([builder.el, app.clockScope()]);
-      builderProblem.replaceChildren();
-      showPreview(result, result.explanation, result.warnings);
+      let result: { count: number; sample: PreviewBody['sample']; asOf: string };
+      let text: string;
+      let issues: { path: string; message: string }[];
+      const clockOf = (t: string | null | undefined) => (t ? Date.parse(t) : null);
+      if (mode.kind === 'draft' && JSON.stringify(finished.rules) !== baseline && clockOf(mode.draft.asOf) === clockOf(asOf)) {
+        // Saved into the draft and previewed at the draft's clock in one call.
+        const draft = await api<DraftBody>('PUT', `/v1/drafts/${mode.draft.id}`, { rules: finished.rules });
+        if (mine !== seq) return;
+        mode.draft = draft;
+        baseline = JSON.stringify(finished.rules);
+        if (!draft.preview) {
+          say(previewStatus, draft.previewError?.detail ?? 'The count could not be computed.', 'error');
+          return;
+        }
+        result = draft.preview;
+        text = draft.explanation;
+        issues = draft.warnings;
+      } else {
+        if (mode.kind === 'draft' && JSON.stringify(finished.rules) !== baseline) {
+          mode.draft = await api<DraftBody>('PUT', `/v1/drafts/${mode.draft.id}`, { rules: finished.rules });
+          baseline = JSON.stringify(finished.rules);
+        }
+        const p = await api<PreviewBody>('POST', '/v1/preview', { rules: finished.rules, ...(asOf ? { asOf } : {}) });
+        if (mine !== seq) return;
+        result = p;
+        text = p.explanation;
+        issues = p.warnings;
+      }
+      showPreview(result, text, issues);
     } catch (err) {
       if (mine !== seq || !(err instanceof ApiError)) throw err;
-      clearErrors([builder.el, app.clockScope()]);
-      showProblem(err.problem, [builder.el, app.clockScope()], builderProblem);
+      const problem = mapPaths(plainProblem(err.problem, app.catalog()));
+      showProblem(problem, [builder.el, app.clockScope()], builderProblem);
       count.classList.add('stale');
-      const n = err.problem.errors?.length ?? 0;
-      say(previewStatus, n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the filter to update the count.` : err.problem.detail, 'error');
+      const n = problem.errors?.length ?? 0;
+      say(previewStatus, n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the rules to update the count.` : problem.detail, 'error');
     }
   }
 
-  function showPreview(p: { count: number; sample: PreviewBody['sample']; asOf: string; rules?: Group }, text: string, issues: { path: string; message: string }[]): void {
+  /** The server's paths are about the finished tree; the builder shows the whole one. */
+  function mapPaths(problem: ProblemBody): ProblemBody {
+    return problem.errors ? { ...problem, errors: problem.errors.map((e) => ({ ...e, path: toBuilderPath(e.path, finished.paths) })) } : problem;
+  }
+
+  function showPreview(p: { count: number; sample: PreviewBody['sample']; asOf: string }, text: string, issues: { path: string; message: string }[]): void {
     count.classList.remove('stale');
     replace(count, h('strong', null, formatCount(p.count)), p.count === 1 ? ' contact' : ' contacts');
     replace(clock, 'as of ', h('time', { datetime: p.asOf }, formatInstant(p.asOf)), app.asOf() ? '' : ' (now)');
     say(previewStatus, `Updated ${new Date().toLocaleTimeString('en-GB')}.`, 'ok');
     replace(sampleBody, p.sample.length ? p.sample.map((c) => h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—'), h('td', null, c.email), h('td', null, c.company ?? '—'))) : h('tr', null, h('td', { colspan: '3', class: 'muted' }, 'No contacts match.')));
-    canonical.textContent = JSON.stringify(p.rules ?? builder.rules, null, 2);
     explanation.replaceChildren(h('span', { class: 'label' }, 'In plain English: '), text);
     replace(warnings, issues.map((w) => h('li', null, w.message)));
   }
@@ -180,13 +267,36 @@ export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): 
         h(
           'div',
           { class: 'callout unrecognized' },
-          h('h3', null, 'Words the generator did not understand — they are not in the filter'),
+          h('h3', null, 'Words that were not understood — they are not in the rules'),
           h('p', { class: 'quoted' }, highlight(draft.description, draft.unrecognized.map((s) => s.text))),
         ),
       );
     }
-    parts.push(h('p', { class: 'muted provenance' }, `Generated by ${draft.provider} (${draft.model})${draft.edited ? ', edited' : ''}.`));
+    parts.push(h('p', { class: 'muted provenance' }, draft.provider === 'builtin' ? 'Read by the built-in reader (offline).' : `Read by the AI model ${draft.model}.`, draft.edited ? ' You have edited the rules since.' : ''));
     replace(notes, parts);
+  }
+
+  /** A refusal says what can be said instead: examples from this tenant's catalog, one click each. */
+  function refused(problem: ProblemBody): void {
+    const examples = suggestions(app);
+    replace(
+      describeStatus,
+      h(
+        'div',
+        { class: 'callout refusal' },
+        h('p', null, problem.detail),
+        h('p', null, 'Describe who should be in the segment, for example:'),
+        h(
+          'ul',
+          { class: 'suggestions' },
+          examples.map((text) => h('li', null, h('button', { type: 'button', class: 'link', onClick: () => {
+            description.value = text;
+            persist();
+            description.focus();
+          } }, text))),
+        ),
+      ),
+    );
   }
 
   async function describe(): Promise<void> {
@@ -196,86 +306,129 @@ export function reviewView(app: App, main: HTMLElement, segment?: SegmentBody): 
     say(describeStatus, 'Generating…');
     try {
       const draft = await api<DraftBody>('POST', '/v1/drafts', { description: description.value, ...(asOf ? { asOf } : {}) });
-      work.mode = { kind: 'draft', draft };
-      work.rules = structuredClone(draft.rules);
+      sessionStorage.removeItem(storeKey(mode));
+      mode = { kind: 'draft', draft };
+      baseline = JSON.stringify(draft.rules);
+      history.replaceState(null, '', `#/drafts/${draft.id}`);
       say(describeStatus, '');
       started = true;
-      show();
-      if (draft.preview) showPreview({ ...draft.preview, rules: draft.rules }, draft.explanation, draft.warnings);
-      else say(previewStatus, draft.previewError?.detail ?? 'The preview failed.', 'error');
-      save.textContent = 'Approve and save segment';
+      show(draft.rules);
+      persist();
+      if (draft.preview) showPreview(draft.preview, draft.explanation, draft.warnings);
+      else say(previewStatus, draft.previewError?.detail ?? 'The count could not be computed.', 'error');
       filterSection.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'nearest' });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      showProblem(err.problem, [describeForm, app.clockScope()], describeStatus)?.focus();
+      if (err.problem.status === 422) {
+        refused(err.problem);
+        description.focus();
+      } else showProblem(plainProblem(err.problem, app.catalog()), [describeForm, app.clockScope()], describeStatus)?.focus();
     } finally {
       generate.disabled = false;
     }
   }
 
   function startBlank(): void {
-    work.mode = { kind: 'blank' };
-    work.rules = emptyRules();
-    work.rules.children.push({ type: 'condition', field: app.catalog().fields[0]!.key, operator: 'eq', value: '' });
+    sessionStorage.removeItem(storeKey(mode));
+    mode = { kind: 'blank' };
+    baseline = JSON.stringify(emptyRules());
+    history.replaceState(null, '', '#/new');
+    const rules = emptyRules();
+    rules.children.push({ type: 'condition', field: '', operator: 'eq', value: '' });
     started = true;
     replace(notes);
-    save.textContent = 'Save segment';
-    show();
+    show(rules);
+    persist();
     schedule();
-    builder.el.querySelector<HTMLElement>('select')?.focus();
+    builder.el.querySelector<HTMLElement>('[role="combobox"]')?.focus();
   }
 
   async function approve(): Promise<void> {
     clearTimeout(timer);
     clearErrors([saveForm, builder.el]);
     saveStatus.replaceChildren();
+    finished = ready(builder.rules, app.catalog());
+    builder.mark(finished.unfinished);
+    if (finished.unfinished.length || !finished.rules) {
+      const n = finished.unfinished.length;
+      say(saveStatus, n ? `Finish or remove the ${n === 1 ? 'unfinished condition' : `${n} unfinished conditions`} before saving.` : 'Add at least one condition before saving.', 'error');
+      const first = finished.unfinished[0];
+      const row = first && builder.el.querySelector<HTMLElement>(`[data-node][data-path="${CSS.escape(first.path)}"]`);
+      (row?.querySelector<HTMLElement>('input, select, button') ?? builder.el.querySelector<HTMLElement>('button.add'))?.focus();
+      return;
+    }
     save.disabled = true;
-    const names = { title: title.value, ...(slug.value.trim() ? { slug: slug.value.trim() } : {}) };
+    const typedSlug = slug.value.trim() !== '';
+    const names = { title: title.value, ...(typedSlug ? { slug: slug.value.trim() } : {}) };
     try {
       let saved: SegmentBody;
-      const mode = work.mode;
       if (mode.kind === 'draft') {
-        if (JSON.stringify(builder.rules) !== JSON.stringify(mode.draft.rules)) {
-          mode.draft = await api<DraftBody>('PUT', `/v1/drafts/${mode.draft.id}`, { rules: builder.rules });
+        if (JSON.stringify(finished.rules) !== JSON.stringify(mode.draft.rules)) {
+          mode.draft = await api<DraftBody>('PUT', `/v1/drafts/${mode.draft.id}`, { rules: finished.rules });
         }
         saved = await api<SegmentBody>('POST', `/v1/drafts/${mode.draft.id}/approve`, names);
       } else if (mode.kind === 'segment') {
-        saved = await api<SegmentBody>('PATCH', `/v1/segments/${mode.segment.id}`, { ...names, rules: builder.rules });
+        saved = await api<SegmentBody>('PATCH', `/v1/segments/${mode.segment.id}`, { ...names, ...(typedSlug ? {} : { slug: mode.segment.slug }), rules: finished.rules });
       } else {
-        saved = await api<SegmentBody>('POST', '/v1/segments', { ...names, type: 'dynamic', rules: builder.rules });
+        saved = await api<SegmentBody>('POST', '/v1/segments', { ...names, type: 'dynamic', rules: finished.rules });
       }
-      if (!segment) kept = undefined;
+      sessionStorage.removeItem(storeKey(mode));
+      if (mode.kind !== 'segment') sessionStorage.removeItem(CURRENT);
+      baseline = JSON.stringify(builder.rules);
       await app.refreshCatalog();
       app.navigate(segment ? `#/segments/${saved.id}` : '#/segments', { text: `Saved “${saved.title}”.`, segmentId: saved.id });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      showProblem(err.problem, [saveForm, builder.el], saveStatus)?.focus();
+      showProblem(mapPaths(plainProblem(err.problem, app.catalog(), { typedSlug })), [saveForm, builder.el], saveStatus)?.focus();
     } finally {
       save.disabled = !canDefine(app);
     }
   }
 
-  function show(): void {
+  function show(rules: Group): void {
     filterSection.hidden = !started;
     saveForm.hidden = !started;
     preview.hidden = !started;
-    builder.load(work.rules);
-    work.rules = builder.rules;
-    if (work.mode.kind === 'draft') showNotes(work.mode.draft);
+    save.textContent = saveLabel();
+    builder.load(rules);
+    undo.disabled = !builder.canUndo;
+    redo.disabled = !builder.canRedo;
+    finished = ready(builder.rules, app.catalog());
+    builder.mark(finished.unfinished);
+    showLeftOut();
+    if (mode.kind === 'draft') showNotes(mode.draft);
   }
 
-  show();
+  show(initialRules);
   if (started) schedule();
+  const unsaved = (): string | null => {
+    if (!started) return null;
+    const rulesChanged = JSON.stringify(builder.rules) !== baseline;
+    const namesChanged = mode.kind === 'segment' && (title.value !== mode.segment.title || (slug.value.trim() !== '' && slug.value.trim() !== mode.segment.slug));
+    return rulesChanged || namesChanged ? (mode.kind === 'segment' ? 'Your changes to this segment are not saved.' : 'Some edits (unfinished conditions) are not saved in the draft yet.') : null;
+  };
   return {
     onClock: () => {
       if (started) schedule();
     },
     dispose: () => clearTimeout(timer),
+    unsaved,
+    // Leaving a segment's edit loses the edit; drafts and new filters come back with "New segment".
+    guardsNavigation: mode.kind === 'segment',
   };
 }
 
-function emptyRules(): Group {
-  return { type: 'group', op: 'and', negate: false, children: [] };
+/** Examples of what can be said, made from this tenant's own fields and values. */
+function suggestions(app: App): string[] {
+  const t = app.catalog().tenant;
+  const country = t.countries[0]?.label.replace(/ \([A-Z]{2}\)$/, '') ?? 'Germany';
+  const tag = t.tags[0] ?? 'vip';
+  const industry = t.industries[0];
+  return [
+    `customers in ${country}`,
+    `contacts tagged ${tag} who opened one of the last 3 campaigns`,
+    industry ? `leads in the ${industry.toLowerCase()} industry with no deal created in the last 90 days` : 'leads with no deal created in the last 90 days',
+  ];
 }
 
 /** The description with the words the generator could not place marked. */

@@ -1,11 +1,17 @@
 // The value part of a condition, by field type and operator: nothing for is_null, a picker for
-// closed sets (tenant tags, owners, campaigns, industries…), text/number/date inputs otherwise, two
-// inputs for between, amount + unit for relative dates. What the reviewer types goes to the server
-// as typed (numbers parsed when they parse) so the server's validation speaks, not a second copy.
+// closed sets (tenant tags, owners, campaigns, industries…; searchable when long), date pickers for
+// dates, text/number inputs otherwise, two inputs for between, amount + unit for relative dates.
+// A new value starts empty (the row is unfinished until the reviewer fills it, see complete.ts);
+// what the reviewer types goes to the server as typed (numbers parsed when they parse) so the
+// server's validation speaks, not a second copy.
 import type { Condition, RelativeDate, Value } from '../rules/grammar.js';
 import type { CanonicalOperator, ValueShape } from '../rules/operators.js';
 import type { UiCatalog, UiField } from '../ui/catalog.js';
 import { h, select, uid } from './dom.js';
+import { picker } from './picker.js';
+
+/** Past this many choices a value list gets a search box (or a searchable picker for one value). */
+const SEARCH_FROM = 10;
 
 /** The value an operator takes on this field, as the server's operator table says. */
 export function valueKind(field: UiField, op: string): ValueShape {
@@ -23,7 +29,7 @@ export function defaultValue(field: UiField, op: CanonicalOperator | string): Va
     case 'pair':
       return ['', ''];
     case 'scalar':
-      return field.choices?.[0]?.value ?? '';
+      return '';
   }
 }
 
@@ -73,16 +79,23 @@ export interface ValueContext {
   changed(structural: boolean): void;
 }
 
+const MIDNIGHT = /^\d{4}-\d{2}-\d{2}$/;
+
 function textInput(field: UiField, path: string, label: string, value: unknown, onValue: (text: string) => void): HTMLInputElement {
+  const text = shown(field, value);
+  // A date picker for dates; a value with a time of day (from the API) stays editable as text.
+  const date = field.type === 'date' && (text === '' || MIDNIGHT.test(text));
   return h('input', {
-    type: 'text',
+    type: date ? 'date' : 'text',
     class: `value-input type-${field.type}`,
     'data-path': path,
     'data-key': path,
     'aria-label': label,
     inputmode: field.type === 'number' ? 'decimal' : undefined,
-    placeholder: placeholder(field),
-    value: shown(field, value),
+    placeholder: date ? undefined : placeholder(field),
+    value: text,
+    min: date ? '1900-01-01' : undefined,
+    max: date ? '2999-12-31' : undefined,
     autocomplete: 'off',
     onInput: (e: Event) => onValue((e.target as HTMLInputElement).value),
   });
@@ -93,13 +106,20 @@ export function choiceList(path: string, label: string, choices: { value: string
   const extras = chosen.map(String).filter((v) => !choices.some((c) => c.value === v));
   const all = [...choices, ...extras.map((v) => ({ value: v, label: `${v} (not offered)` }))];
   const box = h('fieldset', { class: 'choices', 'data-path': path }, h('legend', { class: 'sr-only' }, label));
-  const read = () => [...box.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+  const read = () => [...box.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')].map((i) => i.value);
+  if (all.length > SEARCH_FROM) {
+    const search = h('input', { type: 'search', class: 'choice-search', 'aria-label': `Search ${label.toLowerCase()}`, placeholder: 'Search…', 'data-key': `${path}:search`, autocomplete: 'off', onInput: () => {
+      const q = search.value.trim().toLowerCase();
+      for (const item of box.querySelectorAll<HTMLElement>('.choice')) item.hidden = q !== '' && !(item.dataset.label ?? '').includes(q) && !item.querySelector('input:checked');
+    } });
+    box.appendChild(search);
+  }
   for (const c of all) {
     const id = uid('c');
     box.appendChild(
       h(
         'span',
-        { class: 'choice' },
+        { class: 'choice', 'data-label': `${c.label} ${c.value}`.toLowerCase() },
         h('input', { type: 'checkbox', id, value: c.value, checked: chosen.map(String).includes(c.value), 'data-key': `${path}=${c.value}`, onChange: () => onChange(read()) }),
         h('label', { for: id }, c.label),
       ),
@@ -145,8 +165,9 @@ export function valueEditor(c: Condition, field: UiField, path: string, ctx: Val
     case 'span': {
       const span: RelativeDate = isRelative(c.value) ? { ...c.value } : { amount: 30, unit: 'days' };
       const amount = h('input', {
-        type: 'text',
-        inputmode: 'numeric',
+        type: 'number',
+        min: '1',
+        step: '1',
         class: 'value-input amount',
         'data-path': `${path}.amount`,
         'data-key': `${path}.amount`,
@@ -155,8 +176,8 @@ export function valueEditor(c: Condition, field: UiField, path: string, ctx: Val
         onInput: (e: Event) => {
           const text = (e.target as HTMLInputElement).value.trim();
           const n = Number(text);
-          // Not a number: sent as typed, so the server says what is wrong with it.
-          span.amount = (text !== '' && Number.isFinite(n) ? n : text) as number;
+          // Empty: the row is unfinished (complete.ts) and is not sent.
+          span.amount = (text !== '' && Number.isFinite(n) ? n : '') as number;
           c.value = { ...span };
           ctx.changed(false);
         },
@@ -175,15 +196,29 @@ export function valueEditor(c: Condition, field: UiField, path: string, ctx: Val
     case 'scalar': {
       if (field.choices) {
         const current = typeof c.value === 'string' ? c.value : c.value === null ? '' : String(c.value);
-        const sel = select(
+        if (field.choices.length > SEARCH_FROM) {
+          return picker({
+            options: field.choices.map((o) => ({ ...o, group: field.label })),
+            value: current,
+            label: `Value for ${name}`,
+            path,
+            key: path,
+            placeholder: 'Choose… (type to search)',
+            className: 'value-input',
+            onPick: (v) => {
+              c.value = v;
+              ctx.changed(true);
+            },
+          });
+        }
+        return select(
           { class: 'value-input', 'data-path': path, 'data-key': path, 'aria-label': `Value for ${name}`, onChange: (e: Event) => {
             c.value = (e.target as HTMLSelectElement).value;
-            ctx.changed(false);
+            ctx.changed(true);
           } },
           [...(current === '' ? [{ value: '', label: 'Choose…' }] : []), ...field.choices],
           current,
         );
-        return sel;
       }
       return textInput(field, path, `Value for ${name}`, c.value, (text) => {
         c.value = typed(field, text);

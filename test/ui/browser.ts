@@ -1,9 +1,10 @@
 // The reviewer page end to end: the real app on a loopback port over a private copy of the fixture
 // database, and headless Chromium (Debian's `chromium`, installed by .ci/run) driven by playwright-core.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { createApiKey } from '../../src/auth/keys.js';
 import { createApp } from '../../src/http/app.js';
@@ -81,3 +82,41 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
 }
 
 export const contacts = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'contact' : 'contacts'}`;
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core run inside the page as it is now. Injected through the devtools protocol (page.evaluate),
+ * which the page's strict CSP does not govern, so the page under test keeps its real policy.
+ */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Zero serious or critical axe-core violations in the page's current state (`state` names it in the failure). */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const serious = (await axeFindings(page)).filter((f) => f.impact === 'serious' || f.impact === 'critical');
+  expect(serious, `axe-core on ${state}`).toEqual([]);
+}
+
+/** Picks an option of a searchable picker (field or long value list) the way a reviewer types: search, then Enter. */
+export async function pick(picker: Locator, label: string): Promise<void> {
+  await picker.click();
+  await picker.fill(label);
+  const option = picker.page().getByRole('option', { name: label, exact: true });
+  await option.waitFor();
+  await option.click();
+}

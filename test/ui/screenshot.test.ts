@@ -24,7 +24,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page on a laptop screen')
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Describe the audience').fill(DESCRIPTION);
     await page.getByRole('button', { name: 'Generate filter' }).click();
-    await page.getByRole('heading', { name: 'Words the generator did not understand' }).waitFor();
+    await page.getByRole('heading', { name: 'Words that were not understood' }).waitFor();
     await eventually(() => page.locator('.preview .status').getAttribute('data-tone'), 'ok');
     await page.getByLabel('Segment title').fill('DACH-FR customers, no recent close');
     await page.evaluate(() => window.scrollTo(0, 0));
