@@ -16,6 +16,7 @@ import { createSegment, type SegmentView, storedRules } from '../segments/store.
 import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
 import { type InsightPreview, previewWithInsight } from '../segments/insight.js';
+import { type SecondReading, secondReading } from './second-reading.js';
 
 // The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
 // typed c.json checks this against; the type here is what the mapping below builds.
@@ -83,7 +84,7 @@ export function openSpans(row: Pick<DraftRow, 'unrecognized' | 'editedAt'>): Ope
   }));
 }
 
-function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []) {
+function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = [], second: SecondReading | null = null) {
   const ok = 'preview' in previewed;
   return {
     id: row.id,
@@ -93,6 +94,7 @@ function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings
     assumptions: row.assumptions,
     unrecognized: row.unrecognized,
     openSpans: openSpans(row),
+    secondReading: row.editedAt === null ? second : null,
     warnings,
     preview: ok ? previewed.preview : null,
     previewError: ok ? null : previewed,
@@ -135,14 +137,25 @@ export async function createDraft(services: Services, orgId: string, input: { de
   // The draft is saved whatever its preview does (the generation is the expensive part); a preview
   // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
   const prepared: PreparedRules = { ok: true, tree: generated.rules, warnings: [] };
-  return view(row!, await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf)));
+  const previewed = await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf));
+  return view(row!, previewed, [], await readAgain(services, orgId, tenant, row!));
 }
 
 /** A draft whose preview fails is still readable: `preview` null, `previewError` saying why. */
 export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
   const row = await findDraft(services, orgId, id);
   // Stored rules are checked against the tenant as it is now (a tag or segment may have gone).
-  return view(row, await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined)));
+  const previewed = await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined));
+  const tenant = await services.tenants.get(orgId);
+  return view(row, previewed, [], 'preview' in previewed ? await readAgain(services, orgId, tenant, row, previewed.rules) : null);
+}
+
+/** The built-in parser's reading beside the provider's, while the reviewer has not edited the rules. */
+async function readAgain(services: Services, orgId: string, tenant: TenantValues, row: DraftRow, rules?: RuleTree): Promise<SecondReading | null> {
+  if (row.editedAt !== null) return null;
+  const tree = rules ?? storedRules(row.rules);
+  if (!tree) return null;
+  return secondReading(services, orgId, tenant, { description: row.description, asOf: row.asOf ?? services.now(), rules: tree, providerName: row.provider });
 }
 
 export async function editDraft(services: Services, orgId: string, id: string, rules: unknown): Promise<DraftView> {

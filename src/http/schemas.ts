@@ -151,6 +151,24 @@ export const Draft = z
       description:
         'The spans that still block approval: every unrecognized span, until the reviewer edits the rules (PUT) or acknowledges it in the approve request. Empty when the draft can be approved as it is.',
     }),
+    secondReading: z
+      .object({
+        provider: z.string(),
+        model: z.string(),
+        rules: rulesRef('The built-in parser’s canonical tree.'),
+        explanation: z.string(),
+        assumptions: z.array(z.string()),
+        count: z.number().int().openapi({ description: 'Contacts the built-in reading selects.' }),
+        providerCount: z.number().int().openapi({ description: 'Contacts the provider’s reading (rules) selects.' }),
+        differingContacts: z.number().int().openapi({ description: 'Contacts in exactly one of the two audiences.' }),
+        onlyInProvider: z.array(z.string()).openapi({ description: 'Top-level conditions only the provider’s reading has, in plain English.' }),
+        onlyInSecond: z.array(z.string()).openapi({ description: 'Top-level conditions only the built-in reading has, in plain English.' }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'When the provider is an LLM and the built-in parser understood the whole description on its own but selects other contacts: its reading, both counts and what differs, so the reviewer decides. Null when they agree, when the built-in parser did not understand all of it, or once the rules were edited.',
+      }),
     warnings: z.array(Issue),
     preview: Preview.nullable().openapi({ description: 'Null when the preview failed (previewError says why); the draft itself is intact.' }),
     previewError: z

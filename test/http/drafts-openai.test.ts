@@ -34,6 +34,10 @@ describe('drafts over HTTP with the OpenAI provider (mocked API)', () => {
         const body = (await request.json()) as { messages: { content: string }[] };
         const description = body.messages.at(-1)!.content;
         if (/weather/.test(description)) return reply({ refusal: 'That is a question, not an audience.', assumptions: [], rules: null });
+        // A model that drops Italy, and one that writes the same audience another way.
+        if (/Spain or Italy/.test(description)) return reply({ refusal: null, assumptions: [], rules: and(cond('lifecycle_stage', 'eq', 'customer'), cond('country', 'eq', 'ES')) });
+        if (/customers in Spain/.test(description)) return reply({ refusal: null, assumptions: [], rules: and(cond('country', 'in', ['ES']), cond('lifecycle_stage', 'in', ['customer'])) });
+        if (/kayaking/.test(description)) return reply({ refusal: null, assumptions: [], rules: and(cond('tags', 'eq', 'partner')) });
         return reply({
           refusal: null,
           assumptions: ["Read 'German' as country = Germany."],
@@ -91,6 +95,37 @@ describe('drafts over HTTP with the OpenAI provider (mocked API)', () => {
     expect(ids.json.ids).toEqual(subscribed.map((c) => c.id).sort());
     const csv = await api.call('GET', `/v1/segments/${approved.json.id}/export.csv`, { key: api.keys.viewer });
     expect(csv.text.trimEnd().split('\n')).toHaveLength(subscribed.length + 1);
+  });
+
+  it('shows the built-in reading beside the model’s when the two audiences differ, with both counts and what differs', async () => {
+    const draft = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: 'customers in Spain or Italy', asOf } });
+    expect(draft.status).toBe(201);
+    const spain = acme.filter((c) => c.lifecycleStage === 'customer' && c.country === 'ES');
+    const both = acme.filter((c) => c.lifecycleStage === 'customer' && ['ES', 'IT'].includes(c.country!));
+    expect(both.length).toBeGreaterThan(spain.length);
+    expect(draft.json.preview.count).toBe(spain.length);
+    expect(draft.json.secondReading).toMatchObject({
+      provider: 'builtin',
+      count: both.length,
+      providerCount: spain.length,
+      differingContacts: both.length - spain.length,
+      onlyInProvider: ['Contacts whose country is Spain.'],
+      onlyInSecond: ['Contacts whose country is Spain or Italy.'],
+      explanation: 'Contacts whose country is Spain or Italy and whose lifecycle stage is customer.',
+    });
+    // The same on a later read; gone once the reviewer edits the rules (they chose).
+    expect((await api.call('GET', `/v1/drafts/${draft.json.id}`, { key: api.keys.viewer })).json.secondReading.count).toBe(both.length);
+    const edited = await api.call('PUT', `/v1/drafts/${draft.json.id}`, { key: api.keys.editor, body: { rules: draft.json.secondReading.rules } });
+    expect(edited.json).toMatchObject({ secondReading: null, preview: { count: both.length } });
+  });
+
+  it('shows no second reading when both select the same contacts, or when the built-in parser did not understand all of it', async () => {
+    const same = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: 'customers in Spain', asOf } });
+    expect(same.status).toBe(201);
+    expect(same.json.secondReading).toBeNull();
+    const partial = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: 'vip contacts who love kayaking', asOf } });
+    expect(partial.status).toBe(201);
+    expect(partial.json.secondReading).toBeNull();
   });
 
   it('answers a refused description with 422 and the reason', async () => {

@@ -1,10 +1,14 @@
 // Boolean structure. The description is scanned left to right into clauses (the longest reading
 // any recognizer finds wins) and connectives; then, from loosest to tightest:
-//   1. "except / excluding / other than …": everything after is excluded (AND NOT).
+//   1. "except / excluding / other than / unless …": what follows each one is excluded on its own
+//      (AND NOT each), and an "and"-list inside one exception is a union ("except churned ones and
+//      the Q1 batch": neither).
 //   2. A relative clause ("… who / that / which …"): what comes before it applies to all of what
 //      follows, so "in Germany who are customers or opened X" is Germany AND (customers OR opened X).
-//   3. "or" between clauses; 4. "and" / "but" / commas / juxtaposition; 5. "not / no / never /
-//   without" on the next clause. Parentheses group. Lists of values inside a clause ("Germany or
+//      A relative clause after an "or" belongs to that alternative ("vip, or partners who live in Spain").
+//   3. A loose "and" (", and", "but", ";") where the sentence also has "or": "A or B, and C" is
+//      (A or B) and C. 4. "or" between clauses; 5. "and" / commas / juxtaposition; 6. "not / no / never /
+//   without" on the next clause ("without A or a B": neither). Parentheses group. Lists of values inside a clause ("Germany or
 //   France") are the clause's own business and never reach this level.
 // One exception to 3: "or with / or on / or in …" continues the list of phrases attached to a head
 // noun, so "customers on the pro plan or with an NPS above 8" is customers AND (pro OR NPS > 8).
@@ -29,7 +33,8 @@ const RECOGNIZERS: Recognizer[] = [
 
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `attached`: a clause or negation introduced by a preposition; an "or" followed by one. */
-type Item = { kind: 'clause'; node: Node; attached: boolean } | { kind: Mark; at: number; attached?: boolean };
+/** `loose` on an "and": written ", and" or "but", it joins at a looser level than "or" ("A or B, and C"). */
+type Item = { kind: 'clause'; node: Node; attached: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -73,8 +78,11 @@ export function scan(p: Parse): Scan {
       continue;
     }
     if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
-    else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i });
-    else if (OR_WORDS.has(w)) items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) });
+    else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
+    else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any')) {
+      // "without an open deal or a phone": the negation covers both (neither of them).
+      items.push({ kind: 'and', at: i }, { kind: 'not', at: i });
+    } else if (OR_WORDS.has(w)) items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) });
     else if (p.is(i, 'none', 'of') || p.is(i, 'no', 'longer') || p.is(i, 'not', 'anymore')) {
       items.push({ kind: 'not', at: i });
       i += 2;
@@ -85,6 +93,13 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   return { items, clauses, unknown };
+}
+
+/** "without / no / never <clause>" just before: a following "or a …" continues the negation. */
+function negatedBefore(items: Item[]): boolean {
+  const last = items[items.length - 1];
+  const before = items[items.length - 2];
+  return last?.kind === 'clause' && before?.kind === 'not' && !!before.attached;
 }
 
 /** Whether the phrase at i is introduced by a preposition (itself, or before its article). */
@@ -147,18 +162,34 @@ const isMark = (x: Item | Seq, kind: Mark): boolean => !Array.isArray(x) && x.ki
 const hasClause = (seq: Seq): boolean => seq.some((x) => Array.isArray(x) || x.kind === 'clause');
 
 function sequence(seq: Seq, unknown: number[]): Node | undefined {
-  const k = seq.findIndex((x) => isMark(x, 'except'));
-  if (k >= 0) {
-    const base = sequence(seq.slice(0, k), unknown);
-    const excluded = sequence(seq.slice(k + 1), unknown);
-    if (!excluded) {
-      unknown.push((seq[k] as { at: number }).at);
-      return base;
-    }
-    return base ? group('and', [base, negate(excluded)]) : negate(excluded);
+  // "A except B and except C": every exception is excluded on its own, never nested in the one before.
+  const marks = seq.flatMap((x, idx) => (isMark(x, 'except') ? [idx] : []));
+  if (marks.length) {
+    const base = sequence(seq.slice(0, marks[0]), unknown);
+    const excluded: Node[] = [];
+    marks.forEach((k, n) => {
+      const part = seq.slice(k + 1, marks[n + 1] ?? seq.length);
+      // A trailing "and" before the next "except" belongs to neither side.
+      while (part.length && isMark(part[part.length - 1]!, 'and')) part.pop();
+      const node = exception(part, unknown);
+      if (node) excluded.push(negate(node));
+      else unknown.push((seq[k] as { at: number }).at);
+    });
+    const all_ = [...(base ? [base] : []), ...excluded];
+    return all_.length === 0 ? undefined : all_.length === 1 ? all_[0] : group('and', all_);
   }
-  const r = seq.findIndex((x, idx) => isMark(x, 'rel') && hasClause(seq.slice(0, idx)) && hasClause(seq.slice(idx + 1)));
+  const r = seq.findIndex(
+    (x, idx) => isMark(x, 'rel') && hasClause(seq.slice(0, idx)) && hasClause(seq.slice(idx + 1)) && !isConnective(seq[idx - 1]),
+  );
   if (r >= 0) {
+    // "vip contacts, or partners who live in Spain": the relative clause belongs to the nearest alternative.
+    let lastOr = r - 1;
+    while (lastOr >= 0 && !isMark(seq[lastOr]!, 'or')) lastOr -= 1;
+    if (lastOr >= 0) {
+      const before = disjunction(seq.slice(0, lastOr), unknown);
+      const after = sequence(seq.slice(lastOr + 1), unknown);
+      return before && after ? group('or', [before, after]) : (before ?? after);
+    }
     const head = disjunction(seq.slice(0, r), unknown);
     const rest = disjunction(seq.slice(r + 1).filter((x) => !isMark(x, 'rel')), unknown);
     return head && rest ? group('and', [head, rest]) : (head ?? rest);
@@ -166,7 +197,39 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
   return disjunction(seq.filter((x) => !isMark(x, 'rel')), unknown);
 }
 
+/** A relative clause right after "or" / "and" ("…, or who are …") starts an alternative, not a new head. */
+const isConnective = (x: Item | Seq | undefined): boolean => !!x && (isMark(x, 'or') || isMark(x, 'and'));
+
+/**
+ * What one "except" excludes. A list joined by "and" names several groups to leave out ("except
+ * churned ones and the Q1 batch": neither), so its "and" is a union; a relative clause inside
+ * ("except leads who are vip and in Spain") keeps it a conjunction.
+ */
+function exception(part: Seq, unknown: number[]): Node | undefined {
+  const relative = part.some((x) => isMark(x, 'rel'));
+  const union = relative || part.some((x) => isMark(x, 'or')) ? part : part.map((x) => (isMark(x, 'and') ? { kind: 'or' as const, at: (x as { at: number }).at } : x));
+  const node = sequence(union, unknown);
+  return node && !relative ? unionOfList(node) : node;
+}
+
+/** "vip and partners" read as a list of one tags field (each of them) means, when excluded, either of them. */
+function unionOfList(node: Node): Node {
+  if (node.type !== 'group' || node.op !== 'and' || node.negate || node.children.length < 2) return node;
+  const conds = node.children;
+  const field = conds[0]?.type === 'condition' ? conds[0].field : undefined;
+  if (!field || !conds.every((c) => c.type === 'condition' && c.field === field && c.operator === 'eq')) return node;
+  return { type: 'condition', field, operator: 'in', value: conds.map((c) => (c as { value: string }).value) } as Node;
+}
+
 function disjunction(input: Seq, unknown: number[]): Node | undefined {
+  // "A or B, and C" / "A or B but not C": the loose "and" joins the alternatives before it to what follows.
+  const loose = input.flatMap((x, idx) => (isMark(x, 'and') && (x as { loose?: boolean }).loose ? [idx] : []));
+  if (loose.length && input.some((x) => isMark(x, 'or'))) {
+    const cuts = [-1, ...loose, input.length];
+    const parts = cuts.slice(0, -1).map((k, n) => input.slice(k + 1, cuts[n + 1]));
+    const nodes = parts.map((part) => disjunction(part.map((x) => (isMark(x, 'and') ? { ...(x as object), loose: false } as Item : x)), unknown)).filter((n): n is Node => n !== undefined);
+    return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : group('and', nodes);
+  }
   const seq = attachAlternatives(input);
   const parts: Seq[] = [[]];
   for (const x of seq) {

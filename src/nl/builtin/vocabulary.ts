@@ -11,7 +11,7 @@ export const NEGATIONS = new Set([
   "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o',
 ]);
 /** Words that open an exception: everything after them is excluded. */
-export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides']);
+export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless']);
 export const EXCEPT_PHRASES = [['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out']];
 /** Words that start a relative clause: what comes before them applies to all of what follows. */
 export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);

@@ -16,6 +16,7 @@ import { properties } from './properties.js';
 import { quantifiers } from './quantifiers.js';
 import { refusals } from './refusals.js';
 import { regions } from './regions.js';
+import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
 import { tags } from './tags.js';
@@ -38,6 +39,7 @@ export const TABLES: Record<string, Row[]> = {
   'text and phone': text,
   numbers,
   'and / or / not': boolean,
+  'scope of negation and coordination': scope,
   'the headline example': headline,
   refusals,
   'unrecognized words': unrecognized,

@@ -1,0 +1,95 @@
+import { and, c, engaged, has, hasNo, inSegment, not, notInSegment, OPEN, or, type Row } from '../build.js';
+
+// Sentence structures and the tree each must produce: the scope of negation and coordination, as
+// its own table (issue 14). Short clauses on purpose, so a failure is the structure, not the words.
+const vip = c('tags', 'eq', 'vip');
+const partner = c('tags', 'eq', 'partner');
+const trial = c('tags', 'eq', 'trial');
+const customer = c('lifecycle_stage', 'eq', 'customer');
+const lead = c('lifecycle_stage', 'eq', 'lead');
+const churned = c('lifecycle_stage', 'eq', 'churned');
+const de = c('country', 'eq', 'DE');
+const es = c('country', 'eq', 'ES');
+const it = c('country', 'eq', 'IT');
+const fr = c('country', 'eq', 'FR');
+const pro = c('properties.plan', 'eq', 'pro');
+const spring = engaged('opened', 'any', { ids: ['Spring Sale'] });
+const summer = engaged('opened', 'any', { ids: ['Summer Promo'] });
+const q1 = inSegment('Q1 batch');
+
+export const scope: Row[] = [
+  // except / excluding lists: each exception is excluded on its own.
+  { say: 'everyone except churned contacts and except the Q1 batch segment', rules: and(not(churned), notInSegment('Q1 batch')) },
+  { say: 'contacts in Italy, excluding vip and excluding partners', rules: and(it, not(vip), not(partner)) },
+  { say: 'contacts in Italy excluding vip and partners', rules: and(it, c('tags', 'not_in', ['vip', 'partner'])) },
+  { say: 'customers except vip contacts and except those in Germany', rules: and(customer, not(vip), not(de)) },
+  { say: 'leads, except vip, except partners', rules: and(lead, not(vip), not(partner)) },
+  { say: 'customers except churned ones and the Q1 batch segment', rules: and(customer, not(or(churned, q1))) },
+  { say: 'everyone except leads in Germany', rules: not(and(lead, de)) },
+  { say: 'customers other than those in Spain', rules: and(customer, not(es)) },
+  { say: 'leads apart from partners', rules: and(lead, not(partner)) },
+  { say: 'customers with the exception of vip contacts', rules: and(customer, not(vip)) },
+  { say: 'customers excluding vip contacts in Germany', rules: and(customer, not(and(vip, de))) },
+  { say: 'contacts in Spain excluding partners, and excluding trial users', rules: and(es, not(partner), not(trial)) },
+  // unless
+  { say: 'vip contacts unless they are churned', rules: and(vip, not(churned)) },
+  { say: 'customers in Germany unless tagged partner', rules: and(customer, de, not(partner)) },
+  // neither / nor
+  { say: 'contacts who are neither vip nor partner', rules: c('tags', 'not_in', ['vip', 'partner']) },
+  { say: 'customers neither in Germany nor in France', rules: and(customer, not(de), not(fr)) },
+  { say: 'leads that are neither tagged vip nor in Spain', rules: and(lead, not(vip), not(es)) },
+  { say: 'contacts that are not vip and not partner', rules: and(not(vip), not(partner)) },
+  // but not
+  { say: 'customers but not vip', rules: and(customer, not(vip)) },
+  { say: 'leads in Spain but not partners', rules: and(lead, es, not(partner)) },
+  { say: 'vip contacts but not in Germany or France', rules: and(vip, c('country', 'not_in', ['DE', 'FR'])) },
+  { say: 'customers who opened Spring Sale but not Summer Promo', rules: and(customer, spring, engaged('opened', 'none', { ids: ['Summer Promo'] })) },
+  // or / and precedence
+  { say: 'contacts who opened Spring Sale, or who are tagged vip and live in Spain', rules: or(spring, and(vip, es)) },
+  { say: 'vip contacts, or partners who live in Spain', rules: or(vip, and(partner, es)) },
+  { say: 'vip or partners, and in Spain', rules: and(c('tags', 'in', ['vip', 'partner']), es) },
+  { say: 'customers in Germany or leads in Spain', rules: or(and(customer, de), and(lead, es)) },
+  { say: 'customers in Germany, or leads in Spain, or partners', rules: or(and(customer, de), and(lead, es), partner) },
+  { say: 'customers or leads, and tagged vip', rules: and(c('lifecycle_stage', 'in', ['customer', 'lead']), vip) },
+  { say: 'opened Spring Sale or Summer Promo and tagged vip', rules: and(engaged('opened', 'any', { ids: ['Spring Sale', 'Summer Promo'] }), vip) },
+  { say: 'opened Spring Sale or opened Summer Promo, and are tagged vip', rules: and(or(spring, summer), vip) },
+  { say: 'tagged vip and opened Spring Sale, or tagged partner', rules: or(and(vip, spring), partner) },
+  { say: 'tagged vip and in Germany or tagged partner and in Spain', rules: or(and(vip, de), and(partner, es)) },
+  { say: 'customers in Spain and Italy', rules: and(customer, c('country', 'in', ['ES', 'IT'])), assume: ['any of these countries'] },
+  { say: 'vip and partner contacts', rules: and(vip, partner) },
+  { say: 'contacts tagged vip or partner in Germany', rules: and(c('tags', 'in', ['vip', 'partner']), de) },
+  // parentheses
+  { say: '(vip or partner) and in Spain', rules: and(c('tags', 'in', ['vip', 'partner']), es) },
+  { say: 'vip or (partner and in Spain)', rules: or(vip, and(partner, es)) },
+  { say: 'customers and (in Germany or on the pro plan)', rules: and(customer, or(de, pro)) },
+  { say: 'not (customers in Germany)', rules: not(and(customer, de)) },
+  { say: '(leads in Spain) or (customers in Italy) but not vip', rules: and(or(and(lead, es), and(customer, it)), not(vip)) },
+  { say: '((vip or partner) and in Spain) or churned', rules: or(and(c('tags', 'in', ['vip', 'partner']), es), churned) },
+  // negation scope
+  { say: 'not vip and in Germany', rules: and(not(vip), de) },
+  { say: 'customers not in Germany and not tagged vip', rules: and(customer, not(de), not(vip)) },
+  { say: 'leads without a deal', rules: and(lead, hasNo('deals')) },
+  { say: 'customers without an open deal or a phone', rules: and(customer, hasNo('deals', OPEN), c('phone', 'is_null')) },
+  { say: 'vip contacts who have not opened Spring Sale', rules: and(vip, engaged('opened', 'none', { ids: ['Spring Sale'] })) },
+  { say: 'customers who never opened Spring Sale and are not churned', rules: and(customer, engaged('opened', 'none', { ids: ['Spring Sale'] }), not(churned)) },
+  { say: 'opened Spring Sale or Summer Promo and are not churned', rules: and(engaged('opened', 'any', { ids: ['Spring Sale', 'Summer Promo'] }), not(churned)) },
+  { say: 'contacts not in the Q1 batch segment', rules: notInSegment('Q1 batch') },
+  { say: 'no longer customers', rules: not(customer) },
+  { say: 'not in Spain, Italy or France', rules: c('country', 'not_in', ['ES', 'IT', 'FR']) },
+  // relative clauses: the head applies to everything after
+  { say: 'contacts in Germany who are vip or partners', rules: and(de, c('tags', 'in', ['vip', 'partner'])) },
+  { say: 'leads who opened Spring Sale or are tagged vip', rules: and(lead, or(spring, vip)) },
+  { say: 'customers in Spain who are not vip and have no deal', rules: and(customer, es, not(vip), hasNo('deals')) },
+  { say: 'partners who opened Spring Sale, except those in Italy', rules: and(partner, spring, not(it)) },
+  // trailing qualifiers
+  { say: 'customers or leads in Germany', rules: and(c('lifecycle_stage', 'in', ['customer', 'lead']), de) },
+  { say: 'vip or partner contacts in Spain on the pro plan', rules: and(c('tags', 'in', ['vip', 'partner']), es, pro) },
+  { say: 'leads in Spain or with an open deal', rules: and(lead, or(es, has('deals', OPEN))) },
+  { say: 'customers in Germany, all of them vip', rules: and(customer, de, vip) },
+  // lists of values in one field
+  { say: 'customers in Germany, France or Spain', rules: and(customer, c('country', 'in', ['DE', 'FR', 'ES'])) },
+  { say: 'tagged vip, partner or trial', rules: c('tags', 'in', ['vip', 'partner', 'trial']) },
+  { say: 'tagged vip and partner', rules: and(vip, partner) },
+  { say: 'leads and customers in Spain', rules: and(c('lifecycle_stage', 'in', ['lead', 'customer']), es), assume: ['any of them'] },
+  { say: 'either customers in Spain or leads in Italy', rules: or(and(customer, es), and(lead, it)) },
+];
