@@ -341,13 +341,33 @@ export const SeedSegment = z
       title: z.string(),
       slug: z.string().optional(),
       description: z.string().nullable().optional(),
-      object_type: z.literal('contacts'),
-      query: rulesRef('Rule tree; segments by slug, owners by email, campaigns by name.'),
+      object_type: z.enum(['contacts']).optional().openapi({ description: 'What the segment targets; default "contacts".' }),
+      type: z.enum(['static', 'dynamic']).optional().openapi({ description: 'Default: dynamic when there is a query, static when there is none.' }),
+      status: z.enum(['active', 'archived']).optional().openapi({ description: 'Default "active".' }),
+      query: rulesRef('Dynamic segments: the rule tree; segments by slug, owners by email, campaigns by name.').optional(),
+      members: z
+        .object({ by: z.enum(['id', 'email']), values: z.array(z.string()) })
+        .optional()
+        .openapi({ description: 'Static segments: the members by contact id or email; on import they replace the segment’s members.' }),
     }),
   })
   .openapi('SeedSegment');
 
-export const ImportResult = z.object({ created: z.array(z.string()), updated: z.array(z.string()) }).openapi('ImportResult');
+export const SeedExportQuery = z.object({
+  members: z
+    .enum(['none', 'id', 'email'])
+    .default('none')
+    .openapi({ description: 'Static segments’ members: left out (default), by contact id (same environment) or by email (another environment).' }),
+});
+
+export const ImportResult = z
+  .object({
+    created: z.array(z.string()),
+    updated: z.array(z.string()),
+    unchanged: z.array(z.string()).openapi({ description: 'Identical to what the tenant has: nothing written, no version bumped.' }),
+    unmatchedMembers: z.array(z.object({ segment: z.string(), value: z.string() })).openapi({ description: 'Static members of the file that match no contact here; the others were imported.' }),
+  })
+  .openapi('ImportResult');
 
 export const SegmentReadQuery = z.object({
   format: RulesFormat.optional().openapi({

@@ -43,6 +43,7 @@ import {
   MembersRequest,
   MembershipChange,
   RecomputeResponse,
+  SeedExportQuery,
   SeedSegment,
   Segment,
   SegmentReadQuery,
@@ -95,12 +96,12 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/segments/export', summary: 'Export dynamic segment definitions (Seeds exchange format)', security, responses: { 200: json(z.array(SeedSegment), 'Definitions, referenced segments first'), ...problems() } }),
-    async (c) => c.json(await exportDefinitions(services, c.get('principal').orgId), 200),
+    createRoute({ method: 'get', path: '/segments/export', summary: 'Export segment definitions: dynamic and static, archived included (Seeds exchange format)', security, request: { query: SeedExportQuery }, responses: { 200: json(z.array(SeedSegment), 'Definitions: static ones first, then dynamic ones after the segments they refer to'), ...problems() } }),
+    async (c) => c.json(await exportDefinitions(services, c.get('principal').orgId, { members: c.req.valid('query').members }), 200),
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/segments/import', summary: 'Import segment definitions (all or nothing; matched by slug)', security, request: body(z.array(SeedSegment)), responses: { 200: json(ImportResult, 'Created and updated segment ids'), ...problems() } }),
+    createRoute({ method: 'post', path: '/segments/import', summary: 'Import segment definitions (all or nothing; matched by slug; unchanged items are left alone)', security, request: body(z.array(SeedSegment)), responses: { 200: json(ImportResult, 'Created, updated and unchanged segment ids, and static members that matched no contact'), ...problems() } }),
     async (c) => {
       const principal = c.get('principal');
       allow(principal, services.policy, 'define', 'import segment definitions');
