@@ -368,7 +368,9 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
         }
         saved = await api<SegmentBody>('POST', `/v1/drafts/${mode.draft.id}/approve`, names);
       } else if (mode.kind === 'segment') {
-        saved = await api<SegmentBody>('PATCH', `/v1/segments/${mode.segment.id}`, { ...names, ...(typedSlug ? {} : { slug: mode.segment.slug }), rules: finished.rules });
+        // New rules make the original description wrong: the explanation describes them now.
+        const rulesChanged = JSON.stringify(finished.rules) !== JSON.stringify(mode.segment.rules);
+        saved = await api<SegmentBody>('PATCH', `/v1/segments/${mode.segment.id}`, { ...names, ...(typedSlug ? {} : { slug: mode.segment.slug }), rules: finished.rules, ...(rulesChanged ? { description: null } : {}) });
       } else {
         saved = await api<SegmentBody>('POST', '/v1/segments', { ...names, type: 'dynamic', rules: finished.rules });
       }
