@@ -30,6 +30,7 @@ export class Builder {
   private at = -1;
   private lastEdit: { key: string | undefined; time: number } = { key: undefined, time: 0 };
   private unfinished: Unfinished[] = [];
+  private counts = new Map<string, { text: string; title: string }>();
 
   constructor(
     private catalog: UiCatalog,
@@ -104,6 +105,17 @@ export class Builder {
     this.lastEdit = { key, time: now };
   }
 
+  /** Per-row counts (from the preview's funnel), keyed by builder path; rows without one show none. */
+  showCounts(counts: Map<string, { text: string; title: string }>): void {
+    this.counts = counts;
+    for (const el of this.el.querySelectorAll('.row-count')) el.remove();
+    for (const [path, c] of counts) {
+      const node = this.el.querySelector<HTMLElement>(`[data-node][data-path="${CSS.escape(path)}"]`);
+      const head = node?.querySelector<HTMLElement>(':scope > .row > .controls, :scope > .group-head');
+      head?.appendChild(h('span', { class: 'row-count', title: c.title }, c.text));
+    }
+  }
+
   /** Marks the rows that are not finished (complete.ts) with what they still need. */
   mark(unfinished: Unfinished[]): void {
     this.unfinished = unfinished;
@@ -132,6 +144,7 @@ export class Builder {
     this.focusNext = undefined;
     replace(this.el, this.group(this.tree, 'rules', null, 0, null));
     this.mark(this.unfinished);
+    this.showCounts(this.counts);
     if (key) this.el.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
   }
 

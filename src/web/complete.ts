@@ -133,3 +133,40 @@ export function toBuilderPath(path: string, paths: Map<string, string>): string 
   }
   return path;
 }
+
+/**
+ * Pairs the server's canonical tree (sorted, flattened: what funnel paths name) with the finished tree
+ * that was sent (the reviewer's order): canonical path → builder path. A node is paired with an equal
+ * node among its parent's children, else with the only child of the same type and field; a node
+ * normalization rewrote beyond that stays unpaired (its row then shows no count rather than a wrong one).
+ */
+export function pairPaths(canonical: Group, sent: Group, paths: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const sig = (n: Node) => (n.type === 'condition' ? `c:${n.field}` : n.type === 'relation' ? `r:${n.relation}:${n.has}` : n.type === 'engagement' ? `e:${n.event}` : n.type === 'segment' ? `s:${n.segment}` : `g:${n.op}`);
+  function walk(c: Group | WhereGroup, s: Group | WhereGroup, cPath: string, sPath: string): void {
+    const builder = paths.get(sPath);
+    if (builder) out.set(cPath, builder);
+    const used = new Set<number>();
+    (c.children as Node[]).forEach((child, i) => {
+      const sc = s.children as Node[];
+      let j = sc.findIndex((x, k) => !used.has(k) && JSON.stringify(x) === JSON.stringify(child));
+      if (j < 0) {
+        const same = sc.map((x, k) => [x, k] as const).filter(([x, k]) => !used.has(k) && sig(x) === sig(child));
+        j = same.length === 1 ? same[0]![1] : -1;
+      }
+      if (j < 0) return;
+      used.add(j);
+      const cp = `${cPath}.children[${i}]`;
+      const sp = `${sPath}.children[${j}]`;
+      const other = sc[j]!;
+      if (child.type === 'group' && other.type === 'group') walk(child, other, cp, sp);
+      else {
+        const b = paths.get(sp);
+        if (b) out.set(cp, b);
+        if (child.type === 'relation' && other.type === 'relation' && child.where && other.where) walk(child.where, other.where, `${cp}.where`, `${sp}.where`);
+      }
+    });
+  }
+  walk(canonical, sent, 'rules', 'rules');
+  return out;
+}

@@ -10,7 +10,7 @@ import type { Group } from '../rules/grammar.js';
 import { api, ApiError, type DraftBody, type PreviewBody, type ProblemBody, type SegmentBody } from './api.js';
 import { type App, canDefine, canEdit, definerNote, type View } from './app.js';
 import { Builder } from './builder.js';
-import { ready, type Ready, toBuilderPath } from './complete.js';
+import { pairPaths, ready, type Ready, toBuilderPath } from './complete.js';
 import { field, formatCount, formatInstant, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
 import { plainProblem } from './messages.js';
@@ -54,6 +54,19 @@ export function currentWork(): string {
 
 const emptyRules = (): Group => ({ type: 'group', op: 'and', negate: false, children: [] });
 
+type PreviewData = NonNullable<DraftBody['preview']>;
+
+/** Every node path of a tree (groups and leaves, relation filters included). */
+function pathList(g: Group, root = 'rules'): string[] {
+  const out = [root];
+  g.children.forEach((c, i) => {
+    const p = `${root}.children[${i}]`;
+    if (c.type === 'group') out.push(...pathList(c, p));
+    else out.push(p);
+  });
+  return out;
+}
+
 export function reviewView(app: App, main: HTMLElement, start: { segment?: SegmentBody; draft?: DraftBody } = {}): View {
   const { segment } = start;
   if (!canEdit(app)) {
@@ -67,18 +80,21 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   let baseline = JSON.stringify(segment ? segment.rules : start.draft ? start.draft.rules : emptyRules());
   let started = mode.kind !== 'blank' || initialRules.children.length > 0;
   let finished: Ready = { rules: null, unfinished: [], paths: new Map() };
+  /** Open spans of the description the reviewer accepts the rules without ("start:end"). */
+  const acknowledged = new Set<string>();
 
   // ── preview panel: the count bar (fixed at the bottom on a phone) and the first contacts ──
   const count = h('p', { class: 'count', 'aria-live': 'polite', 'aria-atomic': 'true' }, '—');
   const left = h('p', { class: 'left-out' });
+  const reach = h('p', { class: 'reach' });
   const clock = h('p', { class: 'clock' });
   const previewStatus = h('p', { class: 'status', role: 'status' });
   const sampleBody = h('tbody');
-  const sample = h('table', { class: 'sample' }, h('caption', null, 'First 10 contacts'), h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Company'))), sampleBody);
+  const sample = h('table', { class: 'sample' }, h('caption', null, 'First 10 contacts'), h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Why it matches'))), sampleBody);
   const preview = h(
     'aside',
     { class: 'preview', 'aria-labelledby': 'preview-title' },
-    h('div', { class: 'count-bar' }, h('h2', { id: 'preview-title' }, 'Live count'), count, left, clock, previewStatus),
+    h('div', { class: 'count-bar' }, h('h2', { id: 'preview-title' }, 'Live count'), count, reach, left, clock, previewStatus),
     h('div', { class: 'sample-box' }, sample),
   );
 
@@ -190,6 +206,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     const mine = ++seq;
     const asOf = app.asOf();
     finished = ready(builder.rules, app.catalog());
+    const sent = finished;
     builder.mark(finished.unfinished);
     showLeftOut();
     clearErrors([builder.el, app.clockScope()]);
@@ -203,7 +220,8 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       return;
     }
     try {
-      let result: { count: number; sample: PreviewBody['sample']; asOf: string };
+      let result: PreviewData;
+      let canonical: Group;
       let text: string;
       let issues: { path: string; message: string }[];
       const clockOf = (t: string | null | undefined) => (t ? Date.parse(t) : null);
@@ -218,8 +236,10 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
           return;
         }
         result = draft.preview;
+        canonical = draft.rules;
         text = draft.explanation;
         issues = draft.warnings;
+        showNotes(draft);
       } else {
         if (mode.kind === 'draft' && JSON.stringify(finished.rules) !== baseline) {
           mode.draft = await api<DraftBody>('PUT', `/v1/drafts/${mode.draft.id}`, { rules: finished.rules });
@@ -228,13 +248,14 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
         const p = await api<PreviewBody>('POST', '/v1/preview', { rules: finished.rules, ...(asOf ? { asOf } : {}) });
         if (mine !== seq) return;
         result = p;
+        canonical = p.rules;
         text = p.explanation;
         issues = p.warnings;
       }
-      showPreview(result, text, issues);
+      showPreview(result, text, issues, pairPaths(canonical, sent.rules!, sent.paths));
     } catch (err) {
       if (mine !== seq || !(err instanceof ApiError)) throw err;
-      const problem = mapPaths(plainProblem(err.problem, app.catalog()));
+      const problem = mapPaths(plainProblem(err.problem, app.catalog()), sent);
       showProblem(problem, [builder.el, app.clockScope()], builderProblem);
       count.classList.add('stale');
       const n = problem.errors?.length ?? 0;
@@ -243,18 +264,55 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   }
 
   /** The server's paths are about the finished tree; the builder shows the whole one. */
-  function mapPaths(problem: ProblemBody): ProblemBody {
-    return problem.errors ? { ...problem, errors: problem.errors.map((e) => ({ ...e, path: toBuilderPath(e.path, finished.paths) })) } : problem;
+  function mapPaths(problem: ProblemBody, sent: Ready = finished): ProblemBody {
+    return problem.errors ? { ...problem, errors: problem.errors.map((e) => ({ ...e, path: toBuilderPath(e.path, sent.paths) })) } : problem;
   }
 
-  function showPreview(p: { count: number; sample: PreviewBody['sample']; asOf: string }, text: string, issues: { path: string; message: string }[]): void {
+  function showPreview(p: PreviewData, text: string, issues: { path: string; message: string }[], paths: Map<string, string>): void {
     count.classList.remove('stale');
     replace(count, h('strong', null, formatCount(p.count)), p.count === 1 ? ' contact' : ' contacts');
+    const r = p.reach;
+    const others = [[r.unsubscribed, 'unsubscribed'], [r.bounced, 'bounced'], [r.suppressed, 'suppressed'], [r.noEmail, 'without an email address']] as const;
+    const why = others.filter(([n]) => n > 0).map(([n, what]) => `${formatCount(n)} ${what}`);
+    reach.textContent = p.count ? `${formatCount(r.emailable)} of ${formatCount(p.count)} can be emailed${why.length ? ` (${why.join(', ')})` : ''}.` : '';
+    reach.dataset.tone = p.count && r.emailable < p.count ? 'warn' : 'ok';
     replace(clock, 'as of ', h('time', { datetime: p.asOf }, formatInstant(p.asOf)), app.asOf() ? '' : ' (now)');
     say(previewStatus, `Updated ${new Date().toLocaleTimeString('en-GB')}.`, 'ok');
-    replace(sampleBody, p.sample.length ? p.sample.map((c) => h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—'), h('td', null, c.email), h('td', null, c.company ?? '—'))) : h('tr', null, h('td', { colspan: '3', class: 'muted' }, 'No contacts match.')));
+    // Counts next to each row: how many match it alone, and how many are left after it (AND) or only it brings (OR).
+    const rowCounts = new Map<string, { text: string; title: string }>();
+    for (const f of p.funnel) {
+      const path = paths.get(f.path);
+      if (!path || f.path === 'rules') continue;
+      const extra = f.running ? ` · ${formatCount(f.running.count)} with the rows above` : f.unique ? ` · ${formatCount(f.unique.count)} only here` : '';
+      const title = f.running ? 'Contacts matching this row alone; contacts matching it and every row above it in this group.' : f.unique ? 'Contacts matching this row alone; contacts that only this row of the group brings in.' : 'Contacts matching this row alone.';
+      rowCounts.set(path, { text: `${formatCount(f.alone.count)} match${extra}`, title });
+    }
+    builder.showCounts(rowCounts);
+    const paths0 = p.funnel.map((f) => f.path);
+    replace(
+      sampleBody,
+      p.sample.length
+        ? p.sample.map((c) => h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—', c.company ? h('div', { class: 'muted small' }, c.company) : null), h('td', null, c.email), h('td', { class: 'why' }, whyText(c.why, paths0))))
+        : h('tr', null, h('td', { colspan: '3', class: 'muted' }, 'No contacts match.')),
+    );
     explanation.replaceChildren(h('span', { class: 'label' }, 'In plain English: '), text);
     replace(warnings, issues.map((w) => h('li', null, w.message)));
+  }
+
+  /** The values that made a sample contact match: its matching leaf conditions, in plain words. */
+  function whyText(why: PreviewBody['sample'][number]['why'], _paths: string[]): string {
+    const cat = app.catalog();
+    const label = (key: string) => cat.fields.find((f) => f.key === key)?.label ?? key;
+    const shown = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null ? 'empty' : typeof v === 'string' ? v.replace(/T00:00:00(?:\.000)?Z$/, '') : String(v));
+    const parts: string[] = [];
+    for (const w of why) {
+      if (!w.matches) continue;
+      if (w.type === 'condition') parts.push(`${label(w.field)}: ${shown(w.actual)}`);
+      else if (w.type === 'relation') parts.push(w.matching ? `${w.matching} matching ${w.relation}` : `no matching ${w.relation}`);
+      else if (w.type === 'engagement') parts.push(`${w.event} ${w.hits} of ${w.of} campaigns`);
+      else if (w.type === 'segment') parts.push(`${w.member ? 'in' : 'not in'} ${w.title}`);
+    }
+    return parts.join(' · ') || '—';
   }
 
   function showNotes(draft: DraftBody): void {
@@ -263,12 +321,32 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       parts.push(h('div', { class: 'callout assumptions' }, h('h3', null, 'Check these assumptions'), h('ul', null, draft.assumptions.map((a) => h('li', null, a)))));
     }
     if (draft.unrecognized.length) {
+      const open = new Set(draft.openSpans.map((o) => `${o.start}:${o.end}`));
       parts.push(
         h(
           'div',
           { class: 'callout unrecognized' },
           h('h3', null, 'Words that were not understood — they are not in the rules'),
           h('p', { class: 'quoted' }, highlight(draft.description, draft.unrecognized.map((s) => s.text))),
+          draft.openSpans.length
+            ? [
+                h('p', null, 'Approving needs each of them settled: change the rules to cover it, or tick it to approve without it.'),
+                h(
+                  'ul',
+                  { class: 'spans' },
+                  draft.unrecognized.map((u, i) => {
+                    const key = `${u.start}:${u.end}`;
+                    if (!open.has(key)) return null;
+                    const message = draft.openSpans.find((o) => `${o.start}:${o.end}` === key)?.message ?? '';
+                    const box = h('input', { type: 'checkbox', id: `span-${i}`, checked: acknowledged.has(key), 'data-path': `openSpans[${i}]`, onChange: () => {
+                      if (box.checked) acknowledged.add(key);
+                      else acknowledged.delete(key);
+                    } });
+                    return h('li', { class: 'field', 'data-errors': true }, h('span', { class: 'choice' }, box, h('label', { for: `span-${i}` }, `Approve without “${u.text}”`)), message ? h('span', { class: 'hint' }, message) : null, h('div', { class: 'errors' }));
+                  }),
+                ),
+              ]
+            : h('p', { class: 'muted' }, 'You have edited the rules since, so they no longer block approval.'),
         ),
       );
     }
@@ -314,7 +392,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       started = true;
       show(draft.rules);
       persist();
-      if (draft.preview) showPreview(draft.preview, draft.explanation, draft.warnings);
+      if (draft.preview) showPreview(draft.preview, draft.explanation, draft.warnings, pairPaths(draft.rules, draft.rules, new Map(pathList(draft.rules).map((p) => [p, p]))));
       else say(previewStatus, draft.previewError?.detail ?? 'The count could not be computed.', 'error');
       filterSection.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'nearest' });
     } catch (err) {
@@ -345,7 +423,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
 
   async function approve(): Promise<void> {
     clearTimeout(timer);
-    clearErrors([saveForm, builder.el]);
+    clearErrors([saveForm, builder.el, notes]);
     saveStatus.replaceChildren();
     finished = ready(builder.rules, app.catalog());
     builder.mark(finished.unfinished);
@@ -366,9 +444,12 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
         if (JSON.stringify(finished.rules) !== JSON.stringify(mode.draft.rules)) {
           mode.draft = await api<DraftBody>('PUT', `/v1/drafts/${mode.draft.id}`, { rules: finished.rules });
         }
-        saved = await api<SegmentBody>('POST', `/v1/drafts/${mode.draft.id}/approve`, names);
+        const acknowledge = mode.draft.openSpans.filter((o) => acknowledged.has(`${o.start}:${o.end}`)).map((o) => ({ start: o.start, end: o.end }));
+        saved = await api<SegmentBody>('POST', `/v1/drafts/${mode.draft.id}/approve`, { ...names, ...(acknowledge.length ? { acknowledge } : {}) });
       } else if (mode.kind === 'segment') {
-        saved = await api<SegmentBody>('PATCH', `/v1/segments/${mode.segment.id}`, { ...names, ...(typedSlug ? {} : { slug: mode.segment.slug }), rules: finished.rules });
+        // New rules make the original description wrong: the explanation describes them now.
+        const rulesChanged = JSON.stringify(finished.rules) !== JSON.stringify(mode.segment.rules);
+        saved = await api<SegmentBody>('PATCH', `/v1/segments/${mode.segment.id}`, { ...names, ...(typedSlug ? {} : { slug: mode.segment.slug }), rules: finished.rules, ...(rulesChanged ? { description: null } : {}) });
       } else {
         saved = await api<SegmentBody>('POST', '/v1/segments', { ...names, type: 'dynamic', rules: finished.rules });
       }
@@ -379,6 +460,12 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       app.navigate(segment ? `#/segments/${saved.id}` : '#/segments', { text: `Saved “${saved.title}”.`, segmentId: saved.id });
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
+      if (mode.kind === 'draft' && err.problem.status === 409 && /open span/.test(err.problem.detail)) {
+        const n = err.problem.errors?.length ?? 0;
+        const problem = { ...err.problem, detail: `${n === 1 ? 'One part' : `${n} parts`} of the description ${n === 1 ? 'is' : 'are'} not in the rules. Change the rules to cover ${n === 1 ? 'it' : 'them'}, or tick “Approve without …” above.` };
+        showProblem(problem, [saveForm, notes], saveStatus)?.focus();
+        return;
+      }
       showProblem(mapPaths(plainProblem(err.problem, app.catalog(), { typedSlug })), [saveForm, builder.el], saveStatus)?.focus();
     } finally {
       save.disabled = !canDefine(app);

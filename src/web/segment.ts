@@ -1,52 +1,47 @@
-// One segment: what it is, its members (keyset-paginated, sortable), CSV export, archive and
-// duplicate, and for static segments adding and removing members by contact id.
+// One segment: what it is, its actions, and tabs for its members (sortable, paged, with totals), its
+// rules (read-only, with "Edit rules") and what uses it. Actions that the segment or the key cannot
+// do are not shown (a system segment has no Edit, Archive or Delete; a viewer has no actions that
+// write). Static segments add and remove members by contact id.
 import { api, ApiError, download, type MembersPageBody, type MembershipChangeBody, query, type SegmentBody } from './api.js';
 import { type App, canChangeMembers, canDefine, canEdit, type View } from './app.js';
 import { field, formatCount, formatDate, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
+import { plainProblem } from './messages.js';
+import { rulesOutline } from './outline.js';
+import { tabs } from './tabs.js';
 
 const PAGE_SIZE = 25;
-const SORTS = [
-  { value: 'created_at', label: 'Created' },
-  { value: 'email', label: 'Email' },
-  { value: 'last_name', label: 'Last name' },
+const COLUMNS: { label: string; sort?: 'created_at' | 'email' | 'last_name' }[] = [
+  { label: 'Name', sort: 'last_name' },
+  { label: 'Email', sort: 'email' },
+  { label: 'Company' },
+  { label: 'Created', sort: 'created_at' },
 ];
+
+interface UsedByBody {
+  segments: { id: string; title: string }[];
+  webhooks: { id: string; url: string; description: string | null }[];
+}
 
 export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
   const flash = app.takeFlash();
   const status = h('div', { class: 'flash', role: 'status' }, flash?.text ?? '');
   const countEl = h('span', { class: 'count-inline' });
+  let total: number | undefined;
   const membersBody = h('tbody');
   const pageInfo = h('span', { class: 'page-info', 'aria-live': 'polite' });
   const prev = h('button', { type: 'button', class: 'secondary', onClick: () => void turn(-1) }, '← Previous');
   const next = h('button', { type: 'button', class: 'secondary', onClick: () => void turn(1) }, 'Next →');
-  let sort = 'created_at';
+  let sort: 'created_at' | 'email' | 'last_name' = 'created_at';
   let order: 'asc' | 'desc' = 'desc';
   // cursors[i] opens page i; page 0 has none.
   let cursors: (string | undefined)[] = [undefined];
   let page = 0;
-
-  const sortSelect = h(
-    'select',
-    { onChange: (e: Event) => {
-      sort = (e.target as HTMLSelectElement).value;
-      void reload();
-    } },
-    SORTS.map((o) => h('option', { value: o.value, selected: o.value === sort }, o.label)),
-  );
-  const orderSelect = h(
-    'select',
-    { onChange: (e: Event) => {
-      order = (e.target as HTMLSelectElement).value as 'asc' | 'desc';
-      void reload();
-    } },
-    h('option', { value: 'desc', selected: true }, 'Descending'),
-    h('option', { value: 'asc' }, 'Ascending'),
-  );
+  let rowsShown = 0;
 
   const actionStatus = h('p', { class: 'row-status', role: 'alert' });
-  const action = (label: string, run: () => Promise<void>) =>
-    h('button', { type: 'button', class: 'secondary', onClick: async (e: Event) => {
+  const action = (label: string, run: () => Promise<void>, tone: 'secondary' | 'danger' = 'secondary') =>
+    h('button', { type: 'button', class: tone, onClick: async (e: Event) => {
       const button = e.currentTarget as HTMLButtonElement;
       button.disabled = true;
       actionStatus.replaceChildren();
@@ -54,66 +49,132 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
         await run();
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        say(actionStatus, err.problem.detail, 'error');
+        say(actionStatus, plainProblem(err.problem).detail, 'error');
       } finally {
         button.disabled = false;
       }
     } }, label);
 
-  const post = (path: string) => api<SegmentBody>('POST', `/v1/segments/${s.id}/${path}`);
+  const post = <T = SegmentBody>(path: string, body?: unknown) => api<T>('POST', `/v1/segments/${s.id}/${path}`, body);
+  const dynamic = s.type === 'dynamic';
+  const define = canDefine(app);
   const actions = h(
     'div',
     { class: 'actions', role: 'group', 'aria-label': 'Segment actions' },
-    s.type === 'dynamic' && canDefine(app) && canEdit(app) ? h('a', { class: 'button primary', href: `#/segments/${s.id}/edit` }, 'Edit rules') : null,
+    dynamic && !s.system && define && canEdit(app) ? h('a', { class: 'button primary', href: `#/segments/${s.id}/edit` }, 'Edit rules') : null,
     action('Export CSV', () => download(`/v1/segments/${s.id}/export.csv${query({ asOf: app.asOf() })}`, `${s.slug}.csv`)),
-    canDefine(app)
-      ? [
-          action('Duplicate', async () => {
-            const copy = await post('duplicate');
+    define
+      ? action('Duplicate', async () => {
+          const copy = await post('duplicate');
+          await app.refreshCatalog();
+          app.navigate(`#/segments/${copy.id}`, { text: `Duplicated as “${copy.title}”.` });
+        })
+      : null,
+    dynamic && define
+      ? action('Freeze to a static list', async () => {
+          const asOf = app.asOf();
+          const frozen = await post('freeze', asOf ? { asOf } : {});
+          await app.refreshCatalog();
+          app.navigate(`#/segments/${frozen.id}`, { text: `Froze today’s members into the static segment “${frozen.title}”.` });
+        })
+      : null,
+    dynamic && canChangeMembers(app)
+      ? action('Recompute now', async () => {
+          const r = await post<{ count: number; computedAt: string }>('recompute');
+          say(status, `Recomputed: ${formatCount(r.count)} ${r.count === 1 ? 'member' : 'members'}.`, 'ok');
+          await reload();
+        })
+      : null,
+    !s.system && define
+      ? action(s.status === 'active' ? 'Archive' : 'Unarchive', async () => {
+          const changed = await post(s.status === 'active' ? 'archive' : 'unarchive');
+          await app.refreshCatalog();
+          app.navigate(`#/segments/${s.id}`, { text: changed.status === 'archived' ? 'Archived. It is hidden from the list unless you show archived segments.' : 'Unarchived.' });
+        })
+      : null,
+    !s.system && define
+      ? action(
+          'Delete',
+          async () => {
+            if (!window.confirm(`Delete “${s.title}”? This cannot be undone.`)) return;
+            await api('DELETE', `/v1/segments/${s.id}`);
             await app.refreshCatalog();
-            app.navigate(`#/segments/${copy.id}`, { text: `Duplicated as “${copy.title}”.` });
-          }),
-          action(s.status === 'active' ? 'Archive' : 'Unarchive', async () => {
-            const changed = await post(s.status === 'active' ? 'archive' : 'unarchive');
-            await app.refreshCatalog();
-            app.navigate(`#/segments/${s.id}`, { text: changed.status === 'archived' ? 'Archived.' : 'Unarchived.' });
-          }),
-        ]
+            app.navigate('#/segments', { text: `Deleted “${s.title}”.` });
+          },
+          'danger',
+        )
       : null,
     actionStatus,
   );
 
-  const membersSection = h(
-    'section',
-    { class: 'members', 'aria-labelledby': 'members-title' },
-    h('h3', { id: 'members-title' }, 'Members ', countEl),
-    h(
-      'div',
-      { class: 'toolbar' },
-      field('Sort by', sortSelect),
-      field('Order', orderSelect),
-    ),
-    h(
-      'table',
-      { class: 'members-table' },
-      h('caption', { class: 'sr-only' }, `Members of ${s.title}`),
-      h('thead', null, h('tr', null, ['Name', 'Email', 'Company', 'Created', 'Contact id'].map((c) => h('th', { scope: 'col' }, c)))),
-      membersBody,
-    ),
-    h('nav', { class: 'pager', 'aria-label': 'Member pages' }, prev, pageInfo, next),
+  const head = h(
+    'tr',
+    null,
+    COLUMNS.map((c) => {
+      if (!c.sort) return h('th', { scope: 'col' }, c.label);
+      const key = c.sort;
+      const active = sort === key;
+      return h(
+        'th',
+        { scope: 'col', 'aria-sort': active ? (order === 'asc' ? 'ascending' : 'descending') : 'none' },
+        h('button', { type: 'button', class: 'sort', 'data-sort': key, onClick: () => {
+          order = sort === key && order === 'asc' ? 'desc' : sort === key ? 'asc' : key === 'created_at' ? 'desc' : 'asc';
+          sort = key;
+          refreshHead();
+          void reload();
+        } }, c.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (order === 'asc' ? ' ▲' : ' ▼') : '')),
+      );
+    }),
   );
+  function refreshHead(): void {
+    for (const th of head.querySelectorAll<HTMLElement>('th[aria-sort]')) {
+      const key = th.querySelector<HTMLElement>('button')!.dataset.sort;
+      const active = key === sort;
+      th.setAttribute('aria-sort', active ? (order === 'asc' ? 'ascending' : 'descending') : 'none');
+      th.querySelector('.sort-mark')!.textContent = active ? (order === 'asc' ? ' ▲' : ' ▼') : '';
+    }
+  }
+
+  const membersPanel = h(
+    'div',
+    { class: 'members' },
+    h('h3', { id: 'members-title' }, 'Members ', countEl),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'members-table', 'aria-labelledby': 'members-title' }, h('thead', null, head), membersBody)),
+    h('nav', { class: 'pager', 'aria-label': 'Member pages' }, prev, pageInfo, next),
+    s.type === 'static' && !s.system && canChangeMembers(app) ? staticEditor() : null,
+  );
+
+  const rulesPanel = h(
+    'div',
+    { class: 'rules-view' },
+    s.rules ? [s.explanation ? h('p', { class: 'explanation' }, h('span', { class: 'label' }, 'In plain English: '), s.explanation) : null, rulesOutline(s.rules, app.catalog())] : h('p', { class: 'muted' }, 'A static segment has no rules: its members are the contacts added to it.'),
+    s.description ? h('p', { class: 'muted' }, 'Originally described as: ', h('q', null, s.description)) : null,
+    dynamic && !s.system && define && canEdit(app) ? h('p', null, h('a', { class: 'button secondary', href: `#/segments/${s.id}/edit` }, 'Edit rules')) : null,
+  );
+
+  const usedByPanel = h('div', { class: 'used-by' }, h('p', { class: 'muted' }, 'Loading…'));
 
   replace(
     main,
     h('p', { class: 'back' }, h('a', { href: '#/segments' }, '← All segments')),
-    h('h2', { class: 'page-title', tabindex: '-1' }, s.title, ' ', h('span', { class: `badge ${s.type}` }, s.type), ' ', h('span', { class: `badge ${s.status}` }, s.status)),
+    h(
+      'h2',
+      { class: 'page-title', tabindex: '-1' },
+      s.title,
+      ' ',
+      h('span', { class: `badge ${s.type}` }, s.type),
+      ' ',
+      h('span', { class: `badge ${s.status}` }, s.status),
+      s.system ? [' ', h('span', { class: 'badge system' }, 'maintained by the service')] : null,
+    ),
     status,
-    h('p', { class: 'muted' }, `${s.slug} · version ${s.version} · updated ${formatDate(s.updatedAt)}`),
-    s.description ? h('p', null, s.description) : null,
-    s.explanation ? h('p', { class: 'explanation' }, h('span', { class: 'label' }, 'In plain English: '), s.explanation) : null,
+    h('p', { class: 'muted' }, `Version ${s.version} · updated ${formatDate(s.updatedAt)} · created ${formatDate(s.createdAt)}`),
     actions,
-    membersSection,
-    s.type === 'static' && canChangeMembers(app) ? staticEditor() : null,
+    tabs('Segment', [
+      { id: 'members', label: 'Members', panel: membersPanel },
+      { id: 'rules', label: 'Rules', panel: rulesPanel },
+      { id: 'used-by', label: 'Used by', panel: usedByPanel, onShow: () => void loadUsedBy() },
+    ]),
   );
 
   function staticEditor(): HTMLElement {
@@ -124,6 +185,11 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
       clearErrors([form]);
       result.replaceChildren();
       const contactIds = ids.value.split(/[\s,;]+/).filter(Boolean);
+      if (!contactIds.length) {
+        say(result, 'Enter at least one contact id.', 'error');
+        ids.focus();
+        return;
+      }
       try {
         const r = await api<MembershipChangeBody>(method, `/v1/segments/${s.id}/members`, { contactIds });
         const verb = method === 'POST' ? 'Added' : 'Removed';
@@ -135,7 +201,7 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
         await reload();
       } catch (err) {
         if (!(err instanceof ApiError)) throw err;
-        showProblem(err.problem, [form], result)?.focus();
+        showProblem(plainProblem(err.problem, app.catalog()), [form], result)?.focus();
       }
     };
     form.append(
@@ -146,34 +212,62 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
     return h('section', { class: 'static-edit', 'aria-labelledby': 'static-title' }, h('h3', { id: 'static-title' }, 'Add or remove members'), form);
   }
 
+  async function loadUsedBy(): Promise<void> {
+    try {
+      const used = await api<UsedByBody>('GET', `/v1/segments/${s.id}/used-by`);
+      replace(
+        usedByPanel,
+        used.segments.length || used.webhooks.length
+          ? [
+              used.segments.length ? [h('h3', null, 'Segments whose rules use it'), h('ul', null, used.segments.map((x) => h('li', null, h('a', { href: `#/segments/${x.id}` }, x.title))))] : null,
+              used.webhooks.length ? [h('h3', null, 'Webhooks that follow it'), h('ul', null, used.webhooks.map((w) => h('li', null, w.description ? `${w.description} — ` : '', h('span', { class: 'mono' }, w.url))))] : null,
+              h('p', { class: 'muted' }, 'While something uses this segment it cannot be archived or deleted.'),
+            ]
+          : h('p', { class: 'muted' }, 'Nothing uses this segment: no other segment’s rules and no webhook refer to it.'),
+      );
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      replace(usedByPanel, h('p', { class: 'problem' }, err.problem.detail));
+    }
+  }
+
   async function loadCount(): Promise<void> {
     const asOf = app.asOf();
     try {
       const res = await api<{ counts: Record<string, number> }>('POST', '/v1/segments/counts', { ids: [s.id], ...(asOf ? { asOf } : {}) });
-      countEl.textContent = `(${formatCount(res.counts[s.id] ?? 0)})`;
+      total = res.counts[s.id] ?? 0;
+      countEl.textContent = `(${formatCount(total)})`;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
+      total = undefined;
       countEl.textContent = '';
     }
+    showPageInfo();
+  }
+
+  function showPageInfo(): void {
+    const from = page * PAGE_SIZE + 1;
+    const of = total !== undefined ? ` of ${formatCount(total)}` : '';
+    pageInfo.textContent = rowsShown ? `${formatCount(from)}–${formatCount(from + rowsShown - 1)}${of} · page ${page + 1}` : `Page ${page + 1}`;
   }
 
   async function loadPage(): Promise<void> {
     try {
       const res = await api<MembersPageBody>('GET', `/v1/segments/${s.id}/members${query({ limit: PAGE_SIZE, sort, order, cursor: cursors[page], asOf: app.asOf() })}`);
       cursors[page + 1] = res.nextCursor ?? undefined;
+      rowsShown = res.members.length;
       replace(
         membersBody,
         res.members.length
-          ? res.members.map((m) => h('tr', null, h('td', null, [m.firstName, m.lastName].filter(Boolean).join(' ') || '—'), h('td', null, m.email), h('td', null, m.company ?? '—'), h('td', null, formatDate(m.createdAt)), h('td', { class: 'mono' }, m.id)))
-          : h('tr', null, h('td', { colspan: '5', class: 'muted' }, page === 0 ? 'No members.' : 'No more members.')),
+          ? res.members.map((m) => h('tr', null, h('td', null, [m.firstName, m.lastName].filter(Boolean).join(' ') || '—'), h('td', null, m.email), h('td', null, m.company ?? '—'), h('td', null, formatDate(m.createdAt))))
+          : h('tr', null, h('td', { colspan: '4', class: 'muted' }, page === 0 ? 'No members.' : 'No more members.')),
       );
-      const from = page * PAGE_SIZE + 1;
-      pageInfo.textContent = res.members.length ? `Page ${page + 1} · ${from}–${from + res.members.length - 1}` : `Page ${page + 1}`;
+      showPageInfo();
       prev.disabled = page === 0;
       next.disabled = !res.nextCursor;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      replace(membersBody, h('tr', null, h('td', { colspan: '5', class: 'problem' }, err.problem.detail)));
+      replace(membersBody, h('tr', null, h('td', { colspan: '4', class: 'problem' }, err.problem.detail)));
     }
   }
 

@@ -1,12 +1,18 @@
 // The saved segments: title, type, status and member count (at the page's clock), with archive,
-// duplicate and "new static segment". Counts come from one POST /v1/segments/counts per 200 ids.
+// duplicate and "new static segment"; search by title, filter by type and status (archived ones
+// hidden unless asked for), sort by any column. Counts come from one POST /v1/segments/counts per 200 ids.
 import { api, ApiError, type SegmentBody } from './api.js';
 import { type App, canDefine, type View } from './app.js';
 import { field, formatCount, formatDate, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
 
 type StatusFilter = 'active' | 'archived' | 'all';
+type TypeFilter = 'all' | 'dynamic' | 'static';
+type SortKey = 'title' | 'members' | 'updated';
 let filter: StatusFilter = 'active';
+let typeFilter: TypeFilter = 'all';
+let sortKey: SortKey = 'title';
+let search = '';
 
 export function segmentsView(app: App, main: HTMLElement): View {
   const flash = app.takeFlash();
@@ -19,14 +25,37 @@ export function segmentsView(app: App, main: HTMLElement): View {
     h('thead', null, h('tr', null, ['Title', 'Type', 'Status', 'Members', 'Updated', 'Actions'].map((c) => h('th', { scope: 'col', class: c === 'Members' ? 'num' : undefined }, c)))),
     body,
   );
+  let segments: SegmentBody[] = [];
+  const counted = new Map<string, number>();
   const show = h(
     'select',
     { id: 'segment-filter', onChange: (e: Event) => {
       filter = (e.target as HTMLSelectElement).value as StatusFilter;
       void load();
     } },
-    (['active', 'archived', 'all'] as const).map((s) => h('option', { value: s, selected: s === filter }, s === 'all' ? 'All' : s[0]!.toUpperCase() + s.slice(1))),
+    (['active', 'archived', 'all'] as const).map((s) => h('option', { value: s, selected: s === filter }, s === 'all' ? 'Active and archived' : s[0]!.toUpperCase() + s.slice(1))),
   );
+  const types = h(
+    'select',
+    { id: 'segment-type', onChange: (e: Event) => {
+      typeFilter = (e.target as HTMLSelectElement).value as TypeFilter;
+      draw();
+    } },
+    (['all', 'dynamic', 'static'] as const).map((t) => h('option', { value: t, selected: t === typeFilter }, t === 'all' ? 'All types' : t === 'dynamic' ? 'Dynamic (rules)' : 'Static (lists)')),
+  );
+  const sorter = h(
+    'select',
+    { id: 'segment-sort', onChange: (e: Event) => {
+      sortKey = (e.target as HTMLSelectElement).value as SortKey;
+      draw();
+    } },
+    ([['title', 'Title'], ['members', 'Most members'], ['updated', 'Recently updated']] as const).map(([v, l]) => h('option', { value: v, selected: v === sortKey }, l)),
+  );
+  const finder = h('input', { type: 'search', id: 'segment-search', value: search, autocomplete: 'off', placeholder: 'Title or short name', onInput: () => {
+    search = finder.value;
+    draw();
+  } });
+  const shownCount = h('p', { class: 'muted small', 'aria-live': 'polite' });
 
   const newTitle = h('input', { type: 'text', 'data-path': 'title', autocomplete: 'off', placeholder: 'e.g. Trade show leads' });
   const createStatus = h('div', { class: 'problem', role: 'alert' });
@@ -48,19 +77,47 @@ export function segmentsView(app: App, main: HTMLElement): View {
     h(
       'div',
       { class: 'toolbar' },
-      h('div', { class: 'field' }, h('label', { for: 'segment-filter' }, 'Show'), show),
       h('a', { class: 'button primary', href: '#/new' }, 'New from a description'),
       canDefine(app) ? createForm : null,
     ),
-    table,
+    h(
+      'search',
+      { class: 'toolbar filters', 'aria-label': 'Find segments' },
+      h('div', { class: 'field' }, h('label', { for: 'segment-search' }, 'Search'), finder),
+      h('div', { class: 'field' }, h('label', { for: 'segment-type' }, 'Type'), types),
+      h('div', { class: 'field' }, h('label', { for: 'segment-filter' }, 'Status'), show),
+      h('div', { class: 'field' }, h('label', { for: 'segment-sort' }, 'Sort by'), sorter),
+    ),
+    shownCount,
+    h('div', { class: 'table-wrap' }, table),
   );
+
+  /** The list as filtered, searched and sorted now (no request: the list is small and already here). */
+  function draw(): void {
+    const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const rows = segments
+      .filter((s) => typeFilter === 'all' || s.type === typeFilter)
+      .filter((s) => words.every((w) => `${s.title} ${s.slug}`.toLowerCase().includes(w)))
+      .sort((a, b) =>
+        sortKey === 'members' ? (counted.get(b.id) ?? -1) - (counted.get(a.id) ?? -1) : sortKey === 'updated' ? b.updatedAt.localeCompare(a.updatedAt) : a.title.localeCompare(b.title, 'en'),
+      );
+    replace(body, rows.length ? rows.map(row) : h('tr', null, h('td', { colspan: '6', class: 'muted' }, segments.length ? 'No segment matches. Clear the search or change the filters.' : 'No segments.')));
+    for (const r of rows) {
+      const n = counted.get(r.id);
+      const cell = body.querySelector<HTMLElement>(`tr[data-segment-id="${CSS.escape(r.id)}"] [data-count]`);
+      if (cell && n !== undefined) cell.textContent = formatCount(n);
+    }
+    shownCount.textContent = `${rows.length} of ${segments.length} ${filter === 'all' ? '' : `${filter} `}segments shown.`;
+  }
 
   async function load(): Promise<void> {
     replace(body, h('tr', null, h('td', { colspan: '6', class: 'muted' }, 'Loading…')));
     try {
       const list = await api<{ segments: SegmentBody[] }>('GET', `/v1/segments${filter === 'all' ? '' : `?status=${filter}`}`);
-      replace(body, list.segments.length ? list.segments.map(row) : h('tr', null, h('td', { colspan: '6', class: 'muted' }, 'No segments.')));
-      await counts(list.segments.map((s) => s.id));
+      segments = list.segments;
+      draw();
+      await counts(segments.map((s) => s.id));
+      if (sortKey === 'members') draw();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       replace(body, h('tr', null, h('td', { colspan: '6', class: 'problem' }, err.problem.detail)));
@@ -74,6 +131,7 @@ export function segmentsView(app: App, main: HTMLElement): View {
       try {
         const res = await api<{ counts: Record<string, number> }>('POST', '/v1/segments/counts', { ids: chunk, ...(asOf ? { asOf } : {}) });
         for (const [id, n] of Object.entries(res.counts)) {
+          counted.set(id, n);
           const cell = body.querySelector<HTMLElement>(`tr[data-segment-id="${CSS.escape(id)}"] [data-count]`);
           if (cell) cell.textContent = formatCount(n);
         }
@@ -109,10 +167,11 @@ export function segmentsView(app: App, main: HTMLElement): View {
           button.disabled = false;
         }
       } }, label);
+    // A system segment cannot be archived; a copy of it is an ordinary segment.
     const actions = canDefine(app)
       ? [
           act('Duplicate', 'duplicate', (r) => `Duplicated as “${r.title}”.`),
-          s.status === 'active' ? act('Archive', 'archive', (r) => `Archived “${r.title}”.`) : act('Unarchive', 'unarchive', (r) => `Unarchived “${r.title}”.`),
+          s.system ? null : s.status === 'active' ? act('Archive', 'archive', (r) => `Archived “${r.title}”.`) : act('Unarchive', 'unarchive', (r) => `Unarchived “${r.title}”.`),
         ]
       : [];
     return h(

@@ -183,12 +183,12 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page (headless Chromium)'
     await eventually(() => row.locator('[data-count]').textContent(), String(members.size));
     await row.getByRole('link', { name: 'Q1 batch' }).click();
     await eventually(() => page.locator('.count-inline').textContent(), `(${members.size})`);
-    await eventually(() => page.locator('.page-info').textContent(), `Page 1 · 1–25`);
+    await eventually(() => page.locator('.page-info').textContent(), `1–25 of ${members.size} · page 1`);
 
     await page.getByRole('button', { name: 'Next →' }).click();
-    await eventually(() => page.locator('.page-info').textContent(), `Page 2 · 26–50`);
+    await eventually(() => page.locator('.page-info').textContent(), `26–50 of ${members.size} · page 2`);
     await page.getByRole('button', { name: '← Previous' }).click();
-    await eventually(() => page.locator('.page-info').textContent(), `Page 1 · 1–25`);
+    await eventually(() => page.locator('.page-info').textContent(), `1–25 of ${members.size} · page 1`);
 
     const ids = page.getByLabel('Contact ids');
     await ids.fill(`${outsider.id}, ct_nobody`);
@@ -215,7 +215,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page (headless Chromium)'
     await eventually(() => page.locator('.page-title .badge').nth(1).textContent(), 'archived');
     await page.getByRole('link', { name: '← All segments' }).click();
     await expect(page.getByRole('link', { name: 'Q1 batch (copy)' }).count()).resolves.toBe(0);
-    await page.getByLabel('Show').selectOption('archived');
+    await page.getByLabel('Status').selectOption('archived');
     await page.getByRole('link', { name: 'Q1 batch (copy)' }).waitFor();
     expect(problems).toEqual([]);
   });
