@@ -42,6 +42,7 @@ describe('EzFlow criteria import', () => {
     });
     const unknown = fromEzFlow({ operator: 'AND', conditions: [{ type: 'PROPERTY', propertyName: 'customProperties.plam', operator: '=', value: 'pro' }] });
     const prepared = prepareRules(unknown.ok ? unknown.rules : null, { tenant });
-    expect(prepared.ok ? [] : prepared.errors[0]!.message).toMatch(/unknown field "customProperties\.plam" \(did you mean properties\.plan\?\)/);
+    // The importer maps EzFlow's customProperties.<key> onto our properties.<key>, so the message names ours.
+    expect(prepared.ok ? [] : prepared.errors[0]!.message).toMatch(/unknown field "properties\.plam" \(did you mean properties\.plan\?\)/);
   });
 });
