@@ -45,6 +45,8 @@ const COMPARING = new Set([
   'greater', 'more', 'less', 'fewer', 'higher', 'lower', 'between', 'contains', 'containing', 'includes', 'including', 'starts', 'ends', 'of',
   'at', 'set', 'empty', 'missing', 'not',
 ]);
+/** Words that compare only when a value follows: "credit limit of 5000", not "first half of 2026". */
+const COMPARING_BEFORE_VALUE = new Set(['of', 'at']);
 const INTRODUCING = new Set(['whose', 'their', 'its', 'his', 'her']);
 
 /** The first unread span that names an attribute, with the catalog's closest fields; undefined when none does. */
@@ -61,7 +63,10 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     const inner = words.findIndex((w, k) => k > 0 && COMPARING.has(w));
     const head = inner > 0 ? words.slice(0, inner) : words;
     const after = inner > 0 ? p.tokens[first + inner] : p.tokens[last + 1];
-    const compared = !!after && (COMPARING.has(after.norm) || after.kind === 'number' || after.kind === 'quoted') && (inner > 0 || !unknown.has(last + 1));
+    const afterAt = inner > 0 ? first + inner : last + 1;
+    const value = p.tokens[afterAt + 1];
+    const weak = !!after && COMPARING_BEFORE_VALUE.has(after.norm) && !(value && (value.kind === 'number' || value.kind === 'quoted') && !/^\d{4}$/.test(value.norm));
+    const compared = !!after && !weak && (COMPARING.has(after.norm) || after.kind === 'number' || after.kind === 'quoted') && (inner > 0 || !unknown.has(last + 1));
     const introduced = !!before && INTRODUCING.has(before.norm);
     // "more than 3 support tickets": a count of something the catalog has no relation for.
     const counted = !!before && before.kind === 'number' && words.length <= 3 && words[0]!.length >= 4;

@@ -75,6 +75,12 @@ export class DateReader {
       const start = this.startOf(w(i + 1));
       if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: i + 2 };
     }
+    // "YTD", "year to date", "QTD", "MTD": from the start of the period to now.
+    const toDate: Record<string, string> = { ytd: 'year', qtd: 'quarter', mtd: 'month' };
+    if (toDate[w(i)]) return { conditions: [{ operator: 'gte', value: iso(this.startOf(toDate[w(i)]!)!) }], end: i + 1 };
+    if (['year', 'quarter', 'month'].includes(w(i)) && w(i + 1) === 'to' && w(i + 2) === 'date') {
+      return { conditions: [{ operator: 'gte', value: iso(this.startOf(w(i))!) }], end: i + 3 };
+    }
     if (w(i) === 'today') return { conditions: [{ operator: 'gte', value: iso(this.startOf('day')!) }], end: i + 1 };
     if (w(i) === 'yesterday') {
       const today = this.startOf('day')!;
@@ -125,6 +131,12 @@ export class DateReader {
     } else if (two === 'later than') {
       kind = 'after';
       j = i + 2;
+    } else if (['since', 'from'].includes(w(i)) && w(i + 1) === 'the' && ['start', 'beginning'].includes(w(i + 2)) && w(i + 3) === 'of') {
+      // "since the start of the year": this period so far.
+      const the = w(i + 4) === 'the' || w(i + 4) === 'this' ? 1 : 0;
+      const start = this.startOf(w(i + 4 + the));
+      if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: i + 5 + the };
+      kind = 'since';
     } else if (['since', 'from'].includes(w(i))) kind = 'since';
     else if (w(i) === 'before') kind = 'before';
     else if (w(i) === 'after') kind = 'after';
@@ -228,6 +240,24 @@ export class DateReader {
       const y = this.tokens[k];
       return y?.kind === 'number' && /^\d{4}$/.test(y.norm) && y.value! >= 1900 && y.value! <= 2200 ? y.value! : undefined;
     };
+    // "H1 2026", "the first half of 2025", "the second half of the year"
+    const h = /^h([12])$/.exec(t.norm);
+    const k0 = this.w(i) === 'the' ? i + 1 : i;
+    const half = h ? Number(h[1]) : ['first', 'second'].includes(this.w(k0)) && this.w(k0 + 1) === 'half' ? (this.w(k0) === 'first' ? 1 : 2) : undefined;
+    if (half) {
+      let j = h ? i + 1 : k0 + 2;
+      if (!h && this.w(j) === 'of') j += 1;
+      let y = year(j);
+      if (y !== undefined) j += 1;
+      else if (!h && this.w(j) === 'this' && this.w(j + 1) === 'year') {
+        y = this.asOf.getUTCFullYear();
+        j += 2;
+      } else if (h) y = this.asOf.getUTCFullYear();
+      if (y !== undefined) {
+        const m = half === 1 ? 0 : 6;
+        return { start: day(y, m), end: day(y, m + 6), next: j };
+      }
+    }
     const q = /^q([1-4])$/.exec(t.norm);
     if (q) {
       const y = year(i + 1) ?? this.asOf.getUTCFullYear();

@@ -34,6 +34,18 @@ export const TYPO_VERBS: readonly string[] = [
   ...new Set([...Object.values(EMAIL_VERBS).flat(2), 'contacted', 'emailed', 'called', 'phoned', 'reached']),
 ].filter((w) => w.length >= 5);
 
+/**
+ * Words of the parser's own vocabulary a misspelling is compared with when no catalog or tenant
+ * phrase is close: the time words and connectives a typo most often breaks a clause on ("lsat",
+ * "mnths", "wihtout"). Taken from the vocabulary above (a word must be known to be a target), and
+ * kept to these: the recognizers read other words inline that a wider list would "correct" away.
+ */
+const TYPO_TARGETS = new Set([
+  'last', 'past', 'previous', 'since', 'before', 'after', 'between', 'within', 'during', 'until', 'recently', 'ever', 'days', 'weeks', 'months',
+  'years', 'quarter', 'month', 'week', 'year', 'without', 'except', 'excluding', 'never', 'anything', 'contacts', 'people', 'companies',
+]);
+export const TYPO_WORDS: readonly string[] = [...KNOWN].filter((w) => TYPO_TARGETS.has(w));
+
 /** Words found to be numbers or not ("twenty" is, "churned" is not), so each word is tokenized once, not per recognizer and position. */
 const NUMBER_WORDS = new Map<string, boolean>();
 

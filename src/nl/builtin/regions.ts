@@ -13,6 +13,13 @@ export interface Region {
 const EU = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
 /** Geographic Europe as sales teams use it: the EU, EFTA, the UK, the Balkans, Ukraine and Moldova (not Russia, Belarus or Turkey). */
 const EUROPE = [...EU, 'GB', 'CH', 'NO', 'IS', 'LI', 'MC', 'SM', 'VA', 'AD', 'AL', 'BA', 'ME', 'MK', 'RS', 'MD', 'UA'];
+const MIDDLE_EAST = ['AE', 'BH', 'CY', 'EG', 'IL', 'IQ', 'IR', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'TR', 'YE'];
+const AFRICA = [
+  'DZ', 'AO', 'BJ', 'BW', 'BF', 'BI', 'CV', 'CM', 'CF', 'TD', 'KM', 'CG', 'CD', 'CI', 'DJ', 'EG', 'GQ', 'ER', 'SZ', 'ET', 'GA', 'GM', 'GH', 'GN',
+  'GW', 'KE', 'LS', 'LR', 'LY', 'MG', 'MW', 'ML', 'MR', 'MU', 'MA', 'MZ', 'NA', 'NE', 'NG', 'RW', 'ST', 'SN', 'SC', 'SL', 'SO', 'ZA', 'SS', 'SD',
+  'TZ', 'TG', 'TN', 'UG', 'ZM', 'ZW',
+];
+const MENA = ['DZ', 'BH', 'EG', 'IR', 'IQ', 'IL', 'JO', 'KW', 'LB', 'LY', 'MA', 'OM', 'PS', 'QA', 'SA', 'SY', 'TN', 'AE', 'YE'];
 const LATAM = ['AR', 'BO', 'BR', 'CL', 'CO', 'CR', 'CU', 'DO', 'EC', 'GT', 'HN', 'MX', 'NI', 'PA', 'PE', 'PY', 'SV', 'UY', 'VE'];
 
 export const REGIONS: readonly Region[] = [
@@ -30,6 +37,12 @@ export const REGIONS: readonly Region[] = [
     adjectives: ['south american'],
   },
   { label: 'North America', codes: ['US', 'CA', 'MX'], names: ['north america', 'noram'], adjectives: ['north american'] },
+  // Sales regions: Europe, the Middle East and Africa; the Americas.
+  { label: 'EMEA', codes: [...new Set([...EUROPE, ...MIDDLE_EAST, ...AFRICA])], names: ['emea'], adjectives: [] },
+  { label: 'the Americas', codes: [...new Set(['US', 'CA', 'MX', ...LATAM, 'GY', 'SR'])], names: ['amer', 'americas', 'the americas'], adjectives: [] },
+  { label: 'the Middle East', codes: MIDDLE_EAST, names: ['middle east', 'the middle east'], adjectives: ['middle eastern'] },
+  { label: 'MENA', codes: MENA, names: ['mena'], adjectives: [] },
+  { label: 'Africa', codes: AFRICA, names: ['africa'], adjectives: ['african'] },
   {
     label: 'APAC',
     codes: ['AU', 'NZ', 'JP', 'CN', 'HK', 'TW', 'KR', 'IN', 'SG', 'MY', 'ID', 'TH', 'VN', 'PH'],

@@ -9,7 +9,17 @@ import { DateReader } from './dates.js';
 import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
 import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
 import { type Token, tokenize } from './tokens.js';
-import { isKnownWord, TYPO_VERBS } from './keywords.js';
+import { isKnownWord, TYPO_VERBS, TYPO_WORDS } from './keywords.js';
+
+/** Edit distance where swapping two neighbouring letters ("Itlay", "lsat") counts as one edit. */
+export function typoDistance(a: string, b: string): number {
+  if (a.length === b.length && a !== b) {
+    let i = 0;
+    while (a[i] === b[i]) i += 1;
+    if (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return 1;
+  }
+  return distance(a, b);
+}
 
 export interface Match {
   start: number;
@@ -224,17 +234,27 @@ export class Parse {
 
   /** A misspelled verb ("clikced", "opend") is read as the verb, and said. */
   private correctVerb(i: number): boolean {
+    return this.correctWord(i, TYPO_VERBS);
+  }
+
+  /**
+   * A misspelled word of the parser's own vocabulary ("lsat", "mnths", "wiht") is read as the word,
+   * and said. The vocabulary is the one the recognizers already use (keywords.ts), so no word has to
+   * be listed twice. Four-letter words only by a swap of two letters ("data" is not "date").
+   */
+  private correctWord(i: number, words: readonly string[]): boolean {
     const t = this.tokens[i]!;
-    const limit = t.norm.length >= 7 ? 2 : t.norm.length >= 5 ? 1 : 0;
-    let best: { verb: string; d: number } | undefined;
-    for (const verb of TYPO_VERBS) {
-      if (verb[0] !== t.norm[0] || Math.abs(verb.length - t.norm.length) > limit) continue;
-      const d = distance(verb, t.norm);
-      if (d <= limit && (!best || d < best.d)) best = { verb, d };
+    const limit = t.norm.length >= 7 ? 2 : t.norm.length >= 4 ? 1 : 0;
+    let best: { word: string; d: number } | undefined;
+    for (const word of words) {
+      if (word[0] !== t.norm[0] || Math.abs(word.length - t.norm.length) > limit) continue;
+      const d = typoDistance(word, t.norm);
+      if (t.norm.length === 4 && (d > 1 || word.length !== 4 || distance(word, t.norm) === 1)) continue;
+      if (d <= limit && (!best || d < best.d)) best = { word, d };
     }
     if (!best) return false;
-    this.assume(`read "${t.text}" as "${best.verb}"`);
-    t.norm = best.verb;
+    this.assume(`read "${t.text}" as "${best.word}"`);
+    t.norm = best.word;
     return true;
   }
 
@@ -259,12 +279,17 @@ export class Parse {
           if (limit === 0) continue;
           for (const phrase of this.lex.fuzzy.get(fuzzyKey(n, text)) ?? []) {
             if (Math.abs(phrase.text.length - text.length) > limit) continue;
-            const d = distance(text, phrase.text);
+            const d = typoDistance(text, phrase.text);
             if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses };
           }
         }
       }
-      if (best) {
+      if (!best) {
+        // Not a catalog or tenant phrase: perhaps a word of the parser's own vocabulary.
+        this.correctWord(i, TYPO_WORDS);
+        continue;
+      }
+      {
         const typo = this.text(best.start, best.end);
         this.lattice[best.start]!.push({ start: best.start, end: best.end, senses: best.senses, typo });
         this.lattice[best.start]!.sort((a, b) => b.end - a.end);

@@ -33,7 +33,8 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen', RegExp][] = [
   ['word', /\d{1,2}(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy],
   ['number', /\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
   ['word', /[\p{L}\p{N}_]+(?:['’](?:t|re|ve|ll|d|m|s)(?![\p{L}]))?/uy],
-  ['hyphen', /-(?=[\p{L}\p{N}])/uy],
+  // A hyphen inside words splits them; between numbers ("50-250") it is a range, kept as "-".
+  ['hyphen', /-(?=[\p{L}])/uy],
   ['punct', /[<>!=]=|<>|\S/y],
 ];
 

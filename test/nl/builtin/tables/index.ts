@@ -23,6 +23,7 @@ import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
 import { unrecognized } from './unrecognized.js';
+import { vocabulary } from './vocabulary.js';
 
 export const TABLES: Record<string, Row[]> = {
   'countries and languages': places,
@@ -48,4 +49,5 @@ export const TABLES: Record<string, Row[]> = {
   'all / only / every product': quantifiers,
   'regions, codes and elsewhere': regions,
   'shorthand and misspelled verbs': shorthand,
+  'vocabulary gaps (regions, periods, ranges, typos)': vocabulary,
 };

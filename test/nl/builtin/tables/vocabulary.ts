@@ -1,0 +1,32 @@
+import { REGIONS } from '../../../../src/nl/builtin/regions.js';
+import { COUNTRY_CODES } from '../../../../src/rules/values.js';
+import { c, has, type Row } from '../build.js';
+
+/** A region's countries (the ones ISO 3166 knows), as the parser must read it. */
+const region = (label: string) => REGIONS.find((r) => r.label === label)!.codes.filter((code) => (COUNTRY_CODES as readonly string[]).includes(code));
+
+// Vocabulary gaps of issue 14: each parses exactly or is reported, never a wrong value.
+const created = (from: string, to?: string) => [c('created_at', 'gte', from), ...(to ? [c('created_at', 'lt', to)] : [])];
+const won = c('stage', 'eq', 'closed_won');
+
+export const vocabulary: Row[] = [
+  { say: 'customers in EMEA', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', region('EMEA'))], assume: ['EMEA as the countries'] },
+  { say: 'leads in AMER', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'in', region('the Americas'))], assume: ['the Americas'] },
+  { say: 'leads created YTD', rules: [c('lifecycle_stage', 'eq', 'lead'), ...created('2026-01-01')] },
+  { say: 'contacts created year to date', rules: created('2026-01-01') },
+  { say: 'contacts created since the start of the year', rules: created('2026-01-01') },
+  { say: 'contacts created since the beginning of the quarter', rules: created('2026-10-01') },
+  { say: 'contacts created this quarter', rules: created('2026-10-01') },
+  { say: 'deals won in the second half of 2025', rules: has('deals', won, c('closed_at', 'gte', '2025-07-01'), c('closed_at', 'lt', '2026-01-01')) },
+  { say: 'contacts created in the first half of 2026', rules: created('2026-01-01', '2026-07-01') },
+  { say: 'contacts created in H2 2025', rules: created('2025-07-01', '2026-01-01') },
+  { say: 'contacts created between April and June', rules: created('2026-04-01', '2026-07-01') },
+  { say: 'contacts at companies with 50-250 employees', rules: c('company.employee_count', 'between', [50, 250]) },
+  { say: 'contacts at companies with 50 - 250 employees', rules: c('company.employee_count', 'between', [50, 250]) },
+  // Typos in words of the parser's own vocabulary, not only in catalog phrases; each is said.
+  { say: 'customers in Itlay', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['Itlay'] },
+  { say: 'contacts created in the lsat 3 mnths', rules: c('created_at', 'within_last', { amount: 3, unit: 'months' }), assume: ['lsat', 'mnths'] },
+  { say: 'leads added in the last 6 mnths', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', { amount: 6, unit: 'months' })], assume: ['mnths'] },
+  // Not understood: reported, not guessed.
+  { say: 'customers in the first half of 2026', rules: c('lifecycle_stage', 'eq', 'customer'), unrecognized: ['first half of 2026'] },
+];
