@@ -15,7 +15,8 @@ import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
-import { type InsightPreview, previewWithInsight } from '../segments/insight.js';
+import { type InsightPreview, previewWithInsight, tallies } from '../segments/insight.js';
+import { alternativeOptions, assumptionTexts, type StoredAssumption, storeAssumptions } from './alternatives.js';
 
 // The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
 // typed c.json checks this against; the type here is what the mapping below builds.
@@ -83,14 +84,34 @@ export function openSpans(row: Pick<DraftRow, 'unrecognized' | 'editedAt'>): Ope
   }));
 }
 
-function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []) {
+/** What switching each alternative would give: its rules, count and reachability; none without a preview. */
+async function alternativesOf(services: Services, orgId: string, row: DraftRow, previewed: PreviewResult | PreviewFailure) {
+  if (!('preview' in previewed)) return [];
+  const options = alternativeOptions(row.assumptions as StoredAssumption[], previewed.rules);
+  if (options.length === 0) return [];
+  const tenant = await services.tenants.get(orgId);
+  const ctx = { orgId, asOf: row.asOf ?? services.now(), tenant };
+  const counts = await tallies(services.database.db, options.map((o) => o.rules), ctx, services.statementTimeoutMs).catch((err: unknown) => {
+    if (err instanceof QueryTimeoutError || err instanceof LockTimeoutError) return undefined;
+    throw err;
+  });
+  // Counts that timed out leave the alternatives out rather than listing them without their count.
+  return counts ? options.map((o, i) => ({ ...o, ...counts[i]! })) : [];
+}
+
+async function respond(services: Services, orgId: string, row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = []) {
+  return view(row, previewed, warnings, await alternativesOf(services, orgId, row, previewed));
+}
+
+function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[], alternatives: Awaited<ReturnType<typeof alternativesOf>>) {
   const ok = 'preview' in previewed;
   return {
     id: row.id,
     description: row.description,
     rules: storedRules(row.rules)!,
     explanation: ok ? previewed.explanation : row.explanation,
-    assumptions: row.assumptions,
+    assumptions: assumptionTexts(row.assumptions as StoredAssumption[]),
+    alternatives,
     unrecognized: row.unrecognized,
     openSpans: openSpans(row),
     warnings,
@@ -124,7 +145,7 @@ export async function createDraft(services: Services, orgId: string, input: { de
       description: input.description.trim(),
       rules: generated.rules,
       explanation: generated.explanation,
-      assumptions: generated.assumptions,
+      assumptions: storeAssumptions(generated.assumptions, generated.alternatives),
       unrecognized: generated.unrecognized,
       provider: generated.provider,
       model: generated.model,
@@ -135,14 +156,14 @@ export async function createDraft(services: Services, orgId: string, input: { de
   // The draft is saved whatever its preview does (the generation is the expensive part); a preview
   // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
   const prepared: PreparedRules = { ok: true, tree: generated.rules, warnings: [] };
-  return view(row!, await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf)));
+  return respond(services, orgId, row!, await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf)));
 }
 
 /** A draft whose preview fails is still readable: `preview` null, `previewError` saying why. */
 export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
   const row = await findDraft(services, orgId, id);
   // Stored rules are checked against the tenant as it is now (a tag or segment may have gone).
-  return view(row, await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined)));
+  return respond(services, orgId, row, await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined)));
 }
 
 export async function editDraft(services: Services, orgId: string, id: string, rules: unknown): Promise<DraftView> {
@@ -162,7 +183,17 @@ export async function editDraft(services: Services, orgId: string, id: string, r
     .where(and(eq(drafts.orgId, orgId), eq(drafts.id, id), isNull(drafts.approvedSegmentId)))
     .returning();
   if (!row) throw new AppError('conflict', 'This draft was approved meanwhile; edit the segment instead.');
-  return view(row, previewed, previewed.warnings);
+  return respond(services, orgId, row, previewed, previewed.warnings);
+}
+
+/** Switches the rules to an assumption's alternative reading (or back), as an edit of the draft. */
+export async function applyAlternative(services: Services, orgId: string, id: string, index: number): Promise<DraftView> {
+  const current = await findDraft(services, orgId, id);
+  const option = alternativeOptions(current.assumptions as StoredAssumption[], storedRules(current.rules)!).find((o) => o.index === index);
+  if (!option) {
+    throw new AppError('not_found', `Draft "${id}" has no alternative ${index} for its current rules; GET the draft for the alternatives it lists.`);
+  }
+  return editDraft(services, orgId, id, option.rules);
 }
 
 export async function approveDraft(
