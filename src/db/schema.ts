@@ -332,7 +332,8 @@ export const drafts = pgTable(
     /** Canonical rule tree. */
     rules: jsonb('rules').notNull(),
     explanation: text('explanation').notNull(),
-    assumptions: jsonb('assumptions').$type<string[]>().notNull(),
+    /** Each assumption's text; one with a real alternative reading is an object carrying both readings (src/drafts/alternatives.ts). */
+    assumptions: jsonb('assumptions').$type<(string | { text: string; says: string; reading: unknown; alternative: unknown })[]>().notNull(),
     unrecognized: jsonb('unrecognized').$type<{ text: string; start: number; end: number }[]>().notNull(),
     provider: text('provider').notNull(),
     model: text('model').notNull(),

@@ -15,7 +15,8 @@ import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
-import { type InsightPreview, previewWithInsight } from '../segments/insight.js';
+import { type InsightPreview, previewWithInsight, tallies } from '../segments/insight.js';
+import { alternativeOptions, assumptionTexts, type StoredAssumption, storeAssumptions } from './alternatives.js';
 import { type SecondReading, secondReading } from './second-reading.js';
 
 // The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
@@ -84,14 +85,34 @@ export function openSpans(row: Pick<DraftRow, 'unrecognized' | 'editedAt'>): Ope
   }));
 }
 
-function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = [], second: SecondReading | null = null) {
+/** What switching each alternative would give: its rules, count and reachability; none without a preview. */
+async function alternativesOf(services: Services, orgId: string, row: DraftRow, previewed: PreviewResult | PreviewFailure) {
+  if (!('preview' in previewed)) return [];
+  const options = alternativeOptions(row.assumptions as StoredAssumption[], previewed.rules);
+  if (options.length === 0) return [];
+  const tenant = await services.tenants.get(orgId);
+  const ctx = { orgId, asOf: row.asOf ?? services.now(), tenant };
+  const counts = await tallies(services.database.db, options.map((o) => o.rules), ctx, services.statementTimeoutMs).catch((err: unknown) => {
+    if (err instanceof QueryTimeoutError || err instanceof LockTimeoutError) return undefined;
+    throw err;
+  });
+  // Counts that timed out leave the alternatives out rather than listing them without their count.
+  return counts ? options.map((o, i) => ({ ...o, ...counts[i]! })) : [];
+}
+
+async function respond(services: Services, orgId: string, row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[] = [], second: SecondReading | null = null) {
+  return view(row, previewed, warnings, await alternativesOf(services, orgId, row, previewed), second);
+}
+
+function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings: Issue[], alternatives: Awaited<ReturnType<typeof alternativesOf>>, second: SecondReading | null) {
   const ok = 'preview' in previewed;
   return {
     id: row.id,
     description: row.description,
     rules: storedRules(row.rules)!,
     explanation: ok ? previewed.explanation : row.explanation,
-    assumptions: row.assumptions,
+    assumptions: assumptionTexts(row.assumptions as StoredAssumption[]),
+    alternatives,
     unrecognized: row.unrecognized,
     openSpans: openSpans(row),
     secondReading: row.editedAt === null ? second : null,
@@ -126,7 +147,7 @@ export async function createDraft(services: Services, orgId: string, input: { de
       description: input.description.trim(),
       rules: generated.rules,
       explanation: generated.explanation,
-      assumptions: generated.assumptions,
+      assumptions: storeAssumptions(generated.assumptions, generated.alternatives),
       unrecognized: generated.unrecognized,
       provider: generated.provider,
       model: generated.model,
@@ -138,7 +159,7 @@ export async function createDraft(services: Services, orgId: string, input: { de
   // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
   const prepared: PreparedRules = { ok: true, tree: generated.rules, warnings: [] };
   const previewed = await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf));
-  return view(row!, previewed, [], await readAgain(services, orgId, tenant, row!));
+  return respond(services, orgId, row!, previewed, [], await readAgain(services, orgId, tenant, row!));
 }
 
 /** A draft whose preview fails is still readable: `preview` null, `previewError` saying why. */
@@ -147,7 +168,7 @@ export async function getDraft(services: Services, orgId: string, id: string): P
   // Stored rules are checked against the tenant as it is now (a tag or segment may have gone).
   const previewed = await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined));
   const tenant = await services.tenants.get(orgId);
-  return view(row, previewed, [], 'preview' in previewed ? await readAgain(services, orgId, tenant, row, previewed.rules) : null);
+  return respond(services, orgId, row, previewed, [], 'preview' in previewed ? await readAgain(services, orgId, tenant, row, previewed.rules) : null);
 }
 
 /** The built-in parser's reading beside the provider's, while the reviewer has not edited the rules. */
@@ -175,7 +196,17 @@ export async function editDraft(services: Services, orgId: string, id: string, r
     .where(and(eq(drafts.orgId, orgId), eq(drafts.id, id), isNull(drafts.approvedSegmentId)))
     .returning();
   if (!row) throw new AppError('conflict', 'This draft was approved meanwhile; edit the segment instead.');
-  return view(row, previewed, previewed.warnings);
+  return respond(services, orgId, row, previewed, previewed.warnings);
+}
+
+/** Switches the rules to an assumption's alternative reading (or back), as an edit of the draft. */
+export async function applyAlternative(services: Services, orgId: string, id: string, index: number): Promise<DraftView> {
+  const current = await findDraft(services, orgId, id);
+  const option = alternativeOptions(current.assumptions as StoredAssumption[], storedRules(current.rules)!).find((o) => o.index === index);
+  if (!option) {
+    throw new AppError('not_found', `Draft "${id}" has no alternative ${index} for its current rules; GET the draft for the alternatives it lists.`);
+  }
+  return editDraft(services, orgId, id, option.rules);
 }
 
 export async function approveDraft(

@@ -139,6 +139,19 @@ export const CreateDraftRequest = z
   })
   .openapi('CreateDraftRequest');
 
+export const Alternative = z
+  .object({
+    index: z.number().int().openapi({ description: 'POST /v1/drafts/{id}/alternatives/{index}/apply switches the rules to it.' }),
+    assumption: z.string().openapi({ description: 'The assumption it is the other reading of (one of `assumptions`).' }),
+    says: z.string().openapi({ description: 'The other reading, in a few words.', example: 'the company’s country' }),
+    applied: z.boolean().openapi({ description: 'Whether the rules use the other reading now; applying again switches back.' }),
+    path: z.string().openapi({ description: 'The node of the current rules it replaces.', example: 'rules.children[0]' }),
+    rules: rulesRef('The canonical rules after switching.'),
+    count: z.number().int().openapi({ description: 'Exact number of contacts the rules after switching select.' }),
+    reach: Reach,
+  })
+  .openapi('Alternative', { description: 'An assumption with a real alternative reading, with that reading’s exact count.' });
+
 export const Draft = z
   .object({
     id: z.string(),
@@ -146,6 +159,9 @@ export const Draft = z
     rules: rulesRef('Canonical rule tree.'),
     explanation: z.string(),
     assumptions: z.array(z.string()),
+    alternatives: z.array(Alternative).openapi({
+      description: 'Assumptions whose other reading is real (contact vs company country, each vs any of the last N campaigns, customers by stage vs by won deal), found in the current rules; empty without a preview.',
+    }),
     unrecognized: z.array(Span),
     openSpans: z.array(OpenSpan).openapi({
       description:
@@ -184,6 +200,11 @@ export const Draft = z
     createdAt: z.string(),
   })
   .openapi('Draft');
+
+export const AlternativeParams = z.object({
+  id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
+  index: z.coerce.number().int().min(0).max(1000).openapi({ param: { name: 'index', in: 'path' }, type: 'integer' }),
+});
 
 export const RulesRequest = z.object({ rules: rulesRef('A rule tree; validated and normalized.') }).openapi('RulesRequest');
 

@@ -3,7 +3,7 @@ import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import { GenerationError } from './errors.js';
-import type { GenerateRequest, Provider, Span, Usage } from './provider.js';
+import type { AlternativeReading, GenerateRequest, Provider, Span, Usage } from './provider.js';
 
 export const MAX_DESCRIPTION_LENGTH = 2_000;
 
@@ -17,7 +17,7 @@ interface Meta {
 }
 
 export type Generated =
-  | (Meta & { kind: 'rules'; rules: RuleTree; explanation: string; assumptions: string[]; unrecognized: Span[] })
+  | (Meta & { kind: 'rules'; rules: RuleTree; explanation: string; assumptions: string[]; alternatives: AlternativeReading[]; unrecognized: Span[] })
   | (Meta & { kind: 'refusal'; reason: string });
 
 export async function generateRules(provider: Provider, request: GenerateRequest): Promise<Generated> {
@@ -46,6 +46,7 @@ export async function generateRules(provider: Provider, request: GenerateRequest
     rules: prepared.tree,
     explanation: explain(prepared.tree, request.tenant),
     assumptions: [...out.assumptions, ...prepared.warnings.map((w) => w.message.replace(/^./, (c) => c.toUpperCase()) + '.')],
+    alternatives: out.alternatives ?? [],
     unrecognized: out.unrecognized,
   };
 }

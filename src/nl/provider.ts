@@ -1,5 +1,6 @@
 // What every natural-language provider (an OpenAI-compatible LLM, or the built-in parser) takes
 // and returns. Providers return a raw tree; the caller runs it through prepareRules like any other.
+import type { Node } from '../rules/grammar.js';
 import type { PreparedRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
 
@@ -31,11 +32,26 @@ interface Common {
   repairs?: number;
 }
 
+/**
+ * A real second reading of an assumption: the node the provider wrote (`reading`) and the one it
+ * would have written the other way (`alternative`), e.g. the contact's country vs the company's.
+ */
+export interface AlternativeReading {
+  /** The assumption's text, as listed in `assumptions`. */
+  assumption: string;
+  /** The other reading in a few words: "the company's country". */
+  says: string;
+  reading: Node;
+  alternative: Node;
+}
+
 export type Generation =
   | (Common & {
       kind: 'rules';
       rules: unknown;
       assumptions: string[];
+      /** Assumptions with a real alternative reading (the built-in parser says them; optional for others). */
+      alternatives?: AlternativeReading[];
       unrecognized: Span[];
       /** The tree already through prepareRules, when the provider had to check it (to repair); not checked again. */
       prepared?: PreparedRules;

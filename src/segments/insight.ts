@@ -9,7 +9,8 @@ import type { Services } from '../services.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import type { RuleTree } from '../rules/grammar.js';
 import type { CompileContext } from '../sql/compile.js';
-import { type FunnelPreview, funnelPreview, type FunnelRow } from '../sql/funnel.js';
+import type { EmailStatus } from '../rules/reachability.js';
+import { type FunnelPreview, funnelPreview, type FunnelRow, type Tally, tallyQuery } from '../sql/funnel.js';
 import { NARROW_THE_SEGMENT, type PreviewContact } from '../sql/preview.js';
 import { type NodeWhy, whyQuery } from '../sql/why.js';
 import type { PreviewOptions } from './preview.js';
@@ -63,4 +64,17 @@ export async function explainMembership(services: Services, orgId: string, segme
     member = row !== undefined;
   }
   return { segmentId, contactId, member, rules, nodes, asOf: clock.toISOString() };
+}
+
+/** The count and reachability of each tree (alternatives of a draft), under one statement timeout. */
+export async function tallies(db: Executor, trees: readonly RuleTree[], ctx: CompileContext, timeoutMs = 5_000): Promise<Tally[]> {
+  if (trees.length === 0) return [];
+  return withStatementTimeout(db, { timeoutMs, accessMode: 'read only', advice: NARROW_THE_SEGMENT }, async (tx) => {
+    const out: Tally[] = [];
+    for (const tree of trees) {
+      const q = tallyQuery(tree, ctx);
+      out.push(q.read(await tx.execute<{ status: EmailStatus; no_email: boolean; n: number }>(q.query)));
+    }
+    return out;
+  });
 }

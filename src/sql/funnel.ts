@@ -17,7 +17,7 @@ import type { Group, Node, RuleTree } from '../rules/grammar.js';
 import { pathNodes } from '../rules/paths.js';
 import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } from '../rules/reachability.js';
 import { TABLES } from '../rules/crm.js';
-import { type CompileContext, nodeCompiler } from './compile.js';
+import { type CompileContext, compilePredicate, nodeCompiler } from './compile.js';
 import type { PreviewContact } from './preview.js';
 
 export interface Tally {
@@ -153,4 +153,16 @@ function funnelFromRows(tree: RuleTree, p: Plan, rows: readonly FunnelRow[]): Fu
       .map((r) => ({ id: r.id!, firstName: r.first_name, lastName: r.last_name, email: r.email!, company: r.company })),
     funnel,
   };
+}
+
+/** A tree's count with its reachability alone (an alternative's count): one scan, grouped by reach. */
+export function tallyQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; read: (rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]) => Tally } {
+  const { where } = compilePredicate(tree, ctx);
+  const query = sql`select ${REACH_COLUMNS}, count(*)::int as n from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and ${where} group by 1, 2`;
+  const read = (rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]) => {
+    const reach = emptyReach();
+    for (const row of rows) reach[reachClass(row.status, !row.no_email)] += row.n;
+    return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
+  };
+  return { query, read };
 }

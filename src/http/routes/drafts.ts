@@ -1,11 +1,11 @@
 // Drafts and previews: describe → review → edit → preview → approve.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { approveDraft, createDraft, editDraft, getDraft, previewRules } from '../../drafts/drafts.js';
+import { applyAlternative, approveDraft, createDraft, editDraft, getDraft, previewRules } from '../../drafts/drafts.js';
 import type { Services } from '../../services.js';
 import { rulesIn } from '../rules-format.js';
 import { allow, type AppEnv } from '../auth.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
-import { ApproveRequest, CreateDraftRequest, Draft, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
+import { AlternativeParams, ApproveRequest, CreateDraftRequest, Draft, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
 
 export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
@@ -54,6 +54,25 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'draft', 'edit drafts');
       return c.json(await editDraft(services, principal.orgId, c.req.valid('param').id, c.req.valid('json').rules), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/drafts/{id}/alternatives/{index}/apply',
+      summary: 'Switch the rules to an assumption’s alternative reading (or back)',
+      description:
+        'One of the draft’s `alternatives`: its node in the rules is replaced by the other reading, and the draft is saved as an edit (re-validated, re-previewed; a failed preview leaves it unchanged). Applying the same index again switches back. 404 when the current rules no longer contain either reading.',
+      security,
+      request: { params: AlternativeParams },
+      responses: { 200: json(Draft, 'The draft with the switched rules, their preview and the alternatives now'), ...problems() },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, services.policy, 'draft', 'edit drafts');
+      const { id, index } = c.req.valid('param');
+      return c.json(await applyAlternative(services, principal.orgId, id, index), 200);
     },
   );
 

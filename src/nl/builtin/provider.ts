@@ -43,7 +43,11 @@ export class BuiltinProvider implements Provider {
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name) };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
-    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, unrecognized: [...open, ...rest(p, scanned.stoppedAt)] };
+    const alternatives = p.assumptions.flatMap((assumption) => {
+      const alt = p.alternatives.get(assumption);
+      return alt ? [{ assumption, ...alt }] : [];
+    });
+    return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, alternatives, unrecognized: [...open, ...rest(p, scanned.stoppedAt)] };
   }
 }
 

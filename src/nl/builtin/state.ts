@@ -4,6 +4,7 @@ import { distance } from 'fastest-levenshtein';
 import { contactField, relation as findRelation } from '../../rules/catalog.js';
 import type { Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
+import type { AlternativeReading } from '../provider.js';
 import { countryName, languageName } from '../../rules/values.js';
 import { DateReader } from './dates.js';
 import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
@@ -96,6 +97,8 @@ export class Parse {
   readonly lattice: Match[][];
   readonly dates: DateReader;
   readonly assumptions: string[] = [];
+  /** Assumptions with a real alternative reading, by their text. */
+  readonly alternatives = new Map<string, Omit<AlternativeReading, 'assumption'>>();
   lastCampaigns: CampaignSet | undefined;
   lastEvent: string | undefined;
   /** The countries of the last place clause, for "elsewhere". */
@@ -172,7 +175,9 @@ export class Parse {
     if (match.typo) this.assume(`read "${match.typo}" as ${describeSense(sense)}`);
   }
 
-  assume(text: string): void {
+  /** Records an assumption; with `alternative`, the other reading the reviewer can switch to. */
+  assume(text: string, alternative?: Omit<AlternativeReading, 'assumption'>): void {
+    if (alternative && !this.alternatives.has(text)) this.alternatives.set(text, alternative);
     if (!this.assumptions.includes(text)) this.assumptions.push(text);
   }
 

@@ -10,7 +10,7 @@ import { readBound } from '../bounds.js';
 import { isKnownWord } from '../keywords.js';
 import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
-import { all, cond, group, oneOrIn } from '../nodes.js';
+import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
 import { COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
@@ -19,6 +19,17 @@ type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
 
 /** Fields whose bare values are self-explanatory; others get an assumption naming the field. */
 const OBVIOUS = new Set(['tags', 'lifecycle_stage', 'email_status']);
+
+/** Bare values with a real second reading: said as an assumption that carries the other reading's rules. */
+const SECOND_READINGS: { field: string; value: string; reads: string; says: string; alternative: () => Node }[] = [
+  {
+    field: 'lifecycle_stage',
+    value: 'customer',
+    reads: 'lifecycle stage customer',
+    says: 'everyone with a won deal',
+    alternative: () => relation('deals', true, [cond('stage', 'eq', 'closed_won')]),
+  },
+];
 
 /** Picks a value of `field` at k: the field's own values, country or language names, or codes. */
 function valueOf(p: Parse, field: ContactFieldDef, explicit: boolean) {
@@ -94,6 +105,11 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
       p.assume(`read "${p.text(start, list.end)}" as ${field.label.toLowerCase()} = ${list.items.map((it) => it.sense.label).join(' / ')}`);
     }
     best = { node: listNode(p, field, list, false), end };
+  }
+  const node = best?.node;
+  const second = node?.type === 'condition' && node.operator === 'eq' ? SECOND_READINGS.find((r) => r.field === node.field && r.value === node.value) : undefined;
+  if (best && second) {
+    p.assume(`read "${p.text(start, best.end)}" as ${second.reads}, not ${second.says}`, { says: second.says, reading: best.node, alternative: second.alternative() });
   }
   return best;
 }

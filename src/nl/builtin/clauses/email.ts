@@ -71,10 +71,15 @@ function build(p: Parse, event: Event, match: MatchMode, target: Target, when: {
     if (target.count) return relation('email_events', match !== 'none', where, target.count);
     return relation('email_events', match !== 'none', where);
   }
+  const node: Node = { type: 'engagement', event, match, campaigns: { last, ids } };
   if (last !== null && last > 1 && match === 'all' && !said) {
-    p.assume(`read "the last ${last} campaigns" as each of the last ${last} campaigns (not just one of them)`);
+    p.assume(`read "the last ${last} campaigns" as each of the last ${last} campaigns (not just one of them)`, {
+      says: `any of the last ${last} campaigns`,
+      reading: node,
+      alternative: { ...node, match: 'any' },
+    });
   }
-  return { type: 'engagement', event, match, campaigns: { last, ids } };
+  return node;
 }
 
 /** What the verb is about: the last N campaigns, named campaigns, any campaign, it/them. */

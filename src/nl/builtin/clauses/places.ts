@@ -3,6 +3,7 @@
 // speakers", regions ("in DACH", "Nordic leads", said with their list), and "elsewhere" (not the
 // place said before). A country on a company noun is the company's; otherwise the contact's (said).
 import { CONTACT_FIELDS } from '../../../rules/catalog.js';
+import type { Node } from '../../../rules/grammar.js';
 import { countryName } from '../../../rules/values.js';
 import { countryCodes, type Sense } from '../lexicon.js';
 import { oneOrIn } from '../nodes.js';
@@ -69,10 +70,16 @@ function companyBefore(p: Parse, i: number): boolean {
 
 function countryNode(p: Parse, list: ValueList<Country>, company: boolean, negated: boolean, start: number) {
   const codes = codesOf(p, list.items.map((it) => it.sense));
-  if (!company) p.assume(`read "${p.text(start, list.end)}" as the contact's country, not the company's`);
+  const node = oneOrIn(countryField(company), codes, negated);
+  if (!company) p.assume(`read "${p.text(start, list.end)}" as the contact's country, not the company's`, companyReading(node, codes, negated));
   if (usesAnd(list) && codes.length > 1) p.assume(`read "${p.text(list.items[0]!.match.start, list.end)}" as any of these countries`);
   p.lastPlace = { codes, company };
-  return oneOrIn(countryField(company), codes, negated);
+  return node;
+}
+
+/** The other reading of a contact's country: the company's. */
+function companyReading(reading: Node, codes: string[], negated = false) {
+  return { says: "the company's country", reading, alternative: oneOrIn(countryField(true), codes, negated) };
 }
 
 /** The codes of countries and regions, each region said with its list. */
@@ -100,10 +107,11 @@ function adjectives(p: Parse, i: number): Clause | undefined {
   const senses = list.items.map((it) => p.senses(it.match.start, 'country', (s) => s.demonym).find((s) => s.match.end === it.match.end)?.sense);
   if (senses.some((c) => c === undefined)) return undefined;
   const company = COMPANY_NOUNS.has(p.w(end));
-  if (!company) p.assume(`read "${p.text(i, end)}" as the contact's country, not the company's`);
   const codes = codesOf(p, senses as Country[]);
+  const node = oneOrIn(countryField(company), codes);
+  if (!company) p.assume(`read "${p.text(i, end)}" as the contact's country, not the company's`, companyReading(node, codes));
   p.lastPlace = { codes, company };
-  return { node: oneOrIn(countryField(company), codes), end };
+  return { node, end };
 }
 
 /** "speak French", "speaks German or Dutch", "speaking in Spanish". */
