@@ -135,7 +135,7 @@ export async function reevaluateContacts(
         : (
             await tx
               .insert(segmentMembers)
-              .values(matching.map((m) => ({ orgId, segmentId: m.segment_id, contactId: m.contact_id })))
+              .values(matching.map((m) => ({ orgId, segmentId: m.segment_id, contactId: m.contact_id, addedAt: ctx.asOf })))
               .onConflictDoNothing()
               .returning({ segmentId: segmentMembers.segmentId, contactId: segmentMembers.contactId })
           ).map((r) => ({ segment_id: r.segmentId, contact_id: r.contactId }));

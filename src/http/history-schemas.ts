@@ -108,3 +108,24 @@ export const VersionParams = z.object({
   id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),
   number: z.coerce.number().int().min(1).max(1_000_000).openapi({ param: { name: 'number', in: 'path' } }),
 });
+
+export const SizeHistoryQuery = z.object({
+  from: AsOfSchema.optional().openapi({ description: 'First day (UTC); default 29 days before `to`. The series never starts before the segment was created.' }),
+  to: AsOfSchema.optional().openapi({ description: 'Last day (UTC); default today.' }),
+});
+
+export const SizeHistory = z
+  .object({
+    segmentId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    points: z.array(
+      z.object({
+        date: z.string().openapi({ description: 'A UTC day, YYYY-MM-DD.' }),
+        size: z.number().int().openapi({ description: 'Recorded members at the end of the day.' }),
+        joined: z.number().int(),
+        left: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('SizeHistory');

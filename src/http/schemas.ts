@@ -333,7 +333,7 @@ export const MembersQuery = z.object({
 });
 
 export const Member = z
-  .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable(), createdAt: z.string() })
+  .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable(), createdAt: z.string(), joinedAt: z.string().nullable().openapi({ description: 'When the contact last became a member (its latest join, or the segment’s creation for its first members); null when it is not a recorded member, e.g. a dynamic segment read at an asOf.' }) })
   .openapi('Member');
 
 export const MembersPage = z.object({ members: z.array(Member), nextCursor: z.string().nullable() }).openapi('MembersPage');

@@ -22,8 +22,8 @@ export async function establishBaseline(services: Services, tx: Tx, segment: { o
   try {
     await withStatementTimeout(tx, { timeoutMs: services.statementTimeoutMs }, async (sp) => {
       await sp.execute(sql`
-        insert into segment_members (org_id, segment_id, contact_id)
-        select ${segment.orgId}, ${segment.id}, m.id from (${membersQuery(segment.rules as RuleTree, ctx)}) m
+        insert into segment_members (org_id, segment_id, contact_id, added_at)
+        select ${segment.orgId}, ${segment.id}, m.id, ${now.toISOString()}::timestamptz from (${membersQuery(segment.rules as RuleTree, ctx)}) m
         on conflict do nothing`);
       await sp
         .update(segments)

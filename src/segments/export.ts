@@ -10,7 +10,7 @@ import type { LongRead } from '../db/long-reads.js';
 import type { Services } from '../services.js';
 import { memberIdsSource } from './materialize.js';
 
-const COLUMNS = ['id', 'first_name', 'last_name', 'email', 'phone', 'country', 'language', 'lifecycle_stage', 'email_status', 'company', 'tags', 'created_at'];
+const COLUMNS = ['id', 'first_name', 'last_name', 'email', 'phone', 'country', 'language', 'lifecycle_stage', 'email_status', 'company', 'tags', 'created_at', 'joined_at'];
 const BATCH = 2_000;
 /** An export may run long; it still may not run forever. */
 const EXPORT_TIMEOUT_MS = 15 * 60_000;
@@ -24,10 +24,12 @@ export async function csvExport(services: Services, read: LongRead, segmentId: s
   const query = new PgDialect().sqlToQuery(sql`
     select c.id, c.first_name, c.last_name, c.email, c.phone, c.country, c.language, c.lifecycle_stage, c.email_status,
            co.name as company, array_to_string(c.tags, ';') as tags,
-           to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at
+           to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+           to_char(sm.added_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as joined_at
     from (${source}) m
     join contacts c on c.org_id = ${orgId} and c.id = m.id
     left join companies co on co.org_id = c.org_id and co.id = c.company_id
+    left join segment_members sm on sm.org_id = ${orgId} and sm.segment_id = ${segmentId} and sm.contact_id = m.id
     order by c.id`);
   const encoder = new TextEncoder();
   const connection = await read.sql.reserve();

@@ -20,8 +20,8 @@ export async function freeze(services: Services, read: LongRead, segmentId: stri
       tx,
     );
     await tx.execute(sql`
-      insert into segment_members (org_id, segment_id, contact_id)
-      select ${orgId}, ${created.id}, m.id from (${source}) m`);
+      insert into segment_members (org_id, segment_id, contact_id, added_at)
+      select ${orgId}, ${created.id}, m.id, ${services.now().toISOString()}::timestamptz from (${source}) m`);
     return created;
   });
   services.tenants.invalidate(orgId); // again after commit: a reader may have cached the values without it meanwhile

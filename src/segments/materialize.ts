@@ -78,8 +78,8 @@ export async function refreshMembers(services: Services, segment: SegmentRow, op
           and not exists (select 1 from now_in where now_in.id = m.contact_id)
         returning m.contact_id),
       added as (
-        insert into segment_members (org_id, segment_id, contact_id)
-        select ${current.orgId}, ${current.id}, now_in.id from now_in
+        insert into segment_members (org_id, segment_id, contact_id, added_at)
+        select ${current.orgId}, ${current.id}, now_in.id, ${now.toISOString()}::timestamptz from now_in
         on conflict do nothing
         returning contact_id),
       changes as (

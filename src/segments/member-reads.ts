@@ -36,6 +36,8 @@ export interface MemberRow {
   email: string;
   company: string | null;
   createdAt: string;
+  /** When the contact last became a member (its latest join, or the segment's creation); null when not a recorded member (a dynamic segment read at `asOf`). */
+  joinedAt: string | null;
 }
 
 export interface MembersPage {
@@ -62,11 +64,12 @@ export async function listMembers(
   }
   const source = await memberIdsSource(services, read, orgId, segmentId, opts.asOf);
   const rows = await segmentQuery(services, read, (tx) =>
-    tx.execute<{ id: string; first_name: string | null; last_name: string | null; email: string; company: string | null; created_at: string; sort_key: string }>(sql`
-      select c.id, c.first_name, c.last_name, c.email, co.name as company, c.created_at, (${key})::text as sort_key
+    tx.execute<{ id: string; first_name: string | null; last_name: string | null; email: string; company: string | null; created_at: string; joined_at: string | null; sort_key: string }>(sql`
+      select c.id, c.first_name, c.last_name, c.email, co.name as company, c.created_at, sm.added_at as joined_at, (${key})::text as sort_key
       from (${source}) m
       join contacts c on c.org_id = ${orgId} and c.id = m.id
       left join companies co on co.org_id = c.org_id and co.id = c.company_id
+      left join segment_members sm on sm.org_id = ${orgId} and sm.segment_id = ${segmentId} and sm.contact_id = m.id
       where true ${after}
       order by ${key} ${dir}, c.id ${dir}
       limit ${opts.limit + 1}`),
@@ -81,6 +84,7 @@ export async function listMembers(
       email: r.email,
       company: r.company,
       createdAt: new Date(r.created_at).toISOString(),
+      joinedAt: r.joined_at === null ? null : new Date(r.joined_at).toISOString(),
     })),
     nextCursor: rows.length > opts.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
   };

@@ -47,20 +47,21 @@ export async function addMembers(services: Services, orgId: string, segmentId: s
   // shard (see events/outbox.ts).
   return services.database.db.transaction(async (tx) => {
     const known = await knownContacts(tx, orgId, ids);
+    const now = services.now(); // the join's time: the member's joinedAt and its event's occurredAt
     const added =
       known.length === 0
         ? []
         : (
             await tx
               .insert(segmentMembers)
-              .values(known.map((contactId) => ({ orgId, segmentId, contactId })))
+              .values(known.map((contactId) => ({ orgId, segmentId, contactId, addedAt: now })))
               .onConflictDoNothing()
               .returning({ contactId: segmentMembers.contactId })
           ).map((r) => ({ contact_id: r.contactId }));
     await recordChanges(tx, {
       orgId,
       cause: 'manual',
-      occurredAt: services.now(),
+      occurredAt: now,
       changes: added.map((a) => ({ segmentId, contactId: a.contact_id, type: 'segment.joined' as const })),
     });
     const change = classify(ids, new Set(known), new Set(added.map((a) => a.contact_id)));

@@ -165,7 +165,7 @@ export async function createSegment(services: Services, orgId: string, input: Se
     () =>
       db
         .insert(segments)
-        .values({ orgId, id: newSegmentId(), title, slug, description: input.description ?? null, type: input.type, rules })
+        .values({ orgId, id: newSegmentId(), title, slug, description: input.description ?? null, type: input.type, rules, createdAt: services.now(), updatedAt: services.now() })
         .returning(),
     title,
     slug,
@@ -294,8 +294,8 @@ export async function duplicateSegment(services: Services, orgId: string, id: st
     const created = await createSegment(services, orgId, { ...names, description: source.description, type: source.type, rules: source.rules, by }, tx);
     if (source.type === 'static') {
       await tx.execute(sql`
-        insert into segment_members (org_id, segment_id, contact_id)
-        select org_id, ${created.id}, contact_id from segment_members where org_id = ${orgId} and segment_id = ${id}`);
+        insert into segment_members (org_id, segment_id, contact_id, added_at)
+        select org_id, ${created.id}, contact_id, ${services.now().toISOString()}::timestamptz from segment_members where org_id = ${orgId} and segment_id = ${id}`);
     }
     return created;
   });

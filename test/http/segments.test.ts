@@ -204,7 +204,7 @@ describe('segments API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = res.text.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,first_name,last_name,email,phone,country,language,lifecycle_stage,email_status,company,tags,created_at');
+    expect(lines[0]).toBe('id,first_name,last_name,email,phone,country,language,lifecycle_stage,email_status,company,tags,created_at,joined_at');
     expect(lines).toHaveLength(q1.memberIds.length + 1);
   });
 

@@ -4,11 +4,12 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { previewEdit } from '../../segments/edit-preview.js';
 import { refreshAfterDefinitionChange } from '../../segments/materialize.js';
 import { overlap } from '../../segments/overlap.js';
+import { sizeHistory } from '../../segments/size-history.js';
 import { findSegment } from '../../segments/store.js';
 import { listVersions, restoreVersion } from '../../segments/versions.js';
 import type { Services } from '../../services.js';
 import { allow, type AppEnv } from '../auth.js';
-import { OverlapRequest, OverlapResponse, PreviewEditRequest, PreviewEditResponse, SegmentVersions, VersionParams } from '../history-schemas.js';
+import { OverlapRequest, OverlapResponse, PreviewEditRequest, PreviewEditResponse, SegmentVersions, SizeHistory, SizeHistoryQuery, VersionParams } from '../history-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam, Segment } from '../schemas.js';
 import { rulesIn } from '../rules-format.js';
@@ -84,6 +85,25 @@ export function segmentHistoryRoutes(services: Services): OpenAPIHono<AppEnv> {
       // Restored rules move members like any rule edit (definition_change events), dependents included.
       if (restored.version !== before.version) await refreshAfterDefinitionChange(services, principal.orgId, [id]);
       return c.json(restored, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/segments/{id}/size-history',
+      summary: 'The segment’s size per day, with joins and leaves, from the membership events',
+      security,
+      request: { params: IdParam, query: SizeHistoryQuery },
+      responses: { 200: json(SizeHistory, 'One point per UTC day, from the segment’s creation at the earliest'), ...problems() },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const id = c.req.valid('param').id;
+      const result = await services.longReads.run(c.get('principal').orgId, c.req.raw.signal, (read) =>
+        sizeHistory(services, read, id, { ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) }),
+      );
+      return c.json(result, 200);
     },
   );
 
