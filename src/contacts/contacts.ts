@@ -12,6 +12,7 @@ import { leaveAll, reevaluateContacts } from '../events/evaluate.js';
 import type { Change } from '../events/outbox.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Services } from '../services.js';
+import { statusAfterEvent } from '../rules/crm.js';
 import type { ActivityInput, BulkContactInput, ContactPatch, CreateContactInput, DealInput, EmailEventInput } from './schema.js';
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -337,7 +338,7 @@ export async function addActivity(services: Services, orgId: string, contactId: 
 }
 
 export async function addEmailEvent(services: Services, orgId: string, contactId: string, input: EmailEventInput): Promise<RelatedWriteResult> {
-  return writeRelated(services, orgId, contactId, 'email event', async (tx) => {
+  return writeRelated(services, orgId, contactId, 'email event', async (tx, contact) => {
     const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.orgId, orgId), eq(campaigns.id, input.campaignId)));
     if (!campaign) {
       throw new AppError('validation_failed', 'The campaign is not one of this tenant’s.', [{ path: 'body.campaignId', message: `no campaign "${input.campaignId}" in this tenant` }]);
@@ -347,6 +348,13 @@ export async function addEmailEvent(services: Services, orgId: string, contactId
       .values({ orgId, id: input.id ?? newId('ev'), contactId, campaignId: input.campaignId, type: input.type, occurredAt: input.occurredAt ?? services.now() })
       .onConflictDoNothing()
       .returning({ id: emailEvents.id });
+    // An unsubscribe or bounce changes the contact's email status in this transaction (rules/crm.ts:
+    // the latest fact wins), so the Suppressed system segment and every rule on email_status agree
+    // with the events before the contact is re-evaluated.
+    const status = statusAfterEvent(contact.emailStatus, input.type);
+    if (row && status !== contact.emailStatus) {
+      await tx.update(contacts).set({ emailStatus: status }).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
+    }
     return row?.id;
   });
 }

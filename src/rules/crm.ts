@@ -8,6 +8,26 @@ export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note'] as const;
 export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
 export const EMAIL_EVENT_TYPES = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
 
+/**
+ * Email status vs email events — which fact wins: the latest. An `unsubscribed` or `bounced` event
+ * makes a subscribed contact unsubscribed / bounced, in the transaction that records the event (and
+ * the fixture import applies the same rule to its rows). A contact already not subscribed keeps its
+ * status (a suppressed contact stays suppressed). Setting `emailStatus` later — a re-opt-in — is a
+ * newer fact, and stands until the next such event.
+ */
+export const STATUS_OF_EVENT: Partial<Record<(typeof EMAIL_EVENT_TYPES)[number], (typeof EMAIL_STATUSES)[number]>> = {
+  unsubscribed: 'unsubscribed',
+  bounced: 'bounced',
+};
+
+export function statusAfterEvent(
+  status: (typeof EMAIL_STATUSES)[number],
+  event: (typeof EMAIL_EVENT_TYPES)[number],
+): (typeof EMAIL_STATUSES)[number] {
+  const implied = STATUS_OF_EVENT[event];
+  return implied && status === 'subscribed' ? implied : status;
+}
+
 /** Tables that rules read. Each holds `org_id` and is keyed tenant-first. */
 export const TABLES = {
   contacts: 'contacts',
