@@ -313,4 +313,32 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page for daily work (head
     await expectAccessible(page, 'a keyboard-built condition after undo');
     expect(problems).toEqual([]);
   });
+
+  it('adds static members by contact search, pasted emails and a CSV file', async () => {
+    const { page, problems } = await openTab(browser);
+    await signIn(page, server);
+    const list = await api(server, 'POST', '/v1/segments', { title: 'Hand-picked', type: 'static' });
+    const [a, b, c, d] = acme;
+    await page.goto(`${server.url}/app#/segments/${list.body.id}`);
+    await eventually(() => page.locator('.count-inline').textContent(), '(0)');
+
+    await page.getByLabel('Find a contact by name or email').fill(a!.email);
+    const addA = page.getByRole('button', { name: new RegExp(`^Add .*<${a!.email.replace(/[.+]/g, '\\$&')}>$`) });
+    await addA.click();
+    await eventually(() => page.locator('.count-inline').textContent(), '(1)');
+    await expectAccessible(page, 'a static segment with contact search results');
+
+    await page.getByLabel('Paste email addresses').fill(`${b!.email}\n${c!.email.toUpperCase()}, nobody@nowhere.example`);
+    await page.getByRole('button', { name: 'Add these emails' }).click();
+    await eventually(() => page.locator('.static-edit [role="alert"]').textContent(), 'Pasted emails: added 2 of 3. No contact for 1: nobody@nowhere.example.');
+    await eventually(() => page.locator('.count-inline').textContent(), '(3)');
+
+    await page.getByLabel('Upload a CSV file').setInputFiles({ name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from(`id,note\n${d!.id},x\n${a!.id},y\n`) });
+    await page.getByRole('button', { name: 'Add from file' }).click();
+    await eventually(() => page.locator('.static-edit [role="alert"]').textContent(), 'more.csv: added 1 of 2. 1 already members.');
+    await eventually(() => page.locator('.count-inline').textContent(), '(4)');
+    const ids = (await api(server, 'GET', `/v1/segments/${list.body.id}/ids`)).body.ids.sort();
+    expect(ids).toEqual([a!.id, b!.id, c!.id, d!.id].sort());
+    expect(problems).toEqual([]);
+  });
 });
