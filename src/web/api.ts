@@ -29,12 +29,20 @@ export const session = {
 /** Fired when the service no longer accepts the key (revoked while the page was open). */
 export const UNAUTHORIZED_EVENT = 'segment-builder:unauthorized';
 
+/** A body sent as it is (a CSV file), not as JSON. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 async function send(method: string, path: string, body: unknown, key: string | null): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key) headers.authorization = `Bearer ${key}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body instanceof RawBody ? body.type : 'application/json';
   try {
-    return await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    return await fetch(path, { method, headers, ...(body !== undefined ? { body: body instanceof RawBody ? body.text : JSON.stringify(body) } : {}) });
   } catch (err) {
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: `Could not reach the service (${(err as Error).message}). Check your connection and try again.` });
   }

@@ -35,20 +35,7 @@ export class Builder {
   constructor(
     private catalog: UiCatalog,
     private readonly onChange: () => void,
-  ) {
-    this.el.addEventListener('keydown', (e) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (!mod || e.altKey) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        this.undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        this.redo();
-      }
-    });
-  }
+  ) {}
 
   /** The tree as the reviewer has it now (their order, their values, errors and all). */
   get rules(): Group {
@@ -63,6 +50,29 @@ export class Builder {
       this.at = 0;
     } else this.record(undefined);
     this.render();
+  }
+
+  /**
+   * Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y inside `scope` (the builder and its undo buttons) or with nothing
+   * focused (a disabled Undo button drops focus to the page). Returns the unbinding.
+   */
+  bindKeys(scope: HTMLElement): () => void {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target instanceof Node ? e.target : null;
+      if (target && target !== document.body && !scope.contains(target)) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        this.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        this.redo();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }
 
   get canUndo(): boolean {

@@ -150,6 +150,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     builder.el,
   );
 
+  const unbindKeys = builder.bindKeys(filterSection);
   replace(
     main,
     h(
@@ -498,7 +499,10 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     onClock: () => {
       if (started) schedule();
     },
-    dispose: () => clearTimeout(timer),
+    dispose: () => {
+      clearTimeout(timer);
+      unbindKeys();
+    },
     unsaved,
     // Leaving a segment's edit loses the edit; drafts and new filters come back with "New segment".
     guardsNavigation: mode.kind === 'segment',

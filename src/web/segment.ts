@@ -2,7 +2,7 @@
 // rules (read-only, with "Edit rules") and what uses it. Actions that the segment or the key cannot
 // do are not shown (a system segment has no Edit, Archive or Delete; a viewer has no actions that
 // write). Static segments add and remove members by contact id.
-import { api, ApiError, download, type MembersPageBody, type MembershipChangeBody, query, type SegmentBody } from './api.js';
+import { api, ApiError, download, type MembersPageBody, type MembershipChangeBody, query, RawBody, type SegmentBody } from './api.js';
 import { type App, canChangeMembers, canDefine, canEdit, type View } from './app.js';
 import { field, formatCount, formatDate, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
@@ -178,7 +178,78 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
   );
 
   function staticEditor(): HTMLElement {
-    const ids = h('textarea', { 'data-path': 'contactIds', rows: '3', placeholder: 'ct_00001, ct_00002' });
+    // 1. Find contacts by name or email (GET /v1/contacts?q=…) and add one with a click.
+    const finder = h('input', { type: 'search', autocomplete: 'off', placeholder: 'e.g. anna@ or ann kow', onInput: () => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => void search(), 250);
+    } });
+    const found = h('ul', { class: 'found', 'aria-label': 'Contacts found' });
+    const foundStatus = h('p', { class: 'status', role: 'status' });
+    let searchTimer: ReturnType<typeof setTimeout> | undefined;
+    let searchSeq = 0;
+    async function search(): Promise<void> {
+      const q = finder.value.trim();
+      const mine = ++searchSeq;
+      if (!q) {
+        replace(found);
+        say(foundStatus, '');
+        return;
+      }
+      try {
+        const page = await api<{ contacts: { id: string; email: string; firstName: string | null; lastName: string | null }[]; nextCursor: string | null }>('GET', `/v1/contacts${query({ q, limit: 8, sort: 'email', order: 'asc' })}`);
+        if (mine !== searchSeq) return;
+        replace(
+          found,
+          page.contacts.map((c) => {
+            const name = [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email;
+            return h('li', null, h('button', { type: 'button', class: 'secondary small', 'aria-label': `Add ${name} <${c.email}>`, onClick: async (e: Event) => {
+              const button = e.currentTarget as HTMLButtonElement;
+              button.disabled = true;
+              await add([c.id], `${name} <${c.email}>`);
+            } }, '+ Add'), ' ', h('span', null, name), ' ', h('span', { class: 'muted' }, c.email));
+          }),
+        );
+        say(foundStatus, page.contacts.length ? `${page.contacts.length}${page.nextCursor ? '+' : ''} found.` : 'No contact matches. Try the start of an email address or of a name.');
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        say(foundStatus, plainProblem(err.problem).detail, 'error');
+      }
+    }
+    async function add(contactIds: string[], who: string): Promise<void> {
+      try {
+        const r = await api<MembershipChangeBody>('POST', `/v1/segments/${s.id}/members`, { contactIds });
+        say(result, r.changed.length ? `Added ${who}.` : `${who} is already a member.`, 'ok');
+        await reload();
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        say(result, plainProblem(err.problem).detail, 'error');
+      }
+    }
+
+    // 2. Paste emails, or 3. upload a CSV file: both go through the CSV import (all or nothing).
+    const emails = h('textarea', { rows: '3', placeholder: 'anna@example.com\nben@example.com' });
+    const file = h('input', { type: 'file', accept: '.csv,text/csv' });
+    async function importCsv(text: string, what: string): Promise<void> {
+      result.replaceChildren();
+      try {
+        const r = await api<{ rows: number; added: number; alreadyMembers: number; unmatched: { count: number; rows: { row: number; value: string; reason: string }[] } }>(
+          'POST',
+          `/v1/segments/${s.id}/members/import`,
+          new RawBody(text, 'text/csv'),
+        );
+        const lines = [`${what}: added ${formatCount(r.added)} of ${formatCount(r.rows)}.`];
+        if (r.alreadyMembers) lines.push(`${formatCount(r.alreadyMembers)} already members.`);
+        if (r.unmatched.count) lines.push(`No contact for ${formatCount(r.unmatched.count)}: ${r.unmatched.rows.slice(0, 10).map((u) => u.value || `row ${u.row}`).join(', ')}${r.unmatched.count > 10 ? ', …' : ''}.`);
+        say(result, lines.join(' '), r.unmatched.count ? 'error' : 'ok');
+        await reload();
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        say(result, plainProblem(err.problem).detail, 'error');
+      }
+    }
+
+    // 4. By contact id, also to remove.
+    const ids = h('textarea', { 'data-path': 'contactIds', rows: '2', placeholder: 'ct_00001, ct_00002' });
     const result = h('div', { class: 'problem', role: 'alert' });
     const form: HTMLFormElement = h('form', { class: 'member-edit', onSubmit: (e: Event) => e.preventDefault() });
     const change = (method: 'POST' | 'DELETE') => async () => {
@@ -205,6 +276,19 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
       }
     };
     form.append(
+      h('div', { class: 'add-ways' },
+        h('div', null, field('Find a contact by name or email', finder), foundStatus, found),
+        h('div', null, field('Paste email addresses', emails, 'One per line, or separated by commas.'), h('button', { type: 'button', class: 'secondary', onClick: () => {
+          const list = emails.value.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+          if (!list.length) return say(result, 'Paste at least one email address.', 'error');
+          void importCsv(`email\n${list.map((x) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)).join('\n')}\n`, 'Pasted emails').then(() => (emails.value = ''));
+        } }, 'Add these emails')),
+        h('div', null, field('Upload a CSV file', file, 'With an “email” or an “id” column; other columns are ignored.'), h('button', { type: 'button', class: 'secondary', onClick: async () => {
+          const chosen = file.files?.[0];
+          if (!chosen) return say(result, 'Choose a CSV file first.', 'error');
+          await importCsv(await chosen.text(), chosen.name);
+        } }, 'Add from file')),
+      ),
       field('Contact ids', ids, 'Separate with commas, spaces or new lines.'),
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', onClick: change('POST') }, 'Add to segment'), h('button', { type: 'button', class: 'secondary', onClick: change('DELETE') }, 'Remove from segment')),
       result,

@@ -1,11 +1,11 @@
 // The page at a laptop's size with a generated draft in the builder. It must fit 1366 px without
 // sideways scrolling; `UPDATE_SCREENSHOT=1 npx vitest run test/ui/screenshot.test.ts` also writes
-// docs/screenshot.png for the README.
+// docs/screenshot.png and docs/screenshot-phone.png (390×844) for the README.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { browserSuite, eventually, HAVE_CHROMIUM, launchBrowser, openTab, startUiServer, type UiServer } from './browser.js';
+import { browserSuite, eventually, expectAccessible, HAVE_CHROMIUM, launchBrowser, openTab, startUiServer, type UiServer } from './browser.js';
 import type { Browser } from 'playwright-core';
 
 const DESCRIPTION = 'customers in Germany or France with more than 50 employees and no deal closed in the last 6 months who love kayaking';
@@ -28,6 +28,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page on a laptop screen')
     await eventually(() => page.locator('.preview .status').getAttribute('data-tone'), 'ok');
     await page.getByLabel('Segment title').fill('DACH-FR customers, no recent close');
     await page.evaluate(() => window.scrollTo(0, 0));
+    await expectAccessible(page, 'a generated draft on a laptop');
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
     // Every control of the builder and the forms has a name a screen reader can say.
@@ -42,6 +43,12 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page on a laptop screen')
       mkdirSync(path.dirname(file), { recursive: true });
       await page.screenshot({ path: file });
     }
+    // The same draft on a phone: one column, the count fixed at the bottom.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Amount of time for Deal close date').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'the draft on a phone');
+    if (process.env.UPDATE_SCREENSHOT) await page.screenshot({ path: path.join(PROJECT_ROOT, 'docs', 'screenshot-phone.png') });
     expect(problems).toEqual([]);
   });
 });
