@@ -16,7 +16,12 @@ export const RULE_SCHEMA_COMPONENTS: Record<string, unknown> = (() => {
             Object.entries(v).map(([k, x]) => [k, k === '$ref' && typeof x === 'string' ? x.replace('#/$defs/', '#/components/schemas/') : rewrite(x)]),
           )
         : v;
-  return rewrite(defs) as Record<string, unknown>;
+  const out = rewrite(defs) as Record<string, { required?: string[] }>;
+  // The LLM must always say `when` (strict mode: every property required, null for none); canonical
+  // trees leave it out when null, and requests may too.
+  const membership = out.SegmentMembership;
+  if (membership?.required) membership.required = membership.required.filter((k) => k !== 'when');
+  return out;
 })();
 
 export const rulesRef = (description: string) => z.unknown().openapi({ $ref: '#/components/schemas/Group', description } as never);

@@ -132,7 +132,19 @@ class Explainer {
 
   private segment(s: SegmentMembership): string {
     const title = this.names.segments.find((x) => x.id === s.segment)?.title ?? s.segment;
-    return `who are ${s.operator === 'in' ? '' : 'not '}in the segment ${quote(title)}`;
+    const seg = `the segment ${quote(title)}`;
+    const yes = s.operator === 'in';
+    if (!s.when) return `who are ${yes ? '' : 'not '}in ${seg}`;
+    if (s.when.event === 'member') return `who were ${yes ? 'ever' : 'never'} in ${seg}`;
+    const since = s.when.since;
+    const when =
+      since === null
+        ? ''
+        : typeof since === 'string'
+          ? ` since ${since.endsWith('T00:00:00.000Z') ? since.slice(0, 10) : since}`
+          : ` in the last ${span(since)}`;
+    const verb = s.when.event === 'joined' ? (yes ? 'joined' : 'did not join') : yes ? 'left' : 'did not leave';
+    return `who ${since === null && yes ? `have ${s.when.event === 'joined' ? 'joined' : 'left'}` : verb} ${seg}${when}`;
   }
 }
 

@@ -80,10 +80,26 @@ export interface Engagement {
   campaigns: { last: number | null; ids: string[] | null };
 }
 
+export const MEMBERSHIP_EVENTS = ['member', 'joined', 'left'] as const;
+
+/**
+ * Membership over time, read from the membership record (segment_members and the segment.joined /
+ * segment.left events) up to the clock: `member` = was ever in the segment (since must be null);
+ * `joined` / `left` = joined / left it since `since` (a span back from the clock, or a date; null =
+ * ever). Joining includes becoming a member when the segment was created.
+ */
+export interface MembershipWhen {
+  event: (typeof MEMBERSHIP_EVENTS)[number];
+  since: RelativeDate | string | null;
+}
+
 export interface SegmentMembership {
   type: 'segment';
+  /** With `when`: not_in negates the history condition ("never in", "did not join …"). */
   operator: 'in' | 'not_in';
   segment: string;
+  /** Absent (canonical) or null: current membership. */
+  when?: MembershipWhen | null;
 }
 
 export type Node = Group | Condition | RelationCondition | Engagement | SegmentMembership;
@@ -174,6 +190,17 @@ export const SegmentSchema = z
     type: z.literal('segment'),
     operator: z.enum(['in', 'not_in']),
     segment: text.meta({ description: 'Segment id, slug or title.' }),
+    when: z
+      .strictObject({
+        event: z.enum(MEMBERSHIP_EVENTS).meta({ description: '"member": was ever in the segment (since null); "joined" / "left": joined or left it since `since`.' }),
+        since: z
+          .union([RelativeDateSchema, text])
+          .nullable()
+          .meta({ description: 'A span back from the clock ({"amount": 30, "unit": "days"}), an ISO date ("2026-01-01"), or null for ever.' }),
+      })
+      .nullable()
+      .default(null)
+      .meta({ description: 'null: is (not) in the segment now. Otherwise membership over time: "was ever in" (member), "joined in the last 30 days", "left since 2026-01-01"; with not_in: never in / did not join / did not leave.' }),
   })
   .meta({ id: 'SegmentMembership' }) as z.ZodType<SegmentMembership>;
 

@@ -42,7 +42,7 @@ function normalizeNode(node: Node, fields: FieldLookup | undefined): Node {
     case 'engagement':
       return normalizeEngagement(node);
     case 'segment':
-      return segment(node.operator, node.segment);
+      return segment(node.operator, node.segment, node.when);
   }
 }
 
@@ -78,7 +78,7 @@ function negate(node: Node): Node {
       return inverse ? relation(node.relation, true, node.where, inverse) : relation(node.relation, !node.has, node.where, node.count);
     }
     case 'segment':
-      return segment(node.operator === 'in' ? 'not_in' : 'in', node.segment);
+      return segment(node.operator === 'in' ? 'not_in' : 'in', node.segment, node.when);
     case 'engagement':
       if (node.match === 'any') return { ...node, match: 'none' };
       if (node.match === 'none') return { ...node, match: 'any' };
@@ -179,8 +179,10 @@ function condition(field: string, operator: Condition['operator'], value: Value)
 function relation(name: RelationCondition['relation'], has: boolean, where: WhereGroup | null, count: CountBound | null): RelationCondition {
   return { type: 'relation', relation: name, has, where, count: count ? { operator: count.operator, value: count.value } : null };
 }
-function segment(operator: SegmentMembership['operator'], id: string): SegmentMembership {
-  return { type: 'segment', operator, segment: id };
+function segment(operator: SegmentMembership['operator'], id: string, when?: SegmentMembership['when']): SegmentMembership {
+  if (!when) return { type: 'segment', operator, segment: id };
+  const since = when.since !== null && typeof when.since === 'object' ? relativeSpan(when.since.amount, when.since.unit) : when.since;
+  return { type: 'segment', operator, segment: id, when: { event: when.event, since } };
 }
 
 function sortValues(values: (string | number)[]): (string | number)[] {

@@ -285,7 +285,23 @@ class Checker {
     if (cycle) return this.error(`${path}.segment`, `segment references form a cycle: ${cycle.join(' → ')}`);
     const target = this.ctx.tenant.segments.find((s) => s.id === r.value)!;
     if (target.status === 'archived') this.warnings.push({ path: `${path}.segment`, message: `segment "${target.title}" is archived` });
-    return { type: 'segment', operator: raw.operator, segment: r.value };
+    const when = raw.when ?? null;
+    if (when === null) return { type: 'segment', operator: raw.operator, segment: r.value };
+    let since: RelativeDate | string | null = null;
+    if (when.event === 'member' && when.since !== null) {
+      return this.error(`${path}.when.since`, '"member" means was ever in the segment: set since to null, or use "joined" / "left" with a since');
+    }
+    if (typeof when.since === 'string') {
+      const iso = parseDate(when.since);
+      if (!iso) return this.error(`${path}.when.since`, `expected an ISO-8601 date such as "2026-01-01" or {"amount": 30, "unit": "days"}, got ${JSON.stringify(when.since)}`);
+      const why = dateOutOfRange(new Date(iso));
+      if (why) return this.error(`${path}.when.since`, `${JSON.stringify(when.since)} ${why}`);
+      since = iso;
+    } else if (when.since !== null) {
+      if (spanDays(when.since) > MAX_SPAN_DAYS) return this.error(`${path}.when.since`, `${when.since.amount} ${when.since.unit} is longer than 1,000 years; use a shorter span`);
+      since = { amount: when.since.amount, unit: when.since.unit };
+    }
+    return { type: 'segment', operator: raw.operator, segment: r.value, when: { event: when.event, since } };
   }
 
   /** The chain of titles from this segment back to itself (or to any loop), if referencing `id` closes one. */

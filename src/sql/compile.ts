@@ -281,7 +281,34 @@ function compileSegment(s: SegmentMembership, state: State): SQL {
     const alias = sql.raw(nextAlias(state));
     member = sql`(exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
   }
+  if (s.when) member = compileMembershipHistory(s, target.id, member, state);
   return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
+}
+
+/**
+ * Membership over time, from the record up to the clock: the recorded members (segment_members,
+ * added_at = when each last became a member, the segment's creation for its first members) and the
+ * segment.joined / segment.left events. "Was ever in" also holds for anyone in the segment now, so
+ * it is never narrower than "in"; "never in" is its negation, not "not in".
+ */
+function compileMembershipHistory(s: SegmentMembership, segmentId: string, member: SQL, state: State): SQL {
+  const when = s.when!;
+  const asOf = sql`${state.ctx.asOf.toISOString()}::timestamptz`;
+  const since = when.since === null ? null : typeof when.since === 'string' ? when.since : relativeBoundary(state.ctx.asOf, when.since).toISOString();
+  const window = (col: SQL) => (since === null ? sql`${col} <= ${asOf}` : sql`${col} >= ${since}::timestamptz and ${col} <= ${asOf}`);
+  const m = sql.raw(nextAlias(state));
+  const e = sql.raw(nextAlias(state));
+  const recorded = sql`exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${m} where ${m}.org_id = ${state.ctx.orgId} and ${m}.segment_id = ${segmentId} and ${m}.contact_id = c.id and ${window(sql`${m}.added_at`)})`;
+  const events = (type: string | null) =>
+    sql`exists (select 1 from segment_events ${e} where ${e}.org_id = ${state.ctx.orgId} and ${e}.segment_id = ${segmentId} and ${e}.contact_id = c.id${type ? sql` and ${e}.type = ${type}::segment_event_type` : sql``} and ${window(sql`${e}.occurred_at`)})`;
+  switch (when.event) {
+    case 'member':
+      return sql`(coalesce(${member}, false) or ${recorded} or ${events(null)})`;
+    case 'joined':
+      return sql`(${events('segment.joined')} or ${recorded})`;
+    case 'left':
+      return sql`(${events('segment.left')})`;
+  }
 }
 
 // ---- one node at a time: per-node counts (sql/funnel.ts) and explanations (sql/why.ts) ----------

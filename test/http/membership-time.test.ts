@@ -61,4 +61,25 @@ describe('membership over time', () => {
     expect(reversed.json.errors[0].path).toBe('query.from');
     expect((await api.call('GET', `/v1/segments/${id}/size-history?from=2024-01-01&to=2026-11-01`)).status).toBe(400);
   });
+
+  it('reads "never in" as never in (not "not in now"), and "joined"/"left" within a window, from the record', async () => {
+    const seg = (when: unknown, operator = 'in') => ({ type: 'group', op: 'and', negate: false, children: [{ type: 'segment', operator, segment: id, when }] });
+    const count = async (rules: unknown) => {
+      const res = await api.call('POST', '/v1/preview', { body: { rules } });
+      expect(res.status).toBe(200);
+      return res.json as { count: number; explanation: string };
+    };
+    const notIn = await count(seg(null, 'not_in'));
+    const never = await count(seg({ event: 'member', since: null }, 'not_in'));
+    expect(notIn.count).toBe(acme.length - 6);
+    expect(never.count).toBe(acme.length - 8); // the two who left were in once
+    expect(never.explanation).toContain('never in the segment “Over time”');
+    expect((await count(seg({ event: 'member', since: null }))).count).toBe(8);
+    expect((await count(seg({ event: 'joined', since: { amount: 4, unit: 'days' } }))).count).toBe(3); // Nov 3 joins, still or not
+    expect((await count(seg({ event: 'left', since: '2026-11-04' }))).count).toBe(2);
+    expect((await count(seg({ event: 'left', since: '2026-11-06' }))).count).toBe(0);
+    const bad = await api.call('POST', '/v1/preview', { body: { rules: seg({ event: 'member', since: '2026-01-01' }) } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors[0].path).toBe('rules.children[0].when.since');
+  });
 });

@@ -16,10 +16,10 @@ import { validateRules } from '../../src/rules/validate.js';
 import { membersQuery } from '../../src/sql/compile.js';
 import { pathNodes } from '../../src/rules/paths.js';
 import { funnelPreview, type FunnelRow } from '../../src/sql/funnel.js';
-import { DYNAMIC_SEGMENTS, EDGE_RECORDS, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
+import { DYNAMIC_SEGMENTS, EDGE_RECORDS, membershipHistory, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
-import { buildReferenceData, evaluate } from '../support/reference.js';
+import { buildReferenceData, evaluate, type MembershipRecord } from '../support/reference.js';
 
 const fixture = demoFixture();
 const asOf = fixture.asOf;
@@ -50,7 +50,9 @@ const INTL_CONTACTS: Fixture['contacts'] = [
 }));
 
 const rows = withEdgeRecords(fixture);
-const data = buildReferenceData({ ...rows, contacts: [...rows.contacts, ...INTL_CONTACTS] });
+const referenceRows = { ...rows, contacts: [...rows.contacts, ...INTL_CONTACTS] };
+/** Rebuilt with the membership record once the database holds it (beforeAll). */
+let data = buildReferenceData(referenceRows);
 const orgContactIds = (orgId: string) => new Set(data.orgs.get(orgId)!.contacts.map((c) => c.id));
 
 const group = (op: 'and' | 'or', ...children: unknown[]) => ({ type: 'group', op, negate: false, children });
@@ -82,6 +84,15 @@ describe('SQL compiler vs the reference evaluator', () => {
     await db.insert(orgs).values({ id: 'org_intl', name: 'Intl' });
     await db.insert(contacts).values(INTL_CONTACTS.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));
     for (const orgId of ['org_acme', 'org_globex', 'org_intl']) tenants.set(orgId, await loadTenantValues(db, orgId));
+    // The membership record that "was ever in" / "joined" / "left" read: members' added_at spread over
+    // the past, and joins and leaves of a static and a dynamic segment.
+    await sql`update segment_members set added_at = ${asOf.toISOString()}::timestamptz - ((abs(hashtext(contact_id)) % 500) || ' days')::interval`;
+    const acmeIds = data.orgs.get('org_acme')!.contacts.map((c) => c.id);
+    const events = membershipHistory(acmeIds, ['seg_27682', 'seg_dyn_promoters'], asOf);
+    await sql`insert into segment_events ${sql(events.map((e, i) => ({ org_id: e.orgId, id: `evt_h${i}`, type: e.type, segment_id: e.segmentId, segment_slug: 'x', contact_id: e.contactId, cause: 'recompute', occurred_at: e.occurredAt.toISOString() })))}`;
+    const members = await db.select().from(segmentMembers);
+    const record: MembershipRecord = { members: members.map((m) => ({ orgId: m.orgId, segmentId: m.segmentId, contactId: m.contactId, addedAt: m.addedAt })), events };
+    data = buildReferenceData(referenceRows, record);
     expect(tenant('org_acme').segments.filter((s) => s.type === 'dynamic').map((s) => s.id).sort()).toEqual(
       DYNAMIC_SEGMENTS.map((s) => s.id).sort(),
     );

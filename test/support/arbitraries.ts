@@ -198,7 +198,46 @@ function segmentArbitrary(tenant: TenantValues): fc.Arbitrary<SegmentMembership>
     type: fc.constant('segment' as const),
     operator: fc.constantFrom('in' as const, 'not_in' as const),
     segment: fc.constantFrom(...refs),
+    when: fc.oneof(
+      { arbitrary: fc.constant(null), weight: 3 },
+      { arbitrary: fc.constant({ event: 'member' as const, since: null }), weight: 2 },
+      {
+        arbitrary: fc.record({
+          event: fc.constantFrom('joined' as const, 'left' as const),
+          since: fc.oneof(
+            fc.constant(null),
+            fc.record({ amount: fc.integer({ min: 1, max: 400 }), unit: fc.constantFrom('days' as const, 'weeks' as const, 'months' as const) }),
+            fc.constantFrom('2025-06-01', '2026-01-01', '2026-05-15T12:00:00Z', '2026-10-01'),
+          ),
+        }),
+        weight: 3,
+      },
+    ),
   });
+}
+
+/**
+ * A membership record for org_acme's history conditions ("was ever in", "joined", "left"): for the
+ * first 120 contacts and the given segments, some joined, some left (baseline members who left),
+ * some joined and left again, some never moved — spread over 600 days before the clock.
+ */
+export function membershipHistory(contactIds: string[], segmentIds: string[], asOf: Date) {
+  const day = 86_400_000;
+  const at = (days: number) => new Date(asOf.getTime() - days * day + 3_600_000 * (days % 24));
+  const out: { orgId: string; segmentId: string; contactId: string; type: 'segment.joined' | 'segment.left'; occurredAt: Date }[] = [];
+  segmentIds.forEach((segmentId, s) => {
+    contactIds.slice(0, 120).forEach((contactId, i) => {
+      const k = (i + s) % 4;
+      const push = (type: 'segment.joined' | 'segment.left', days: number) => out.push({ orgId: 'org_acme', segmentId, contactId, type, occurredAt: at(days) });
+      if (k === 0) push('segment.joined', (i * 3) % 600);
+      if (k === 1) push('segment.left', (i * 2) % 600);
+      if (k === 2) {
+        push('segment.joined', (i * 5) % 600);
+        push('segment.left', ((i * 5) % 600) / 2);
+      }
+    });
+  });
+  return out;
 }
 
 // ---- values -----------------------------------------------------------------------------------

@@ -39,6 +39,20 @@ export interface OrgData {
   fitScores: Map<string, FixtureFitScore[]>;
   /** Static segment id → member contact ids. */
   segmentMembers: Map<string, Set<string>>;
+  /** The membership record, for "was ever in" / "joined" / "left": segment id → contact id → its rows. */
+  history: Map<string, Map<string, MemberHistory>>;
+}
+
+export interface MemberHistory {
+  /** segment_members.added_at, when the contact is a recorded member. */
+  addedAt: Date | null;
+  events: { type: 'segment.joined' | 'segment.left'; at: Date }[];
+}
+
+/** Rows of segment_members (with added_at) and segment_events, as the database holds them. */
+export interface MembershipRecord {
+  members: { orgId: string; segmentId: string; contactId: string; addedAt: Date }[];
+  events: { orgId: string; segmentId: string; contactId: string; type: 'segment.joined' | 'segment.left'; occurredAt: Date }[];
 }
 
 export interface ReferenceData {
@@ -47,7 +61,7 @@ export interface ReferenceData {
 
 type FixtureRows = Pick<Fixture, 'contacts' | 'companies' | 'deals' | 'activities' | 'emailEvents' | 'fitScores' | 'segments'>;
 
-export function buildReferenceData(fixture: FixtureRows): ReferenceData {
+export function buildReferenceData(fixture: FixtureRows, record: MembershipRecord = { members: [], events: [] }): ReferenceData {
   const orgs = new Map<string, OrgData>();
   const org = (orgId: string): OrgData => {
     let found = orgs.get(orgId);
@@ -61,6 +75,7 @@ export function buildReferenceData(fixture: FixtureRows): ReferenceData {
         emailEvents: new Map(),
         fitScores: new Map(),
         segmentMembers: new Map(),
+        history: new Map(),
       };
       orgs.set(orgId, found);
     }
@@ -78,6 +93,15 @@ export function buildReferenceData(fixture: FixtureRows): ReferenceData {
   for (const e of fixture.emailEvents) push(org(e.orgId).emailEvents, e.contactId, e);
   for (const s of fixture.fitScores) push(org(s.orgId).fitScores, s.contactId, s);
   for (const s of fixture.segments) org(s.orgId).segmentMembers.set(s.id, new Set(s.memberIds));
+  const entry = (orgId: string, segmentId: string, contactId: string): MemberHistory => {
+    const bySegment = org(orgId).history;
+    if (!bySegment.has(segmentId)) bySegment.set(segmentId, new Map());
+    const byContact = bySegment.get(segmentId)!;
+    if (!byContact.has(contactId)) byContact.set(contactId, { addedAt: null, events: [] });
+    return byContact.get(contactId)!;
+  };
+  for (const m of record.members) entry(m.orgId, m.segmentId, m.contactId).addedAt = m.addedAt;
+  for (const e of record.events) entry(e.orgId, e.segmentId, e.contactId).events.push({ type: e.type, at: e.occurredAt });
   return { orgs };
 }
 
@@ -425,6 +449,18 @@ class Evaluator {
       member = this.node(target.rules as Node, contact, depth + 1);
     } else {
       member = this.org.segmentMembers.get(target.id)?.has(contact.id) ?? false;
+    }
+    if (s.when) {
+      // Read from the record up to the clock; a span or a date bounds it from below.
+      const h = this.org.history.get(target.id)?.get(contact.id) ?? { addedAt: null, events: [] };
+      const asOf = this.ctx.asOf.getTime();
+      const since = s.when.since;
+      const from = since === null ? -Infinity : typeof since === 'string' ? Date.parse(since) : relativeBoundary(this.ctx.asOf, since).getTime();
+      const inWindow = (d: Date | null) => d !== null && d.getTime() >= from && d.getTime() <= asOf;
+      const event = (type?: string) => h.events.some((e) => (type === undefined || e.type === type) && inWindow(e.at));
+      if (s.when.event === 'member') member = member || inWindow(h.addedAt) || event();
+      else if (s.when.event === 'joined') member = event('segment.joined') || inWindow(h.addedAt);
+      else member = event('segment.left');
     }
     return s.operator === 'in' ? member : !member;
   }
