@@ -198,6 +198,8 @@ describe('fuzz pass over every documented route', () => {
       'POST /v1/segments/{id}/members': { contactIds: [contact] },
       'DELETE /v1/segments/{id}/members': { contactIds: [contact] },
       'POST /v1/contacts': { email: 'fuzz@example.com', firstName: 'F', country: 'DE', language: 'de', tags: ['vip'], properties: { plan: 'pro', nps: 9, note: 'n' }, createdAt: '2026-10-01T00:00:00Z' },
+      'POST /v1/segments/overlap': { segments: [{ id: staticSeg }, { rules }], asOf },
+      'POST /v1/segments/{id}/preview-edit': { rules, asOf },
       'POST /v1/segments/{id}/members/import': { note: 'sent as JSON, so a 415: the CSV route is covered by test/http/bulk.test.ts' },
       'POST /v1/segments/{id}/actions/tags': { add: ['vip'], remove: ['trial'] },
       'POST /v1/segments/{id}/actions/owner': { ownerId: null },
