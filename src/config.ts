@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .optional(),
   EMBEDDED_PG_DIR: z.string().min(1).default(DEFAULT_EMBEDDED_PG_DIR),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** Embedded server settings over the memory-sized defaults: "shared_buffers=256MB,work_mem=8MB". */
+  EMBEDDED_PG_SETTINGS: z.string().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
