@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .optional(),
   EMBEDDED_PG_DIR: z.string().min(1).default(DEFAULT_EMBEDDED_PG_DIR),
   EMBEDDED_PG_PORT: port.default(54329),
+  /** Embedded server settings over the memory-sized defaults: "shared_buffers=256MB,work_mem=8MB". */
+  EMBEDDED_PG_SETTINGS: z.string().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -27,6 +29,8 @@ const EnvSchema = z.object({
   DB_LONG_READ_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   /** Long reads (exports, member ids and pages, counts, recomputes, freezes) at once per tenant; one more is a 429. */
   LONG_READS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(4),
+  /** A preview waits this long for a long-read slot (queued in arrival order) before its 429. */
+  PREVIEW_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** SIGTERM/SIGINT: how long in-flight work may take before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** builtin (offline parser) or openai (any OpenAI-compatible server). Default: openai when a key or base URL is set. */

@@ -61,6 +61,7 @@ async function main(argv: string[]): Promise<void> {
     webhookPolicy,
     longReadsPerTenant: config.LONG_READS_PER_TENANT,
     longReadsTotal: config.DB_LONG_READ_POOL_SIZE,
+    previewQueueMs: config.PREVIEW_QUEUE_MS,
   });
   const created = await ensureSystemSegments(services);
   if (created > 0) say(`system segments created: ${created}`);

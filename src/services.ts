@@ -21,6 +21,8 @@ export interface Services {
   cacheTtlMs: number;
   /** Statement timeout for previews and member queries. */
   statementTimeoutMs: number;
+  /** How long a preview waits for a long-read slot before its 429. */
+  previewQueueMs: number;
   /** Who may do what (src/auth/policy.ts), with the configured definition roles. */
   policy: Policy;
   /** Where webhook endpoints may point (WEBHOOK_ALLOW_PRIVATE, and the resolver used to check). */
@@ -39,6 +41,8 @@ export interface ServiceOptions {
   /** Long reads at once per tenant (default 4) and in all (default 8: the long-read pool's size). */
   longReadsPerTenant?: number;
   longReadsTotal?: number;
+  /** How long a preview waits for a long-read slot before its 429 (default 2 s). */
+  previewQueueMs?: number;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -54,6 +58,7 @@ export function createServices(options: ServiceOptions): Services {
     now: options.now ?? (() => new Date()),
     cacheTtlMs: options.cacheTtlMs ?? 60_000,
     statementTimeoutMs: options.statementTimeoutMs ?? 5_000,
+    previewQueueMs: options.previewQueueMs ?? 2_000,
     policy: createPolicy(options.definitionRoles),
     webhookPolicy: options.webhookPolicy ?? defaultEgressPolicy,
   };

@@ -74,6 +74,7 @@ function instant(flag: string, text: string): Date {
 const PHASE_LABEL: Record<SyntheticPhase, string> = {
   replace: 'removing the previous org',
   load: 'loading',
+  facts: 'contact facts',
   vacuum: 'vacuum analyze',
 };
 

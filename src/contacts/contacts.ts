@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
+import { refreshFacts } from '../db/facts.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import { activities, campaigns, companies, contacts, deals, emailEvents, segmentMembers, segments, users } from '../db/schema.js';
 import { leaveAll, reevaluateContacts } from '../events/evaluate.js';
@@ -219,6 +220,8 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
             .returning();
     // A concurrent create of the same id won the race.
     if (written.length < rows.length) throw new AppError('conflict', `A contact "${items[0]!.id}" already exists in this tenant.`);
+    // New contacts get their (empty) facts row; contact fields themselves are not facts.
+    await refreshFacts(tx, orgId, ids.filter((id) => !byId.has(id)));
     const changes = await reevaluateContacts(services, tx, orgId, ids, 'write');
     return { rows: written, created: ids.filter((id) => !byId.has(id)), changes };
   });
@@ -298,6 +301,7 @@ async function writeRelated(
     const contact = await findContact(tx, orgId, contactId);
     const inserted = await insert(tx, contact);
     if (!inserted) throw new AppError('conflict', `A ${kind} with this id already exists in this tenant.`);
+    await refreshFacts(tx, orgId, [contactId]); // before re-evaluation, which may read them
     return { id: inserted, changes: await reevaluateContacts(services, tx, orgId, [contactId], 'write') };
   });
   return { id, membership: diffOf(changes, contactId) };

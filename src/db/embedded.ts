@@ -31,6 +31,40 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
   /** One line for what we did about the data folder (a left-over server stopped). */
   say?: (line: string) => void;
+  /** Server settings over the memory-sized defaults (embeddedSettings), e.g. { shared_buffers: '256MB' }. */
+  settings?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Settings for the embedded server sized from the machine's memory instead of initdb's defaults
+ * (128 MB shared buffers, 4 MB work_mem), which made 1M-contact previews spill aggregates to disk
+ * and re-read pages: shared_buffers a quarter of RAM (at most 4 GB), effective_cache_size half,
+ * work_mem 1/512 of RAM (16–64 MB), and pg_prewarm loaded so that buffers are warm again after a
+ * restart (its autoprewarm worker). `overrides` win (EMBEDDED_PG_SETTINGS).
+ */
+export function embeddedSettings(totalMemBytes: number, overrides: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const mb = Math.floor(totalMemBytes / 1024 / 1024);
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.floor(v)));
+  return {
+    shared_buffers: `${clamp(mb / 4, 128, 4096)}MB`,
+    effective_cache_size: `${clamp(mb / 2, 256, 16384)}MB`,
+    work_mem: `${clamp(mb / 512, 16, 64)}MB`,
+    maintenance_work_mem: `${clamp(mb / 32, 64, 1024)}MB`,
+    random_page_cost: '1.1',
+    shared_preload_libraries: 'pg_prewarm',
+    ...overrides,
+  };
+}
+
+/** Parses EMBEDDED_PG_SETTINGS ("shared_buffers=256MB,work_mem=8MB"). */
+export function parseSettings(text: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (text ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0 || !/^[a-z_.]+$/.test(part.slice(0, eq).trim())) throw new EmbeddedPostgresError(`EMBEDDED_PG_SETTINGS: "${part}" is not name=value (e.g. shared_buffers=256MB)`);
+    out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
 }
 
 export interface EmbeddedPostgres {
@@ -305,9 +339,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const password = readPassword(dataDir);
   stopLeftOver(bins, dataDir, who, options.say ?? (() => {}));
 
+  const settings = embeddedSettings(os.totalmem(), options.settings);
+  if (!fs.existsSync(path.join(path.dirname(path.dirname(bins.postgres)), 'lib', 'postgresql', 'pg_prewarm.so')) && !fs.existsSync(path.join(path.dirname(path.dirname(bins.postgres)), 'lib', 'pg_prewarm.so'))) {
+    if (settings.shared_preload_libraries === 'pg_prewarm') delete settings.shared_preload_libraries; // not in this build
+  }
   const child = spawn(
     bins.postgres,
-    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+    [
+      '-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`,
+      ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], ...(who ?? {}), env: { ...process.env, LC_ALL: 'C' } },
   );
   const watcher = watchOver(child);

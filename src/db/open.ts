@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Config, DEFAULT_EMBEDDED_PG_DIR } from '../config.js';
 import { type ConnectOptions, connect, type Database, ensureDatabase, migrateDatabase } from './client.js';
-import { startEmbeddedPostgres } from './embedded.js';
+import { parseSettings, startEmbeddedPostgres } from './embedded.js';
 
 export const EMBEDDED_DATABASE_NAME = 'segment_builder';
 
@@ -35,6 +35,7 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     dataDir: config.EMBEDDED_PG_DIR,
     port: config.EMBEDDED_PG_PORT,
     say: log,
+    settings: parseSettings(config.EMBEDDED_PG_SETTINGS),
     // Only the default folder falls back; an explicit EMBEDDED_PG_DIR that cannot work is an error.
     ...(config.EMBEDDED_PG_DIR === DEFAULT_EMBEDDED_PG_DIR ? { fallbackDataDir: fallbackDataDir(config.EMBEDDED_PG_DIR) } : {}),
   });

@@ -437,3 +437,46 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_org_endpoint_created_idx').on(t.orgId, t.endpointId, t.createdAt),
   ],
 );
+
+/**
+ * Precomputed per-contact facts, 1:1 with contacts: what relation conditions need most, in a shape
+ * the compiler can answer exactly without touching the raw rows (src/sql/facts.ts says which shapes).
+ * Derived only: the raw tables stay the source of truth. Every write that changes a contact's
+ * activities, deals, email events or fit scores refreshes the contact's row in the same transaction
+ * (`segment_builder_refresh_facts`, src/contacts/facts.ts); `npm run facts:rebuild` rebuilds them all.
+ * Time arrays are sorted newest first; per-stage arrays are indexed by the stage's position in
+ * DEAL_STAGES (1-based).
+ */
+export const contactFacts = pgTable(
+  'contact_facts',
+  {
+    orgId: text('org_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    /** Every activity's occurred_at, newest first; then the same per activity type. */
+    activityAt: timestamp('activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    emailActivityAt: timestamp('email_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    callActivityAt: timestamp('call_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    meetingActivityAt: timestamp('meeting_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    noteActivityAt: timestamp('note_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    /** Every deal's created_at, newest first. */
+    dealCreatedAt: timestamp('deal_created_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    /** Per deal stage: number of deals, largest and smallest amount (null: none with an amount). */
+    dealCount: integer('deal_count').array().notNull(),
+    dealMaxAmount: numeric('deal_max_amount').array().notNull(),
+    dealMinAmount: numeric('deal_min_amount').array().notNull(),
+    /** Distinct campaign ids per email event type. */
+    deliveredCampaigns: text('delivered_campaigns').array().notNull(),
+    openedCampaigns: text('opened_campaigns').array().notNull(),
+    clickedCampaigns: text('clicked_campaigns').array().notNull(),
+    unsubscribedCampaigns: text('unsubscribed_campaigns').array().notNull(),
+    bouncedCampaigns: text('bounced_campaigns').array().notNull(),
+    /** { product: score }. */
+    fitScores: jsonb('fit_scores').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.contactId] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+    index('contact_facts_opened_gin').using('gin', t.openedCampaigns),
+    index('contact_facts_clicked_gin').using('gin', t.clickedCampaigns),
+  ],
+);

@@ -38,21 +38,26 @@ export interface PreviewResult {
 }
 
 /** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */
-export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date): Promise<PreviewResult> {
+export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date, signal?: AbortSignal): Promise<PreviewResult> {
   const tenant = await services.tenants.get(orgId);
   const prepared = prepareRules(rules, { tenant });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
-  return previewTree(services, orgId, prepared, tenant, asOf);
+  return previewTree(services, orgId, prepared, tenant, asOf, signal);
 }
 
 /** Previews a tree that is already through prepareRules (each request validates once). */
-async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date): Promise<PreviewResult> {
-  const preview = await previewWithInsight(
-    services.database.db,
-    prepared.tree,
-    { orgId, asOf: asOf ?? services.now(), tenant },
-    { timeoutMs: services.statementTimeoutMs },
-  );
+//
+// A preview is a long read: it runs on the long-read pool in a bounded slot (queued briefly, then a
+// 429), so a burst of expensive previews never takes the connections auth, health and short reads
+// use; when the client goes away its statement is cancelled on the server.
+async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date, signal?: AbortSignal): Promise<PreviewResult> {
+  const read = await services.longReads.acquireQueued(orgId, signal, services.previewQueueMs);
+  let preview: InsightPreview;
+  try {
+    preview = await previewWithInsight(read.db, prepared.tree, { orgId, asOf: asOf ?? services.now(), tenant }, { timeoutMs: services.statementTimeoutMs, cancellation: read.cancellation });
+  } finally {
+    read.release();
+  }
   return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
 }
 
@@ -63,6 +68,7 @@ async function tryPreview(preview: () => Promise<PreviewResult>): Promise<Previe
   } catch (err) {
     if (err instanceof QueryTimeoutError) return { code: 'query_timeout', detail: err.message };
     if (err instanceof LockTimeoutError) return { code: 'busy', detail: err.message };
+    if (err instanceof AppError && err.code === 'too_many_requests') return { code: 'busy', detail: err.message };
     throw err;
   }
 }

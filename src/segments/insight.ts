@@ -23,7 +23,7 @@ export interface InsightPreview extends Omit<FunnelPreview, 'sample'> {
 
 export async function previewWithInsight(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<InsightPreview> {
   const funnel = funnelPreview(tree, ctx, options.limit ?? 10);
-  return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT }, async (tx) => {
+  return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT, cancellation: options.cancellation }, async (tx) => {
     const preview = funnel.read(await tx.execute<FunnelRow>(funnel.query));
     const why = whyQuery(tree, ctx, preview.sample.map((s) => s.id));
     const byId = preview.sample.length ? why.read(await tx.execute<{ id: string } & Record<string, unknown>>(why.query)) : new Map<string, NodeWhy[]>();

@@ -18,6 +18,7 @@ import { type Column, contactField, type FieldDef, relation as findRelation } fr
 import { TABLES } from '../rules/crm.js';
 import { type CanonicalOperator, countForm, inverseOperator, OPERATOR_SPECS } from '../rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../rules/clock.js';
+import { engagementFromFacts, relationFromFacts } from './facts.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RelativeDate, RuleTree, SegmentMembership, Value, WhereGroup } from '../rules/grammar.js';
 import type { TenantValues } from '../rules/tenant.js';
 
@@ -27,6 +28,11 @@ export interface CompileContext {
   asOf: Date;
   /** Campaigns (for "last N") and segments (static membership, dynamic rules to inline). */
   tenant: Pick<TenantValues, 'campaigns' | 'segments'>;
+  /**
+   * Answer relation and engagement conditions from the contact facts where their shape allows it
+   * exactly (src/sql/facts.ts); false reads the raw tables always. Default true.
+   */
+  facts?: boolean;
 }
 
 export class CompileError extends Error {
@@ -214,6 +220,8 @@ function compileRelation(r: RelationCondition, state: State): SQL {
   const rel = findRelation(r.relation);
   if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
   const alias = nextAlias(state);
+  const fromFacts = state.ctx.facts === false ? null : relationFromFacts(r, state.ctx, `${alias}f`);
+  if (fromFacts) return fromFacts;
   const scope: Scope = (key) => {
     const def = rel.fields.find((f) => f.key === key);
     if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
@@ -250,6 +258,8 @@ function compileEngagement(e: Engagement, state: State): SQL {
   const ids = engagementCampaignIds(e, state.ctx);
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
+  const fromFacts = state.ctx.facts === false ? null : engagementFromFacts(e, ids, state.ctx, `${alias}f`);
+  if (fromFacts) return fromFacts;
   const a = sql.raw(alias);
   const events = sql`${sql.raw(TABLES.emailEvents)} ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
     ids.map((id) => sql`${id}`),

@@ -16,6 +16,7 @@ import {
   activities,
   campaigns,
   companies,
+  contactFacts,
   contacts,
   deals,
   emailEvents,
@@ -25,6 +26,7 @@ import {
   segments,
   users,
 } from '../db/schema.js';
+import { refreshFactsRaw } from '../db/facts.js';
 import { copyRows, type CopyValue, type Session } from './copy.js';
 import { SyntheticError } from './errors.js';
 import { type Contact, type Context, makeCampaigns, makeContact, seconds } from './records.js';
@@ -66,7 +68,7 @@ export interface SyntheticOptions {
   onPhase?: (phase: SyntheticPhase) => void;
 }
 
-export type SyntheticPhase = 'replace' | 'load' | 'vacuum';
+export type SyntheticPhase = 'replace' | 'load' | 'facts' | 'vacuum';
 
 /** Load order: every table after the tables it references. */
 const TABLES = [orgs, users, companies, campaigns, segments, contacts, deals, activities, emailEvents, fitScores, segmentMembers];
@@ -90,9 +92,17 @@ export async function generateSynthetic(sql: Sql, options: SyntheticOptions): Pr
     options.onPhase?.('replace');
     await removeOrg(conn, ctx.orgId);
     options.onPhase?.('load');
-    const counts = await inTransaction(conn, () => load(conn, ctx, options));
+    const counts = await inTransaction(conn, async () => {
+      const loaded = await load(conn, ctx, options);
+      // Facts in the load's transaction: one set-based pass over the tenant beats one per chunk.
+      options.onPhase?.('facts');
+      // Statistics that know the new tenant (ANALYZE sees this transaction's own rows).
+      await conn.unsafe('analyze contacts, activities, deals, email_events, fit_scores');
+      loaded[getTableName(contactFacts)] = await refreshFactsRaw(conn, ctx.orgId);
+      return loaded;
+    });
     options.onPhase?.('vacuum');
-    await vacuumAnalyze(conn, TABLES);
+    await vacuumAnalyze(conn, [...TABLES, contactFacts]);
     return counts;
   } finally {
     await conn`select pg_advisory_unlock(hashtext(${lockKey(ctx.orgId)}))`.catch(() => {});
@@ -154,7 +164,7 @@ async function removeOrg(conn: postgres.ReservedSql, orgId: string): Promise<voi
       `Org ${orgId} ("${existing.name}") was not made by the generator; refusing to replace it.`,
     );
   }
-  const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contacts];
+  const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contactFacts, contacts];
   const orgSide = [segments, campaigns, companies, users, orgs];
   await inTransaction(conn, () => deleteOrgRows(conn, contactSide, orgId));
   await vacuumAnalyze(conn, contactSide);

@@ -47,9 +47,14 @@ export async function loadTenantValues(db: Executor, orgId: string): Promise<Ten
   };
 }
 
-/** A small TTL cache in front of loadTenantValues; `invalidate` after writes that change values. */
+/**
+ * A small TTL cache in front of loadTenantValues; `invalidate` after writes that change values.
+ * Past its TTL an entry is refreshed in the background while the previous values keep being served
+ * (stale-while-revalidate): at 1M contacts the reload takes seconds, and no request waits for it.
+ * Only the first request of a tenant (or the first after `invalidate`) waits for a load.
+ */
 export class TenantValuesCache {
-  private readonly entries = new Map<string, { at: number; values: Promise<TenantValues> }>();
+  private readonly entries = new Map<string, { at: number; values: Promise<TenantValues>; refreshing?: Promise<void> }>();
 
   constructor(
     private readonly db: Executor,
@@ -61,11 +66,33 @@ export class TenantValuesCache {
   get(orgId: string, tx?: Tx): Promise<TenantValues> {
     const hit = this.entries.get(orgId);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.values;
+    if (hit) {
+      this.refresh(orgId, hit);
+      return hit.values;
+    }
     if (tx) return loadTenantValues(tx, orgId);
     const values = loadTenantValues(this.db, orgId);
     this.entries.set(orgId, { at: this.now(), values });
     values.catch(() => this.entries.delete(orgId));
     return values;
+  }
+
+  /** Settles when no background refresh is running for `orgId` (tests, shutdown). */
+  async settled(orgId: string): Promise<void> {
+    await this.entries.get(orgId)?.refreshing;
+  }
+
+  private refresh(orgId: string, entry: { at: number; values: Promise<TenantValues>; refreshing?: Promise<void> }): void {
+    if (entry.refreshing) return;
+    entry.refreshing = loadTenantValues(this.db, orgId).then(
+      (values) => {
+        // Unless invalidated (or replaced) meanwhile: then the newer entry wins.
+        if (this.entries.get(orgId) === entry) this.entries.set(orgId, { at: this.now(), values: Promise.resolve(values) });
+      },
+      () => {
+        entry.refreshing = undefined; // keep serving the previous values; the next request retries
+      },
+    );
   }
 
   invalidate(orgId: string): void {

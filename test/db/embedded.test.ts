@@ -3,13 +3,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, ensureDatabase, migrateDatabase } from '../../src/db/client.js';
-import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { embeddedSettings, parseSettings, startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { freePort } from '../support/global-setup.js';
 
 describe('embedded PostgreSQL', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'segment-builder-embedded-'));
   fs.chmodSync(root, 0o755);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('sizes its settings from the machine’s memory, with overrides, and runs with them (pg_prewarm loaded)', async () => {
+    const gb = 1024 ** 3;
+    expect(embeddedSettings(16 * gb)).toMatchObject({ shared_buffers: '4096MB', effective_cache_size: '8192MB', work_mem: '32MB' });
+    expect(embeddedSettings(2 * gb)).toMatchObject({ shared_buffers: '512MB', work_mem: '16MB' });
+    expect(embeddedSettings(16 * gb, parseSettings('shared_buffers=256MB, work_mem=8MB'))).toMatchObject({ shared_buffers: '256MB', work_mem: '8MB' });
+    expect(() => parseSettings('shared_buffers')).toThrow(/EMBEDDED_PG_SETTINGS: "shared_buffers" is not name=value/);
+    const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'settings'), port: await freePort(), settings: { shared_buffers: '160MB', work_mem: '12MB' } });
+    try {
+      const db = connect(server.adminUrl, { max: 1 });
+      const rows = await db.sql`select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'shared_preload_libraries') order by name`;
+      expect(rows.map((r) => [r.name, r.setting])).toEqual([['shared_buffers', String((160 * 1024) / 8)], ['shared_preload_libraries', 'pg_prewarm'], ['work_mem', String(12 * 1024)]]);
+      await db.close();
+    } finally {
+      await server.stop();
+    }
+  });
 
   it('keeps its data across a stop and a restart', async () => {
     const dataDir = path.join(root, 'restart');

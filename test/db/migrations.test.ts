@@ -15,6 +15,7 @@ describe('migrations', () => {
         'api_keys',
         'campaigns',
         'companies',
+        'contact_facts',
         'contacts',
         'deals',
         'drafts',

@@ -20,13 +20,14 @@ describe('drafts whose preview fails', () => {
     const draft = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: 'customers in France', asOf: '2026-11-01T00:00:00Z' } });
     expect(draft.status).toBe(201);
     draftId = draft.json.id;
-    // Make the stored rules read deals, so a lock on deals stalls this draft's preview only.
+    // Make the stored rules read deals (answered from the contact facts), so a lock on deals and
+    // contact_facts stalls this draft's preview only.
     const edited = await api.call('PUT', `/v1/drafts/${draftId}`, { key: api.keys.editor, body: { rules: and(...draft.json.rules.children, hasDeal) } });
     expect(edited.status).toBe(200);
     original = edited.json.rules;
   });
 
-  /** Runs `fn` while another session holds an exclusive lock on deals and statements time out after 200 ms. */
+  /** Runs `fn` while another session holds an exclusive lock on deals (and their facts) and statements time out after 200 ms. */
   async function whilePreviewsTimeOut(fn: () => Promise<void>): Promise<void> {
     const [row] = await api.database.sql<{ name: string }[]>`select current_database() as name`;
     const name = row!.name;
@@ -35,7 +36,7 @@ describe('drafts whose preview fails', () => {
     const timeout = api.services.statementTimeoutMs;
     try {
       await session`begin`;
-      await session`lock table deals in access exclusive mode`;
+      await session`lock table deals, contact_facts in access exclusive mode`;
       api.services.statementTimeoutMs = 200;
       await fn();
     } finally {

@@ -98,4 +98,84 @@ describe('long reads', () => {
     }
     expect(await eventually(async () => api.services.longReads.inUse() === 0, 5_000)).toBe(true);
   });
+
+  describe('previews', () => {
+    // Read from the raw activities table (a direction is not in the contact facts), which the test locks.
+    const rules = { type: 'group', op: 'and', negate: false, children: [{ type: 'relation', relation: 'activities', has: true, where: { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'direction', operator: 'eq', value: 'inbound' }] }, count: null }] };
+    const PREVIEW_SQL = 'with m as materialized';
+    const preview = (signal?: AbortSignal) =>
+      fetch(`${api.base}/v1/preview`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.keys.editor}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ rules }),
+        ...(signal ? { signal } : {}),
+      });
+
+    it('run in bounded slots: past the tenant’s 4 they queue briefly, then 429 + Retry-After; the tenant’s short reads stay fast; a preview whose client leaves is cancelled', async () => {
+      expect((await preview()).status).toBe(200); // warms the tenant's values (their reload is in the background)
+      const lock = await holdTableLock(api.url, 'activities');
+      const clients: AbortController[] = [];
+      const answered = new Map<number, Response | Error>();
+      const pending = Array.from({ length: 6 }, (_, i) => {
+        const client = new AbortController();
+        clients.push(client);
+        return preview(client.signal)
+          .catch((err: Error) => err)
+          .then((r) => {
+            answered.set(i, r);
+            return r;
+          });
+      });
+      let running: number[] = [];
+      try {
+        expect(await eventually(async () => (await runningStatements(api.observer, PREVIEW_SQL)) === 4, 5_000)).toBe(true);
+        // The same tenant's list and /health use the short pool, which the previews never take.
+        for (let i = 0; i < 3; i += 1) {
+          const started = performance.now();
+          const list = await within(10_000, 'GET /v1/segments', open('/v1/segments', api.keys.viewer));
+          expect(list.status).toBe(200);
+          await list.text();
+          expect((await within(10_000, 'GET /health', fetch(`${api.base}/health`))).status).toBe(200);
+          expect(performance.now() - started).toBeLessThan(2_000);
+        }
+        // The two past the limit waited in the queue (PREVIEW_QUEUE_MS, 2 s), then got their 429.
+        expect(await eventually(async () => answered.size === 2, 15_000)).toBe(true);
+        for (const r of answered.values()) {
+          expect(r).not.toBeInstanceOf(Error);
+          expect((r as Response).status).toBe(429);
+          expect((r as Response).headers.get('retry-after')).toBe('5');
+        }
+        running = [0, 1, 2, 3, 4, 5].filter((i) => !answered.has(i));
+        // A client that goes away: its statement is cancelled on the server and its slot freed.
+        clients[running[0]!]!.abort();
+        expect(await eventually(async () => (await runningStatements(api.observer, PREVIEW_SQL)) === 3, 5_000)).toBe(true);
+        expect(await eventually(async () => api.services.longReads.inUse('org_acme') === 3, 5_000)).toBe(true);
+      } finally {
+        await lock.release();
+      }
+      // The rest finish once the lock is gone.
+      const done = await within(20_000, 'previews after the lock', Promise.all(running.slice(1).map((i) => pending[i]!)));
+      expect(done.map((r) => (r as Response).status)).toEqual([200, 200, 200]);
+      expect(await eventually(async () => api.services.longReads.inUse() === 0, 5_000)).toBe(true);
+    });
+
+    it('a preview queued behind a busy slot runs as soon as one frees, within the queue time', async () => {
+      const lock = await holdTableLock(api.url, 'activities');
+      const clients: AbortController[] = [];
+      const pending = Array.from({ length: 5 }, () => {
+        const client = new AbortController();
+        clients.push(client);
+        return preview(client.signal).catch((err: Error) => err);
+      });
+      try {
+        expect(await eventually(async () => (await runningStatements(api.observer, PREVIEW_SQL)) === 4, 5_000)).toBe(true);
+        clients[0]!.abort(); // frees a slot; the queued fifth takes it
+        expect(await eventually(async () => (await runningStatements(api.observer, PREVIEW_SQL)) === 4 && api.services.longReads.inUse('org_acme') === 4, 1_500)).toBe(true);
+      } finally {
+        await lock.release();
+      }
+      const answers = await within(20_000, 'previews', Promise.all(pending.slice(1)));
+      expect(answers.map((r) => (r as Response).status)).toEqual([200, 200, 200, 200]);
+    });
+  });
 });

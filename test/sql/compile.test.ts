@@ -9,10 +9,11 @@ const asOf = new Date('2026-11-01T00:00:00Z');
 const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
 const cond = (field: string, operator: string, value: unknown) => ({ type: 'condition', field, operator, value });
 
-function compiled(rules: unknown) {
+/** The raw-table SQL by default; `facts` for the contact-facts path (src/sql/facts.ts). */
+function compiled(rules: unknown, facts = false) {
   const prepared = prepareRules(rules, { tenant });
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
-  const query = new PgDialect().sqlToQuery(membersQuery(prepared.tree, { orgId: 'org_acme', asOf, tenant }));
+  const query = new PgDialect().sqlToQuery(membersQuery(prepared.tree, { orgId: 'org_acme', asOf, tenant, facts }));
   return { sql: query.sql.replace(/^select c\.id from /, ''), params: query.params };
 }
 
@@ -97,6 +98,31 @@ describe('compiler golden cases', () => {
         'r1.type = $3 and r1.campaign_id in ($4, $5, $6) group by r1.contact_id having count(distinct r1.campaign_id) = $7) r1g where r1g.contact_id = c.id))',
       params: ['org_acme', 'org_acme', 'opened', ...last3, 3],
     });
+  });
+
+  it('answers "opened each of the last 3 campaigns" from the facts by array containment', () => {
+    const rules = and({ type: 'engagement', event: 'opened', match: 'all', campaigns: { last: 3, ids: null } });
+    const last3 = [...tenant.campaigns].sort((a, b) => b.sentAt!.getTime() - a.sentAt!.getTime()).slice(0, 3).map((c) => c.id);
+    expect(compiled(rules, true)).toEqual({
+      sql:
+        'contacts c where c.org_id = $1 and (exists (select 1 from contact_facts r1f where r1f.org_id = $2 and r1f.contact_id = c.id and ' +
+        '(r1f.opened_campaigns @> array[$3::text, $4::text, $5::text])))',
+      params: ['org_acme', 'org_acme', ...last3],
+    });
+  });
+
+  it('answers "at least 3 activities in 90 days" from the facts by the third newest, counting only past the clock', () => {
+    const rules = and({ type: 'relation', relation: 'activities', has: true, where: and(cond('occurred_at', 'within_last', { amount: 90, unit: 'days' })), count: { operator: 'gte', value: 3 } });
+    const { sql } = compiled(rules, true);
+    expect(sql).toContain('from contact_facts r1f where r1f.org_id = $2 and r1f.contact_id = c.id and (case when r1f.activity_at[1] is null then false');
+    expect(sql).toContain('then coalesce(r1f.activity_at[$');
+    expect(sql).toContain('from unnest(r1f.activity_at) r1ft(x)');
+    expect(sql).not.toContain('from activities');
+  });
+
+  it('falls back to the raw tables for shapes the facts do not answer', () => {
+    const rules = and({ type: 'relation', relation: 'activities', has: true, where: and(cond('direction', 'eq', 'inbound')), count: null });
+    expect(compiled(rules, true)).toEqual(compiled(rules, false));
   });
 
   it('never puts a value into the SQL text', () => {

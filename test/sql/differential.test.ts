@@ -3,6 +3,7 @@
 // tree) must be exactly those the reference selects from the canonical tree AND from the validated,
 // non-normalized tree — so normalization is checked to preserve meaning on the way.
 // Reproduce a failing run with FC_SEED=<seed printed by fast-check>.
+import { PgDialect } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
@@ -16,6 +17,7 @@ import { validateRules } from '../../src/rules/validate.js';
 import { membersQuery } from '../../src/sql/compile.js';
 import { pathNodes } from '../../src/rules/paths.js';
 import { funnelPreview, type FunnelRow } from '../../src/sql/funnel.js';
+import { refreshFacts } from '../../src/db/facts.js';
 import { DYNAMIC_SEGMENTS, EDGE_RECORDS, membershipHistory, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
@@ -83,6 +85,8 @@ describe('SQL compiler vs the reference evaluator', () => {
     );
     await db.insert(orgs).values({ id: 'org_intl', name: 'Intl' });
     await db.insert(contacts).values(INTL_CONTACTS.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));
+    // The rows above went in behind the write paths' backs: bring their facts up to date, as writers do.
+    for (const orgId of ['org_acme', 'org_globex', 'org_intl']) await refreshFacts(db, orgId, null);
     for (const orgId of ['org_acme', 'org_globex', 'org_intl']) tenants.set(orgId, await loadTenantValues(db, orgId));
     // The membership record that "was ever in" / "joined" / "left" read: members' added_at spread over
     // the past, and joins and leaves of a static and a dynamic segment.
@@ -98,8 +102,8 @@ describe('SQL compiler vs the reference evaluator', () => {
     );
   });
 
-  async function sqlMembers(tree: RuleTree, orgId: string, clock = asOf): Promise<Set<string>> {
-    const result = await database.db.execute<{ id: string }>(membersQuery(tree, { orgId, asOf: clock, tenant: tenant(orgId) }));
+  async function sqlMembers(tree: RuleTree, orgId: string, clock = asOf, facts = true): Promise<Set<string>> {
+    const result = await database.db.execute<{ id: string }>(membersQuery(tree, { orgId, asOf: clock, tenant: tenant(orgId), facts }));
     return new Set(result.map((r) => r.id));
   }
 
@@ -111,11 +115,14 @@ describe('SQL compiler vs the reference evaluator', () => {
     if (!prepared.ok) throw new Error(`prepareRules rejected a tree validateRules accepted: ${JSON.stringify(prepared.errors)}`);
     const canonical = prepared.tree;
     const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data };
-    const sqlIds = await sqlMembers(canonical, orgId, clock);
+    // Both compiler paths: the contact facts where they answer a condition, and the raw tables only.
+    const sqlIds = await sqlMembers(canonical, orgId, clock, true);
+    const rawIds = await sqlMembers(canonical, orgId, clock, false);
     const fromCanonical = evaluate(canonical, ctx);
     const fromValidated = evaluate(validated.tree, ctx);
     const problems = [
-      differences('SQL', sqlIds, 'reference(canonical)', fromCanonical),
+      differences('SQL(facts)', sqlIds, 'reference(canonical)', fromCanonical),
+      differences('SQL(raw tables)', rawIds, 'reference(canonical)', fromCanonical),
       differences('reference(canonical)', fromCanonical, 'reference(validated)', fromValidated),
     ].filter(Boolean);
     const foreign = [...sqlIds].filter((id) => !orgContactIds(orgId).has(id));
@@ -155,6 +162,73 @@ describe('SQL compiler vs the reference evaluator', () => {
     expect(sizes.filter((n) => n > 0 && n < all).length).toBeGreaterThan(sizes.length / 2);
     // Sized by count: ~30 s alone, ~60 s on a busy 2-core machine; the timeout leaves room for worse.
   }, 400_000);
+
+  it('answers facts-shaped conditions exactly, from the facts and from the raw tables, for 250 random trees', async () => {
+    const org = data.orgs.get('org_acme')!;
+    const t = tenant('org_acme');
+    const times = (rows: { occurredAt?: Date; createdAt?: Date }[][]) => rows.flat().map((r) => (r.occurredAt ?? r.createdAt)!.toISOString());
+    const activityTimes = times([...org.activities.values()]);
+    const dealTimes = times([...org.deals.values()]);
+    const amounts = [...org.deals.values()].flat().flatMap((d) => (d.amount === null ? [] : [d.amount]));
+    const scores = [...org.fitScores.values()].flat();
+    const span = fc.record({ amount: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constantFrom(30, 60, 90)), unit: fc.constantFrom('days', 'weeks', 'months') });
+    const dateBound = (pool: string[], field: string) =>
+      fc.oneof(
+        fc.record({ type: fc.constant('condition'), field: fc.constant(field), operator: fc.constantFrom('within_last', 'more_than_ago'), value: span }),
+        fc.record({ type: fc.constant('condition'), field: fc.constant(field), operator: fc.constantFrom('gt', 'gte', 'lt', 'lte'), value: fc.constantFrom(...pool) }),
+        fc.tuple(fc.constantFrom(...pool), fc.constantFrom(...pool)).map(([a, b]) => cond(field, 'between', a < b ? [a, b] : [b, a])),
+      );
+    const count = fc.option(fc.record({ operator: fc.constantFrom('eq', 'gt', 'gte', 'lt', 'lte'), value: fc.integer({ min: 0, max: 6 }) }), { nil: null, freq: 2 });
+    const where = (conditions: fc.Arbitrary<unknown[]>) => conditions.map((cs) => (cs.length ? and(...cs) : null));
+    const relation = (name: string, w: fc.Arbitrary<unknown>, counted: boolean) =>
+      fc.record({ type: fc.constant('relation'), relation: fc.constant(name), has: fc.boolean(), where: w, count: counted ? count : fc.constant(null) });
+    const activity = relation(
+      'activities',
+      where(fc.tuple(fc.option(fc.constantFrom('email', 'call', 'meeting', 'note'), { nil: null }), fc.array(dateBound(activityTimes, 'occurred_at'), { maxLength: 2 })).map(([type, dates]) => [...(type ? [cond('type', 'eq', type)] : []), ...dates])),
+      true,
+    );
+    const dealByDate = relation('deals', where(fc.array(dateBound(dealTimes, 'created_at'), { maxLength: 2 })), true);
+    const stages = fc.subarray(['prospecting', 'qualification', 'proposal', 'negotiation', 'closed_won', 'closed_lost'], { minLength: 1, maxLength: 3 });
+    const stage = fc.tuple(fc.constantFrom('in', 'not_in'), stages).map(([op, v]) => cond('stage', op, v));
+    const dealByStage = relation('deals', where(fc.tuple(stage).map((x) => x)), true);
+    const dealByAmount = relation(
+      'deals',
+      where(fc.tuple(fc.option(stage, { nil: null }), fc.constantFrom('gt', 'gte', 'lt', 'lte'), fc.constantFrom(...amounts, 0, 50_000)).map(([st, op, v]) => [...(st ? [st] : []), cond('amount', op, v)])),
+      false,
+    );
+    const emailEvent = relation(
+      'email_events',
+      where(fc.tuple(fc.constantFrom('delivered', 'opened', 'clicked', 'bounced', 'unsubscribed'), fc.subarray(t.campaigns.map((c) => c.id), { maxLength: 3 })).map(([type, ids]) => [cond('type', 'eq', type), ...(ids.length ? [cond('campaign', 'in', ids)] : [])])),
+      false,
+    );
+    const fit = relation(
+      'fit_scores',
+      where(fc.tuple(fc.constantFrom(...t.products), fc.array(fc.tuple(fc.constantFrom('eq', 'neq', 'gt', 'gte', 'lt', 'lte'), fc.constantFrom(...scores.map((x) => x.score), 50)), { maxLength: 2 })).map(([product, cs]) => [cond('product', 'eq', product), ...cs.map(([op, v]) => cond('score', op, v))])),
+      false,
+    );
+    const engagement = fc.record({
+      type: fc.constant('engagement'),
+      event: fc.constantFrom('delivered', 'opened', 'clicked'),
+      match: fc.constantFrom('any', 'all', 'none'),
+      campaigns: fc.oneof(fc.record({ last: fc.integer({ min: 1, max: 5 }), ids: fc.constant(null) }), fc.record({ last: fc.constant(null), ids: fc.subarray(t.campaigns.map((c) => c.id), { minLength: 2, maxLength: 4 }) })),
+    });
+    const leaf = fc.oneof(activity, activity, dealByDate, dealByStage, dealByAmount, emailEvent, fit, engagement);
+    const tree = fc.oneof(
+      leaf.map((l) => and(l)),
+      fc.tuple(leaf, leaf, fc.constantFrom('and', 'or')).map(([a, b, op]) => group(op as 'and' | 'or', a, b)),
+    );
+    let viaFacts = 0;
+    await fc.assert(
+      fc.asyncProperty(tree, clocks, async (input, clock) => {
+        await differential(input, 'org_acme', clock);
+        const prepared = prepareRules(input, { tenant: t });
+        if (prepared.ok && new PgDialect().sqlToQuery(membersQuery(prepared.tree, { orgId: 'org_acme', asOf: clock, tenant: t })).sql.includes('contact_facts')) viaFacts += 1;
+      }),
+      { numRuns: 250, ...seed },
+    );
+    // The property is about the facts path: nearly every tree must have taken it.
+    expect(viaFacts).toBeGreaterThan(200);
+  }, 300_000);
 
   it('stays inside org_globex for random trees over its own values', async () => {
     const trees = ruleTreeArbitrary({ tenant: tenant('org_globex'), org: data.orgs.get('org_globex')!, asOf });

@@ -70,7 +70,8 @@ interface Target {
 async function embeddedServer(): Promise<Target> {
   dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'segment-builder-test-'));
   fs.chmodSync(dataRoot, 0o755); // the server's OS user must traverse it when tests run as root
-  server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), port: await freePort() });
+  // Small buffers: the tests' data is tiny, and many test servers may share one machine.
+  server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), settings: { shared_buffers: '128MB', effective_cache_size: '512MB' } });
   return { adminUrl: server.adminUrl, urlFor: server.urlFor, templates: { tmpl_empty: 'tmpl_empty', tmpl_fixture: 'tmpl_fixture' } };
 }
 

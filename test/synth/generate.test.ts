@@ -1,3 +1,4 @@
+import { refreshFacts } from '../../src/db/facts.js';
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { useTestDatabase } from '../support/db.js';
 
 const TABLES = [
   ...['orgs', 'users', 'companies', 'contacts', 'deals', 'activities'],
-  ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members'],
+  ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members', 'contact_facts'],
 ];
 const orgColumn = (table: string) => (table === 'orgs' ? 'id' : 'org_id');
 
@@ -58,6 +59,12 @@ describe('generateSynthetic', () => {
     expect(perContact('fit_scores')).toBeLessThan(2.1);
     expect(counts.segment_members).toBeGreaterThan(100);
     expect(progress.at(-1)).toBe(2000);
+    // The facts came with the load, one row per contact, and equal a rebuild from the raw tables.
+    expect(counts.contact_facts).toBe(2000);
+    await refreshFacts(database.db, SYNTHETIC_ORG_ID, null);
+    expect((await orgSnapshot(database.sql, SYNTHETIC_ORG_ID)).contact_facts).toEqual(first.contact_facts);
+    const [withActivities] = await database.sql`select count(*)::int as n from contact_facts where org_id = ${SYNTHETIC_ORG_ID} and cardinality(activity_at) > 0`;
+    expect(withActivities!.n).toBeGreaterThan(1000);
 
     for (const table of TABLES) {
       const sql = `select count(*)::int as n from "${table}" where ${orgColumn(table)} <> $1`;

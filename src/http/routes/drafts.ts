@@ -106,7 +106,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'draft', 'preview rules');
       const input = c.req.valid('json');
-      const result = await previewRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf);
+      const result = await previewRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf, c.req.raw.signal);
       return c.json({ rules: result.rules, explanation: result.explanation, warnings: result.warnings, ...result.preview }, 200);
     },
   );
