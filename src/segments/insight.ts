@@ -11,7 +11,7 @@ import type { RuleTree } from '../rules/grammar.js';
 import type { CompileContext } from '../sql/compile.js';
 import type { EmailStatus } from '../rules/reachability.js';
 import { type FunnelPreview, funnelPreview, type FunnelRow, type Tally, tallyQuery } from '../sql/funnel.js';
-import { NARROW_THE_SEGMENT, type PreviewContact } from '../sql/preview.js';
+import { NARROW_THE_SEGMENT, type PreviewContact, type PreviewRow } from '../sql/preview.js';
 import { type NodeWhy, whyQuery } from '../sql/why.js';
 import type { PreviewOptions } from './preview.js';
 import { findSegment, storedRules } from './store.js';
@@ -24,7 +24,7 @@ export interface InsightPreview extends Omit<FunnelPreview, 'sample'> {
 export async function previewWithInsight(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<InsightPreview> {
   const funnel = funnelPreview(tree, ctx, options.limit ?? 10);
   return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT, cancellation: options.cancellation }, async (tx) => {
-    const preview = funnel.read(await tx.execute<FunnelRow>(funnel.query));
+    const preview = funnel.read(await tx.execute<FunnelRow>(funnel.counts), await tx.execute<PreviewRow>(funnel.sample));
     const why = whyQuery(tree, ctx, preview.sample.map((s) => s.id));
     const byId = preview.sample.length ? why.read(await tx.execute<{ id: string } & Record<string, unknown>>(why.query)) : new Map<string, NodeWhy[]>();
     return { ...preview, sample: preview.sample.map((s) => ({ ...s, why: byId.get(s.id) ?? [] })), asOf: ctx.asOf.toISOString() };

@@ -18,6 +18,7 @@ import { membersQuery } from '../../src/sql/compile.js';
 import { pathNodes } from '../../src/rules/paths.js';
 import { funnelPreview, type FunnelRow } from '../../src/sql/funnel.js';
 import { refreshFacts } from '../../src/db/facts.js';
+import type { PreviewRow } from '../../src/sql/preview.js';
 import { DYNAMIC_SEGMENTS, EDGE_RECORDS, membershipHistory, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
@@ -263,7 +264,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     const tree = prepared.tree;
     const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data };
     const funnel = funnelPreview(tree, ctx);
-    const got = funnel.read(await database.db.execute<FunnelRow>(funnel.query));
+    const got = funnel.read(await database.db.execute<FunnelRow>(funnel.counts), await database.db.execute<PreviewRow>(funnel.sample));
     const sets = new Map(pathNodes(tree).map(({ node }) => [node, evaluate(node, ctx)]));
     const intersect = (xs: Set<string>[]) => new Set([...xs[0]!].filter((id) => xs.every((x) => x.has(id))));
     const expected = pathNodes(tree).map(({ path, node, parent }) => {
