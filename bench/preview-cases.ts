@@ -14,8 +14,8 @@ const days = (amount: number) => ({ amount, unit: 'days' });
 export interface Case {
   name: string;
   rules: unknown;
-  /** The same audience, written by hand: a WHERE over `contacts c` (company joined as `co` when `company`). */
-  hand: SQL;
+  /** The same audience, written by hand: a WHERE over `contacts c` (company joined as `co` when `company`); absent for the newer cases. */
+  hand?: SQL;
   company?: boolean;
 }
 
@@ -99,6 +99,28 @@ export function cases(t: TenantValues, asOf: Date): Case[] {
                    select 1 from activities a where a.org_id = c.org_id and a.contact_id = c.id and a.occurred_at >= ${ago(60)}::timestamptz and a.occurred_at <= ${now}::timestamptz)))`,
       company: true,
     },
+    {
+      // "fields" (per-tenant field definitions) had not landed: a catalog-declared jsonb property stands in.
+      name: 'custom property (jsonb)',
+      rules: and(cond('properties.source', 'eq', 'webinar')),
+    },
+    {
+      // The headline example as a plain preview (funnel counts are timed through the HTTP benchmark only).
+      name: 'headline: enterprise in DE, no deal 90 days',
+      rules: and(cond('properties.plan', 'eq', 'enterprise'), cond('country', 'eq', 'DE'), {
+        type: 'relation', relation: 'deals', has: false, where: and(cond('created_at', 'within_last', days(90))), count: null,
+      }),
+    },
+    {
+      name: 'five-branch OR of relations',
+      rules: or(
+        { type: 'relation', relation: 'activities', has: true, where: and(cond('type', 'eq', 'meeting'), cond('occurred_at', 'within_last', days(30))), count: null },
+        { type: 'relation', relation: 'deals', has: true, where: and(cond('stage', 'eq', 'closed_won')), count: null },
+        { type: 'engagement', event: 'clicked', match: 'any', campaigns: { last: 2, ids: null } },
+        { type: 'relation', relation: 'fit_scores', has: true, where: and(cond('product', 'eq', 'crm'), cond('score', 'gte', 90)), count: null },
+        { type: 'relation', relation: 'activities', has: true, where: and(cond('occurred_at', 'within_last', days(14))), count: { operator: 'gte', value: 2 } },
+      ),
+    },
   ];
 }
 
@@ -108,7 +130,7 @@ export async function handPreview(db: Db, orgId: string, c: Case): Promise<{ cou
   return db.transaction(
     async (tx) => {
       const rows = await tx.execute<{ total: number; id: string | null }>(sql`
-        with m as materialized (select c.id, c.created_at from ${from} where c.org_id = ${orgId} and ${c.hand}),
+        with m as materialized (select c.id, c.created_at from ${from} where c.org_id = ${orgId} and ${c.hand ?? sql`true`}),
              top as (select id, created_at from m order by created_at desc, id limit 10)
         select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email,
                x.name as company
