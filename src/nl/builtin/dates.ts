@@ -164,9 +164,28 @@ export class DateReader {
         if (!['and', 'to', '-', '–'].includes(w(first.next))) return undefined;
         const second = this.period(first.next + 1);
         if (!second) return undefined;
-        return this.inside({ start: first.start, end: second.end, next: second.next });
+        let start = first.start;
+        if (start >= second.end) {
+          // "between 1 Jan and 31 Mar 2025": the year written once belongs to both ends, so a first
+          // end without a year of its own moves back to the latest year that makes the range non-empty.
+          // A range that is empty as written ("between 2026 and 2025") is left unread, never answered empty.
+          if (this.hasYear(j, first.next)) return undefined;
+          const moved = new Date(start);
+          while (moved >= second.end) moved.setUTCFullYear(moved.getUTCFullYear() - 1);
+          start = moved;
+        }
+        return this.inside({ start, end: second.end, next: second.next });
       }
     }
+  }
+
+  /** Whether tokens [from, to) name a year of their own (a four-digit number or an ISO date). */
+  private hasYear(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const t = this.tokens[k];
+      if (t?.kind === 'date' || (t?.kind === 'number' && /^\d{4}$/.test(t.norm))) return true;
+    }
+    return false;
   }
 
   private inside(p: Period): When {

@@ -21,6 +21,9 @@ export const vocabulary: Row[] = [
   { say: 'contacts created in the first half of 2026', rules: created('2026-01-01', '2026-07-01') },
   { say: 'contacts created in H2 2025', rules: created('2025-07-01', '2026-01-01') },
   { say: 'contacts created between April and June', rules: created('2026-04-01', '2026-07-01') },
+  // A year written once, at the end, belongs to both ends of the range.
+  { say: 'contacts created between 1 Jan and 31 Mar 2025', rules: created('2025-01-01', '2025-04-01') },
+  { say: 'contacts created between November and February', rules: created('2025-11-01', '2026-03-01') },
   { say: 'contacts at companies with 50-250 employees', rules: c('company.employee_count', 'between', [50, 250]) },
   { say: 'contacts at companies with 50 - 250 employees', rules: c('company.employee_count', 'between', [50, 250]) },
   // Typos in words of the parser's own vocabulary, not only in catalog phrases; each is said.
@@ -29,4 +32,6 @@ export const vocabulary: Row[] = [
   { say: 'leads added in the last 6 mnths', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', { amount: 6, unit: 'months' })], assume: ['mnths'] },
   // Not understood: reported, not guessed.
   { say: 'customers in the first half of 2026', rules: c('lifecycle_stage', 'eq', 'customer'), unrecognized: ['first half of 2026'] },
+  // Empty as written: reported, never answered with no one.
+  { say: 'customers created between 2026 and 2025', rules: c('lifecycle_stage', 'eq', 'customer'), unrecognized: ['created between 2026', '2025'] },
 ];
