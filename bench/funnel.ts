@@ -7,69 +7,46 @@
 //
 // Reports p50/p95 of both per segment and the ratio with/without (of p50s); target ≤ 1.5. Runs
 // alternate the two so that machine noise hits both alike; the counts must agree.
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/open.js';
 import { prepareRules } from '../src/rules/prepare.js';
 import { previewWithInsight } from '../src/segments/insight.js';
 import { previewSegment } from '../src/segments/preview.js';
-import { loadTenantValues } from '../src/tenants/values.js';
 import { cases } from './preview-cases.js';
 import { quantile } from './stats.js';
+import { runBench } from './target.js';
 
-const { values } = parseArgs({
-  options: { org: { type: 'string', default: 'org_synth_100k' }, runs: { type: 'string', default: '30' }, asOf: { type: 'string' } },
-});
-const orgId = values.org!;
-const runs = Number(values.runs);
-
-async function main(): Promise<void> {
-  const database = await openDatabase(loadConfig());
-  try {
-    const tenant = await loadTenantValues(database.db, orgId);
-    const asOf = new Date(values.asOf ?? '2026-11-01T00:00:00Z'); // the generator's and the fixture's clock
-    const [{ n: contacts } = { n: 0 }] = await database.sql<{ n: number }[]>`select count(*)::int as n from contacts where org_id = ${orgId}`;
-    console.log(`org ${orgId}: ${contacts} contacts; asOf ${asOf.toISOString()}; ${runs} runs each, alternating\n`);
-    console.log('| segment | nodes | matches | emailable | plain p50 | plain p95 | funnel p50 | funnel p95 | ratio p50 |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const ratios: number[] = [];
-    for (const c of cases(tenant, asOf)) {
-      const prepared = prepareRules(c.rules, { tenant });
-      if (!prepared.ok) throw new Error(`${c.name}: ${JSON.stringify(prepared.errors)}`);
-      const ctx = { orgId, asOf, tenant };
-      const plain: number[] = [];
-      const funnel: number[] = [];
-      let last: { plain: number; funnel: number; emailable: number; nodes: number } = { plain: 0, funnel: 0, emailable: 0, nodes: 0 };
-      for (let i = 0; i < runs + 2; i += 1) {
-        const t0 = performance.now();
-        const p = await previewSegment(database.db, prepared.tree, ctx, { timeoutMs: 120_000 });
-        const t1 = performance.now();
-        const f = await previewWithInsight(database.db, prepared.tree, ctx, { timeoutMs: 120_000 });
-        const t2 = performance.now();
-        last = { plain: p.count, funnel: f.count, emailable: f.reach.emailable, nodes: f.funnel.length };
-        if (i >= 2) {
-          // the first two runs warm the cache
-          plain.push(t1 - t0);
-          funnel.push(t2 - t1);
-        }
+runBench(async ({ database, orgId, runs, asOf, tenant }) => {
+  console.log('| segment | nodes | matches | emailable | plain p50 | plain p95 | funnel p50 | funnel p95 | ratio p50 |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const ratios: number[] = [];
+  for (const c of cases(tenant, asOf)) {
+    const prepared = prepareRules(c.rules, { tenant });
+    if (!prepared.ok) throw new Error(`${c.name}: ${JSON.stringify(prepared.errors)}`);
+    const ctx = { orgId, asOf, tenant };
+    const plain: number[] = [];
+    const funnel: number[] = [];
+    let last: { plain: number; funnel: number; emailable: number; nodes: number } = { plain: 0, funnel: 0, emailable: 0, nodes: 0 };
+    for (let i = 0; i < runs + 2; i += 1) {
+      const t0 = performance.now();
+      const p = await previewSegment(database.db, prepared.tree, ctx, { timeoutMs: 120_000 });
+      const t1 = performance.now();
+      const f = await previewWithInsight(database.db, prepared.tree, ctx, { timeoutMs: 120_000 });
+      const t2 = performance.now();
+      last = { plain: p.count, funnel: f.count, emailable: f.reach.emailable, nodes: f.funnel.length };
+      if (i >= 2) {
+        // the first two runs warm the cache
+        plain.push(t1 - t0);
+        funnel.push(t2 - t1);
       }
-      if (last.plain !== last.funnel) throw new Error(`${c.name}: plain preview found ${last.plain}, the funnel ${last.funnel}`);
-      plain.sort((a, b) => a - b);
-      funnel.sort((a, b) => a - b);
-      const ms = (x: number) => `${x.toFixed(1)} ms`;
-      const ratio = quantile(funnel, 0.5) / quantile(plain, 0.5);
-      ratios.push(ratio);
-      console.log(
-        `| ${c.name} | ${last.nodes} | ${last.plain} | ${last.emailable} | ${ms(quantile(plain, 0.5))} | ${ms(quantile(plain, 0.95))} | ${ms(quantile(funnel, 0.5))} | ${ms(quantile(funnel, 0.95))} | ${ratio.toFixed(2)} |`,
-      );
     }
-    console.log(`\nworst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.50)`);
-  } finally {
-    await database.close();
+    if (last.plain !== last.funnel) throw new Error(`${c.name}: plain preview found ${last.plain}, the funnel ${last.funnel}`);
+    plain.sort((a, b) => a - b);
+    funnel.sort((a, b) => a - b);
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    const ratio = quantile(funnel, 0.5) / quantile(plain, 0.5);
+    ratios.push(ratio);
+    console.log(
+      `| ${c.name} | ${last.nodes} | ${last.plain} | ${last.emailable} | ${ms(quantile(plain, 0.5))} | ${ms(quantile(plain, 0.95))} | ${ms(quantile(funnel, 0.5))} | ${ms(quantile(funnel, 0.95))} | ${ratio.toFixed(2)} |`,
+    );
   }
-}
-
-main().catch((err: unknown) => {
-  console.error((err as Error).message ?? err);
-  process.exit(1);
+  console.log(`\nworst ratio ${Math.max(...ratios).toFixed(2)} (target ≤ 1.50)`);
 });
