@@ -6,18 +6,10 @@
 // cached, because the transaction may still roll back.
 import { sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
-import type { Campaign, Owner, SegmentRef, TenantValues } from '../rules/tenant.js';
+import type { Campaign, TenantValues } from '../rules/tenant.js';
 
-interface Row {
-  tags: string[];
-  industries: string[];
-  products: string[];
-  countries: string[];
-  languages: string[];
-  owners: Owner[];
-  campaigns: { id: string; name: string; sent_at: string | null }[];
-  segments: SegmentRef[];
-}
+/** The values as the statement returns them: JSON, so campaign times are still strings. */
+type Row = Omit<TenantValues, 'orgId' | 'campaigns'> & { campaigns: { id: string; name: string; sent_at: string | null }[] };
 
 export async function loadTenantValues(db: Executor, orgId: string): Promise<TenantValues> {
   const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
