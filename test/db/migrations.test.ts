@@ -19,6 +19,7 @@ describe('migrations', () => {
         'deals',
         'drafts',
         'email_events',
+        'field_definitions',
         'fit_scores',
         'orgs',
         'segment_events',
