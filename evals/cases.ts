@@ -122,5 +122,5 @@ export function prepareExpected(c: EvalCase, tenant: TenantValues): PreparedExpe
     else errors.push({ alternative: i, issues: prepared.errors });
   });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, trees, canonical: trees.map(canonicalJson) };
+  return { ok: true, trees, canonical: trees.map((t) => canonicalJson(t, tenant.catalog)) };
 }

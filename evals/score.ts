@@ -132,7 +132,7 @@ export function scoreCase(exp: ExpectedCase, out: Outcome, world: EvalWorld, pri
     return { ...base, correct: false, exact: false, jaccard: 0, matched: null, silent: false, refusalCorrect, got: { ...got, error } };
   }
   const matchedIndex = exp.sets.findIndex((s) => sameSet(s, set));
-  const canonical = canonicalJson(out.rules);
+  const canonical = canonicalJson(out.rules, world.tenant.catalog);
   return {
     ...base,
     correct: matchedIndex >= 0,

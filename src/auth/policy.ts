@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   contacts: { roles: ['admin', 'editor'], says: 'write contacts' },
   /** Register, change and remove webhooks, redeliver events. */
   webhooks: { roles: ['admin'], says: 'manage webhooks' },
+  /** Define, change and delete the tenant's own fields (GET /v1/fields is open to every role). */
+  fields: { roles: ['admin'], says: 'manage field definitions' },
   /** Create, list and revoke the tenant's API keys. */
   keys: { roles: ['admin'], says: 'manage API keys' },
 } as const satisfies Record<string, { roles: readonly Role[]; says: string }>;

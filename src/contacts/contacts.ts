@@ -12,6 +12,8 @@ import { activities, campaigns, companies, contacts, deals, emailEvents, segment
 import { leaveAll, reevaluateContacts } from '../events/evaluate.js';
 import type { Change } from '../events/outbox.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
+import type { Catalog } from '../rules/catalog.js';
+import { checkPropertyValue, type ProposedField, proposeFields } from '../rules/properties.js';
 import type { Services } from '../services.js';
 import { statusAfterEvent } from '../rules/crm.js';
 import type { ActivityInput, BulkContactInput, ContactPatch, CreateContactInput, DealInput, EmailEventInput } from './schema.js';
@@ -33,6 +35,29 @@ export interface MembershipDiff {
 export interface ContactWriteResult {
   contact: ContactView;
   membership: MembershipDiff;
+  /** Properties written that the tenant has not defined, with a proposed definition (not applied). */
+  proposedFields: ProposedField[];
+}
+
+/**
+ * The written properties the tenant has defined must fit their field (values then take the stored
+ * spelling: a select's defined case, dates in ISO-8601 UTC); every misfit is reported with its path.
+ */
+function checkProperties(catalog: Catalog, items: WriteItem[]): void {
+  const defs = new Map(catalog.definitions.filter((d) => d.object === 'contacts').map((d) => [d.key, d]));
+  const errors: ProblemDetail[] = [];
+  for (const item of items) {
+    const props = (item.patch as ContactPatch).properties;
+    if (!props) continue;
+    for (const [key, value] of Object.entries(props)) {
+      const d = defs.get(key);
+      if (!d) continue;
+      const checked = checkPropertyValue(d, value);
+      if (checked.ok) (props as Record<string, unknown>)[key] = checked.value;
+      else errors.push({ path: `${item.path}.properties.${key}`, message: checked.message });
+    }
+  }
+  if (errors.length) throw new AppError('validation_failed', 'Some properties do not fit the tenant’s field definitions (GET /v1/fields); nothing was changed.', errors);
 }
 
 function toView(row: ContactRow) {
@@ -168,8 +193,10 @@ async function checkReferences(tx: Tx, orgId: string, rows: { path: string; comp
  * Validates everything first (all or nothing), then writes every row in one statement and
  * re-evaluates them in one more. Rows are locked in id order, so concurrent batches cannot deadlock.
  */
-async function writeContacts(services: Services, orgId: string, items: WriteItem[], mode: Mode): Promise<{ rows: ContactRow[]; created: string[]; changes: Change[] }> {
+async function writeContacts(services: Services, orgId: string, items: WriteItem[], mode: Mode): Promise<{ rows: ContactRow[]; created: string[]; changes: Change[]; proposedFields: ProposedField[] }> {
   const tenant = await services.tenants.get(orgId);
+  checkProperties(tenant.catalog, items);
+  const proposedFields = proposeFields(tenant.catalog, items.map((i) => (i.patch as ContactPatch).properties));
   const result = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const ids = items.map((i) => i.id);
     const existing = await tx
@@ -227,28 +254,29 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
   });
   // New tags become usable in rules at once.
   if (result.rows.some((r) => r.tags.some((t) => !tenant.tags.includes(t)))) services.tenants.invalidate(orgId);
-  return result;
+  return { ...result, proposedFields };
 }
 
 export async function createContact(services: Services, orgId: string, input: CreateContactInput): Promise<ContactWriteResult> {
   const id = input.id ?? newId('ct');
-  const { rows, changes } = await writeContacts(services, orgId, [{ id, patch: input, path: 'body' }], 'create');
-  return { contact: toView(rows[0]!), membership: diffOf(changes, id) };
+  const { rows, changes, proposedFields } = await writeContacts(services, orgId, [{ id, patch: input, path: 'body' }], 'create');
+  return { contact: toView(rows[0]!), membership: diffOf(changes, id), proposedFields };
 }
 
 export async function updateContact(services: Services, orgId: string, id: string, patch: ContactPatch): Promise<ContactWriteResult> {
-  const { rows, changes } = await writeContacts(services, orgId, [{ id, patch, path: 'body' }], 'update');
-  return { contact: toView(rows[0]!), membership: diffOf(changes, id) };
+  const { rows, changes, proposedFields } = await writeContacts(services, orgId, [{ id, patch, path: 'body' }], 'update');
+  return { contact: toView(rows[0]!), membership: diffOf(changes, id), proposedFields };
 }
 
 export interface BulkResult {
   created: string[];
   updated: string[];
   membership: { joined: number; left: number };
+  proposedFields: ProposedField[];
 }
 
 export async function bulkUpsertContacts(services: Services, orgId: string, items: BulkContactInput[]): Promise<BulkResult> {
-  const { created, changes } = await writeContacts(
+  const { created, changes, proposedFields } = await writeContacts(
     services,
     orgId,
     items.map((c, i) => ({ id: c.id, patch: c, path: `body.contacts.${i}` })),
@@ -259,6 +287,7 @@ export async function bulkUpsertContacts(services: Services, orgId: string, item
     created,
     updated: items.map((i) => i.id).filter((id) => !fresh.has(id)),
     membership: { joined: changes.filter((c) => c.type === 'segment.joined').length, left: changes.filter((c) => c.type === 'segment.left').length },
+    proposedFields,
   };
 }
 

@@ -1,9 +1,11 @@
 // What a contact write may say, in zod: the request validation and the OpenAPI document both come
-// from here. Enums come from the database schema; the typed custom properties (plan, source, nps)
-// from the catalog, so a property the rules can talk about is written with a type the rules can read.
+// from here. Enums come from the database schema. Custom properties are scalars or lists of strings
+// (a multi-select); whether they fit the tenant's own field definitions is checked against its
+// catalog when written (src/contacts/properties.ts), not here, because the schema is the same for
+// every tenant.
 import { z } from '@hono/zod-openapi';
 import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
-import { CONTACT_FIELDS } from '../rules/catalog.js';
+import { PROPERTY_KEY } from '../rules/catalog.js';
 import { DATE_RANGE_TEXT, dateOutOfRange } from '../rules/clock.js';
 import { countryCode, isReservedName, languageCode, RESERVED_NAMES } from '../rules/values.js';
 
@@ -53,21 +55,10 @@ export const Tag = z
   .refine((t) => !isReservedName(t), { message: `reserved names (${RESERVED_NAMES.join(', ')}) cannot be tags` });
 const Tags = z.array(Tag).max(100);
 
-const PropertyValue = z.union([z.string().max(1_000), z.number(), z.boolean(), z.null()]);
-const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-
-/** Properties the catalog knows are typed as the catalog says; others are free scalars. */
-const typedProperties = Object.fromEntries(
-  CONTACT_FIELDS.flatMap((f) => {
-    if (f.column.kind === 'column') return [];
-    const base = f.type === 'number' ? z.number() : f.values?.kind === 'static' ? z.enum(f.values.values as [string, ...string[]]) : z.string().max(1_000);
-    return [[f.column.property, base.nullable().optional().openapi({ description: f.label })]];
-  }),
-);
+const PropertyValue = z.union([z.string().max(1_000), z.number(), z.boolean(), z.array(z.string().max(200)).max(100), z.null()]);
 
 export const Properties = z
-  .object(typedProperties)
-  .catchall(PropertyValue)
+  .record(z.string(), PropertyValue)
   .superRefine(
     (props, ctx) => {
       const keys = Object.keys(props ?? {});

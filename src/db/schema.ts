@@ -480,3 +480,37 @@ export const contactFacts = pgTable(
     index('contact_facts_clicked_gin').using('gin', t.clickedCampaigns),
   ],
 );
+
+/**
+ * A tenant's own fields: what `properties.<key>` of its records holds, as the catalog shows it
+ * (src/tenants/catalog.ts loads them). Reading a property never trusts the definition: the SQL
+ * functions `prop_*` (migration 0007) read a stored value of the wrong shape as missing.
+ */
+export const fieldDefinitions = pgTable(
+  'field_definitions',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    object: text('object').notNull().default('contacts'),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type').notNull(),
+    /** Allowed values of a single- or multi-select; null for the other types. */
+    values: text('values').array(),
+    synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
+    description: text('description'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.object, t.key] }),
+    uniqueIndex('field_definitions_org_label_uq').on(t.orgId, t.object, sql`lower(${t.label})`),
+    check('field_definitions_key_format', sql`${t.key} ~ '^[A-Za-z][A-Za-z0-9_]{0,63}$'`),
+    check('field_definitions_type', sql`${t.type} in ('text', 'number', 'boolean', 'date', 'single_select', 'multi_select')`),
+    check(
+      'field_definitions_values_for_selects',
+      sql`(${t.type} in ('single_select', 'multi_select')) = (${t.values} is not null)`,
+    ),
+  ],
+);

@@ -5,6 +5,7 @@
 // `assumptions` column, as an object where a plain string has none) as two nodes — the reading and
 // the alternative — and found in the draft's current rules by canonical form, so it follows the
 // reviewer's edits: a reading the reviewer edited away offers nothing.
+import { BUILTIN_CATALOG } from '../rules/catalog.js'; // the parser's readings are canonical already: re-normalizing only orders them
 import type { AlternativeReading } from '../nl/provider.js';
 import type { Node, RuleTree } from '../rules/grammar.js';
 import { normalize } from '../rules/normalize.js';
@@ -39,7 +40,7 @@ export interface AlternativeOption {
 
 /** A node in canonical form, as it appears inside a canonical tree. */
 function canonical(node: Node): string {
-  const tree = normalize({ type: 'group', op: 'and', negate: false, children: [node] });
+  const tree = normalize({ type: 'group', op: 'and', negate: false, children: [node] }, BUILTIN_CATALOG);
   return JSON.stringify(tree.children.length === 1 && !tree.negate ? tree.children[0] : tree);
 }
 
@@ -55,6 +56,6 @@ export function alternativeOptions(stored: readonly StoredAssumption[], tree: Ru
     const found = at ?? back;
     if (!found) return [];
     const replacement = at ? a.alternative : a.reading;
-    return [{ index, assumption: a.text, says: a.says, applied: !at, path: found.path, rules: normalize(replaceAt(tree, found.path, replacement)) }];
+    return [{ index, assumption: a.text, says: a.says, applied: !at, path: found.path, rules: normalize(replaceAt(tree, found.path, replacement), BUILTIN_CATALOG) }];
   });
 }

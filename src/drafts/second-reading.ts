@@ -48,7 +48,7 @@ export async function secondReading(
   if (!prepared.ok) return null;
   const second = prepared.tree;
   const first = input.rules;
-  if (canonicalJson(first) === canonicalJson(second)) return null;
+  if (canonicalJson(first, tenant.catalog) === canonicalJson(second, tenant.catalog)) return null;
   const ctx = { orgId, asOf: input.asOf, tenant };
   const count = (tree: RuleTree) => previewSegment(services.database.db, tree, ctx, { limit: 1, timeoutMs: services.statementTimeoutMs }).then((p) => p.count);
   const xor: RuleTree = { type: 'group', op: 'or', negate: false, children: [and([first, and([second], true)]), and([second, and([first], true)])] };

@@ -18,6 +18,7 @@ import { bulkRoutes } from './routes/bulk.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { contactRoutes } from './routes/contacts.js';
 import { draftRoutes } from './routes/drafts.js';
+import { fieldRoutes } from './routes/fields.js';
 import { keyRoutes } from './routes/keys.js';
 import { segmentHistoryRoutes } from './routes/segment-history.js';
 import { segmentRoutes } from './routes/segments.js';
@@ -107,6 +108,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   app.route('/v1', bulkRoutes(services));
   app.route('/v1', webhookRoutes(services));
   app.route('/v1', keyRoutes(services));
+  app.route('/v1', fieldRoutes(services));
   app.route('/app/api', catalogRoutes(services)); // what the reviewer page's editor offers
   app.route('/app', uiRoutes()); // the reviewer web page (src/ui/, src/web/)
 

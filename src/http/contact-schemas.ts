@@ -1,6 +1,7 @@
 // Response shapes of contact writes. Contact request bodies live with the contacts module
 // (src/contacts/schema.ts).
 import { z } from '@hono/zod-openapi';
+import { DEFINITION_TYPES } from '../rules/catalog.js';
 import { EMAIL_STATUSES, LIFECYCLE_STAGES } from '../rules/crm.js';
 import { AsOfSchema, RulesFormat } from './schemas.js';
 
@@ -33,7 +34,19 @@ export const MembershipDiff = z
   .object({ joined: z.array(SegmentRefShape), left: z.array(SegmentRefShape) })
   .openapi('MembershipDiff', { description: 'Dynamic (and, on delete, static) segments the write made the contact join or leave; each is also an event.' });
 
-export const ContactWriteResult = z.object({ contact: Contact, membership: MembershipDiff }).openapi('ContactWriteResult');
+export const ProposedField = z
+  .object({
+    key: z.string(),
+    type: z.enum(DEFINITION_TYPES),
+    values: z.array(z.string()).nullable(),
+    records: z.number().int().openapi({ description: 'How many written records hold the property.' }),
+    because: z.string().openapi({ description: 'What the values looked like.', example: '120 texts with only 4 distinct values' }),
+  })
+  .openapi('ProposedField', { description: 'A property the tenant has not defined, with an inferred definition: not applied; define it with POST /v1/fields to segment on it.' });
+
+const proposedFields = z.array(ProposedField).openapi({ description: 'Properties written that the tenant has not defined, each with a proposed definition (never applied by the write).' });
+
+export const ContactWriteResult = z.object({ contact: Contact, membership: MembershipDiff, proposedFields }).openapi('ContactWriteResult');
 
 export const ContactDeleteResult = z.object({ id: z.string(), membership: MembershipDiff }).openapi('ContactDeleteResult');
 
@@ -42,6 +55,7 @@ export const BulkContactsResult = z
     created: z.array(z.string()),
     updated: z.array(z.string()),
     membership: z.object({ joined: z.number().int(), left: z.number().int() }),
+    proposedFields,
   })
   .openapi('BulkContactsResult');
 

@@ -1,10 +1,11 @@
 // Prompts are versioned files in prompts/<version>/, not strings in code. The static part (rules,
-// catalog, few-shot examples) comes first and is identical for every tenant and request, so
-// providers can cache it; the tenant's values and the clock follow; the description comes last.
+// built-in fields, few-shot examples) comes first and is identical for every tenant and request, so
+// providers can cache it; the tenant's own fields, its values and the clock follow; the description
+// comes last.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
-import { CONTACT_FIELDS, type FieldDef, RELATIONS } from '../rules/catalog.js';
+import { BUILTIN_CATALOG, type FieldDef } from '../rules/catalog.js';
 import { OPERATORS_BY_TYPE } from '../rules/operators.js';
 import type { TenantValues } from '../rules/tenant.js';
 
@@ -63,8 +64,8 @@ export function staticPrompt(version = PROMPT_VERSION): string {
   const p = files(version);
   return fill(p.system, {
     version,
-    contactFields: CONTACT_FIELDS.map(fieldLine).join('\n'),
-    relations: RELATIONS.map((r) => `## ${r.name} (${r.label.toLowerCase()})\n${r.fields.map(fieldLine).join('\n')}`).join('\n\n'),
+    contactFields: BUILTIN_CATALOG.contactFields.map(fieldLine).join('\n'),
+    relations: BUILTIN_CATALOG.relations.map((r) => `## ${r.name} (${r.label.toLowerCase()})\n${r.fields.map(fieldLine).join('\n')}`).join('\n\n'),
   });
 }
 
@@ -72,6 +73,7 @@ export function tenantPrompt(tenant: TenantValues, asOf: Date, version = PROMPT_
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : '(none)');
   return fill(files(version).tenant, {
     asOf: asOf.toISOString(),
+    ownFields: tenant.catalog.contactFields.filter((f) => f.definition).map(fieldLine).join('\n') || '(none)',
     tags: list(tenant.tags),
     industries: list(tenant.industries),
     products: list(tenant.products),

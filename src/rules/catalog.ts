@@ -27,8 +27,14 @@ export type Reference = 'users' | 'campaigns';
 /** A column, as an SQL expression over the alias of the table it lives in. Constants we wrote. */
 export type Column =
   | { kind: 'column'; name: string }
-  | { kind: 'json_text'; property: string }
-  | { kind: 'json_number'; property: string };
+  /**
+   * A tenant-defined property in `contacts.properties`, read as its type: the key is a bound
+   * parameter in SQL (never spliced), and a stored value of the wrong shape reads as missing.
+   */
+  | { kind: 'property'; property: string; read: PropertyRead };
+
+/** How a property's stored JSON value is read: see src/sql/compile.ts (propertySql) for the exact rules. */
+export type PropertyRead = 'text' | 'number' | 'boolean' | 'date' | 'text_array';
 
 export interface FieldDef {
   /** Stable key used in rule trees, e.g. `company.industry`. */
@@ -47,6 +53,8 @@ export interface FieldDef {
   valueSynonyms?: Readonly<Record<string, string>>;
   /** What the value means, for the prompt and the editor (units, format). */
   hint?: string;
+  /** Set on a tenant's own field: the definition it was built from. */
+  definition?: FieldDefinition;
 }
 
 export type Scope = 'contact' | 'company';
@@ -70,7 +78,8 @@ export interface RelationDef {
 const col = (name: string): Column => ({ kind: 'column', name });
 const staticValues = (values: readonly string[]): ValueSource => ({ kind: 'static', values });
 
-export const CONTACT_FIELDS: readonly ContactFieldDef[] = [
+/** The fields every tenant has; a tenant's own definitions are added by buildCatalog. */
+export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
   { scope: 'contact', key: 'email', label: 'Email', type: 'text', column: col('email'), nullable: false, synonyms: ['email address', 'e-mail'] },
   { scope: 'contact', key: 'first_name', label: 'First name', type: 'text', column: col('first_name'), nullable: true, synonyms: ['firstname', 'given name'] },
   { scope: 'contact', key: 'last_name', label: 'Last name', type: 'text', column: col('last_name'), nullable: true, synonyms: ['lastname', 'surname', 'family name'] },
@@ -152,36 +161,6 @@ export const CONTACT_FIELDS: readonly ContactFieldDef[] = [
     synonyms: ['tag', 'label', 'labels'],
   },
   { scope: 'contact', key: 'created_at', label: 'Creation date', type: 'date', column: col('created_at'), nullable: false, synonyms: ['created', 'creation date', 'signup date', 'createdate'] },
-  {
-    scope: 'contact',
-    key: 'properties.plan',
-    label: 'Plan',
-    type: 'enum',
-    column: { kind: 'json_text', property: 'plan' },
-    nullable: true,
-    values: staticValues(['free', 'starter', 'pro', 'enterprise']),
-    synonyms: ['plan', 'customProperties.plan', 'subscription plan', 'tier'],
-  },
-  {
-    scope: 'contact',
-    key: 'properties.source',
-    label: 'Source',
-    type: 'enum',
-    column: { kind: 'json_text', property: 'source' },
-    nullable: true,
-    values: staticValues(['webinar', 'ads', 'referral', 'organic', 'event']),
-    synonyms: ['source', 'customProperties.source', 'lead source', 'acquisition source'],
-  },
-  {
-    scope: 'contact',
-    key: 'properties.nps',
-    label: 'NPS',
-    type: 'number',
-    column: { kind: 'json_number', property: 'nps' },
-    nullable: true,
-    synonyms: ['nps', 'customProperties.nps', 'net promoter score'],
-    hint: '0–10',
-  },
   { scope: 'company', key: 'company.name', label: 'Company name', type: 'text', column: col('name'), nullable: true, synonyms: ['company', 'account name', 'organization'] },
   { scope: 'company', key: 'company.domain', label: 'Company domain', type: 'text', column: col('domain'), nullable: true, synonyms: ['domain', 'website'] },
   {
@@ -311,13 +290,104 @@ export const RELATIONS: readonly RelationDef[] = [
   },
 ];
 
-const byKey = new Map(CONTACT_FIELDS.map((f) => [f.key, f]));
-const relationByName = new Map(RELATIONS.map((r) => [r.name, r]));
+// ---- a tenant's own fields ---------------------------------------------------------------------
 
-export function contactField(key: string): ContactFieldDef | undefined {
-  return byKey.get(key);
+/** The types a tenant may give its own fields. */
+export const DEFINITION_TYPES = ['text', 'number', 'boolean', 'date', 'single_select', 'multi_select'] as const;
+export type DefinitionType = (typeof DEFINITION_TYPES)[number];
+
+/** The object types a field can be defined on. */
+export const DEFINITION_OBJECTS = ['contacts'] as const;
+export type DefinitionObject = (typeof DEFINITION_OBJECTS)[number];
+
+/**
+ * A tenant's definition of one of its own fields: what `properties.<key>` of its records holds.
+ * Loaded from the field_definitions table (src/tenants/catalog.ts); plain data, so the rule engine
+ * stays free of the database.
+ */
+export interface FieldDefinition {
+  object: DefinitionObject;
+  /** The property key in the record's properties; the rule key is `properties.<key>`. */
+  key: string;
+  label: string;
+  type: DefinitionType;
+  /** Allowed values of a single- or multi-select; null for the other types. */
+  values: readonly string[] | null;
+  synonyms: readonly string[];
+  description: string | null;
 }
 
+/** The rule key a tenant field is known by in rule trees: `properties.<key>`. */
+export const propertyFieldKey = (key: string): string => `properties.${key}`;
+
+/** Property keys: what a contact's property (and so a definition) may be called; EzFlow's `customProperties.<key>` too. */
+export const PROPERTY_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+const ENGINE_TYPE: Record<DefinitionType, { type: FieldType; read: PropertyRead }> = {
+  text: { type: 'text', read: 'text' },
+  number: { type: 'number', read: 'number' },
+  boolean: { type: 'boolean', read: 'boolean' },
+  date: { type: 'date', read: 'date' },
+  single_select: { type: 'enum', read: 'text' },
+  multi_select: { type: 'tags', read: 'text_array' },
+};
+
+/** The catalog entry of a tenant field. */
+export function definitionField(d: FieldDefinition): ContactFieldDef {
+  const { type, read } = ENGINE_TYPE[d.type];
+  return {
+    scope: 'contact',
+    key: propertyFieldKey(d.key),
+    label: d.label,
+    type,
+    column: { kind: 'property', property: d.key, read },
+    nullable: true,
+    ...(d.values ? { values: staticValues(d.values) } : {}),
+    synonyms: [...new Set([d.key, `customProperties.${d.key}`, ...d.synonyms])],
+    ...(d.description ? { hint: d.description } : {}),
+    definition: d,
+  };
+}
+
+// ---- the catalog a request sees ----------------------------------------------------------------
+
+/**
+ * What one tenant's segments can talk about: the built-in fields and relations plus that tenant's
+ * own field definitions. Built once per loaded tenant (src/tenants/catalog.ts) and passed to the
+ * rule engine with the tenant's values; nothing reads a global field list.
+ */
+export interface Catalog {
+  /** Built-in contact and company fields, then the tenant's own fields in definition order. */
+  readonly contactFields: readonly ContactFieldDef[];
+  readonly relations: readonly RelationDef[];
+  /** The tenant's own definitions, as loaded. */
+  readonly definitions: readonly FieldDefinition[];
+  contactField(key: string): ContactFieldDef | undefined;
+  relation(name: string): RelationDef | undefined;
+  relationField(rel: RelationDef, key: string): FieldDef | undefined;
+}
+
+/** A catalog of the built-in fields plus `definitions` (which must have distinct object/key pairs). */
+export function buildCatalog(definitions: readonly FieldDefinition[]): Catalog {
+  const own = definitions.filter((d) => d.object === 'contacts').map(definitionField);
+  const contactFields = [...BUILTIN_CONTACT_FIELDS, ...own];
+  const byKey = new Map(contactFields.map((f) => [f.key, f]));
+  return {
+    contactFields,
+    relations: RELATIONS,
+    definitions,
+    contactField: (key) => byKey.get(key),
+    relation: (name) => relationByName.get(name as RelationName),
+    relationField: (rel, key) => rel.fields.find((f) => f.key === key),
+  };
+}
+
+/** The catalog of a tenant that has defined no fields of its own. */
+export const BUILTIN_CATALOG: Catalog = buildCatalog([]);
+
+const relationByName = new Map(RELATIONS.map((r) => [r.name, r]));
+
+/** A relation by name; relations are the same for every tenant. */
 export function relation(name: string): RelationDef | undefined {
   return relationByName.get(name as RelationName);
 }

@@ -1,11 +1,11 @@
 // A canonical tree as one plain-English sentence a marketer can check against what they meant.
-import { contactField, type FieldDef, relation as findRelation, type RelationDef } from './catalog.js';
+import { type FieldDef, type RelationDef } from './catalog.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RuleTree, SegmentMembership, Value, WhereGroup } from './grammar.js';
 import type { TenantValues } from './tenant.js';
 import { type CanonicalOperator, countForm, operatorSpec, type Said } from './operators.js';
 import { countryName, languageName, referenceName } from './values.js';
 
-type Names = Pick<TenantValues, 'owners' | 'campaigns' | 'segments'>;
+type Names = Pick<TenantValues, 'catalog' | 'owners' | 'campaigns' | 'segments'>;
 
 export function explain(tree: RuleTree, tenant: Names): string {
   const e = new Explainer(tenant);
@@ -39,11 +39,12 @@ class Explainer {
   }
 
   private condition(c: Condition, rel: RelationDef | undefined): string {
-    const field = rel ? rel.fields.find((f) => f.key === c.field) : contactField(c.field);
+    const field = rel ? rel.fields.find((f) => f.key === c.field) : this.names.catalog.contactField(c.field);
     if (!field) return `${c.field} ${c.operator} ${JSON.stringify(c.value)}`;
     const spec = operatorSpec(c.operator as CanonicalOperator);
     const said = this.said(c, field);
-    if (field.type === 'tags' && spec.saysTags) return spec.saysTags(said);
+    // The contact's tags read as "tagged"; a tenant's multi-select as "whose interests include …".
+    if (field.type === 'tags' && spec.saysTags && !field.definition) return spec.saysTags(said);
     if (field.references && !rel && spec.value === 'none') {
       return `who have ${c.operator === 'is_null' ? 'no' : 'an'} ${field.label.toLowerCase()}`;
     }
@@ -84,7 +85,7 @@ class Explainer {
   }
 
   private relation(r: RelationCondition): string {
-    const rel = findRelation(r.relation)!;
+    const rel = this.names.catalog.relation(r.relation)!;
     const engaged = r.relation === 'email_events' && r.count === null ? this.emailShorthand(r) : undefined;
     if (engaged) return engaged;
     const where = r.where ? ` ${this.group(r.where, rel, true)}` : '';

@@ -7,7 +7,7 @@
 // Every rule here preserves meaning under the engine's two-valued semantics (see sql/compile.ts):
 // a condition on a missing value is false for positive operators and true for neq / not_in /
 // not_contains / is_null, so NOT(eq) is exactly neq. `fast-check` tests prove it on random trees.
-import { contactField, relation as findRelation, type FieldDef } from './catalog.js';
+import { type Catalog, type FieldDef, relation as findRelation } from './catalog.js';
 import {
   MAX_COUNT,
   type Condition,
@@ -23,20 +23,23 @@ import {
 } from './grammar.js';
 import { complementCount, inverseOperator, type CanonicalOperator } from './operators.js';
 
-/** Canonical form of a validated tree. Idempotent: normalize(normalize(t)) equals normalize(t). */
-export function normalize(tree: RuleTree): RuleTree {
-  const node = normalizeNode(tree, undefined);
+/**
+ * Canonical form of a validated tree, under the tenant's catalog (a field's type decides how its
+ * values are written). Idempotent: normalize(normalize(t)) equals normalize(t).
+ */
+export function normalize(tree: RuleTree, catalog: Catalog): RuleTree {
+  const node = normalizeNode(tree, catalog.contactField);
   return node.type === 'group' ? node : group('and', false, [node]);
 }
 
 type FieldLookup = (key: string) => FieldDef | undefined;
 
-function normalizeNode(node: Node, fields: FieldLookup | undefined): Node {
+function normalizeNode(node: Node, fields: FieldLookup): Node {
   switch (node.type) {
     case 'group':
       return normalizeGroup(node, fields);
     case 'condition':
-      return normalizeCondition(node, fields ?? contactField);
+      return normalizeCondition(node, fields);
     case 'relation':
       return normalizeRelation(node);
     case 'engagement':
@@ -46,7 +49,7 @@ function normalizeNode(node: Node, fields: FieldLookup | undefined): Node {
   }
 }
 
-function normalizeGroup(input: Group, fields: FieldLookup | undefined): Node {
+function normalizeGroup(input: Group, fields: FieldLookup): Node {
   let children: Node[] = [];
   for (const child of input.children.map((c) => normalizeNode(c, fields))) {
     // (a AND (b AND c)) → (a AND b AND c); the same for OR.
@@ -197,6 +200,6 @@ function sortUnique(nodes: Node[]): Node[] {
 }
 
 /** Canonical JSON of a tree (normalize first); equal meanings give equal strings. */
-export function canonicalJson(tree: RuleTree): string {
-  return JSON.stringify(normalize(tree));
+export function canonicalJson(tree: RuleTree, catalog: Catalog): string {
+  return JSON.stringify(normalize(tree, catalog));
 }

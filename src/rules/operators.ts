@@ -10,7 +10,7 @@
 // `inverse` exact: NOT(eq) selects exactly what neq selects, missing values included.
 
 /** How a field's values are typed and compared. */
-export type FieldType = 'text' | 'enum' | 'number' | 'date' | 'tags' | 'reference';
+export type FieldType = 'text' | 'enum' | 'number' | 'date' | 'tags' | 'reference' | 'boolean';
 
 /** The value an operator takes: none, one, a list, a [low, high] pair or a span back from the clock. */
 export type ValueShape = 'none' | 'scalar' | 'list' | 'pair' | 'span';
@@ -66,15 +66,17 @@ export interface OperatorSpec<Op extends string = string> {
   phrases?: { comparison?: readonly string[]; text?: readonly string[] };
 }
 
-const ALL_TYPES: readonly FieldType[] = ['text', 'enum', 'reference', 'number', 'date', 'tags'];
+const ALL_TYPES: readonly FieldType[] = ['text', 'enum', 'reference', 'number', 'date', 'tags', 'boolean'];
 const EQUALITY: readonly FieldType[] = ['text', 'enum', 'reference', 'number', 'tags'];
+/** eq / neq also compare a yes/no field (a list of booleans would be every value or one). */
+const SCALAR_EQUALITY: readonly FieldType[] = [...EQUALITY, 'boolean'];
 const ORDERED: readonly FieldType[] = ['number', 'date'];
 const unknown = (v: Said) => (v.nullable ? ' (or is unknown)' : '');
 
 // In the order the editor offers them for a field (so is_null / is_not_null come last).
 export const OPERATOR_SPECS = {
   eq: {
-    types: EQUALITY,
+    types: SCALAR_EQUALITY,
     value: 'scalar',
     matchesMissing: false,
     inverse: 'neq',
@@ -83,6 +85,7 @@ export const OPERATOR_SPECS = {
     label: 'is',
     labels: { tags: 'has tag' },
     says: (v) => `is ${v.one}`,
+    saysFor: { tags: (v) => `include ${v.one}` },
     saysTags: (v) => `who are tagged ${v.anyOf}`,
     phrases: {
       comparison: ['exactly', 'equal to', 'equals', '=', '==', 'of', 'is', ':'],
@@ -90,7 +93,7 @@ export const OPERATOR_SPECS = {
     },
   },
   neq: {
-    types: EQUALITY,
+    types: SCALAR_EQUALITY,
     value: 'scalar',
     matchesMissing: true,
     inverse: 'eq',
@@ -99,6 +102,7 @@ export const OPERATOR_SPECS = {
     label: 'is not',
     labels: { tags: 'lacks tag' },
     says: (v) => `is not ${v.one}${unknown(v)}`,
+    saysFor: { tags: (v) => `do not include ${v.one}` },
     saysTags: (v) => `who are not tagged ${v.one}`,
     phrases: { text: ['is not', "isn't", '!=', '<>'] },
   },
@@ -112,6 +116,7 @@ export const OPERATOR_SPECS = {
     label: 'is any of',
     labels: { tags: 'has any of' },
     says: (v) => `is ${v.anyOf}`,
+    saysFor: { tags: (v) => `include any of ${v.anyOf}` },
     saysTags: (v) => `who are tagged ${v.anyOf}`,
   },
   not_in: {
@@ -124,6 +129,7 @@ export const OPERATOR_SPECS = {
     label: 'is none of',
     labels: { tags: 'has none of' },
     says: (v) => `is none of ${v.allOf}${unknown(v)}`,
+    saysFor: { tags: (v) => `include none of ${v.anyOf}` },
     saysTags: (v) => `who have none of the tags ${v.anyOf}`,
   },
   contains: {
@@ -262,6 +268,7 @@ export const OPERATOR_SPECS = {
     label: 'is empty',
     labels: { tags: 'has no tags' },
     says: () => 'is unknown',
+    saysFor: { tags: () => 'are empty' },
     saysTags: () => 'who have no tags',
   },
   is_not_null: {
@@ -274,6 +281,7 @@ export const OPERATOR_SPECS = {
     label: 'is not empty',
     labels: { tags: 'has some tag' },
     says: () => 'is known',
+    saysFor: { tags: () => 'are not empty' },
     saysTags: () => 'who have at least one tag',
   },
 } as const satisfies Record<string, OperatorSpec>;

@@ -1,6 +1,8 @@
-// Per-tenant values that rules refer to: tags, industries, products in use, owners, campaigns and
-// segments. The rule engine receives them as an argument; src/tenants/values.ts loads them from the
-// tenant's own rows (never hard-coded) and caches them briefly.
+// Per-tenant values that rules refer to: the tenant's catalog (built-in fields plus its own field
+// definitions), tags, industries, products in use, owners, campaigns and segments. The rule engine
+// receives them as an argument; src/tenants/values.ts loads them from the tenant's own rows (never
+// hard-coded) and caches them briefly.
+import type { Catalog } from './catalog.js';
 
 export interface Owner {
   id: string;
@@ -24,6 +26,8 @@ export interface SegmentRef {
 
 export interface TenantValues {
   orgId: string;
+  /** What this tenant's segments can talk about: built-in fields plus its own definitions. */
+  catalog: Catalog;
   tags: string[];
   industries: string[];
   products: string[];

@@ -3,14 +3,7 @@
 // ids) or a list of errors, each with a path and, where one exists, a suggestion. Fail closed:
 // nothing unknown is ever dropped silently.
 import type { z } from 'zod';
-import {
-  CONTACT_FIELDS,
-  type FieldDef,
-  RELATIONS,
-  type RelationDef,
-  relation as findRelation,
-  resolveFieldName,
-} from './catalog.js';
+import { type FieldDef, type RelationDef, resolveFieldName } from './catalog.js';
 import {
   ConditionSchema,
   EngagementSchema,
@@ -149,7 +142,8 @@ class Checker {
   }
 
   private field(name: string, path: string, rel: RelationDef | undefined): FieldDef | undefined {
-    const fields: readonly FieldDef[] = rel ? rel.fields : CONTACT_FIELDS;
+    const catalog = this.ctx.tenant.catalog;
+    const fields: readonly FieldDef[] = rel ? rel.fields : catalog.contactFields;
     const found = resolveFieldName(fields, name);
     if (found) {
       if (found.key !== name) this.warnings.push({ path, message: `read field "${name}" as ${found.key}` });
@@ -158,8 +152,8 @@ class Checker {
     // A relation's field named at the top level ("deals.amount", "amount"): say how to reach it.
     if (!rel) {
       const [head, ...rest] = name.split('.');
-      const owner = RELATIONS.find((r) => r.name === head || r.synonyms.includes(head ?? ''))
-        ?? RELATIONS.find((r) => resolveFieldName(r.fields, name));
+      const owner = catalog.relations.find((r) => r.name === head || r.synonyms.includes(head ?? ''))
+        ?? catalog.relations.find((r) => resolveFieldName(r.fields, name));
       const inner = owner && resolveFieldName(owner.fields, rest.length ? rest.join('.') : name);
       if (owner && inner) {
         return this.error(path, `${inner.key} is a field of ${owner.name}; use a relation condition {"type": "relation", "relation": "${owner.name}", ...} with it in "where"`);
@@ -187,7 +181,7 @@ class Checker {
         if (!Array.isArray(value) || value.length !== 2) return this.error(path, `${op} needs [low, high]`);
         const lo = this.scalar(field, value[0]!, `${path}[0]`);
         const hi = this.scalar(field, value[1]!, `${path}[1]`);
-        if (lo === undefined || hi === undefined) return undefined;
+        if (lo === undefined || hi === undefined || typeof lo === 'boolean' || typeof hi === 'boolean') return undefined; // pairs are numbers or dates
         if (lo > hi) return this.error(path, `${op} needs low ≤ high; got [${JSON.stringify(lo)}, ${JSON.stringify(hi)}]`);
         return [lo, hi];
       }
@@ -204,8 +198,13 @@ class Checker {
     }
   }
 
-  private scalar(field: FieldDef, value: string | number | boolean, path: string): string | number | undefined {
+  private scalar(field: FieldDef, value: string | number | boolean, path: string): string | number | boolean | undefined {
     switch (field.type) {
+      case 'boolean': {
+        const b = typeof value === 'boolean' ? value : typeof value === 'string' ? YES_NO[value.trim().toLowerCase()] : undefined;
+        if (b === undefined) return this.error(path, `expected true or false for ${field.key}, got ${JSON.stringify(value)}`);
+        return b;
+      }
       case 'text':
         if (typeof value === 'boolean') return this.error(path, `expected text for ${field.key}`);
         return String(value);
@@ -234,19 +233,21 @@ class Checker {
 
   private resolve(field: FieldDef, value: string): Resolved {
     const tenant = this.ctx.tenant;
-    if (field.type === 'tags') return resolveTag(value, tenant);
+    // The contact's own tags are whatever its rows hold; a multi-select lists its values.
+    if (field.type === 'tags' && field.values?.kind !== 'static') return resolveTag(value, tenant);
     if (field.references) return resolveReference(field.references, value, tenant);
     return resolveEnum(field, value, tenant);
   }
 
   private relation(input: Record<string, unknown>, path: string, depth: number): Node | undefined {
-    if (typeof input.relation === 'string' && !findRelation(input.relation)) {
-      const hint = suggest(input.relation, RELATIONS.map((r) => r.name));
-      return this.error(`${path}.relation`, `unknown relation "${input.relation}"${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${RELATIONS.map((r) => r.name).join(', ')}`);
+    const relations = this.ctx.tenant.catalog.relations;
+    if (typeof input.relation === 'string' && !this.ctx.tenant.catalog.relation(input.relation)) {
+      const hint = suggest(input.relation, relations.map((r) => r.name));
+      return this.error(`${path}.relation`, `unknown relation "${input.relation}"${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${relations.map((r) => r.name).join(', ')}`);
     }
     const head = this.shape(RelationHeadSchema, input, path);
     if (!head) return undefined;
-    const rel = findRelation(head.relation)!;
+    const rel = this.ctx.tenant.catalog.relation(head.relation)!;
     let where: WhereGroup | null = null;
     if (head.where !== null && head.where !== undefined) {
       const group = this.group(head.where, `${path}.where`, depth + 1, rel);
@@ -336,6 +337,8 @@ export function segmentRefs(tree: unknown): string[] {
   visit(tree);
   return out;
 }
+
+const YES_NO: Record<string, boolean> = { true: true, false: false, yes: true, no: false };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { segments } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
-import { contactField, relation as findRelation, type Reference, type RelationDef, relationField } from '../rules/catalog.js';
+import type { Catalog, Reference, RelationDef } from '../rules/catalog.js';
 import type { Node, RuleTree, Value } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
@@ -50,7 +50,7 @@ export type SeedSegment = z.input<typeof SeedSegmentSchema>;
 type Mapper = Record<Reference, (v: string) => string> & { segment: (v: string) => string };
 
 /** Rewrites the tenant-specific ids in a tree (users, campaigns, segments) with `map`. */
-function mapIds(tree: RuleTree, map: Mapper): RuleTree {
+function mapIds(tree: RuleTree, map: Mapper, catalog: Catalog): RuleTree {
   const value = (v: Value, f: (s: string) => string): Value =>
     Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? f(x) : x)) : typeof v === 'string' ? f(v) : v;
   const node = (n: Node, rel?: RelationDef): Node => {
@@ -58,11 +58,11 @@ function mapIds(tree: RuleTree, map: Mapper): RuleTree {
       case 'group':
         return { ...n, children: n.children.map((c) => node(c, rel)) };
       case 'condition': {
-        const reference = (rel ? relationField(rel, n.field) : contactField(n.field))?.references;
+        const reference = (rel ? catalog.relationField(rel, n.field) : catalog.contactField(n.field))?.references;
         return reference ? { ...n, value: value(n.value, map[reference]) } : n;
       }
       case 'relation':
-        return { ...n, where: n.where ? (node(n.where, findRelation(n.relation)) as typeof n.where) : null };
+        return { ...n, where: n.where ? (node(n.where, catalog.relation(n.relation)) as typeof n.where) : null };
       case 'engagement':
         return { ...n, campaigns: { ...n.campaigns, ids: n.campaigns.ids?.map(map.campaigns) ?? null } };
       case 'segment':
@@ -128,7 +128,7 @@ export async function exportDefinitions(services: Services, orgId: string, opts:
       object_type: 'contacts' as const,
       type: r.type,
       status: r.status,
-      ...(r.type === 'dynamic' ? { query: mapIds(storedRules(r.rules)!, portable) } : {}),
+      ...(r.type === 'dynamic' ? { query: mapIds(storedRules(r.rules)!, portable, tenant.catalog) } : {}),
       ...(r.type === 'static' && by !== 'none' ? { members: { by, values: members.get(r.id) ?? [] } } : {}),
     },
   }));

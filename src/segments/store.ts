@@ -2,6 +2,7 @@
 // Every statement is scoped to one tenant. Dynamic rules are validated and normalized on the way in;
 // a definition change bumps `version`, which invalidates the materialized members. A new dynamic
 // segment is materialized at once (silently: its baseline). System segments are read-only.
+import { BUILTIN_CATALOG } from '../rules/catalog.js';
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
@@ -53,9 +54,13 @@ export function newSegmentId(): string {
   return `seg_${randomBytes(8).toString('hex')}`;
 }
 
-/** A stored tree in canonical form again: jsonb keeps the content but not the key order. */
+/**
+ * A stored tree in canonical form again: jsonb keeps the content but not the key order. Stored
+ * trees were normalized under their tenant's catalog when written; re-normalizing only re-orders
+ * keys and children, which needs no field types, so the built-in catalog does.
+ */
 export function storedRules(rules: unknown): RuleTree | null {
-  return rules ? normalize(rules as RuleTree) : null;
+  return rules ? normalize(rules as RuleTree, BUILTIN_CATALOG) : null;
 }
 
 /** `tx` when inside a transaction: tenant values are then read on its connection. */

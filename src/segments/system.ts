@@ -3,6 +3,7 @@
 // src/rules/reachability.ts says cannot be emailed: suppressed, bounced, unsubscribed), so campaigns
 // can say "not in segment Suppressed contacts" and automation can listen to its joined / left events
 // like any other dynamic segment's.
+import { BUILTIN_CATALOG } from '../rules/catalog.js';
 import { and, eq } from 'drizzle-orm';
 import { orgs, segments } from '../db/schema.js';
 import { normalize } from '../rules/normalize.js';
@@ -34,7 +35,7 @@ export const SYSTEM_SEGMENTS: readonly SystemSegmentDef[] = [
       op: 'and',
       negate: false,
       children: [{ type: 'condition', field: 'email_status', operator: 'in', value: SUPPRESSED_STATUSES }],
-    } as RuleTree),
+    } as RuleTree, BUILTIN_CATALOG),
   },
 ];
 

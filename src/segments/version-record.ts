@@ -1,5 +1,6 @@
 // Records a segment's definition as a version (segment_versions), in the transaction of the change.
 // Kept apart from the reads (versions.ts) so that every writer (store, import) can call it.
+import { BUILTIN_CATALOG } from '../rules/catalog.js';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Principal } from '../auth/keys.js';
 import type { Executor } from '../db/client.js';
@@ -10,7 +11,8 @@ import type { Services } from '../services.js';
 
 export type VersionChange = (typeof SEGMENT_VERSION_CHANGES)[number];
 
-const canonical = (rules: unknown) => (rules ? normalize(rules as RuleTree) : null);
+// Stored trees are canonical already (see storedRules): re-normalizing only orders keys, which needs no field types.
+const canonical = (rules: unknown) => (rules ? normalize(rules as RuleTree, BUILTIN_CATALOG) : null);
 
 /** Who made a change: the API key and its role; undefined for the service's own changes. */
 export type Actor = Pick<Principal, 'keyId' | 'role'>;

@@ -14,7 +14,7 @@
 //   - A negated group is NOT COALESCE(inner, false): positive operators may yield NULL inside, which
 //     counts as false before negation, never as unknown.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Column, contactField, type FieldDef, relation as findRelation } from '../rules/catalog.js';
+import { type Column, type FieldDef } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
 import { type CanonicalOperator, countForm, inverseOperator, OPERATOR_SPECS } from '../rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../rules/clock.js';
@@ -26,8 +26,8 @@ export interface CompileContext {
   orgId: string;
   /** The evaluation clock; relative dates and "the last N campaigns" are measured from it. */
   asOf: Date;
-  /** Campaigns (for "last N") and segments (static membership, dynamic rules to inline). */
-  tenant: Pick<TenantValues, 'campaigns' | 'segments'>;
+  /** The catalog (fields and relations), campaigns (for "last N") and segments (static membership, dynamic rules to inline). */
+  tenant: Pick<TenantValues, 'catalog' | 'campaigns' | 'segments'>;
   /**
    * Answer relation and engagement conditions from the contact facts where their shape allows it
    * exactly (src/sql/facts.ts); false reads the raw tables always. Default true.
@@ -60,8 +60,8 @@ interface State {
 /** How a condition's field becomes a column expression in the current scope. */
 type Scope = (field: string, state: State) => { def: FieldDef; expr: SQL };
 
-const contactScope: Scope = (key) => {
-  const def = contactField(key);
+const contactScope: Scope = (key, state) => {
+  const def = state.ctx.tenant.catalog.contactField(key);
   if (!def) throw new CompileError(`unknown field ${key}`);
   return { def, expr: columnSql('c', def.column) };
 };
@@ -71,12 +71,9 @@ export function columnSql(alias: string, column: Column): SQL {
   switch (column.kind) {
     case 'column':
       return sql.raw(`${alias}."${column.name}"`);
-    case 'json_text':
-      return sql.raw(`(${alias}.properties ->> '${column.property}')`);
-    case 'json_number':
-      return sql.raw(
-        `(case when jsonb_typeof(${alias}.properties -> '${column.property}') = 'number' then (${alias}.properties ->> '${column.property}')::numeric end)`,
-      );
+    case 'property':
+      // The key is a bound parameter; prop_* (migration 0007) read a wrongly shaped value as NULL.
+      return sql`${sql.raw(`prop_${column.read}(${alias}.properties`)}, ${column.property}::text)`;
   }
 }
 
@@ -133,21 +130,33 @@ const OPERATORS = {
 } satisfies Record<CanonicalOperator, Compile>;
 
 function compileCondition(c: Condition, state: State, scope: Scope): SQL {
-  const company = scope === contactScope ? contactField(c.field) : undefined;
+  const company = scope === contactScope ? state.ctx.tenant.catalog.contactField(c.field) : undefined;
   if (company?.scope === 'company') return compileCompanyCondition(c, company, state);
   const { def, expr } = scope(c.field, state);
-  // Equality on an enum property is JSON containment, which the GIN index on properties serves
-  // (`properties ->> 'plan' = 'pro'` would read every contact). Same result for the string values
-  // an enum property holds.
-  if (def.column.kind === 'json_text' && def.type === 'enum' && (c.operator === 'eq' || c.operator === 'in')) {
-    const values = Array.isArray(c.value) ? c.value : [c.value];
-    const property = def.column.property;
-    const contains = values.map((v) => sql`c.properties @> ${JSON.stringify({ [property]: v })}::jsonb`);
-    return contains.length === 1 ? sql`(${contains[0]!})` : sql`(${sql.join(contains, sql.raw(' or '))})`;
-  }
+  const contained = def.column.kind === 'property' ? containment(c, def, def.column.property) : undefined;
+  if (contained) return contained;
   const compile: Compile | undefined = OPERATORS[c.operator as CanonicalOperator];
   if (!compile) throw new CompileError(`operator ${c.operator} is not canonical; normalize the tree first`);
   return compile(expr, c.value, def, state);
+}
+
+/**
+ * Equality on a select or yes/no property as JSON containment, which the GIN jsonb_path_ops index
+ * on properties serves (`prop_text(properties, 'plan') = 'pro'` would read every contact of the
+ * tenant). Exactly the contacts the prop_* reading selects: containment of a string (or boolean)
+ * holds only where the stored value is that string (boolean); of a one-element list only where the
+ * stored value is a list holding it. Negative forms are NOT of the positive one: a missing or
+ * wrongly shaped value is "not equal".
+ */
+function containment(c: Condition, def: FieldDef, property: string): SQL | undefined {
+  const select = def.type === 'enum' || def.type === 'tags' || def.type === 'boolean';
+  if (!select) return undefined;
+  const positive = { eq: 'eq', in: 'in', neq: 'eq', not_in: 'in' }[c.operator as string];
+  if (!positive) return undefined;
+  const values = Array.isArray(c.value) ? c.value : [c.value];
+  const contains = values.map((v) => sql`c.properties @> ${JSON.stringify({ [property]: def.type === 'tags' ? [v] : v })}::jsonb`);
+  const any = contains.length === 1 ? contains[0]! : sql`(${sql.join(contains, sql.raw(' or '))})`;
+  return positive === c.operator ? sql`(${any})` : sql`(not ${any})`;
 }
 
 /**
@@ -217,7 +226,7 @@ function nextAlias(state: State): string {
 }
 
 function compileRelation(r: RelationCondition, state: State): SQL {
-  const rel = findRelation(r.relation);
+  const rel = state.ctx.tenant.catalog.relation(r.relation);
   if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
   const alias = nextAlias(state);
   const fromFacts = state.ctx.facts === false ? null : relationFromFacts(r, state.ctx, `${alias}f`);
@@ -336,7 +345,7 @@ export function nodeCompiler(ctx: CompileContext): NodeCompiler {
   return {
     node: (node) => compileNode(node, state, contactScope),
     relationRow: (r, alias) => {
-      const rel = findRelation(r.relation);
+      const rel = state.ctx.tenant.catalog.relation(r.relation);
       if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
       if (!r.where) return sql`true`;
       const scope: Scope = (key) => {

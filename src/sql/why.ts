@@ -5,7 +5,7 @@
 // One statement over the given contacts; leaves compile exactly as in the tree, groups combine them
 // as the tree does (see sql/funnel.ts on coalescing).
 import { type SQL, sql } from 'drizzle-orm';
-import { type FieldType, contactField, relation as findRelation } from '../rules/catalog.js';
+import { type FieldType, relation as findRelation } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
 import type { Engagement, Node, RelationCondition, RuleTree } from '../rules/grammar.js';
 import { pathNodes } from '../rules/paths.js';
@@ -81,7 +81,7 @@ export function whyQuery(tree: RuleTree, ctx: CompileContext, contactIds: readon
 function valueSql(node: Exclude<Node, { type: 'group' }>, ctx: CompileContext, relationRow: (r: RelationCondition, alias: string) => SQL): SQL | null {
   switch (node.type) {
     case 'condition': {
-      const def = contactField(node.field);
+      const def = ctx.tenant.catalog.contactField(node.field);
       if (!def) return null;
       if (def.scope === 'company') {
         return sql`(select to_jsonb(${columnSql('wco', def.column)}) from ${sql.raw(TABLES.companies)} wco where wco.org_id = ${ctx.orgId} and wco.id = c.company_id)`;
@@ -126,7 +126,7 @@ function explainNode(path: string, node: Node, matches: boolean, value: unknown,
     case 'group':
       return { path, type: 'group', matches };
     case 'condition': {
-      const def = contactField(node.field);
+      const def = ctx.tenant.catalog.contactField(node.field);
       return { path, type: 'condition', matches, field: node.field, actual: fieldValue(def?.type, value) };
     }
     case 'relation': {

@@ -20,6 +20,7 @@ import {
   contacts,
   deals,
   emailEvents,
+  fieldDefinitions,
   fitScores,
   orgs,
   segmentMembers,
@@ -43,6 +44,8 @@ import {
   dealRows,
   EMAIL_EVENT_COLUMNS,
   emailEventRows,
+  FIELD_COLUMNS,
+  fieldRows,
   FIT_SCORE_COLUMNS,
   fitScoreRows,
   SEGMENT_COLUMNS,
@@ -71,7 +74,7 @@ export interface SyntheticOptions {
 export type SyntheticPhase = 'replace' | 'load' | 'facts' | 'vacuum';
 
 /** Load order: every table after the tables it references. */
-const TABLES = [orgs, users, companies, campaigns, segments, contacts, deals, activities, emailEvents, fitScores, segmentMembers];
+const TABLES = [orgs, fieldDefinitions, users, companies, campaigns, segments, contacts, deals, activities, emailEvents, fitScores, segmentMembers];
 export type SyntheticCounts = Record<string, number>;
 
 /** Contacts generated, and their children loaded, per round: bounds memory and COPY statement size. */
@@ -165,7 +168,7 @@ async function removeOrg(conn: postgres.ReservedSql, orgId: string): Promise<voi
     );
   }
   const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contactFacts, contacts];
-  const orgSide = [segments, campaigns, companies, users, orgs];
+  const orgSide = [segments, campaigns, companies, users, fieldDefinitions, orgs];
   await inTransaction(conn, () => deleteOrgRows(conn, contactSide, orgId));
   await vacuumAnalyze(conn, contactSide);
   await inTransaction(conn, () => deleteOrgRows(conn, orgSide, orgId));
@@ -184,6 +187,7 @@ async function load(tx: Session, ctx: Context, options: SyntheticOptions): Promi
   const add = (table: PgTable, n: number) => (counts[getTableName(table)]! += n);
   const orgName = `${ORG_NAME_PREFIX}: ${ctx.total} contacts, seed ${ctx.seed}`;
   add(orgs, await copyRows(tx, orgs, ['id', 'name'], [[ctx.orgId, orgName]]));
+  add(fieldDefinitions, await copyRows(tx, fieldDefinitions, FIELD_COLUMNS, fieldRows(ctx)));
   add(users, await copyRows(tx, users, USER_COLUMNS, userRows(ctx)));
   add(companies, await copyRows(tx, companies, COMPANY_COLUMNS, companyRows(ctx)));
   add(campaigns, await copyRows(tx, campaigns, CAMPAIGN_COLUMNS, campaignRows(ctx)));

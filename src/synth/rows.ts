@@ -157,6 +157,18 @@ export function* segmentMemberRows(ctx: Context, c: Contact): Iterable<CopyValue
   }
 }
 
+/** The tenant's own fields its contacts' properties hold: the same three as the demo fixture's. */
+export const FIELD_COLUMNS = ['orgId', 'object', 'key', 'label', 'type', 'values', 'synonyms', 'description', 'createdAt', 'updatedAt'] as const;
+
+export function fieldRows(ctx: Context): CopyValue[][] {
+  const at = new Date(ctx.asOf); // deterministic, like every other row
+  return [
+    [ctx.orgId, 'contacts', 'plan', 'Plan', 'single_select', PLAN.values, ['subscription plan', 'tier'], null, at, at],
+    [ctx.orgId, 'contacts', 'source', 'Source', 'single_select', SOURCE.values, ['lead source', 'acquisition source'], null, at, at],
+    [ctx.orgId, 'contacts', 'nps', 'NPS', 'number', null, ['net promoter score'], '0–10', at, at],
+  ];
+}
+
 export const USER_COLUMNS = ['orgId', 'id', 'name', 'email', 'role'] as const;
 
 export function userRows(ctx: Context): CopyValue[][] {

@@ -1,15 +1,22 @@
 // Loads a tenant's values (src/rules/tenant.ts) from its own rows, in one statement, and caches them
-// briefly, because a preview-as-you-type editor asks for them on every keystroke.
+// briefly, because a preview-as-you-type editor asks for them on every keystroke. The values carry
+// the tenant's catalog (built-in fields + its field definitions, see ./catalog.ts): invalidate after
+// a write that changes values or definitions.
 //
 // Inside a transaction, pass its handle: the values are then read on that connection (never a second
 // one from the pool while this one is held) and see the transaction's own writes, and they are not
 // cached, because the transaction may still roll back.
 import { sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
+import { buildCatalog } from '../rules/catalog.js';
 import type { Campaign, TenantValues } from '../rules/tenant.js';
+import { type DefinitionRow, definitionsJson, toDefinition } from './catalog.js';
 
-/** The values as the statement returns them: JSON, so campaign times are still strings. */
-type Row = Omit<TenantValues, 'orgId' | 'campaigns'> & { campaigns: { id: string; name: string; sent_at: string | null }[] };
+/** The values as the statement returns them: JSON, so campaign times are still strings; the catalog as its definitions. */
+type Row = Omit<TenantValues, 'orgId' | 'campaigns' | 'catalog'> & {
+  campaigns: { id: string; name: string; sent_at: string | null }[];
+  definitions: DefinitionRow[];
+};
 
 export async function loadTenantValues(db: Executor, orgId: string): Promise<TenantValues> {
   const list = (query: ReturnType<typeof sql>) => sql`coalesce((${query}), '[]'::json)`;
@@ -24,10 +31,12 @@ export async function loadTenantValues(db: Executor, orgId: string): Promise<Ten
       ${list(sql`select json_agg(v order by v) from (select distinct language as v from contacts where org_id = ${orgId} and language is not null) t`)} as languages,
       ${list(sql`select json_agg(json_build_object('id', id, 'name', name, 'email', email) order by name, id) from users where org_id = ${orgId}`)} as owners,
       ${list(sql`select json_agg(json_build_object('id', id, 'name', name, 'sent_at', sent_at) order by sent_at nulls first, id) from campaigns where org_id = ${orgId}`)} as campaigns,
-      ${list(sql`select json_agg(json_build_object('id', id, 'slug', slug, 'title', title, 'type', type, 'status', status, 'rules', rules) order by title) from segments where org_id = ${orgId}`)} as segments`);
+      ${list(sql`select json_agg(json_build_object('id', id, 'slug', slug, 'title', title, 'type', type, 'status', status, 'rules', rules) order by title) from segments where org_id = ${orgId}`)} as segments,
+      ${definitionsJson(orgId)} as definitions`);
   const r = row!;
   return {
     orgId,
+    catalog: buildCatalog(r.definitions.map(toDefinition)),
     tags: r.tags,
     industries: r.industries,
     products: r.products,

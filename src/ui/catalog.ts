@@ -4,7 +4,7 @@
 import type { Role } from '../auth/keys.js';
 import { type Permission, permissionsOf, type Policy } from '../auth/policy.js';
 import { EMAIL_EVENT_TYPES } from '../rules/crm.js';
-import { CONTACT_FIELDS, type FieldDef, type FieldType, RELATIONS, type RelationName, type Scope } from '../rules/catalog.js';
+import type { DefinitionType, FieldDef, FieldType, RelationName, Scope } from '../rules/catalog.js';
 import { MATCH_MODES, RELATIVE_UNITS } from '../rules/grammar.js';
 import { type CanonicalOperator, COUNT_OPERATORS, countForm, OPERATORS_BY_TYPE, operatorLabel, operatorSpec, type ValueShape } from '../rules/operators.js';
 import type { TenantValues } from '../rules/tenant.js';
@@ -33,6 +33,8 @@ export interface UiField {
   operators: UiOperator[];
   /** Allowed values, when the field has a closed set (enum, tags, owners, campaigns…). */
   choices: UiChoice[] | null;
+  /** On the tenant's own fields: the type it was defined with (`multi_select` reads as a list). */
+  defined: { type: DefinitionType; description: string | null } | null;
 }
 
 export interface UiRelation {
@@ -68,8 +70,19 @@ export interface UiCatalog {
 
 const MATCH_LABELS = { any: 'any of', all: 'each of', none: 'none of' } as const satisfies Record<(typeof MATCH_MODES)[number], string>;
 
-function operators(type: FieldType): UiOperator[] {
-  return OPERATORS_BY_TYPE[type].map((op) => ({ value: op, label: operatorLabel(op, type), shape: operatorSpec(op).value }));
+/** A multi-select is a set like tags, but of named values, not labels on the contact. */
+const MULTI_SELECT_LABELS: Partial<Record<CanonicalOperator, string>> = {
+  eq: 'includes',
+  neq: 'does not include',
+  in: 'includes any of',
+  not_in: 'includes none of',
+  is_null: 'is empty',
+  is_not_null: 'is not empty',
+};
+
+function operators(field: FieldDef): UiOperator[] {
+  const own = field.definition?.type === 'multi_select' ? MULTI_SELECT_LABELS : {};
+  return OPERATORS_BY_TYPE[field.type].map((op) => ({ value: op, label: own[op] ?? operatorLabel(op, field.type), shape: operatorSpec(op).value }));
 }
 
 /** Count bounds in the order the editor offers them (most used first). */
@@ -112,8 +125,9 @@ function uiField(field: FieldDef, scope: Scope | null, tenant: TenantValues): Ui
     type: field.type,
     nullable: field.nullable,
     hint: field.hint ?? null,
-    operators: operators(field.type),
-    choices: choices(field, tenant),
+    operators: operators(field),
+    choices: field.type === 'boolean' ? [{ value: 'true', label: 'yes' }, { value: 'false', label: 'no' }] : choices(field, tenant),
+    defined: field.definition ? { type: field.definition.type, description: field.definition.description } : null,
   };
 }
 
@@ -122,8 +136,8 @@ export function uiCatalog(tenant: TenantValues, principal: UiCatalog['principal'
     principal,
     policy,
     may: permissionsOf(policy, principal.role),
-    fields: CONTACT_FIELDS.map((f) => uiField(f, f.scope, tenant)),
-    relations: RELATIONS.map((r) => ({ name: r.name, label: r.label, noun: r.noun, fields: r.fields.map((f) => uiField(f, null, tenant)) })),
+    fields: tenant.catalog.contactFields.map((f) => uiField(f, f.scope, tenant)),
+    relations: tenant.catalog.relations.map((r) => ({ name: r.name, label: r.label, noun: r.noun, fields: r.fields.map((f) => uiField(f, null, tenant)) })),
     operatorsByType: Object.fromEntries(Object.entries(OPERATORS_BY_TYPE).map(([t, ops]) => [t, [...ops]])) as UiCatalog['operatorsByType'],
     relativeUnits: [...RELATIVE_UNITS],
     countOperators: countOperators(),

@@ -66,13 +66,19 @@ describe('contacts API', () => {
 
   it('rejects invalid contacts with a path for every problem, and writes nothing', async () => {
     const res = await api.call('POST', '/v1/contacts', {
-      body: { email: 'not-an-email', country: 'Germny', language: 'Klingonish', lifecycleStage: 'prospect', tags: [''], properties: { plan: 'platinum', nps: 'nine', '1bad': 1 }, shoeSize: 44 },
+      body: { email: 'not-an-email', country: 'Germny', language: 'Klingonish', lifecycleStage: 'prospect', tags: [''], properties: { '1bad': 1 }, shoeSize: 44 },
     });
     expect(res.status).toBe(400);
     const paths = res.json.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['body.email', 'body.country', 'body.language', 'body.lifecycleStage', 'body.tags.0', 'body.properties.plan', 'body.properties.nps', 'body.properties.1bad']),
-    );
+    expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.country', 'body.language', 'body.lifecycleStage', 'body.tags.0', 'body.properties.1bad']));
+
+    // Properties the tenant defined (plan: a single-select, nps: a number) must fit their field.
+    const typed = await api.call('POST', '/v1/contacts', { body: { email: 'typed@example.com', properties: { plan: 'platinum', nps: 'nine', vibe: 'ok' } } });
+    expect(typed.status).toBe(400);
+    expect(typed.json.errors).toEqual([
+      { path: 'body.properties.plan', message: 'Plan (plan) is a single-select field: expected one of "free", "starter", "pro", "enterprise", got "platinum"' },
+      { path: 'body.properties.nps', message: 'NPS (nps) is a number field: expected a number, got "nine"' },
+    ]);
     expect(res.json.errors).toContainEqual({ path: 'body.country', message: 'unknown country "Germny"; use an ISO 3166-1 alpha-2 code such as "DE"' });
     expect(res.json.errors.some((e: { message: string }) => /shoeSize/.test(e.message))).toBe(true);
 
@@ -82,7 +88,7 @@ describe('contacts API', () => {
       { path: 'body.companyId', message: `no company "${globexCompany.id}" in this tenant` },
       { path: 'body.ownerId', message: 'no user "usr_nobody" in this tenant' },
     ]);
-    const [row] = await api.database.sql`select count(*)::int as n from contacts where email in ('not-an-email', 'r@example.com')`;
+    const [row] = await api.database.sql`select count(*)::int as n from contacts where email in ('not-an-email', 'r@example.com', 'typed@example.com')`;
     expect(row!.n).toBe(0);
   });
 

@@ -20,6 +20,7 @@ describe('migrations', () => {
         'deals',
         'drafts',
         'email_events',
+        'field_definitions',
         'fit_scores',
         'orgs',
         'segment_events',

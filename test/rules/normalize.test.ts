@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contactField, type FieldType, relation as findRelation, type RelationName } from '../../src/rules/catalog.js';
+import { type FieldType, relation as findRelation, type RelationName } from '../../src/rules/catalog.js';
 import { COUNT_OPERATORS, OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
 import { MATCH_MODES, type Node, type RuleTree, type WhereNode } from '../../src/rules/grammar.js';
 import { canonicalJson, normalize } from '../../src/rules/normalize.js';
@@ -75,8 +75,8 @@ describe('normalize (properties over random valid trees)', () => {
   it('is idempotent: normalizing a canonical tree changes nothing', () => {
     fc.assert(
       fc.property(trees, (input) => {
-        const once = normalize(valid(input));
-        expect(JSON.stringify(normalize(once))).toBe(JSON.stringify(once));
+        const once = normalize(valid(input), tenant.catalog);
+        expect(JSON.stringify(normalize(once, tenant.catalog))).toBe(JSON.stringify(once));
       }),
       { numRuns: 600 },
     );
@@ -86,7 +86,7 @@ describe('normalize (properties over random valid trees)', () => {
     fc.assert(
       fc.property(trees, clocks, (input, clock) => {
         const tree = valid(input);
-        const canonical = normalize(tree);
+        const canonical = normalize(tree, tenant.catalog);
         const diff = sameMembers(members(tree, clock), members(canonical, clock));
         if (diff) throw new Error(`${diff} (clock ${clock.toISOString()})\nvalidated: ${JSON.stringify(tree)}\ncanonical: ${JSON.stringify(canonical)}`);
       }),
@@ -101,7 +101,7 @@ describe('normalize (properties over random valid trees)', () => {
     fc.assert(
       fc.property(trees, (input) => {
         const tree = valid(input);
-        expect(canonicalJson(reversed(tree) as RuleTree)).toBe(canonicalJson(tree));
+        expect(canonicalJson(reversed(tree) as RuleTree, tenant.catalog)).toBe(canonicalJson(tree, tenant.catalog));
       }),
       { numRuns: 300 },
     );
@@ -110,10 +110,10 @@ describe('normalize (properties over random valid trees)', () => {
   it('yields trees that validate again and stay as they are', () => {
     fc.assert(
       fc.property(trees, (input) => {
-        const canonical = normalize(valid(input));
+        const canonical = normalize(valid(input), tenant.catalog);
         const again = validateRules(canonical, { tenant });
         expect(again.ok ? undefined : again.errors).toBeUndefined();
-        if (again.ok) expect(JSON.stringify(normalize(again.tree))).toBe(JSON.stringify(canonical));
+        if (again.ok) expect(JSON.stringify(normalize(again.tree, tenant.catalog))).toBe(JSON.stringify(canonical));
       }),
       { numRuns: 300 },
     );
@@ -121,7 +121,7 @@ describe('normalize (properties over random valid trees)', () => {
 });
 
 describe('normalize (examples)', () => {
-  const canonical = (input: unknown) => normalize(valid(input));
+  const canonical = (input: unknown) => normalize(valid(input), tenant.catalog);
 
   it('flattens nested groups of the same operator and unwraps one-child groups', () => {
     const tree = and(cond('tags', 'eq', 'vip'), and(cond('country', 'eq', 'DE'), or(cond('lifecycle_stage', 'eq', 'lead'))));
@@ -133,7 +133,7 @@ describe('normalize (examples)', () => {
   it('gives byte-identical JSON for differently ordered trees, dropping duplicates', () => {
     const a = or(cond('tags', 'in', ['vip', 'trial']), cond('email', 'contains', 'ACME'), cond('email', 'contains', 'acme'));
     const b = or(cond('email', 'contains', 'acme'), cond('tags', 'in', ['trial', 'vip', 'vip']));
-    expect(canonicalJson(valid(a))).toBe(canonicalJson(valid(b)));
+    expect(canonicalJson(valid(a), tenant.catalog)).toBe(canonicalJson(valid(b), tenant.catalog));
     expect(canonical(a)).toEqual(or(cond('email', 'contains', 'acme'), cond('tags', 'in', ['trial', 'vip'])));
   });
 
@@ -235,7 +235,7 @@ describe('the random trees these properties run on', () => {
         for (const child of node.children as Node[]) visit(child, scope);
         return;
       case 'condition': {
-        const def = scope === 'contact' ? contactField(node.field) : findRelation(scope)!.fields.find((f) => f.key === node.field);
+        const def = scope === 'contact' ? tenant.catalog.contactField(node.field) : findRelation(scope)!.fields.find((f) => f.key === node.field);
         seen.add(`${def!.type} ${node.operator}`);
         if (typeof node.value === 'string' && /[%_\\]/.test(node.value) && def!.type === 'text') seen.add('text with wildcard');
         if (typeof node.value === 'string' && /[A-Z]/.test(node.value) && def!.type === 'text') seen.add('mixed-case text');

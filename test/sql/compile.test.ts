@@ -32,8 +32,19 @@ describe('compiler golden cases', () => {
     });
     // A negated group can never turn an unknown (NULL) into a match by accident.
     expect(compiled({ type: 'group', op: 'and', negate: true, children: [cond('properties.nps', 'gt', 8)] }).sql).toBe(
-      "contacts c where c.org_id = $1 and (not coalesce(((case when jsonb_typeof(c.properties -> 'nps') = 'number' then (c.properties ->> 'nps')::numeric end) > $2), false))",
+      'contacts c where c.org_id = $1 and (not coalesce((prop_number(c.properties, $2::text) > $3), false))',
     );
+  });
+
+  it('binds a tenant property’s key as a parameter and reads equality on selects through the GIN index', () => {
+    expect(compiled(and(cond('properties.nps', 'between', [7, 9])))).toEqual({
+      sql: 'contacts c where c.org_id = $1 and (prop_number(c.properties, $2::text) between $3 and $4)',
+      params: ['org_acme', 'nps', 7, 9],
+    });
+    expect(compiled(and(cond('properties.plan', 'neq', 'pro')))).toEqual({
+      sql: 'contacts c where c.org_id = $1 and (not c.properties @> $2::jsonb)',
+      params: ['org_acme', '{"plan":"pro"}'],
+    });
   });
 
   it('escapes LIKE wildcards in user text', () => {

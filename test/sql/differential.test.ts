@@ -7,7 +7,7 @@ import { PgDialect } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { activities, companies, contacts, deals, emailEvents, fitScores, orgs, segmentMembers, segments } from '../../src/db/schema.js';
+import { activities, companies, contacts, deals, emailEvents, fieldDefinitions, fitScores, orgs, segmentMembers, segments } from '../../src/db/schema.js';
 import type { Fixture } from '../../src/fixture/format.js';
 import type { RuleTree } from '../../src/rules/grammar.js';
 import { prepareRules } from '../../src/rules/prepare.js';
@@ -71,6 +71,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     database = await useTestDatabase('tmpl_fixture');
     const { db, sql } = database;
     const e = EDGE_RECORDS;
+    await db.insert(fieldDefinitions).values(e.fields);
     await db.insert(companies).values(e.companies);
     await db.insert(contacts).values(e.contacts.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));
     await db.insert(deals).values(e.deals);
@@ -311,7 +312,18 @@ describe('SQL compiler vs the reference evaluator', () => {
       ['company text with wildcards (ends_with)', and(cond('company.name', 'ends_with', '100% CO\\')), ['ct_edge_1']],
       ['deal names with wildcards', and({ type: 'relation', relation: 'deals', has: true, where: and(cond('name', 'contains', '_50%')), count: null }), ['ct_edge_1']],
       ['nps stored as text or fraction', and(cond('properties.nps', 'in', [7, 7.5])), undefined],
-      ['not-a-number nps is missing for neq', and(cond('properties.nps', 'neq', 7), cond('email', 'ends_with', '.example'), cond('email', 'contains', 'edge')), ['ct_edge_1', 'ct_edge_2', 'ct_edge_3']],
+      // ct_edge_1 holds the text "7" (a number), ct_edge_3 "12abc" (not one: missing, so "not 7").
+      ['numeric text reads as its number; not-a-number is missing for neq', and(cond('properties.nps', 'neq', 7), cond('email', 'ends_with', '.example'), cond('email', 'contains', 'edge')), ['ct_edge_2', 'ct_edge_3']],
+      ['a list in a single-select is missing, never equal', and(cond('properties.plan', 'eq', 'pro'), cond('email', 'contains', 'edge')), ['ct_edge_1']],
+      ['an impossible date is missing', and(cond('properties.vip_since', 'is_null', null), cond('email', 'contains', 'edge')), ['ct_edge_1']],
+      // ct_edge_2 holds 10:00 at +02:00, i.e. 08:00 UTC.
+      ['a date with an offset compares as its instant', and(cond('properties.vip_since', 'lt', '2025-03-01T08:00:00Z')), ['ct_edge_3']],
+      ['a date with an offset compares as its instant (inclusive)', and(cond('properties.vip_since', 'lte', '2025-03-01T08:00:00Z')), ['ct_edge_2', 'ct_edge_3']],
+      ['a multi-select holds its list’s strings', and(cond('properties.interests', 'in', ['ai', 'security'])), ['ct_edge_1', 'ct_edge_3']],
+      ['a string in a multi-select holds nothing', and(cond('properties.interests', 'is_null', null), cond('email', 'contains', 'edge')), ['ct_edge_2']],
+      ['yes/no reads JSON booleans only', and(cond('properties.newsletter', 'neq', true), cond('email', 'contains', 'edge')), ['ct_edge_2', 'ct_edge_3']],
+      ['text reads JSON strings only, case-insensitively', and(cond('properties.nickname', 'eq', 'mixed')), ['ct_edge_3']],
+      ['a number in a text field is missing', and(cond('properties.nickname', 'not_contains', 'e'), cond('email', 'contains', 'edge')), ['ct_edge_2']],
       ['fractional deal amounts', and({ type: 'relation', relation: 'deals', has: true, where: and(cond('amount', 'between', [1234.25, 1234.5])), count: null }), ['ct_edge_1']],
       ['a deal without amount is missing for not_in', and({ type: 'relation', relation: 'deals', has: true, where: and(cond('amount', 'not_in', [1234.5]), cond('stage', 'eq', 'negotiation'), cond('name', 'contains', 'deal_')), count: null }), ['ct_edge_1']],
       ['rows exactly at the clock are within the last 0 days', and(cond('created_at', 'within_last', { amount: 0, unit: 'days' })), ['ct_edge_1']],

@@ -10,7 +10,8 @@
 import fc from 'fast-check';
 import type { Fixture } from '../../src/fixture/format.js';
 import { slugify } from '../../src/lib/slug.js';
-import { CONTACT_FIELDS, type FieldDef, RELATIONS, type RelationDef } from '../../src/rules/catalog.js';
+import { type FieldDef, type RelationDef } from '../../src/rules/catalog.js';
+import { readProperty } from './reference.js';
 import { EMAIL_EVENT_TYPES } from '../../src/rules/crm.js';
 import { type CanonicalOperator, COUNT_OPERATORS, OPERATOR_ALIASES, OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
 import {
@@ -130,7 +131,7 @@ const NULL_HEAVY = new Set([
 ]);
 
 function contactConditionArbitrary(values: ValuePools): fc.Arbitrary<Condition> {
-  const fields = CONTACT_FIELDS.flatMap((f) => (NULL_HEAVY.has(f.key) ? [f, f] : [f]));
+  const fields = values.catalog.contactFields.flatMap((f) => (NULL_HEAVY.has(f.key) ? [f, f] : [f]));
   return fc.constantFrom(...fields).chain((def) => conditionArbitrary(def, values, def.key));
 }
 
@@ -157,7 +158,7 @@ function conditionArbitrary(def: FieldDef, values: ValuePools, scope: string): f
 const COUNT_RANGE: Record<RelationDef['name'], number> = { deals: 3, activities: 9, email_events: 16, fit_scores: 3 };
 
 function relationArbitrary(values: ValuePools): fc.Arbitrary<RelationCondition> {
-  return fc.constantFrom(...RELATIONS).chain((rel) => {
+  return fc.constantFrom(...values.catalog.relations).chain((rel) => {
     const condition = fc.constantFrom(...rel.fields).chain((def) => conditionArbitrary(def, values, `${rel.name}.${def.key}`));
     const inner = groupArbitrary<WhereNode>(condition, 3) as fc.Arbitrary<WhereGroup>;
     const where = groupArbitrary<WhereNode>(fc.oneof({ arbitrary: condition, weight: 3 }, { arbitrary: inner, weight: 1 }), 3) as fc.Arbitrary<WhereGroup>;
@@ -250,7 +251,10 @@ class ValuePools {
   private readonly numbers = new Map<string, number[]>();
   private readonly dates = new Map<string, Date[]>();
 
+  readonly catalog: ArbitrarySource['tenant']['catalog'];
+
   constructor(private readonly src: ArbitrarySource) {
+    this.catalog = src.tenant.catalog;
     const { org } = src;
     const contacts = org.contacts;
     const companies = [...org.companies.values()];
@@ -266,7 +270,6 @@ class ValuePools {
     this.texts.set('company.name', companies.map((c) => c.name));
     this.texts.set('company.domain', present(companies.map((c) => c.domain)));
     this.texts.set('deals.name', deals.map((d) => d.name));
-    this.numbers.set('properties.nps', [0, 1, 5, 7, 8, 9, 10]);
     this.numbers.set('company.employee_count', present(companies.map((c) => c.employeeCount)));
     this.numbers.set('company.annual_revenue', present(companies.map((c) => c.annualRevenue)));
     this.numbers.set('deals.amount', present(deals.map((d) => d.amount)));
@@ -276,6 +279,15 @@ class ValuePools {
     this.dates.set('deals.closed_at', present(deals.map((d) => d.closedAt)));
     this.dates.set('activities.occurred_at', activities.map((a) => a.occurredAt));
     this.dates.set('email_events.occurred_at', events.map((e) => e.occurredAt));
+    // The tenant's own fields: what its contacts hold, as the field's type reads it.
+    for (const f of this.catalog.contactFields) {
+      if (f.column.kind !== 'property') continue;
+      const { property, read } = f.column;
+      const held = contacts.map((c) => readProperty(read, c.customProperties[property]));
+      if (read === 'text') this.texts.set(f.key, [...present(held as (string | null)[]), 'sample']);
+      if (read === 'number') this.numbers.set(f.key, [...present(held as (number | null)[]), 0, 1, 5, 7, 8, 9, 10]);
+      if (read === 'date') this.dates.set(f.key, [...present(held as (Date | null)[]), new Date('2025-06-01T00:00:00Z')]);
+    }
     for (const [key, list] of [...this.texts, ...this.numbers, ...this.dates]) {
       if (list.length === 0) throw new Error(`no sample values for ${key}`);
     }
@@ -288,10 +300,11 @@ class ValuePools {
         return fc.constant(null);
       case 'in':
       case 'not_in':
-        return fc.array(this.single(def, scope), { minLength: 1, maxLength: 4 });
+        // Lists and pairs never hold booleans (yes/no fields take eq / neq only).
+        return fc.array(this.single(def, scope) as fc.Arbitrary<string | number>, { minLength: 1, maxLength: 4 });
       case 'between':
         return fc
-          .tuple(this.single(def, scope), this.single(def, scope))
+          .tuple(this.single(def, scope) as fc.Arbitrary<string | number>, this.single(def, scope) as fc.Arbitrary<string | number>)
           .map(([a, b]) => (this.before(def, b, a) ? [b, a] : [a, b]));
       case 'within_last':
       case 'more_than_ago':
@@ -306,13 +319,15 @@ class ValuePools {
     }
   }
 
-  private before(def: FieldDef, a: string | number, b: string | number): boolean {
+  private before(def: FieldDef, a: string | number | boolean, b: string | number | boolean): boolean {
     return def.type === 'date' ? Date.parse(String(a)) < Date.parse(String(b)) : a < b;
   }
 
   /** One value of the field's type. */
-  private single(def: FieldDef, scope: string): fc.Arbitrary<string | number> {
+  private single(def: FieldDef, scope: string): fc.Arbitrary<string | number | boolean> {
     switch (def.type) {
+      case 'boolean':
+        return fc.oneof(fc.boolean(), fc.constantFrom('yes', 'no', 'true', 'false'));
       case 'text':
         return this.text(scope);
       case 'number':
@@ -320,7 +335,7 @@ class ValuePools {
       case 'date':
         return this.date(scope);
       case 'tags':
-        return fc.constantFrom(...this.src.tenant.tags);
+        return def.values?.kind === 'static' ? fc.constantFrom(...def.values.values) : fc.constantFrom(...this.src.tenant.tags);
       case 'enum':
       case 'reference':
         return this.enumValue(def);
@@ -435,16 +450,25 @@ function mixCase(s: string, mask: number): string {
 
 // ---- fixture additions ------------------------------------------------------------------------
 
-type Rows = Pick<Fixture, 'companies' | 'contacts' | 'deals' | 'activities' | 'emailEvents' | 'fitScores' | 'segments'>;
+type Rows = Pick<Fixture, 'companies' | 'contacts' | 'deals' | 'activities' | 'emailEvents' | 'fitScores' | 'segments' | 'fields'>;
 
 const at = (iso: string) => new Date(iso);
 
 /**
  * A few org_acme records the fixture lacks: NULL names, countries, languages and company fields, a
  * deal without amount, a fractional amount, nps stored as a string and as a fraction, LIKE wildcards
- * and backslashes and mixed case in stored text, rows exactly at the clock and just after it.
+ * and backslashes and mixed case in stored text, rows exactly at the clock and just after it; and
+ * org_acme's own fields of every type beyond the fixture's (date, yes/no, multi-select, text), with
+ * values stored in shapes their type does not read ("12abc" in a number, 2025-02-30 in a date, a
+ * string in a multi-select, a number in a text field), which must read as missing, never fail.
  */
 export const EDGE_RECORDS: Omit<Rows, 'segments'> & { segmentMembers: { segmentId: string; contactId: string }[] } = {
+  fields: [
+    { orgId: 'org_acme', object: 'contacts', key: 'vip_since', label: 'VIP since', type: 'date', values: null, synonyms: ['vip date'], description: null },
+    { orgId: 'org_acme', object: 'contacts', key: 'interests', label: 'Interests', type: 'multi_select', values: ['ai', 'crm', 'security'], synonyms: ['topics'], description: null },
+    { orgId: 'org_acme', object: 'contacts', key: 'newsletter', label: 'Newsletter opt-in', type: 'boolean', values: null, synonyms: [], description: null },
+    { orgId: 'org_acme', object: 'contacts', key: 'nickname', label: 'Nickname', type: 'text', values: null, synonyms: [], description: null },
+  ],
   companies: [
     { id: 'cmp_edge_1', orgId: 'org_acme', name: 'Edge_Case 100% Co\\', domain: null, industry: null, employeeCount: null, country: null, annualRevenue: null },
   ],
@@ -462,7 +486,7 @@ export const EDGE_RECORDS: Omit<Rows, 'segments'> & { segmentMembers: { segmentI
       lifecycleStage: 'lead',
       ownerId: null,
       tags: [],
-      customProperties: { nps: '7', plan: 'pro' },
+      customProperties: { nps: '7', plan: 'pro', vip_since: '2025-02-30', interests: ['ai', 'crm'], newsletter: true, nickname: 'Ed_ge%' },
       emailStatus: 'subscribed',
       createdAt: at('2026-11-01T00:00:00Z'),
     },
@@ -479,7 +503,7 @@ export const EDGE_RECORDS: Omit<Rows, 'segments'> & { segmentMembers: { segmentI
       lifecycleStage: 'customer',
       ownerId: 'usr_00003',
       tags: ['vip', 'partner'],
-      customProperties: { nps: 7.5, source: null },
+      customProperties: { nps: 7.5, source: null, vip_since: '2025-03-01T10:00:00+02:00', interests: 'ai', newsletter: 'yes', nickname: 42 },
       emailStatus: 'bounced',
       createdAt: at('2026-10-31T23:59:59.999Z'),
     },
@@ -496,7 +520,7 @@ export const EDGE_RECORDS: Omit<Rows, 'segments'> & { segmentMembers: { segmentI
       lifecycleStage: 'churned',
       ownerId: null,
       tags: ['trial'],
-      customProperties: {},
+      customProperties: { nps: '12abc', plan: ['pro'], vip_since: '2024-12-31', interests: ['security', 5] as unknown as string[] /* a number in the list, as a raw write could store */, newsletter: false, nickname: 'MiXeD' },
       emailStatus: 'unsubscribed',
       createdAt: at('2026-11-01T00:00:00.001Z'),
     },
@@ -521,6 +545,7 @@ export const EDGE_RECORDS: Omit<Rows, 'segments'> & { segmentMembers: { segmentI
 export function withEdgeRecords(f: Rows): Rows {
   const e = EDGE_RECORDS;
   return {
+    fields: [...f.fields, ...e.fields],
     companies: [...f.companies, ...e.companies],
     contacts: [...f.contacts, ...e.contacts],
     deals: [...f.deals, ...e.deals],

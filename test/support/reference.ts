@@ -2,8 +2,9 @@
 // against. It is written from the documented semantics (sql/compile.ts header, catalog field types),
 // not from the SQL, and it is deliberately naive: one contact at a time, one node at a time.
 //
-//   - Two-valued logic. A missing value (null; no company for company.*; properties.nps absent or not
-//     a JSON number) makes positive operators false and neq / not_in / not_contains / is_null true.
+//   - Two-valued logic. A missing value (null; no company for company.*; a tenant property absent or
+//     stored in a shape its field's type does not read, see readProperty) makes positive operators
+//     false and neq / not_in / not_contains / is_null true.
 //   - Text compares case-insensitively; contains / starts_with / ends_with are literal substring
 //     tests on lower-cased text (no wildcards).
 //   - tags: eq has, in has any, neq lacks, not_in has none, is_null no tags, is_not_null some tag.
@@ -14,7 +15,7 @@
 //
 // It accepts any validated tree: aliases, nested same-op groups, one-value lists, weeks / years,
 // engagement shorthands, duplicates — no normalization is assumed.
-import { contactField, type FieldType, relation as findRelation, relationField } from '../../src/rules/catalog.js';
+import { type FieldType, type PropertyRead, relation as findRelation, relationField } from '../../src/rules/catalog.js';
 import { canonicalOperator, type Operator } from '../../src/rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../../src/rules/clock.js';
 import type { Condition, CountBound, Engagement, Node, RelationCondition, RelativeDate, SegmentMembership, Value, WhereGroup } from '../../src/rules/grammar.js';
@@ -108,7 +109,7 @@ export function buildReferenceData(fixture: FixtureRows, record: MembershipRecor
 export interface EvaluationContext {
   orgId: string;
   asOf: Date;
-  tenant: Pick<TenantValues, 'campaigns' | 'segments'>;
+  tenant: Pick<TenantValues, 'catalog' | 'campaigns' | 'segments'>;
   data: ReferenceData;
 }
 
@@ -127,17 +128,57 @@ export function evaluate(tree: Node, ctx: EvaluationContext): Set<string> {
 // ---- field values -----------------------------------------------------------------------------
 
 /** A field's value for one row: null is "missing"; tags are always an array. */
-type FieldValue = string | number | Date | string[] | null;
+type FieldValue = string | number | boolean | Date | string[] | null;
 
 interface ContactRow {
   contact: FixtureContact;
   company: FixtureCompany | undefined;
 }
 
-/** A JSON property read as text (`->>`): absent and JSON null are missing. */
-function jsonText(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  return typeof v === 'string' ? v : JSON.stringify(v);
+/**
+ * A tenant property as its field's type reads it; any other stored shape is missing:
+ *   text (and single-select): a JSON string. number: a JSON number, or a string of digits with an
+ *   optional sign and fraction (at most 15 digits each side) — "12abc", "1e3", " 4" are missing.
+ *   boolean: a JSON boolean. date: a string "YYYY-MM-DD" (midnight UTC) or "YYYY-MM-DDThh:mm[:ss[.ffffff]]"
+ *   with an optional Z or ±hh[:]mm (none: UTC), of a real calendar day and a time 00:00–23:59:59.
+ *   multi-select: the string elements of a JSON list (anything else: no values).
+ */
+export function readProperty(read: PropertyRead, v: unknown): FieldValue {
+  switch (read) {
+    case 'text':
+      return typeof v === 'string' ? v : null;
+    case 'number':
+      if (typeof v === 'number') return v;
+      return typeof v === 'string' && /^-?[0-9]{1,15}(\.[0-9]{1,15})?$/.test(v) ? Number(v) : null;
+    case 'boolean':
+      return typeof v === 'boolean' ? v : null;
+    case 'date':
+      return typeof v === 'string' ? readDate(v) : null;
+    case 'text_array':
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  }
+}
+
+function readDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = m;
+  const [Y, M, D, H, MI, S] = [y, mo, d, h, mi, sec].map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][M - 1] ?? 0;
+  const leap = (Y % 4 === 0 && Y % 100 !== 0) || Y % 400 === 0;
+  if (Y < 1 || M < 1 || M > 12 || D < 1 || D > (M === 2 ? (leap ? 29 : 28) : daysInMonth) || H > 23 || MI > 59 || S > 59) return null;
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const zh = Number(zone.slice(1, 3));
+    const zm = Number(zone.slice(-2));
+    if (zh > 14 || zm > 59) return null;
+    offsetMinutes = (zone[0] === '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  // Sub-millisecond digits are beyond a JS Date; the generators never write them.
+  const date = new Date(0);
+  date.setUTCFullYear(Y, M - 1, D); // not Date.UTC, which reads years 0–99 as 1900–1999
+  date.setUTCHours(H, MI, S, Math.floor(Number(`0${frac || '.0'}`) * 1000));
+  return new Date(date.getTime() - offsetMinutes * 60_000);
 }
 
 const CONTACT_VALUES: Record<string, (r: ContactRow) => FieldValue> = {
@@ -152,12 +193,6 @@ const CONTACT_VALUES: Record<string, (r: ContactRow) => FieldValue> = {
   owner: (r) => r.contact.ownerId,
   tags: (r) => r.contact.tags,
   created_at: (r) => r.contact.createdAt,
-  'properties.plan': (r) => jsonText(r.contact.customProperties.plan),
-  'properties.source': (r) => jsonText(r.contact.customProperties.source),
-  'properties.nps': (r) => {
-    const v = r.contact.customProperties.nps;
-    return typeof v === 'number' ? v : null;
-  },
   'company.name': (r) => r.company?.name ?? null,
   'company.domain': (r) => r.company?.domain ?? null,
   'company.industry': (r) => r.company?.industry ?? null,
@@ -198,14 +233,14 @@ const RELATION_VALUES: Record<RelationCondition['relation'], Record<string, (row
 /** Operators that hold on a missing value. */
 const TRUE_WHEN_MISSING = new Set(['neq', 'not_in', 'not_contains', 'is_null']);
 
-function lower(v: string | number): string {
+function lower(v: string | number | boolean): string {
   return String(v).toLowerCase();
 }
 
 // Memos for what every contact of one evaluation asks again: the tree's date literals as instants,
 // relative spans as boundaries, operator aliases. They change no answer, only how often it is computed.
 const instants = new Map<string, number>();
-function instant(expected: string | number): number {
+function instant(expected: string | number | boolean): number {
   const key = String(expected);
   let t = instants.get(key);
   if (t === undefined) instants.set(key, (t = Date.parse(key)));
@@ -228,7 +263,7 @@ function canonicalOp(operator: Operator): ReturnType<typeof canonicalOperator> {
   return op;
 }
 
-function same(type: FieldType, actual: string | number | Date, expected: string | number): boolean {
+function same(type: FieldType, actual: string | number | boolean | Date, expected: string | number | boolean): boolean {
   switch (type) {
     case 'text':
       return lower(actual as string) === lower(expected);
@@ -242,7 +277,7 @@ function same(type: FieldType, actual: string | number | Date, expected: string 
 }
 
 /** actual − expected as a sign, for numbers and dates. */
-function order(type: FieldType, actual: string | number | Date, expected: string | number): number {
+function order(type: FieldType, actual: string | number | boolean | Date, expected: string | number | boolean): number {
   if (type === 'date') return Math.sign((actual as Date).getTime() - instant(expected));
   if (type === 'number') return Math.sign((actual as number) - Number(expected));
   throw new Error(`ordering is not defined for ${type} fields`);
@@ -254,8 +289,8 @@ function asList(value: Value): (string | number)[] {
   throw new Error(`expected a list, got ${JSON.stringify(value)}`);
 }
 
-function scalar(value: Value): string | number {
-  if (typeof value === 'string' || typeof value === 'number') return value;
+function scalar(value: Value): string | number | boolean {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   throw new Error(`expected a single value, got ${JSON.stringify(value)}`);
 }
 
@@ -281,7 +316,7 @@ export function testValue(type: FieldType, operator: Operator, value: Value, act
     }
   }
   if (actual === null) return TRUE_WHEN_MISSING.has(op);
-  const v = actual as string | number | Date;
+  const v = actual as string | number | boolean | Date;
   switch (op) {
     case 'eq':
       return same(type, v, scalar(value));
@@ -370,8 +405,9 @@ class Evaluator {
   }
 
   private contactCondition(c: Condition, contact: FixtureContact): boolean {
-    const def = contactField(c.field);
-    const read = CONTACT_VALUES[c.field];
+    const def = this.ctx.tenant.catalog.contactField(c.field);
+    const column = def?.column;
+    const read = column?.kind === 'property' ? (r: ContactRow) => readProperty(column.read, r.contact.customProperties[column.property]) : CONTACT_VALUES[c.field];
     if (!def || !read) throw new Error(`reference: unknown contact field ${c.field}`);
     const company = contact.companyId === null ? undefined : this.org.companies.get(contact.companyId);
     return testValue(def.type, c.operator, c.value, read({ contact, company }), this.ctx.asOf);

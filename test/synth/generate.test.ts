@@ -9,7 +9,7 @@ import { generateSynthetic, SYNTHETIC_AS_OF, SYNTHETIC_ORG_ID } from '../../src/
 import { useTestDatabase } from '../support/db.js';
 
 const TABLES = [
-  ...['orgs', 'users', 'companies', 'contacts', 'deals', 'activities'],
+  ...['orgs', 'field_definitions', 'users', 'companies', 'contacts', 'deals', 'activities'],
   ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members', 'contact_facts'],
 ];
 const orgColumn = (table: string) => (table === 'orgs' ? 'id' : 'org_id');
@@ -47,7 +47,7 @@ describe('generateSynthetic', () => {
     first = await orgSnapshot(database.sql, SYNTHETIC_ORG_ID);
 
     expect(rowsOf(first)).toEqual(counts);
-    expect(counts).toMatchObject({ orgs: 1, users: 4, companies: 250, contacts: 2000, campaigns: 12, segments: 3 });
+    expect(counts).toMatchObject({ orgs: 1, field_definitions: 3, users: 4, companies: 250, contacts: 2000, campaigns: 12, segments: 3 });
     const perContact = (table: string) => counts[table]! / counts.contacts!;
     expect(perContact('activities')).toBeGreaterThan(2);
     expect(perContact('activities')).toBeLessThan(4);

@@ -1,7 +1,6 @@
 // What the service serves for the reviewer page, without a browser: the page, its bundled script,
 // and the catalog endpoint (key required; fields and operators straight from the catalog).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS, RELATIONS } from '../../src/rules/catalog.js';
 import { OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
 import type { UiCatalog } from '../../src/ui/catalog.js';
 import { fixtureTenantValues } from '../support/fixture-tenant.js';
@@ -45,14 +44,21 @@ describe('reviewer page routes', () => {
     expect(res.status).toBe(200);
     const catalog = (await res.json()) as UiCatalog;
     expect(catalog.principal).toEqual({ orgId: 'org_acme', role: 'viewer' });
-    expect(catalog.fields.map((f) => f.key)).toEqual(CONTACT_FIELDS.map((f) => f.key));
+    const tenant = fixtureTenantValues('org_acme');
+    expect(catalog.fields.map((f) => f.key)).toEqual(tenant.catalog.contactFields.map((f) => f.key));
+    // The tenant's own fields, with their defined types and allowed values.
+    expect(catalog.fields.find((f) => f.key === 'properties.plan')).toMatchObject({
+      type: 'enum',
+      defined: { type: 'single_select' },
+      choices: ['free', 'starter', 'pro', 'enterprise'].map((v) => ({ value: v, label: v })),
+    });
+    expect(catalog.fields.find((f) => f.key === 'properties.nps')).toMatchObject({ type: 'number', defined: { type: 'number' }, choices: null });
     for (const field of [...catalog.fields, ...catalog.relations.flatMap((r) => r.fields)]) {
       expect(field.operators.map((o) => o.value)).toEqual(OPERATORS_BY_TYPE[field.type]);
       expect(field.operators.every((o) => o.label.length > 0)).toBe(true);
     }
-    expect(catalog.relations.map((r) => r.name)).toEqual(RELATIONS.map((r) => r.name));
+    expect(catalog.relations.map((r) => r.name)).toEqual(tenant.catalog.relations.map((r) => r.name));
 
-    const tenant = fixtureTenantValues('org_acme');
     const byKey = (key: string) => catalog.fields.find((f) => f.key === key)!;
     expect(byKey('tags').choices!.map((c) => c.value)).toEqual(tenant.tags);
     expect(byKey('company.industry').choices!.map((c) => c.value)).toEqual(tenant.industries);

@@ -9,7 +9,10 @@
 // without an operator ("who visited the pricing page", "with a job title"). Words the catalog knows are
 // never unread, so a tenant field labelled "Department" is read as that field, not refused.
 import { distance } from 'fastest-levenshtein';
-import { CONTACT_FIELDS, RELATIONS, resolveFieldName } from '../../rules/catalog.js';
+import { BUILTIN_CATALOG, resolveFieldName } from '../../rules/catalog.js';
+
+const CONTACT_FIELDS = BUILTIN_CATALOG.contactFields;
+const RELATIONS = BUILTIN_CATALOG.relations;
 import type { Span } from '../provider.js';
 import type { Parse } from './state.js';
 

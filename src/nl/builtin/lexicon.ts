@@ -1,7 +1,7 @@
 // The parser's vocabulary for one tenant, built from the catalog (field labels, synonyms, enum values
 // and their synonyms, relation nouns) and the tenant's values (tags, industries, products, owners,
 // campaigns, segments), plus country and language names. Built once per tenant object and cached.
-import { CONTACT_FIELDS, type FieldDef, RELATIONS, type RelationName } from '../../rules/catalog.js';
+import type { FieldDef, RelationName } from '../../rules/catalog.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import { COUNTRY_CODES, countryNames, tenantValues } from '../../rules/values.js';
 import ISO6391 from 'iso-639-1';
@@ -87,7 +87,7 @@ function buildLexicon(tenant: TenantValues): Lexicon {
   };
 
   // Contact fields: their words, and the words of their values.
-  for (const f of CONTACT_FIELDS) {
+  for (const f of tenant.catalog.contactFields) {
     for (const word of fieldWords(f)) addWithPlural(word, { kind: 'field', field: f.key });
     const values = f.values;
     if (values?.kind === 'static') {
@@ -103,7 +103,7 @@ function buildLexicon(tenant: TenantValues): Lexicon {
     for (const name of ISO6391.getName(code).split(/[;,]\s*/)) add(name, { kind: 'language', code, label: ISO6391.getName(code) });
   }
 
-  for (const r of RELATIONS) {
+  for (const r of tenant.catalog.relations) {
     for (const word of new Set([r.name, r.label, r.noun, plural(r.noun), ...r.synonyms])) add(word, { kind: 'relation', relation: r.name });
     for (const f of r.fields) {
       for (const word of fieldWords(f)) add(word, { kind: 'relField', relation: r.name, field: f.key });

@@ -1,7 +1,7 @@
 // The state of one parse: tokens, the lattice of lexicon matches over them (typo corrections
 // included), which tokens clauses have consumed, the assumptions to report, and what "it" refers to.
 import { distance } from 'fastest-levenshtein';
-import { contactField, relation as findRelation } from '../../rules/catalog.js';
+import { type Catalog, relation as findRelation } from '../../rules/catalog.js';
 import type { Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import type { AlternativeReading } from '../provider.js';
@@ -172,7 +172,7 @@ export class Parse {
 
   /** Records the reading of a corrected typo when a clause uses the match. */
   use(match: Match, sense: Sense): void {
-    if (match.typo) this.assume(`read "${match.typo}" as ${describeSense(sense)}`);
+    if (match.typo) this.assume(`read "${match.typo}" as ${describeSense(sense, this.tenant.catalog)}`);
   }
 
   /** Records an assumption; with `alternative`, the other reading the reviewer can switch to. */
@@ -304,10 +304,10 @@ export class Parse {
   }
 }
 
-export function describeSense(s: Sense): string {
+export function describeSense(s: Sense, catalog: Catalog): string {
   switch (s.kind) {
     case 'value':
-      return `${contactField(s.field)?.label.toLowerCase() ?? s.field} "${s.label}"`;
+      return `${catalog.contactField(s.field)?.label.toLowerCase() ?? s.field} "${s.label}"`;
     case 'country':
       return s.region ? `region "${s.region.label}"` : `country "${countryName(s.code)}"`;
     case 'language':

@@ -3,7 +3,7 @@
 // verbs that name a field ("tagged X", "owned by Sara"), numbers before their field ("more than
 // 500 employees"), presence ("with a phone number", "no owner"), NPS bands ("promoters"), words that
 // say a field is empty ("unowned", "nobody owns") and a text value without "is" ("last name Novak").
-import { CONTACT_FIELDS, contactField, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
+import { type Catalog, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
 import type { Node } from '../../../rules/grammar.js';
 import { countryCode, languageCode } from '../../../rules/values.js';
 import { readBound } from '../bounds.js';
@@ -71,28 +71,43 @@ function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>,
   return oneOrIn(field.key, values, negated);
 }
 
-/** Contact fields by the first word of their label, in catalog order ("email" → email, email status). */
-const LEAD_WORDS = new Map<string, ContactFieldDef[]>();
-for (const f of CONTACT_FIELDS) {
-  const first = f.label.toLowerCase().split(' ')[0]!;
-  LEAD_WORDS.set(first, [...(LEAD_WORDS.get(first) ?? []), f]);
+/** Per tenant catalog: its fields by the first word of their label, and by the parser's own names. */
+interface FieldWords {
+  /** Contact fields by the first word of their label, in catalog order ("email" → email, email status). */
+  lead: Map<string, ContactFieldDef[]>;
+  /** The contact field a vocabulary word names ("tagged" → tags): the names are the parser's own, so few. */
+  named: Map<string, ContactFieldDef | undefined>;
 }
-
-/** The contact field a vocabulary word names ("tagged" → tags): the names are the parser's own, so few. */
-const NAMED = new Map<string, ContactFieldDef | undefined>();
-function fieldNamed(name: string): ContactFieldDef | undefined {
-  if (!NAMED.has(name)) NAMED.set(name, resolveFieldName(CONTACT_FIELDS, name));
-  return NAMED.get(name);
+const WORDS = new WeakMap<Catalog, FieldWords>();
+function wordsOf(catalog: Catalog): FieldWords {
+  let w = WORDS.get(catalog);
+  if (!w) {
+    const lead = new Map<string, ContactFieldDef[]>();
+    for (const f of catalog.contactFields) {
+      const first = f.label.toLowerCase().split(' ')[0]!;
+      lead.set(first, [...(lead.get(first) ?? []), f]);
+    }
+    WORDS.set(catalog, (w = { lead, named: new Map() }));
+  }
+  return w;
+}
+const field = (p: Parse, key: string): ContactFieldDef | undefined => p.tenant.catalog.contactField(key);
+/** A field a sense of this tenant's lexicon names (so it is in its catalog). */
+const fieldOf = (p: Parse, key: string): ContactFieldDef => field(p, key)!;
+function fieldNamed(p: Parse, name: string): ContactFieldDef | undefined {
+  const { named } = wordsOf(p.tenant.catalog);
+  if (!named.has(name)) named.set(name, resolveFieldName(p.tenant.catalog.contactFields, name));
+  return named.get(name);
 }
 
 /** A bare value or list of values of one contact field, with the field word after it if any. */
 export function bareValue(p: Parse, i: number): Clause | undefined {
   let best: Clause | undefined;
   // "email bounced", "lifecycle customer": the first word of the field's label, then its value.
-  const lead = p.tokens[i] ? LEAD_WORDS.get(p.w(i))?.find((f) => p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
+  const lead = p.tokens[i] ? wordsOf(p.tenant.catalog).lead.get(p.w(i))?.find((f) => p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
   const start = lead ? i + 1 : i;
   for (const { sense } of p.senses(start, 'value')) {
-    const field = contactField(sense.field)!;
+    const field = fieldOf(p, sense.field);
     const list = readList(p, start, valueOf(p, field, false));
     if (!list) continue;
     let end = list.end;
@@ -123,7 +138,7 @@ function namedField(p: Parse, i: number): Clause | undefined {
   let best: Clause | undefined;
   const at = p.skip(i, ['a', 'an', 'the', 'their', 'its']);
   for (const { sense, match } of [...p.senses(at, 'field'), ...dateVerb(p, at)]) {
-    const field = contactField(sense.field)!;
+    const field = fieldOf(p, sense.field);
     let j = match.end;
     if (field.type === 'number' && p.is(j, 'score|rating|count|number')) j += 1;
     // "companies making …": a company noun is the subject, not the company-name field, before a bare word.
@@ -183,7 +198,7 @@ function freeText(p: Parse, k: number): boolean {
 /** "added in the last 2 weeks", "signed up this year": verbs for the contact's creation date. */
 function dateVerb(p: Parse, i: number): { sense: { field: string }; match: { end: number } }[] {
   const verb = p.phrase(i, DATE_VERBS);
-  const field = verb && fieldNamed(verb.value);
+  const field = verb && fieldNamed(p, verb.value);
   return field ? [{ sense: { field: field.key }, match: { end: verb.end } }] : [];
 }
 
@@ -202,7 +217,7 @@ const NULL_CHECKS: [string[], 'is_null' | 'is_not_null'][] = [
 function fieldVerb(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, FIELD_VERBS);
   if (!verb) return undefined;
-  const field = fieldNamed(verb.value)!;
+  const field = fieldNamed(p, verb.value)!;
   const k = p.skip(verb.end, ['the', 'both', 'either', 'in']);
   const list = readList(p, k, valueOf(p, field, true));
   if (list) return { node: listNode(p, field, list, false), end: list.end };
@@ -216,7 +231,7 @@ function numberFirst(p: Parse, i: number): Clause | undefined {
   const b = readBound(p, i);
   if (!b) return undefined;
   const k = p.skip(b.end, ['in', 'of', 'the']);
-  const word = p.sense(k, 'field', (s) => contactField(s.field)?.type === 'number');
+  const word = p.sense(k, 'field', (s) => field(p, s.field)?.type === 'number');
   if (!word) return undefined;
   return { node: cond(word.sense.field, b.operator, b.value), end: word.match.end };
 }
@@ -228,7 +243,7 @@ export function presence(p: Parse, i: number): Clause | undefined {
   if (!article && !['no', 'without', 'with', 'have', 'has', 'any', 'of'].includes(before)) return undefined;
   const at = article ? i + 1 : i;
   const found = p.senses(at, 'field', (s) => {
-    const f = contactField(s.field)!;
+    const f = fieldOf(p, s.field);
     return f.nullable || f.type === 'tags';
   })[0];
   if (!found) return undefined;
@@ -239,14 +254,14 @@ export function presence(p: Parse, i: number): Clause | undefined {
 export function meaningWords(p: Parse, i: number): Clause | undefined {
   const w = p.w(i);
   const band = NPS_BANDS[w];
-  const nps = fieldNamed('nps');
+  const nps = fieldNamed(p, 'nps');
   if (band && nps) {
     p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
     return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
   }
   const empty = EMPTY_WORDS[w];
   if (empty) {
-    const field = fieldNamed(empty);
+    const field = fieldNamed(p, empty);
     if (field) return { node: cond(field.key, 'is_null'), end: i + 1 };
   }
   return nobodyOwns(p, i);
@@ -267,7 +282,7 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
   const after = verb && who(verb.end);
   const before = after ? undefined : who(i);
   if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
-  const field = fieldNamed(verb?.value ?? 'owner');
+  const field = fieldNamed(p, verb?.value ?? 'owner');
   if (!field || field.references !== 'users') return undefined;
   if (after) return { node: cond(field.key, after.empty ? 'is_null' : 'is_not_null'), end: after.end };
   return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: before!.end + 1 };

@@ -2,7 +2,7 @@
 // Paul Silva"), an email domain ("a mail.example address", "emails at mail.example", "@mail.example
 // emails", "email domain is x.example", "gmail users") and a company's name ("with 'Capital' in the
 // name", "companies whose name includes Works"). Field keys come from the catalog.
-import { CONTACT_FIELDS, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
+import { BUILTIN_CATALOG, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
 import { isKnownWord } from '../keywords.js';
 import { cond } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
@@ -10,10 +10,10 @@ import { ADDRESS_NOUNS, COMPANY_NOUNS, WEBMAIL } from '../vocabulary.js';
 import { compare } from './contact.js';
 
 const fields = new Map<string, ContactFieldDef>();
-/** A catalog field by its name, looked up once. */
+/** A built-in field by its name (names, email, company name), looked up once. */
 const field = (name: string): ContactFieldDef => {
   let f = fields.get(name);
-  if (!f) fields.set(name, (f = resolveFieldName(CONTACT_FIELDS, name)!));
+  if (!f) fields.set(name, (f = resolveFieldName(BUILTIN_CATALOG.contactFields, name)!));
   return f;
 };
 const DOMAIN = /^@?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;

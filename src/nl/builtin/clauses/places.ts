@@ -2,7 +2,7 @@
 // Brazil", "German companies", "French contacts", "German-speaking", "speaks French", "Spanish
 // speakers", regions ("in DACH", "Nordic leads", said with their list), and "elsewhere" (not the
 // place said before). A country on a company noun is the company's; otherwise the contact's (said).
-import { CONTACT_FIELDS } from '../../../rules/catalog.js';
+import { BUILTIN_CATALOG } from '../../../rules/catalog.js';
 import type { Node } from '../../../rules/grammar.js';
 import { countryName } from '../../../rules/values.js';
 import { countryCodes, type Sense } from '../lexicon.js';
@@ -15,8 +15,8 @@ import { readList, usesAnd, type ValueList } from './lists.js';
 type Country = Extract<Sense, { kind: 'country' }>;
 type Language = Extract<Sense, { kind: 'language' }>;
 
-const countryField = (company: boolean) => CONTACT_FIELDS.find((f) => f.values?.kind === 'countries' && f.scope === (company ? 'company' : 'contact'))!.key;
-const languageField = () => CONTACT_FIELDS.find((f) => f.values?.kind === 'languages')!.key;
+const countryField = (company: boolean) => BUILTIN_CATALOG.contactFields.find((f) => f.values?.kind === 'countries' && f.scope === (company ? 'company' : 'contact'))!.key;
+const languageField = () => BUILTIN_CATALOG.contactFields.find((f) => f.values?.kind === 'languages')!.key;
 
 /** Verbs of being somewhere; a company verb puts the place on the company. */
 const PLACE_VERBS: [string[], boolean][] = [
