@@ -9,16 +9,14 @@
 // without an operator ("who visited the pricing page", "with a job title"). Words the catalog knows are
 // never unread, so a tenant field labelled "Department" is read as that field, not refused.
 import { distance } from 'fastest-levenshtein';
-import { BUILTIN_CATALOG, resolveFieldName } from '../../rules/catalog.js';
-
-const CONTACT_FIELDS = BUILTIN_CATALOG.contactFields;
-const RELATIONS = BUILTIN_CATALOG.relations;
+import { type Catalog, resolveFieldName } from '../../rules/catalog.js';
 import type { Span } from '../provider.js';
 import type { Parse } from './state.js';
 
 /**
  * Attributes common in CRMs that this catalog has no field for (checked only against unread words),
- * each with the catalog fields (keys, or relation names) a reviewer would reach for instead.
+ * each with the catalog fields (keys, or relation names) a reviewer would reach for instead; a key the
+ * tenant's catalog lacks (a custom property another tenant has) is skipped.
  */
 export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   (
@@ -60,7 +58,8 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     if (first < 0 || last < 0) continue;
     const words = p.tokens.slice(first, last + 1).map((t) => t.norm);
     const name = attributeName(words);
-    if (name) return { span, name };
+    // A tenant may define what other CRMs lack ("Renewal date"): then it is a field, not a refusal.
+    if (name && !knownField(name, p.tenant.catalog)) return { span, name };
     const before = p.tokens[first - 1];
     // The comparison may sit inside the span ("favourite color is blue": "is" joins two unread words).
     const inner = words.findIndex((w, k) => k > 0 && COMPARING.has(w));
@@ -77,14 +76,14 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     if ((compared && (head.length > 1 || introduced)) || (introduced && head.length <= 3) || counted) {
       const named = head.filter((w) => !SKIP.has(w)).join(' ') || span.text;
       // A field the catalog has, that the parser could not use here, stays an open span for the reviewer.
-      if (!knownField(named)) return { span, name: named };
+      if (!knownField(named, p.tenant.catalog)) return { span, name: named };
     }
   }
   return undefined;
 }
 
-function knownField(name: string): boolean {
-  return !!resolveFieldName(CONTACT_FIELDS, name) || RELATIONS.some((r) => !!resolveFieldName(r.fields, name) || r.noun === name || r.synonyms.includes(name));
+function knownField(name: string, catalog: Catalog): boolean {
+  return !!resolveFieldName(catalog.contactFields, name) || catalog.relations.some((r) => !!resolveFieldName(r.fields, name) || r.noun === name || r.synonyms.includes(name));
 }
 
 const SKIP = new Set(['a', 'an', 'the', 'their', 'any', 'some']);
@@ -101,17 +100,17 @@ function attributeName(words: string[]): string | undefined {
 }
 
 /** A field key or relation name → its label. */
-function labelOf(key: string): string | undefined {
-  return CONTACT_FIELDS.find((f) => f.key === key)?.label ?? RELATIONS.find((r) => r.name === key)?.label;
+function labelOf(key: string, catalog: Catalog): string | undefined {
+  return catalog.contactField(key)?.label ?? catalog.relations.find((r) => r.name === key)?.label;
 }
 
 /** The catalog's fields closest to `name`: the related fields listed for it, else shared words, then spelling. */
-export function closestFields(name: string, count = 3): string[] {
-  const related = (ABSENT.get(name.toLowerCase()) ?? []).map(labelOf).filter((l): l is string => l !== undefined);
+export function closestFields(name: string, catalog: Catalog, count = 3): string[] {
+  const related = (ABSENT.get(name.toLowerCase()) ?? []).map((k) => labelOf(k, catalog)).filter((l): l is string => l !== undefined);
   if (related.length) return related.slice(0, count);
   const candidates: { label: string; names: string[] }[] = [
-    ...CONTACT_FIELDS.map((f) => ({ label: f.label, names: [f.label, ...f.synonyms].map((s) => s.toLowerCase()) })),
-    ...RELATIONS.flatMap((r) => [
+    ...catalog.contactFields.map((f) => ({ label: f.label, names: [f.label, ...f.synonyms].map((s) => s.toLowerCase()) })),
+    ...catalog.relations.flatMap((r) => [
       { label: r.label, names: [r.label, r.noun, ...r.synonyms].map((s) => s.toLowerCase()) },
       ...r.fields.map((f) => ({ label: f.label, names: [f.label, ...f.synonyms].map((s) => s.toLowerCase()) })),
     ]),
@@ -133,8 +132,8 @@ export function closestFields(name: string, count = 3): string[] {
     .map((c) => c.label);
 }
 
-export function noFieldReason(name: string): string {
-  return `There is no field for "${name}" in this CRM, so no audience can be built on it. The closest fields are: ${closestFields(name).join(', ')}. Rephrase with one of the available fields, or add the field first.`;
+export function noFieldReason(name: string, catalog: Catalog): string {
+  return `There is no field for "${name}" in this CRM, so no audience can be built on it. The closest fields are: ${closestFields(name, catalog).join(', ')}. Rephrase with one of the available fields, or add the field first.`;
 }
 
 /**

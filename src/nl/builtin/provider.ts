@@ -40,7 +40,7 @@ export class BuiltinProvider implements Provider {
     const open = spans(p, unknown);
     // An attribute the catalog does not have is a refusal naming it, never the rest of the sentence as the audience.
     const missing = missingAttribute(p, open, new Set(unknown));
-    if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name) };
+    if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
     const alternatives = p.assumptions.flatMap((assumption) => {

@@ -167,7 +167,8 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       return { node: cond(field.key, b.operator, b.value), end: b.end };
     }
     case 'date': {
-      const when = p.dates.read(j);
+      // "whose renewal date is before 1 April": the copula joins the field to its range.
+      const when = p.dates.read(p.skip(j, ['is', 'was', 'are', 'were', 'falls']));
       if (!when || when.conditions.length === 0) return undefined;
       return { node: all(when.conditions.map((c) => cond(field.key, c.operator, c.value))), end: when.end };
     }
@@ -206,6 +207,10 @@ const ENUM_OPERATORS: [string[], boolean][] = [
   [['is', 'not'], true], [["isn't"], true], [['!='], true], [['<>'], true], [['not'], true], [['is', 'not', 'in'], true], [['not', 'in'], true],
   [['is'], false], [['are'], false], [['='], false], [[':'], false], [['of'], false], [['in'], false], [['is', 'in'], false],
   [['is', 'any', 'of'], false], [['is', 'one', 'of'], false], [['equals'], false], [['none', 'of'], true], [['is', 'none', 'of'], true],
+  // Sets (tags, multi-select fields): "interests include security", "topics don't contain billing".
+  [['include'], false], [['includes'], false], [['contain'], false], [['contains'], false], [['include', 'any', 'of'], false], [['includes', 'any', 'of'], false],
+  [['do', 'not', 'include'], true], [['does', 'not', 'include'], true], [["don't", 'include'], true], [["doesn't", 'include'], true],
+  [['do', 'not', 'contain'], true], [['does', 'not', 'contain'], true], [["don't", 'contain'], true], [["doesn't", 'contain'], true],
 ];
 
 const NULL_CHECKS: [string[], 'is_null' | 'is_not_null'][] = [
