@@ -126,7 +126,7 @@ describe('segment.joined / segment.left webhooks', () => {
       // Created long ago, so they join only "Webhook testers", not "New this month".
       body: { contacts: ids.map((id, i) => ({ id, email: `n${i}.webhook-test@example.com`, firstName: `N${i}`, createdAt: '2024-01-01T00:00:00Z' })) },
     });
-    expect(bulk.json).toEqual({ created: ids, updated: [], membership: { joined: 3, left: 0 } });
+    expect(bulk.json).toEqual({ created: ids, updated: [], membership: { joined: 3, left: 0 }, proposedFields: [] });
 
     expect(await worker.runOnce()).toBe(3);
     let pending = await deliveries('&status=pending');

@@ -181,6 +181,7 @@ describe('fuzz pass over every documented route', () => {
       if (template.startsWith('/v1/webhooks/')) return [webhook];
       if (template.startsWith('/v1/contacts/')) return [contact, 'ct_fuzz_joiner'];
       if (template.startsWith('/v1/keys/')) return [throwawayKey];
+      if (template.startsWith('/v1/fields/')) return ['fuzz_field', 'plan'];
       return [staticSeg, dynamicSeg];
     };
     const asOf = '2026-11-01';
@@ -212,6 +213,8 @@ describe('fuzz pass over every documented route', () => {
       'POST /v1/webhooks': { url: 'https://hooks.example.com/x', events: ['segment.joined'], segmentIds: [dynamicSeg], description: 'd' },
       'PATCH /v1/webhooks/{id}': { enabled: false, description: 'paused' },
       'POST /v1/keys': { name: 'Fuzz key', role: 'viewer' },
+      'POST /v1/fields': { key: 'fuzz_field', label: 'Fuzz field', type: 'multi_select', values: ['a', 'b'], synonyms: ['fuzzy'], description: 'd' },
+      'PATCH /v1/fields/{key}': { label: 'Fuzz field renamed', values: ['a', 'b', 'c'], synonyms: [] },
     };
 
     const doc = (await api.call('GET', '/openapi.json')).json as {
@@ -249,7 +252,7 @@ describe('fuzz pass over every documented route', () => {
       await fc.assert(
         fc.asyncProperty(request, async (r) => {
           const search = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&');
-          const url = op.template.replace('{id}', r.id) + (search ? `?${search}` : '');
+          const url = op.template.replace(/\{(id|key)\}/, r.id) + (search ? `?${search}` : '');
           const key = r.who === 'admin' ? api.keys.admin : r.who === 'viewer' ? api.keys.viewer : r.who === 'forged' ? 'sbk_forged_0000' : null;
           requests += 1;
           let res: ApiResponse;
