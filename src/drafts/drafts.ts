@@ -10,12 +10,16 @@ import type { Span } from '../nl/provider.js';
 import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { type PreparedRules, prepareRules } from '../rules/prepare.js';
+import type { ObjectType } from '../rules/catalog.js';
 import type { TenantValues } from '../rules/tenant.js';
+import { objectTypeOf } from '../nl/object-noun.js';
 import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
 import { type InsightPreview, previewWithInsight } from '../segments/insight.js';
+import { previewSegment } from '../segments/preview.js';
+import type { Preview, PreviewCompany, PreviewDeal } from '../sql/preview.js';
 import { type SecondReading, secondReading } from './second-reading.js';
 
 // The response shape is declared once, by the HTTP schema (src/http/schemas.ts), which the route's
@@ -29,30 +33,54 @@ export interface PreviewFailure {
   detail: string;
 }
 
+/** A preview of any object type: contacts carry funnel counts, reach and why-match; companies and deals their rows and count. */
+export type ObjectPreview =
+  | (InsightPreview & { objectType: 'contacts' })
+  | (Omit<Preview, 'sample'> & { sample: (PreviewCompany | PreviewDeal)[]; reach: null; funnel: never[] });
+
 export interface PreviewResult {
   rules: RuleTree;
   explanation: string;
   warnings: Issue[];
-  preview: InsightPreview;
+  preview: ObjectPreview;
+}
+
+async function contactPreview(...args: Parameters<typeof previewWithInsight>): Promise<ObjectPreview> {
+  return { objectType: 'contacts', ...(await previewWithInsight(...args)) };
+}
+
+async function objectPreview(...args: Parameters<typeof previewSegment>): Promise<ObjectPreview> {
+  // Only called for companies and deals, whose rows are never contacts.
+  const preview = await previewSegment(...args);
+  return { ...preview, sample: preview.sample as (PreviewCompany | PreviewDeal)[], reach: null, funnel: [] };
 }
 
 /** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */
-export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date): Promise<PreviewResult> {
+export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date, objectType: ObjectType = 'contacts'): Promise<PreviewResult> {
   const tenant = await services.tenants.get(orgId);
-  const prepared = prepareRules(rules, { tenant });
+  const prepared = prepareRules(rules, { tenant, objectType });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
-  return previewTree(services, orgId, prepared, tenant, asOf);
+  return previewTree(services, orgId, prepared, tenant, asOf, objectType);
 }
 
 /** Previews a tree that is already through prepareRules (each request validates once). */
-async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date): Promise<PreviewResult> {
-  const preview = await previewWithInsight(
+async function previewTree(
+  services: Services,
+  orgId: string,
+  prepared: PreparedRules,
+  tenant: TenantValues,
+  asOf: Date | undefined,
+  objectType: ObjectType,
+): Promise<PreviewResult> {
+  // Funnel counts, reach and why-match are about contacts; companies and deals show their rows and count.
+  const run = objectType === 'contacts' ? contactPreview : objectPreview;
+  const preview = await run(
     services.database.db,
     prepared.tree,
-    { orgId, asOf: asOf ?? services.now(), tenant },
+    { orgId, asOf: asOf ?? services.now(), tenant, objectType },
     { timeoutMs: services.statementTimeoutMs },
   );
-  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
+  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant, objectType), warnings: prepared.warnings, preview };
 }
 
 /** The preview of a prepared tree, or why there is none (a timeout, a busy lock); other errors are errors. */
@@ -89,7 +117,8 @@ function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings
   return {
     id: row.id,
     description: row.description,
-    rules: storedRules(row.rules)!,
+    objectType: row.objectType,
+    rules: storedRules(row.rules, row.objectType)!,
     explanation: ok ? previewed.explanation : row.explanation,
     assumptions: row.assumptions,
     unrecognized: row.unrecognized,
@@ -114,9 +143,10 @@ async function findDraft(services: Services, orgId: string, id: string): Promise
   return row;
 }
 
-export async function createDraft(services: Services, orgId: string, input: { description: string; asOf?: Date }): Promise<DraftView> {
+export async function createDraft(services: Services, orgId: string, input: { description: string; asOf?: Date; objectType?: ObjectType }): Promise<DraftView> {
   const tenant = await services.tenants.get(orgId);
-  const generated = await generateRules(services.provider, { description: input.description, tenant, asOf: input.asOf ?? services.now() });
+  const objectType = input.objectType ?? objectTypeOf(input.description);
+  const generated = await generateRules(services.provider, { description: input.description, tenant, asOf: input.asOf ?? services.now(), objectType });
   if (generated.kind === 'refusal') throw new AppError('unprocessable', generated.reason);
   const [row] = await services.database.db
     .insert(drafts)
@@ -131,13 +161,14 @@ export async function createDraft(services: Services, orgId: string, input: { de
       provider: generated.provider,
       model: generated.model,
       promptVersion: generated.promptVersion,
+      objectType,
       asOf: input.asOf ?? null,
     })
     .returning();
   // The draft is saved whatever its preview does (the generation is the expensive part); a preview
   // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
   const prepared: PreparedRules = { ok: true, tree: generated.rules, warnings: [] };
-  const previewed = await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf));
+  const previewed = await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf, objectType));
   return view(row!, previewed, [], await readAgain(services, orgId, tenant, row!));
 }
 
@@ -145,7 +176,7 @@ export async function createDraft(services: Services, orgId: string, input: { de
 export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
   const row = await findDraft(services, orgId, id);
   // Stored rules are checked against the tenant as it is now (a tag or segment may have gone).
-  const previewed = await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined));
+  const previewed = await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined, row.objectType));
   const tenant = await services.tenants.get(orgId);
   return view(row, previewed, [], 'preview' in previewed ? await readAgain(services, orgId, tenant, row, previewed.rules) : null);
 }
@@ -163,7 +194,7 @@ export async function editDraft(services: Services, orgId: string, id: string, r
   if (current.approvedSegmentId) throw new AppError('conflict', `This draft was already approved as segment ${current.approvedSegmentId}; edit the segment instead.`);
   // Preview first, save after: an edit whose preview fails (timeout, busy) is answered with that
   // error and leaves the draft as it was — the reviewer never sees a saved tree they could not check.
-  const previewed = await previewRules(services, orgId, rules, current.asOf ?? undefined).catch((err: unknown) => {
+  const previewed = await previewRules(services, orgId, rules, current.asOf ?? undefined, current.objectType).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'validation_failed') {
       throw new AppError('validation_failed', 'The edited rules are not valid; the draft is unchanged.', err.errors);
     }
@@ -203,7 +234,7 @@ export async function approveDraft(
     const segment = await createSegment(
       services,
       orgId,
-      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', rules: current.rules, by: input.by },
+      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', objectType: current.objectType, rules: current.rules, by: input.by },
       tx,
     );
     await tx.update(drafts).set({ approvedSegmentId: segment.id }).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)));

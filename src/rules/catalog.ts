@@ -1,7 +1,7 @@
 // The catalog: the one declarative description of what a segment can talk about. The grammar's
 // enums, the prompt's field list, validation messages, SQL column paths, the built-in parser's
 // vocabulary and the editor's field picker all come from here. Adding a field is one entry.
-import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES, TABLES } from './crm.js';
+import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES, OBJECT_TYPES, TABLES } from './crm.js';
 
 import type { FieldType } from './operators.js';
 
@@ -55,7 +55,11 @@ export interface ContactFieldDef extends FieldDef {
   scope: Scope;
 }
 
-export type RelationName = 'deals' | 'activities' | 'email_events' | 'fit_scores';
+export { OBJECT_TYPES };
+export type ObjectType = (typeof OBJECT_TYPES)[number];
+
+export const RELATION_NAMES = ['deals', 'activities', 'email_events', 'fit_scores', 'contacts', 'company', 'contact'] as const;
+export type RelationName = (typeof RELATION_NAMES)[number];
 
 export interface RelationDef {
   name: RelationName;
@@ -63,6 +67,14 @@ export interface RelationDef {
   /** Singular noun for explanations: "a deal", "an activity". */
   noun: string;
   table: string;
+  /** How a related row belongs to the row it is read from: `related.<column> = owner.<ownerColumn>`. */
+  join: { column: string; ownerColumn: string };
+  /**
+   * When the related rows are an object type of their own (a company's contacts, a deal's company),
+   * `where` is read at that type's root: its fields, its relations, its node kinds. Otherwise `where`
+   * holds conditions on `fields` only.
+   */
+  target?: ObjectType;
   fields: readonly FieldDef[];
   synonyms: readonly string[];
 }
@@ -231,6 +243,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Deals',
     noun: 'deal',
     table: TABLES.deals,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['deal', 'opportunities', 'pipeline'],
     fields: [
       { key: 'name', label: 'Deal name', type: 'text', column: col('name'), nullable: false, synonyms: [] },
@@ -263,6 +276,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Activities',
     noun: 'activity',
     table: TABLES.activities,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['activity', 'touchpoints', 'interactions', 'engagements'],
     fields: [
       { key: 'type', label: 'Activity type', type: 'enum', column: col('type'), nullable: false, values: staticValues(ACTIVITY_TYPES), synonyms: ['activity type', 'kind'] },
@@ -283,6 +297,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Email events',
     noun: 'email event',
     table: TABLES.emailEvents,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['email_event', 'emails', 'email engagement', 'campaign events'],
     fields: [
       {
@@ -303,6 +318,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Fit scores',
     noun: 'fit score',
     table: TABLES.fitScores,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['fit_score', 'fit', 'scores'],
     fields: [
       { key: 'product', label: 'Product', type: 'enum', column: col('product'), nullable: false, values: { kind: 'tenant', lookup: 'products' }, synonyms: [] },
@@ -312,14 +328,14 @@ export const RELATIONS: readonly RelationDef[] = [
 ];
 
 const byKey = new Map(CONTACT_FIELDS.map((f) => [f.key, f]));
-const relationByName = new Map(RELATIONS.map((r) => [r.name, r]));
 
 export function contactField(key: string): ContactFieldDef | undefined {
   return byKey.get(key);
 }
 
-export function relation(name: string): RelationDef | undefined {
-  return relationByName.get(name as RelationName);
+/** A relation by name, as read from a contact (the default) or from another object type's root. */
+export function relation(name: string, from: ObjectType = 'contacts'): RelationDef | undefined {
+  return objectDef(from).relations.find((r) => r.name === name);
 }
 
 export function relationField(rel: RelationDef, key: string): FieldDef | undefined {
@@ -337,4 +353,74 @@ export function resolveFieldName<F extends FieldDef>(fields: readonly F[], name:
 
 function squash(s: string): string {
   return s.toLowerCase().replace(/[\s_\-.]+/g, '');
+}
+
+// ---- object types ------------------------------------------------------------------------------
+
+/** A company's own fields: the contact's `company.*` fields, read at the company itself. */
+export const COMPANY_FIELDS: readonly FieldDef[] = CONTACT_FIELDS.filter((f) => f.scope === 'company').map(({ scope: _scope, ...f }) => ({
+  ...f,
+  key: f.key.replace(/^company\./, ''),
+  label: f.label.replace(/^Company (\w)/, (_m, c: string) => c.toUpperCase()),
+  synonyms: [...new Set([f.key, ...f.synonyms.filter((s) => s !== 'company')])],
+}));
+
+const DEAL_RELATION = RELATIONS.find((r) => r.name === 'deals')!;
+/** A deal's own fields: the same as a contact's deals relation reads. */
+export const DEAL_FIELDS: readonly FieldDef[] = DEAL_RELATION.fields;
+
+const CONTACT_NOUNS = { label: 'Contacts', noun: 'contact', synonyms: ['contact', 'people', 'persons', 'leads'] };
+const COMPANY_NOUNS = { label: 'Companies', noun: 'company', synonyms: ['company', 'accounts', 'account', 'organizations', 'organisations', 'organization', 'businesses'] };
+
+export interface ObjectDef {
+  type: ObjectType;
+  /** "Contacts", "Companies", "Deals": how an explanation starts. */
+  label: string;
+  /** Singular noun: "contact", "company", "deal". */
+  noun: string;
+  /** Words that name this object type in a description ("accounts", "opportunities"). */
+  synonyms: readonly string[];
+  table: string;
+  fields: readonly FieldDef[];
+  relations: readonly RelationDef[];
+  /** Whether email engagement over campaigns applies (only contacts receive campaigns). */
+  engagement: boolean;
+}
+
+export const OBJECTS: Readonly<Record<ObjectType, ObjectDef>> = {
+  contacts: { type: 'contacts', ...CONTACT_NOUNS, table: TABLES.contacts, fields: CONTACT_FIELDS, relations: RELATIONS, engagement: true },
+  companies: {
+    type: 'companies',
+    ...COMPANY_NOUNS,
+    table: TABLES.companies,
+    fields: COMPANY_FIELDS,
+    engagement: false,
+    relations: [
+      { name: 'contacts', ...CONTACT_NOUNS, table: TABLES.contacts, join: { column: 'company_id', ownerColumn: 'id' }, target: 'contacts', fields: CONTACT_FIELDS },
+      { ...DEAL_RELATION, join: { column: 'company_id', ownerColumn: 'id' } },
+    ],
+  },
+  deals: {
+    type: 'deals',
+    label: 'Deals',
+    noun: 'deal',
+    // Not "opportunities": that is a contact's lifecycle stage ("opportunities with a call logged").
+    synonyms: ['deal'],
+    table: TABLES.deals,
+    fields: DEAL_FIELDS,
+    engagement: false,
+    relations: [
+      { name: 'contact', label: 'Contact', noun: 'contact', synonyms: ['contacts', 'person'], table: TABLES.contacts, join: { column: 'id', ownerColumn: 'contact_id' }, target: 'contacts', fields: CONTACT_FIELDS },
+      { name: 'company', label: 'Company', noun: 'company', synonyms: COMPANY_NOUNS.synonyms, table: TABLES.companies, join: { column: 'id', ownerColumn: 'company_id' }, target: 'companies', fields: COMPANY_FIELDS },
+    ],
+  },
+};
+
+export function objectDef(type: ObjectType): ObjectDef {
+  return OBJECTS[type];
+}
+
+/** A field of an object type's root by key. */
+export function rootField(type: ObjectType, key: string): FieldDef | undefined {
+  return type === 'contacts' ? byKey.get(key) : OBJECTS[type].fields.find((f) => f.key === key);
 }

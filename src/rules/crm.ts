@@ -8,6 +8,9 @@ export const ACTIVITY_TYPES = ['email', 'call', 'meeting', 'note'] as const;
 export const ACTIVITY_DIRECTIONS = ['inbound', 'outbound'] as const;
 export const EMAIL_EVENT_TYPES = ['delivered', 'opened', 'clicked', 'unsubscribed', 'bounced'] as const;
 
+/** What a segment is a segment of. Every node of a rule tree is read at one object type's root. */
+export const OBJECT_TYPES = ['contacts', 'companies', 'deals'] as const;
+
 /** Tables that rules read. Each holds `org_id` and is keyed tenant-first. */
 export const TABLES = {
   contacts: 'contacts',
@@ -17,4 +20,6 @@ export const TABLES = {
   emailEvents: 'email_events',
   fitScores: 'fit_scores',
   segmentMembers: 'segment_members',
+  companySegmentMembers: 'company_segment_members',
+  dealSegmentMembers: 'deal_segment_members',
 } as const;

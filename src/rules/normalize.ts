@@ -7,7 +7,7 @@
 // Every rule here preserves meaning under the engine's two-valued semantics (see sql/compile.ts):
 // a condition on a missing value is false for positive operators and true for neq / not_in /
 // not_contains / is_null, so NOT(eq) is exactly neq. `fast-check` tests prove it on random trees.
-import { contactField, relation as findRelation, type FieldDef } from './catalog.js';
+import { type FieldDef, type ObjectType, relation as findRelation, rootField } from './catalog.js';
 import {
   MAX_COUNT,
   type Condition,
@@ -23,22 +23,33 @@ import {
 } from './grammar.js';
 import { complementCount, inverseOperator, type CanonicalOperator } from './operators.js';
 
-/** Canonical form of a validated tree. Idempotent: normalize(normalize(t)) equals normalize(t). */
-export function normalize(tree: RuleTree): RuleTree {
-  const node = normalizeNode(tree, undefined);
+/**
+ * Canonical form of a validated tree of `objectType` (default contacts). Idempotent:
+ * normalize(normalize(t)) equals normalize(t).
+ */
+export function normalize(tree: RuleTree, objectType: ObjectType = 'contacts'): RuleTree {
+  const node = normalizeNode(tree, rootScope(objectType));
   return node.type === 'group' ? node : group('and', false, [node]);
 }
 
-type FieldLookup = (key: string) => FieldDef | undefined;
+/** Where a node is read: its fields, and the object type whose relations apply (none inside a leaf relation). */
+interface Scope {
+  fields: (key: string) => FieldDef | undefined;
+  root: ObjectType | undefined;
+}
 
-function normalizeNode(node: Node, fields: FieldLookup | undefined): Node {
+function rootScope(type: ObjectType): Scope {
+  return { fields: (key) => rootField(type, key), root: type };
+}
+
+function normalizeNode(node: Node, scope: Scope): Node {
   switch (node.type) {
     case 'group':
-      return normalizeGroup(node, fields);
+      return normalizeGroup(node, scope);
     case 'condition':
-      return normalizeCondition(node, fields ?? contactField);
+      return normalizeCondition(node, scope.fields);
     case 'relation':
-      return normalizeRelation(node);
+      return normalizeRelation(node, scope.root ?? 'contacts');
     case 'engagement':
       return normalizeEngagement(node);
     case 'segment':
@@ -46,9 +57,9 @@ function normalizeNode(node: Node, fields: FieldLookup | undefined): Node {
   }
 }
 
-function normalizeGroup(input: Group, fields: FieldLookup | undefined): Node {
+function normalizeGroup(input: Group, scope: Scope): Node {
   let children: Node[] = [];
-  for (const child of input.children.map((c) => normalizeNode(c, fields))) {
+  for (const child of input.children.map((c) => normalizeNode(c, scope))) {
     // (a AND (b AND c)) → (a AND b AND c); the same for OR.
     if (child.type === 'group' && !child.negate && child.op === input.op) children.push(...child.children);
     else children.push(child);
@@ -86,7 +97,7 @@ function negate(node: Node): Node {
   }
 }
 
-function normalizeCondition(c: Condition, fields: FieldLookup): Node {
+function normalizeCondition(c: Condition, fields: Scope['fields']): Node {
   const field = fields(c.field);
   let operator = c.operator;
   let value: Value = c.value;
@@ -118,12 +129,12 @@ function relativeSpan(amount: number, unit: string): { amount: number; unit: 'da
   return { amount, unit: unit as 'days' | 'months' };
 }
 
-function normalizeRelation(r: RelationCondition): Node {
-  const rel = findRelation(r.relation)!;
-  const lookup: FieldLookup = (key) => rel.fields.find((f) => f.key === key);
+function normalizeRelation(r: RelationCondition, from: ObjectType): Node {
+  const rel = findRelation(r.relation, from)!;
+  const scope: Scope = rel.target ? rootScope(rel.target) : { fields: (key) => rel.fields.find((f) => f.key === key), root: undefined };
   let where: WhereGroup | null = null;
   if (r.where) {
-    const inner = normalizeNode(r.where, lookup);
+    const inner = normalizeNode(r.where, scope);
     where = (inner.type === 'group' ? inner : group('and', false, [inner])) as WhereGroup;
   }
   // Meaning: (positive ? P : NOT P), P = "has rows" when count is null, else "count satisfies the bound".
@@ -163,7 +174,7 @@ function normalizeEngagement(e: Engagement): Node {
   if (e.campaigns.last === null && (match === 'any' || match === 'none')) {
     const type = condition('type', 'eq', e.event);
     const conditions: Node[] = ids ? [condition('campaign', ids.length === 1 ? 'eq' : 'in', ids.length === 1 ? ids[0]! : ids), type] : [type];
-    const where = normalizeNode(group('and', false, conditions), (key) => findRelation('email_events')!.fields.find((f) => f.key === key));
+    const where = normalizeNode(group('and', false, conditions), { fields: (key) => findRelation('email_events')!.fields.find((f) => f.key === key), root: undefined });
     return relation('email_events', match === 'any', (where.type === 'group' ? where : group('and', false, [where])) as WhereGroup, null);
   }
   return { type: 'engagement', event: e.event, match, campaigns: { last: e.campaigns.last, ids } };

@@ -1,3 +1,5 @@
+import type { ObjectType } from './catalog.js';
+
 // Per-tenant values that rules refer to: tags, industries, products in use, owners, campaigns and
 // segments. The rule engine receives them as an argument; src/tenants/values.ts loads them from the
 // tenant's own rows (never hard-coded) and caches them briefly.
@@ -14,6 +16,8 @@ export interface Campaign {
 }
 export interface SegmentRef {
   id: string;
+  /** What the segment's members are; absent means contacts. */
+  objectType?: ObjectType;
   slug: string;
   title: string;
   type: 'static' | 'dynamic';

@@ -1,8 +1,11 @@
-// The compiler: a canonical rule tree → one SQL predicate over `contacts c`, built from drizzle `sql`
+// The compiler: a canonical rule tree → one SQL predicate over its object type's root row (`contacts c`,
+// `companies k`, `deals d`: src/sql/roots.ts), built from drizzle `sql`
 // fragments. Values are always bound parameters; identifiers come only from the catalog (constants
 // we wrote); LIKE patterns are escaped; relations compile to
 // EXISTS / NOT EXISTS subqueries that carry the tenant id; relative dates use the explicit clock.
-// Company fields are EXISTS over the contact's company too, so the query is always over `contacts c`.
+// A contact's company fields are EXISTS over the contact's company too, so a contact query is always
+// over `contacts c`. Relations join their rows to the row they are read from in both directions
+// (company → contacts, deals; deal → contact, company), per the catalog's `join`.
 //
 // Semantics (two-valued; tested against an in-memory reference evaluator):
 //   - A condition on a missing value (NULL, or no company) is false for positive operators
@@ -14,12 +17,13 @@
 //   - A negated group is NOT COALESCE(inner, false): positive operators may yield NULL inside, which
 //     counts as false before negation, never as unknown.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Column, contactField, type FieldDef, relation as findRelation } from '../rules/catalog.js';
+import { type Column, contactField, type FieldDef, type ObjectType, relation as findRelation, rootField } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
 import { type CanonicalOperator, countForm, inverseOperator, OPERATOR_SPECS } from '../rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../rules/clock.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RelativeDate, RuleTree, SegmentMembership, Value, WhereGroup } from '../rules/grammar.js';
 import type { TenantValues } from '../rules/tenant.js';
+import { ROOTS } from './roots.js';
 
 export interface CompileContext {
   orgId: string;
@@ -27,6 +31,8 @@ export interface CompileContext {
   asOf: Date;
   /** Campaigns (for "last N") and segments (static membership, dynamic rules to inline). */
   tenant: Pick<TenantValues, 'campaigns' | 'segments'>;
+  /** What the tree selects; default contacts. */
+  objectType?: ObjectType;
 }
 
 export class CompileError extends Error {
@@ -34,7 +40,7 @@ export class CompileError extends Error {
 }
 
 export interface CompiledPredicate {
-  /** A predicate over `contacts c`. */
+  /** A predicate over the object type's root row (`contacts c` by default; src/sql/roots.ts). */
   where: SQL;
 }
 
@@ -42,7 +48,8 @@ const MAX_SEGMENT_NESTING = 8;
 
 export function compilePredicate(tree: RuleTree, ctx: CompileContext): CompiledPredicate {
   const state: State = { ctx, aliases: 0, segmentDepth: 0 };
-  return { where: compileNode(tree, state, contactScope) };
+  const type = ctx.objectType ?? 'contacts';
+  return { where: compileNode(tree, state, rootScope(type, ROOTS[type].alias)) };
 }
 
 interface State {
@@ -51,14 +58,24 @@ interface State {
   segmentDepth: number;
 }
 
-/** How a condition's field becomes a column expression in the current scope. */
-type Scope = (field: string, state: State) => { def: FieldDef; expr: SQL };
+/**
+ * Where a node is read: an object type's row under `alias` (its fields, relations, node kinds), or a
+ * leaf relation's row (conditions on its fields only; `root` undefined).
+ */
+interface Scope {
+  root: ObjectType | undefined;
+  alias: string;
+  field: (key: string) => FieldDef | undefined;
+}
 
-const contactScope: Scope = (key) => {
-  const def = contactField(key);
-  if (!def) throw new CompileError(`unknown field ${key}`);
-  return { def, expr: columnSql('c', def.column) };
-};
+function rootScope(type: ObjectType, alias: string): Scope {
+  return { root: type, alias, field: (key) => rootField(type, key) };
+}
+
+function rootOf(scope: Scope, what: string): ObjectType {
+  if (!scope.root) throw new CompileError(`${what} inside a relation to rows that are not an object type`);
+  return scope.root;
+}
 
 /** A catalog column as an SQL expression over a table alias. */
 export function columnSql(alias: string, column: Column): SQL {
@@ -81,11 +98,11 @@ function compileNode(node: Node, state: State, scope: Scope): SQL {
     case 'condition':
       return compileCondition(node, state, scope);
     case 'relation':
-      return compileRelation(node, state);
+      return compileRelation(node, state, scope);
     case 'engagement':
-      return compileEngagement(node, state);
+      return compileEngagement(node, state, scope);
     case 'segment':
-      return compileSegment(node, state);
+      return compileSegment(node, state, scope);
   }
 }
 
@@ -127,16 +144,18 @@ const OPERATORS = {
 } satisfies Record<CanonicalOperator, Compile>;
 
 function compileCondition(c: Condition, state: State, scope: Scope): SQL {
-  const company = scope === contactScope ? contactField(c.field) : undefined;
-  if (company?.scope === 'company') return compileCompanyCondition(c, company, state);
-  const { def, expr } = scope(c.field, state);
+  const company = scope.root === 'contacts' ? contactField(c.field) : undefined;
+  if (company?.scope === 'company') return compileCompanyCondition(c, company, state, scope.alias);
+  const def = scope.field(c.field);
+  if (!def) throw new CompileError(`unknown field ${c.field}`);
+  const expr = columnSql(scope.alias, def.column);
   // Equality on an enum property is JSON containment, which the GIN index on properties serves
   // (`properties ->> 'plan' = 'pro'` would read every contact). Same result for the string values
   // an enum property holds.
   if (def.column.kind === 'json_text' && def.type === 'enum' && (c.operator === 'eq' || c.operator === 'in')) {
     const values = Array.isArray(c.value) ? c.value : [c.value];
     const property = def.column.property;
-    const contains = values.map((v) => sql`c.properties @> ${JSON.stringify({ [property]: v })}::jsonb`);
+    const contains = values.map((v) => sql`${sql.raw(scope.alias)}.properties @> ${JSON.stringify({ [property]: v })}::jsonb`);
     return contains.length === 1 ? sql`(${contains[0]!})` : sql`(${sql.join(contains, sql.raw(' or '))})`;
   }
   const compile: Compile | undefined = OPERATORS[c.operator as CanonicalOperator];
@@ -150,14 +169,14 @@ function compileCondition(c: Condition, state: State, scope: Scope): SQL {
  * A missing company reads as a missing value: positive operators need an existing company whose
  * value matches; negative ones hold unless one exists whose value matches the positive counterpart.
  */
-function compileCompanyCondition(c: Condition, def: FieldDef, state: State): SQL {
+function compileCompanyCondition(c: Condition, def: FieldDef, state: State, contact: string): SQL {
   const name = `${nextAlias(state)}co`;
   const alias = sql.raw(name);
   // A negative operator (one that holds for a missing value) is NOT of its positive inverse.
   const op = c.operator as CanonicalOperator;
   const negative = OPERATOR_SPECS[op].matchesMissing ? inverseOperator(op) : null;
   const predicate = OPERATORS[negative ?? op](columnSql(name, def.column), c.value, def, state);
-  const company = sql`select 1 from ${sql.raw(TABLES.companies)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = c.company_id and ${predicate}`;
+  const company = sql`select 1 from ${sql.raw(TABLES.companies)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = ${sql.raw(contact)}.company_id and ${predicate}`;
   return sql`(${sql.raw(negative ? 'not exists' : 'exists')} (${company}))`;
 }
 
@@ -210,33 +229,35 @@ function nextAlias(state: State): string {
   return `r${state.aliases}`;
 }
 
-function compileRelation(r: RelationCondition, state: State): SQL {
-  const rel = findRelation(r.relation);
-  if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
+function compileRelation(r: RelationCondition, state: State, owner: Scope): SQL {
+  const from = rootOf(owner, `relation ${r.relation}`);
+  const rel = findRelation(r.relation, from);
+  if (!rel) throw new CompileError(`unknown relation ${r.relation} of ${from}`);
   const alias = nextAlias(state);
-  const scope: Scope = (key) => {
-    const def = rel.fields.find((f) => f.key === key);
-    if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
-    return { def, expr: columnSql(alias, def.column) };
-  };
+  const scope: Scope = rel.target
+    ? rootScope(rel.target, alias)
+    : { root: undefined, alias, field: (key) => rel.fields.find((f) => f.key === key) };
   const a = sql.raw(alias);
   const table = sql.raw(`${rel.table} ${alias}`);
+  // The related row belongs to the owner row: related.<column> = owner.<ownerColumn> (constants of the catalog).
+  const column = sql.raw(`${alias}.${rel.join.column}`);
+  const ownerColumn = sql.raw(`${owner.alias}.${rel.join.ownerColumn}`);
   const where = r.where ? sql` and ${compileGroup(r.where, state, scope)}` : sql``;
   if (r.count) {
-    // Set-based, not one correlated count per contact: aggregate the tenant's matching rows once per
-    // contact, then semi-join (or anti-join) contacts to that. A bound that 0 satisfies ("fewer than
-    // 3") must also match contacts with no rows at all, so it is written as NOT EXISTS of the
-    // contacts whose count violates it.
+    // Set-based, not one correlated count per owner row: aggregate the tenant's matching rows once
+    // per owner, then semi-join (or anti-join) the owners to that. A bound that 0 satisfies ("fewer
+    // than 3") must also match owners with no rows at all, so it is written as NOT EXISTS of the
+    // owners whose count violates it.
     const form = countForm(r.count.operator);
     const op = sql.raw(form.sql);
     const zeroSatisfies = form.holds(0, r.count.value);
     const bound = sql`count(*) ${op} ${r.count.value}`;
-    const g = sql.raw(`${alias}g`);
-    const grouped = sql`select ${a}.contact_id from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${a}.contact_id having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
-    const holds = sql`(${sql.raw(zeroSatisfies ? 'not exists' : 'exists')} (select 1 from (${grouped}) ${g} where ${g}.contact_id = c.id))`;
+    const g = `${alias}g`;
+    const grouped = sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${column} having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
+    const holds = sql`(${sql.raw(zeroSatisfies ? 'not exists' : 'exists')} (select 1 from (${grouped}) ${sql.raw(g)} where ${sql.raw(`${g}.${rel.join.column}`)} = ${ownerColumn}))`;
     return r.has ? holds : sql`(not ${holds})`;
   }
-  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id${where}))`;
+  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} = ${ownerColumn}${where}))`;
 }
 
 /** The campaigns an engagement looks at: the last N sent before the clock, the named ones, or all. */
@@ -246,7 +267,9 @@ export function engagementCampaignIds(e: Engagement, ctx: CompileContext): strin
     : (e.campaigns.ids ?? ctx.tenant.campaigns.map((c) => c.id));
 }
 
-function compileEngagement(e: Engagement, state: State): SQL {
+function compileEngagement(e: Engagement, state: State, scope: Scope): SQL {
+  if (scope.root !== 'contacts') throw new CompileError('email engagement applies to contacts only');
+  const contact = sql.raw(`${scope.alias}.id`);
   const ids = engagementCampaignIds(e, state.ctx);
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
@@ -257,29 +280,32 @@ function compileEngagement(e: Engagement, state: State): SQL {
   )})`;
   switch (e.match) {
     case 'any':
-      return sql`(exists (select 1 from ${events} and ${a}.contact_id = c.id))`;
+      return sql`(exists (select 1 from ${events} and ${a}.contact_id = ${contact}))`;
     case 'none':
-      return sql`(not exists (select 1 from ${events} and ${a}.contact_id = c.id))`;
+      return sql`(not exists (select 1 from ${events} and ${a}.contact_id = ${contact}))`;
     case 'all': {
       // Contacts with the event for every campaign of the set, aggregated once (see compileRelation).
       const g = sql.raw(`${alias}g`);
-      return sql`(exists (select 1 from (select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}) ${g} where ${g}.contact_id = c.id))`;
+      return sql`(exists (select 1 from (select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}) ${g} where ${g}.contact_id = ${contact}))`;
     }
   }
 }
 
-function compileSegment(s: SegmentMembership, state: State): SQL {
+function compileSegment(s: SegmentMembership, state: State, scope: Scope): SQL {
+  const root = rootOf(scope, 'a segment reference');
   const target = state.ctx.tenant.segments.find((seg) => seg.id === s.segment);
   if (!target) throw new CompileError(`segment ${s.segment} does not exist in this tenant`);
+  if ((target.objectType ?? 'contacts') !== root) throw new CompileError(`segment ${s.segment} is a segment of ${target.objectType ?? 'contacts'}, not of ${root}`);
   let member: SQL;
   if (target.type === 'dynamic') {
     if (state.segmentDepth >= MAX_SEGMENT_NESTING) throw new CompileError('segments refer to each other too deeply (or in a cycle)');
     state.segmentDepth += 1;
-    member = compileNode(target.rules as RuleTree, state, contactScope);
+    member = compileNode(target.rules as RuleTree, state, rootScope(root, scope.alias));
     state.segmentDepth -= 1;
   } else {
     const alias = sql.raw(nextAlias(state));
-    member = sql`(exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
+    const members = ROOTS[root].members;
+    member = sql`(exists (select 1 from ${sql.raw(members.table)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.${sql.raw(members.column)} = ${sql.raw(scope.alias)}.id))`;
   }
   return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
 }
@@ -293,27 +319,25 @@ export interface NodeCompiler {
   relationRow(r: RelationCondition, alias: string): SQL;
 }
 
-/** Compiles nodes one by one with one shared state, so aliases stay unique across all of them. */
+/** Compiles nodes of a contact tree one by one with one shared state, so aliases stay unique across all of them. */
 export function nodeCompiler(ctx: CompileContext): NodeCompiler {
   const state: State = { ctx, aliases: 0, segmentDepth: 0 };
   return {
-    node: (node) => compileNode(node, state, contactScope),
+    node: (node) => compileNode(node, state, rootScope('contacts', ROOTS.contacts.alias)),
     relationRow: (r, alias) => {
       const rel = findRelation(r.relation);
       if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
       if (!r.where) return sql`true`;
-      const scope: Scope = (key) => {
-        const def = rel.fields.find((f) => f.key === key);
-        if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
-        return { def, expr: columnSql(alias, def.column) };
-      };
+      const scope: Scope = rel.target ? rootScope(rel.target, alias) : { root: undefined, alias, field: (key) => rel.fields.find((f) => f.key === key) };
       return compileGroup(r.where, state, scope);
     },
   };
 }
 
-/** The full membership query: ids of the tenant's contacts matching the tree. */
+/** The full membership query: ids of the tenant's rows of the tree's object type (contacts by default) that match. */
 export function membersQuery(tree: RuleTree, ctx: CompileContext): SQL {
   const { where } = compilePredicate(tree, ctx);
-  return sql`select c.id from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and ${where}`;
+  const root = ROOTS[ctx.objectType ?? 'contacts'];
+  const a = sql.raw(root.alias);
+  return sql`select ${a}.id from ${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
 }
