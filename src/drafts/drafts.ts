@@ -183,7 +183,8 @@ export async function getDraft(services: Services, orgId: string, id: string): P
 
 /** The built-in parser's reading beside the provider's, while the reviewer has not edited the rules. */
 async function readAgain(services: Services, orgId: string, tenant: TenantValues, row: DraftRow, rules?: RuleTree): Promise<SecondReading | null> {
-  if (row.editedAt !== null) return null;
+  // The second reading compares contact audiences; segments of companies and deals have none yet.
+  if (row.editedAt !== null || row.objectType !== 'contacts') return null;
   const tree = rules ?? storedRules(row.rules);
   if (!tree) return null;
   return secondReading(services, orgId, tenant, { description: row.description, asOf: row.asOf ?? services.now(), rules: tree, providerName: row.provider });
