@@ -11,6 +11,7 @@ import { generateRules } from '../nl/generate.js';
 import { createProvider } from '../nl/providers.js';
 import { loadTenantValues } from '../tenants/values.js';
 import { previewSegment } from '../segments/preview.js';
+import { sampleCells } from '../sql/preview.js';
 import { runCli } from './run.js';
 
 async function main(): Promise<number> {
@@ -47,8 +48,8 @@ async function main(): Promise<number> {
     console.log(`explanation:  ${out.explanation}`);
     console.log(`assumptions:  ${out.assumptions.length ? out.assumptions.map((a) => `\n  - ${a}`).join('') : '(none)'}`);
     console.log(`unrecognized: ${out.unrecognized.length ? out.unrecognized.map((s) => `"${s.text}" (at ${s.start})`).join(', ') : '(none)'}`);
-    console.log(`count:        ${preview.count} contacts of ${values.org} as of ${preview.asOf}`);
-    for (const c of preview.sample) console.log(`  ${c.id}  ${[c.firstName, c.lastName].filter(Boolean).join(' ')} <${c.email}>${c.company ? `  ${c.company}` : ''}`);
+    console.log(`count:        ${preview.count} ${preview.objectType} of ${values.org} as of ${preview.asOf}`);
+    for (const c of preview.sample) console.log(`  ${c.id}  ${sampleCells(c).join('  ')}`);
     console.log(`rules:\n${JSON.stringify(out.rules, null, 2)}`);
     return 0;
   } finally {

@@ -9,7 +9,7 @@ import type { Executor, Tx } from '../db/client.js';
 import { refreshFacts } from '../db/facts.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import { activities, campaigns, companies, contacts, deals, emailEvents, segmentMembers, segments, users } from '../db/schema.js';
-import { leaveAll, reevaluateContacts } from '../events/evaluate.js';
+import { companiesOf, leaveAll, reevaluateContacts, reevaluateObjects } from '../events/evaluate.js';
 import type { Change } from '../events/outbox.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Catalog } from '../rules/catalog.js';
@@ -249,7 +249,9 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
     if (written.length < rows.length) throw new AppError('conflict', `A contact "${items[0]!.id}" already exists in this tenant.`);
     // New contacts get their (empty) facts row; contact fields themselves are not facts.
     await refreshFacts(tx, orgId, ids.filter((id) => !byId.has(id)));
-    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write');
+    // The companies the contacts belonged to before: a contact that moved away may move them too.
+    const companiesBefore = existing.flatMap((r) => (r.companyId ? [r.companyId] : []));
+    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore });
     return { rows: written, created: ids.filter((id) => !byId.has(id)), changes };
   });
   // New tags become usable in rules at once.
@@ -304,8 +306,11 @@ export async function updateContacts(services: Services, orgId: string, ids: str
 export async function deleteContact(services: Services, orgId: string, id: string): Promise<{ id: string; membership: MembershipDiff }> {
   const changes = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     await findContact(tx, orgId, id);
+    const companies = await companiesOf(tx, orgId, [id]);
     const left = await leaveAll(services, tx, orgId, [id]);
     await tx.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+    // Its companies lost a contact (and maybe deals): segments of companies may move.
+    await reevaluateObjects(services, tx, orgId, 'companies', companies, 'write');
     return left;
   });
   return { id, membership: diffOf(changes, id) };

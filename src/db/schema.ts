@@ -25,6 +25,7 @@ import {
   EMAIL_EVENT_TYPES,
   EMAIL_STATUSES,
   LIFECYCLE_STAGES,
+  OBJECT_TYPES,
   TABLES,
 } from '../rules/crm.js';
 
@@ -48,6 +49,7 @@ export const segmentStatus = pgEnum('segment_status', SEGMENT_STATUSES);
 export const segmentEventType = pgEnum('segment_event_type', SEGMENT_EVENT_TYPES);
 export const segmentEventCause = pgEnum('segment_event_cause', SEGMENT_EVENT_CAUSES);
 export const deliveryStatus = pgEnum('delivery_status', DELIVERY_STATUSES);
+export const objectType = pgEnum('object_type', OBJECT_TYPES);
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -237,6 +239,8 @@ export const segments = pgTable(
     slug: text('slug').notNull(),
     description: text('description'),
     type: segmentType('type').notNull(),
+    /** What the members are: contacts, companies or deals. Fixed for the segment's life. */
+    objectType: objectType('object_type').notNull().default('contacts'),
     status: segmentStatus('status').notNull().default('active'),
     /** Canonical rule tree for dynamic segments; null for static ones. */
     rules: jsonb('rules'),
@@ -304,6 +308,40 @@ export const segmentVersions = pgTable(
   ],
 );
 
+/** Members of segments of companies (static, or materialized dynamic): the same shape as segment_members. */
+export const companySegmentMembers = pgTable(
+  TABLES.companySegmentMembers,
+  {
+    orgId: text('org_id').notNull(),
+    segmentId: text('segment_id').notNull(),
+    companyId: text('company_id').notNull(),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.segmentId, t.companyId] }),
+    foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.companyId], foreignColumns: [companies.orgId, companies.id] }).onDelete('cascade'),
+    index('company_segment_members_org_company_idx').on(t.orgId, t.companyId),
+  ],
+);
+
+/** Members of segments of deals. */
+export const dealSegmentMembers = pgTable(
+  TABLES.dealSegmentMembers,
+  {
+    orgId: text('org_id').notNull(),
+    segmentId: text('segment_id').notNull(),
+    dealId: text('deal_id').notNull(),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.segmentId, t.dealId] }),
+    foreignKey({ columns: [t.orgId, t.segmentId], foreignColumns: [segments.orgId, segments.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete('cascade'),
+    index('deal_segment_members_org_deal_idx').on(t.orgId, t.dealId),
+  ],
+);
+
 export const apiKeys = pgTable(
   'api_keys',
   {
@@ -338,6 +376,8 @@ export const drafts = pgTable(
     provider: text('provider').notNull(),
     model: text('model').notNull(),
     promptVersion: text('prompt_version').notNull(),
+    /** What the draft's rules select. */
+    objectType: objectType('object_type').notNull().default('contacts'),
     /** The clock the draft was generated and previewed at; null means "now" at each preview. */
     asOf: ts('as_of'),
     /** Set when the reviewer edited the generated rules. */
@@ -365,6 +405,9 @@ export const segmentEvents = pgTable(
     segmentId: text('segment_id').notNull(),
     /** The segment's slug when the event happened. */
     segmentSlug: text('segment_slug').notNull(),
+    /** What the member is (the segment's object type). */
+    objectType: objectType('object_type').notNull().default('contacts'),
+    /** The member's id: a contact id, or for segments of companies / deals the company / deal id. */
     contactId: text('contact_id').notNull(),
     cause: segmentEventCause('cause').notNull(),
     occurredAt: ts('occurred_at').notNull(),

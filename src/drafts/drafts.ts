@@ -10,12 +10,16 @@ import type { Span } from '../nl/provider.js';
 import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { type PreparedRules, prepareRules } from '../rules/prepare.js';
+import type { ObjectType } from '../rules/catalog.js';
 import type { TenantValues } from '../rules/tenant.js';
+import { objectTypeOf } from '../nl/object-noun.js';
 import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
 import { type InsightPreview, previewWithInsight, tallies } from '../segments/insight.js';
+import { previewSegment } from '../segments/preview.js';
+import type { Preview, PreviewCompany, PreviewDeal } from '../sql/preview.js';
 import { alternativeOptions, assumptionTexts, type StoredAssumption, storeAssumptions } from './alternatives.js';
 import { type SecondReading, secondReading } from './second-reading.js';
 
@@ -30,19 +34,34 @@ export interface PreviewFailure {
   detail: string;
 }
 
+/** A preview of any object type: contacts carry funnel counts, reach and why-match; companies and deals their rows and count. */
+export type ObjectPreview =
+  | (InsightPreview & { objectType: 'contacts' })
+  | (Omit<Preview, 'sample'> & { sample: (PreviewCompany | PreviewDeal)[]; reach: null; funnel: never[] });
+
 export interface PreviewResult {
   rules: RuleTree;
   explanation: string;
   warnings: Issue[];
-  preview: InsightPreview;
+  preview: ObjectPreview;
+}
+
+async function contactPreview(...args: Parameters<typeof previewWithInsight>): Promise<ObjectPreview> {
+  return { objectType: 'contacts', ...(await previewWithInsight(...args)) };
+}
+
+async function objectPreview(...args: Parameters<typeof previewSegment>): Promise<ObjectPreview> {
+  // Only called for companies and deals, whose rows are never contacts.
+  const preview = await previewSegment(...args);
+  return { ...preview, sample: preview.sample as (PreviewCompany | PreviewDeal)[], reach: null, funnel: [] };
 }
 
 /** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */
-export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date, signal?: AbortSignal): Promise<PreviewResult> {
+export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date, objectType: ObjectType = 'contacts', signal?: AbortSignal): Promise<PreviewResult> {
   const tenant = await services.tenants.get(orgId);
-  const prepared = prepareRules(rules, { tenant });
+  const prepared = prepareRules(rules, { tenant, objectType });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
-  return previewTree(services, orgId, prepared, tenant, asOf, signal);
+  return previewTree(services, orgId, prepared, tenant, asOf, objectType, signal);
 }
 
 /** Previews a tree that is already through prepareRules (each request validates once). */
@@ -50,15 +69,25 @@ export async function previewRules(services: Services, orgId: string, rules: unk
 // A preview is a long read: it runs on the long-read pool in a bounded slot (queued briefly, then a
 // 429), so a burst of expensive previews never takes the connections auth, health and short reads
 // use; when the client goes away its statement is cancelled on the server.
-async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date, signal?: AbortSignal): Promise<PreviewResult> {
+async function previewTree(
+  services: Services,
+  orgId: string,
+  prepared: PreparedRules,
+  tenant: TenantValues,
+  asOf: Date | undefined,
+  objectType: ObjectType,
+  signal?: AbortSignal,
+): Promise<PreviewResult> {
+  // Funnel counts, reach and why-match are about contacts; companies and deals show their rows and count.
+  const run = objectType === 'contacts' ? contactPreview : objectPreview;
   const read = await services.longReads.acquireQueued(orgId, signal, services.previewQueueMs);
-  let preview: InsightPreview;
+  let preview: ObjectPreview;
   try {
-    preview = await previewWithInsight(read.db, prepared.tree, { orgId, asOf: asOf ?? services.now(), tenant }, { timeoutMs: services.statementTimeoutMs, cancellation: read.cancellation });
+    preview = await run(read.db, prepared.tree, { orgId, asOf: asOf ?? services.now(), tenant, objectType }, { timeoutMs: services.statementTimeoutMs, cancellation: read.cancellation });
   } finally {
     read.release();
   }
-  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
+  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant, objectType), warnings: prepared.warnings, preview };
 }
 
 /** The preview of a prepared tree, or why there is none (a timeout, a busy lock); other errors are errors. */
@@ -93,7 +122,8 @@ export function openSpans(row: Pick<DraftRow, 'unrecognized' | 'editedAt'>): Ope
 
 /** What switching each alternative would give: its rules, count and reachability; none without a preview. */
 async function alternativesOf(services: Services, orgId: string, row: DraftRow, previewed: PreviewResult | PreviewFailure) {
-  if (!('preview' in previewed)) return [];
+  // Alternatives are the built-in parser's other readings of a contact description, counted as contacts.
+  if (!('preview' in previewed) || row.objectType !== 'contacts') return [];
   const options = alternativeOptions(row.assumptions as StoredAssumption[], previewed.rules);
   if (options.length === 0) return [];
   const tenant = await services.tenants.get(orgId);
@@ -115,7 +145,8 @@ function view(row: DraftRow, previewed: PreviewResult | PreviewFailure, warnings
   return {
     id: row.id,
     description: row.description,
-    rules: storedRules(row.rules)!,
+    objectType: row.objectType,
+    rules: storedRules(row.rules, row.objectType)!,
     explanation: ok ? previewed.explanation : row.explanation,
     assumptions: assumptionTexts(row.assumptions as StoredAssumption[]),
     alternatives,
@@ -141,9 +172,10 @@ async function findDraft(services: Services, orgId: string, id: string): Promise
   return row;
 }
 
-export async function createDraft(services: Services, orgId: string, input: { description: string; asOf?: Date }): Promise<DraftView> {
+export async function createDraft(services: Services, orgId: string, input: { description: string; asOf?: Date; objectType?: ObjectType }): Promise<DraftView> {
   const tenant = await services.tenants.get(orgId);
-  const generated = await generateRules(services.provider, { description: input.description, tenant, asOf: input.asOf ?? services.now() });
+  const objectType = input.objectType ?? objectTypeOf(input.description);
+  const generated = await generateRules(services.provider, { description: input.description, tenant, asOf: input.asOf ?? services.now(), objectType });
   if (generated.kind === 'refusal') throw new AppError('unprocessable', generated.reason);
   const [row] = await services.database.db
     .insert(drafts)
@@ -158,13 +190,14 @@ export async function createDraft(services: Services, orgId: string, input: { de
       provider: generated.provider,
       model: generated.model,
       promptVersion: generated.promptVersion,
+      objectType,
       asOf: input.asOf ?? null,
     })
     .returning();
   // The draft is saved whatever its preview does (the generation is the expensive part); a preview
   // that timed out is reported in the answer, and the reviewer narrows the rules with PUT.
   const prepared: PreparedRules = { ok: true, tree: generated.rules, warnings: [] };
-  const previewed = await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf));
+  const previewed = await tryPreview(() => previewTree(services, orgId, prepared, tenant, input.asOf, objectType));
   return respond(services, orgId, row!, previewed, [], await readAgain(services, orgId, tenant, row!));
 }
 
@@ -172,14 +205,15 @@ export async function createDraft(services: Services, orgId: string, input: { de
 export async function getDraft(services: Services, orgId: string, id: string): Promise<DraftView> {
   const row = await findDraft(services, orgId, id);
   // Stored rules are checked against the tenant as it is now (a tag or segment may have gone).
-  const previewed = await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined));
+  const previewed = await tryPreview(() => previewRules(services, orgId, row.rules, row.asOf ?? undefined, row.objectType));
   const tenant = await services.tenants.get(orgId);
   return respond(services, orgId, row, previewed, [], 'preview' in previewed ? await readAgain(services, orgId, tenant, row, previewed.rules) : null);
 }
 
 /** The built-in parser's reading beside the provider's, while the reviewer has not edited the rules. */
 async function readAgain(services: Services, orgId: string, tenant: TenantValues, row: DraftRow, rules?: RuleTree): Promise<SecondReading | null> {
-  if (row.editedAt !== null) return null;
+  // The second reading compares contact audiences; segments of companies and deals have none yet.
+  if (row.editedAt !== null || row.objectType !== 'contacts') return null;
   const tree = rules ?? storedRules(row.rules);
   if (!tree) return null;
   return secondReading(services, orgId, tenant, { description: row.description, asOf: row.asOf ?? services.now(), rules: tree, providerName: row.provider });
@@ -190,7 +224,7 @@ export async function editDraft(services: Services, orgId: string, id: string, r
   if (current.approvedSegmentId) throw new AppError('conflict', `This draft was already approved as segment ${current.approvedSegmentId}; edit the segment instead.`);
   // Preview first, save after: an edit whose preview fails (timeout, busy) is answered with that
   // error and leaves the draft as it was — the reviewer never sees a saved tree they could not check.
-  const previewed = await previewRules(services, orgId, rules, current.asOf ?? undefined).catch((err: unknown) => {
+  const previewed = await previewRules(services, orgId, rules, current.asOf ?? undefined, current.objectType).catch((err: unknown) => {
     if (err instanceof AppError && err.code === 'validation_failed') {
       throw new AppError('validation_failed', 'The edited rules are not valid; the draft is unchanged.', err.errors);
     }
@@ -208,7 +242,7 @@ export async function editDraft(services: Services, orgId: string, id: string, r
 /** Switches the rules to an assumption's alternative reading (or back), as an edit of the draft. */
 export async function applyAlternative(services: Services, orgId: string, id: string, index: number): Promise<DraftView> {
   const current = await findDraft(services, orgId, id);
-  const option = alternativeOptions(current.assumptions as StoredAssumption[], storedRules(current.rules)!).find((o) => o.index === index);
+  const option = alternativeOptions(current.assumptions as StoredAssumption[], storedRules(current.rules, current.objectType)!).find((o) => o.index === index);
   if (!option) {
     throw new AppError('not_found', `Draft "${id}" has no alternative ${index} for its current rules; GET the draft for the alternatives it lists.`);
   }
@@ -240,7 +274,7 @@ export async function approveDraft(
     const segment = await createSegment(
       services,
       orgId,
-      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', rules: current.rules, by: input.by },
+      { title: input.title, slug: input.slug, description: input.description ?? current.description, type: 'dynamic', objectType: current.objectType, rules: current.rules, by: input.by },
       tx,
     );
     await tx.update(drafts).set({ approvedSegmentId: segment.id }).where(and(eq(drafts.orgId, orgId), eq(drafts.id, id)));

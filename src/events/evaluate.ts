@@ -1,18 +1,22 @@
 // Re-evaluates written contacts against a tenant's dynamic segments, per batch: a `union all` of
 // each segment's compiled predicate restricted to the written ids, diffed against segment_members for
 // exactly those (segment, contact) pairs, with the joins and leaves recorded as events in the same
-// transaction.
+// transaction. The same for companies and deals: a contact write also re-evaluates, against the
+// segments of companies and of deals, the companies and deals whose rules can read that contact (its
+// company, before and after the write, and the deals of both).
 //
 // Only segments with a baseline (computed_version not null) are evaluated: a segment that was never
 // materialized has no "before" to diff against; its first refresh establishes one silently.
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.js';
-import { segmentMembers } from '../db/schema.js';
+import { companySegmentMembers, dealSegmentMembers, segmentMembers } from '../db/schema.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { segmentRefs } from '../rules/validate.js';
 import type { Services } from '../services.js';
+import type { ObjectType } from '../rules/catalog.js';
 import { compilePredicate } from '../sql/compile.js';
+import { memberTable, ROOTS } from '../sql/roots.js';
 import { type Change, type EventCause, recordChanges, segmentLockKey } from './outbox.js';
 
 /** Compiled predicates carry bound parameters; stay well below PostgreSQL's 65,535 per statement. */
@@ -45,9 +49,9 @@ export function dependentsOf(all: { id: string; rules: unknown }[], ids: string[
  * Dynamic segments of the tenant that have a baseline; with `dependingOn`, only those whose rules
  * refer (directly or through other segments) to one of those segment ids.
  */
-async function evaluatedSegments(tx: Tx, orgId: string, dependingOn?: string[]): Promise<EvaluatedSegment[]> {
-  const rows = await tx.execute<{ id: string; rules: unknown; computed: boolean }>(sql`
-    select id, rules, computed_version is not null as computed from segments where org_id = ${orgId} and type = 'dynamic'`);
+async function evaluatedSegments(tx: Tx, orgId: string, dependingOn?: string[]): Promise<(EvaluatedSegment & { object_type: ObjectType })[]> {
+  const rows = await tx.execute<{ id: string; rules: unknown; computed: boolean; object_type: ObjectType }>(sql`
+    select id, rules, computed_version is not null as computed, object_type from segments where org_id = ${orgId} and type = 'dynamic'`);
   const wanted = dependingOn ? new Set(dependentsOf(rows, dependingOn)) : undefined;
   return rows.filter((r) => r.computed && (!wanted || wanted.has(r.id)));
 }
@@ -72,7 +76,10 @@ function paramCount(fragment: SQL): number {
 
 /**
  * Brings segment_members up to date for `contactIds` across the tenant's dynamic segments and records
- * each join and leave as an event with `cause`. Runs inside the caller's transaction, after its writes.
+ * each join and leave as an event with `cause`; then the companies and deals that can read those
+ * contacts, against the segments of companies and deals (`companiesBefore`: the contacts' companies
+ * before the write, which may have lost a contact). Runs inside the caller's transaction, after its
+ * writes. Returns the contacts' own changes; the others are recorded as events all the same.
  */
 export async function reevaluateContacts(
   services: Services,
@@ -80,20 +87,60 @@ export async function reevaluateContacts(
   orgId: string,
   contactIds: string[],
   cause: EventCause,
-  options: { dependingOn?: string[] } = {},
+  options: { dependingOn?: string[]; companiesBefore?: string[] } = {},
 ): Promise<Change[]> {
-  const ids = [...new Set(contactIds)].sort();
+  return reevaluateObjects(services, tx, orgId, 'contacts', contactIds, cause, options);
+}
+
+/**
+ * reevaluateContacts for any object type: the written rows of `type`, then the rows of other types
+ * whose rules can read them (contacts → their companies and deals; companies → their deals).
+ */
+export async function reevaluateObjects(
+  services: Services,
+  tx: Tx,
+  orgId: string,
+  type: ObjectType,
+  rowIds: string[],
+  cause: EventCause,
+  options: { dependingOn?: string[]; companiesBefore?: string[] } = {},
+): Promise<Change[]> {
+  const ids = [...new Set(rowIds)].sort();
   if (ids.length === 0) return [];
-  const segs = await evaluatedSegments(tx, orgId, options.dependingOn);
-  if (segs.length === 0) return [];
+  const all = await evaluatedSegments(tx, orgId, options.dependingOn);
+  if (all.length === 0) return [];
+  const own = await evaluate(services, tx, orgId, type, ids, all.filter((s) => s.object_type === type), cause);
+  const others = new Set(all.map((s) => s.object_type));
+  const idList = sql`${sql.param(ids)}::text[]`;
+  let companies: string[] = [];
+  if (type === 'contacts' && (others.has('companies') || others.has('deals'))) {
+    companies = [...new Set([...(await companiesOf(tx, orgId, ids)), ...(options.companiesBefore ?? [])])].sort();
+    await evaluate(services, tx, orgId, 'companies', companies, all.filter((s) => s.object_type === 'companies'), cause);
+  }
+  if (type === 'companies') companies = ids;
+  if (type !== 'deals' && others.has('deals')) {
+    const rows = await tx.execute<{ id: string }>(sql`
+      select id from deals where org_id = ${orgId}
+        and (${type === 'contacts' ? sql`contact_id = any(${idList}) or ` : sql``}company_id = any(${sql.param(companies)}::text[]))`);
+    await evaluate(services, tx, orgId, 'deals', rows.map((r) => r.id).sort(), all.filter((s) => s.object_type === 'deals'), cause);
+  }
+  return own;
+}
+
+/** The diff of `ids` (rows of `type`) against the given segments of that type, recorded as events. */
+async function evaluate(services: Services, tx: Tx, orgId: string, type: ObjectType, ids: string[], segs: EvaluatedSegment[], cause: EventCause): Promise<Change[]> {
+  if (ids.length === 0 || segs.length === 0) return [];
   await lockShared(tx, orgId, segs.map((s) => s.id));
-  const ctx = { orgId, asOf: services.now(), tenant: await services.tenants.get(orgId, tx) };
+  const ctx = { orgId, asOf: services.now(), tenant: await services.tenants.get(orgId, tx), objectType: type };
+  const root = ROOTS[type];
+  const a = sql.raw(root.alias);
+  const { table, column } = memberTable(type);
   const idList = sql`${sql.param(ids)}::text[]`;
   const selects = segs.map((s) => {
     const { where } = compilePredicate(s.rules as RuleTree, ctx);
     return {
       id: s.id,
-      select: sql`select ${s.id}::text as segment_id, c.id as contact_id from contacts c where c.org_id = ${orgId} and c.id = any(${idList}) and ${where}`,
+      select: sql`select ${s.id}::text as segment_id, ${a}.id as contact_id from ${sql.raw(root.table)} ${a} where ${a}.org_id = ${orgId} and ${a}.id = any(${idList}) and ${where}`,
     };
   });
 
@@ -124,21 +171,12 @@ export async function reevaluateContacts(
       sql` union all `,
     );
     const removed = await tx.execute<{ segment_id: string; contact_id: string }>(sql`
-      delete from segment_members m
-      where m.org_id = ${orgId} and m.segment_id = any(${segIds}) and m.contact_id = any(${idList})
-        and not exists (select 1 from (${nowIn}) n where n.segment_id = m.segment_id and n.contact_id = m.contact_id)
-      returning m.segment_id, m.contact_id`);
+      delete from ${table} m
+      where m.org_id = ${orgId} and m.segment_id = any(${segIds}) and m.${column} = any(${idList})
+        and not exists (select 1 from (${nowIn}) n where n.segment_id = m.segment_id and n.contact_id = m.${column})
+      returning m.segment_id, m.${column} as contact_id`);
     const matching = await tx.execute<{ segment_id: string; contact_id: string }>(nowIn);
-    const added =
-      matching.length === 0
-        ? []
-        : (
-            await tx
-              .insert(segmentMembers)
-              .values(matching.map((m) => ({ orgId, segmentId: m.segment_id, contactId: m.contact_id, addedAt: ctx.asOf })))
-              .onConflictDoNothing()
-              .returning({ segmentId: segmentMembers.segmentId, contactId: segmentMembers.contactId })
-          ).map((r) => ({ segment_id: r.segmentId, contact_id: r.contactId }));
+    const added = matching.length === 0 ? [] : await insertMembers(tx, orgId, type, matching, ctx.asOf);
     changes.push(
       ...(await recordChanges(tx, {
         orgId,
@@ -155,6 +193,40 @@ export async function reevaluateContacts(
 }
 
 /**
+ * Multi-row INSERT … VALUES into the type's member table (a router statement on Citus, see
+ * outbox.ts); returns the rows that were not members yet.
+ */
+async function insertMembers(tx: Tx, orgId: string, type: ObjectType, rows: { segment_id: string; contact_id: string }[], addedAt: Date): Promise<{ segment_id: string; contact_id: string }[]> {
+  const values = rows.map((m) => ({ orgId, segmentId: m.segment_id, memberId: m.contact_id, addedAt }));
+  switch (type) {
+    case 'contacts':
+      return (
+        await tx
+          .insert(segmentMembers)
+          .values(values.map(({ memberId, ...v }) => ({ ...v, contactId: memberId })))
+          .onConflictDoNothing()
+          .returning({ segment_id: segmentMembers.segmentId, contact_id: segmentMembers.contactId })
+      );
+    case 'companies':
+      return (
+        await tx
+          .insert(companySegmentMembers)
+          .values(values.map(({ memberId, ...v }) => ({ ...v, companyId: memberId })))
+          .onConflictDoNothing()
+          .returning({ segment_id: companySegmentMembers.segmentId, contact_id: companySegmentMembers.companyId })
+      );
+    case 'deals':
+      return (
+        await tx
+          .insert(dealSegmentMembers)
+          .values(values.map(({ memberId, ...v }) => ({ ...v, dealId: memberId })))
+          .onConflictDoNothing()
+          .returning({ segment_id: dealSegmentMembers.segmentId, contact_id: dealSegmentMembers.dealId })
+      );
+  }
+}
+
+/**
  * Records `segment.left` for every membership of contacts about to be deleted, and removes them. Call
  * before deleting the contacts: the shared locks must be held before the contacts' rows are, or a
  * concurrent refresh still inserting one of them would wait on the row while we wait on its lock.
@@ -167,10 +239,29 @@ export async function leaveAll(services: Services, tx: Tx, orgId: string, contac
     delete from segment_members m
     where m.org_id = ${orgId} and m.contact_id = any(${sql.param(contactIds)}::text[])
     returning m.segment_id, m.contact_id`);
-  return recordChanges(tx, {
+  // The contacts' deals are deleted with them: they leave their segments too.
+  const dealsLeft = await tx.execute<{ segment_id: string; deal_id: string }>(sql`
+    delete from deal_segment_members m
+    where m.org_id = ${orgId} and m.deal_id in (select id from deals where org_id = ${orgId} and contact_id = any(${sql.param(contactIds)}::text[]))
+    returning m.segment_id, m.deal_id`);
+  const changes = await recordChanges(tx, {
     orgId,
     cause: 'write',
     occurredAt: services.now(),
-    changes: removed.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.left' as const })),
+    changes: [
+      ...removed.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.left' as const })),
+      ...dealsLeft.map((r) => ({ segmentId: r.segment_id, contactId: r.deal_id, type: 'segment.left' as const })),
+    ],
   });
+  const deals = new Set(dealsLeft.map((r) => r.deal_id));
+  return changes.filter((c) => !deals.has(c.contactId));
+}
+
+/** The companies of these contacts and of their deals: whose segments a change of the contacts can move. */
+export async function companiesOf(tx: Tx, orgId: string, contactIds: string[]): Promise<string[]> {
+  if (contactIds.length === 0) return [];
+  const rows = await tx.execute<{ id: string }>(sql`
+    select company_id as id from contacts where org_id = ${orgId} and id = any(${sql.param(contactIds)}::text[]) and company_id is not null
+    union select company_id from deals where org_id = ${orgId} and contact_id = any(${sql.param(contactIds)}::text[]) and company_id is not null`);
+  return rows.map((r) => r.id);
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { badCursor, decodeCursor, encodeCursor } from '../db/cursor.js';
 import { segmentEvents } from '../db/schema.js';
 import type { Services } from '../services.js';
+import type { ObjectType } from '../rules/catalog.js';
 import type { EventCause, EventType } from './outbox.js';
 
 export interface SegmentEvent {
@@ -12,7 +13,12 @@ export interface SegmentEvent {
   occurredAt: string;
   tenant: string;
   segment: { id: string; slug: string };
-  contact: { id: string };
+  /** What the segment's members are. */
+  objectType: ObjectType;
+  /** The member that joined or left: a contact, company or deal (per objectType). */
+  member: { id: string };
+  /** Events of contact segments also name the contact here, as they always did. */
+  contact?: { id: string };
   cause: EventCause;
 }
 
@@ -23,7 +29,9 @@ export function eventPayload(row: typeof segmentEvents.$inferSelect): SegmentEve
     occurredAt: row.occurredAt.toISOString(),
     tenant: row.orgId,
     segment: { id: row.segmentId, slug: row.segmentSlug },
-    contact: { id: row.contactId },
+    objectType: row.objectType,
+    member: { id: row.contactId },
+    ...(row.objectType === 'contacts' ? { contact: { id: row.contactId } } : {}),
     cause: row.cause,
   };
 }
@@ -45,7 +53,7 @@ export interface EventsPage {
 export async function listEvents(
   services: Services,
   orgId: string,
-  opts: { segmentId?: string | undefined; contactId?: string | undefined; cursor?: string | undefined; limit: number },
+  opts: { segmentId?: string | undefined; contactId?: string | undefined; memberId?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<EventsPage> {
   let after: number | undefined;
   if (opts.cursor !== undefined) {
@@ -64,7 +72,8 @@ export async function listEvents(
       and(
         eq(segmentEvents.orgId, orgId),
         opts.segmentId ? eq(segmentEvents.segmentId, opts.segmentId) : undefined,
-        opts.contactId ? eq(segmentEvents.contactId, opts.contactId) : undefined,
+        opts.contactId ? and(eq(segmentEvents.objectType, 'contacts'), eq(segmentEvents.contactId, opts.contactId)) : undefined,
+        opts.memberId ? eq(segmentEvents.contactId, opts.memberId) : undefined,
         after !== undefined ? gt(segmentEvents.seq, after) : undefined,
       ),
     )

@@ -4,8 +4,8 @@
 //
 // Two shapes, one table layout:
 // - `emitChanges(...)` for a set-based diff of any size (a segment's recompute): callers write one
-//   statement of data-modifying CTEs that ends with a CTE named `changes` (segment_id, contact_id,
-//   type) and append it: the events and deliveries CTEs plus a final select. Postgres runs every
+//   statement of data-modifying CTEs that ends with a CTE named `changes` (segment_id, contact_id —
+//   the member's id, whatever the segment's object type —, type) and append it: the events and deliveries CTEs plus a final select. Postgres runs every
 //   data-modifying CTE exactly once, referenced or not.
 // - `recordChanges(...)` for the small writes (member add/remove, contact re-evaluation, deletes),
 //   whose changes the caller already has: plain statements, each naming one tenant. On Citus an
@@ -47,8 +47,8 @@ export function emitChanges(o: EmitOptions): SQL {
         : o.returning.select;
   return sql`,
     events as (
-      insert into segment_events (org_id, id, type, segment_id, segment_slug, contact_id, cause, occurred_at)
-      select ${o.orgId}, ${sqlId('evt_')}, ch.type::segment_event_type, ch.segment_id, s.slug, ch.contact_id, ${o.cause}::segment_event_cause, ${at}
+      insert into segment_events (org_id, id, type, segment_id, segment_slug, object_type, contact_id, cause, occurred_at)
+      select ${o.orgId}, ${sqlId('evt_')}, ch.type::segment_event_type, ch.segment_id, s.slug, s.object_type, ch.contact_id, ${o.cause}::segment_event_cause, ${at}
       from changes ch
       join segments s on s.org_id = ${o.orgId} and s.id = ch.segment_id
       where ${o.emit ?? true}
@@ -64,7 +64,7 @@ export function emitChanges(o: EmitOptions): SQL {
     ${final}`;
 }
 
-/** Rows per multi-row INSERT: 8 columns each, well below PostgreSQL's 65,535 parameters. */
+/** Rows per multi-row INSERT: 9 columns each, well below PostgreSQL's 65,535 parameters. */
 const ROWS_PER_INSERT = 2_000;
 
 /**
@@ -82,22 +82,23 @@ export async function recordChanges(
 ): Promise<Change[]> {
   if (o.changes.length === 0) return [];
   const segmentIds = [...new Set(o.changes.map((c) => c.segmentId))];
-  const slugs = new Map(
+  const found = new Map(
     (
       await tx
-        .select({ id: segments.id, slug: segments.slug })
+        .select({ id: segments.id, slug: segments.slug, objectType: segments.objectType })
         .from(segments)
         .where(and(eq(segments.orgId, o.orgId), inArray(segments.id, segmentIds)))
-    ).map((r) => [r.id, r.slug]),
+    ).map((r) => [r.id, r]),
   );
   const events = o.changes
-    .filter((c) => slugs.has(c.segmentId))
+    .filter((c) => found.has(c.segmentId))
     .map((c) => ({
       orgId: o.orgId,
       id: randomId('evt_'),
       type: c.type,
       segmentId: c.segmentId,
-      segmentSlug: slugs.get(c.segmentId)!,
+      segmentSlug: found.get(c.segmentId)!.slug,
+      objectType: found.get(c.segmentId)!.objectType,
       contactId: c.contactId,
       cause: o.cause,
       occurredAt: o.occurredAt,

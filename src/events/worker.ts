@@ -14,6 +14,7 @@
 // retried after base·2^(attempt−1), capped, until `maxAgeMs` after the delivery was created (or
 // redelivered); then it is `failed`. At least once: the same event may arrive more than once (a lost
 // response, an expired lease), always with the same event id.
+import type { ObjectType } from '../rules/catalog.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { webhookDeliveries } from '../db/schema.js';
@@ -78,6 +79,7 @@ interface Claimed {
   event_segment_id: string;
   event_segment_slug: string;
   event_contact_id: string;
+  event_object_type: ObjectType;
   event_cause: 'write';
   event_occurred_at: Date | string;
 }
@@ -136,7 +138,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
           and w.org_id = ${orgId} and w.id = d.endpoint_id
         returning d.org_id, d.id, d.attempts, d.retry_from, d.locked_until, w.url, w.secret,
           e.id as event_id, e.seq as event_seq, e.type as event_type, e.segment_id as event_segment_id,
-          e.segment_slug as event_segment_slug, e.contact_id as event_contact_id, e.cause as event_cause,
+          e.segment_slug as event_segment_slug, e.contact_id as event_contact_id, e.object_type as event_object_type, e.cause as event_cause,
           e.occurred_at as event_occurred_at`);
       claimed.push(...(rows as unknown as Claimed[]));
     }
@@ -174,6 +176,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
         segmentId: c.event_segment_id,
         segmentSlug: c.event_segment_slug,
         contactId: c.event_contact_id,
+        objectType: c.event_object_type,
         cause: c.event_cause,
         occurredAt: new Date(c.event_occurred_at),
       }),

@@ -1,6 +1,7 @@
 // Membership events, webhook endpoints and their deliveries: request and response shapes.
 import { z } from '@hono/zod-openapi';
 import { DELIVERY_STATUSES, SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
+import { OBJECT_TYPES } from '../rules/crm.js';
 
 const EventType = z.enum(SEGMENT_EVENT_TYPES);
 const SegmentRefShape = z.object({ id: z.string(), slug: z.string() });
@@ -12,10 +13,12 @@ export const SegmentEvent = z
     occurredAt: z.string(),
     tenant: z.string(),
     segment: SegmentRefShape,
-    contact: z.object({ id: z.string() }),
+    objectType: z.enum(OBJECT_TYPES).openapi({ description: 'What the segment\'s members are: contacts, companies or deals.' }),
+    member: z.object({ id: z.string() }).openapi({ description: 'The contact, company or deal (per objectType) that joined or left.' }),
+    contact: z.object({ id: z.string() }).optional().openapi({ description: 'Events of contact segments: the contact (the same id as member).' }),
     cause: z.enum(SEGMENT_EVENT_CAUSES),
   })
-  .openapi('SegmentEvent', { description: 'A contact joined or left a segment. Also the body of every webhook request.' });
+  .openapi('SegmentEvent', { description: 'A contact, company or deal joined or left a segment. Also the body of every webhook request.' });
 
 export const EventsPage = z
   .object({ events: z.array(SegmentEvent), nextCursor: z.string().nullable(), hasMore: z.boolean() })
@@ -23,7 +26,8 @@ export const EventsPage = z
 
 export const EventsQuery = z.object({
   segmentId: z.string().max(100).optional(),
-  contactId: z.string().max(100).optional(),
+  contactId: z.string().max(100).optional().openapi({ description: 'Only events of this contact in contact segments.' }),
+  memberId: z.string().max(100).optional().openapi({ description: 'Only events of this member (a contact, company or deal id).' }),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
 });

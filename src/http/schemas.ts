@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { DATE_RANGE_TEXT, dateOutOfRange } from '../rules/clock.js';
 import { generationJsonSchema } from '../rules/json-schema.js';
 import { RULES_FORMATS } from './rules-format.js';
+import { OBJECT_TYPES } from '../rules/crm.js';
 
 export const RULE_SCHEMA_COMPONENTS: Record<string, unknown> = (() => {
   const defs = (generationJsonSchema().$defs ?? {}) as Record<string, unknown>;
@@ -118,6 +119,9 @@ export const NodeWhy = z
     z.object({ ...whyBase, type: z.literal('segment'), segment: z.string(), title: z.string(), member: z.boolean() }),
   ])
   .openapi('NodeWhy', { description: 'One node for one contact: whether it holds and, for conditions, the values that decided it.' });
+export const ObjectType = z
+  .enum(OBJECT_TYPES)
+  .openapi('ObjectType', { description: 'What a segment selects: contacts (the default), companies or deals. The rules are read at that object.' });
 
 export const PreviewContact = z
   .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable() })
@@ -127,12 +131,30 @@ export const PreviewRow = PreviewContact.extend({
   why: z.array(NodeWhy).openapi({ description: 'Every node of the tree for this contact, in the order of `funnel`: which conditions made it match, with their values.' }),
 }).openapi('PreviewRow');
 
+export const PreviewCompany = z
+  .object({ id: z.string(), name: z.string(), domain: z.string().nullable(), industry: z.string().nullable(), country: z.string().nullable(), employeeCount: z.number().nullable() })
+  .openapi('PreviewCompany');
+
+export const PreviewDeal = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    stage: z.string(),
+    amount: z.number().nullable(),
+    company: z.string().nullable().openapi({ description: 'The deal’s company name.' }),
+    contact: z.string().nullable().openapi({ description: 'The deal’s contact’s email.' }),
+  })
+  .openapi('PreviewDeal');
+
 export const Preview = z
   .object({
+    objectType: ObjectType,
     count,
-    reach: Reach,
-    funnel: z.array(FunnelNode).openapi({ description: 'Every node of the canonical tree, root first (pre-order), with exact counts.' }),
-    sample: z.array(PreviewRow),
+    reach: z.union([Reach, z.null()]).openapi({ description: 'Contacts only (who can be emailed); null for segments of companies and deals.' }),
+    funnel: z.array(FunnelNode).openapi({ description: 'Every node of the canonical tree, root first (pre-order), with exact counts (contacts; empty for companies and deals).' }),
+    sample: z
+      .array(z.union([PreviewRow, PreviewCompany, PreviewDeal]))
+      .openapi({ description: 'The first 10 matching rows with the columns of the object type: contacts newest first (with why), companies by name, deals newest first.' }),
     asOf: z.string(),
   })
   .openapi('Preview');
@@ -141,6 +163,9 @@ export const CreateDraftRequest = z
   .object({
     description: z.string().min(1).max(2000).openapi({ example: 'enterprise accounts in Germany that opened our last 3 campaigns but have no deal created in the last 90 days' }),
     asOf: AsOfSchema.optional(),
+    objectType: ObjectType.optional().openapi({
+      description: 'What the segment selects; when left out, the description’s leading noun decides ("companies …", "accounts …", "deals …"), else contacts.',
+    }),
   })
   .openapi('CreateDraftRequest');
 
@@ -161,6 +186,7 @@ export const Draft = z
   .object({
     id: z.string(),
     description: z.string(),
+    objectType: ObjectType,
     rules: rulesRef('Canonical rule tree.'),
     explanation: z.string(),
     assumptions: z.array(z.string()),
@@ -224,7 +250,12 @@ export const RulesFormat = z
   });
 
 export const PreviewRequest = z
-  .object({ rules: rulesRef('A rule tree (or EzFlow criteria / react-querybuilder JSON, per `format`); validated and normalized.'), format: RulesFormat.optional(), asOf: AsOfSchema.optional() })
+  .object({
+    rules: rulesRef('A rule tree (or EzFlow criteria / react-querybuilder JSON, per `format`); validated and normalized.'),
+    format: RulesFormat.optional(),
+    asOf: AsOfSchema.optional(),
+    objectType: ObjectType.optional().openapi({ description: 'What the rules select; default contacts.' }),
+  })
   .openapi('PreviewRequest');
 
 export const PreviewResponse = z
@@ -270,6 +301,7 @@ export const Segment = z
     slug: z.string(),
     description: z.string().nullable(),
     type: z.enum(['static', 'dynamic']),
+    objectType: ObjectType,
     status: z.enum(['active', 'archived']),
     rules: nullableRules('Canonical rule tree (dynamic segments); null for static ones.'),
     explanation: z.string().nullable(),
@@ -298,6 +330,7 @@ export const CreateSegmentRequest = z
       .enum(['static', 'dynamic'])
       .optional()
       .openapi({ description: 'Default: "dynamic" when `rules` are given, "static" when they are not.' }),
+    objectType: ObjectType.optional().openapi({ description: 'What the members are; default contacts. Fixed for the segment’s life.' }),
     rules: rulesRef('Required for dynamic segments (in the `format` given).').optional(),
     format: RulesFormat.optional(),
   })
@@ -307,13 +340,21 @@ export const UpdateSegmentRequest = z
   .object({ title: Title.optional(), slug: Slug.optional(), description: Description.optional(), rules: rulesRef('Dynamic segments only (in the `format` given).').optional(), format: RulesFormat.optional() })
   .openapi('UpdateSegmentRequest');
 
-export const MembersRequest = z.object({ contactIds: z.array(z.string().min(1).max(100)).min(1).max(10_000) }).openapi('MembersRequest');
+export const MembersRequest = z
+  .object({
+    contactIds: z
+      .array(z.string().min(1).max(100))
+      .min(1)
+      .max(10_000)
+      .openapi({ description: 'Ids of the segment’s object type: contact ids, or company / deal ids for segments of companies / deals.' }),
+  })
+  .openapi('MembersRequest');
 
 export const MembershipChange = z
   .object({
     changed: z.array(z.string()).openapi({ description: 'Ids added (or removed) by this call.' }),
     unchanged: z.array(z.string()).openapi({ description: 'Ids that already were (or were not) members.' }),
-    unknown: z.array(z.string()).openapi({ description: 'Ids that are not contacts of this tenant; nothing was done with them.' }),
+    unknown: z.array(z.string()).openapi({ description: 'Ids that are not records (contacts, companies or deals, per the segment) of this tenant; nothing was done with them.' }),
   })
   .openapi('MembershipChange');
 
@@ -333,15 +374,26 @@ export const MembersQuery = z.object({
   asOf: AsOfSchema.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  sort: z.enum(['created_at', 'email', 'last_name']).default('created_at'),
+  sort: z
+    .enum(['created_at', 'email', 'last_name', 'name', 'employee_count', 'amount'])
+    .optional()
+    .openapi({ description: 'contacts: created_at (default), email, last_name; companies: name (default), employee_count; deals: created_at (default), name, amount.' }),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 
+const joinedAt = z.string().nullable().openapi({ description: 'When the row last became a member (its latest join, or the segment’s creation for its first members); null when it is not a recorded member, e.g. a dynamic segment read at an asOf.' });
+
 export const Member = z
-  .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable(), createdAt: z.string(), joinedAt: z.string().nullable().openapi({ description: 'When the contact last became a member (its latest join, or the segment’s creation for its first members); null when it is not a recorded member, e.g. a dynamic segment read at an asOf.' }) })
+  .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable(), createdAt: z.string(), joinedAt })
   .openapi('Member');
 
-export const MembersPage = z.object({ members: z.array(Member), nextCursor: z.string().nullable() }).openapi('MembersPage');
+export const MembersPage = z
+  .object({
+    objectType: ObjectType,
+    members: z.array(z.union([Member, PreviewCompany.extend({ joinedAt }), PreviewDeal.extend({ createdAt: z.string(), joinedAt })])).openapi({ description: 'Rows with the columns of the segment’s object type.' }),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi('MembersPage');
 
 export const CountsRequest = z
   .object({
@@ -367,7 +419,7 @@ export const SeedSegment = z
       title: z.string(),
       slug: z.string().optional(),
       description: z.string().nullable().optional(),
-      object_type: z.enum(['contacts']).optional().openapi({ description: 'What the segment targets; default "contacts".' }),
+      object_type: ObjectType.optional().openapi({ description: 'What the segment targets; default "contacts".' }),
       type: z.enum(['static', 'dynamic']).optional().openapi({ description: 'Default: dynamic when there is a query, static when there is none.' }),
       status: z.enum(['active', 'archived']).optional().openapi({ description: 'Default "active".' }),
       query: rulesRef('Dynamic segments: the rule tree; segments by slug, owners by email, campaigns by name.').optional(),

@@ -38,13 +38,14 @@ export async function generateRules(provider: Provider, request: GenerateRequest
   };
   if (out.kind === 'refusal') return { ...meta, kind: 'refusal', reason: out.reason };
   // Validated once per request: a provider that had to check the tree (to repair it) hands it over.
-  const prepared = out.prepared ?? prepareRules(out.rules, { tenant: request.tenant });
+  const objectType = request.objectType ?? 'contacts';
+  const prepared = out.prepared ?? prepareRules(out.rules, { tenant: request.tenant, objectType });
   if (!prepared.ok) throw new GenerationError('invalid_output', `The ${out.provider} provider produced an invalid rule tree.`, prepared.errors);
   return {
     ...meta,
     kind: 'rules',
     rules: prepared.tree,
-    explanation: explain(prepared.tree, request.tenant),
+    explanation: explain(prepared.tree, request.tenant, objectType),
     assumptions: [...out.assumptions, ...prepared.warnings.map((w) => w.message.replace(/^./, (c) => c.toUpperCase()) + '.')],
     alternatives: out.alternatives ?? [],
     unrecognized: out.unrecognized,

@@ -66,7 +66,7 @@ export class OpenAIProvider implements Provider {
   }
 
   async generate(request: GenerateRequest): Promise<Generation> {
-    const messages = buildMessages(request.description, request.tenant, request.asOf, this.promptVersion);
+    const messages = buildMessages(request.description, request.tenant, request.asOf, this.promptVersion, request.objectType);
     const usage: Usage = { promptTokens: 0, completionTokens: 0 };
     const common = () => ({ provider: this.name, model: this.model, promptVersion: this.promptVersion, usage });
     const budget: CallBudget = { deadline: Date.now() + this.timeoutMs * GENERATION_TIME_FACTOR, attemptMs: this.timeoutMs, maxRetries: this.maxRetries };
@@ -135,7 +135,7 @@ export class OpenAIProvider implements Provider {
     }
     const answer = envelope.data;
     if (answer.refusal !== null || answer.rules === null) return { ok: true, answer };
-    const prepared = prepareRules(answer.rules, { tenant: request.tenant });
+    const prepared = prepareRules(answer.rules, { tenant: request.tenant, objectType: request.objectType ?? 'contacts' });
     return prepared.ok ? { ok: true, answer, prepared } : { ok: false, issues: prepared.errors };
   }
 }

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
-import { BUILTIN_CATALOG, type FieldDef } from '../rules/catalog.js';
+import { BUILTIN_CATALOG, type Catalog, type FieldDef, type ObjectType } from '../rules/catalog.js';
 import { OPERATORS_BY_TYPE } from '../rules/operators.js';
 import type { TenantValues } from '../rules/tenant.js';
 
@@ -81,12 +81,42 @@ export function tenantPrompt(tenant: TenantValues, asOf: Date, version = PROMPT_
     languages: list(tenant.languages),
     owners: list(tenant.owners.map((o) => `${o.name} <${o.email}>`)),
     campaigns: list(tenant.campaigns.map((c) => `${c.name} (${c.sentAt ? c.sentAt.toISOString().slice(0, 10) : 'not sent'})`)),
-    segments: list(tenant.segments.filter((s) => s.status === 'active').map((s) => s.title)),
+    segments: list(
+      tenant.segments
+        .filter((s) => s.status === 'active')
+        .map((s) => ((s.objectType ?? 'contacts') === 'contacts' ? s.title : `${s.title} (a segment of ${s.objectType})`)),
+    ),
   });
 }
 
+/**
+ * For a segment of companies or deals: that object type's catalog (its fields at the root, its
+ * relations), after the static prefix so the cacheable part stays byte-identical. Segments of
+ * contacts need nothing more than the static prompt.
+ */
+export function objectTypePrompt(objectType: ObjectType, catalog: Catalog = BUILTIN_CATALOG): string | undefined {
+  if (objectType === 'contacts') return undefined;
+  const def = catalog.object(objectType);
+  const label = (type: ObjectType) => catalog.object(type).label.toLowerCase();
+  const relations = def.relations.map((r) => {
+    const inside = r.target
+      ? `inside "where", everything that applies to ${label(r.target)} (the ${label(r.target)} fields and relations above and below${r.target === 'contacts' ? ', engagement and segments of contacts' : ''})`
+      : `inside "where", conditions on these fields:\n${r.fields.map(fieldLine).join('\n')}`;
+    return `## relation \`${r.name}\` (the ${def.noun}'s ${r.label.toLowerCase()})\n${inside}`;
+  });
+  return [
+    `# This segment selects ${def.label.toLowerCase()}, not contacts`,
+    `The rule tree is read at each ${def.noun}: the root's conditions use these ${def.noun} fields (not the contact fields above):`,
+    def.fields.map(fieldLine).join('\n'),
+    `Relations from a ${def.noun} (count bounds work as for contacts: "at least 3 contacts who …" is {"type": "relation", "relation": "contacts", "has": true, "where": {…}, "count": {"operator": "gte", "value": 3}}):`,
+    relations.join('\n\n'),
+    `Email engagement applies to contacts only: put it inside a relation to the ${def.noun}'s contacts. "segment" nodes may name only segments of ${def.label.toLowerCase()} at the root, and segments of contacts inside a relation to contacts.`,
+  ].join('\n\n');
+}
+
 /** The whole conversation for one description. */
-export function buildMessages(description: string, tenant: TenantValues, asOf: Date, version = PROMPT_VERSION): ChatMessage[] {
+export function buildMessages(description: string, tenant: TenantValues, asOf: Date, version = PROMPT_VERSION, objectType: ObjectType = 'contacts'): ChatMessage[] {
+  const object = objectTypePrompt(objectType, tenant.catalog);
   const shots = files(version).examples.flatMap((e): ChatMessage[] => [
     { role: 'user', content: e.description },
     { role: 'assistant', content: JSON.stringify(e.answer) },
@@ -95,6 +125,7 @@ export function buildMessages(description: string, tenant: TenantValues, asOf: D
     { role: 'system', content: staticPrompt(version) },
     ...shots,
     { role: 'system', content: tenantPrompt(tenant, asOf, version) },
+    ...(object ? [{ role: 'system' as const, content: object }] : []),
     { role: 'user', content: description },
   ];
 }

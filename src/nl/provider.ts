@@ -2,11 +2,14 @@
 // and returns. Providers return a raw tree; the caller runs it through prepareRules like any other.
 import type { Node } from '../rules/grammar.js';
 import type { PreparedRules } from '../rules/prepare.js';
+import type { ObjectType } from '../rules/catalog.js';
 import type { TenantValues } from '../rules/tenant.js';
 
 export interface GenerateRequest {
   description: string;
   tenant: TenantValues;
+  /** What the segment selects; the rules are read at that object's root. Default contacts. */
+  objectType?: ObjectType;
   /** The evaluation clock: "in the last 30 days", "this year" and "the last 3 campaigns" are relative to it. */
   asOf: Date;
 }

@@ -1,7 +1,7 @@
 // The catalog: the one declarative description of what a segment can talk about. The grammar's
 // enums, the prompt's field list, validation messages, SQL column paths, the built-in parser's
 // vocabulary and the editor's field picker all come from here. Adding a field is one entry.
-import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES, TABLES } from './crm.js';
+import { ACTIVITY_DIRECTIONS, ACTIVITY_TYPES, DEAL_STAGES, EMAIL_EVENT_TYPES, EMAIL_STATUSES, LIFECYCLE_STAGES, OBJECT_TYPES, TABLES } from './crm.js';
 
 import type { FieldType } from './operators.js';
 
@@ -63,7 +63,8 @@ export interface ContactFieldDef extends FieldDef {
   scope: Scope;
 }
 
-export type RelationName = 'deals' | 'activities' | 'email_events' | 'fit_scores';
+export const RELATION_NAMES = ['deals', 'activities', 'email_events', 'fit_scores', 'contacts', 'company', 'contact'] as const;
+export type RelationName = (typeof RELATION_NAMES)[number];
 
 export interface RelationDef {
   name: RelationName;
@@ -71,6 +72,14 @@ export interface RelationDef {
   /** Singular noun for explanations: "a deal", "an activity". */
   noun: string;
   table: string;
+  /** How a related row belongs to the row it is read from: `related.<column> = owner.<ownerColumn>`. */
+  join: { column: string; ownerColumn: string };
+  /**
+   * When the related rows are an object type of their own (a company's contacts, a deal's company),
+   * `where` is read at that type's root: its fields, its relations, its node kinds. Otherwise `where`
+   * holds conditions on `fields` only.
+   */
+  target?: ObjectType;
   fields: readonly FieldDef[];
   synonyms: readonly string[];
 }
@@ -210,6 +219,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Deals',
     noun: 'deal',
     table: TABLES.deals,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['deal', 'opportunities', 'pipeline'],
     fields: [
       { key: 'name', label: 'Deal name', type: 'text', column: col('name'), nullable: false, synonyms: [] },
@@ -242,6 +252,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Activities',
     noun: 'activity',
     table: TABLES.activities,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['activity', 'touchpoints', 'interactions', 'engagements'],
     fields: [
       { key: 'type', label: 'Activity type', type: 'enum', column: col('type'), nullable: false, values: staticValues(ACTIVITY_TYPES), synonyms: ['activity type', 'kind'] },
@@ -262,6 +273,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Email events',
     noun: 'email event',
     table: TABLES.emailEvents,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['email_event', 'emails', 'email engagement', 'campaign events'],
     fields: [
       {
@@ -282,6 +294,7 @@ export const RELATIONS: readonly RelationDef[] = [
     label: 'Fit scores',
     noun: 'fit score',
     table: TABLES.fitScores,
+    join: { column: 'contact_id', ownerColumn: 'id' },
     synonyms: ['fit_score', 'fit', 'scores'],
     fields: [
       { key: 'product', label: 'Product', type: 'enum', column: col('product'), nullable: false, values: { kind: 'tenant', lookup: 'products' }, synonyms: [] },
@@ -349,35 +362,123 @@ export function definitionField(d: FieldDefinition): ContactFieldDef {
   };
 }
 
+// ---- object types ------------------------------------------------------------------------------
+
+export { OBJECT_TYPES };
+export type ObjectType = (typeof OBJECT_TYPES)[number];
+
+/** A company's own fields: the contact's `company.*` fields, read at the company itself. */
+export const BUILTIN_COMPANY_FIELDS: readonly FieldDef[] = BUILTIN_CONTACT_FIELDS.filter((f) => f.scope === 'company').map(({ scope: _scope, ...f }) => ({
+  ...f,
+  key: f.key.replace(/^company\./, ''),
+  label: f.label.replace(/^Company (\w)/, (_m, c: string) => c.toUpperCase()),
+  synonyms: [...new Set([f.key, ...f.synonyms.filter((s) => s !== 'company')])],
+}));
+
+const DEAL_RELATION = RELATIONS.find((r) => r.name === 'deals')!;
+/** A deal's own fields: the same as a contact's deals relation reads. */
+export const BUILTIN_DEAL_FIELDS: readonly FieldDef[] = DEAL_RELATION.fields;
+
+const CONTACT_NOUNS = { label: 'Contacts', noun: 'contact', synonyms: ['contact', 'people', 'persons', 'leads'] };
+const COMPANY_NOUNS = { label: 'Companies', noun: 'company', synonyms: ['company', 'accounts', 'account', 'organizations', 'organisations', 'organization', 'businesses'] };
+
+/**
+ * One object type as a catalog sees it. Its names, table and relations are the same for every
+ * tenant; its `fields` are the built-in ones plus, in a tenant's catalog, that tenant's definitions
+ * on this object. A relation whose `target` is an object type reads its `where` at that type's root
+ * (so through `Catalog.rootField`, tenant fields included), never through the relation's `fields`.
+ */
+export interface ObjectDef {
+  type: ObjectType;
+  /** "Contacts", "Companies", "Deals": how an explanation starts. */
+  label: string;
+  /** Singular noun: "contact", "company", "deal". */
+  noun: string;
+  /** Words that name this object type in a description ("accounts", "opportunities"). */
+  synonyms: readonly string[];
+  table: string;
+  fields: readonly FieldDef[];
+  relations: readonly RelationDef[];
+  /** Whether email engagement over campaigns applies (only contacts receive campaigns). */
+  engagement: boolean;
+}
+
+/** The object types with their built-in fields: what BUILTIN_CATALOG.object(type) answers. */
+export const BUILTIN_OBJECTS: Readonly<Record<ObjectType, ObjectDef>> = {
+  contacts: { type: 'contacts', ...CONTACT_NOUNS, table: TABLES.contacts, fields: BUILTIN_CONTACT_FIELDS, relations: RELATIONS, engagement: true },
+  companies: {
+    type: 'companies',
+    ...COMPANY_NOUNS,
+    table: TABLES.companies,
+    fields: BUILTIN_COMPANY_FIELDS,
+    engagement: false,
+    relations: [
+      { name: 'contacts', ...CONTACT_NOUNS, table: TABLES.contacts, join: { column: 'company_id', ownerColumn: 'id' }, target: 'contacts', fields: BUILTIN_CONTACT_FIELDS },
+      { ...DEAL_RELATION, join: { column: 'company_id', ownerColumn: 'id' } },
+    ],
+  },
+  deals: {
+    type: 'deals',
+    label: 'Deals',
+    noun: 'deal',
+    // Not "opportunities": that is a contact's lifecycle stage ("opportunities with a call logged").
+    synonyms: ['deal'],
+    table: TABLES.deals,
+    fields: BUILTIN_DEAL_FIELDS,
+    engagement: false,
+    relations: [
+      { name: 'contact', label: 'Contact', noun: 'contact', synonyms: ['contacts', 'person'], table: TABLES.contacts, join: { column: 'id', ownerColumn: 'contact_id' }, target: 'contacts', fields: BUILTIN_CONTACT_FIELDS },
+      { name: 'company', label: 'Company', noun: 'company', synonyms: COMPANY_NOUNS.synonyms, table: TABLES.companies, join: { column: 'id', ownerColumn: 'company_id' }, target: 'companies', fields: BUILTIN_COMPANY_FIELDS },
+    ],
+  },
+};
+
 // ---- the catalog a request sees ----------------------------------------------------------------
 
 /**
- * What one tenant's segments can talk about: the built-in fields and relations plus that tenant's
- * own field definitions. Built once per loaded tenant (src/tenants/catalog.ts) and passed to the
- * rule engine with the tenant's values; nothing reads a global field list.
+ * What one tenant's segments can talk about: per object type, the built-in fields and relations
+ * plus that tenant's own field definitions on that object. Built once per loaded tenant
+ * (src/tenants/catalog.ts) and passed to the rule engine with the tenant's values; nothing reads a
+ * global field list.
  */
 export interface Catalog {
-  /** Built-in contact and company fields, then the tenant's own fields in definition order. */
+  /** Built-in contact and company fields, then the tenant's own contact fields in definition order. */
   readonly contactFields: readonly ContactFieldDef[];
+  /** The relations read from a contact. */
   readonly relations: readonly RelationDef[];
   /** The tenant's own definitions, as loaded. */
   readonly definitions: readonly FieldDefinition[];
+  /** An object type: its fields (built-in + the tenant's on it) and relations. */
+  object(type: ObjectType): ObjectDef;
+  /** A field of an object type's root by key (`contacts`: contactField). */
+  rootField(type: ObjectType, key: string): FieldDef | undefined;
   contactField(key: string): ContactFieldDef | undefined;
-  relation(name: string): RelationDef | undefined;
+  /** A relation by name, as read from a contact (the default) or from another object type's root. */
+  relation(name: string, from?: ObjectType): RelationDef | undefined;
   relationField(rel: RelationDef, key: string): FieldDef | undefined;
 }
 
 /** A catalog of the built-in fields plus `definitions` (which must have distinct object/key pairs). */
 export function buildCatalog(definitions: readonly FieldDefinition[]): Catalog {
-  const own = definitions.filter((d) => d.object === 'contacts').map(definitionField);
-  const contactFields = [...BUILTIN_CONTACT_FIELDS, ...own];
+  const ownOn = (type: ObjectType) => definitions.filter((d) => (d.object as ObjectType) === type).map(definitionField);
+  const contactFields: readonly ContactFieldDef[] = [...BUILTIN_CONTACT_FIELDS, ...ownOn('contacts')];
+  const objects = Object.fromEntries(
+    OBJECT_TYPES.map((type) => {
+      const builtin = BUILTIN_OBJECTS[type];
+      const fields: readonly FieldDef[] = type === 'contacts' ? contactFields : [...builtin.fields, ...ownOn(type).map(({ scope: _scope, ...f }) => f)];
+      return [type, { ...builtin, fields }];
+    }),
+  ) as Record<ObjectType, ObjectDef>;
   const byKey = new Map(contactFields.map((f) => [f.key, f]));
+  const fieldsByType = new Map(OBJECT_TYPES.map((type) => [type, new Map(objects[type].fields.map((f) => [f.key, f]))]));
   return {
     contactFields,
     relations: RELATIONS,
     definitions,
+    object: (type) => objects[type],
+    rootField: (type, key) => fieldsByType.get(type)?.get(key),
     contactField: (key) => byKey.get(key),
-    relation: (name) => relationByName.get(name as RelationName),
+    relation: (name, from = 'contacts') => objects[from].relations.find((r) => r.name === name),
     relationField: (rel, key) => rel.fields.find((f) => f.key === key),
   };
 }
@@ -385,11 +486,13 @@ export function buildCatalog(definitions: readonly FieldDefinition[]): Catalog {
 /** The catalog of a tenant that has defined no fields of its own. */
 export const BUILTIN_CATALOG: Catalog = buildCatalog([]);
 
-const relationByName = new Map(RELATIONS.map((r) => [r.name, r]));
-
-/** A relation by name; relations are the same for every tenant. */
-export function relation(name: string): RelationDef | undefined {
-  return relationByName.get(name as RelationName);
+/**
+ * A relation by name; relations (names, tables, joins, their own fields) are the same for every
+ * tenant. A relation with a `target` reads its `where` at that object's root: use the tenant's
+ * Catalog.rootField for those fields.
+ */
+export function relation(name: string, from: ObjectType = 'contacts'): RelationDef | undefined {
+  return BUILTIN_CATALOG.relation(name, from);
 }
 
 export function relationField(rel: RelationDef, key: string): FieldDef | undefined {
@@ -408,3 +511,4 @@ export function resolveFieldName<F extends FieldDef>(fields: readonly F[], name:
 function squash(s: string): string {
   return s.toLowerCase().replace(/[\s_\-.]+/g, '');
 }
+

@@ -28,6 +28,9 @@ export function statusAfterEvent(
   return implied && status === 'subscribed' ? implied : status;
 }
 
+/** What a segment is a segment of. Every node of a rule tree is read at one object type's root. */
+export const OBJECT_TYPES = ['contacts', 'companies', 'deals'] as const;
+
 /** Tables that rules read. Each holds `org_id` and is keyed tenant-first. */
 export const TABLES = {
   contacts: 'contacts',
@@ -37,4 +40,6 @@ export const TABLES = {
   emailEvents: 'email_events',
   fitScores: 'fit_scores',
   segmentMembers: 'segment_members',
+  companySegmentMembers: 'company_segment_members',
+  dealSegmentMembers: 'deal_segment_members',
 } as const;

@@ -1,5 +1,5 @@
 // A canonical tree as one plain-English sentence a marketer can check against what they meant.
-import { type FieldDef, type RelationDef } from './catalog.js';
+import { type FieldDef, type ObjectType, type RelationDef } from './catalog.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RuleTree, SegmentMembership, Value, WhereGroup } from './grammar.js';
 import type { TenantValues } from './tenant.js';
 import { type CanonicalOperator, countForm, operatorSpec, type Said } from './operators.js';
@@ -7,48 +7,54 @@ import { countryName, languageName, referenceName } from './values.js';
 
 type Names = Pick<TenantValues, 'catalog' | 'owners' | 'campaigns' | 'segments'>;
 
-export function explain(tree: RuleTree, tenant: Names): string {
+/** "Contacts whose …", "Companies that have …": a tree of `objectType` (default contacts). */
+export function explain(tree: RuleTree, tenant: Names, objectType: ObjectType = 'contacts'): string {
   const e = new Explainer(tenant);
-  return `Contacts ${e.group(tree, undefined, true)}.`;
+  return `${tenant.catalog.object(objectType).label} ${e.group(tree, { root: objectType, rel: undefined }, true)}.`;
 }
+
+/** Where a node is read: an object type's root (reached through `rel` or not), or a leaf relation's rows. */
+type Scope = { root: ObjectType; rel: RelationDef | undefined } | { root: undefined; rel: RelationDef };
 
 class Explainer {
   constructor(private readonly names: Names) {}
 
-  group(g: Group | WhereGroup, rel: RelationDef | undefined, top = false): string {
-    const parts = (g.children as Node[]).map((c) => this.node(c, rel));
+  group(g: Group | WhereGroup, scope: Scope, top = false): string {
+    const parts = (g.children as Node[]).map((c) => this.node(c, scope));
     const joined = joinList(parts, g.op);
     const body = top || parts.length === 1 ? joined : g.op === 'or' ? `either ${joined}` : `both ${joined}`;
     if (!g.negate) return body;
     return parts.length === 1 ? `not ${body}` : `that do not match (${joined})`;
   }
 
-  private node(n: Node, rel: RelationDef | undefined): string {
+  private node(n: Node, scope: Scope): string {
     switch (n.type) {
       case 'group':
-        return this.group(n, rel);
+        return this.group(n, scope);
       case 'condition':
-        return this.condition(n, rel);
+        return this.condition(n, scope);
       case 'relation':
-        return this.relation(n);
+        return this.relation(n, scope.root ?? 'contacts');
       case 'engagement':
         return this.engagement(n);
       case 'segment':
-        return this.segment(n);
+        return this.segment(n, scope);
     }
   }
 
-  private condition(c: Condition, rel: RelationDef | undefined): string {
-    const field = rel ? rel.fields.find((f) => f.key === c.field) : this.names.catalog.contactField(c.field);
+  private condition(c: Condition, scope: Scope): string {
+    const rel = scope.root ? undefined : scope.rel;
+    const field = scope.root ? this.names.catalog.rootField(scope.root, c.field) : scope.rel.fields.find((f) => f.key === c.field);
     if (!field) return `${c.field} ${c.operator} ${JSON.stringify(c.value)}`;
     const spec = operatorSpec(c.operator as CanonicalOperator);
     const said = this.said(c, field);
     // The contact's tags read as "tagged"; a tenant's multi-select as "whose interests include …".
     if (field.type === 'tags' && spec.saysTags && !field.definition) return spec.saysTags(said);
     if (field.references && !rel && spec.value === 'none') {
-      return `who have ${c.operator === 'is_null' ? 'no' : 'an'} ${field.label.toLowerCase()}`;
+      return `${who(scope)} have ${c.operator === 'is_null' ? 'no' : 'an'} ${field.label.toLowerCase()}`;
     }
-    const label = rel ? field.label.toLowerCase().replace(new RegExp(`^${rel.noun} `), '') : field.label.toLowerCase();
+    const noun = rel?.noun ?? (scope.root && scope.root !== 'contacts' ? this.names.catalog.object(scope.root).noun : undefined);
+    const label = noun ? field.label.toLowerCase().replace(new RegExp(`^${noun} `), '') : field.label.toLowerCase();
     return `whose ${label} ${(spec.saysFor?.[field.type] ?? spec.says)(said)}`;
   }
 
@@ -84,18 +90,20 @@ class Explainer {
     return this.names.campaigns.find((c) => c.id === id)?.name ?? id;
   }
 
-  private relation(r: RelationCondition): string {
-    const rel = this.names.catalog.relation(r.relation)!;
+  private relation(r: RelationCondition, from: ObjectType): string {
+    const rel = this.names.catalog.relation(r.relation, from)!;
     const engaged = r.relation === 'email_events' && r.count === null ? this.emailShorthand(r) : undefined;
     if (engaged) return engaged;
-    const where = r.where ? ` ${this.group(r.where, rel, true)}` : '';
+    const inner: Scope = rel.target ? { root: rel.target, rel } : { root: undefined, rel };
+    const where = r.where ? ` ${this.group(r.where, inner, true)}` : '';
+    const subject = who({ root: from, rel: undefined });
     if (r.count) {
       const bound = countForm(r.count.operator).label;
       const noun = r.count.value === 1 ? rel.noun : plural(rel.noun);
       const phrase = `${bound} ${r.count.value} ${noun}${where}`;
-      return r.has ? `who have ${phrase}` : `who do not have ${phrase}`;
+      return r.has ? `${subject} have ${phrase}` : `${subject} do not have ${phrase}`;
     }
-    return r.has ? `who have ${article(rel.noun)}${where}` : `who have no ${rel.noun}${where}`;
+    return r.has ? `${subject} have ${article(rel.noun)}${where}` : `${subject} have no ${rel.noun}${where}`;
   }
 
   /** "who opened “Spring Sale”", "who never clicked any campaign": email events said as a marketer would. */
@@ -131,12 +139,13 @@ class Explainer {
     }
   }
 
-  private segment(s: SegmentMembership): string {
+  private segment(s: SegmentMembership, scope: Scope): string {
     const title = this.names.segments.find((x) => x.id === s.segment)?.title ?? s.segment;
     const seg = `the segment ${quote(title)}`;
     const yes = s.operator === 'in';
-    if (!s.when) return `who are ${yes ? '' : 'not '}in ${seg}`;
-    if (s.when.event === 'member') return `who were ${yes ? 'ever' : 'never'} in ${seg}`;
+    const w = who(scope);
+    if (!s.when) return `${w} are ${yes ? '' : 'not '}in ${seg}`;
+    if (s.when.event === 'member') return `${w} were ${yes ? 'ever' : 'never'} in ${seg}`;
     const since = s.when.since;
     const when =
       since === null
@@ -145,7 +154,7 @@ class Explainer {
           ? ` since ${since.endsWith('T00:00:00.000Z') ? since.slice(0, 10) : since}`
           : ` in the last ${span(since)}`;
     const verb = s.when.event === 'joined' ? (yes ? 'joined' : 'did not join') : yes ? 'left' : 'did not leave';
-    return `who ${since === null && yes ? `have ${s.when.event === 'joined' ? 'joined' : 'left'}` : verb} ${seg}${when}`;
+    return `${w} ${since === null && yes ? `have ${s.when.event === 'joined' ? 'joined' : 'left'}` : verb} ${seg}${when}`;
   }
 }
 
@@ -156,6 +165,11 @@ const EVENT_VERBS = {
   unsubscribed: { past: 'unsubscribed from', base: 'unsubscribe from' },
   bounced: { past: 'bounced on', base: 'bounce on' },
 } as const;
+
+/** Contacts are "who", companies and deals "that"; a leaf relation's rows are whatever the relation says. */
+function who(scope: Scope): string {
+  return scope.root === undefined || scope.root === 'contacts' ? 'who' : 'that';
+}
 
 function quote(x: Value): string {
   return `“${String(x)}”`;

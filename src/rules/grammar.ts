@@ -4,7 +4,7 @@
 // checked against the catalog and the tenant afterwards, which keeps the schema small and stable.
 import { z } from 'zod';
 import { EMAIL_EVENT_TYPES } from './crm.js';
-import { RELATIONS, type RelationName } from './catalog.js';
+import { RELATION_NAMES, type RelationName } from './catalog.js';
 import { CANONICAL_OPERATORS, COUNT_OPERATORS, type CountOperator, OPERATORS, type Operator } from './operators.js';
 
 /** Limits against abuse; each is checked with its own clear error. */
@@ -48,14 +48,13 @@ export interface Group {
   children: Node[];
 }
 
-/** A group inside a relation: conditions on the related rows only. */
-export interface WhereGroup {
-  type: 'group';
-  op: 'and' | 'or';
-  negate: boolean;
-  children: WhereNode[];
-}
-export type WhereNode = Condition | WhereGroup;
+/**
+ * A group inside a relation, read at the related rows: conditions on their fields and, when the
+ * related rows are an object type of their own (a company's contacts, a deal's company), any node
+ * that applies at that type's root. The validator says which; the shape is the one Group.
+ */
+export type WhereGroup = Group;
+export type WhereNode = Node;
 
 export interface CountBound {
   operator: CountOperator;
@@ -148,14 +147,6 @@ export const GroupHeadSchema = z.strictObject({
   children: z.array(z.unknown()).min(1, 'a group needs at least one condition').max(LIMITS.maxChildren),
 });
 
-export const WhereGroupSchema: z.ZodType<WhereGroup> = GroupHeadSchema
-  .extend({
-    get children() {
-      return z.array(z.union([ConditionSchema, WhereGroupSchema])).min(1).max(LIMITS.maxChildren);
-    },
-  })
-  .meta({ id: 'WhereGroup', description: 'Conditions on the related rows (fields of the relation only).' });
-
 const CountSchema = z
   .strictObject({ operator: z.enum(COUNT_OPERATORS), value: z.number().int().min(0).max(MAX_COUNT) })
   .meta({ id: 'CountBound', description: 'Bound on how many related rows match, e.g. {gte, 3} for "at least 3".' });
@@ -163,13 +154,20 @@ const CountSchema = z
 /** A relation condition's own fields; `where` is checked by the validator. */
 export const RelationHeadSchema = z.strictObject({
   type: z.literal('relation'),
-  relation: z.enum(RELATIONS.map((r) => r.name) as [RelationName, ...RelationName[]]),
+  relation: z.enum(RELATION_NAMES),
   has: z.boolean().meta({ description: 'false means "has no such rows" (NOT EXISTS).' }),
   where: z.unknown(),
   count: CountSchema.nullable(),
 });
 
-export const RelationSchema = RelationHeadSchema.extend({ where: WhereGroupSchema.nullable() }).meta({
+export const RelationSchema = RelationHeadSchema.extend({
+  get where() {
+    return GroupSchema.nullable().meta({
+      description:
+        'Conditions on the related rows: their fields (deals: "stage", "amount"…); for a company\'s contacts or a deal\'s contact or company, anything that applies to that object.',
+    });
+  },
+}).meta({
   id: 'Relation',
 }) as z.ZodType<RelationCondition>;
 

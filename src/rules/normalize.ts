@@ -7,7 +7,7 @@
 // Every rule here preserves meaning under the engine's two-valued semantics (see sql/compile.ts):
 // a condition on a missing value is false for positive operators and true for neq / not_in /
 // not_contains / is_null, so NOT(eq) is exactly neq. `fast-check` tests prove it on random trees.
-import { type Catalog, type FieldDef, relation as findRelation } from './catalog.js';
+import { type Catalog, type FieldDef, type ObjectType, relation as findRelation } from './catalog.js';
 import {
   MAX_COUNT,
   type Condition,
@@ -24,34 +24,44 @@ import {
 import { complementCount, inverseOperator, type CanonicalOperator } from './operators.js';
 
 /**
- * Canonical form of a validated tree, under the tenant's catalog (a field's type decides how its
- * values are written). Idempotent: normalize(normalize(t)) equals normalize(t).
+ * Canonical form of a validated tree of `objectType` (default contacts), under the tenant's catalog
+ * (a field's type decides how its values are written). Idempotent: normalize(normalize(t)) equals
+ * normalize(t).
  */
-export function normalize(tree: RuleTree, catalog: Catalog): RuleTree {
-  const node = normalizeNode(tree, catalog.contactField);
+export function normalize(tree: RuleTree, catalog: Catalog, objectType: ObjectType = 'contacts'): RuleTree {
+  const node = normalizeNode(tree, rootScope(catalog, objectType));
   return node.type === 'group' ? node : group('and', false, [node]);
 }
 
-type FieldLookup = (key: string) => FieldDef | undefined;
+/** Where a node is read: its fields, and the object type whose relations apply (none inside a leaf relation). */
+interface Scope {
+  fields: (key: string) => FieldDef | undefined;
+  root: ObjectType | undefined;
+  catalog: Catalog;
+}
 
-function normalizeNode(node: Node, fields: FieldLookup): Node {
+function rootScope(catalog: Catalog, type: ObjectType): Scope {
+  return { fields: (key) => catalog.rootField(type, key), root: type, catalog };
+}
+
+function normalizeNode(node: Node, scope: Scope): Node {
   switch (node.type) {
     case 'group':
-      return normalizeGroup(node, fields);
+      return normalizeGroup(node, scope);
     case 'condition':
-      return normalizeCondition(node, fields);
+      return normalizeCondition(node, scope.fields);
     case 'relation':
-      return normalizeRelation(node);
+      return normalizeRelation(node, scope.root ?? 'contacts', scope.catalog);
     case 'engagement':
-      return normalizeEngagement(node);
+      return normalizeEngagement(node, scope.catalog);
     case 'segment':
       return segment(node.operator, node.segment, node.when);
   }
 }
 
-function normalizeGroup(input: Group, fields: FieldLookup): Node {
+function normalizeGroup(input: Group, scope: Scope): Node {
   let children: Node[] = [];
-  for (const child of input.children.map((c) => normalizeNode(c, fields))) {
+  for (const child of input.children.map((c) => normalizeNode(c, scope))) {
     // (a AND (b AND c)) → (a AND b AND c); the same for OR.
     if (child.type === 'group' && !child.negate && child.op === input.op) children.push(...child.children);
     else children.push(child);
@@ -89,7 +99,7 @@ function negate(node: Node): Node {
   }
 }
 
-function normalizeCondition(c: Condition, fields: FieldLookup): Node {
+function normalizeCondition(c: Condition, fields: Scope['fields']): Node {
   const field = fields(c.field);
   let operator = c.operator;
   let value: Value = c.value;
@@ -121,12 +131,12 @@ function relativeSpan(amount: number, unit: string): { amount: number; unit: 'da
   return { amount, unit: unit as 'days' | 'months' };
 }
 
-function normalizeRelation(r: RelationCondition): Node {
-  const rel = findRelation(r.relation)!;
-  const lookup: FieldLookup = (key) => rel.fields.find((f) => f.key === key);
+function normalizeRelation(r: RelationCondition, from: ObjectType, catalog: Catalog): Node {
+  const rel = catalog.relation(r.relation, from)!;
+  const scope: Scope = rel.target ? rootScope(catalog, rel.target) : { fields: (key) => rel.fields.find((f) => f.key === key), root: undefined, catalog };
   let where: WhereGroup | null = null;
   if (r.where) {
-    const inner = normalizeNode(r.where, lookup);
+    const inner = normalizeNode(r.where, scope);
     where = (inner.type === 'group' ? inner : group('and', false, [inner])) as WhereGroup;
   }
   // Meaning: (positive ? P : NOT P), P = "has rows" when count is null, else "count satisfies the bound".
@@ -158,7 +168,7 @@ function invertCount(c: CountBound): CountBound | undefined {
   return inverse ? { operator: inverse, value: c.value } : undefined;
 }
 
-function normalizeEngagement(e: Engagement): Node {
+function normalizeEngagement(e: Engagement, catalog: Catalog): Node {
   const ids = e.campaigns.ids === null ? null : [...new Set(e.campaigns.ids)].sort();
   let match = e.match;
   if (ids && ids.length === 1 && match === 'all') match = 'any';
@@ -166,7 +176,7 @@ function normalizeEngagement(e: Engagement): Node {
   if (e.campaigns.last === null && (match === 'any' || match === 'none')) {
     const type = condition('type', 'eq', e.event);
     const conditions: Node[] = ids ? [condition('campaign', ids.length === 1 ? 'eq' : 'in', ids.length === 1 ? ids[0]! : ids), type] : [type];
-    const where = normalizeNode(group('and', false, conditions), (key) => findRelation('email_events')!.fields.find((f) => f.key === key));
+    const where = normalizeNode(group('and', false, conditions), { fields: (key) => findRelation('email_events')!.fields.find((f) => f.key === key), root: undefined, catalog });
     return relation('email_events', match === 'any', (where.type === 'group' ? where : group('and', false, [where])) as WhereGroup, null);
   }
   return { type: 'engagement', event: e.event, match, campaigns: { last: e.campaigns.last, ids } };

@@ -8,5 +8,5 @@ export type PreparedRules = Extract<ValidationResult, { ok: true }>;
 
 export function prepareRules(input: unknown, ctx: ValidationContext, root = 'rules'): ValidationResult {
   const checked = validateRules(input, ctx, root);
-  return checked.ok ? { ...checked, tree: normalize(checked.tree, ctx.tenant.catalog) } : checked;
+  return checked.ok ? { ...checked, tree: normalize(checked.tree, ctx.tenant.catalog, ctx.objectType) } : checked;
 }

@@ -2,7 +2,7 @@
 // definitions), tags, industries, products in use, owners, campaigns and segments. The rule engine
 // receives them as an argument; src/tenants/values.ts loads them from the tenant's own rows (never
 // hard-coded) and caches them briefly.
-import type { Catalog } from './catalog.js';
+import type { Catalog, ObjectType } from './catalog.js';
 
 export interface Owner {
   id: string;
@@ -16,6 +16,8 @@ export interface Campaign {
 }
 export interface SegmentRef {
   id: string;
+  /** What the segment's members are; absent means contacts. */
+  objectType?: ObjectType;
   slug: string;
   title: string;
   type: 'static' | 'dynamic';

@@ -3,7 +3,7 @@
 // ids) or a list of errors, each with a path and, where one exists, a suggestion. Fail closed:
 // nothing unknown is ever dropped silently.
 import type { z } from 'zod';
-import { type FieldDef, type RelationDef, resolveFieldName } from './catalog.js';
+import { type Catalog, type FieldDef, type ObjectType, type RelationDef, resolveFieldName } from './catalog.js';
 import {
   ConditionSchema,
   EngagementSchema,
@@ -33,6 +33,8 @@ export interface Issue {
 
 export interface ValidationContext {
   tenant: TenantValues;
+  /** What the tree selects; default contacts. */
+  objectType?: ObjectType;
   /** The segment being edited, if any: referring to it (directly or through others) is a cycle. */
   selfSegmentId?: string;
 }
@@ -45,9 +47,23 @@ const NODE_TYPES = ['group', 'condition', 'relation', 'engagement', 'segment'] a
 
 export function validateRules(input: unknown, ctx: ValidationContext, root = 'rules'): ValidationResult {
   const checker = new Checker(ctx);
-  const tree = checker.group(input, root, 1, undefined);
+  const tree = checker.group(input, root, 1, rootScope(ctx.objectType ?? 'contacts'));
   if (checker.errors.length > 0 || !tree) return { ok: false, errors: checker.errors, warnings: checker.warnings };
   return { ok: true, tree, warnings: checker.warnings };
+}
+
+/**
+ * Where a node is read: at an object type's root (its fields, relations and node kinds), or inside a
+ * relation to rows that are not an object type of their own (conditions on their fields only).
+ */
+type Scope = { root: ObjectType; rel: RelationDef | undefined } | { root: undefined; rel: RelationDef };
+
+function rootScope(type: ObjectType, rel?: RelationDef): Scope {
+  return { root: type, rel };
+}
+
+function scopeFields(catalog: Catalog, scope: Scope): readonly FieldDef[] {
+  return scope.root ? catalog.object(scope.root).fields : scope.rel.fields;
 }
 
 class Checker {
@@ -86,36 +102,40 @@ class Checker {
     return true;
   }
 
-  /** A group of contact conditions (relation undefined) or of a relation's conditions. */
-  group(input: unknown, path: string, depth: number, rel: RelationDef | undefined): Group | undefined {
+  /** A group of nodes at an object type's root, or of a relation's conditions. */
+  group(input: unknown, path: string, depth: number, scope: Scope): Group | undefined {
     if (!isObject(input) || input.type !== 'group') {
       return this.error(path, `expected a group {"type": "group", "op": "and" | "or", "negate": false, "children": [...]}`);
     }
     if (!this.count(path, depth)) return undefined;
     const head = this.shape(GroupHeadSchema, input, path);
     if (!head) return undefined;
-    const children = head.children.map((child, i) => this.node(child, `${path}.children[${i}]`, depth + 1, rel));
+    const children = head.children.map((child, i) => this.node(child, `${path}.children[${i}]`, depth + 1, scope));
     if (children.some((c) => c === undefined)) return undefined;
     return { type: 'group', op: head.op, negate: head.negate, children: children as Node[] };
   }
 
-  private node(input: unknown, path: string, depth: number, rel: RelationDef | undefined): Node | undefined {
+  private node(input: unknown, path: string, depth: number, scope: Scope): Node | undefined {
     if (!isObject(input)) return this.error(path, 'expected an object with a "type"');
     const type = input.type;
-    if (type === 'group') return this.group(input, path, depth, rel);
+    if (type === 'group') return this.group(input, path, depth, scope);
     if (!this.count(path, depth)) return undefined;
-    if (rel && type !== 'condition') {
-      return this.error(`${path}.type`, `inside a ${rel.name} relation only conditions on ${rel.label.toLowerCase()} and groups of them are allowed`);
+    if (!scope.root && type !== 'condition') {
+      return this.error(`${path}.type`, `inside a ${scope.rel.name} relation only conditions on ${scope.rel.label.toLowerCase()} and groups of them are allowed`);
     }
+    const root = scope.root ?? 'contacts';
     switch (type) {
       case 'condition':
-        return this.condition(input, path, rel);
+        return this.condition(input, path, scope);
       case 'relation':
-        return this.relation(input, path, depth);
+        return this.relation(input, path, depth, root);
       case 'engagement':
+        if (!this.ctx.tenant.catalog.object(root).engagement) {
+          return this.error(`${path}.type`, `email engagement applies to contacts, not to ${this.ctx.tenant.catalog.object(root).label.toLowerCase()}; use a relation to their contacts, e.g. {"type": "relation", "relation": "${root === 'deals' ? 'contact' : 'contacts'}", "where": {…the engagement…}}`);
+        }
         return this.engagement(input, path);
       case 'segment':
-        return this.segment(input, path);
+        return this.segment(input, path, root);
       default: {
         const hint = typeof type === 'string' ? suggest(type, NODE_TYPES) : undefined;
         return this.error(`${path}.type`, `unknown node type ${JSON.stringify(type)}${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of ${NODE_TYPES.join(', ')}`);
@@ -123,10 +143,10 @@ class Checker {
     }
   }
 
-  private condition(input: Record<string, unknown>, path: string, rel: RelationDef | undefined): Condition | undefined {
+  private condition(input: Record<string, unknown>, path: string, scope: Scope): Condition | undefined {
     const raw = this.shape(ConditionSchema, input, path);
     if (!raw) return undefined;
-    const field = this.field(raw.field, `${path}.field`, rel);
+    const field = this.field(raw.field, `${path}.field`, scope);
     if (!field) return undefined;
     const operator = canonicalOperator(raw.operator);
     const allowed = OPERATORS_BY_TYPE[field.type];
@@ -141,19 +161,21 @@ class Checker {
     return { type: 'condition', field: field.key, operator, value };
   }
 
-  private field(name: string, path: string, rel: RelationDef | undefined): FieldDef | undefined {
+  private field(name: string, path: string, scope: Scope): FieldDef | undefined {
     const catalog = this.ctx.tenant.catalog;
-    const fields: readonly FieldDef[] = rel ? rel.fields : catalog.contactFields;
+    const fields = scopeFields(catalog, scope);
+    const rel = scope.rel;
     const found = resolveFieldName(fields, name);
     if (found) {
       if (found.key !== name) this.warnings.push({ path, message: `read field "${name}" as ${found.key}` });
       return found;
     }
-    // A relation's field named at the top level ("deals.amount", "amount"): say how to reach it.
-    if (!rel) {
+    // A relation's field named at the root ("deals.amount", "amount"): say how to reach it.
+    if (scope.root) {
+      const relations = this.ctx.tenant.catalog.object(scope.root).relations;
       const [head, ...rest] = name.split('.');
-      const owner = catalog.relations.find((r) => r.name === head || r.synonyms.includes(head ?? ''))
-        ?? catalog.relations.find((r) => resolveFieldName(r.fields, name));
+      const owner = relations.find((r) => r.name === head || r.synonyms.includes(head ?? ''))
+        ?? relations.find((r) => resolveFieldName(r.fields, name));
       const inner = owner && resolveFieldName(owner.fields, rest.length ? rest.join('.') : name);
       if (owner && inner) {
         return this.error(path, `${inner.key} is a field of ${owner.name}; use a relation condition {"type": "relation", "relation": "${owner.name}", ...} with it in "where"`);
@@ -162,7 +184,7 @@ class Checker {
     const keys = fields.map((f) => f.key);
     const hint = suggest(name, [...keys, ...fields.flatMap((f) => f.synonyms)]);
     const resolvedHint = hint ? (resolveFieldName(fields, hint)?.key ?? hint) : undefined;
-    const where = rel ? `${rel.name} field` : 'field';
+    const where = rel ? `${rel.name} field` : scope.root === 'contacts' ? 'field' : `${this.ctx.tenant.catalog.object(scope.root!).noun} field`;
     return this.error(path, `unknown ${where} "${name}"${resolvedHint ? ` (did you mean ${resolvedHint}?)` : ''}; known: ${keys.join(', ')}`);
   }
 
@@ -239,18 +261,22 @@ class Checker {
     return resolveEnum(field, value, tenant);
   }
 
-  private relation(input: Record<string, unknown>, path: string, depth: number): Node | undefined {
-    const relations = this.ctx.tenant.catalog.relations;
-    if (typeof input.relation === 'string' && !this.ctx.tenant.catalog.relation(input.relation)) {
-      const hint = suggest(input.relation, relations.map((r) => r.name));
-      return this.error(`${path}.relation`, `unknown relation "${input.relation}"${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${relations.map((r) => r.name).join(', ')}`);
+  private relation(input: Record<string, unknown>, path: string, depth: number, root: ObjectType): Node | undefined {
+    const catalog = this.ctx.tenant.catalog;
+    const relations = catalog.object(root).relations;
+    const names = relations.map((r) => r.name);
+    if (typeof input.relation === 'string' && !catalog.relation(input.relation, root)) {
+      const hint = suggest(input.relation, names);
+      const whose = root === 'contacts' ? '' : ` of ${catalog.object(root).label.toLowerCase()}`;
+      return this.error(`${path}.relation`, `unknown relation${whose} "${input.relation}"${hint ? ` (did you mean ${hint}?)` : ''}; expected one of ${names.join(', ')}`);
     }
     const head = this.shape(RelationHeadSchema, input, path);
     if (!head) return undefined;
-    const rel = this.ctx.tenant.catalog.relation(head.relation)!;
+    const rel = this.ctx.tenant.catalog.relation(head.relation, root)!;
     let where: WhereGroup | null = null;
     if (head.where !== null && head.where !== undefined) {
-      const group = this.group(head.where, `${path}.where`, depth + 1, rel);
+      const inner: Scope = rel.target ? rootScope(rel.target, rel) : { root: undefined, rel };
+      const group = this.group(head.where, `${path}.where`, depth + 1, inner);
       if (!group) return undefined;
       where = group as WhereGroup;
     }
@@ -277,11 +303,21 @@ class Checker {
     return { type: 'engagement', event: raw.event, match: raw.match, campaigns: { last, ids: resolved } };
   }
 
-  private segment(input: Record<string, unknown>, path: string): Node | undefined {
+  private segment(input: Record<string, unknown>, path: string, root: ObjectType): Node | undefined {
     const raw = this.shape(SegmentSchema, input, path);
     if (!raw) return undefined;
     const r = resolveSegment(raw.segment, this.ctx.tenant);
     if (!r.ok) return this.error(`${path}.segment`, r.message);
+    const referenced = this.ctx.tenant.segments.find((s) => s.id === r.value)!;
+    const referencedType = referenced.objectType ?? 'contacts';
+    if (referencedType !== root) {
+      const here = this.ctx.tenant.catalog.object(root).label.toLowerCase();
+      return this.error(
+        `${path}.segment`,
+        `"${referenced.title}" is a segment of ${this.ctx.tenant.catalog.object(referencedType).label.toLowerCase()}; here the rules select ${here}, so only a segment of ${here} can be referenced` +
+          (root !== 'contacts' && referencedType === 'contacts' ? ` (to use it, wrap it in a relation to their contacts)` : ''),
+      );
+    }
     const cycle = this.cycleThrough(r.value);
     if (cycle) return this.error(`${path}.segment`, `segment references form a cycle: ${cycle.join(' → ')}`);
     const target = this.ctx.tenant.segments.find((s) => s.id === r.value)!;
@@ -333,6 +369,7 @@ export function segmentRefs(tree: unknown): string[] {
     if (!isObject(n)) return;
     if (n.type === 'segment' && typeof n.segment === 'string') out.push(n.segment);
     if (Array.isArray(n.children)) n.children.forEach(visit);
+    if (n.type === 'relation') visit(n.where); // a company's contacts may be "in segment …" too
   };
   visit(tree);
   return out;

@@ -8,7 +8,9 @@ import { segments } from '../db/schema.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import type { RuleTree } from '../rules/grammar.js';
 import type { Services } from '../services.js';
+import type { ObjectType } from '../rules/catalog.js';
 import { CompileError, membersQuery } from '../sql/compile.js';
+import { ROOTS } from '../sql/roots.js';
 
 /**
  * Materializes a just-created dynamic segment inside the caller's transaction `tx`, under a savepoint
@@ -16,13 +18,18 @@ import { CompileError, membersQuery } from '../sql/compile.js';
  * scheduled recompute establishes its baseline later. Tenant values are read on `tx` too, so a
  * segment created earlier in the same transaction is visible.
  */
-export async function establishBaseline(services: Services, tx: Tx, segment: { orgId: string; id: string; rules: unknown; version: number }): Promise<boolean> {
+export async function establishBaseline(
+  services: Services,
+  tx: Tx,
+  segment: { orgId: string; id: string; rules: unknown; version: number; objectType: ObjectType },
+): Promise<boolean> {
   const now = services.now();
-  const ctx = { orgId: segment.orgId, asOf: now, tenant: await services.tenants.get(segment.orgId, tx) };
+  const ctx = { orgId: segment.orgId, asOf: now, tenant: await services.tenants.get(segment.orgId, tx), objectType: segment.objectType };
+  const members = ROOTS[segment.objectType].members;
   try {
     await withStatementTimeout(tx, { timeoutMs: services.statementTimeoutMs }, async (sp) => {
       await sp.execute(sql`
-        insert into segment_members (org_id, segment_id, contact_id, added_at)
+        insert into ${sql.raw(members.table)} (org_id, segment_id, ${sql.raw(members.column)}, added_at)
         select ${segment.orgId}, ${segment.id}, m.id, ${now.toISOString()}::timestamptz from (${membersQuery(segment.rules as RuleTree, ctx)}) m
         on conflict do nothing`);
       await sp

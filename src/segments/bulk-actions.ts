@@ -10,6 +10,7 @@ import type { ContactPatch } from '../contacts/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Services } from '../services.js';
 import { memberIdsSource, readerOf } from './materialize.js';
+import { findSegment } from './store.js';
 
 export const BULK_ACTION_BATCH = 500;
 
@@ -31,6 +32,10 @@ export async function memberSnapshot(services: Services, orgId: string, segmentI
 }
 
 export async function applyToMembers(services: Services, orgId: string, segmentId: string, patch: ContactPatch): Promise<BulkActionResult> {
+  const segment = await findSegment(services.database.db, orgId, segmentId);
+  if (segment.objectType !== 'contacts') {
+    throw new AppError('conflict', `"${segment.title}" is a segment of ${segment.objectType}; tag and owner actions apply to contacts.`);
+  }
   const ids = await memberSnapshot(services, orgId, segmentId);
   const result: BulkActionResult = { members: ids.length, batches: 0, updated: 0, membership: { joined: 0, left: 0 } };
   for (let i = 0; i < ids.length; i += BULK_ACTION_BATCH) {

@@ -47,7 +47,11 @@ export async function importMembersCsv(
   body: ReadableStream<Uint8Array> | null,
   opts: { match?: MatchBy | undefined } = {},
 ): Promise<CsvImportReport> {
-  requireStatic(await findSegment(services.database.db, orgId, segmentId), 'added');
+  const segment = await findSegment(services.database.db, orgId, segmentId);
+  requireStatic(segment, 'added');
+  if (segment.objectType !== 'contacts') {
+    throw new AppError('conflict', `"${segment.title}" is a segment of ${segment.objectType}; a CSV of contacts cannot fill it. Add ${segment.objectType} by id with POST /v1/segments/${segmentId}/members.`);
+  }
   if (!body) throw new AppError('validation_failed', 'The CSV file is empty.', [{ path: 'body', message: 'send a header row (email or id) and one row per contact' }]);
   const parser = Readable.fromWeb(body as WebReadableStream<Uint8Array>).pipe(
     parse({ bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()) }),

@@ -34,6 +34,9 @@ export async function previewEdit(services: Services, read: LongRead, segmentId:
   if (segment.type !== 'dynamic') {
     throw new AppError('conflict', `"${segment.title}" is static: its members are explicit, it has no rules to edit. Edit its members, or preview rules with POST /v1/preview.`);
   }
+  if (segment.objectType !== 'contacts') {
+    throw new AppError('conflict', `"${segment.title}" is a segment of ${segment.objectType}; the edit preview compares contact memberships only so far. Preview the new rules with POST /v1/preview and objectType "${segment.objectType}".`);
+  }
   const tenant = await services.tenants.get(orgId);
   const prepared = prepareRules(rules, { tenant, selfSegmentId: segmentId });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);

@@ -1,5 +1,5 @@
 // Moving segment definitions between environments in the Seeds exchange format:
-//   { object_type: "segments", data: { title, slug, description, object_type: "contacts", type, status, query, members } }
+//   { object_type: "segments", data: { title, slug, description, object_type: "contacts" | "companies" | "deals", type, status, query, members } }
 // Static segments carry no query, and their members only when asked for (by id or by email).
 // Ids differ between environments, so `query` refers to other segments by slug, to owners by email
 // and to campaigns by name; validation on import resolves them back to the target's ids.
@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { segments } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import { slugify } from '../lib/slug.js';
-import type { Catalog, Reference, RelationDef } from '../rules/catalog.js';
+import { type Catalog, OBJECT_TYPES, type ObjectType, type Reference } from '../rules/catalog.js';
 import type { Node, RuleTree, Value } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import type { TenantValues } from '../rules/tenant.js';
@@ -22,7 +22,7 @@ import { newSegmentId, type SegmentRow, SLUG_PATTERN, storedRules } from './stor
 import { type Actor, recordVersion } from './version-record.js';
 
 /** What a segment targets. Only contacts so far; the field is carried so that files stay portable. */
-export const SEED_OBJECT_TYPES = ['contacts'] as const;
+export const SEED_OBJECT_TYPES = OBJECT_TYPES;
 
 const MembersSchema = z.strictObject({
   by: z.enum(['id', 'email']),
@@ -35,7 +35,7 @@ export const SeedSegmentSchema = z.strictObject({
     title: z.string().trim().min(1).max(200),
     slug: z.string().regex(SLUG_PATTERN, 'use lower-case letters, digits and single dashes').max(80).optional(),
     description: z.string().max(2000).nullable().optional(),
-    object_type: z.enum(SEED_OBJECT_TYPES, { error: 'only segments of contacts exist in this service ("contacts")' }).default('contacts'),
+    object_type: z.enum(SEED_OBJECT_TYPES, { error: 'expected "contacts", "companies" or "deals"' }).default('contacts'),
     /** Default: dynamic when there is a query, static when there is none. */
     type: z.enum(['static', 'dynamic']).optional(),
     status: z.enum(['active', 'archived']).default('active'),
@@ -50,26 +50,32 @@ export type SeedSegment = z.input<typeof SeedSegmentSchema>;
 type Mapper = Record<Reference, (v: string) => string> & { segment: (v: string) => string };
 
 /** Rewrites the tenant-specific ids in a tree (users, campaigns, segments) with `map`. */
-function mapIds(tree: RuleTree, map: Mapper, catalog: Catalog): RuleTree {
+function mapIds(tree: RuleTree, map: Mapper, catalog: Catalog, objectType: ObjectType): RuleTree {
   const value = (v: Value, f: (s: string) => string): Value =>
     Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? f(x) : x)) : typeof v === 'string' ? f(v) : v;
-  const node = (n: Node, rel?: RelationDef): Node => {
+  // Where a node is read: the object type whose fields and relations apply, or a leaf relation's fields.
+  type At = { root: ObjectType | undefined; field: (key: string) => { references?: Reference } | undefined };
+  const at = (type: ObjectType): At => ({ root: type, field: (key) => catalog.rootField(type, key) });
+  const node = (n: Node, here: At): Node => {
     switch (n.type) {
       case 'group':
-        return { ...n, children: n.children.map((c) => node(c, rel)) };
+        return { ...n, children: n.children.map((c) => node(c, here)) };
       case 'condition': {
-        const reference = (rel ? catalog.relationField(rel, n.field) : catalog.contactField(n.field))?.references;
+        const reference = here.field(n.field)?.references;
         return reference ? { ...n, value: value(n.value, map[reference]) } : n;
       }
-      case 'relation':
-        return { ...n, where: n.where ? (node(n.where, catalog.relation(n.relation)) as typeof n.where) : null };
+      case 'relation': {
+        const rel = catalog.relation(n.relation, here.root ?? 'contacts');
+        const inner: At = rel?.target ? at(rel.target) : { root: undefined, field: (key) => rel?.fields.find((f) => f.key === key) };
+        return { ...n, where: n.where ? (node(n.where, inner) as typeof n.where) : null };
+      }
       case 'engagement':
         return { ...n, campaigns: { ...n.campaigns, ids: n.campaigns.ids?.map(map.campaigns) ?? null } };
       case 'segment':
         return { ...n, segment: map.segment(n.segment) };
     }
   };
-  return node(tree) as RuleTree;
+  return node(tree, at(objectType)) as RuleTree;
 }
 
 export interface ExportOptions {
@@ -113,7 +119,7 @@ export async function exportDefinitions(services: Services, orgId: string, opts:
     const found = await services.database.db.execute<{ segment_id: string; value: string }>(sql`
       select m.segment_id, ${by === 'email' ? sql`c.email` : sql`c.id`} as value
       from segment_members m
-      join segments s on s.org_id = m.org_id and s.id = m.segment_id and s.type = 'static' and s.system_key is null
+      join segments s on s.org_id = m.org_id and s.id = m.segment_id and s.type = 'static' and s.system_key is null and s.object_type = 'contacts'
       join contacts c on c.org_id = m.org_id and c.id = m.contact_id
       where m.org_id = ${orgId}
       order by m.segment_id, value`);
@@ -125,11 +131,12 @@ export async function exportDefinitions(services: Services, orgId: string, opts:
       title: r.title,
       slug: r.slug,
       description: r.description,
-      object_type: 'contacts' as const,
+      object_type: r.objectType,
       type: r.type,
       status: r.status,
-      ...(r.type === 'dynamic' ? { query: mapIds(storedRules(r.rules)!, portable, tenant.catalog) } : {}),
-      ...(r.type === 'static' && by !== 'none' ? { members: { by, values: members.get(r.id) ?? [] } } : {}),
+      ...(r.type === 'dynamic' ? { query: mapIds(storedRules(r.rules, r.objectType)!, portable, tenant.catalog, r.objectType) } : {}),
+      // Members travel for segments of contacts (by id or email); companies and deals have no such key across environments.
+      ...(r.type === 'static' && by !== 'none' && r.objectType === 'contacts' ? { members: { by, values: members.get(r.id) ?? [] } } : {}),
     },
   }));
 }
@@ -148,6 +155,7 @@ interface PlanItem {
   title: string;
   description: string | null;
   type: 'static' | 'dynamic';
+  objectType: ObjectType;
   status: 'active' | 'archived';
   rules: RuleTree | null;
   /** Static only, when the file gives members: the contact ids they resolved to. */
@@ -205,6 +213,15 @@ export async function importDefinitions(services: Services, orgId: string, input
       errors.push({ path: `[${i}].data.slug`, message: `"${slug}" is a system segment here; it cannot be replaced` });
       continue;
     }
+    const objectType = d.object_type;
+    if (existing && existing.objectType !== objectType) {
+      errors.push({ path: `[${i}].data.object_type`, message: `"${slug}" is a segment of ${existing.objectType} here; it cannot become a segment of ${objectType}` });
+      continue;
+    }
+    if (objectType !== 'contacts' && d.members) {
+      errors.push({ path: `[${i}].data.members`, message: 'members travel for segments of contacts only; leave members out' });
+      continue;
+    }
     if (existing && existing.type !== type) {
       errors.push({ path: `[${i}].data.type`, message: `"${slug}" is a ${existing.type} segment here; it cannot be replaced by a ${type} one (import it under another slug)` });
       continue;
@@ -212,7 +229,7 @@ export async function importDefinitions(services: Services, orgId: string, input
     let rules: RuleTree | null = null;
     if (type === 'dynamic') {
       if (d.members) errors.push({ path: `[${i}].data.members`, message: 'a dynamic segment’s members come from its query; leave members out' });
-      const prepared = prepareRules(d.query, { tenant, ...(existing ? { selfSegmentId: existing.id } : {}) }, `[${i}].data.query`);
+      const prepared = prepareRules(d.query, { tenant, objectType, ...(existing ? { selfSegmentId: existing.id } : {}) }, `[${i}].data.query`);
       if (!prepared.ok) {
         errors.push(...prepared.errors);
         continue;
@@ -228,11 +245,11 @@ export async function importDefinitions(services: Services, orgId: string, input
       memberIds = resolved.ids;
       unmatchedMembers.push(...resolved.unmatched.map((value) => ({ segment: slug, value })));
     }
-    plan.push({ slug, title: d.title, description: d.description ?? null, type, status: d.status, rules, ...(memberIds ? { memberIds } : {}), ...(existing ? { existing } : {}) });
+    plan.push({ slug, title: d.title, description: d.description ?? null, type, objectType, status: d.status, rules, ...(memberIds ? { memberIds } : {}), ...(existing ? { existing } : {}) });
     const id = existing?.id ?? newSegmentId();
     const ref = tenant.segments.find((s) => s.id === id);
     if (ref) Object.assign(ref, { rules, title: d.title, status: d.status });
-    else tenant.segments.push({ id, slug, title: d.title, type, status: d.status, rules });
+    else tenant.segments.push({ id, slug, title: d.title, type, objectType, status: d.status, rules });
   }
   if (errors.length > 0) throw new AppError('validation_failed', 'The import was rejected; nothing was changed.', errors);
 
@@ -244,7 +261,7 @@ export async function importDefinitions(services: Services, orgId: string, input
         const members = p.memberIds ? await replaceMembers(services, tx, orgId, id, p.memberIds, !p.existing) : false;
         if (p.existing) {
           const current = p.existing;
-          const rulesChanged = JSON.stringify(storedRules(current.rules)) !== JSON.stringify(p.rules);
+          const rulesChanged = JSON.stringify(storedRules(current.rules, current.objectType)) !== JSON.stringify(p.rules);
           const changed = rulesChanged || current.title !== p.title || current.description !== p.description || current.status !== p.status;
           if (changed) {
             await tx
@@ -255,7 +272,7 @@ export async function importDefinitions(services: Services, orgId: string, input
           }
           (changed || members ? result.updated : result.unchanged).push(id);
         } else {
-          await tx.insert(segments).values({ orgId, id, title: p.title, slug: p.slug, description: p.description, type: p.type, status: p.status, rules: p.rules });
+          await tx.insert(segments).values({ orgId, id, title: p.title, slug: p.slug, description: p.description, type: p.type, objectType: p.objectType, status: p.status, rules: p.rules });
           await recordVersion(tx, services, orgId, id, 'imported', by);
           if (p.memberIds) await replaceMembers(services, tx, orgId, id, p.memberIds, false);
           result.created.push(id);

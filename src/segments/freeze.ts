@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { LongRead } from '../db/long-reads.js';
 import type { Services } from '../services.js';
+import { memberTable } from '../sql/roots.js';
 import { memberIdsSource, segmentQuery } from './materialize.js';
 import { createSegment, findSegment, type SegmentView } from './store.js';
 import type { Actor } from './version-record.js';
@@ -16,11 +17,12 @@ export async function freeze(services: Services, read: LongRead, segmentId: stri
     const created = await createSegment(
       services,
       orgId,
-      { title: input.title ?? `${segment.title} (frozen ${at} UTC)`, description: segment.description, type: 'static', by: input.by },
+      { title: input.title ?? `${segment.title} (frozen ${at} UTC)`, description: segment.description, type: 'static', objectType: segment.objectType, by: input.by },
       tx,
     );
+    const { table, column } = memberTable(segment.objectType);
     await tx.execute(sql`
-      insert into segment_members (org_id, segment_id, contact_id, added_at)
+      insert into ${table} (org_id, segment_id, ${column}, added_at)
       select ${orgId}, ${created.id}, m.id, ${services.now().toISOString()}::timestamptz from (${source}) m`);
     return created;
   });

@@ -46,6 +46,9 @@ export async function explainContact(db: Executor, tree: RuleTree, ctx: CompileC
 export async function explainMembership(services: Services, orgId: string, segmentId: string, contactId: string, asOf?: Date) {
   const db = services.database.db;
   const segment = await findSegment(db, orgId, segmentId);
+  if (segment.objectType !== 'contacts') {
+    throw new AppError('conflict', `"${segment.title}" is a segment of ${segment.objectType}, not of contacts; this explains contact memberships.`);
+  }
   const [contact] = await db.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
   if (!contact) throw new AppError('not_found', `No contact "${contactId}" in this tenant.`);
   const clock = asOf ?? services.now();

@@ -17,6 +17,8 @@ import type { RuleTree } from '../rules/grammar.js';
 import type { Services } from '../services.js';
 import { type CompileContext, membersQuery } from '../sql/compile.js';
 import { NARROW_THE_SEGMENT } from '../sql/preview.js';
+import { memberTable } from '../sql/roots.js';
+import type { ObjectType } from '../rules/catalog.js';
 import { findSegment, type SegmentRow } from './store.js';
 
 /** Where a member query runs: a long read's pool and cancellation, or (internal callers) the main pool. */
@@ -34,9 +36,10 @@ export function segmentQuery<T>(services: Services, reader: Reader, fn: Paramete
   return withStatementTimeout(reader.db, { timeoutMs: services.statementTimeoutMs, advice: NARROW_THE_SEGMENT, cancellation: reader.cancellation }, fn);
 }
 
-export async function compileContext(services: Services, orgId: string, asOf: Date): Promise<CompileContext> {
-  return { orgId, asOf, tenant: await services.tenants.get(orgId) };
+export async function compileContext(services: Services, orgId: string, asOf: Date, objectType: ObjectType = 'contacts'): Promise<CompileContext> {
+  return { orgId, asOf, tenant: await services.tenants.get(orgId), objectType };
 }
+
 
 export interface RefreshOptions {
   /** Recompute even when the cached members are fresh. */
@@ -61,7 +64,8 @@ export async function refreshMembers(services: Services, segment: SegmentRow, op
     !options.force && s.computedVersion === s.version && s.computedAt !== null && services.now().getTime() - s.computedAt.getTime() < services.cacheTtlMs;
   if (fresh(segment)) return segment;
   const now = services.now();
-  const ctx = await compileContext(services, segment.orgId, now);
+  const ctx = await compileContext(services, segment.orgId, now, segment.objectType);
+  const { table, column } = memberTable(segment.objectType);
   return segmentQuery(services, options.reader ?? readerOf(services), async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${segmentLockKey(segment.orgId, segment.id)}))`);
     const current = await findSegment(tx, segment.orgId, segment.id);
@@ -73,15 +77,15 @@ export async function refreshMembers(services: Services, segment: SegmentRow, op
     await tx.execute(sql`
       with now_in as (${matching}),
       removed as (
-        delete from segment_members m
+        delete from ${table} m
         where m.org_id = ${current.orgId} and m.segment_id = ${current.id}
-          and not exists (select 1 from now_in where now_in.id = m.contact_id)
-        returning m.contact_id),
+          and not exists (select 1 from now_in where now_in.id = m.${column})
+        returning m.${column} as contact_id),
       added as (
-        insert into segment_members (org_id, segment_id, contact_id, added_at)
+        insert into ${table} (org_id, segment_id, ${column}, added_at)
         select ${current.orgId}, ${current.id}, now_in.id, ${now.toISOString()}::timestamptz from now_in
         on conflict do nothing
-        returning contact_id),
+        returning ${column} as contact_id),
       changes as (
         select ${current.id}::text as segment_id, contact_id, 'segment.left' as type from removed
         union all
@@ -131,13 +135,26 @@ export async function refreshAfterDefinitionChange(services: Services, orgId: st
  * evaluated at `asOf` when given.
  */
 export async function memberIdsSource(services: Services, reader: Reader, orgId: string, segmentId: string, asOf?: Date, opts: { force?: boolean } = {}): Promise<SQL> {
+  return (await memberSource(services, reader, orgId, segmentId, asOf, opts)).source;
+}
+
+/** memberIdsSource, with the segment it read (its object type says what the ids are). */
+export async function memberSource(
+  services: Services,
+  reader: Reader,
+  orgId: string,
+  segmentId: string,
+  asOf?: Date,
+  opts: { force?: boolean } = {},
+): Promise<{ segment: SegmentRow; source: SQL }> {
   const segment = await findSegment(reader.db, orgId, segmentId);
   if (segment.type === 'dynamic' && asOf) {
-    return membersQuery(segment.rules as RuleTree, await compileContext(services, orgId, asOf));
+    return { segment, source: membersQuery(segment.rules as RuleTree, await compileContext(services, orgId, asOf, segment.objectType)) };
   }
   // `force`: recompute now (events for whatever changed), however young the materialized members are.
   await refreshMembers(services, segment, { reader, ...(opts.force ? { force: true } : {}) });
-  return sql`select contact_id as id from segment_members where org_id = ${orgId} and segment_id = ${segmentId}`;
+  const { table, column } = memberTable(segment.objectType);
+  return { segment, source: sql`select ${column} as id from ${table} where org_id = ${orgId} and segment_id = ${segmentId}` };
 }
 
 /** Forces a dynamic segment's members to be recomputed now. */
@@ -145,8 +162,7 @@ export async function recompute(services: Services, read: LongRead, segmentId: s
   const segment = await findSegment(read.db, read.orgId, segmentId);
   if (segment.type !== 'dynamic') throw new AppError('conflict', `"${segment.title}" is static; only dynamic segments are recomputed.`);
   const updated = await refreshMembers(services, segment, { force: true, reader: read });
-  const [row] = await read.db.execute<{ n: number }>(
-    sql`select count(*)::int as n from segment_members where org_id = ${read.orgId} and segment_id = ${segmentId}`,
-  );
+  const { table } = memberTable(segment.objectType);
+  const [row] = await read.db.execute<{ n: number }>(sql`select count(*)::int as n from ${table} where org_id = ${read.orgId} and segment_id = ${segmentId}`);
   return { count: row!.n, computedAt: updated.computedAt!.toISOString() };
 }

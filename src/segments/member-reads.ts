@@ -6,7 +6,10 @@ import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { LongRead } from '../db/long-reads.js';
 import { AppError } from '../lib/errors.js';
 import type { Services } from '../services.js';
-import { memberIdsSource, segmentQuery } from './materialize.js';
+import type { ObjectType } from '../rules/catalog.js';
+import { type PreviewCompany, type PreviewDeal, type PreviewRow, ROW_SHAPES } from '../sql/preview.js';
+import { ROOTS } from '../sql/roots.js';
+import { memberIdsSource, memberSource, segmentQuery } from './materialize.js';
 
 export interface IdsPage {
   ids: string[];
@@ -26,8 +29,14 @@ export async function memberIds(services: Services, read: LongRead, segmentId: s
   return { ids, nextCursor: rows.length > opts.limit ? encodeCursor([ids[ids.length - 1]!]) : null };
 }
 
-export const MEMBER_SORTS = { created_at: 'c.created_at', email: 'lower(c.email)', last_name: "coalesce(lower(c.last_name), '')" } as const;
-export type MemberSort = keyof typeof MEMBER_SORTS;
+/** Sort keys per object type, as SQL over the root alias (constants we wrote); the first is the default. */
+export const MEMBER_SORTS = {
+  contacts: { created_at: 'c.created_at', email: 'lower(c.email)', last_name: "coalesce(lower(c.last_name), '')" },
+  companies: { name: 'lower(k.name)', employee_count: 'coalesce(k.employee_count, -1)' },
+  deals: { created_at: 'd.created_at', name: 'lower(d.name)', amount: 'coalesce(d.amount, -1)' },
+} as const satisfies Record<ObjectType, Record<string, string>>;
+export const MEMBER_SORT_KEYS = ['created_at', 'email', 'last_name', 'name', 'employee_count', 'amount'] as const;
+export type MemberSort = (typeof MEMBER_SORT_KEYS)[number];
 
 export interface MemberRow {
   id: string;
@@ -40,53 +49,75 @@ export interface MemberRow {
   joinedAt: string | null;
 }
 
+/** When the member last became one (see MemberRow.joinedAt), for every object type. */
+type Joined = { joinedAt: string | null };
+export type ObjectMemberRow = MemberRow | (PreviewCompany & Joined) | (PreviewDeal & { createdAt: string } & Joined);
+
 export interface MembersPage {
-  members: MemberRow[];
+  objectType: ObjectType;
+  members: ObjectMemberRow[];
   nextCursor: string | null;
 }
+
+const iso = (v: unknown) => new Date(v as string).toISOString();
+
+/** The columns a member page shows per object type: the preview's, plus the creation time where there is one. */
+const MEMBER_COLUMNS: Record<ObjectType, { columns: string; created: boolean }> = {
+  contacts: { columns: `${ROW_SHAPES.contacts.columns}, c.created_at`, created: true },
+  companies: { columns: ROW_SHAPES.companies.columns, created: false },
+  deals: { columns: `${ROW_SHAPES.deals.columns}, d.created_at`, created: true },
+};
 
 /** Members for the UI, keyset-paginated on (sort value, id): stable and cheap at any depth. */
 export async function listMembers(
   services: Services,
   read: LongRead,
   segmentId: string,
-  opts: { asOf?: Date; cursor?: string; limit: number; sort: MemberSort; order: 'asc' | 'desc' },
+  opts: { asOf?: Date; cursor?: string; limit: number; sort?: MemberSort | undefined; order: 'asc' | 'desc' },
 ): Promise<MembersPage> {
   const orgId = read.orgId;
-  const key = sql.raw(MEMBER_SORTS[opts.sort]);
+  const { segment, source } = await memberSource(services, read, orgId, segmentId, opts.asOf);
+  const type = segment.objectType;
+  const sorts: Record<string, string> = MEMBER_SORTS[type];
+  const sort = opts.sort ?? Object.keys(sorts)[0]!;
+  if (!(sort in sorts)) {
+    throw new AppError('validation_failed', `Members of a segment of ${type} cannot be sorted by ${sort}.`, [
+      { path: 'query.sort', message: `use one of ${Object.keys(sorts).join(', ')}` },
+    ]);
+  }
+  const root = ROOTS[type];
+  const a = sql.raw(root.alias);
+  const key = sql.raw(sorts[sort]!);
   const dir = sql.raw(opts.order);
+  const dated = sort === 'created_at';
   let after = sql``;
   if (opts.cursor !== undefined) {
-    const [value, id] = decodeCursor(opts.cursor, { parts: 2, ...(opts.sort === 'created_at' ? { dates: [0] } : {}) });
+    const [value, id] = decodeCursor(opts.cursor, { parts: 2, ...(dated ? { dates: [0] } : {}) });
     const cmp = sql.raw(opts.order === 'asc' ? '>' : '<');
-    const typed = opts.sort === 'created_at' ? sql`${value}::timestamptz` : sql`${value}`;
-    after = sql`and (${key}, c.id) ${cmp} (${typed}, ${id})`;
+    const typed = dated ? sql`${value}::timestamptz` : sorts[sort]!.includes('coalesce(') && !sorts[sort]!.includes("''") ? sql`${value}::numeric` : sql`${value}`;
+    after = sql`and (${key}, ${a}.id) ${cmp} (${typed}, ${id})`;
   }
-  const source = await memberIdsSource(services, read, orgId, segmentId, opts.asOf);
+  const shape = ROW_SHAPES[type];
   const rows = await segmentQuery(services, read, (tx) =>
-    tx.execute<{ id: string; first_name: string | null; last_name: string | null; email: string; company: string | null; created_at: string; joined_at: string | null; sort_key: string }>(sql`
-      select c.id, c.first_name, c.last_name, c.email, co.name as company, c.created_at, sm.added_at as joined_at, (${key})::text as sort_key
+    tx.execute<PreviewRow & { sort_key: string; joined_at: string | null }>(sql`
+      select ${a}.id, ${sql.raw(MEMBER_COLUMNS[type].columns)}, sm.added_at as joined_at, (${key})::text as sort_key
       from (${source}) m
-      join contacts c on c.org_id = ${orgId} and c.id = m.id
-      left join companies co on co.org_id = c.org_id and co.id = c.company_id
-      left join segment_members sm on sm.org_id = ${orgId} and sm.segment_id = ${segmentId} and sm.contact_id = m.id
+      join ${sql.raw(root.table)} ${a} on ${a}.org_id = ${orgId} and ${a}.id = m.id
+      ${shape.joins(orgId)}
+      left join ${sql.raw(root.members.table)} sm on sm.org_id = ${orgId} and sm.segment_id = ${segmentId} and sm.${sql.raw(root.members.column)} = m.id
       where true ${after}
-      order by ${key} ${dir}, c.id ${dir}
+      order by ${key} ${dir}, ${a}.id ${dir}
       limit ${opts.limit + 1}`),
   );
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
   return {
-    members: page.map((r) => ({
-      id: r.id,
-      firstName: r.first_name,
-      lastName: r.last_name,
-      email: r.email,
-      company: r.company,
-      createdAt: new Date(r.created_at).toISOString(),
-      joinedAt: r.joined_at === null ? null : new Date(r.joined_at).toISOString(),
-    })),
-    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+    objectType: type,
+    members: page.map((r) => {
+      const joinedAt = r.joined_at === null ? null : iso(r.joined_at);
+      return (MEMBER_COLUMNS[type].created ? { ...shape.row(r), createdAt: iso(r.created_at), joinedAt } : { ...shape.row(r), joinedAt }) as ObjectMemberRow;
+    }),
+    nextCursor: rows.length > opts.limit && last ? encodeCursor([last.sort_key, last.id!]) : null,
   };
 }
 

@@ -16,6 +16,6 @@ export interface PreviewOptions {
 export async function previewSegment(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<Preview> {
   const query = previewQuery(tree, ctx, options.limit ?? 10);
   return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT, cancellation: options.cancellation }, async (tx) =>
-    previewFromRows(await tx.execute<PreviewRow>(query), ctx.asOf),
+    previewFromRows(await tx.execute<PreviewRow>(query), ctx.asOf, ctx.objectType),
   );
 }

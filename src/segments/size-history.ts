@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { LongRead } from '../db/long-reads.js';
 import { AppError } from '../lib/errors.js';
 import type { Services } from '../services.js';
+import { memberTable } from '../sql/roots.js';
 import { segmentQuery } from './materialize.js';
 import { findSegment } from './store.js';
 
@@ -39,10 +40,11 @@ export async function sizeHistory(services: Services, read: LongRead, segmentId:
   const start = dayOf(from) < dayOf(segment.createdAt) ? dayOf(segment.createdAt) : dayOf(from);
   const end = dayOf(to);
   if (start > end) return { segmentId, from: start, to: end, points: [] as SizePoint[] };
+  const members = memberTable(segment.objectType);
   const rows = await segmentQuery(services, read, (tx) =>
     tx.execute<{ date: string; size: number; joined: number; left: number }>(sql`
       with days as (select d::date as day from generate_series(${start}::date, ${end}::date, interval '1 day') d),
-           n as (select count(*)::int as n from segment_members where org_id = ${orgId} and segment_id = ${segmentId}),
+           n as (select count(*)::int as n from ${members.table} where org_id = ${orgId} and segment_id = ${segmentId}),
            ev as (select (occurred_at at time zone 'UTC')::date as day,
                          count(*) filter (where type = 'segment.joined')::int as joined,
                          count(*) filter (where type = 'segment.left')::int as left

@@ -4,11 +4,12 @@
 // transaction.
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { segmentMembers } from '../db/schema.js';
-import { reevaluateContacts } from '../events/evaluate.js';
+import { reevaluateObjects } from '../events/evaluate.js';
 import { recordChanges } from '../events/outbox.js';
 import { AppError } from '../lib/errors.js';
 import type { Services } from '../services.js';
+import type { ObjectType } from '../rules/catalog.js';
+import { memberTable, ROOTS } from '../sql/roots.js';
 import { findSegment, type SegmentRow } from './store.js';
 
 export const MAX_BULK_IDS = 10_000;
@@ -18,7 +19,7 @@ export interface MembershipChange {
   changed: string[];
   /** Ids that were already members (add) or were not members (remove). */
   unchanged: string[];
-  /** Ids that are not contacts of this tenant: unknown, or another tenant's. Nothing was done with them. */
+  /** Ids that are not records (of the segment's object type) of this tenant: unknown, or another tenant's. Nothing was done with them. */
   unknown: string[];
 }
 
@@ -33,31 +34,32 @@ export function requireStatic(segment: SegmentRow, verb: string): void {
 
 function checkIds(ids: string[]): string[] {
   if (ids.length > MAX_BULK_IDS) {
-    throw new AppError('validation_failed', `At most ${MAX_BULK_IDS} contact ids per call.`, [{ path: 'contactIds', message: `got ${ids.length}` }]);
+    throw new AppError('validation_failed', `At most ${MAX_BULK_IDS} ids per call.`, [{ path: 'contactIds', message: `got ${ids.length}` }]);
   }
   return [...new Set(ids)];
 }
 
 export async function addMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
-  requireStatic(await findSegment(services.database.db, orgId, segmentId), 'added');
+  const segment = await findSegment(services.database.db, orgId, segmentId);
+  requireStatic(segment, 'added');
   const ids = checkIds(contactIds);
+  const type = segment.objectType;
+  const { table, column } = memberTable(type);
   // Known contacts are inserted (conflicts ignored), so concurrent calls never duplicate; each insert
   // that happened is a `segment.joined` event (cause manual), in the same transaction. Each statement
   // names one tenant and has no INSERT inside a CTE, so that on Citus each one routes to the tenant's
   // shard (see events/outbox.ts).
   return services.database.db.transaction(async (tx) => {
-    const known = await knownContacts(tx, orgId, ids);
+    const known = await knownRows(tx, orgId, type, ids);
     const now = services.now(); // the join's time: the member's joinedAt and its event's occurredAt
     const added =
       known.length === 0
         ? []
-        : (
-            await tx
-              .insert(segmentMembers)
-              .values(known.map((contactId) => ({ orgId, segmentId, contactId, addedAt: now })))
-              .onConflictDoNothing()
-              .returning({ contactId: segmentMembers.contactId })
-          ).map((r) => ({ contact_id: r.contactId }));
+        : await tx.execute<{ contact_id: string }>(sql`
+            insert into ${table} (org_id, segment_id, ${column}, added_at)
+            select ${orgId}, ${segmentId}, k.id, ${now.toISOString()}::timestamptz from unnest(${sql.param(known)}::text[]) as k(id)
+            on conflict do nothing
+            returning ${column} as contact_id`);
     await recordChanges(tx, {
       orgId,
       cause: 'manual',
@@ -65,26 +67,29 @@ export async function addMembers(services: Services, orgId: string, segmentId: s
       changes: added.map((a) => ({ segmentId, contactId: a.contact_id, type: 'segment.joined' as const })),
     });
     const change = classify(ids, new Set(known), new Set(added.map((a) => a.contact_id)));
-    await reevaluateContacts(services, tx, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
+    await reevaluateObjects(services, tx, orgId, type, change.changed, 'manual', { dependingOn: [segmentId] });
     return change;
   });
 }
 
-/** Which of `ids` are contacts of the tenant. */
-async function knownContacts(tx: Tx, orgId: string, ids: string[]): Promise<string[]> {
-  const rows = await tx.execute<{ id: string }>(sql`select c.id from contacts c where c.org_id = ${orgId} and c.id = any(${sql.param(ids)}::text[])`);
+/** Which of `ids` are rows of the object type in the tenant. */
+async function knownRows(tx: Tx, orgId: string, type: ObjectType, ids: string[]): Promise<string[]> {
+  const rows = await tx.execute<{ id: string }>(sql`select r.id from ${sql.raw(ROOTS[type].table)} r where r.org_id = ${orgId} and r.id = any(${sql.param(ids)}::text[])`);
   return rows.map((r) => r.id);
 }
 
 export async function removeMembers(services: Services, orgId: string, segmentId: string, contactIds: string[]): Promise<MembershipChange> {
-  requireStatic(await findSegment(services.database.db, orgId, segmentId), 'removed');
+  const segment = await findSegment(services.database.db, orgId, segmentId);
+  requireStatic(segment, 'removed');
   const ids = checkIds(contactIds);
+  const type = segment.objectType;
+  const { table, column } = memberTable(type);
   return services.database.db.transaction(async (tx) => {
-    const known = await knownContacts(tx, orgId, ids);
+    const known = await knownRows(tx, orgId, type, ids);
     const removed = known.length === 0 ? [] : await tx.execute<{ contact_id: string }>(sql`
-      delete from segment_members m
-      where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.contact_id = any(${sql.param(known)}::text[])
-      returning m.contact_id`);
+      delete from ${table} m
+      where m.org_id = ${orgId} and m.segment_id = ${segmentId} and m.${column} = any(${sql.param(known)}::text[])
+      returning m.${column} as contact_id`);
     await recordChanges(tx, {
       orgId,
       cause: 'manual',
@@ -92,7 +97,7 @@ export async function removeMembers(services: Services, orgId: string, segmentId
       changes: removed.map((r) => ({ segmentId, contactId: r.contact_id, type: 'segment.left' as const })),
     });
     const change = classify(ids, new Set(known), new Set(removed.map((r) => r.contact_id)));
-    await reevaluateContacts(services, tx, orgId, change.changed, 'manual', { dependingOn: [segmentId] });
+    await reevaluateObjects(services, tx, orgId, type, change.changed, 'manual', { dependingOn: [segmentId] });
     return change;
   });
 }

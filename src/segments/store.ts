@@ -14,6 +14,8 @@ import { normalize } from '../rules/normalize.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { prepareRules } from '../rules/prepare.js';
 import { segmentRefs } from '../rules/validate.js';
+import type { ObjectType } from '../rules/catalog.js';
+import { memberTable } from '../sql/roots.js';
 import type { Services } from '../services.js';
 import { establishBaseline } from './baseline.js';
 import { type Actor, recordVersion, type VersionChange } from './version-record.js';
@@ -29,6 +31,8 @@ export interface SegmentInput {
   slug?: string | undefined;
   description?: string | null | undefined;
   type: 'static' | 'dynamic';
+  /** What the members are; default contacts. */
+  objectType?: ObjectType | undefined;
   rules?: unknown;
   /** Who creates it, for the definition history. */
   by?: Actor | undefined;
@@ -59,13 +63,13 @@ export function newSegmentId(): string {
  * trees were normalized under their tenant's catalog when written; re-normalizing only re-orders
  * keys and children, which needs no field types, so the built-in catalog does.
  */
-export function storedRules(rules: unknown): RuleTree | null {
-  return rules ? normalize(rules as RuleTree, BUILTIN_CATALOG) : null;
+export function storedRules(rules: unknown, objectType: ObjectType = 'contacts'): RuleTree | null {
+  return rules ? normalize(rules as RuleTree, BUILTIN_CATALOG, objectType) : null;
 }
 
 /** `tx` when inside a transaction: tenant values are then read on its connection. */
 export async function toView(services: Services, row: SegmentRow, tx?: Tx) {
-  const rules = storedRules(row.rules);
+  const rules = storedRules(row.rules, row.objectType);
   const tenant = rules ? await services.tenants.get(row.orgId, tx) : undefined;
   return {
     id: row.id,
@@ -73,9 +77,10 @@ export async function toView(services: Services, row: SegmentRow, tx?: Tx) {
     slug: row.slug,
     description: row.description,
     type: row.type,
+    objectType: row.objectType,
     status: row.status,
     rules,
-    explanation: rules && tenant ? explain(rules, tenant) : null,
+    explanation: rules && tenant ? explain(rules, tenant, row.objectType) : null,
     version: row.version,
     system: row.systemKey !== null,
     createdAt: row.createdAt.toISOString(),
@@ -99,9 +104,9 @@ export async function listSegments(services: Services, orgId: string, status?: '
 }
 
 /** Validates and normalizes rules for a dynamic segment; errors carry paths under `rules`. */
-async function checkRules(services: Services, orgId: string, rules: unknown, selfSegmentId?: string, tx?: Tx): Promise<RuleTree> {
+async function checkRules(services: Services, orgId: string, rules: unknown, objectType: ObjectType, selfSegmentId?: string, tx?: Tx): Promise<RuleTree> {
   const tenant = await services.tenants.get(orgId, tx);
-  const prepared = prepareRules(rules, { tenant, ...(selfSegmentId ? { selfSegmentId } : {}) });
+  const prepared = prepareRules(rules, { tenant, objectType, ...(selfSegmentId ? { selfSegmentId } : {}) });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
   return prepared.tree;
 }
@@ -165,12 +170,13 @@ export async function createSegment(services: Services, orgId: string, input: Se
   if (input.type === 'dynamic' && input.rules == null) {
     throw new AppError('validation_failed', 'A dynamic segment needs rules.', [{ path: 'rules', message: 'required for type "dynamic"' }]);
   }
-  const rules = input.type === 'dynamic' ? await checkRules(services, orgId, input.rules, undefined, tx) : null;
+  const objectType = input.objectType ?? 'contacts';
+  const rules = input.type === 'dynamic' ? await checkRules(services, orgId, input.rules, objectType, undefined, tx) : null;
   const [row] = await uniquely(
     () =>
       db
         .insert(segments)
-        .values({ orgId, id: newSegmentId(), title, slug, description: input.description ?? null, type: input.type, rules, createdAt: services.now(), updatedAt: services.now() })
+        .values({ orgId, id: newSegmentId(), title, slug, description: input.description ?? null, type: input.type, objectType, rules, createdAt: services.now(), updatedAt: services.now() })
         .returning(),
     title,
     slug,
@@ -192,7 +198,7 @@ export async function updateSegment(services: Services, orgId: string, id: strin
     if (current.type === 'static') {
       throw new AppError('conflict', 'This segment is static: its members are explicit. Edit its members, or create a dynamic segment.');
     }
-    const rules = await checkRules(services, orgId, patch.rules, id);
+    const rules = await checkRules(services, orgId, patch.rules, current.objectType, id);
     if (JSON.stringify(rules) !== JSON.stringify(current.rules)) {
       changes.rules = rules;
       changes.version = current.version + 1;
@@ -296,11 +302,12 @@ export async function duplicateSegment(services: Services, orgId: string, id: st
   const source = await findSegment(services.database.db, orgId, id);
   const names = await freeCopyName(services.database.db, orgId, source.title, source.slug);
   const view = await services.database.db.transaction(async (tx) => {
-    const created = await createSegment(services, orgId, { ...names, description: source.description, type: source.type, rules: source.rules, by }, tx);
+    const created = await createSegment(services, orgId, { ...names, description: source.description, type: source.type, objectType: source.objectType, rules: source.rules, by }, tx);
     if (source.type === 'static') {
+      const { table, column } = memberTable(source.objectType);
       await tx.execute(sql`
-        insert into segment_members (org_id, segment_id, contact_id, added_at)
-        select org_id, ${created.id}, contact_id, ${services.now().toISOString()}::timestamptz from segment_members where org_id = ${orgId} and segment_id = ${id}`);
+        insert into ${table} (org_id, segment_id, ${column}, added_at)
+        select org_id, ${created.id}, ${column}, ${services.now().toISOString()}::timestamptz from ${table} where org_id = ${orgId} and segment_id = ${id}`);
     }
     return created;
   });

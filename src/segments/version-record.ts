@@ -7,12 +7,13 @@ import type { Executor } from '../db/client.js';
 import { SEGMENT_VERSION_CHANGES, segments, segmentVersions } from '../db/schema.js';
 import { normalize } from '../rules/normalize.js';
 import type { RuleTree } from '../rules/grammar.js';
+import type { ObjectType } from '../rules/catalog.js';
 import type { Services } from '../services.js';
 
 export type VersionChange = (typeof SEGMENT_VERSION_CHANGES)[number];
 
 // Stored trees are canonical already (see storedRules): re-normalizing only orders keys, which needs no field types.
-const canonical = (rules: unknown) => (rules ? normalize(rules as RuleTree, BUILTIN_CATALOG) : null);
+const canonical = (rules: unknown, objectType: ObjectType) => (rules ? normalize(rules as RuleTree, BUILTIN_CATALOG, objectType) : null);
 
 /** Who made a change: the API key and its role; undefined for the service's own changes. */
 export type Actor = Pick<Principal, 'keyId' | 'role'>;
@@ -39,8 +40,8 @@ export async function recordVersion(
     .where(and(eq(segmentVersions.orgId, orgId), eq(segmentVersions.segmentId, segmentId)))
     .orderBy(desc(segmentVersions.number))
     .limit(1);
-  const rules = canonical(row.rules);
-  if (latest && latest.title === row.title && latest.type === row.type && JSON.stringify(canonical(latest.rules)) === JSON.stringify(rules)) return undefined;
+  const rules = canonical(row.rules, row.objectType);
+  if (latest && latest.title === row.title && latest.type === row.type && JSON.stringify(canonical(latest.rules, row.objectType)) === JSON.stringify(rules)) return undefined;
   const number = (latest?.number ?? 0) + 1;
   await tx.insert(segmentVersions).values({
     orgId,

@@ -3,6 +3,7 @@
 // give each version's structural diff against the one before, and the draft the segment was approved
 // from, its description marked stale once the rules no longer are the draft's. Restoring an old
 // version is an edit like any other (a new version, change "restored").
+import type { ObjectType } from '../rules/catalog.js';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { drafts, segmentVersions } from '../db/schema.js';
@@ -31,16 +32,16 @@ export async function listVersions(services: Services, orgId: string, segmentId:
   const tenant = await services.tenants.get(orgId);
   const words = (n: unknown): string | null =>
     typeof n === 'object' && n !== null && typeof (n as { type?: unknown }).type === 'string'
-      ? explain({ type: 'group', op: 'and', negate: false, children: [n as Node] }, tenant)
+      ? explain({ type: 'group', op: 'and', negate: false, children: [n as Node] }, tenant, segment.objectType)
       : null;
   const versions = rows.map((v, i) => {
     const prev = i > 0 ? rows[i - 1]! : undefined;
-    const rules = storedRules(v.rules);
+    const rules = storedRules(v.rules, segment.objectType);
     const changes: DefinitionChange[] = [];
     if (prev) {
       if (prev.title !== v.title) changes.push({ kind: 'changed', path: 'title', before: prev.title, after: v.title, beforeText: null, afterText: null });
       if (prev.type !== v.type) changes.push({ kind: 'changed', path: 'type', before: prev.type, after: v.type, beforeText: null, afterText: null });
-      for (const c of diffRules(storedRules(prev.rules), rules)) changes.push({ ...c, beforeText: words(c.before), afterText: words(c.after) });
+      for (const c of diffRules(storedRules(prev.rules, segment.objectType), rules)) changes.push({ ...c, beforeText: words(c.before), afterText: words(c.after) });
     }
     return {
       number: v.number,
@@ -56,19 +57,19 @@ export async function listVersions(services: Services, orgId: string, segmentId:
       current: i === rows.length - 1,
     };
   });
-  return { segmentId, versions, draft: await draftOrigin(db, orgId, segment.id, storedRules(segment.rules)) };
+  return { segmentId, versions, draft: await draftOrigin(db, orgId, segment.id, storedRules(segment.rules, segment.objectType), segment.objectType) };
 }
 
 export type VersionsView = Awaited<ReturnType<typeof listVersions>>;
 
 /** The draft the segment was approved from, if any; its description is stale once the rules differ from the draft's. */
-async function draftOrigin(db: Executor, orgId: string, segmentId: string, rules: unknown) {
+async function draftOrigin(db: Executor, orgId: string, segmentId: string, rules: unknown, objectType: ObjectType) {
   const [draft] = await db
     .select({ id: drafts.id, description: drafts.description, rules: drafts.rules, createdAt: drafts.createdAt })
     .from(drafts)
     .where(and(eq(drafts.orgId, orgId), eq(drafts.approvedSegmentId, segmentId)));
   if (!draft) return null;
-  const stale = JSON.stringify(storedRules(draft.rules)) !== JSON.stringify(rules);
+  const stale = JSON.stringify(storedRules(draft.rules, objectType)) !== JSON.stringify(rules);
   return { id: draft.id, description: draft.description, stale, createdAt: draft.createdAt.toISOString() };
 }
 

@@ -1,8 +1,11 @@
-// The compiler: a canonical rule tree → one SQL predicate over `contacts c`, built from drizzle `sql`
+// The compiler: a canonical rule tree → one SQL predicate over its object type's root row (`contacts c`,
+// `companies k`, `deals d`: src/sql/roots.ts), built from drizzle `sql`
 // fragments. Values are always bound parameters; identifiers come only from the catalog (constants
 // we wrote); LIKE patterns are escaped; relations compile to
 // EXISTS / NOT EXISTS subqueries that carry the tenant id; relative dates use the explicit clock.
-// Company fields are EXISTS over the contact's company too, so the query is always over `contacts c`.
+// A contact's company fields are EXISTS over the contact's company too, so a contact query is always
+// over `contacts c`. Relations join their rows to the row they are read from in both directions
+// (company → contacts, deals; deal → contact, company), per the catalog's `join`.
 //
 // Semantics (two-valued; tested against an in-memory reference evaluator):
 //   - A condition on a missing value (NULL, or no company) is false for positive operators
@@ -14,13 +17,14 @@
 //   - A negated group is NOT COALESCE(inner, false): positive operators may yield NULL inside, which
 //     counts as false before negation, never as unknown.
 import { type SQL, sql } from 'drizzle-orm';
-import { type Column, type FieldDef } from '../rules/catalog.js';
+import { type Column, type FieldDef, type ObjectType } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
 import { type CanonicalOperator, countForm, inverseOperator, OPERATOR_SPECS } from '../rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../rules/clock.js';
 import { engagementFromFacts, relationFromFacts } from './facts.js';
 import type { Condition, Engagement, Group, Node, RelationCondition, RelativeDate, RuleTree, SegmentMembership, Value, WhereGroup } from '../rules/grammar.js';
 import type { TenantValues } from '../rules/tenant.js';
+import { ROOTS } from './roots.js';
 
 export interface CompileContext {
   orgId: string;
@@ -28,9 +32,12 @@ export interface CompileContext {
   asOf: Date;
   /** The catalog (fields and relations), campaigns (for "last N") and segments (static membership, dynamic rules to inline). */
   tenant: Pick<TenantValues, 'catalog' | 'campaigns' | 'segments'>;
+  /** What the tree selects; default contacts. */
+  objectType?: ObjectType;
   /**
-   * Answer relation and engagement conditions from the contact facts where their shape allows it
-   * exactly (src/sql/facts.ts); false reads the raw tables always. Default true.
+   * Answer relation and engagement conditions of the root contact (`contacts c`) from the contact
+   * facts where their shape allows it exactly (src/sql/facts.ts); false reads the raw tables always.
+   * Default true. Contacts reached through a relation (a company's contacts) read the raw tables.
    */
   facts?: boolean;
 }
@@ -40,7 +47,7 @@ export class CompileError extends Error {
 }
 
 export interface CompiledPredicate {
-  /** A predicate over `contacts c`. */
+  /** A predicate over the object type's root row (`contacts c` by default; src/sql/roots.ts). */
   where: SQL;
 }
 
@@ -48,7 +55,8 @@ const MAX_SEGMENT_NESTING = 8;
 
 export function compilePredicate(tree: RuleTree, ctx: CompileContext): CompiledPredicate {
   const state: State = { ctx, aliases: 0, segmentDepth: 0 };
-  return { where: compileNode(tree, state, contactScope) };
+  const type = ctx.objectType ?? 'contacts';
+  return { where: compileNode(tree, state, rootScope(state, type, ROOTS[type].alias)) };
 }
 
 interface State {
@@ -57,14 +65,30 @@ interface State {
   segmentDepth: number;
 }
 
-/** How a condition's field becomes a column expression in the current scope. */
-type Scope = (field: string, state: State) => { def: FieldDef; expr: SQL };
+/**
+ * Where a node is read: an object type's row under `alias` (its fields, relations, node kinds), or a
+ * leaf relation's row (conditions on its fields only; `root` undefined).
+ */
+interface Scope {
+  root: ObjectType | undefined;
+  alias: string;
+  field: (key: string) => FieldDef | undefined;
+}
 
-const contactScope: Scope = (key, state) => {
-  const def = state.ctx.tenant.catalog.contactField(key);
-  if (!def) throw new CompileError(`unknown field ${key}`);
-  return { def, expr: columnSql('c', def.column) };
-};
+function rootScope(state: State, type: ObjectType, alias: string): Scope {
+  const catalog = state.ctx.tenant.catalog;
+  return { root: type, alias, field: (key) => catalog.rootField(type, key) };
+}
+
+/** Whether the contact facts may answer a node read at `scope`: the root contact `c` only. */
+function factsApply(state: State, scope: Scope): boolean {
+  return state.ctx.facts !== false && scope.root === 'contacts' && scope.alias === ROOTS.contacts.alias;
+}
+
+function rootOf(scope: Scope, what: string): ObjectType {
+  if (!scope.root) throw new CompileError(`${what} inside a relation to rows that are not an object type`);
+  return scope.root;
+}
 
 /** A catalog column as an SQL expression over a table alias. */
 export function columnSql(alias: string, column: Column): SQL {
@@ -84,11 +108,11 @@ function compileNode(node: Node, state: State, scope: Scope): SQL {
     case 'condition':
       return compileCondition(node, state, scope);
     case 'relation':
-      return compileRelation(node, state);
+      return compileRelation(node, state, scope);
     case 'engagement':
-      return compileEngagement(node, state);
+      return compileEngagement(node, state, scope);
     case 'segment':
-      return compileSegment(node, state);
+      return compileSegment(node, state, scope);
   }
 }
 
@@ -130,10 +154,12 @@ const OPERATORS = {
 } satisfies Record<CanonicalOperator, Compile>;
 
 function compileCondition(c: Condition, state: State, scope: Scope): SQL {
-  const company = scope === contactScope ? state.ctx.tenant.catalog.contactField(c.field) : undefined;
-  if (company?.scope === 'company') return compileCompanyCondition(c, company, state);
-  const { def, expr } = scope(c.field, state);
-  const contained = def.column.kind === 'property' ? containment(c, def, def.column.property) : undefined;
+  const company = scope.root === 'contacts' ? state.ctx.tenant.catalog.contactField(c.field) : undefined;
+  if (company?.scope === 'company') return compileCompanyCondition(c, company, state, scope.alias);
+  const def = scope.field(c.field);
+  if (!def) throw new CompileError(`unknown field ${c.field}`);
+  const expr = columnSql(scope.alias, def.column);
+  const contained = def.column.kind === 'property' ? containment(c, def, def.column.property, scope.alias) : undefined;
   if (contained) return contained;
   const compile: Compile | undefined = OPERATORS[c.operator as CanonicalOperator];
   if (!compile) throw new CompileError(`operator ${c.operator} is not canonical; normalize the tree first`);
@@ -148,13 +174,13 @@ function compileCondition(c: Condition, state: State, scope: Scope): SQL {
  * stored value is a list holding it. Negative forms are NOT of the positive one: a missing or
  * wrongly shaped value is "not equal".
  */
-function containment(c: Condition, def: FieldDef, property: string): SQL | undefined {
+function containment(c: Condition, def: FieldDef, property: string, alias: string): SQL | undefined {
   const select = def.type === 'enum' || def.type === 'tags' || def.type === 'boolean';
   if (!select) return undefined;
   const positive = { eq: 'eq', in: 'in', neq: 'eq', not_in: 'in' }[c.operator as string];
   if (!positive) return undefined;
   const values = Array.isArray(c.value) ? c.value : [c.value];
-  const contains = values.map((v) => sql`c.properties @> ${JSON.stringify({ [property]: def.type === 'tags' ? [v] : v })}::jsonb`);
+  const contains = values.map((v) => sql`${sql.raw(alias)}.properties @> ${JSON.stringify({ [property]: def.type === 'tags' ? [v] : v })}::jsonb`);
   const any = contains.length === 1 ? contains[0]! : sql`(${sql.join(contains, sql.raw(' or '))})`;
   return positive === c.operator ? sql`(${any})` : sql`(not ${any})`;
 }
@@ -165,14 +191,14 @@ function containment(c: Condition, def: FieldDef, property: string): SQL | undef
  * A missing company reads as a missing value: positive operators need an existing company whose
  * value matches; negative ones hold unless one exists whose value matches the positive counterpart.
  */
-function compileCompanyCondition(c: Condition, def: FieldDef, state: State): SQL {
+function compileCompanyCondition(c: Condition, def: FieldDef, state: State, contact: string): SQL {
   const name = `${nextAlias(state)}co`;
   const alias = sql.raw(name);
   // A negative operator (one that holds for a missing value) is NOT of its positive inverse.
   const op = c.operator as CanonicalOperator;
   const negative = OPERATOR_SPECS[op].matchesMissing ? inverseOperator(op) : null;
   const predicate = OPERATORS[negative ?? op](columnSql(name, def.column), c.value, def, state);
-  const company = sql`select 1 from ${sql.raw(TABLES.companies)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = c.company_id and ${predicate}`;
+  const company = sql`select 1 from ${sql.raw(TABLES.companies)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.id = ${sql.raw(contact)}.company_id and ${predicate}`;
   return sql`(${sql.raw(negative ? 'not exists' : 'exists')} (${company}))`;
 }
 
@@ -225,35 +251,37 @@ function nextAlias(state: State): string {
   return `r${state.aliases}`;
 }
 
-function compileRelation(r: RelationCondition, state: State): SQL {
-  const rel = state.ctx.tenant.catalog.relation(r.relation);
-  if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
+function compileRelation(r: RelationCondition, state: State, owner: Scope): SQL {
+  const from = rootOf(owner, `relation ${r.relation}`);
+  const rel = state.ctx.tenant.catalog.relation(r.relation, from);
+  if (!rel) throw new CompileError(`unknown relation ${r.relation} of ${from}`);
   const alias = nextAlias(state);
-  const fromFacts = state.ctx.facts === false ? null : relationFromFacts(r, state.ctx, `${alias}f`);
+  const fromFacts = factsApply(state, owner) ? relationFromFacts(r, state.ctx, `${alias}f`) : null;
   if (fromFacts) return fromFacts;
-  const scope: Scope = (key) => {
-    const def = rel.fields.find((f) => f.key === key);
-    if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
-    return { def, expr: columnSql(alias, def.column) };
-  };
+  const scope: Scope = rel.target
+    ? rootScope(state, rel.target, alias)
+    : { root: undefined, alias, field: (key) => rel.fields.find((f) => f.key === key) };
   const a = sql.raw(alias);
   const table = sql.raw(`${rel.table} ${alias}`);
+  // The related row belongs to the owner row: related.<column> = owner.<ownerColumn> (constants of the catalog).
+  const column = sql.raw(`${alias}.${rel.join.column}`);
+  const ownerColumn = sql.raw(`${owner.alias}.${rel.join.ownerColumn}`);
   const where = r.where ? sql` and ${compileGroup(r.where, state, scope)}` : sql``;
   if (r.count) {
-    // Set-based, not one correlated count per contact: aggregate the tenant's matching rows once per
-    // contact, then semi-join (or anti-join) contacts to that. A bound that 0 satisfies ("fewer than
-    // 3") must also match contacts with no rows at all, so it is written as NOT EXISTS of the
-    // contacts whose count violates it.
+    // Set-based, not one correlated count per owner row: aggregate the tenant's matching rows once
+    // per owner, then semi-join (or anti-join) the owners to that. A bound that 0 satisfies ("fewer
+    // than 3") must also match owners with no rows at all, so it is written as NOT EXISTS of the
+    // owners whose count violates it.
     const form = countForm(r.count.operator);
     const op = sql.raw(form.sql);
     const zeroSatisfies = form.holds(0, r.count.value);
     const bound = sql`count(*) ${op} ${r.count.value}`;
-    const g = sql.raw(`${alias}g`);
-    const grouped = sql`select ${a}.contact_id from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${a}.contact_id having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
-    const holds = sql`(${sql.raw(zeroSatisfies ? 'not exists' : 'exists')} (select 1 from (${grouped}) ${g} where ${g}.contact_id = c.id))`;
+    const g = `${alias}g`;
+    const grouped = sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${column} having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
+    const holds = sql`(${sql.raw(zeroSatisfies ? 'not exists' : 'exists')} (select 1 from (${grouped}) ${sql.raw(g)} where ${sql.raw(`${g}.${rel.join.column}`)} = ${ownerColumn}))`;
     return r.has ? holds : sql`(not ${holds})`;
   }
-  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${a}.contact_id = c.id${where}))`;
+  return sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} = ${ownerColumn}${where}))`;
 }
 
 /** The campaigns an engagement looks at: the last N sent before the clock, the named ones, or all. */
@@ -263,11 +291,13 @@ export function engagementCampaignIds(e: Engagement, ctx: CompileContext): strin
     : (e.campaigns.ids ?? ctx.tenant.campaigns.map((c) => c.id));
 }
 
-function compileEngagement(e: Engagement, state: State): SQL {
+function compileEngagement(e: Engagement, state: State, scope: Scope): SQL {
+  if (scope.root !== 'contacts') throw new CompileError('email engagement applies to contacts only');
+  const contact = sql.raw(`${scope.alias}.id`);
   const ids = engagementCampaignIds(e, state.ctx);
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
-  const fromFacts = state.ctx.facts === false ? null : engagementFromFacts(e, ids, state.ctx, `${alias}f`);
+  const fromFacts = factsApply(state, scope) ? engagementFromFacts(e, ids, state.ctx, `${alias}f`) : null;
   if (fromFacts) return fromFacts;
   const a = sql.raw(alias);
   const events = sql`${sql.raw(TABLES.emailEvents)} ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
@@ -276,50 +306,56 @@ function compileEngagement(e: Engagement, state: State): SQL {
   )})`;
   switch (e.match) {
     case 'any':
-      return sql`(exists (select 1 from ${events} and ${a}.contact_id = c.id))`;
+      return sql`(exists (select 1 from ${events} and ${a}.contact_id = ${contact}))`;
     case 'none':
-      return sql`(not exists (select 1 from ${events} and ${a}.contact_id = c.id))`;
+      return sql`(not exists (select 1 from ${events} and ${a}.contact_id = ${contact}))`;
     case 'all': {
       // Contacts with the event for every campaign of the set, aggregated once (see compileRelation).
       const g = sql.raw(`${alias}g`);
-      return sql`(exists (select 1 from (select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}) ${g} where ${g}.contact_id = c.id))`;
+      return sql`(exists (select 1 from (select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}) ${g} where ${g}.contact_id = ${contact}))`;
     }
   }
 }
 
-function compileSegment(s: SegmentMembership, state: State): SQL {
+function compileSegment(s: SegmentMembership, state: State, scope: Scope): SQL {
+  const root = rootOf(scope, 'a segment reference');
   const target = state.ctx.tenant.segments.find((seg) => seg.id === s.segment);
   if (!target) throw new CompileError(`segment ${s.segment} does not exist in this tenant`);
+  if ((target.objectType ?? 'contacts') !== root) throw new CompileError(`segment ${s.segment} is a segment of ${target.objectType ?? 'contacts'}, not of ${root}`);
   let member: SQL;
   if (target.type === 'dynamic') {
     if (state.segmentDepth >= MAX_SEGMENT_NESTING) throw new CompileError('segments refer to each other too deeply (or in a cycle)');
     state.segmentDepth += 1;
-    member = compileNode(target.rules as RuleTree, state, contactScope);
+    member = compileNode(target.rules as RuleTree, state, rootScope(state, root, scope.alias));
     state.segmentDepth -= 1;
   } else {
     const alias = sql.raw(nextAlias(state));
-    member = sql`(exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.contact_id = c.id))`;
+    const members = ROOTS[root].members;
+    member = sql`(exists (select 1 from ${sql.raw(members.table)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.${sql.raw(members.column)} = ${sql.raw(scope.alias)}.id))`;
   }
-  if (s.when) member = compileMembershipHistory(s, target.id, member, state);
+  if (s.when) member = compileMembershipHistory(s, target.id, member, state, scope);
   return s.operator === 'in' ? member : sql`(not coalesce(${member}, false))`;
 }
 
 /**
- * Membership over time, from the record up to the clock: the recorded members (segment_members,
- * added_at = when each last became a member, the segment's creation for its first members) and the
- * segment.joined / segment.left events. "Was ever in" also holds for anyone in the segment now, so
- * it is never narrower than "in"; "never in" is its negation, not "not in".
+ * Membership over time, from the record up to the clock: the recorded members (the object type's
+ * member table, added_at = when each last became a member, the segment's creation for its first
+ * members) and the segment.joined / segment.left events (whose contact_id is the member's id, for
+ * every object type). "Was ever in" also holds for anyone in the segment now, so it is never
+ * narrower than "in"; "never in" is its negation, not "not in".
  */
-function compileMembershipHistory(s: SegmentMembership, segmentId: string, member: SQL, state: State): SQL {
+function compileMembershipHistory(s: SegmentMembership, segmentId: string, member: SQL, state: State, scope: Scope): SQL {
   const when = s.when!;
+  const members = ROOTS[rootOf(scope, 'a segment reference')].members;
+  const id = sql.raw(`${scope.alias}.id`);
   const asOf = sql`${state.ctx.asOf.toISOString()}::timestamptz`;
   const since = when.since === null ? null : typeof when.since === 'string' ? when.since : relativeBoundary(state.ctx.asOf, when.since).toISOString();
   const window = (col: SQL) => (since === null ? sql`${col} <= ${asOf}` : sql`${col} >= ${since}::timestamptz and ${col} <= ${asOf}`);
   const m = sql.raw(nextAlias(state));
   const e = sql.raw(nextAlias(state));
-  const recorded = sql`exists (select 1 from ${sql.raw(TABLES.segmentMembers)} ${m} where ${m}.org_id = ${state.ctx.orgId} and ${m}.segment_id = ${segmentId} and ${m}.contact_id = c.id and ${window(sql`${m}.added_at`)})`;
+  const recorded = sql`exists (select 1 from ${sql.raw(members.table)} ${m} where ${m}.org_id = ${state.ctx.orgId} and ${m}.segment_id = ${segmentId} and ${m}.${sql.raw(members.column)} = ${id} and ${window(sql`${m}.added_at`)})`;
   const events = (type: string | null) =>
-    sql`exists (select 1 from segment_events ${e} where ${e}.org_id = ${state.ctx.orgId} and ${e}.segment_id = ${segmentId} and ${e}.contact_id = c.id${type ? sql` and ${e}.type = ${type}::segment_event_type` : sql``} and ${window(sql`${e}.occurred_at`)})`;
+    sql`exists (select 1 from segment_events ${e} where ${e}.org_id = ${state.ctx.orgId} and ${e}.segment_id = ${segmentId} and ${e}.contact_id = ${id}${type ? sql` and ${e}.type = ${type}::segment_event_type` : sql``} and ${window(sql`${e}.occurred_at`)})`;
   switch (when.event) {
     case 'member':
       return sql`(coalesce(${member}, false) or ${recorded} or ${events(null)})`;
@@ -339,27 +375,25 @@ export interface NodeCompiler {
   relationRow(r: RelationCondition, alias: string): SQL;
 }
 
-/** Compiles nodes one by one with one shared state, so aliases stay unique across all of them. */
+/** Compiles nodes of a contact tree one by one with one shared state, so aliases stay unique across all of them. */
 export function nodeCompiler(ctx: CompileContext): NodeCompiler {
   const state: State = { ctx, aliases: 0, segmentDepth: 0 };
   return {
-    node: (node) => compileNode(node, state, contactScope),
+    node: (node) => compileNode(node, state, rootScope(state, 'contacts', ROOTS.contacts.alias)),
     relationRow: (r, alias) => {
       const rel = state.ctx.tenant.catalog.relation(r.relation);
       if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
       if (!r.where) return sql`true`;
-      const scope: Scope = (key) => {
-        const def = rel.fields.find((f) => f.key === key);
-        if (!def) throw new CompileError(`unknown ${rel.name} field ${key}`);
-        return { def, expr: columnSql(alias, def.column) };
-      };
+      const scope: Scope = rel.target ? rootScope(state, rel.target, alias) : { root: undefined, alias, field: (key) => rel.fields.find((f) => f.key === key) };
       return compileGroup(r.where, state, scope);
     },
   };
 }
 
-/** The full membership query: ids of the tenant's contacts matching the tree. */
+/** The full membership query: ids of the tenant's rows of the tree's object type (contacts by default) that match. */
 export function membersQuery(tree: RuleTree, ctx: CompileContext): SQL {
   const { where } = compilePredicate(tree, ctx);
-  return sql`select c.id from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and ${where}`;
+  const root = ROOTS[ctx.objectType ?? 'contacts'];
+  const a = sql.raw(root.alias);
+  return sql`select ${a}.id from ${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
 }

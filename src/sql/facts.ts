@@ -103,6 +103,9 @@ function counting(relation: RelationCondition['relation'], conditions: Condition
       return emailEvents(conditions);
     case 'fit_scores':
       return fitScores(conditions);
+    default:
+      // Relations between object types (a company's contacts, a deal's company) have no facts.
+      return null;
   }
 }
 

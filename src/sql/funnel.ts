@@ -135,7 +135,7 @@ function funnelFromRows(tree: RuleTree, p: Plan, byClass: readonly FunnelRow[], 
     return { path, type: node.type, alone: tally(k.alone), running: k.running ? tally(k.running) : null, unique: k.unique ? tally(k.unique) : null };
   });
   const root = funnel[0]!.alone;
-  return { count: root.count, reach: root.reach, sample: previewFromRows(sampleRows, new Date(0)).sample, funnel };
+  return { count: root.count, reach: root.reach, sample: previewFromRows(sampleRows, new Date(0), 'contacts').sample as PreviewContact[], funnel };
 }
 
 /** A tree's count with its reachability alone (an alternative's count): one scan, grouped by reach. */

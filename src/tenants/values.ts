@@ -31,7 +31,7 @@ export async function loadTenantValues(db: Executor, orgId: string): Promise<Ten
       ${list(sql`select json_agg(v order by v) from (select distinct language as v from contacts where org_id = ${orgId} and language is not null) t`)} as languages,
       ${list(sql`select json_agg(json_build_object('id', id, 'name', name, 'email', email) order by name, id) from users where org_id = ${orgId}`)} as owners,
       ${list(sql`select json_agg(json_build_object('id', id, 'name', name, 'sent_at', sent_at) order by sent_at nulls first, id) from campaigns where org_id = ${orgId}`)} as campaigns,
-      ${list(sql`select json_agg(json_build_object('id', id, 'slug', slug, 'title', title, 'type', type, 'status', status, 'rules', rules) order by title) from segments where org_id = ${orgId}`)} as segments,
+      ${list(sql`select json_agg(json_build_object('id', id, 'slug', slug, 'title', title, 'type', type, 'objectType', object_type, 'status', status, 'rules', rules) order by title) from segments where org_id = ${orgId}`)} as segments,
       ${definitionsJson(orgId)} as definitions`);
   const r = row!;
   return {

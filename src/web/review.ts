@@ -272,10 +272,11 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   function showPreview(p: PreviewData, text: string, issues: { path: string; message: string }[], paths: Map<string, string>): void {
     count.classList.remove('stale');
     replace(count, h('strong', null, formatCount(p.count)), p.count === 1 ? ' contact' : ' contacts');
-    const r = p.reach;
+    // Reach is about emailing contacts: none for segments of companies and deals.
+    const r = p.reach ?? { emailable: p.count, unsubscribed: 0, bounced: 0, suppressed: 0, noEmail: 0 };
     const others = [[r.unsubscribed, 'unsubscribed'], [r.bounced, 'bounced'], [r.suppressed, 'suppressed'], [r.noEmail, 'without an email address']] as const;
     const why = others.filter(([n]) => n > 0).map(([n, what]) => `${formatCount(n)} ${what}`);
-    reach.textContent = p.count ? `${formatCount(r.emailable)} of ${formatCount(p.count)} can be emailed${why.length ? ` (${why.join(', ')})` : ''}.` : '';
+    reach.textContent = p.count && p.reach ? `${formatCount(r.emailable)} of ${formatCount(p.count)} can be emailed${why.length ? ` (${why.join(', ')})` : ''}.` : '';
     reach.dataset.tone = p.count && r.emailable < p.count ? 'warn' : 'ok';
     replace(clock, 'as of ', h('time', { datetime: p.asOf }, formatInstant(p.asOf)), app.asOf() ? '' : ' (now)');
     say(previewStatus, `Updated ${new Date().toLocaleTimeString('en-GB')}.`, 'ok');
@@ -293,7 +294,11 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     replace(
       sampleBody,
       p.sample.length
-        ? p.sample.map((c) => h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—', c.company ? h('div', { class: 'muted small' }, c.company) : null), h('td', null, c.email), h('td', { class: 'why' }, whyText(c.why, paths0))))
+        ? p.sample.map((c) =>
+            'email' in c
+              ? h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—', c.company ? h('div', { class: 'muted small' }, c.company) : null), h('td', null, c.email), h('td', { class: 'why' }, whyText(c.why, paths0)))
+              : h('tr', null, ...sampleCells(c).map((cell) => h('td', null, cell))),
+          )
         : h('tr', null, h('td', { colspan: '3', class: 'muted' }, 'No contacts match.')),
     );
     explanation.replaceChildren(h('span', { class: 'label' }, 'In plain English: '), text);
@@ -301,7 +306,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   }
 
   /** The values that made a sample contact match: its matching leaf conditions, in plain words. */
-  function whyText(why: PreviewBody['sample'][number]['why'], _paths: string[]): string {
+  function whyText(why: Extract<PreviewBody['sample'][number], { why: unknown }>['why'], _paths: string[]): string {
     const cat = app.catalog();
     const label = (key: string) => cat.fields.find((f) => f.key === key)?.label ?? key;
     const shown = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null ? 'empty' : typeof v === 'string' ? v.replace(/T00:00:00(?:\.000)?Z$/, '') : String(v));
@@ -534,4 +539,11 @@ function highlight(text: string, words: string[]): (string | HTMLElement)[] {
   }
   out.push(text.slice(at));
   return out;
+}
+
+/** A sample row as three cells, whatever its object type (contacts, companies, deals). */
+function sampleCells(r: PreviewBody['sample'][number]): [string, string, string] {
+  if ('email' in r) return [[r.firstName, r.lastName].filter(Boolean).join(' ') || '—', r.email, r.company ?? '—'];
+  if ('stage' in r) return [r.name, `${r.stage.replace(/_/g, ' ')}${r.amount === null ? '' : ` · ${r.amount.toLocaleString('en-US')}`}`, r.company ?? r.contact ?? '—'];
+  return [r.name, r.domain ?? '—', [r.industry, r.country].filter(Boolean).join(', ') || '—'];
 }

@@ -337,13 +337,17 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
 
   async function loadPage(): Promise<void> {
     try {
-      const res = await api<MembersPageBody>('GET', `/v1/segments/${s.id}/members${query({ limit: PAGE_SIZE, sort, order, cursor: cursors[page], asOf: app.asOf() })}`);
+      const res = await api<MembersPageBody>('GET', `/v1/segments/${s.id}/members${query({ limit: PAGE_SIZE, sort: (s.objectType ?? 'contacts') === 'contacts' ? sort : undefined, order, cursor: cursors[page], asOf: app.asOf() })}`);
       cursors[page + 1] = res.nextCursor ?? undefined;
       rowsShown = res.members.length;
       replace(
         membersBody,
         res.members.length
-          ? res.members.map((m) => h('tr', null, h('td', null, [m.firstName, m.lastName].filter(Boolean).join(' ') || '—'), h('td', null, m.email), h('td', null, m.company ?? '—'), h('td', null, formatDate(m.createdAt))))
+          ? res.members.map((m) =>
+              'email' in m
+                ? h('tr', null, h('td', null, [m.firstName, m.lastName].filter(Boolean).join(' ') || '—'), h('td', null, m.email), h('td', null, m.company ?? '—'), h('td', null, formatDate(m.createdAt)))
+                : h('tr', null, h('td', null, m.name), h('td', null, 'stage' in m ? m.stage.replace(/_/g, ' ') : (m.domain ?? '—')), h('td', null, ('stage' in m ? m.company : m.industry) ?? '—'), h('td', null, 'createdAt' in m ? formatDate(m.createdAt) : '—')),
+            )
           : h('tr', null, h('td', { colspan: '4', class: 'muted' }, page === 0 ? 'No members.' : 'No more members.')),
       );
       showPageInfo();

@@ -48,6 +48,7 @@ export async function startEventsApi(
     webhookPolicy?: EgressPolicy;
     longReadsPerTenant?: number;
     longReadsTotal?: number;
+    provider?: Provider;
   } = {},
 ): Promise<EventsApi> {
   const { name, url } = await createTestDatabase('tmpl_fixture');
@@ -57,7 +58,7 @@ export async function startEventsApi(
     await dropTestDatabase(name);
   });
   const api = await apiOver(database, {
-    provider: noProvider,
+    provider: options.provider ?? noProvider,
     webhookPolicy: options.webhookPolicy ?? loopbackPolicy(),
     ...(options.now ? { now: options.now } : {}),
     ...(options.cacheTtlMs !== undefined ? { cacheTtlMs: options.cacheTtlMs } : {}),

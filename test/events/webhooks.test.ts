@@ -58,6 +58,8 @@ describe('segment.joined / segment.left webhooks', () => {
       occurredAt: '2026-11-01T00:00:00.000Z',
       tenant: 'org_acme',
       segment: { id: segment.id, slug: 'webhook-testers' },
+      objectType: 'contacts',
+      member: { id: contact.id },
       contact: { id: contact.id },
       cause: 'write',
     });

@@ -95,7 +95,7 @@ describe('Seeds exchange', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['[0].data.type', '[2].data.members']);
-    const objects = await api.call('POST', '/v1/segments/import', { body: [{ object_type: 'segments', data: { title: 'Companies', object_type: 'companies' } }] });
+    const objects = await api.call('POST', '/v1/segments/import', { body: [{ object_type: 'segments', data: { title: 'Orders', object_type: 'orders' } }] });
     expect(objects.status).toBe(400);
     expect(objects.json.errors[0].path).toMatch(/data\.object_type$/);
     expect(await seg(api.keys.admin, 'new-one')).toBeUndefined();

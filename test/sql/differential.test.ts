@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { activities, companies, contacts, deals, emailEvents, fieldDefinitions, fitScores, orgs, segmentMembers, segments } from '../../src/db/schema.js';
 import type { Fixture } from '../../src/fixture/format.js';
+import type { ObjectType } from '../../src/rules/catalog.js';
 import type { RuleTree } from '../../src/rules/grammar.js';
 import { prepareRules } from '../../src/rules/prepare.js';
 import type { TenantValues } from '../../src/rules/tenant.js';
@@ -57,6 +58,10 @@ const referenceRows = { ...rows, contacts: [...rows.contacts, ...INTL_CONTACTS] 
 /** Rebuilt with the membership record once the database holds it (beforeAll). */
 let data = buildReferenceData(referenceRows);
 const orgContactIds = (orgId: string) => new Set(data.orgs.get(orgId)!.contacts.map((c) => c.id));
+const orgRowIds = (orgId: string, type: ObjectType) => {
+  const org = data.orgs.get(orgId)!;
+  return new Set((type === 'contacts' ? org.contacts : type === 'companies' ? org.companyList : org.dealList).map((r) => r.id));
+};
 
 const group = (op: 'and' | 'or', ...children: unknown[]) => ({ type: 'group', op, negate: false, children });
 const and = (...children: unknown[]) => group('and', ...children);
@@ -104,31 +109,31 @@ describe('SQL compiler vs the reference evaluator', () => {
     );
   });
 
-  async function sqlMembers(tree: RuleTree, orgId: string, clock = asOf, facts = true): Promise<Set<string>> {
-    const result = await database.db.execute<{ id: string }>(membersQuery(tree, { orgId, asOf: clock, tenant: tenant(orgId), facts }));
+  async function sqlMembers(tree: RuleTree, orgId: string, clock = asOf, facts = true, objectType: ObjectType = 'contacts'): Promise<Set<string>> {
+    const result = await database.db.execute<{ id: string }>(membersQuery(tree, { orgId, asOf: clock, tenant: tenant(orgId), facts, objectType }));
     return new Set(result.map((r) => r.id));
   }
 
   /** Runs one tree both ways; returns the member count, or throws a readable account of the disagreement. */
-  async function differential(input: unknown, orgId: string, clock = asOf): Promise<number> {
-    const validated = validateRules(input, { tenant: tenant(orgId) });
+  async function differential(input: unknown, orgId: string, clock = asOf, objectType: ObjectType = 'contacts'): Promise<number> {
+    const validated = validateRules(input, { tenant: tenant(orgId), objectType });
     if (!validated.ok) throw new Error(`the tree is not valid: ${JSON.stringify(validated.errors)}\n${JSON.stringify(input)}`);
-    const prepared = prepareRules(input, { tenant: tenant(orgId) });
+    const prepared = prepareRules(input, { tenant: tenant(orgId), objectType });
     if (!prepared.ok) throw new Error(`prepareRules rejected a tree validateRules accepted: ${JSON.stringify(prepared.errors)}`);
     const canonical = prepared.tree;
     const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data };
     // Both compiler paths: the contact facts where they answer a condition, and the raw tables only.
-    const sqlIds = await sqlMembers(canonical, orgId, clock, true);
-    const rawIds = await sqlMembers(canonical, orgId, clock, false);
-    const fromCanonical = evaluate(canonical, ctx);
-    const fromValidated = evaluate(validated.tree, ctx);
+    const sqlIds = await sqlMembers(canonical, orgId, clock, true, objectType);
+    const rawIds = await sqlMembers(canonical, orgId, clock, false, objectType);
+    const fromCanonical = evaluate(canonical, ctx, objectType);
+    const fromValidated = evaluate(validated.tree, ctx, objectType);
     const problems = [
       differences('SQL(facts)', sqlIds, 'reference(canonical)', fromCanonical),
       differences('SQL(raw tables)', rawIds, 'reference(canonical)', fromCanonical),
       differences('reference(canonical)', fromCanonical, 'reference(validated)', fromValidated),
     ].filter(Boolean);
-    const foreign = [...sqlIds].filter((id) => !orgContactIds(orgId).has(id));
-    if (foreign.length) problems.push(`SQL returned ${foreign.length} contacts of another tenant: ${foreign.slice(0, 10).join(', ')}`);
+    const foreign = [...sqlIds].filter((id) => !orgRowIds(orgId, objectType).has(id));
+    if (foreign.length) problems.push(`SQL returned ${foreign.length} ${objectType} of another tenant: ${foreign.slice(0, 10).join(', ')}`);
     if (problems.length) {
       throw new Error(
         [
@@ -231,6 +236,21 @@ describe('SQL compiler vs the reference evaluator', () => {
     // The property is about the facts path: nearly every tree must have taken it.
     expect(viaFacts).toBeGreaterThan(200);
   }, 300_000);
+
+  for (const objectType of ['companies', 'deals'] as const) {
+    it(`selects exactly the reference ${objectType} for 120 random trees over org_acme (relations in both directions)`, async () => {
+      const trees = ruleTreeArbitrary({ tenant: tenant('org_acme'), org: data.orgs.get('org_acme')!, asOf }, { objectType, maxDepth: 3 });
+      const sizes: number[] = [];
+      await fc.assert(
+        fc.asyncProperty(trees, clocks, async (input, clock) => {
+          sizes.push(await differential(input, 'org_acme', clock, objectType));
+        }),
+        { numRuns: 120, ...seed },
+      );
+      const all = orgRowIds('org_acme', objectType).size;
+      expect(sizes.filter((n) => n > 0 && n < all).length).toBeGreaterThan(sizes.length / 3);
+    }, 300_000);
+  }
 
   it('stays inside org_globex for random trees over its own values', async () => {
     const trees = ruleTreeArbitrary({ tenant: tenant('org_globex'), org: data.orgs.get('org_globex')!, asOf });

@@ -10,11 +10,12 @@
 import fc from 'fast-check';
 import type { Fixture } from '../../src/fixture/format.js';
 import { slugify } from '../../src/lib/slug.js';
-import { type FieldDef, type RelationDef } from '../../src/rules/catalog.js';
+import { type FieldDef, type ObjectType, type RelationDef } from '../../src/rules/catalog.js';
 import { readProperty } from './reference.js';
 import { EMAIL_EVENT_TYPES } from '../../src/rules/crm.js';
 import { type CanonicalOperator, COUNT_OPERATORS, OPERATOR_ALIASES, OPERATORS_BY_TYPE } from '../../src/rules/operators.js';
 import {
+  LIMITS,
   type Condition,
   type CountBound,
   type Engagement,
@@ -46,6 +47,8 @@ export interface TreeOptions {
   maxDepth?: number;
   /** Trees with more nodes are discarded (validation allows 200). */
   maxNodes?: number;
+  /** What the trees select; default contacts. */
+  objectType?: ObjectType;
 }
 
 /** Random valid rule trees (validation input: aliases and synonyms allowed, not normalized). */
@@ -53,12 +56,7 @@ export function ruleTreeArbitrary(src: ArbitrarySource, options: TreeOptions = {
   const maxDepth = options.maxDepth ?? 4;
   const maxNodes = options.maxNodes ?? 120;
   const values = new ValuePools(src);
-  const leaf = fc.oneof(
-    { arbitrary: contactConditionArbitrary(values), weight: 10 },
-    { arbitrary: relationArbitrary(values), weight: 5 },
-    { arbitrary: engagementArbitrary(src.tenant), weight: 2 },
-    { arbitrary: segmentArbitrary(src.tenant), weight: 2 },
-  );
+  const leaf = leafAt(options.objectType ?? 'contacts', values, src.tenant);
   const groups = new Map<number, fc.Arbitrary<Group>>();
   const nodes = new Map<number, fc.Arbitrary<Node>>();
   const node = (depth: number): fc.Arbitrary<Node> => {
@@ -82,7 +80,66 @@ export function ruleTreeArbitrary(src: ArbitrarySource, options: TreeOptions = {
     }
     return g;
   };
-  return group(1).filter((t) => countNodes(t) <= maxNodes);
+  return group(1).filter((t) => countNodes(t) <= maxNodes && depthOf(t, 1) <= LIMITS.maxDepth);
+}
+
+/** Depth as validation counts it: a group's children one level down, a relation's where one more. */
+function depthOf(node: Node, depth: number): number {
+  if (node.type === 'group') return Math.max(depth, ...node.children.map((c) => depthOf(c, depth + 1)));
+  if (node.type === 'relation' && node.where) return Math.max(depth, depthOf(node.where, depth + 1));
+  return depth;
+}
+
+/** The leaves of a tree at an object type: its conditions, relations (in both directions), engagement and segments. */
+function leafAt(type: ObjectType, values: ValuePools, tenant: TenantValues): fc.Arbitrary<Node> {
+  const segments = segmentArbitrary(tenant, type);
+  const withSegments = (...options: fc.WeightedArbitrary<Node>[]) => fc.oneof(...options, ...(segments ? [{ arbitrary: segments as fc.Arbitrary<Node>, weight: 2 }] : []));
+  switch (type) {
+    case 'contacts':
+      return withSegments(
+        { arbitrary: contactConditionArbitrary(values), weight: 10 },
+        { arbitrary: relationArbitrary(values), weight: 5 },
+        { arbitrary: engagementArbitrary(tenant), weight: 2 },
+      );
+    case 'companies': {
+      const own = fc.constantFrom(...values.catalog.object('companies').fields).chain((def) => conditionArbitrary(def, values, `company.${def.key}`));
+      const deal = fc.constantFrom(...values.catalog.object('deals').fields).chain((def) => conditionArbitrary(def, values, `deals.${def.key}`));
+      return withSegments(
+        { arbitrary: own, weight: 8 },
+        { arbitrary: objectRelation('contacts', shallowTree(leafAt('contacts', values, tenant)), COUNT_RANGE.contacts), weight: 4 },
+        { arbitrary: objectRelation('deals', shallowTree(deal), COUNT_RANGE.deals), weight: 3 },
+      );
+    }
+    case 'deals': {
+      const own = fc.constantFrom(...values.catalog.object('deals').fields).chain((def) => conditionArbitrary(def, values, `deals.${def.key}`));
+      const company = fc.constantFrom(...values.catalog.object('companies').fields).chain((def) => conditionArbitrary(def, values, `company.${def.key}`));
+      return withSegments(
+        { arbitrary: own, weight: 8 },
+        { arbitrary: objectRelation('contact', shallowTree(leafAt('contacts', values, tenant)), 1), weight: 3 },
+        { arbitrary: objectRelation('company', shallowTree(fc.oneof({ arbitrary: company, weight: 4 }, { arbitrary: objectRelation('contacts', shallowTree(contactConditionArbitrary(values)), 3), weight: 1 })), 1), weight: 3 },
+      );
+    }
+  }
+}
+
+/** A group of one or two levels over `leaf`, for a relation's where. */
+function shallowTree(leaf: fc.Arbitrary<Node>): fc.Arbitrary<Group> {
+  const inner = groupArbitrary(leaf, 3) as fc.Arbitrary<Group>;
+  return groupArbitrary(fc.oneof({ arbitrary: leaf, weight: 3 }, { arbitrary: inner as fc.Arbitrary<Node>, weight: 1 }), 3) as fc.Arbitrary<Group>;
+}
+
+function objectRelation(name: RelationDef['name'], where: fc.Arbitrary<Group>, maxCount: number): fc.Arbitrary<RelationCondition> {
+  const count: fc.Arbitrary<CountBound> = fc.record({
+    operator: fc.constantFrom(...COUNT_OPERATORS),
+    value: fc.oneof(fc.constantFrom(0, 1), fc.integer({ min: 0, max: maxCount })),
+  });
+  return fc.record({
+    type: fc.constant('relation' as const),
+    relation: fc.constant(name),
+    has: fc.boolean(),
+    where: fc.option(where, { nil: null, freq: 5 }),
+    count: fc.option(count, { nil: null, freq: 2 }),
+  });
 }
 
 export function countNodes(node: Node | WhereNode): number {
@@ -155,7 +212,7 @@ function conditionArbitrary(def: FieldDef, values: ValuePools, scope: string): f
 // ---- relations, engagement, segments ----------------------------------------------------------
 
 /** Typical row counts per contact, so count bounds land on both sides. */
-const COUNT_RANGE: Record<RelationDef['name'], number> = { deals: 3, activities: 9, email_events: 16, fit_scores: 3 };
+const COUNT_RANGE: Record<RelationDef['name'], number> = { deals: 3, activities: 9, email_events: 16, fit_scores: 3, contacts: 4, contact: 1, company: 1 };
 
 function relationArbitrary(values: ValuePools): fc.Arbitrary<RelationCondition> {
   return fc.constantFrom(...values.catalog.relations).chain((rel) => {
@@ -193,8 +250,9 @@ function engagementArbitrary(tenant: TenantValues): fc.Arbitrary<Engagement> {
   });
 }
 
-function segmentArbitrary(tenant: TenantValues): fc.Arbitrary<SegmentMembership> {
-  const refs = tenant.segments.flatMap((s) => [s.id, s.id, s.id, s.slug, s.title]);
+function segmentArbitrary(tenant: TenantValues, type: ObjectType = 'contacts'): fc.Arbitrary<SegmentMembership> | undefined {
+  const refs = tenant.segments.filter((s) => (s.objectType ?? 'contacts') === type).flatMap((s) => [s.id, s.id, s.id, s.slug, s.title]);
+  if (refs.length === 0) return undefined;
   return fc.record({
     type: fc.constant('segment' as const),
     operator: fc.constantFrom('in' as const, 'not_in' as const),

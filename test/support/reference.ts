@@ -15,7 +15,7 @@
 //
 // It accepts any validated tree: aliases, nested same-op groups, one-value lists, weeks / years,
 // engagement shorthands, duplicates — no normalization is assumed.
-import { type FieldType, type PropertyRead, relation as findRelation, relationField } from '../../src/rules/catalog.js';
+import { type FieldType, type ObjectType, type PropertyRead, relation as findRelation, relationField } from '../../src/rules/catalog.js';
 import { canonicalOperator, type Operator } from '../../src/rules/operators.js';
 import { lastCampaigns, relativeBoundary } from '../../src/rules/clock.js';
 import type { Condition, CountBound, Engagement, Node, RelationCondition, RelativeDate, SegmentMembership, Value, WhereGroup } from '../../src/rules/grammar.js';
@@ -40,6 +40,13 @@ export interface OrgData {
   fitScores: Map<string, FixtureFitScore[]>;
   /** Static segment id → member contact ids. */
   segmentMembers: Map<string, Set<string>>;
+  companyList: FixtureCompany[];
+  dealList: FixtureDeal[];
+  contactById: Map<string, FixtureContact>;
+  contactsByCompany: Map<string, FixtureContact[]>;
+  dealsByCompany: Map<string, FixtureDeal[]>;
+  /** Static segments of companies / deals: segment id → member ids. */
+  objectMembers: Map<string, Set<string>>;
   /** The membership record, for "was ever in" / "joined" / "left": segment id → contact id → its rows. */
   history: Map<string, Map<string, MemberHistory>>;
 }
@@ -77,6 +84,12 @@ export function buildReferenceData(fixture: FixtureRows, record: MembershipRecor
         fitScores: new Map(),
         segmentMembers: new Map(),
         history: new Map(),
+        companyList: [],
+        dealList: [],
+        contactById: new Map(),
+        contactsByCompany: new Map(),
+        dealsByCompany: new Map(),
+        objectMembers: new Map(),
       };
       orgs.set(orgId, found);
     }
@@ -87,9 +100,21 @@ export function buildReferenceData(fixture: FixtureRows, record: MembershipRecor
     if (list) list.push(row);
     else map.set(key, [row]);
   };
-  for (const c of fixture.contacts) org(c.orgId).contacts.push(c);
-  for (const c of fixture.companies) org(c.orgId).companies.set(c.id, c);
-  for (const d of fixture.deals) push(org(d.orgId).deals, d.contactId, d);
+  for (const c of fixture.contacts) {
+    const o = org(c.orgId);
+    o.contacts.push(c);
+    o.contactById.set(c.id, c);
+    if (c.companyId !== null) push(o.contactsByCompany, c.companyId, c);
+  }
+  for (const c of fixture.companies) {
+    org(c.orgId).companies.set(c.id, c);
+    org(c.orgId).companyList.push(c);
+  }
+  for (const d of fixture.deals) {
+    push(org(d.orgId).deals, d.contactId, d);
+    org(d.orgId).dealList.push(d);
+    if (d.companyId !== null) push(org(d.orgId).dealsByCompany, d.companyId, d);
+  }
   for (const a of fixture.activities) push(org(a.orgId).activities, a.contactId, a);
   for (const e of fixture.emailEvents) push(org(e.orgId).emailEvents, e.contactId, e);
   for (const s of fixture.fitScores) push(org(s.orgId).fitScores, s.contactId, s);
@@ -113,17 +138,26 @@ export interface EvaluationContext {
   data: ReferenceData;
 }
 
-/** Ids of the org's contacts that the tree selects. */
-export function evaluate(tree: Node, ctx: EvaluationContext): Set<string> {
+/** Ids of the org's rows of `objectType` (contacts by default) that the tree selects. */
+export function evaluate(tree: Node, ctx: EvaluationContext, objectType: ObjectType = 'contacts'): Set<string> {
   const org = ctx.data.orgs.get(ctx.orgId);
   const out = new Set<string>();
   if (!org) return out;
   const evaluator = new Evaluator(ctx, org);
-  for (const contact of org.contacts) {
-    if (evaluator.node(tree, contact, 0)) out.add(contact.id);
+  const rows: Row[] =
+    objectType === 'contacts'
+      ? org.contacts.map((contact) => ({ type: 'contacts', row: contact }))
+      : objectType === 'companies'
+        ? org.companyList.map((company) => ({ type: 'companies', row: company }))
+        : org.dealList.map((deal) => ({ type: 'deals', row: deal }));
+  for (const r of rows) {
+    if (evaluator.node(tree, r, 0)) out.add(r.row.id);
   }
   return out;
 }
+
+/** One row of an object type, the root a node is read at. */
+type Row = { type: 'contacts'; row: FixtureContact } | { type: 'companies'; row: FixtureCompany } | { type: 'deals'; row: FixtureDeal };
 
 // ---- field values -----------------------------------------------------------------------------
 
@@ -203,7 +237,7 @@ const CONTACT_VALUES: Record<string, (r: ContactRow) => FieldValue> = {
 
 type RelatedRow = FixtureDeal | FixtureActivity | FixtureEmailEvent | FixtureFitScore;
 
-const RELATION_VALUES: Record<RelationCondition['relation'], Record<string, (row: never) => FieldValue>> = {
+const RELATION_VALUES: Record<'deals' | 'activities' | 'email_events' | 'fit_scores', Record<string, (row: never) => FieldValue>> = {
   deals: {
     name: (d: FixtureDeal) => d.name,
     stage: (d: FixtureDeal) => d.stage,
@@ -386,22 +420,34 @@ class Evaluator {
     private readonly org: OrgData,
   ) {}
 
-  node(node: Node, contact: FixtureContact, segmentDepth: number): boolean {
+  node(node: Node, at: Row, segmentDepth: number): boolean {
     switch (node.type) {
       case 'group': {
-        const results = node.children.map((child) => this.node(child, contact, segmentDepth));
+        const results = node.children.map((child) => this.node(child, at, segmentDepth));
         const inner = node.op === 'and' ? results.every(Boolean) : results.some(Boolean);
         return node.negate ? !inner : inner;
       }
       case 'condition':
-        return this.contactCondition(node, contact);
+        return this.rootCondition(node, at);
       case 'relation':
-        return this.relation(node, contact);
+        return this.relation(node, at, segmentDepth);
       case 'engagement':
-        return this.engagement(node, contact);
+        if (at.type !== 'contacts') throw new Error(`reference: engagement at ${at.type}`);
+        return this.engagement(node, at.row);
       case 'segment':
-        return this.segment(node, contact, segmentDepth);
+        return this.segment(node, at, segmentDepth);
     }
+  }
+
+  private rootCondition(c: Condition, at: Row): boolean {
+    if (at.type === 'contacts') return this.contactCondition(c, at.row);
+    const def = this.ctx.tenant.catalog.rootField(at.type, c.field);
+    if (!def) throw new Error(`reference: unknown ${at.type} field ${c.field}`);
+    const actual =
+      at.type === 'companies'
+        ? CONTACT_VALUES[`company.${c.field}`]!({ contact: undefined as never, company: at.row })
+        : (RELATION_VALUES.deals[c.field] as (d: FixtureDeal) => FieldValue)(at.row);
+    return testValue(def.type, c.operator, c.value, actual, this.ctx.asOf);
   }
 
   private contactCondition(c: Condition, contact: FixtureContact): boolean {
@@ -413,12 +459,36 @@ class Evaluator {
     return testValue(def.type, c.operator, c.value, read({ contact, company }), this.ctx.asOf);
   }
 
-  private relation(r: RelationCondition, contact: FixtureContact): boolean {
-    const rows = this.relatedRows(r.relation, contact.id);
-    const matching = r.where ? rows.filter((row) => this.where(r.relation, r.where!, row)) : rows;
-    const n = matching.length;
+  private relation(r: RelationCondition, at: Row, depth: number): boolean {
+    let n: number;
+    if (at.type === 'contacts') {
+      const rows = this.relatedRows(r.relation, at.row.id);
+      n = (r.where ? rows.filter((row) => this.where(r.relation, r.where!, row)) : rows).length;
+    } else {
+      const related = this.objectRelated(r.relation, at);
+      n = (r.where ? related.filter((x) => (x.leaf ? this.where('deals', r.where!, x.leaf) : this.node(r.where!, x.row!, depth))) : related).length;
+    }
     if (r.count === null) return r.has ? n > 0 : n === 0;
     return r.has ? countHolds(n, r.count) : !countHolds(n, r.count);
+  }
+
+  /** A company's contacts (rows at contacts) and deals (leaf rows); a deal's contact and company. */
+  private objectRelated(name: RelationCondition['relation'], at: Row): { row?: Row; leaf?: FixtureDeal }[] {
+    if (at.type === 'companies') {
+      if (name === 'contacts') return (this.org.contactsByCompany.get(at.row.id) ?? []).map((c) => ({ row: { type: 'contacts', row: c } }));
+      if (name === 'deals') return (this.org.dealsByCompany.get(at.row.id) ?? []).map((d) => ({ leaf: d }));
+    }
+    if (at.type === 'deals') {
+      if (name === 'contact') {
+        const c = this.org.contactById.get(at.row.contactId);
+        return c ? [{ row: { type: 'contacts', row: c } }] : [];
+      }
+      if (name === 'company') {
+        const k = at.row.companyId === null ? undefined : this.org.companies.get(at.row.companyId);
+        return k ? [{ row: { type: 'companies', row: k } }] : [];
+      }
+    }
+    throw new Error(`reference: no relation ${name} at ${at.type}`);
   }
 
   private relatedRows(name: RelationCondition['relation'], contactId: string): readonly RelatedRow[] {
@@ -431,10 +501,13 @@ class Evaluator {
         return this.org.emailEvents.get(contactId) ?? [];
       case 'fit_scores':
         return this.org.fitScores.get(contactId) ?? [];
+      default:
+        throw new Error(`reference: no relation ${name} at contacts`);
     }
   }
 
-  private where(name: RelationCondition['relation'], node: WhereGroup | Condition, row: RelatedRow): boolean {
+  private where(name: RelationCondition['relation'], node: Node, row: RelatedRow): boolean {
+    if (node.type !== 'group' && node.type !== 'condition') throw new Error(`reference: ${node.type} inside ${name}`);
     if (node.type === 'group') {
       const results = node.children.map((child) => this.where(name, child, row));
       const inner = node.op === 'and' ? results.every(Boolean) : results.some(Boolean);
@@ -442,7 +515,7 @@ class Evaluator {
     }
     const rel = findRelation(name)!;
     const def = relationField(rel, node.field);
-    const read = RELATION_VALUES[name][node.field] as ((row: RelatedRow) => FieldValue) | undefined;
+    const read = RELATION_VALUES[name as keyof typeof RELATION_VALUES]?.[node.field] as ((row: RelatedRow) => FieldValue) | undefined;
     if (!def || !read) throw new Error(`reference: unknown ${name} field ${node.field}`);
     return testValue(def.type, node.operator, node.value, read(row), this.ctx.asOf);
   }
@@ -476,19 +549,21 @@ class Evaluator {
     }
   }
 
-  private segment(s: SegmentMembership, contact: FixtureContact, depth: number): boolean {
+  private segment(s: SegmentMembership, at: Row, depth: number): boolean {
     const target = this.ctx.tenant.segments.find((seg) => seg.id === s.segment);
     if (!target) throw new Error(`reference: segment ${s.segment} is not in the tenant`);
+    if ((target.objectType ?? 'contacts') !== at.type) throw new Error(`reference: a segment of ${target.objectType} at ${at.type}`);
     let member: boolean;
     if (target.type === 'dynamic') {
       if (depth >= MAX_SEGMENT_NESTING) throw new Error('reference: segments nest too deeply (cycle?)');
-      member = this.node(target.rules as Node, contact, depth + 1);
+      member = this.node(target.rules as Node, at, depth + 1);
     } else {
-      member = this.org.segmentMembers.get(target.id)?.has(contact.id) ?? false;
+      const members = at.type === 'contacts' ? this.org.segmentMembers : this.org.objectMembers;
+      member = members.get(target.id)?.has(at.row.id) ?? false;
     }
     if (s.when) {
       // Read from the record up to the clock; a span or a date bounds it from below.
-      const h = this.org.history.get(target.id)?.get(contact.id) ?? { addedAt: null, events: [] };
+      const h = this.org.history.get(target.id)?.get(at.row.id) ?? { addedAt: null, events: [] };
       const asOf = this.ctx.asOf.getTime();
       const since = s.when.since;
       const from = since === null ? -Infinity : typeof since === 'string' ? Date.parse(since) : relativeBoundary(this.ctx.asOf, since).getTime();

@@ -91,6 +91,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page for daily work (head
     await eventually(() => page.locator('.preview .status').getAttribute('data-tone'), 'ok');
     const draft = (await api(server, 'GET', `/v1/drafts/${draftIdOf(page)}`)).body;
     const { preview } = await previewRules(server.services, 'org_acme', draft.rules as Group, new Date(CLOCK));
+    if (preview.reach === null) throw new Error('a contact preview carries reachability');
     const reach = preview.reach;
     expect(reach.emailable).toBeLessThan(preview.count); // the headline example: not everyone can be emailed
     const others = [[reach.unsubscribed, 'unsubscribed'], [reach.bounced, 'bounced'], [reach.suppressed, 'suppressed'], [reach.noEmail, 'without an email address']].filter(([n]) => Number(n) > 0).map(([n, w]) => `${n} ${w}`);

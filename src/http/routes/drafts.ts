@@ -23,7 +23,11 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'draft', 'create drafts');
       const input = c.req.valid('json');
-      const draft = await createDraft(services, principal.orgId, { description: input.description, ...(input.asOf ? { asOf: input.asOf } : {}) });
+      const draft = await createDraft(services, principal.orgId, {
+        description: input.description,
+        ...(input.asOf ? { asOf: input.asOf } : {}),
+        ...(input.objectType ? { objectType: input.objectType } : {}),
+      });
       return c.json(draft, 201);
     },
   );
@@ -106,7 +110,7 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'draft', 'preview rules');
       const input = c.req.valid('json');
-      const result = await previewRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf, c.req.raw.signal);
+      const result = await previewRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf, input.objectType, c.req.raw.signal);
       return c.json({ rules: result.rules, explanation: result.explanation, warnings: result.warnings, ...result.preview }, 200);
     },
   );

@@ -244,7 +244,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
       return c.json(
         await longRead(c, (read) => listMembers(services, read, id, {
           limit: q.limit,
-          sort: q.sort,
+          ...(q.sort ? { sort: q.sort } : {}),
           order: q.order,
           ...(q.cursor ? { cursor: q.cursor } : {}),
           ...(q.asOf ? { asOf: q.asOf } : {}),

@@ -3,6 +3,7 @@
 import type { Node, RuleTree } from '../../rules/grammar.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
 import { missingAttribute, noFieldReason } from './attributes.js';
+import { parseObjectDescription } from './objects.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
 import { Parse } from './state.js';
 import { scan, structure } from './structure.js';
@@ -27,7 +28,14 @@ export class BuiltinProvider implements Provider {
   }
 
   /** The same as generate, synchronously (for benchmarks and callers that do not need a promise). */
-  parse({ description, tenant, asOf }: GenerateRequest): Generation {
+  parse(request: GenerateRequest): Generation {
+    const objectType = request.objectType ?? 'contacts';
+    // Companies and deals: their own entry point (objects.ts), which reads through the contact parser.
+    if (objectType !== 'contacts') return parseObjectDescription(request, objectType, (r) => this.parseContacts(r));
+    return this.parseContacts(request);
+  }
+
+  private parseContacts({ description, tenant, asOf }: GenerateRequest): Generation {
     const common = { provider: this.name, model: this.model, promptVersion: this.promptVersion };
     const early = refuseBefore(description, tenant);
     if (early) return { ...common, kind: 'refusal', reason: early };
