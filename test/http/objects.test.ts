@@ -61,10 +61,15 @@ describe('segments of companies and deals over HTTP', () => {
         const system = body.messages.filter((m) => m.role === 'system').map((m) => m.content);
         prompts.push(system);
         const companies = system.some((m) => m.includes('This segment selects companies'));
+        const deals = system.some((m) => m.includes('This segment selects deals'));
         return reply({
           refusal: null,
           assumptions: [],
-          rules: companies ? and(cond('employee_count', 'gt', 100), cond('country', 'eq', 'FR')) : and(cond('country', 'eq', 'FR')),
+          rules: companies
+            ? and(cond('employee_count', 'gt', 100), cond('country', 'eq', 'FR'))
+            : deals
+              ? and(cond('amount', 'gt', 10_000), cond('stage', 'eq', 'negotiation'), cond('owner', 'eq', sara.email))
+              : and(cond('country', 'eq', 'FR')),
         });
       }),
     );
@@ -184,6 +189,28 @@ describe('segments of companies and deals over HTTP', () => {
     expect(prompts.at(-1)!.some((m) => m.includes('This segment selects'))).toBe(false);
     const approved = await openai.call('POST', `/v1/drafts/${draft.json.id}/approve`, { body: { title: 'Big French (LLM)' } });
     expect(approved.json.objectType).toBe('companies');
+  });
+
+  it('describes a deal segment with the OpenAI provider: the deals catalog in the prompt, deal rows in the preview, members and CSV of deals', async () => {
+    const draft = await openai.call('POST', '/v1/drafts', { key: openai.keys.editor, body: { description: 'deals over 10k in negotiation owned by Sara', asOf } });
+    expect(draft.status).toBe(201);
+    expect(draft.json).toMatchObject({ objectType: 'deals', provider: 'openai', preview: { objectType: 'deals', count: saraNegotiation.length, reach: null, funnel: [] } });
+    const system = prompts.at(-1)!;
+    expect(system.at(-1)).toContain('This segment selects deals, not contacts');
+    expect(system.at(-1)).toContain('relation `company`');
+    // The owner the model named by email is resolved to the user's id, as for contacts.
+    expect(JSON.stringify(draft.json.rules)).toContain(sara.id);
+    for (const row of draft.json.preview.sample) expect(row).toMatchObject({ stage: 'negotiation', amount: expect.any(Number) });
+    const approved = await openai.call('POST', `/v1/drafts/${draft.json.id}/approve`, { body: { title: 'Sara negotiations (LLM)' } });
+    expect(approved.status).toBe(201);
+    expect(approved.json.objectType).toBe('deals');
+    expect(await ids(openai, approved.json.id)).toEqual(saraNegotiation);
+    const members = await openai.call('GET', `/v1/segments/${approved.json.id}/members?sort=amount&order=asc`, { key: openai.keys.viewer });
+    expect(members.status).toBe(200);
+    const amounts = members.json.members.map((m: { amount: number }) => m.amount);
+    expect(amounts).toEqual([...amounts].sort((a: number, b: number) => a - b));
+    const csv = await openai.call('GET', `/v1/segments/${approved.json.id}/export.csv`, { key: openai.keys.viewer });
+    expect(csv.text.trim().split('\n').slice(1).map((l) => l.split(',')[0]).sort()).toEqual(saraNegotiation);
   });
 
   it('keeps company and deal segments current on contact and deal writes, with webhook events naming the member', async () => {

@@ -88,7 +88,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     await db.insert(segments).values(
       withDynamic.segments
         .filter((s) => s.type === 'dynamic')
-        .map((s) => ({ orgId: 'org_acme', id: s.id, title: s.title, slug: s.slug, type: 'dynamic' as const, rules: s.rules })),
+        .map((s) => ({ orgId: 'org_acme', id: s.id, title: s.title, slug: s.slug, type: 'dynamic' as const, objectType: s.objectType ?? 'contacts', rules: s.rules })),
     );
     await db.insert(orgs).values({ id: 'org_intl', name: 'Intl' });
     await db.insert(contacts).values(INTL_CONTACTS.map(({ customProperties, ...c }) => ({ ...c, properties: customProperties })));

@@ -617,8 +617,11 @@ export function withEdgeRecords(f: Rows): Rows {
   };
 }
 
-/** Dynamic org_acme segments (one refers to another and to a static one), in dependency order. */
-export const DYNAMIC_SEGMENTS: { id: string; title: string; rules: unknown }[] = [
+/**
+ * Dynamic org_acme segments (one refers to another and to a static one; one of companies refers to a
+ * segment of contacts through its contacts, one of deals to its company), in dependency order.
+ */
+export const DYNAMIC_SEGMENTS: { id: string; title: string; rules: unknown; objectType?: ObjectType }[] = [
   {
     id: 'seg_dyn_promoters',
     title: 'Promoters',
@@ -666,17 +669,58 @@ export const DYNAMIC_SEGMENTS: { id: string; title: string; rules: unknown }[] =
       ],
     },
   },
+  {
+    id: 'seg_dyn_promoter_accounts',
+    title: 'Accounts with a promoter',
+    objectType: 'companies',
+    rules: {
+      type: 'group',
+      op: 'or',
+      negate: false,
+      children: [
+        { type: 'condition', field: 'employee_count', operator: 'gte', value: 500 },
+        {
+          type: 'relation',
+          relation: 'contacts',
+          has: true,
+          where: { type: 'group', op: 'and', negate: false, children: [{ type: 'segment', operator: 'in', segment: 'seg_dyn_promoters' }] },
+          count: null,
+        },
+      ],
+    },
+  },
+  {
+    id: 'seg_dyn_open_deals_of_accounts',
+    title: 'Open deals of promoter accounts',
+    objectType: 'deals',
+    rules: {
+      type: 'group',
+      op: 'and',
+      negate: false,
+      children: [
+        { type: 'condition', field: 'stage', operator: 'not_in', value: ['closed_won', 'closed_lost'] },
+        {
+          type: 'relation',
+          relation: 'company',
+          has: true,
+          where: { type: 'group', op: 'and', negate: false, children: [{ type: 'segment', operator: 'in', segment: 'seg_dyn_promoter_accounts' }] },
+          count: null,
+        },
+      ],
+    },
+  },
 ];
 
 /** The tenant with DYNAMIC_SEGMENTS added, their rules validated and normalized as stored. */
 export function withDynamicSegments(tenant: TenantValues): TenantValues {
   let out = tenant;
   for (const s of DYNAMIC_SEGMENTS) {
-    const prepared = prepareRules(s.rules, { tenant: out });
+    const objectType = s.objectType ?? 'contacts';
+    const prepared = prepareRules(s.rules, { tenant: out, objectType });
     if (!prepared.ok) throw new Error(`dynamic segment ${s.id} is invalid: ${JSON.stringify(prepared.errors)}`);
     out = {
       ...out,
-      segments: [...out.segments, { id: s.id, slug: slugify(s.title), title: s.title, type: 'dynamic', status: 'active', rules: prepared.tree }],
+      segments: [...out.segments, { id: s.id, slug: slugify(s.title), title: s.title, type: 'dynamic', objectType, status: 'active', rules: prepared.tree }],
     };
   }
   return out;
