@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_CATALOG } from '../../src/rules/catalog.js';
 import type { TenantValues } from '../../src/rules/tenant.js';
 import { validateRules, type ValidationResult } from '../../src/rules/validate.js';
 import { LIMITS } from '../../src/rules/grammar.js';
@@ -166,5 +167,26 @@ describe('validateRules', () => {
     const result = validateRules(and(cond('phone', 'is_null', 'x')), { tenant });
     expect(treeOf(result).children[0]).toEqual(cond('phone', 'is_null', null));
     expect(result.warnings).toEqual([{ path: 'rules.children[0].value', message: 'is_null takes no value; ignored "x"' }]);
+  });
+});
+
+describe('object types read the tenant catalog', () => {
+  const companyTree = () =>
+    and(cond('employees', '>', 100), { type: 'relation', relation: 'contacts', has: true, where: and(cond('plan', '=', 'Enterprise')), count: null });
+
+  it("reads a company's contacts with the tenant's own contact fields (a defined field is a field there too)", () => {
+    const tree = treeOf(validateRules(companyTree(), { tenant, objectType: 'companies' }));
+    expect(tree.children).toEqual([
+      cond('employee_count', 'gt', 100),
+      { type: 'relation', relation: 'contacts', has: true, where: and(cond('properties.plan', 'eq', 'enterprise')), count: null },
+    ]);
+    expect(tenant.catalog.object('companies').relations.find((r) => r.name === 'contacts')!.target).toBe('contacts');
+    expect(tenant.catalog.rootField('contacts', 'properties.plan')?.definition?.key).toBe('plan');
+  });
+
+  it('refuses the same field for a tenant that has not defined it, naming the path inside the relation', () => {
+    const errors = errorsOf(validateRules(companyTree(), { tenant: { ...tenant, catalog: BUILTIN_CATALOG }, objectType: 'companies' }));
+    expect(errors.map((e) => e.path)).toEqual(['rules.children[1].where.children[0].field']);
+    expect(errors[0]!.message).toMatch(/^unknown contacts field "plan"/);
   });
 });
