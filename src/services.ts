@@ -5,6 +5,7 @@ import type { Role } from './auth/keys.js';
 import { createPolicy, type Policy } from './auth/policy.js';
 import type { Database } from './db/client.js';
 import { LongReads } from './db/long-reads.js';
+import { FieldIndexes } from './fields/indexes.js';
 import { defaultEgressPolicy, type EgressPolicy } from './net/egress.js';
 import type { Provider } from './nl/provider.js';
 import { TenantValuesCache } from './tenants/values.js';
@@ -12,6 +13,8 @@ import { TenantValuesCache } from './tenants/values.js';
 export interface Services {
   database: Database;
   tenants: TenantValuesCache;
+  /** Expression indexes of tenant fields marked `indexed`, built in the background. */
+  fieldIndexes: FieldIndexes;
   /** Slots for exports, member ids and pages, counts and recomputes (per tenant and in all). */
   longReads: LongReads;
   provider: Provider;
@@ -50,6 +53,7 @@ export function createServices(options: ServiceOptions): Services {
     database: options.database,
     provider: options.provider,
     tenants: new TenantValuesCache(options.database.db, 30_000),
+    fieldIndexes: new FieldIndexes(options.database),
     longReads: new LongReads(options.database, {
       perTenant: options.longReadsPerTenant ?? 4,
       total: options.longReadsTotal ?? 8,

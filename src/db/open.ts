@@ -28,6 +28,8 @@ export async function openDatabase(config: Config, log: (line: string) => void =
   if (config.DATABASE_URL) {
     const database = connect(config.DATABASE_URL, connectOptions(config));
     await migrateDatabase(database);
+    const hint = settingsHint(await serverSettings(database));
+    if (hint) log(hint);
     return { ...database, describe: redact(config.DATABASE_URL) };
   }
   log(`starting embedded PostgreSQL in ${config.EMBEDDED_PG_DIR} on port ${config.EMBEDDED_PG_PORT}`);
@@ -58,6 +60,32 @@ export async function openDatabase(config: Config, log: (line: string) => void =
     await server.stop();
     throw err;
   }
+}
+
+/** The server settings previews depend on, in bytes (pg_settings reports them in units of `unit`). */
+export async function serverSettings(database: Database): Promise<Record<'shared_buffers' | 'work_mem', number>> {
+  const rows = await database.sql<{ name: 'shared_buffers' | 'work_mem'; bytes: string }[]>`
+    select name, (setting::numeric * pg_size_bytes(case when unit ~ '^[0-9]' then unit else '1 ' || unit end))::text as bytes
+    from pg_settings where name in ('shared_buffers', 'work_mem')`;
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.bytes)])) as Record<'shared_buffers' | 'work_mem', number>;
+}
+
+const MB = 1024 * 1024;
+/** Below these, a 1M-contact preview spills its aggregates to disk and re-reads its pages (README, "Benchmarks"). */
+export const PREVIEW_SETTING_FLOORS = { shared_buffers: 512 * MB, work_mem: 16 * MB } as const;
+
+/**
+ * One line for the operator when the server at DATABASE_URL is set up far below what previews need
+ * (initdb's defaults are 128 MB and 4 MB), or undefined. The embedded server sizes these from the
+ * machine's memory itself (embeddedSettings); a server we do not run, we only advise.
+ */
+export function settingsHint(settings: Partial<Record<'shared_buffers' | 'work_mem', number>>): string | undefined {
+  const low = (Object.keys(PREVIEW_SETTING_FLOORS) as (keyof typeof PREVIEW_SETTING_FLOORS)[]).filter(
+    (name) => settings[name] !== undefined && settings[name]! < PREVIEW_SETTING_FLOORS[name],
+  );
+  if (low.length === 0) return undefined;
+  const shown = low.map((name) => `${name}=${Math.round(settings[name]! / MB)}MB`).join(', ');
+  return `hint: the database at DATABASE_URL runs with ${shown}; exact previews at 1M contacts want shared_buffers ≈ 25% of RAM (≥ 512MB) and work_mem ≥ 16MB (README, EMBEDDED_PG_SETTINGS row)`;
 }
 
 /** A folder every user can traverse, one per project checkout, for when the project's own is private. */

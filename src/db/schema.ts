@@ -543,11 +543,18 @@ export const fieldDefinitions = pgTable(
     values: text('values').array(),
     synonyms: text('synonyms').array().notNull().default(sql`'{}'::text[]`),
     description: text('description'),
+    /**
+     * Range filters on a number or date field read an expression index of this tenant's rows
+     * (src/fields/indexes.ts); equality on selects, booleans and multi-selects needs none (the GIN
+     * index on properties serves it).
+     */
+    indexed: boolean('indexed').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.object, t.key] }),
+    check('field_definitions_indexed_types', sql`not ${t.indexed} or ${t.type} in ('number', 'date')`),
     uniqueIndex('field_definitions_org_label_uq').on(t.orgId, t.object, sql`lower(${t.label})`),
     check('field_definitions_key_format', sql`${t.key} ~ '^[A-Za-z][A-Za-z0-9_]{0,63}$'`),
     check('field_definitions_type', sql`${t.type} in ('text', 'number', 'boolean', 'date', 'single_select', 'multi_select')`),

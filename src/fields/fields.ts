@@ -14,6 +14,7 @@ import {
   resolveFieldName,
 } from '../rules/catalog.js';
 import type { Services } from '../services.js';
+import type { IndexState } from './indexes.js';
 
 type Row = typeof fieldDefinitions.$inferSelect;
 
@@ -25,13 +26,15 @@ export interface FieldInput {
   values?: string[] | null | undefined;
   synonyms?: string[] | undefined;
   description?: string | null | undefined;
+  /** number and date fields: build an expression index for range filters (src/fields/indexes.ts). */
+  indexed?: boolean | undefined;
 }
 
 export type FieldPatch = Partial<Omit<FieldInput, 'key' | 'object'>>;
 
 export type FieldView = ReturnType<typeof toView>;
 
-function toView(row: Row) {
+function toView(row: Row, index: IndexState | null = null) {
   return {
     object: row.object as DefinitionObject,
     key: row.key,
@@ -42,6 +45,9 @@ function toView(row: Row) {
     values: row.values,
     synonyms: row.synonyms,
     description: row.description,
+    indexed: row.indexed,
+    /** The state of its index when indexed: building, ready, or failed (PATCH indexed: true builds it again). */
+    index: row.indexed ? index ?? 'failed' : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -49,9 +55,17 @@ function toView(row: Row) {
 
 const SELECTS: readonly DefinitionType[] = ['single_select', 'multi_select'];
 
+const INDEXABLE: readonly DefinitionType[] = ['number', 'date'];
+
 /** The definition's own consistency: values exactly for selects, unique, and no name a built-in field already has. */
-function check(d: { label: string; type: DefinitionType; values: string[] | null; synonyms: string[] }): ProblemDetail[] {
+function check(d: { label: string; type: DefinitionType; values: string[] | null; synonyms: string[]; indexed: boolean }): ProblemDetail[] {
   const errors: ProblemDetail[] = [];
+  if (d.indexed && !INDEXABLE.includes(d.type)) {
+    errors.push({
+      path: 'body.indexed',
+      message: `only number and date fields take an index of their own (range filters); equality on a ${d.type} field is served by the shared properties index — set "indexed" to false`,
+    });
+  }
   if (SELECTS.includes(d.type) && (!d.values || d.values.length === 0)) {
     errors.push({ path: 'body.values', message: `a ${d.type} field lists its allowed values, e.g. ["gold", "silver"]` });
   }
@@ -79,13 +93,27 @@ export async function listFields(services: Services, orgId: string): Promise<Fie
     .from(fieldDefinitions)
     .where(eq(fieldDefinitions.orgId, orgId))
     .orderBy(asc(fieldDefinitions.createdAt), asc(fieldDefinitions.key));
-  return rows.map(toView);
+  return withIndexStates(services, orgId, rows);
+}
+
+async function withIndexStates(services: Services, orgId: string, rows: Row[]): Promise<FieldView[]> {
+  const states = await services.fieldIndexes.states(orgId, rows.filter((r) => r.indexed));
+  return rows.map((r) => toView(r, states.get(`${r.object}.${r.key}`) ?? null));
+}
+
+/** After the definition committed: build (or drop) its index to match. */
+async function syncIndex(services: Services, orgId: string, row: Row, before: Row | undefined): Promise<FieldView> {
+  const wasIndexed = before?.indexed ?? false;
+  const retyped = before !== undefined && before.type !== row.type;
+  if (wasIndexed && (!row.indexed || retyped)) await services.fieldIndexes.drop(orgId, row.object, row.key);
+  if (row.indexed) void services.fieldIndexes.build(orgId, row.object, row.key, row.type as 'number' | 'date');
+  return (await withIndexStates(services, orgId, [row]))[0]!;
 }
 
 export async function getField(services: Services, orgId: string, object: DefinitionObject, key: string): Promise<FieldView> {
   const [row] = await services.database.db.select().from(fieldDefinitions).where(keyIs(orgId, object, key));
   if (!row) notFound(object, key);
-  return toView(row);
+  return (await withIndexStates(services, orgId, [row]))[0]!;
 }
 
 function keyIs(orgId: string, object: string, key: string) {
@@ -94,21 +122,21 @@ function keyIs(orgId: string, object: string, key: string) {
 
 export async function createField(services: Services, orgId: string, input: FieldInput): Promise<FieldView> {
   const object = input.object ?? 'contacts';
-  const d = { label: input.label, type: input.type, values: input.values ?? null, synonyms: input.synonyms ?? [] };
+  const d = { label: input.label, type: input.type, values: input.values ?? null, synonyms: input.synonyms ?? [], indexed: input.indexed ?? false };
   const errors = check(d);
   if (errors.length) invalid(errors);
-  const view = await services.database.db.transaction(async (tx) => {
+  const created = await services.database.db.transaction(async (tx) => {
     const [taken] = await tx.select({ key: fieldDefinitions.key }).from(fieldDefinitions).where(keyIs(orgId, object, input.key));
     if (taken) throw new AppError('conflict', `A field "${input.key}" is already defined on ${object}; change it with PATCH /v1/fields/${input.key}.`);
     await labelFree(tx, orgId, object, input.key, d.label);
     const [row] = await tx
       .insert(fieldDefinitions)
-      .values({ orgId, object, key: input.key, label: d.label, type: d.type, values: d.values, synonyms: d.synonyms, description: input.description ?? null, createdAt: services.now(), updatedAt: services.now() })
+      .values({ orgId, object, key: input.key, label: d.label, type: d.type, values: d.values, synonyms: d.synonyms, description: input.description ?? null, indexed: d.indexed, createdAt: services.now(), updatedAt: services.now() })
       .returning();
-    return toView(row!);
+    return row!;
   });
   services.tenants.invalidate(orgId);
-  return view;
+  return syncIndex(services, orgId, created, undefined);
 }
 
 async function labelFree(tx: Executor, orgId: string, object: string, key: string, label: string): Promise<void> {
@@ -120,13 +148,13 @@ async function labelFree(tx: Executor, orgId: string, object: string, key: strin
 }
 
 export async function updateField(services: Services, orgId: string, object: DefinitionObject, key: string, patch: FieldPatch): Promise<FieldView> {
-  const view = await services.database.db.transaction(async (tx) => {
+  const [before, after] = await services.database.db.transaction(async (tx) => {
     // Locked, so that two changes of one field are applied one after the other.
     const [row] = await tx.select().from(fieldDefinitions).where(keyIs(orgId, object, key)).for('update');
     if (!row) notFound(object, key);
     const type = patch.type ?? (row.type as DefinitionType);
     const values = patch.values !== undefined ? patch.values : patch.type && !SELECTS.includes(patch.type) ? null : row.values;
-    const next = { label: patch.label ?? row.label, type, values, synonyms: patch.synonyms ?? row.synonyms };
+    const next = { label: patch.label ?? row.label, type, values, synonyms: patch.synonyms ?? row.synonyms, indexed: patch.indexed ?? row.indexed };
     const errors = check(next);
     if (errors.length) invalid(errors);
     if (next.label !== row.label) await labelFree(tx, orgId, object, key, next.label);
@@ -142,23 +170,25 @@ export async function updateField(services: Services, orgId: string, object: Def
     }
     const [updated] = await tx
       .update(fieldDefinitions)
-      .set({ label: next.label, type, values: next.values, synonyms: next.synonyms, description: patch.description !== undefined ? patch.description : row.description, updatedAt: services.now() })
+      .set({ label: next.label, type, values: next.values, synonyms: next.synonyms, indexed: next.indexed, description: patch.description !== undefined ? patch.description : row.description, updatedAt: services.now() })
       .where(keyIs(orgId, object, key))
       .returning();
-    return toView(updated!);
+    return [row, updated!] as const;
   });
   services.tenants.invalidate(orgId);
-  return view;
+  return syncIndex(services, orgId, after, before);
 }
 
 export async function deleteField(services: Services, orgId: string, object: DefinitionObject, key: string): Promise<void> {
-  await services.database.db.transaction(async (tx) => {
+  const indexed = await services.database.db.transaction(async (tx) => {
     const [row] = await tx.select().from(fieldDefinitions).where(keyIs(orgId, object, key)).for('update');
     if (!row) notFound(object, key);
     await refuseIfUsed(tx, orgId, key, `delete "${key}"`, () => true);
     await tx.delete(fieldDefinitions).where(keyIs(orgId, object, key));
+    return row.indexed;
   });
   services.tenants.invalidate(orgId);
+  if (indexed) await services.fieldIndexes.drop(orgId, object, key);
 }
 
 /** A segment whose rules use a field, and where. */

@@ -17,6 +17,10 @@ const Values = z
   .openapi({ description: 'The allowed values of a single_select or multi_select field; null for other types.', example: ['gold', 'silver'] });
 const Synonyms = z.array(z.string().trim().min(1).max(100)).max(50).openapi({ description: 'Other words for the field, for descriptions and the LLM.', example: ['renewal', 'contract end'] });
 const Description = z.string().max(500).nullable().openapi({ description: 'What the field holds (units, format); shown in the editor and the prompt.' });
+const Indexed = z.boolean().openapi({
+  description:
+    'number and date fields only: build an index of this tenant’s values for range filters ("NPS above 8", "renewal date before April"). Equality on selects, booleans and multi-selects needs none. Built in the background; `index` says when it is ready.',
+});
 const ObjectType = z.enum(DEFINITION_OBJECTS).openapi({ description: 'The object type the field is defined on.' });
 
 export const CreateFieldRequest = z
@@ -28,11 +32,12 @@ export const CreateFieldRequest = z
     values: Values.optional(),
     synonyms: Synonyms.optional(),
     description: Description.optional(),
+    indexed: Indexed.optional(),
   })
   .openapi('CreateFieldRequest');
 
 export const UpdateFieldRequest = z
-  .strictObject({ label: Label.optional(), type: Type.optional(), values: Values.optional(), synonyms: Synonyms.optional(), description: Description.optional() })
+  .strictObject({ label: Label.optional(), type: Type.optional(), values: Values.optional(), synonyms: Synonyms.optional(), description: Description.optional(), indexed: Indexed.optional() })
   .openapi('UpdateFieldRequest', { description: 'Only the properties given change. Changing the type, or removing values, is refused (409) while segments use them.' });
 
 export const FieldDefinition = z
@@ -45,6 +50,8 @@ export const FieldDefinition = z
     values: z.array(z.string()).nullable(),
     synonyms: z.array(z.string()),
     description: z.string().nullable(),
+    indexed: z.boolean(),
+    index: z.enum(['building', 'ready', 'failed']).nullable().openapi({ description: 'Its index, when indexed: building, ready, or failed (PATCH `indexed: true` builds it again).' }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

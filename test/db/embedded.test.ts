@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, ensureDatabase, migrateDatabase } from '../../src/db/client.js';
 import { embeddedSettings, parseSettings, startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { loadConfig } from '../../src/config.js';
+import { openDatabase, serverSettings, settingsHint } from '../../src/db/open.js';
 import { freePort } from '../support/global-setup.js';
 
 describe('embedded PostgreSQL', () => {
@@ -22,7 +24,17 @@ describe('embedded PostgreSQL', () => {
       const db = connect(server.adminUrl, { max: 1 });
       const rows = await db.sql`select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'shared_preload_libraries') order by name`;
       expect(rows.map((r) => [r.name, r.setting])).toEqual([['shared_buffers', String((160 * 1024) / 8)], ['shared_preload_libraries', 'pg_prewarm'], ['work_mem', String(12 * 1024)]]);
+      expect(await serverSettings(db)).toEqual({ shared_buffers: 160 * 1024 * 1024, work_mem: 12 * 1024 * 1024 });
       await db.close();
+
+      // The same server reached through DATABASE_URL: too small for previews, and the operator is told in one line.
+      await ensureDatabase(server.adminUrl, 'hinted');
+      const said: string[] = [];
+      const opened = await openDatabase(loadConfig({ DATABASE_URL: server.urlFor('hinted') }), (line) => said.push(line));
+      await opened.close();
+      expect(said).toEqual([expect.stringMatching(/^hint: the database at DATABASE_URL runs with shared_buffers=160MB, work_mem=12MB; exact previews at 1M contacts want/)]);
+      expect(settingsHint({ shared_buffers: 4096 * 1024 * 1024, work_mem: 32 * 1024 * 1024 })).toBeUndefined();
+      expect(settingsHint({ shared_buffers: 4096 * 1024 * 1024, work_mem: 4 * 1024 * 1024 })).toMatch(/runs with work_mem=4MB;/);
     } finally {
       await server.stop();
     }

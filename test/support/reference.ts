@@ -193,7 +193,7 @@ export function readProperty(read: PropertyRead, v: unknown): FieldValue {
   }
 }
 
-function readDate(s: string): Date | null {
+export function readDate(s: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', sec = '00', frac = '', zone = 'Z'] = m;
