@@ -10,7 +10,7 @@ const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: fal
 const cond = (field: string, operator: string, value: unknown) => ({ type: 'condition', field, operator, value });
 
 /** The raw-table SQL by default; `facts` for the contact-facts path (src/sql/facts.ts). */
-function compiled(rules: unknown, facts = false) {
+function compiled(rules: unknown, facts: boolean | 'all' = false) {
   const prepared = prepareRules(rules, { tenant });
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
   const query = new PgDialect().sqlToQuery(membersQuery(prepared.tree, { orgId: 'org_acme', asOf, tenant, facts }));
@@ -134,6 +134,18 @@ describe('compiler golden cases', () => {
   it('falls back to the raw tables for shapes the facts do not answer', () => {
     const rules = and({ type: 'relation', relation: 'activities', has: true, where: and(cond('direction', 'eq', 'inbound')), count: null });
     expect(compiled(rules, true)).toEqual(compiled(rules, false));
+  });
+
+  it('reads the facts only where they pay off: counts and "each of", not a plain existence probe', () => {
+    const noDeal = and({ type: 'relation', relation: 'deals', has: false, where: and(cond('created_at', 'within_last', { amount: 90, unit: 'days' })), count: null });
+    const fit = and({ type: 'relation', relation: 'fit_scores', has: true, where: and(cond('product', 'eq', 'crm'), cond('score', 'gte', 80)), count: null });
+    const anyOf = and({ type: 'engagement', event: 'opened', match: 'any', campaigns: { last: 3, ids: null } });
+    for (const rules of [noDeal, fit, anyOf]) {
+      expect(compiled(rules, true)).toEqual(compiled(rules, false));
+      expect(compiled(rules, 'all').sql).toContain('contact_facts'); // a shape the facts answer, when asked to
+    }
+    const counted = and({ type: 'relation', relation: 'deals', has: true, where: and(cond('created_at', 'within_last', { amount: 90, unit: 'days' })), count: { operator: 'gte', value: 2 } });
+    expect(compiled(counted, true).sql).toContain('contact_facts');
   });
 
   it('never puts a value into the SQL text', () => {
