@@ -1,6 +1,6 @@
 // Filters on a tenant's own fields at 100k contacts with 20 defined fields (issue 13, item 4): what
 // each field type's filter costs with the shared GIN index on properties alone, and what the
-// expression index of an `indexed` number or date field (src/fields/indexes.ts) changes.
+// expression index of an `indexed` number or date field (src/tenants/field-indexes.ts) changes.
 //
 //   npm run generate -- --contacts 100000 --org org_synth_100k
 //   npm run bench:fields -- --org org_synth_100k [--runs 20]
@@ -11,7 +11,7 @@
 // (exact count + first 10 rows) `runs` times with no field index, then again after indexing the nine
 // number and date fields; the indexes are dropped at the end.
 import { sql } from 'drizzle-orm';
-import { FieldIndexes } from '../src/fields/indexes.js';
+import { FieldIndexes } from '../src/tenants/field-indexes.js';
 import type { RuleTree } from '../src/rules/grammar.js';
 import { prepareRules } from '../src/rules/prepare.js';
 import { previewSegment } from '../src/segments/preview.js';

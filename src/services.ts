@@ -5,7 +5,7 @@ import type { Role } from './auth/keys.js';
 import { createPolicy, type Policy } from './auth/policy.js';
 import type { Database } from './db/client.js';
 import { LongReads } from './db/long-reads.js';
-import { FieldIndexes } from './fields/indexes.js';
+import { FieldIndexes } from './tenants/field-indexes.js';
 import { defaultEgressPolicy, type EgressPolicy } from './net/egress.js';
 import type { Provider } from './nl/provider.js';
 import { TenantValuesCache } from './tenants/values.js';

@@ -545,7 +545,7 @@ export const fieldDefinitions = pgTable(
     description: text('description'),
     /**
      * Range filters on a number or date field read an expression index of this tenant's rows
-     * (src/fields/indexes.ts); equality on selects, booleans and multi-selects needs none (the GIN
+     * (src/tenants/field-indexes.ts); equality on selects, booleans and multi-selects needs none (the GIN
      * index on properties serves it).
      */
     indexed: boolean('indexed').notNull().default(false),

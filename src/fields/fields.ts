@@ -14,7 +14,7 @@ import {
   resolveFieldName,
 } from '../rules/catalog.js';
 import type { Services } from '../services.js';
-import type { IndexState } from './indexes.js';
+import type { IndexState } from '../tenants/field-indexes.js';
 
 type Row = typeof fieldDefinitions.$inferSelect;
 
@@ -26,7 +26,7 @@ export interface FieldInput {
   values?: string[] | null | undefined;
   synonyms?: string[] | undefined;
   description?: string | null | undefined;
-  /** number and date fields: build an expression index for range filters (src/fields/indexes.ts). */
+  /** number and date fields: build an expression index for range filters (src/tenants/field-indexes.ts). */
   indexed?: boolean | undefined;
 }
 

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Provider } from '../../src/nl/provider.js';
 import { sql } from 'drizzle-orm';
-import { fieldIndexName } from '../../src/fields/indexes.js';
+import { fieldIndexName } from '../../src/tenants/field-indexes.js';
 import { prepareRules } from '../../src/rules/prepare.js';
 import { membersQuery } from '../../src/sql/compile.js';
 import { startApi, type TestApi } from '../support/api.js';
