@@ -335,13 +335,20 @@ export const MembersQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   sort: z.enum(['created_at', 'email', 'last_name']).default('created_at'),
   order: z.enum(['asc', 'desc']).default('desc'),
+  q: z.string().trim().max(200).optional().openapi({ description: 'Only members whose email starts with it, or whose first or last names start with its words ("ann kow"); case-insensitive.' }),
 });
 
 export const Member = z
   .object({ id: z.string(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string(), company: z.string().nullable(), createdAt: z.string(), joinedAt: z.string().nullable().openapi({ description: 'When the contact last became a member (its latest join, or the segment’s creation for its first members); null when it is not a recorded member, e.g. a dynamic segment read at an asOf.' }) })
   .openapi('Member');
 
-export const MembersPage = z.object({ members: z.array(Member), nextCursor: z.string().nullable() }).openapi('MembersPage');
+export const MembersPage = z
+  .object({
+    members: z.array(Member),
+    nextCursor: z.string().nullable(),
+    matching: z.number().int().nullable().openapi({ description: 'With `q`: how many members match it in all (for "N of M" paging); null without `q`.' }),
+  })
+  .openapi('MembersPage');
 
 export const CountsRequest = z
   .object({

@@ -2,6 +2,7 @@
 // column, keyset-paginated), and counts of many segments. All are long reads: they run in a slot of
 // the long-read pool, under the statement timeout, and stop on the server when the client leaves.
 import { type SQL, sql } from 'drizzle-orm';
+import { searchPredicate } from '../contacts/search.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { LongRead } from '../db/long-reads.js';
 import { AppError } from '../lib/errors.js';
@@ -43,6 +44,8 @@ export interface MemberRow {
 export interface MembersPage {
   members: MemberRow[];
   nextCursor: string | null;
+  /** With a search: how many members match it in all; null without one. */
+  matching: number | null;
 }
 
 /** Members for the UI, keyset-paginated on (sort value, id): stable and cheap at any depth. */
@@ -50,7 +53,7 @@ export async function listMembers(
   services: Services,
   read: LongRead,
   segmentId: string,
-  opts: { asOf?: Date; cursor?: string; limit: number; sort: MemberSort; order: 'asc' | 'desc' },
+  opts: { asOf?: Date; cursor?: string; limit: number; sort: MemberSort; order: 'asc' | 'desc'; q?: string },
 ): Promise<MembersPage> {
   const orgId = read.orgId;
   const key = sql.raw(MEMBER_SORTS[opts.sort]);
@@ -62,6 +65,8 @@ export async function listMembers(
     const typed = opts.sort === 'created_at' ? sql`${value}::timestamptz` : sql`${value}`;
     after = sql`and (${key}, c.id) ${cmp} (${typed}, ${id})`;
   }
+  const q = opts.q?.trim();
+  const search = q ? sql`and ${searchPredicate(q)}` : sql``;
   const source = await memberIdsSource(services, read, orgId, segmentId, opts.asOf);
   const rows = await segmentQuery(services, read, (tx) =>
     tx.execute<{ id: string; first_name: string | null; last_name: string | null; email: string; company: string | null; created_at: string; joined_at: string | null; sort_key: string }>(sql`
@@ -70,13 +75,18 @@ export async function listMembers(
       join contacts c on c.org_id = ${orgId} and c.id = m.id
       left join companies co on co.org_id = c.org_id and co.id = c.company_id
       left join segment_members sm on sm.org_id = ${orgId} and sm.segment_id = ${segmentId} and sm.contact_id = m.id
-      where true ${after}
+      where true ${search} ${after}
       order by ${key} ${dir}, c.id ${dir}
       limit ${opts.limit + 1}`),
   );
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
+  // The search's total, for "1–25 of 40 matching": one count over the same members.
+  const matching = q
+    ? (await segmentQuery(services, read, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from (${source}) m join contacts c on c.org_id = ${orgId} and c.id = m.id where true ${search}`)))[0]!.n
+    : null;
   return {
+    matching,
     members: page.map((r) => ({
       id: r.id,
       firstName: r.first_name,
