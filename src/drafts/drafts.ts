@@ -7,6 +7,7 @@ import { drafts } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { generateRules } from '../nl/generate.js';
 import type { Span } from '../nl/provider.js';
+import { inWrittenOrder } from '../rules/arrange.js';
 import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { type PreparedRules, prepareRules } from '../rules/prepare.js';
@@ -42,7 +43,7 @@ export async function previewRules(services: Services, orgId: string, rules: unk
   const tenant = await services.tenants.get(orgId);
   const prepared = prepareRules(rules, { tenant });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
-  return previewTree(services, orgId, prepared, tenant, asOf, signal);
+  return previewTree(services, orgId, prepared, tenant, asOf, signal, rules);
 }
 
 /** Previews a tree that is already through prepareRules (each request validates once). */
@@ -50,7 +51,8 @@ export async function previewRules(services: Services, orgId: string, rules: unk
 // A preview is a long read: it runs on the long-read pool in a bounded slot (queued briefly, then a
 // 429), so a burst of expensive previews never takes the connections auth, health and short reads
 // use; when the client goes away its statement is cancelled on the server.
-async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date, signal?: AbortSignal): Promise<PreviewResult> {
+// `written`: the tree as submitted; the explanation says its conditions in that order (the builder's).
+async function previewTree(services: Services, orgId: string, prepared: PreparedRules, tenant: TenantValues, asOf?: Date, signal?: AbortSignal, written?: unknown): Promise<PreviewResult> {
   const read = await services.longReads.acquireQueued(orgId, signal, services.previewQueueMs);
   let preview: InsightPreview;
   try {
@@ -58,7 +60,8 @@ async function previewTree(services: Services, orgId: string, prepared: Prepared
   } finally {
     read.release();
   }
-  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant), warnings: prepared.warnings, preview };
+  const explanation = explain(written === undefined ? prepared.tree : inWrittenOrder(prepared.tree, written), tenant);
+  return { rules: prepared.tree, explanation, warnings: prepared.warnings, preview };
 }
 
 /** The preview of a prepared tree, or why there is none (a timeout, a busy lock); other errors are errors. */
