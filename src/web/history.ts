@@ -27,7 +27,8 @@ function sizeChart(points: SizeHistoryBody['points']): SVGElement {
   const width = 600;
   const height = 120;
   const max = Math.max(1, ...points.map((p) => p.size));
-  const step = width / Math.max(1, points.length);
+  // Bars at most 40 units wide, so a young segment's few days do not fill the chart.
+  const step = Math.min(40, width / Math.max(1, points.length));
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 4}`, class: 'size-chart', role: 'img', 'aria-label': `Size from ${formatCount(first.size)} on ${first.date} to ${formatCount(last.size)} on ${last.date}; largest ${formatCount(max)}.` });
@@ -75,10 +76,11 @@ export function historyPanel(app: App, s: SegmentBody): { el: HTMLElement; load:
       }
       const joined = points.reduce((n, p) => n + p.joined, 0);
       const left = points.reduce((n, p) => n + p.left, 0);
+      const now = `${formatCount(points[points.length - 1]!.size)} members on ${res.to.slice(0, 10)}`;
       replace(
         sizeBox,
-        h('h3', { id: 'size-title' }, points.length > 1 ? `Size over ${points.length} days` : 'Size today'),
-        h('p', { class: 'size-summary' }, `${formatCount(points[points.length - 1]!.size)} members on ${res.to.slice(0, 10)}; ${formatCount(joined)} joined and ${formatCount(left)} left since ${res.from.slice(0, 10)}.`),
+        h('h3', { id: 'size-title' }, points.length > 1 ? `Size over ${points.length} days` : 'Size'),
+        h('p', { class: 'size-summary' }, points.length > 1 ? `${now}; ${formatCount(joined)} joined and ${formatCount(left)} left since ${res.from.slice(0, 10)}.` : `${now}, the first day it was recorded.`),
         sizeChart(points),
         h(
           'details',
@@ -126,6 +128,7 @@ export function historyPanel(app: App, s: SegmentBody): { el: HTMLElement; load:
         res.draft
           ? h('p', { class: 'muted' }, 'Approved from the description ', h('q', null, res.draft.description), res.draft.stale ? ' — the rules have changed since, so it no longer says what the segment is.' : '.')
           : null,
+        res.versions.length === 0 ? h('p', { class: 'muted' }, 'No versions recorded for this segment.') : null,
         h(
           'ol',
           { class: 'version-list', reversed: true },
