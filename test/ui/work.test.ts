@@ -78,6 +78,10 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page: history, edit previ
     await page.getByText('Size per day').click();
     await expect(page.locator('.size-table tbody tr').first().locator('td').nth(1).textContent()).resolves.toBe(String(french.length + spanish.length));
     await expectAccessible(page, 'the history tab with versions and the size chart');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'the history tab on a phone');
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // Restore asks first: dismissing changes nothing.
     const restore = page.getByRole('button', { name: 'Restore version 1' });
@@ -173,6 +177,9 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page: history, edit previ
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Remove chess' }).waitFor();
     await expectAccessible(page, 'a multi-select condition with chips');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 900 });
     await eventually(() => page.locator('.count').textContent(), contacts(2));
     await page.getByRole('button', { name: 'Remove chess' }).focus();
     await page.keyboard.press('Enter');
