@@ -50,7 +50,8 @@ function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-function searchPredicate(q: string): SQL {
+/** Contacts `c` whose email starts with `q`, or whose names start with each of its words. */
+export function searchPredicate(q: string): SQL {
   const words = q.split(/\s+/).filter(Boolean).slice(0, 10);
   const email = sql`lower(c.email) like ${likePrefix(q.toLowerCase())}`;
   const names = words.map((w) => {

@@ -7,6 +7,7 @@ import { drafts } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { generateRules } from '../nl/generate.js';
 import type { Span } from '../nl/provider.js';
+import { inWrittenOrder } from '../rules/arrange.js';
 import { explain } from '../rules/explain.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { type PreparedRules, prepareRules } from '../rules/prepare.js';
@@ -61,7 +62,7 @@ export async function previewRules(services: Services, orgId: string, rules: unk
   const tenant = await services.tenants.get(orgId);
   const prepared = prepareRules(rules, { tenant, objectType });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
-  return previewTree(services, orgId, prepared, tenant, asOf, objectType, signal);
+  return previewTree(services, orgId, prepared, tenant, asOf, objectType, signal, rules);
 }
 
 /** Previews a tree that is already through prepareRules (each request validates once). */
@@ -77,6 +78,8 @@ async function previewTree(
   asOf: Date | undefined,
   objectType: ObjectType,
   signal?: AbortSignal,
+  /** The tree as submitted; the explanation says its conditions in that order (the builder's). */
+  written?: unknown,
 ): Promise<PreviewResult> {
   // Funnel counts, reach and why-match are about contacts; companies and deals show their rows and count.
   const run = objectType === 'contacts' ? contactPreview : objectPreview;
@@ -87,7 +90,8 @@ async function previewTree(
   } finally {
     read.release();
   }
-  return { rules: prepared.tree, explanation: explain(prepared.tree, tenant, objectType), warnings: prepared.warnings, preview };
+  const explanation = explain(written === undefined ? prepared.tree : inWrittenOrder(prepared.tree, written), tenant, objectType);
+  return { rules: prepared.tree, explanation, warnings: prepared.warnings, preview };
 }
 
 /** The preview of a prepared tree, or why there is none (a timeout, a busy lock); other errors are errors. */

@@ -379,6 +379,7 @@ export const MembersQuery = z.object({
     .optional()
     .openapi({ description: 'contacts: created_at (default), email, last_name; companies: name (default), employee_count; deals: created_at (default), name, amount.' }),
   order: z.enum(['asc', 'desc']).default('desc'),
+  q: z.string().trim().max(200).optional().openapi({ description: 'Only members whose email starts with it, or whose first or last names start with its words ("ann kow"); case-insensitive.' }),
 });
 
 const joinedAt = z.string().nullable().openapi({ description: 'When the row last became a member (its latest join, or the segment’s creation for its first members); null when it is not a recorded member, e.g. a dynamic segment read at an asOf.' });
@@ -392,6 +393,7 @@ export const MembersPage = z
     objectType: ObjectType,
     members: z.array(z.union([Member, PreviewCompany.extend({ joinedAt }), PreviewDeal.extend({ createdAt: z.string(), joinedAt })])).openapi({ description: 'Rows with the columns of the segment’s object type.' }),
     nextCursor: z.string().nullable(),
+    matching: z.number().int().nullable().openapi({ description: 'With `q`: how many members match it in all (for "N of M" paging); null without `q`.' }),
   })
   .openapi('MembersPage');
 

@@ -2,6 +2,7 @@
 // column, keyset-paginated), and counts of many segments. All are long reads: they run in a slot of
 // the long-read pool, under the statement timeout, and stop on the server when the client leaves.
 import { type SQL, sql } from 'drizzle-orm';
+import { searchPredicate } from '../contacts/search.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { LongRead } from '../db/long-reads.js';
 import { AppError } from '../lib/errors.js';
@@ -57,6 +58,8 @@ export interface MembersPage {
   objectType: ObjectType;
   members: ObjectMemberRow[];
   nextCursor: string | null;
+  /** With a search: how many members match it in all; null without one. */
+  matching: number | null;
 }
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
@@ -73,7 +76,7 @@ export async function listMembers(
   services: Services,
   read: LongRead,
   segmentId: string,
-  opts: { asOf?: Date; cursor?: string; limit: number; sort?: MemberSort | undefined; order: 'asc' | 'desc' },
+  opts: { asOf?: Date; cursor?: string; limit: number; sort?: MemberSort | undefined; order: 'asc' | 'desc'; q?: string | undefined },
 ): Promise<MembersPage> {
   const orgId = read.orgId;
   const { segment, source } = await memberSource(services, read, orgId, segmentId, opts.asOf);
@@ -98,6 +101,11 @@ export async function listMembers(
     after = sql`and (${key}, ${a}.id) ${cmp} (${typed}, ${id})`;
   }
   const shape = ROW_SHAPES[type];
+  const q = opts.q?.trim();
+  if (q && type !== 'contacts') {
+    throw new AppError('validation_failed', `Searching members is for segments of contacts (by name or email); this is a segment of ${type}.`, [{ path: 'query.q', message: 'leave q out for segments of companies and deals' }]);
+  }
+  const search = q ? sql`and ${searchPredicate(q)}` : sql``;
   const rows = await segmentQuery(services, read, (tx) =>
     tx.execute<PreviewRow & { sort_key: string; joined_at: string | null }>(sql`
       select ${a}.id, ${sql.raw(MEMBER_COLUMNS[type].columns)}, sm.added_at as joined_at, (${key})::text as sort_key
@@ -105,14 +113,19 @@ export async function listMembers(
       join ${sql.raw(root.table)} ${a} on ${a}.org_id = ${orgId} and ${a}.id = m.id
       ${shape.joins(orgId)}
       left join ${sql.raw(root.members.table)} sm on sm.org_id = ${orgId} and sm.segment_id = ${segmentId} and sm.${sql.raw(root.members.column)} = m.id
-      where true ${after}
+      where true ${search} ${after}
       order by ${key} ${dir}, ${a}.id ${dir}
       limit ${opts.limit + 1}`),
   );
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
+  // The search's total, for "1–25 of 40 matching": one count over the same members.
+  const matching = q
+    ? (await segmentQuery(services, read, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from (${source}) m join contacts c on c.org_id = ${orgId} and c.id = m.id where true ${search}`)))[0]!.n
+    : null;
   return {
     objectType: type,
+    matching,
     members: page.map((r) => {
       const joinedAt = r.joined_at === null ? null : iso(r.joined_at);
       return (MEMBER_COLUMNS[type].created ? { ...shape.row(r), createdAt: iso(r.created_at), joinedAt } : { ...shape.row(r), joinedAt }) as ObjectMemberRow;

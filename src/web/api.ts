@@ -2,6 +2,7 @@
 // server's problem+json, so each view can show `detail` and the per-path `errors` where they belong.
 import type { z } from '@hono/zod-openapi';
 import type { Draft, Issue, MembersPage, MembershipChange, PreviewResponse, Problem, Segment } from '../http/schemas.js';
+import type { PreviewEditResponse } from '../http/history-schemas.js';
 import type { Group } from '../rules/grammar.js';
 
 export type ProblemBody = z.infer<typeof Problem>;
@@ -9,6 +10,7 @@ export type IssueBody = z.infer<typeof Issue>;
 export type DraftBody = Omit<z.infer<typeof Draft>, 'rules'> & { rules: Group };
 export type SegmentBody = Omit<z.infer<typeof Segment>, 'rules'> & { rules: Group | null };
 export type PreviewBody = Omit<z.infer<typeof PreviewResponse>, 'rules'> & { rules: Group };
+export type PreviewEditBody = Omit<z.infer<typeof PreviewEditResponse>, 'rules'> & { rules: Group };
 export type MembersPageBody = z.infer<typeof MembersPage>;
 export type MembershipChangeBody = z.infer<typeof MembershipChange>;
 

@@ -295,13 +295,15 @@ export class Builder {
       field.operators,
       c.operator,
     );
-    const value = valueEditor(c, field, `${path}.value`, { catalog: this.catalog, changed: (s) => this.changed(s) });
+    const value = valueEditor(c, field, `${path}.value`, { catalog: this.catalog, changed: (s, focus) => this.changed(s, focus) });
     return this.row(path, null, [fieldSelect, operator, value], `Remove condition on ${field.label}`, remove);
   }
 
   /** The field picker: contact and company fields, and (outside a relation) related records, email and segments. */
   private fieldPicker(c: Condition, path: string, fields: readonly UiField[], rel: UiRelation | null, replaceNode?: (n: Node) => void): HTMLElement {
-    const options: PickerOption[] = fields.map((f) => ({ value: f.key, label: f.label, group: rel ? rel.label : (SCOPE_GROUPS[f.scope ?? ''] ?? 'Custom fields') }));
+    // The tenant's own fields (defined through /v1/fields) are one group of their own.
+    const groupOf = (f: UiField) => (rel ? rel.label : f.defined ? 'Custom fields' : (SCOPE_GROUPS[f.scope ?? ''] ?? 'Custom fields'));
+    const options: PickerOption[] = fields.map((f) => ({ value: f.key, label: f.label, group: groupOf(f) }));
     if (!rel && replaceNode) {
       for (const r of this.catalog.relations) for (const f of r.fields) options.push({ value: `relation:${r.name}:${f.key}`, label: `${r.noun} ${f.label.toLowerCase()}`.replace(/^./, (x) => x.toUpperCase()), group: r.label });
       for (const event of this.catalog.emailEvents) options.push({ value: `engagement:${event}`, label: `Email ${event}`, group: 'Email' });

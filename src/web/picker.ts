@@ -97,6 +97,9 @@ export function picker(spec: PickerSpec): HTMLElement {
 
   function close(restore: boolean): void {
     list.hidden = true;
+    list.replaceChildren(); // filled again on opening; a closed list holds no options (or group names)
+    visible = [];
+    active = -1;
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
     if (restore) input.value = shownLabel;

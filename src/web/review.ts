@@ -7,7 +7,7 @@
 // survive a reload; what the server does not have yet is "unsaved" and warns before the tab closes.
 // The same page edits a saved dynamic segment's rules (PATCH /v1/segments/:id).
 import type { Group } from '../rules/grammar.js';
-import { api, ApiError, type DraftBody, type PreviewBody, type ProblemBody, type SegmentBody } from './api.js';
+import { api, ApiError, type DraftBody, type PreviewBody, type PreviewEditBody, type ProblemBody, type SegmentBody } from './api.js';
 import { type App, canDefine, canEdit, definerNote, type View } from './app.js';
 import { Builder } from './builder.js';
 import { pairPaths, ready, type Ready, toBuilderPath } from './complete.js';
@@ -91,10 +91,13 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   const previewStatus = h('p', { class: 'status', role: 'status' });
   const sampleBody = h('tbody');
   const sample = h('table', { class: 'sample' }, h('caption', null, 'First 10 contacts'), h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Email'), h('th', { scope: 'col' }, 'Why it matches'))), sampleBody);
+  // Editing a saved segment: who the edit would add and remove, before it is saved.
+  const impact = segment ? h('section', { class: 'edit-impact', 'aria-labelledby': 'impact-title', 'aria-live': 'polite' }, h('h3', { id: 'impact-title' }, 'If you save'), h('p', { class: 'muted' }, 'Change the rules to see who would join or leave.')) : null;
   const preview = h(
     'aside',
     { class: 'preview', 'aria-labelledby': 'preview-title' },
     h('div', { class: 'count-bar' }, h('h2', { id: 'preview-title' }, 'Live count'), count, reach, left, clock, previewStatus),
+    impact,
     h('div', { class: 'sample-box' }, sample),
   );
 
@@ -122,6 +125,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     h('div', { class: 'actions' }, generate, h('button', { type: 'button', class: 'secondary', onClick: () => startBlank() }, 'Start from an empty filter'), describeStatus),
   );
   const notes = h('section', { class: 'notes', 'aria-label': 'What to check' });
+  const alternativeStatus = h('p', { class: 'row-status', role: 'alert' });
 
   // ── save ──
   const title = h('input', { type: 'text', 'data-path': 'title', value: stored?.title ?? segment?.title ?? '', autocomplete: 'off', onInput: () => persist() });
@@ -183,13 +187,14 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     else if (mode.kind === 'blank') sessionStorage.removeItem(CURRENT);
   }
 
-  function edited(): void {
+  /** After every builder edit; `preview: false` when the server has just previewed the tree itself. */
+  function edited(preview = true): void {
     persist();
     undo.disabled = !builder.canUndo;
     redo.disabled = !builder.canRedo;
     finished = ready(builder.rules, app.catalog());
     builder.mark(finished.unfinished);
-    schedule();
+    if (preview) schedule();
   }
 
   function schedule(): void {
@@ -254,6 +259,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
         issues = p.warnings;
       }
       showPreview(result, text, issues, pairPaths(canonical, sent.rules!, sent.paths));
+      if (mode.kind === 'segment') await showImpact(mode.segment, sent.rules!, mine);
     } catch (err) {
       if (mine !== seq || !(err instanceof ApiError)) throw err;
       const problem = mapPaths(plainProblem(err.problem, app.catalog()), sent);
@@ -262,6 +268,31 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       const n = problem.errors?.length ?? 0;
       say(previewStatus, n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the rules to update the count.` : problem.detail, 'error');
     }
+  }
+
+  /** Who joins and who leaves if the edited rules were saved (POST …/preview-edit; changes nothing). */
+  async function showImpact(saved: SegmentBody, rules: Group, mine: number): Promise<void> {
+    if (!impact) return;
+    const asOf = app.asOf();
+    const e = await api<PreviewEditBody>('POST', `/v1/segments/${saved.id}/preview-edit`, { rules, ...(asOf ? { asOf } : {}) });
+    if (mine !== seq) return;
+    const people = (what: string, change: PreviewEditBody['joining']) =>
+      change.count
+        ? h(
+            'details',
+            { class: `impact-${what}` },
+            h('summary', null, `${formatCount(change.count)} would ${what}`),
+            h('ul', { class: 'people' }, change.sample.map((c) => h('li', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email, ' ', h('span', { class: 'muted' }, c.email)))),
+            change.count > change.sample.length ? h('p', { class: 'muted small' }, `First ${change.sample.length} of ${formatCount(change.count)} by id.`) : null,
+          )
+        : h('p', { class: `impact-${what} muted` }, `No one would ${what}.`);
+    replace(
+      impact,
+      h('h3', { id: 'impact-title' }, 'If you save'),
+      e.changed
+        ? [h('p', { class: 'impact-total' }, h('strong', null, `${formatCount(e.before)} → ${formatCount(e.after)} members`), e.comparedWith === 'recorded_members' ? ' (compared with the members recorded now)' : ''), people('join', e.joining), people('leave', e.leaving)]
+        : h('p', { class: 'muted' }, `These rules mean the same as the saved ones: the ${formatCount(e.before)} members stay.`),
+    );
   }
 
   /** The server's paths are about the finished tree; the builder shows the whole one. */
@@ -324,7 +355,27 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   function showNotes(draft: DraftBody): void {
     const parts: HTMLElement[] = [];
     if (draft.assumptions.length) {
-      parts.push(h('div', { class: 'callout assumptions' }, h('h3', null, 'Check these assumptions'), h('ul', null, draft.assumptions.map((a) => h('li', null, a)))));
+      // An assumption with a real other reading offers it as one click, with the exact count it gives.
+      const switches = (i: number) =>
+        draft.alternatives
+          .filter((a) => a.index === i)
+          .map((a) =>
+            h(
+              'button',
+              { type: 'button', class: 'secondary small alternative', 'data-alternative': a.index, onClick: (e: Event) => void switchReading(a.index, e.currentTarget as HTMLButtonElement) },
+              a.applied ? 'Switch back' : `Use ${a.says} instead`,
+              ' — ',
+              h('strong', null, formatCount(a.count)),
+              a.count === 1 ? ' contact' : ' contacts',
+              a.reach.emailable < a.count ? `, ${formatCount(a.reach.emailable)} can be emailed` : '',
+            ),
+          );
+      const item = (text: string, i: number) => {
+        const applied = draft.alternatives.find((a) => a.index === i && a.applied);
+        const buttons = switches(i);
+        return h('li', null, applied ? [h('span', { class: 'badge switched' }, 'Switched'), ' Now: ', applied.says, '. ', h('span', { class: 'muted' }, `Was: ${text}`)] : text, buttons.length ? h('div', { class: 'alternatives' }, buttons) : null);
+      };
+      parts.push(h('div', { class: 'callout assumptions' }, h('h3', null, 'Check these assumptions'), h('ul', null, draft.assumptions.map(item)), alternativeStatus));
     }
     if (draft.unrecognized.length) {
       const open = new Set(draft.openSpans.map((o) => `${o.start}:${o.end}`));
@@ -358,6 +409,31 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     }
     parts.push(h('p', { class: 'muted provenance' }, draft.provider === 'builtin' ? 'Read by the built-in reader (offline).' : `Read by the AI model ${draft.model}.`, draft.edited ? ' You have edited the rules since.' : ''));
     replace(notes, parts);
+  }
+
+  /** Switches an assumption to its other reading (or back): an edit of the draft, re-previewed by the server. */
+  async function switchReading(index: number, button: HTMLButtonElement): Promise<void> {
+    if (mode.kind !== 'draft') return;
+    button.disabled = true;
+    alternativeStatus.replaceChildren();
+    clearTimeout(timer);
+    const mine = ++seq;
+    try {
+      const draft = await api<DraftBody>('POST', `/v1/drafts/${mode.draft.id}/alternatives/${index}/apply`);
+      if (mine !== seq) return;
+      mode.draft = draft;
+      baseline = JSON.stringify(draft.rules);
+      builder.load(draft.rules, false);
+      edited(false);
+      showNotes(draft);
+      if (draft.preview) showPreview(draft.preview, draft.explanation, draft.warnings, pairPaths(draft.rules, draft.rules, new Map(pathList(draft.rules).map((p) => [p, p]))));
+      else say(previewStatus, draft.previewError?.detail ?? 'The count could not be computed.', 'error');
+      notes.querySelector<HTMLElement>(`[data-alternative="${index}"]`)?.focus();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      say(alternativeStatus, plainProblem(err.problem, app.catalog()).detail, 'error');
+      button.disabled = false;
+    }
   }
 
   /** A refusal says what can be said instead: examples from this tenant's catalog, one click each. */

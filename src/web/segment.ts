@@ -1,9 +1,11 @@
-// One segment: what it is, its actions, and tabs for its members (sortable, paged, with totals), its
-// rules (read-only, with "Edit rules") and what uses it. Actions that the segment or the key cannot
-// do are not shown (a system segment has no Edit, Archive or Delete; a viewer has no actions that
-// write). Static segments add and remove members by contact id.
+// One segment: what it is, its actions, and tabs for its members (searchable, sortable, paged, with
+// totals), its rules (read-only, with "Edit rules"), its history (size over time, versions, restore)
+// and what uses it. Actions that the segment or the key cannot do are not shown (a system segment has
+// no Edit, Archive or Delete; a viewer has no actions that write). Static segments add members by
+// contact search, pasted emails, a CSV file or contact ids, and remove them by id.
 import { api, ApiError, download, type MembersPageBody, type MembershipChangeBody, query, RawBody, type SegmentBody } from './api.js';
 import { type App, canChangeMembers, canDefine, canEdit, type View } from './app.js';
+import { historyPanel } from './history.js';
 import { field, formatCount, formatDate, h, replace, say } from './dom.js';
 import { clearErrors, showProblem } from './errors.js';
 import { plainProblem } from './messages.js';
@@ -38,6 +40,17 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
   let cursors: (string | undefined)[] = [undefined];
   let page = 0;
   let rowsShown = 0;
+  /** The members search (name or email); empty: every member. */
+  let q = '';
+  let matching: number | null = null;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  const memberSearch = h('input', { type: 'search', id: 'member-search', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. anna@ or ann kow', onInput: () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      q = memberSearch.value.trim();
+      void reloadPage();
+    }, 250);
+  } });
 
   const actionStatus = h('p', { class: 'row-status', role: 'alert' });
   const action = (label: string, run: () => Promise<void>, tone: 'secondary' | 'danger' = 'secondary') =>
@@ -139,6 +152,8 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
     'div',
     { class: 'members' },
     h('h3', { id: 'members-title' }, 'Members ', countEl),
+    // Searching by name or email is for contacts; companies and deals page through their members.
+    (s.objectType ?? 'contacts') === 'contacts' ? h('div', { class: 'member-search', role: 'search', 'aria-label': 'Members' }, field('Search members by name or email', memberSearch)) : null,
     h('div', { class: 'table-wrap' }, h('table', { class: 'members-table', 'aria-labelledby': 'members-title' }, h('thead', null, head), membersBody)),
     h('nav', { class: 'pager', 'aria-label': 'Member pages' }, prev, pageInfo, next),
     s.type === 'static' && !s.system && canChangeMembers(app) ? staticEditor() : null,
@@ -153,6 +168,7 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
   );
 
   const usedByPanel = h('div', { class: 'used-by' }, h('p', { class: 'muted' }, 'Loading…'));
+  const history = historyPanel(app, s);
 
   replace(
     main,
@@ -173,6 +189,7 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
     tabs('Segment', [
       { id: 'members', label: 'Members', panel: membersPanel },
       { id: 'rules', label: 'Rules', panel: rulesPanel },
+      { id: 'history', label: 'History', panel: history.el, onShow: () => void history.load() },
       { id: 'used-by', label: 'Used by', panel: usedByPanel, onShow: () => void loadUsedBy() },
     ]),
   );
@@ -331,15 +348,19 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
 
   function showPageInfo(): void {
     const from = page * PAGE_SIZE + 1;
-    const of = total !== undefined ? ` of ${formatCount(total)}` : '';
-    pageInfo.textContent = rowsShown ? `${formatCount(from)}–${formatCount(from + rowsShown - 1)}${of} · page ${page + 1}` : `Page ${page + 1}`;
+    const of = q && matching !== null ? ` of ${formatCount(matching)} matching “${q}”` : total !== undefined ? ` of ${formatCount(total)}` : '';
+    pageInfo.textContent = rowsShown ? `${formatCount(from)}–${formatCount(from + rowsShown - 1)}${of} · page ${page + 1}` : q ? `No member matches “${q}”.` : `Page ${page + 1}`;
   }
 
   async function loadPage(): Promise<void> {
     try {
-      const res = await api<MembersPageBody>('GET', `/v1/segments/${s.id}/members${query({ limit: PAGE_SIZE, sort: (s.objectType ?? 'contacts') === 'contacts' ? sort : undefined, order, cursor: cursors[page], asOf: app.asOf() })}`);
+      const asked = q;
+      const contacts = (s.objectType ?? 'contacts') === 'contacts';
+      const res = await api<MembersPageBody>('GET', `/v1/segments/${s.id}/members${query({ limit: PAGE_SIZE, sort: contacts ? sort : undefined, order, cursor: cursors[page], asOf: app.asOf(), q: contacts ? asked : undefined })}`);
+      if (asked !== q) return; // a newer search is on its way
       cursors[page + 1] = res.nextCursor ?? undefined;
       rowsShown = res.members.length;
+      matching = res.matching;
       replace(
         membersBody,
         res.members.length
@@ -348,7 +369,7 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
                 ? h('tr', null, h('td', null, [m.firstName, m.lastName].filter(Boolean).join(' ') || '—'), h('td', null, m.email), h('td', null, m.company ?? '—'), h('td', null, formatDate(m.createdAt)))
                 : h('tr', null, h('td', null, m.name), h('td', null, 'stage' in m ? m.stage.replace(/_/g, ' ') : (m.domain ?? '—')), h('td', null, ('stage' in m ? m.company : m.industry) ?? '—'), h('td', null, 'createdAt' in m ? formatDate(m.createdAt) : '—')),
             )
-          : h('tr', null, h('td', { colspan: '4', class: 'muted' }, page === 0 ? 'No members.' : 'No more members.')),
+          : h('tr', null, h('td', { colspan: '4', class: 'muted' }, q ? `No member matches “${q}”. Try the start of an email address or of a name.` : page === 0 ? 'No members.' : 'No more members.')),
       );
       showPageInfo();
       prev.disabled = page === 0;
@@ -370,6 +391,12 @@ export function segmentView(app: App, main: HTMLElement, s: SegmentBody): View {
     await Promise.all([loadCount(), loadPage()]);
   }
 
+  async function reloadPage(): Promise<void> {
+    cursors = [undefined];
+    page = 0;
+    await loadPage();
+  }
+
   void reload();
-  return { onClock: () => void reload() };
+  return { onClock: () => void reload(), dispose: () => clearTimeout(searchTimer) };
 }

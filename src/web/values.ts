@@ -76,7 +76,8 @@ function placeholder(field: UiField): string {
 
 export interface ValueContext {
   catalog: UiCatalog;
-  changed(structural: boolean): void;
+  /** `focus`: the data-key of the control to focus after a structural re-render. */
+  changed(structural: boolean, focus?: string): void;
 }
 
 const MIDNIGHT = /^\d{4}-\d{2}-\d{2}$/;
@@ -129,6 +130,42 @@ export function choiceList(path: string, label: string, choices: { value: string
   return box;
 }
 
+/**
+ * A multi-select's values as chips: each chosen value a chip with its own remove button, and a
+ * searchable picker offering the allowed values not chosen yet. Values the rule holds that are not
+ * allowed (any more) stay as chips, marked.
+ */
+export function chipsInput(path: string, label: string, choices: { value: string; label: string }[], chosen: readonly unknown[], onChange: (values: string[], focus: string) => void): HTMLElement {
+  const values = chosen.map(String);
+  const labelOf = (v: string) => choices.find((c) => c.value === v)?.label ?? `${v} (not offered)`;
+  const chips = h(
+    'ul',
+    { class: 'chips', 'aria-label': `${label}: chosen` },
+    values.map((v) =>
+      h(
+        'li',
+        { class: 'chip' },
+        h('span', null, labelOf(v)),
+        h('button', { type: 'button', class: 'chip-remove', 'data-key': `${path}-${v}:remove`, 'aria-label': `Remove ${labelOf(v)}`, title: `Remove ${labelOf(v)}`, onClick: () => onChange(values.filter((x) => x !== v), `${path}:add`) }, '✕'),
+      ),
+    ),
+  );
+  const rest = choices.filter((c) => !values.includes(c.value));
+  const adder = rest.length
+    ? picker({
+        options: rest.map((c) => ({ ...c, group: label })),
+        value: '',
+        label: `Add to ${label.toLowerCase()}`,
+        path: `${path}:add`,
+        key: `${path}:add`,
+        placeholder: values.length ? 'Add another…' : 'Choose values… (type to search)',
+        className: 'value-input chip-add',
+        onPick: (v) => onChange([...values, v], `${path}:add`),
+      })
+    : h('span', { class: 'muted small' }, choices.length ? 'All values chosen.' : 'Nothing to choose from in this tenant.');
+  return h('div', { class: 'chips-input', 'data-path': path, role: 'group', 'aria-label': label }, values.length ? chips : null, adder);
+}
+
 export function valueEditor(c: Condition, field: UiField, path: string, ctx: ValueContext): HTMLElement | null {
   const name = field.label;
   switch (valueKind(field, c.operator)) {
@@ -136,6 +173,12 @@ export function valueEditor(c: Condition, field: UiField, path: string, ctx: Val
       return null;
     case 'list': {
       const items = Array.isArray(c.value) ? c.value : [];
+      if (field.choices && field.defined?.type === 'multi_select') {
+        return chipsInput(path, `Values for ${name}`, field.choices, items, (values, focus) => {
+          c.value = values;
+          ctx.changed(true, focus);
+        });
+      }
       if (field.choices) {
         return choiceList(path, `Values for ${name}`, field.choices, items, (values) => {
           c.value = values;

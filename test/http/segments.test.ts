@@ -198,6 +198,32 @@ describe('segments API', () => {
     expect((await api.call('GET', `/v1/segments/${q1.id}/members?cursor=garbage`)).json).toMatchObject({ status: 400, detail: expect.stringMatching(/cursor is not valid/) });
   });
 
+  it('searches members by email or name word prefixes, pages the matches and says how many match in all', async () => {
+    const q1 = fixture.segments.find((s) => s.orgId === 'org_acme' && s.name === 'Q1 batch')!;
+    const members = acme.filter((c) => q1.memberIds.includes(c.id));
+    const someone = members.find((c) => c.firstName && c.lastName)!;
+    const prefix = someone.email.slice(0, 2).toLowerCase();
+    const byPrefix = (q: string) =>
+      members.filter((c) => c.email.toLowerCase().startsWith(q) || q.split(/\s+/).every((w) => [c.firstName, c.lastName].some((n) => n?.toLowerCase().startsWith(w))));
+    for (const q of [prefix, `${someone.firstName!.slice(0, 2)} ${someone.lastName!.slice(0, 3)}`.toUpperCase()]) {
+      const expected = byPrefix(q.toLowerCase()).map((c) => c.id).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await api.call('GET', `/v1/segments/${q1.id}/members?limit=2&sort=email&order=asc&q=${encodeURIComponent(q)}${cursor ? `&cursor=${cursor}` : ''}`, { key: api.keys.viewer });
+        expect(res.status).toBe(200);
+        expect(res.json.matching).toBe(expected.length);
+        seen.push(...res.json.members.map((m: { id: string }) => m.id));
+        cursor = res.json.nextCursor;
+      } while (cursor);
+      expect(seen.sort()).toEqual(expected);
+    }
+    const none = await api.call('GET', `/v1/segments/${q1.id}/members?q=${encodeURIComponent('%_')}`, { key: api.keys.viewer });
+    expect(none.json).toMatchObject({ members: [], matching: 0, nextCursor: null });
+    expect((await api.call('GET', `/v1/segments/${q1.id}/members`, { key: api.keys.viewer })).json.matching).toBeNull();
+  });
+
   it('streams a CSV export with a header and one row per member, quoting safely', async () => {
     const q1 = fixture.segments.find((s) => s.orgId === 'org_acme' && s.name === 'Q1 batch')!;
     const res = await api.call('GET', `/v1/segments/${q1.id}/export.csv`, { key: api.keys.viewer });

@@ -45,7 +45,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page for daily work (head
     await expect(page.locator('.count').textContent()).resolves.toBe(contacts(french));
     await expectAccessible(page, 'a draft with an unfinished row');
 
-    await pick(page.getByLabel('Field').nth(2), 'Tags');
+    await pick(page.getByLabel('Field', { exact: true }).nth(2), 'Tags');
     await eventually(() => page.locator('.unfinished .todo').textContent(), 'Unfinished Choose a value. Not counted yet.');
     await page.getByLabel('Segment title').fill('Unfinished French customers');
     await page.getByRole('button', { name: 'Approve and save segment' }).click();
@@ -68,7 +68,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page for daily work (head
     const { page, problems } = await openTab(browser);
     await signIn(page, server);
     await page.getByRole('button', { name: 'Start from an empty filter' }).click();
-    const picker = page.getByLabel('Field');
+    const picker = page.getByLabel('Field', { exact: true });
     await picker.fill('amount');
     const groups = await page.locator('[role="listbox"]:visible [role="group"]').evaluateAll((els) => els.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent));
     expect(groups).toContain('Deals');
@@ -195,7 +195,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page for daily work (head
     expect(problems).toEqual([]);
   });
 
-  it('segment page: tabs for members, rules and used-by; system segments have no Edit, Archive or Delete; delete asks first', async () => {
+  it('segment page: tabs for members, rules, history and used-by; system segments have no Edit, Archive or Delete; delete asks first', async () => {
     const { page, problems } = await openTab(browser);
     await signIn(page, server);
     const base = await api(server, 'POST', '/v1/segments', { title: 'German contacts', type: 'dynamic', rules: { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'country', operator: 'eq', value: 'DE' }] } });
@@ -215,6 +215,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page for daily work (head
     await expect(page.getByRole('tab', { name: 'Rules' }).getAttribute('aria-selected')).resolves.toBe('true');
     await expect(page.locator('.outline').textContent()).resolves.toBe('All of these:Country is Germany (DE)');
     await expectAccessible(page, 'the rules tab');
+    await page.keyboard.press('ArrowRight'); // History (test/ui/work.test.ts), then Used by
     await page.keyboard.press('ArrowRight');
     await page.getByRole('link', { name: 'German leads (uses it)' }).waitFor();
     await expectAccessible(page, 'the used-by tab');

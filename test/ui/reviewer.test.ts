@@ -45,7 +45,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page (headless Chromium)'
     await eventually(() => page.locator('.count').textContent(), contacts(customers.length));
     await expect(page.locator('.preview .clock').textContent()).resolves.toBe('as of 2026-11-01 00:00 UTC (now)');
     await expect(page.locator('.sample tbody tr').count()).resolves.toBe(Math.min(10, customers.length));
-    await expect(page.getByLabel('Field').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).resolves.toEqual(['Country', 'Lifecycle stage']);
+    await expect(page.getByLabel('Field', { exact: true }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).resolves.toEqual(['Country', 'Lifecycle stage']);
     // The draft's id is in the URL, so a reload opens the same draft.
     expect(page.url()).toMatch(/#\/drafts\/drf_/);
     await expect(page.getByLabel('Value for Lifecycle stage').inputValue()).resolves.toBe('customer');
@@ -77,7 +77,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page (headless Chromium)'
     await signIn(page, server);
     await page.getByRole('button', { name: 'Start from an empty filter' }).click();
 
-    await pick(page.getByLabel('Field'), 'Company size (employees)');
+    await pick(page.getByLabel('Field', { exact: true }), 'Company size (employees)');
     await page.getByLabel('Operator for Company size (employees)').selectOption({ label: 'is more than' });
     const size = page.getByLabel('Value for Company size (employees)');
     await size.fill('lots');
@@ -90,7 +90,7 @@ describe.skipIf(!HAVE_CHROMIUM)(browserSuite('reviewer page (headless Chromium)'
 
     // A list with nothing chosen is unfinished: marked, not sent, not an error.
     await page.getByRole('button', { name: '+ Condition' }).first().click();
-    await pick(page.getByLabel('Field').nth(1), 'Tags');
+    await pick(page.getByLabel('Field', { exact: true }).nth(1), 'Tags');
     await page.getByLabel('Operator for Tags').selectOption({ label: 'has any of' });
     const tags = page.getByRole('group', { name: 'Values for Tags' });
     await eventually(() => nodeOf(tags).locator('.todo').textContent(), 'Unfinished Choose at least one value. Not counted yet.');

@@ -248,6 +248,7 @@ export function segmentRoutes(services: Services): OpenAPIHono<AppEnv> {
           order: q.order,
           ...(q.cursor ? { cursor: q.cursor } : {}),
           ...(q.asOf ? { asOf: q.asOf } : {}),
+          ...(q.q ? { q: q.q } : {}),
         })),
         200,
       );
