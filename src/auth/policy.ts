@@ -12,6 +12,12 @@ export const PERMISSIONS = {
   members: { roles: ['admin', 'editor'], says: 'change segment members' },
   /** Create, update and delete contacts and their deals, activities and email events. */
   contacts: { roles: ['admin', 'editor'], says: 'write contacts' },
+  /**
+   * Hand a segment's members off to automations (signed `segment.handoff` webhooks). Its own
+   * permission, not `members`: it changes no membership, but it starts whatever the receivers do
+   * (campaigns), which is an operator's call, as writing contacts is.
+   */
+  handoff: { roles: ['admin', 'editor'], says: 'hand off segment members to automations' },
   /** Register, change and remove webhooks, redeliver events. */
   webhooks: { roles: ['admin'], says: 'manage webhooks' },
   /** Define, change and delete the tenant's own fields (GET /v1/fields is open to every role). */

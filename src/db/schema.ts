@@ -32,7 +32,9 @@ import {
 export const USER_ROLES = ['admin', 'editor', 'viewer'] as const;
 export const SEGMENT_TYPES = ['static', 'dynamic'] as const;
 export const SEGMENT_STATUSES = ['active', 'archived'] as const;
-export const SEGMENT_EVENT_TYPES = ['segment.joined', 'segment.left'] as const;
+export const SEGMENT_EVENT_TYPES = ['segment.joined', 'segment.left', 'segment.handoff'] as const;
+/** The per-contact membership events; `segment.handoff` is a page of a segment's member ids instead. */
+export const MEMBERSHIP_EVENT_TYPES = ['segment.joined', 'segment.left'] as const;
 export const SEGMENT_EVENT_CAUSES = ['write', 'recompute', 'definition_change', 'manual'] as const;
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export const SEGMENT_VERSION_CHANGES = ['created', 'edited', 'restored', 'imported'] as const;
@@ -391,6 +393,9 @@ export const drafts = pgTable(
 /**
  * The outbox of membership changes: one row per contact joining or leaving a segment, written in the
  * same transaction as the change. No foreign keys to contacts or segments: the history outlives them.
+ * A `segment.handoff` row is one page of a hand-off (src/events/handoff.ts) instead: no contact, the
+ * page in `payload`. The CHECK compares `type::text` because a value added to an enum cannot be
+ * used in the transaction that adds it (the migrations run in one).
  */
 export const segmentEvents = pgTable(
   'segment_events',
@@ -407,16 +412,26 @@ export const segmentEvents = pgTable(
     segmentSlug: text('segment_slug').notNull(),
     /** What the member is (the segment's object type). */
     objectType: objectType('object_type').notNull().default('contacts'),
-    /** The member's id: a contact id, or for segments of companies / deals the company / deal id. */
-    contactId: text('contact_id').notNull(),
+    /** The member's id: a contact id, or for segments of companies / deals the company / deal id. Null only for `segment.handoff`. */
+    contactId: text('contact_id'),
     cause: segmentEventCause('cause').notNull(),
     occurredAt: ts('occurred_at').notNull(),
+    /** Only for `segment.handoff`: the page (HandoffPage, src/events/handoff.ts). */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('segment_events_org_seq_idx').on(t.orgId, t.seq),
     index('segment_events_org_segment_seq_idx').on(t.orgId, t.segmentId, t.seq),
     index('segment_events_org_contact_seq_idx').on(t.orgId, t.contactId, t.seq),
+    check(
+      'segment_events_handoff_shape',
+      sql`(${t.type}::text = 'segment.handoff') = (${t.payload} is not null) and (${t.contactId} is null) = (${t.payload} is not null)`,
+    ),
+    /** A hand-off's page is written once: what makes a retried hand-off (same Idempotency-Key) a no-op. */
+    uniqueIndex('segment_events_handoff_page_uq')
+      .on(t.orgId, sql`(${t.payload}->>'handoffId')`, sql`((${t.payload}->>'page')::int)`)
+      .where(sql`${t.payload} is not null`),
   ],
 );
 

@@ -16,9 +16,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
-import type { SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
+import type { MEMBERSHIP_EVENT_TYPES, SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
 
 export type EventType = (typeof SEGMENT_EVENT_TYPES)[number];
+/** The events this module records: one contact joining or leaving (hand-offs are handoff.ts's). */
+export type MembershipEventType = (typeof MEMBERSHIP_EVENT_TYPES)[number];
 export type EventCause = (typeof SEGMENT_EVENT_CAUSES)[number];
 
 export interface EmitOptions {

@@ -4,15 +4,20 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
-import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
+import { MEMBERSHIP_EVENT_TYPES, segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Services } from '../services.js';
 import { EgressRefused, type EgressPolicy, permittedAddresses } from '../net/egress.js';
 import type { EventCause, EventType } from './outbox.js';
+import type { HandoffPage } from './handoff.js';
 import { newWebhookSecret } from './signature.js';
 
 const MAX_URL_LENGTH = 2048;
-const EVENT_TYPES: readonly EventType[] = ['segment.joined', 'segment.left'];
+/**
+ * An endpoint registered without `events` gets the membership events only: hand-offs are opt-in, so
+ * an endpoint written for joined / left (which reads `contact.id`) never receives a page of ids.
+ */
+const DEFAULT_EVENT_TYPES: readonly EventType[] = MEMBERSHIP_EVENT_TYPES;
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -116,7 +121,7 @@ export async function createWebhook(services: Services, orgId: string, input: We
       url,
       secret,
       description: input.description ?? null,
-      eventTypes: [...new Set(input.events ?? EVENT_TYPES)],
+      eventTypes: [...new Set(input.events ?? DEFAULT_EVENT_TYPES)],
       segmentIds,
       enabled: input.enabled ?? true,
       createdAt: now,
@@ -170,7 +175,15 @@ function deliveryView(d: DeliveryRow, e: typeof segmentEvents.$inferSelect) {
   return {
     id: d.id,
     webhookId: d.endpointId,
-    event: { id: e.id, type: e.type, segmentId: e.segmentId, contactId: e.contactId, cause: e.cause, occurredAt: e.occurredAt.toISOString() },
+    event: {
+      id: e.id,
+      type: e.type,
+      segmentId: e.segmentId,
+      contactId: e.contactId,
+      handoff: handoffOf(e),
+      cause: e.cause,
+      occurredAt: e.occurredAt.toISOString(),
+    },
     status: d.status,
     attempts: d.attempts,
     lastStatus: d.lastStatus,
@@ -180,6 +193,13 @@ function deliveryView(d: DeliveryRow, e: typeof segmentEvents.$inferSelect) {
     deliveredAt: iso(d.deliveredAt),
     createdAt: d.createdAt.toISOString(),
   };
+}
+
+/** Which page of which hand-off a delivery carries; null for membership events. */
+function handoffOf(e: typeof segmentEvents.$inferSelect): { id: string; page: number; pages: number } | null {
+  if (e.payload === null) return null;
+  const p = e.payload as unknown as HandoffPage;
+  return { id: p.handoffId, page: p.page, pages: p.pages };
 }
 
 export interface DeliveriesPage {

@@ -17,7 +17,7 @@
 import type { ObjectType } from '../rules/catalog.js';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { webhookDeliveries } from '../db/schema.js';
+import { type segmentEvents, webhookDeliveries } from '../db/schema.js';
 import { deliverWebhook } from './deliver.js';
 import { defaultEgressPolicy, type EgressPolicy } from '../net/egress.js';
 import { eventPayload } from './events.js';
@@ -75,13 +75,15 @@ interface Claimed {
   secret: string;
   event_id: string;
   event_seq: number | string;
-  event_type: 'segment.joined' | 'segment.left';
+  event_type: (typeof segmentEvents.$inferSelect)['type'];
   event_segment_id: string;
   event_segment_slug: string;
-  event_contact_id: string;
+  event_contact_id: string | null;
   event_object_type: ObjectType;
-  event_cause: 'write';
+  event_cause: (typeof segmentEvents.$inferSelect)['cause'];
   event_occurred_at: Date | string;
+  /** A hand-off's page (handoff.ts); null for membership events. */
+  event_payload: Record<string, unknown> | null;
 }
 
 const MAX_ERROR_LENGTH = 500;
@@ -139,7 +141,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
         returning d.org_id, d.id, d.attempts, d.retry_from, d.locked_until, w.url, w.secret,
           e.id as event_id, e.seq as event_seq, e.type as event_type, e.segment_id as event_segment_id,
           e.segment_slug as event_segment_slug, e.contact_id as event_contact_id, e.object_type as event_object_type, e.cause as event_cause,
-          e.occurred_at as event_occurred_at`);
+          e.occurred_at as event_occurred_at, e.payload as event_payload`);
       claimed.push(...(rows as unknown as Claimed[]));
     }
     return claimed;
@@ -179,6 +181,7 @@ export function createWebhookWorker(options: WorkerOptions): WebhookWorker & { s
         objectType: c.event_object_type,
         cause: c.event_cause,
         occurredAt: new Date(c.event_occurred_at),
+        payload: c.event_payload,
       }),
     );
     const timestamp = Math.floor(started.getTime() / 1000);

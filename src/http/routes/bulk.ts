@@ -1,12 +1,13 @@
 // A segment's members in bulk: static members from a CSV file, and actions on every member (tags,
-// owner) as the segment page offers them.
+// owner, hand-off to automations) as the segment page offers them.
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { AppError } from '../../lib/errors.js';
 import { applyToMembers, tagPatch } from '../../segments/bulk-actions.js';
 import { importMembersCsv } from '../../segments/csv-members.js';
+import { handOff } from '../../segments/handoff.js';
 import type { Services } from '../../services.js';
 import { allow, type AppEnv } from '../auth.js';
-import { BulkActionResult, CsvImportQuery, CsvImportReport, OwnerAction, TagsAction } from '../bulk-schemas.js';
+import { BulkActionResult, CsvImportQuery, CsvImportReport, HandoffAction, HandoffHeaders, HandoffResult, OwnerAction, TagsAction } from '../bulk-schemas.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
 import { IdParam } from '../schemas.js';
 
@@ -68,6 +69,27 @@ export function bulkRoutes(services: Services): OpenAPIHono<AppEnv> {
       const principal = c.get('principal');
       allow(principal, services.policy, 'contacts', 'assign contact owners');
       return c.json(await applyToMembers(services, principal.orgId, c.req.valid('param').id, { ownerId: c.req.valid('json').ownerId } as never), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/segments/{id}/actions/handoff',
+      summary: 'Hand off every member to automations: signed segment.handoff webhook events, a page of member ids each',
+      description:
+        'The members are read once (a dynamic segment is recomputed first), inside the one transaction that writes every page as a `segment.handoff` event ' +
+        'and a delivery per page for each enabled webhook subscribed to `segment.handoff` (and to this segment, if it filters by segment): all or nothing. ' +
+        'An empty segment is one page with no ids. Archived segments are refused (409). With an `Idempotency-Key` header a retry hands off once. See docs/events.md.',
+      security,
+      request: { params: IdParam, headers: HandoffHeaders, ...body(HandoffAction) },
+      responses: { 200: json(HandoffResult, 'The hand-off: its id, how many members and pages, how many endpoints receive it'), ...problems() },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, services.policy, 'handoff', 'hand off segment members to automations');
+      const key = c.req.valid('header')['idempotency-key'];
+      return c.json(await handOff(services, principal.orgId, c.req.valid('param').id, { ...c.req.valid('json'), idempotencyKey: key }), 200);
     },
   );
 

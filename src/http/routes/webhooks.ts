@@ -26,7 +26,7 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
     createRoute({
       method: 'post',
       path: '/webhooks',
-      summary: 'Register a webhook endpoint for segment.joined / segment.left events',
+      summary: 'Register a webhook endpoint for segment.joined / segment.left (default) and segment.handoff events',
       description: 'The answer carries the signing secret, this once.',
       security,
       request: body(CreateWebhookRequest),
@@ -96,8 +96,18 @@ export function webhookRoutes(services: Services): OpenAPIHono<AppEnv> {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/events', summary: 'Membership events (segment.joined / segment.left), oldest first', security, request: { query: EventsQuery }, responses: { 200: json(EventsPage, 'A page of events; continue with nextCursor'), ...problems() } }),
-    async (c) => c.json(await listEvents(services, c.get('principal').orgId, c.req.valid('query')), 200),
+    createRoute({
+      method: 'get',
+      path: '/events',
+      summary: 'The event log, oldest first: membership events (segment.joined / segment.left) by default, hand-off pages with type=segment.handoff',
+      security,
+      request: { query: EventsQuery },
+      responses: { 200: json(EventsPage, 'A page of events; continue with nextCursor'), ...problems() },
+    }),
+    async (c) => {
+      const { type, ...query } = c.req.valid('query');
+      return c.json(await listEvents(services, c.get('principal').orgId, { ...query, types: type }), 200);
+    },
   );
 
   return app;
