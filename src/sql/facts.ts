@@ -47,8 +47,16 @@ function wrap(answer: Answer, ctx: FactsContext, alias: string): SQL {
     : sql`(exists (${from} and ${answer.holds(alias)}))`;
 }
 
-/** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
-export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
+/**
+ * The same answer over a facts row already LEFT JOINed as `alias` (its contact_id NULL when the
+ * contact has none): what the funnel counts use, so one join serves every facts leaf of a tree
+ * instead of one probe per leaf and contact. Never NULL, as `wrap`'s EXISTS is not.
+ */
+function joined(answer: Answer, alias: string): SQL {
+  return sql`(case when ${sql.raw(alias)}.contact_id is null then ${sql.raw(answer.holdsForNone ? 'true' : 'false')} else ${answer.holds(alias)} end)`;
+}
+
+function relationAnswer(r: RelationCondition, ctx: FactsContext): Answer | null {
   const conditions = flatConditions(r.where);
   if (!conditions) return null;
   const counted = counting(r.relation, conditions, ctx);
@@ -58,12 +66,10 @@ export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias
   const bound: CountBound = r.count ?? { operator: 'gte', value: 1 };
   const holds = (f: string) => countHolds(counted.atLeast, f, bound);
   const noneHolds = form ? form.holds(0, bound.value) : false;
-  const answer: Answer = r.has ? { holds, holdsForNone: noneHolds } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds };
-  return wrap(answer, ctx, alias);
+  return r.has ? { holds, holdsForNone: noneHolds } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds };
 }
 
-/** Engagement over `ids` (already resolved from "the last N" or the named set). */
-export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): SQL | null {
+function engagementAnswer(e: Engagement, ids: readonly string[]): Answer | null {
   if (ids.length === 0 || new Set(ids).size !== ids.length) return null;
   const column = campaignColumn(e.event);
   if (!column) return null;
@@ -72,7 +78,31 @@ export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: 
     const arr = sql.raw(`${f}.${column}`);
     return e.match === 'all' ? sql`(${arr} @> ${list})` : e.match === 'any' ? sql`(${arr} && ${list})` : sql`(not (${arr} && ${list}))`;
   };
-  return wrap({ holds, holdsForNone: e.match === 'none' }, ctx, alias);
+  return { holds, holdsForNone: e.match === 'none' };
+}
+
+/** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
+export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
+  const answer = relationAnswer(r, ctx);
+  return answer ? wrap(answer, ctx, alias) : null;
+}
+
+/** Engagement over `ids` (already resolved from "the last N" or the named set). */
+export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): SQL | null {
+  const answer = engagementAnswer(e, ids);
+  return answer ? wrap(answer, ctx, alias) : null;
+}
+
+/** relationFromFacts over a facts row LEFT JOINed as `alias`; null exactly when relationFromFacts is. */
+export function relationFromJoinedFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
+  const answer = relationAnswer(r, ctx);
+  return answer ? joined(answer, alias) : null;
+}
+
+/** engagementFromFacts over a facts row LEFT JOINed as `alias`; null exactly when engagementFromFacts is. */
+export function engagementFromJoinedFacts(e: Engagement, ids: readonly string[], alias: string): SQL | null {
+  const answer = engagementAnswer(e, ids);
+  return answer ? joined(answer, alias) : null;
 }
 
 // ---- shapes -------------------------------------------------------------------------------------
