@@ -4,10 +4,17 @@
 // comes with its reachability (src/rules/reachability.ts): how many of those contacts can be emailed.
 //
 // One statement, one scan for all counts: each leaf (condition, relation, engagement, segment) is
-// compiled exactly as the tree compiles it and evaluated once per contact into a boolean column;
-// groups are boolean expressions over those columns; every count is `count(*) FILTER (…)` over
-// them, grouped by the contacts' email status. The count and sample come from the plain preview
-// statement beside it (bench/funnel.ts measures the pair against the plain preview alone).
+// evaluated once per contact into a boolean column; groups are boolean expressions over those
+// columns; every count is `count(*) FILTER (…)` over them, grouped by the contacts' email status.
+// Leaves compile exactly as the tree compiles them, except that every relation and engagement leaf
+// the contact facts answer reads one LEFT JOINed facts row (src/sql/facts.ts, the same predicate
+// over the joined row) instead of probing the facts once per leaf and contact.
+//
+// This is its own request (POST /v1/preview/funnel), not part of the preview: counting a node
+// *alone* needs every contact of the tenant, where the preview reads only the matching ones from an
+// index. bench/funnel.ts measured a bare pass over 100k contacts grouped by email status — no leaf
+// at all — at more than 1.5× the whole plain preview of a selective segment (README, "Funnel
+// counts"), so no form of one statement could carry the counts within that budget.
 //
 // A leaf is coalesced to false, as the tree treats it: AND/OR are monotone, so a combination of
 // leaves coalesced to false is true exactly when the uncoalesced one is (and a negated group is
@@ -16,9 +23,10 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Group, Node, RuleTree } from '../rules/grammar.js';
 import { pathNodes } from '../rules/paths.js';
 import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } from '../rules/reachability.js';
+import { relation as findRelation } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
-import { type CompileContext, compilePredicate, nodeCompiler } from './compile.js';
-import { type PreviewContact, previewFromRows, previewQuery, type PreviewRow } from './preview.js';
+import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler } from './compile.js';
+import { engagementFromJoinedFacts, FACTS_TABLE, relationFromJoinedFacts } from './facts.js';
 
 export interface Tally {
   count: number;
@@ -38,10 +46,10 @@ export interface FunnelNode {
   unique: Tally | null;
 }
 
-export interface FunnelPreview {
+export interface Funnel {
+  /** The root's count and reachability: the preview's own. */
   count: number;
   reach: Reach;
-  sample: PreviewContact[];
   funnel: FunnelNode[];
 }
 
@@ -52,8 +60,13 @@ export interface FunnelPreview {
  */
 const REACH_COLUMNS = sql.raw(`c.email_status as status, c.email = '' as no_email`);
 
+/** The alias of the one facts row joined to each contact. */
+const FACTS = 'ff';
+
 interface Plan {
   leaves: SQL[];
+  /** Whether some leaf reads the joined facts row. */
+  facts: boolean;
   /** Per node, in pathNodes order: the keys of its aggregates. */
   keys: { alone: string; running: string | null; unique: string | null }[];
   aggregates: { key: string; expr: SQL }[];
@@ -65,10 +78,13 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
   const compiler = nodeCompiler(ctx);
   const leaves: SQL[] = [];
   const column = new Map<Node, SQL>();
+  let facts = false;
   for (const { node } of nodes) {
     if (node.type === 'group') continue;
+    const joined = fromJoinedFacts(node, ctx);
+    facts ||= joined !== null;
     column.set(node, sql.raw(`l${leaves.length}`));
-    leaves.push(sql`coalesce(${compiler.node(node)}, false) as ${sql.raw(`l${leaves.length}`)}`);
+    leaves.push(sql`coalesce(${joined ?? compiler.node(node)}, false) as ${sql.raw(`l${leaves.length}`)}`);
   }
   const expr = (node: Node): SQL => (node.type === 'group' ? groupExpr(node, node.children) : column.get(node)!);
   const groupExpr = (g: Group, children: Node[]): SQL => {
@@ -94,58 +110,63 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
     const unique = add(sql`(${expr(node)} and not (${sql.join(others.map(expr), sql.raw(' or '))}))`);
     return { alone, running: null, unique };
   });
-  return { leaves, keys, aggregates, root: expr(tree) };
+  return { leaves, facts, keys, aggregates, root: expr(tree) };
+}
+
+/** A relation or engagement leaf over the joined facts row, where the compiler would read the facts; else null. */
+function fromJoinedFacts(node: Node, ctx: CompileContext): SQL | null {
+  if (ctx.facts === false) return null;
+  if (node.type === 'relation') return findRelation(node.relation) ? relationFromJoinedFacts(node, ctx, FACTS) : null;
+  if (node.type === 'engagement') {
+    const ids = engagementCampaignIds(node, ctx);
+    return ids.length ? engagementFromJoinedFacts(node, ids, FACTS) : null; // no campaigns: the compiler's constant
+  }
+  return null;
 }
 
 /**
- * The preview with funnel counts: one aggregate statement (every count, grouped by reach) and the
- * plain preview statement for the count and the newest `limit` matches. The leaves are computed in
- * a subquery kept apart (`offset 0`), so each is evaluated once per contact however many counts
- * use it. (One statement that materialized the per-leaf rows for both the counts and the sample was
- * 5–13× slower at 100k: writing 100k rows to a tuplestore costs more than a second pass.)
+ * Every count of the tree, grouped by reach: one statement. The leaves are computed in a subquery
+ * kept apart (`offset 0`), so each is evaluated once per contact however many counts use it.
  */
-export function funnelPreview(
-  tree: RuleTree,
-  ctx: CompileContext,
-  limit = 10,
-): { counts: SQL; sample: SQL; read: (counts: readonly FunnelRow[], sample: readonly PreviewRow[]) => FunnelPreview } {
+export function funnelQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; read: (rows: readonly FunnelRow[]) => Funnel } {
   const p = plan(tree, ctx);
-  return { counts: countsQuery(p, ctx), sample: previewQuery(tree, ctx, limit), read: (counts, sample) => funnelFromRows(tree, p, counts, sample) };
+  return { query: countsQuery(p, ctx), read: (rows) => funnelFromRows(tree, p, rows) };
 }
 
 function countsQuery(p: Plan, ctx: CompileContext): SQL {
   const counts = p.aggregates.map(({ key, expr }) => sql`count(*) filter (where ${expr})::int as ${sql.raw(key)}`);
+  const facts = p.facts
+    ? sql` left join ${sql.raw(`${FACTS_TABLE} ${FACTS}`)} on ${sql.raw(FACTS)}.org_id = ${ctx.orgId} and ${sql.raw(FACTS)}.contact_id = c.id`
+    : sql``;
   return sql`
       select status, no_email, ${sql.join(counts, sql.raw(', '))}
       from (select ${REACH_COLUMNS}${p.leaves.length ? sql`, ${sql.join(p.leaves, sql.raw(', '))}` : sql``}
-            from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} offset 0) f
+            from ${sql.raw(TABLES.contacts)} c${facts} where c.org_id = ${ctx.orgId} offset 0) f
       group by status, no_email`;
 }
 
 export type FunnelRow = { status: EmailStatus; no_email: boolean } & Record<string, number>;
 
-function funnelFromRows(tree: RuleTree, p: Plan, byClass: readonly FunnelRow[], sampleRows: readonly PreviewRow[]): FunnelPreview {
-  const tally = (key: string): Tally => {
-    const reach = emptyReach();
-    for (const row of byClass) reach[reachClass(row.status, !row.no_email)] += row[key] ?? 0;
-    return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
-  };
+/** Rows of (email status, empty address, n) summed into a tally. */
+export function tallyOf(rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]): Tally {
+  const reach = emptyReach();
+  for (const row of rows) reach[reachClass(row.status, !row.no_email)] += row.n;
+  return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
+}
+
+function funnelFromRows(tree: RuleTree, p: Plan, byClass: readonly FunnelRow[]): Funnel {
+  const tally = (key: string): Tally => tallyOf(byClass.map((row) => ({ status: row.status, no_email: row.no_email, n: row[key] ?? 0 })));
   const funnel = pathNodes(tree).map(({ path, node }, i) => {
     const k = p.keys[i]!;
     return { path, type: node.type, alone: tally(k.alone), running: k.running ? tally(k.running) : null, unique: k.unique ? tally(k.unique) : null };
   });
   const root = funnel[0]!.alone;
-  return { count: root.count, reach: root.reach, sample: previewFromRows(sampleRows, new Date(0)).sample, funnel };
+  return { count: root.count, reach: root.reach, funnel };
 }
 
 /** A tree's count with its reachability alone (an alternative's count): one scan, grouped by reach. */
 export function tallyQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; read: (rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]) => Tally } {
   const { where } = compilePredicate(tree, ctx);
   const query = sql`select ${REACH_COLUMNS}, count(*)::int as n from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and ${where} group by 1, 2`;
-  const read = (rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]) => {
-    const reach = emptyReach();
-    for (const row of rows) reach[reachClass(row.status, !row.no_email)] += row.n;
-    return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
-  };
-  return { query, read };
+  return { query, read: tallyOf };
 }

@@ -3,6 +3,7 @@
 // (under the statement timeout) on a connection.
 import { type SQL, sql } from 'drizzle-orm';
 import type { RuleTree } from '../rules/grammar.js';
+import type { EmailStatus } from '../rules/reachability.js';
 import { type CompileContext, compilePredicate } from './compile.js';
 
 export interface PreviewContact {
@@ -30,6 +31,8 @@ export type PreviewRow = {
   last_name: string | null;
   email: string | null;
   company: string | null;
+  /** With `reach`: the matching contacts per (email status, empty address), as [status, no_email, n]. */
+  reach?: [EmailStatus, boolean, number][];
 };
 
 /**
@@ -41,13 +44,22 @@ export type PreviewRow = {
  * when the FROM clause holds a subquery without FROM (`(select 1) one`), SQLSTATE 0A000. Every table
  * is pinned to the tenant parameter, so on Citus the whole statement routes to one shard.
  */
-export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10): SQL {
+/**
+ * With `reach`, the same statement also groups the matching contacts by email status (what the
+ * reviewer's "N of M can be emailed" needs), from the set it has already computed.
+ */
+export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: { reach?: boolean } = {}): SQL {
   const { where } = compilePredicate(tree, ctx);
   const matching = sql`contacts c where c.org_id = ${ctx.orgId} and ${where}`;
+  const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
+  const reach = options.reach
+    ? sql`, (select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json)
+               from (select email_status, no_email, count(*)::int as n from m group by 1, 2) r) as reach`
+    : sql``;
   return sql`
-      with m as materialized (select c.id, c.created_at from ${matching}),
+      with m as materialized (select c.id, c.created_at${reachColumns} from ${matching}),
            top as (select id, created_at from m order by created_at desc, id limit ${limit})
-      select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email, x.name as company
+      select (select count(*) from m)::int as total${reach}, c.id, c.first_name, c.last_name, c.email, x.name as company
       from (select 1) one
       left join top on true
       left join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id
