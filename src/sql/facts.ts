@@ -32,14 +32,15 @@ export interface FactsContext {
   asOf: Date;
 }
 
-interface Answer {
+/** A condition as the facts answer it: a predicate over one facts row, and what no row means. */
+export interface FactsAnswer {
   /** Never NULL: true when the contact's facts row satisfies the condition. */
   holds: (f: string) => SQL;
   /** Whether a contact with no related rows at all satisfies it. */
   holdsForNone: boolean;
 }
 
-function wrap(answer: Answer, ctx: FactsContext, alias: string): SQL {
+function wrap(answer: FactsAnswer, ctx: FactsContext, alias: string): SQL {
   const f = sql.raw(alias);
   const from = sql`select 1 from ${sql.raw(FACTS_TABLE)} ${f} where ${f}.org_id = ${ctx.orgId} and ${f}.contact_id = c.id`;
   return answer.holdsForNone
@@ -47,16 +48,8 @@ function wrap(answer: Answer, ctx: FactsContext, alias: string): SQL {
     : sql`(exists (${from} and ${answer.holds(alias)}))`;
 }
 
-/**
- * The same answer over a facts row already LEFT JOINed as `alias` (its contact_id NULL when the
- * contact has none): what the funnel counts use, so one join serves every facts leaf of a tree
- * instead of one probe per leaf and contact. Never NULL, as `wrap`'s EXISTS is not.
- */
-function joined(answer: Answer, alias: string): SQL {
-  return sql`(case when ${sql.raw(alias)}.contact_id is null then ${sql.raw(answer.holdsForNone ? 'true' : 'false')} else ${answer.holds(alias)} end)`;
-}
-
-function relationAnswer(r: RelationCondition, ctx: FactsContext): Answer | null {
+/** A relation condition as the facts answer it, or null when its shape is not answered exactly. */
+export function relationFactsAnswer(r: RelationCondition, ctx: FactsContext): FactsAnswer | null {
   const conditions = flatConditions(r.where);
   if (!conditions) return null;
   const counted = counting(r.relation, conditions, ctx);
@@ -69,7 +62,8 @@ function relationAnswer(r: RelationCondition, ctx: FactsContext): Answer | null 
   return r.has ? { holds, holdsForNone: noneHolds } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds };
 }
 
-function engagementAnswer(e: Engagement, ids: readonly string[]): Answer | null {
+/** Engagement over `ids` as the facts answer it, or null. */
+export function engagementFactsAnswer(e: Engagement, ids: readonly string[]): FactsAnswer | null {
   if (ids.length === 0 || new Set(ids).size !== ids.length) return null;
   const column = campaignColumn(e.event);
   if (!column) return null;
@@ -83,26 +77,14 @@ function engagementAnswer(e: Engagement, ids: readonly string[]): Answer | null 
 
 /** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
 export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
-  const answer = relationAnswer(r, ctx);
+  const answer = relationFactsAnswer(r, ctx);
   return answer ? wrap(answer, ctx, alias) : null;
 }
 
 /** Engagement over `ids` (already resolved from "the last N" or the named set). */
 export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): SQL | null {
-  const answer = engagementAnswer(e, ids);
+  const answer = engagementFactsAnswer(e, ids);
   return answer ? wrap(answer, ctx, alias) : null;
-}
-
-/** relationFromFacts over a facts row LEFT JOINed as `alias`; null exactly when relationFromFacts is. */
-export function relationFromJoinedFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
-  const answer = relationAnswer(r, ctx);
-  return answer ? joined(answer, alias) : null;
-}
-
-/** engagementFromFacts over a facts row LEFT JOINed as `alias`; null exactly when engagementFromFacts is. */
-export function engagementFromJoinedFacts(e: Engagement, ids: readonly string[], alias: string): SQL | null {
-  const answer = engagementAnswer(e, ids);
-  return answer ? joined(answer, alias) : null;
 }
 
 // ---- shapes -------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } f
 import { relation as findRelation } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
 import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler } from './compile.js';
-import { engagementFromJoinedFacts, FACTS_TABLE, relationFromJoinedFacts } from './facts.js';
+import { engagementFactsAnswer, FACTS_TABLE, type FactsAnswer, relationFactsAnswer } from './facts.js';
 
 export interface Tally {
   count: number;
@@ -60,13 +60,16 @@ export interface Funnel {
  */
 const REACH_COLUMNS = sql.raw(`c.email_status as status, c.email = '' as no_email`);
 
-/** The alias of the one facts row joined to each contact. */
-const FACTS = 'ff';
+/** The per-contact flags of the facts leaves (one pass over the facts, see countsQuery), and a facts row in it. */
+const FLAGS = 'fk';
+const FACTS_ROW = 'ff';
 
 interface Plan {
   leaves: SQL[];
-  /** Whether some leaf reads the joined facts row. */
-  facts: boolean;
+  /** The facts leaves' predicates over one facts row, computed as flags k0, k1, … in one pass over the facts. */
+  flags: SQL[];
+  /** Per flag: its value for a contact without facts (without related rows). */
+  none: boolean[];
   /** Per node, in pathNodes order: the keys of its aggregates. */
   keys: { alone: string; running: string | null; unique: string | null }[];
   aggregates: { key: string; expr: SQL }[];
@@ -77,14 +80,24 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
   const nodes = pathNodes(tree);
   const compiler = nodeCompiler(ctx);
   const leaves: SQL[] = [];
+  const flags: SQL[] = [];
+  const none: boolean[] = [];
   const column = new Map<Node, SQL>();
-  let facts = false;
   for (const { node } of nodes) {
     if (node.type === 'group') continue;
-    const joined = fromJoinedFacts(node, ctx);
-    facts ||= joined !== null;
+    let leaf: SQL;
+    const answer = factsAnswer(node, ctx);
+    if (answer) {
+      // A hashed semi-join on the facts flags (see countsQuery); contacts not in them have no related rows.
+      const i = flags.length;
+      none.push(answer.holdsForNone);
+      flags.push(sql`${answer.holds(FACTS_ROW)} as ${sql.raw(`k${i}`)}`);
+      leaf = answer.holdsForNone
+        ? sql.raw(`(not (c.id in (select ${FLAGS}.contact_id from ${FLAGS} where not ${FLAGS}.k${i})))`)
+        : sql.raw(`(c.id in (select ${FLAGS}.contact_id from ${FLAGS} where ${FLAGS}.k${i}))`);
+    } else leaf = compiler.node(node);
     column.set(node, sql.raw(`l${leaves.length}`));
-    leaves.push(sql`coalesce(${joined ?? compiler.node(node)}, false) as ${sql.raw(`l${leaves.length}`)}`);
+    leaves.push(sql`coalesce(${leaf}, false) as ${sql.raw(`l${leaves.length}`)}`);
   }
   const expr = (node: Node): SQL => (node.type === 'group' ? groupExpr(node, node.children) : column.get(node)!);
   const groupExpr = (g: Group, children: Node[]): SQL => {
@@ -110,16 +123,16 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
     const unique = add(sql`(${expr(node)} and not (${sql.join(others.map(expr), sql.raw(' or '))}))`);
     return { alone, running: null, unique };
   });
-  return { leaves, facts, keys, aggregates, root: expr(tree) };
+  return { leaves, flags, none, keys, aggregates, root: expr(tree) };
 }
 
-/** A relation or engagement leaf over the joined facts row, where the compiler would read the facts; else null. */
-function fromJoinedFacts(node: Node, ctx: CompileContext): SQL | null {
+/** A relation or engagement leaf as the facts answer it, where the compiler would read the facts; else null. */
+function factsAnswer(node: Node, ctx: CompileContext): FactsAnswer | null {
   if (ctx.facts === false) return null;
-  if (node.type === 'relation') return findRelation(node.relation) ? relationFromJoinedFacts(node, ctx, FACTS) : null;
+  if (node.type === 'relation') return findRelation(node.relation) ? relationFactsAnswer(node, ctx) : null;
   if (node.type === 'engagement') {
     const ids = engagementCampaignIds(node, ctx);
-    return ids.length ? engagementFromJoinedFacts(node, ids, FACTS) : null; // no campaigns: the compiler's constant
+    return ids.length ? engagementFactsAnswer(node, ids) : null; // no campaigns: the compiler's constant
   }
   return null;
 }
@@ -135,13 +148,21 @@ export function funnelQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; 
 
 function countsQuery(p: Plan, ctx: CompileContext): SQL {
   const counts = p.aggregates.map(({ key, expr }) => sql`count(*) filter (where ${expr})::int as ${sql.raw(key)}`);
-  const facts = p.facts
-    ? sql` left join ${sql.raw(`${FACTS_TABLE} ${FACTS}`)} on ${sql.raw(FACTS)}.org_id = ${ctx.orgId} and ${sql.raw(FACTS)}.contact_id = c.id`
+  // The facts leaves as per-contact flags, computed in one pass over the tenant's facts (`fk`,
+  // materialized once) and read by each leaf as a hashed semi-join: an uncorrelated `c.id in (…)`,
+  // hashed once, instead of a probe per contact and leaf. Only contacts for which some flag differs
+  // from its no-rows value are kept: any other contact reads as one without related rows, which
+  // gives each leaf that same value — so `fk` holds the contacts the facts leaves select (or drop).
+  const f = sql.raw(FACTS_ROW);
+  const differs = p.none.map((none, i) => sql.raw(`${none ? 'not ' : ''}x.k${i}`));
+  const facts = p.flags.length
+    ? sql`with ${sql.raw(FLAGS)} as materialized (select * from (select ${f}.contact_id, ${sql.join(p.flags, sql.raw(', '))} from ${sql.raw(`${FACTS_TABLE} ${FACTS_ROW}`)} where ${f}.org_id = ${ctx.orgId} offset 0) x
+            where ${sql.join(differs, sql.raw(' or '))})`
     : sql``;
-  return sql`
+  return sql`${facts}
       select status, no_email, ${sql.join(counts, sql.raw(', '))}
       from (select ${REACH_COLUMNS}${p.leaves.length ? sql`, ${sql.join(p.leaves, sql.raw(', '))}` : sql``}
-            from ${sql.raw(TABLES.contacts)} c${facts} where c.org_id = ${ctx.orgId} offset 0) f
+            from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} offset 0) f
       group by status, no_email`;
 }
 
