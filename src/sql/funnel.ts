@@ -23,7 +23,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Group, Node, RuleTree } from '../rules/grammar.js';
 import { pathNodes } from '../rules/paths.js';
 import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } from '../rules/reachability.js';
-import { relation as findRelation } from '../rules/catalog.js';
 import { TABLES } from '../rules/crm.js';
 import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler } from './compile.js';
 import { engagementFactsAnswer, FACTS_TABLE, type FactsAnswer, relationFactsAnswer } from './facts.js';
@@ -129,7 +128,7 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
 /** A relation or engagement leaf as the facts answer it, where the compiler would read the facts; else null. */
 function factsAnswer(node: Node, ctx: CompileContext): FactsAnswer | null {
   if (ctx.facts === false) return null;
-  if (node.type === 'relation') return findRelation(node.relation) ? relationFactsAnswer(node, ctx) : null;
+  if (node.type === 'relation') return ctx.tenant.catalog.relation(node.relation) ? relationFactsAnswer(node, ctx) : null;
   if (node.type === 'engagement') {
     const ids = engagementCampaignIds(node, ctx);
     return ids.length ? engagementFactsAnswer(node, ids) : null; // no campaigns: the compiler's constant
