@@ -1,5 +1,5 @@
-// The reviewer's preview: count, reachability and, for each sample row, why it matches — two
-// statements under one statement timeout (src/sql/preview.ts with reach, src/sql/why.ts). The funnel
+// The reviewer's preview: count, reachability and, for each sample row, why it matches — one
+// statement (src/sql/preview.ts with reach and src/sql/why.ts's columns over the sample). The funnel
 // counts per node are their own request (funnelOf): they need a pass over every contact of the
 // tenant, which would multiply the latency of a preview answered from an index (src/sql/funnel.ts).
 // And one contact against a segment: is it in, and which conditions hold or fail.
@@ -14,7 +14,7 @@ import type { CompileContext } from '../sql/compile.js';
 import type { EmailStatus } from '../rules/reachability.js';
 import { type Funnel, funnelQuery, type FunnelRow, type Tally, tallyOf, tallyQuery } from '../sql/funnel.js';
 import { NARROW_THE_SEGMENT, type PreviewContact, previewFromRows, previewQuery, type PreviewRow } from '../sql/preview.js';
-import { type NodeWhy, whyQuery } from '../sql/why.js';
+import { type NodeWhy, whyColumns, whyQuery } from '../sql/why.js';
 import type { PreviewOptions } from './preview.js';
 import { findSegment, storedRules } from './store.js';
 
@@ -27,15 +27,15 @@ export interface FunnelCounts extends Funnel {
   asOf: string;
 }
 
-/** The preview statement (count, reach, the newest matches), then why each of those matches. */
+/** The preview statement: count, reach, the newest matches and why each of them matches. */
 export async function previewWithInsight(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<InsightPreview> {
-  const query = previewQuery(tree, ctx, options.limit ?? 10, { reach: true });
+  const why = whyColumns(tree, ctx);
+  const query = previewQuery(tree, ctx, options.limit ?? 10, { reach: true, why: why.columns });
   return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT, cancellation: options.cancellation }, async (tx) => {
     const rows = await tx.execute<PreviewRow>(query);
     const { sample } = previewFromRows(rows, ctx.asOf);
     const { count, reach } = tallyOf((rows[0]?.reach ?? []).map(([status, no_email, n]) => ({ status, no_email, n })));
-    const why = whyQuery(tree, ctx, sample.map((s) => s.id));
-    const byId = sample.length ? why.read(await tx.execute<{ id: string } & Record<string, unknown>>(why.query)) : new Map<string, NodeWhy[]>();
+    const byId = why.read(rows.flatMap((r) => (r.why ? [r.why] : [])));
     return { count, reach, sample: sample.map((s) => ({ ...s, why: byId.get(s.id) ?? [] })), asOf: ctx.asOf.toISOString() };
   });
 }

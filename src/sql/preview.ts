@@ -33,6 +33,8 @@ export type PreviewRow = {
   company: string | null;
   /** With `reach`: the matching contacts per (email status, empty address), as [status, no_email, n]. */
   reach?: [EmailStatus, boolean, number][];
+  /** With `why`: the sample contact's why-columns as one object (its `id` and src/sql/why.ts's m<i>, v<i>). */
+  why?: { id: string } & Record<string, unknown>;
 };
 
 /**
@@ -43,12 +45,14 @@ export type PreviewRow = {
  * The company name is a join, not a subquery correlated on `c`: Citus refuses correlated subqueries
  * when the FROM clause holds a subquery without FROM (`(select 1) one`), SQLSTATE 0A000. Every table
  * is pinned to the tenant parameter, so on Citus the whole statement routes to one shard.
+ *
+ * The reviewer's preview (src/segments/insight.ts) asks for more of the same statement: `reach`
+ * groups the matching set it has already computed by email status ("N of M can be emailed"), and
+ * `why` computes the why-columns (src/sql/why.ts) for the sample rows only. Those are correlated on
+ * `contacts c`, so they live in a CTE over the sample's own contacts, never in the select list over
+ * `(select 1) one`.
  */
-/**
- * With `reach`, the same statement also groups the matching contacts by email status (what the
- * reviewer's "N of M can be emailed" needs), from the set it has already computed.
- */
-export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: { reach?: boolean } = {}): SQL {
+export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: PreviewExtras = {}): SQL {
   const { where } = compilePredicate(tree, ctx);
   const matching = sql`contacts c where c.org_id = ${ctx.orgId} and ${where}`;
   const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
@@ -56,15 +60,28 @@ export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, op
     ? sql`, (select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json)
                from (select email_status, no_email, count(*)::int as n from m group by 1, 2) r) as reach`
     : sql``;
+  const why = options.why
+    ? sql`,
+           w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
+                 from top join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id)`
+    : sql``;
   return sql`
       with m as materialized (select c.id, c.created_at${reachColumns} from ${matching}),
-           top as (select id, created_at from m order by created_at desc, id limit ${limit})
-      select (select count(*) from m)::int as total${reach}, c.id, c.first_name, c.last_name, c.email, x.name as company
+           top as (select id, created_at from m order by created_at desc, id limit ${limit})${why}
+      select (select count(*) from m)::int as total${reach}, c.id, c.first_name, c.last_name, c.email, x.name as company${options.why ? sql`, to_jsonb(w) as why` : sql``}
       from (select 1) one
       left join top on true
       left join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id
-      left join companies x on x.org_id = ${ctx.orgId} and x.id = c.company_id
+      left join companies x on x.org_id = ${ctx.orgId} and x.id = c.company_id${options.why ? sql`
+      left join w on w.id = top.id` : sql``}
       order by top.created_at desc, top.id`;
+}
+
+/** What the reviewer's preview adds to the statement. */
+export interface PreviewExtras {
+  reach?: boolean;
+  /** Why-columns over `contacts c` (src/sql/why.ts whyColumns). */
+  why?: readonly SQL[];
 }
 
 export function previewFromRows(rows: readonly PreviewRow[], asOf: Date): Preview {
