@@ -231,12 +231,18 @@ function nextAlias(state: State): string {
   return `r${state.aliases}`;
 }
 
+/** Whether a relation or engagement is answered from the contact facts (where they answer its shape exactly): see CompileContext.facts. */
+export function readsFacts(node: RelationCondition | Engagement, ctx: CompileContext): boolean {
+  const facts = ctx.facts ?? true;
+  if (facts === 'all') return true;
+  return facts && (node.type === 'relation' ? node.count !== null : node.match === 'all');
+}
+
 function compileRelation(r: RelationCondition, state: State): SQL {
   const rel = state.ctx.tenant.catalog.relation(r.relation);
   if (!rel) throw new CompileError(`unknown relation ${r.relation}`);
   const alias = nextAlias(state);
-  const facts = state.ctx.facts ?? true;
-  const fromFacts = facts === 'all' || (facts && r.count !== null) ? relationFromFacts(r, state.ctx, `${alias}f`) : null;
+  const fromFacts = readsFacts(r, state.ctx) ? relationFromFacts(r, state.ctx, `${alias}f`) : null;
   if (fromFacts) return fromFacts;
   const scope: Scope = (key) => {
     const def = rel.fields.find((f) => f.key === key);
@@ -274,8 +280,7 @@ function compileEngagement(e: Engagement, state: State): SQL {
   const ids = engagementCampaignIds(e, state.ctx);
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
-  const facts = state.ctx.facts ?? true;
-  const fromFacts = facts === 'all' || (facts && e.match === 'all') ? engagementFromFacts(e, ids, state.ctx, `${alias}f`) : null;
+  const fromFacts = readsFacts(e, state.ctx) ? engagementFromFacts(e, ids, state.ctx, `${alias}f`) : null;
   if (fromFacts) return fromFacts;
   const a = sql.raw(alias);
   const events = sql`${sql.raw(TABLES.emailEvents)} ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(

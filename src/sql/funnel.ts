@@ -6,9 +6,9 @@
 // One statement, one scan for all counts: each leaf (condition, relation, engagement, segment) is
 // evaluated once per contact into a boolean column; groups are boolean expressions over those
 // columns; every count is `count(*) FILTER (…)` over them, grouped by the contacts' email status.
-// Leaves compile exactly as the tree compiles them, except that every relation and engagement leaf
-// the contact facts answer reads one LEFT JOINed facts row (src/sql/facts.ts, the same predicate
-// over the joined row) instead of probing the facts once per leaf and contact.
+// Leaves compile exactly as the tree compiles them, except that the relation and engagement leaves
+// the compiler answers from the contact facts (readsFacts) are flags from one pass over the facts,
+// each read as a hashed semi-join (countsQuery), instead of one facts probe per leaf and contact.
 //
 // This is its own request (POST /v1/preview/funnel), not part of the preview: counting a node
 // *alone* needs every contact of the tenant, where the preview reads only the matching ones from an
@@ -24,7 +24,7 @@ import type { Group, Node, RuleTree } from '../rules/grammar.js';
 import { pathNodes } from '../rules/paths.js';
 import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } from '../rules/reachability.js';
 import { TABLES } from '../rules/crm.js';
-import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler } from './compile.js';
+import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler, readsFacts } from './compile.js';
 import { engagementFactsAnswer, FACTS_TABLE, type FactsAnswer, relationFactsAnswer } from './facts.js';
 
 export interface Tally {
@@ -125,9 +125,9 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
   return { leaves, flags, none, keys, aggregates, root: expr(tree) };
 }
 
-/** A relation or engagement leaf as the facts answer it, where the compiler would read the facts; else null. */
+/** A relation or engagement leaf as the facts answer it, where the compiler reads the facts (readsFacts); else null. */
 function factsAnswer(node: Node, ctx: CompileContext): FactsAnswer | null {
-  if (ctx.facts === false) return null;
+  if ((node.type !== 'relation' && node.type !== 'engagement') || !readsFacts(node, ctx)) return null;
   if (node.type === 'relation') return ctx.tenant.catalog.relation(node.relation) ? relationFactsAnswer(node, ctx) : null;
   if (node.type === 'engagement') {
     const ids = engagementCampaignIds(node, ctx);
