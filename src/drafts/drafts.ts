@@ -18,7 +18,7 @@ import type { Issue } from '../rules/validate.js';
 import { createSegment, type SegmentView, storedRules } from '../segments/store.js';
 import type { Actor } from '../segments/version-record.js';
 import type { Services } from '../services.js';
-import { type InsightPreview, previewWithInsight, tallies } from '../segments/insight.js';
+import { type FunnelCounts, funnelOf, type InsightPreview, previewWithInsight, tallies } from '../segments/insight.js';
 import { previewSegment } from '../segments/preview.js';
 import type { Preview, PreviewCompany, PreviewDeal } from '../sql/preview.js';
 import { alternativeOptions, assumptionTexts, type StoredAssumption, storeAssumptions } from './alternatives.js';
@@ -92,6 +92,23 @@ async function previewTree(
   }
   const explanation = explain(written === undefined ? prepared.tree : inWrittenOrder(prepared.tree, written), tenant, objectType);
   return { rules: prepared.tree, explanation, warnings: prepared.warnings, preview };
+}
+
+/** Validates and normalizes a tree and counts every node of it (POST /v1/preview/funnel), in a long-read slot like a preview. */
+export async function funnelRules(services: Services, orgId: string, rules: unknown, asOf?: Date, objectType: ObjectType = 'contacts', signal?: AbortSignal): Promise<{ rules: RuleTree; funnel: FunnelCounts }> {
+  if (objectType !== 'contacts') {
+    throw new AppError('validation_failed', `Funnel counts are about contacts (with reachability); a preview of ${objectType} shows its count and rows.`, [{ path: 'body.objectType', message: 'leave objectType out, or use "contacts"' }]);
+  }
+  const tenant = await services.tenants.get(orgId);
+  const prepared = prepareRules(rules, { tenant });
+  if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
+  const read = await services.longReads.acquireQueued(orgId, signal, services.previewQueueMs);
+  try {
+    const funnel = await funnelOf(read.db, prepared.tree, { orgId, asOf: asOf ?? services.now(), tenant }, { timeoutMs: services.statementTimeoutMs, cancellation: read.cancellation });
+    return { rules: prepared.tree, funnel };
+  } finally {
+    read.release();
+  }
 }
 
 /** The preview of a prepared tree, or why there is none (a timeout, a busy lock); other errors are errors. */

@@ -128,7 +128,7 @@ export const PreviewContact = z
   .openapi('PreviewContact');
 
 export const PreviewRow = PreviewContact.extend({
-  why: z.array(NodeWhy).openapi({ description: 'Every node of the tree for this contact, in the order of `funnel`: which conditions made it match, with their values.' }),
+  why: z.array(NodeWhy).openapi({ description: 'Every node of the canonical tree for this contact, root first (pre-order, as in `funnel` of POST /v1/preview/funnel): which conditions made it match, with their values.' }),
 }).openapi('PreviewRow');
 
 export const PreviewCompany = z
@@ -151,13 +151,21 @@ export const Preview = z
     objectType: ObjectType,
     count,
     reach: z.union([Reach, z.null()]).openapi({ description: 'Contacts only (who can be emailed); null for segments of companies and deals.' }),
-    funnel: z.array(FunnelNode).openapi({ description: 'Every node of the canonical tree, root first (pre-order), with exact counts (contacts; empty for companies and deals).' }),
     sample: z
       .array(z.union([PreviewRow, PreviewCompany, PreviewDeal]))
       .openapi({ description: 'The first 10 matching rows with the columns of the object type: contacts newest first (with why), companies by name, deals newest first.' }),
     asOf: z.string(),
   })
-  .openapi('Preview');
+  .openapi('Preview', { description: 'The exact count with its reachability and the newest 10 matches, each with why it matches. Per-node funnel counts are POST /v1/preview/funnel.' });
+
+export const Funnel = z
+  .object({
+    count,
+    reach: Reach,
+    funnel: z.array(FunnelNode).openapi({ description: 'Every node of the canonical tree, root first (pre-order), with exact counts.' }),
+    asOf: z.string(),
+  })
+  .openapi('Funnel');
 
 export const CreateDraftRequest = z
   .object({
@@ -261,6 +269,10 @@ export const PreviewRequest = z
 export const PreviewResponse = z
   .object({ rules: rulesRef('The canonical tree that was previewed.'), explanation: z.string(), warnings: z.array(Issue), ...Preview.shape })
   .openapi('PreviewResponse');
+
+export const FunnelResponse = z
+  .object({ rules: rulesRef('The canonical tree that was counted; `funnel` paths name its nodes.'), ...Funnel.shape })
+  .openapi('FunnelResponse');
 
 export const ExplainParams = z.object({
   id: z.string().min(1).max(100).openapi({ param: { name: 'id', in: 'path' } }),

@@ -1,5 +1,7 @@
-// The reviewer's preview: count, reachability, funnel counts per node and, for each sample row, why
-// it matches — two statements under one statement timeout (src/sql/funnel.ts, src/sql/why.ts).
+// The reviewer's preview: count, reachability and, for each sample row, why it matches — one
+// statement (src/sql/preview.ts with reach and src/sql/why.ts's columns over the sample). The funnel
+// counts per node are their own request (funnelOf): they need a pass over every contact of the
+// tenant, which would multiply the latency of a preview answered from an index (src/sql/funnel.ts).
 // And one contact against a segment: is it in, and which conditions hold or fail.
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
@@ -10,25 +12,41 @@ import { withStatementTimeout } from '../db/timeout.js';
 import type { RuleTree } from '../rules/grammar.js';
 import type { CompileContext } from '../sql/compile.js';
 import type { EmailStatus } from '../rules/reachability.js';
-import { type FunnelPreview, funnelPreview, type FunnelRow, type Tally, tallyQuery } from '../sql/funnel.js';
-import { NARROW_THE_SEGMENT, type PreviewContact, type PreviewRow } from '../sql/preview.js';
-import { type NodeWhy, whyQuery } from '../sql/why.js';
+import { type Funnel, funnelQuery, type FunnelRow, type Tally, tallyOf, tallyQuery } from '../sql/funnel.js';
+import { NARROW_THE_SEGMENT, type PreviewContact, previewFromRows, previewQuery, type PreviewRow } from '../sql/preview.js';
+import { type NodeWhy, whyColumns, whyQuery } from '../sql/why.js';
 import type { PreviewOptions } from './preview.js';
 import { findSegment, storedRules } from './store.js';
 
-export interface InsightPreview extends Omit<FunnelPreview, 'sample'> {
+export interface InsightPreview extends Tally {
   sample: (PreviewContact & { why: NodeWhy[] })[];
   asOf: string;
 }
 
+export interface FunnelCounts extends Funnel {
+  asOf: string;
+}
+
+/** The preview statement: count, reach, the newest matches and why each of them matches. */
 export async function previewWithInsight(db: Executor, tree: RuleTree, ctx: CompileContext, options: PreviewOptions = {}): Promise<InsightPreview> {
-  const funnel = funnelPreview(tree, ctx, options.limit ?? 10);
+  const why = whyColumns(tree, ctx);
+  const query = previewQuery(tree, ctx, options.limit ?? 10, { reach: true, why: why.columns });
   return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT, cancellation: options.cancellation }, async (tx) => {
-    const preview = funnel.read(await tx.execute<FunnelRow>(funnel.counts), await tx.execute<PreviewRow>(funnel.sample));
-    const why = whyQuery(tree, ctx, preview.sample.map((s) => s.id));
-    const byId = preview.sample.length ? why.read(await tx.execute<{ id: string } & Record<string, unknown>>(why.query)) : new Map<string, NodeWhy[]>();
-    return { ...preview, sample: preview.sample.map((s) => ({ ...s, why: byId.get(s.id) ?? [] })), asOf: ctx.asOf.toISOString() };
+    const rows = await tx.execute<PreviewRow>(query);
+    const sample = previewFromRows(rows, ctx.asOf, 'contacts').sample as PreviewContact[];
+    const { count, reach } = tallyOf((rows[0]?.reach ?? []).map(([status, no_email, n]) => ({ status, no_email, n })));
+    const byId = why.read(rows.flatMap((r) => (r.why ? [r.why] : [])));
+    return { count, reach, sample: sample.map((s) => ({ ...s, why: byId.get(s.id) ?? [] })), asOf: ctx.asOf.toISOString() };
   });
+}
+
+/** Funnel counts of every node, with reachability: one statement over every contact of the tenant. */
+export async function funnelOf(db: Executor, tree: RuleTree, ctx: CompileContext, options: Omit<PreviewOptions, 'limit'> = {}): Promise<FunnelCounts> {
+  const funnel = funnelQuery(tree, ctx);
+  return withStatementTimeout(db, { timeoutMs: options.timeoutMs ?? 5_000, accessMode: 'read only', advice: NARROW_THE_SEGMENT, cancellation: options.cancellation }, async (tx) => ({
+    ...funnel.read(await tx.execute<FunnelRow>(funnel.query)),
+    asOf: ctx.asOf.toISOString(),
+  }));
 }
 
 /** Every node of the tree for one contact, true or false with its values; undefined when the tenant has no such contact. */

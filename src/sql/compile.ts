@@ -90,10 +90,18 @@ function rootScope(state: State, type: ObjectType, alias: string): Scope {
  * Whether the contact facts answer a node read at `scope`: only at the root contact `c`, and with
  * the default policy only where they pay off (`paysOff`: a count bound, "each of" campaigns).
  */
-function factsApply(state: State, scope: Scope, paysOff: boolean): boolean {
-  const facts = state.ctx.facts ?? true;
-  if (facts === false || scope.root !== 'contacts' || scope.alias !== ROOTS.contacts.alias) return false;
-  return facts === 'all' || paysOff;
+function factsApply(state: State, scope: Scope, node: RelationCondition | Engagement): boolean {
+  return scope.root === 'contacts' && scope.alias === ROOTS.contacts.alias && readsFacts(node, state.ctx);
+}
+
+/**
+ * Whether a relation or engagement of the root contact is answered from the contact facts (where
+ * they answer its shape exactly): see CompileContext.facts. The funnel counts ask the same.
+ */
+export function readsFacts(node: RelationCondition | Engagement, ctx: CompileContext): boolean {
+  const facts = ctx.facts ?? true;
+  if (facts === 'all') return true;
+  return facts && (node.type === 'relation' ? node.count !== null : node.match === 'all');
 }
 
 function rootOf(scope: Scope, what: string): ObjectType {
@@ -267,7 +275,7 @@ function compileRelation(r: RelationCondition, state: State, owner: Scope): SQL 
   const rel = state.ctx.tenant.catalog.relation(r.relation, from);
   if (!rel) throw new CompileError(`unknown relation ${r.relation} of ${from}`);
   const alias = nextAlias(state);
-  const fromFacts = factsApply(state, owner, r.count !== null) ? relationFromFacts(r, state.ctx, `${alias}f`) : null;
+  const fromFacts = factsApply(state, owner, r) ? relationFromFacts(r, state.ctx, `${alias}f`) : null;
   if (fromFacts) return fromFacts;
   const scope: Scope = rel.target
     ? rootScope(state, rel.target, alias)
@@ -308,7 +316,7 @@ function compileEngagement(e: Engagement, state: State, scope: Scope): SQL {
   const ids = engagementCampaignIds(e, state.ctx);
   if (ids.length === 0) return sql.raw(e.match === 'any' ? '(false)' : '(true)'); // none/all of nothing hold vacuously
   const alias = nextAlias(state);
-  const fromFacts = factsApply(state, scope, e.match === 'all') ? engagementFromFacts(e, ids, state.ctx, `${alias}f`) : null;
+  const fromFacts = factsApply(state, scope, e) ? engagementFromFacts(e, ids, state.ctx, `${alias}f`) : null;
   if (fromFacts) return fromFacts;
   const a = sql.raw(alias);
   const events = sql`${sql.raw(TABLES.emailEvents)} ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(

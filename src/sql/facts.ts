@@ -32,14 +32,15 @@ export interface FactsContext {
   asOf: Date;
 }
 
-interface Answer {
+/** A condition as the facts answer it: a predicate over one facts row, and what no row means. */
+export interface FactsAnswer {
   /** Never NULL: true when the contact's facts row satisfies the condition. */
   holds: (f: string) => SQL;
   /** Whether a contact with no related rows at all satisfies it. */
   holdsForNone: boolean;
 }
 
-function wrap(answer: Answer, ctx: FactsContext, alias: string): SQL {
+function wrap(answer: FactsAnswer, ctx: FactsContext, alias: string): SQL {
   const f = sql.raw(alias);
   const from = sql`select 1 from ${sql.raw(FACTS_TABLE)} ${f} where ${f}.org_id = ${ctx.orgId} and ${f}.contact_id = c.id`;
   return answer.holdsForNone
@@ -47,8 +48,8 @@ function wrap(answer: Answer, ctx: FactsContext, alias: string): SQL {
     : sql`(exists (${from} and ${answer.holds(alias)}))`;
 }
 
-/** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
-export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
+/** A relation condition as the facts answer it, or null when its shape is not answered exactly. */
+export function relationFactsAnswer(r: RelationCondition, ctx: FactsContext): FactsAnswer | null {
   const conditions = flatConditions(r.where);
   if (!conditions) return null;
   const counted = counting(r.relation, conditions, ctx);
@@ -58,12 +59,11 @@ export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias
   const bound: CountBound = r.count ?? { operator: 'gte', value: 1 };
   const holds = (f: string) => countHolds(counted.atLeast, f, bound);
   const noneHolds = form ? form.holds(0, bound.value) : false;
-  const answer: Answer = r.has ? { holds, holdsForNone: noneHolds } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds };
-  return wrap(answer, ctx, alias);
+  return r.has ? { holds, holdsForNone: noneHolds } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds };
 }
 
-/** Engagement over `ids` (already resolved from "the last N" or the named set). */
-export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): SQL | null {
+/** Engagement over `ids` as the facts answer it, or null. */
+export function engagementFactsAnswer(e: Engagement, ids: readonly string[]): FactsAnswer | null {
   if (ids.length === 0 || new Set(ids).size !== ids.length) return null;
   const column = campaignColumn(e.event);
   if (!column) return null;
@@ -72,7 +72,19 @@ export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: 
     const arr = sql.raw(`${f}.${column}`);
     return e.match === 'all' ? sql`(${arr} @> ${list})` : e.match === 'any' ? sql`(${arr} && ${list})` : sql`(not (${arr} && ${list}))`;
   };
-  return wrap({ holds, holdsForNone: e.match === 'none' }, ctx, alias);
+  return { holds, holdsForNone: e.match === 'none' };
+}
+
+/** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
+export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
+  const answer = relationFactsAnswer(r, ctx);
+  return answer ? wrap(answer, ctx, alias) : null;
+}
+
+/** Engagement over `ids` (already resolved from "the last N" or the named set). */
+export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): SQL | null {
+  const answer = engagementFactsAnswer(e, ids);
+  return answer ? wrap(answer, ctx, alias) : null;
 }
 
 // ---- shapes -------------------------------------------------------------------------------------

@@ -4,10 +4,17 @@
 // comes with its reachability (src/rules/reachability.ts): how many of those contacts can be emailed.
 //
 // One statement, one scan for all counts: each leaf (condition, relation, engagement, segment) is
-// compiled exactly as the tree compiles it and evaluated once per contact into a boolean column;
-// groups are boolean expressions over those columns; every count is `count(*) FILTER (…)` over
-// them, grouped by the contacts' email status. The count and sample come from the plain preview
-// statement beside it (bench/funnel.ts measures the pair against the plain preview alone).
+// evaluated once per contact into a boolean column; groups are boolean expressions over those
+// columns; every count is `count(*) FILTER (…)` over them, grouped by the contacts' email status.
+// Leaves compile exactly as the tree compiles them, except that the relation and engagement leaves
+// the compiler answers from the contact facts (readsFacts) are flags from one pass over the facts,
+// each read as a hashed semi-join (countsQuery), instead of one facts probe per leaf and contact.
+//
+// This is its own request (POST /v1/preview/funnel), not part of the preview: counting a node
+// *alone* needs every contact of the tenant, where the preview reads only the matching ones from an
+// index. bench/funnel.ts measured a bare pass over 100k contacts grouped by email status — no leaf
+// at all — at more than 1.5× the whole plain preview of a selective segment (README, "Funnel
+// counts"), so no form of one statement could carry the counts within that budget.
 //
 // A leaf is coalesced to false, as the tree treats it: AND/OR are monotone, so a combination of
 // leaves coalesced to false is true exactly when the uncoalesced one is (and a negated group is
@@ -17,8 +24,8 @@ import type { Group, Node, RuleTree } from '../rules/grammar.js';
 import { pathNodes } from '../rules/paths.js';
 import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } from '../rules/reachability.js';
 import { TABLES } from '../rules/crm.js';
-import { type CompileContext, compilePredicate, nodeCompiler } from './compile.js';
-import { type PreviewContact, previewFromRows, previewQuery, type PreviewRow } from './preview.js';
+import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler, readsFacts } from './compile.js';
+import { engagementFactsAnswer, FACTS_TABLE, type FactsAnswer, relationFactsAnswer } from './facts.js';
 
 export interface Tally {
   count: number;
@@ -38,10 +45,10 @@ export interface FunnelNode {
   unique: Tally | null;
 }
 
-export interface FunnelPreview {
+export interface Funnel {
+  /** The root's count and reachability: the preview's own. */
   count: number;
   reach: Reach;
-  sample: PreviewContact[];
   funnel: FunnelNode[];
 }
 
@@ -52,8 +59,16 @@ export interface FunnelPreview {
  */
 const REACH_COLUMNS = sql.raw(`c.email_status as status, c.email = '' as no_email`);
 
+/** The per-contact flags of the facts leaves (one pass over the facts, see countsQuery), and a facts row in it. */
+const FLAGS = 'fk';
+const FACTS_ROW = 'ff';
+
 interface Plan {
   leaves: SQL[];
+  /** The facts leaves' predicates over one facts row, computed as flags k0, k1, … in one pass over the facts. */
+  flags: SQL[];
+  /** Per flag: its value for a contact without facts (without related rows). */
+  none: boolean[];
   /** Per node, in pathNodes order: the keys of its aggregates. */
   keys: { alone: string; running: string | null; unique: string | null }[];
   aggregates: { key: string; expr: SQL }[];
@@ -64,11 +79,24 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
   const nodes = pathNodes(tree);
   const compiler = nodeCompiler(ctx);
   const leaves: SQL[] = [];
+  const flags: SQL[] = [];
+  const none: boolean[] = [];
   const column = new Map<Node, SQL>();
   for (const { node } of nodes) {
     if (node.type === 'group') continue;
+    let leaf: SQL;
+    const answer = factsAnswer(node, ctx);
+    if (answer) {
+      // A hashed semi-join on the facts flags (see countsQuery); contacts not in them have no related rows.
+      const i = flags.length;
+      none.push(answer.holdsForNone);
+      flags.push(sql`${answer.holds(FACTS_ROW)} as ${sql.raw(`k${i}`)}`);
+      leaf = answer.holdsForNone
+        ? sql.raw(`(not (c.id in (select ${FLAGS}.contact_id from ${FLAGS} where not ${FLAGS}.k${i})))`)
+        : sql.raw(`(c.id in (select ${FLAGS}.contact_id from ${FLAGS} where ${FLAGS}.k${i}))`);
+    } else leaf = compiler.node(node);
     column.set(node, sql.raw(`l${leaves.length}`));
-    leaves.push(sql`coalesce(${compiler.node(node)}, false) as ${sql.raw(`l${leaves.length}`)}`);
+    leaves.push(sql`coalesce(${leaf}, false) as ${sql.raw(`l${leaves.length}`)}`);
   }
   const expr = (node: Node): SQL => (node.type === 'group' ? groupExpr(node, node.children) : column.get(node)!);
   const groupExpr = (g: Group, children: Node[]): SQL => {
@@ -94,28 +122,43 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
     const unique = add(sql`(${expr(node)} and not (${sql.join(others.map(expr), sql.raw(' or '))}))`);
     return { alone, running: null, unique };
   });
-  return { leaves, keys, aggregates, root: expr(tree) };
+  return { leaves, flags, none, keys, aggregates, root: expr(tree) };
+}
+
+/** A relation or engagement leaf as the facts answer it, where the compiler reads the facts (readsFacts); else null. */
+function factsAnswer(node: Node, ctx: CompileContext): FactsAnswer | null {
+  if ((node.type !== 'relation' && node.type !== 'engagement') || !readsFacts(node, ctx)) return null;
+  if (node.type === 'relation') return ctx.tenant.catalog.relation(node.relation) ? relationFactsAnswer(node, ctx) : null;
+  if (node.type === 'engagement') {
+    const ids = engagementCampaignIds(node, ctx);
+    return ids.length ? engagementFactsAnswer(node, ids) : null; // no campaigns: the compiler's constant
+  }
+  return null;
 }
 
 /**
- * The preview with funnel counts: one aggregate statement (every count, grouped by reach) and the
- * plain preview statement for the count and the newest `limit` matches. The leaves are computed in
- * a subquery kept apart (`offset 0`), so each is evaluated once per contact however many counts
- * use it. (One statement that materialized the per-leaf rows for both the counts and the sample was
- * 5–13× slower at 100k: writing 100k rows to a tuplestore costs more than a second pass.)
+ * Every count of the tree, grouped by reach: one statement. The leaves are computed in a subquery
+ * kept apart (`offset 0`), so each is evaluated once per contact however many counts use it.
  */
-export function funnelPreview(
-  tree: RuleTree,
-  ctx: CompileContext,
-  limit = 10,
-): { counts: SQL; sample: SQL; read: (counts: readonly FunnelRow[], sample: readonly PreviewRow[]) => FunnelPreview } {
+export function funnelQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; read: (rows: readonly FunnelRow[]) => Funnel } {
   const p = plan(tree, ctx);
-  return { counts: countsQuery(p, ctx), sample: previewQuery(tree, ctx, limit), read: (counts, sample) => funnelFromRows(tree, p, counts, sample) };
+  return { query: countsQuery(p, ctx), read: (rows) => funnelFromRows(tree, p, rows) };
 }
 
 function countsQuery(p: Plan, ctx: CompileContext): SQL {
   const counts = p.aggregates.map(({ key, expr }) => sql`count(*) filter (where ${expr})::int as ${sql.raw(key)}`);
-  return sql`
+  // The facts leaves as per-contact flags, computed in one pass over the tenant's facts (`fk`,
+  // materialized once) and read by each leaf as a hashed semi-join: an uncorrelated `c.id in (…)`,
+  // hashed once, instead of a probe per contact and leaf. Only contacts for which some flag differs
+  // from its no-rows value are kept: any other contact reads as one without related rows, which
+  // gives each leaf that same value — so `fk` holds the contacts the facts leaves select (or drop).
+  const f = sql.raw(FACTS_ROW);
+  const differs = p.none.map((none, i) => sql.raw(`${none ? 'not ' : ''}x.k${i}`));
+  const facts = p.flags.length
+    ? sql`with ${sql.raw(FLAGS)} as materialized (select * from (select ${f}.contact_id, ${sql.join(p.flags, sql.raw(', '))} from ${sql.raw(`${FACTS_TABLE} ${FACTS_ROW}`)} where ${f}.org_id = ${ctx.orgId} offset 0) x
+            where ${sql.join(differs, sql.raw(' or '))})`
+    : sql``;
+  return sql`${facts}
       select status, no_email, ${sql.join(counts, sql.raw(', '))}
       from (select ${REACH_COLUMNS}${p.leaves.length ? sql`, ${sql.join(p.leaves, sql.raw(', '))}` : sql``}
             from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} offset 0) f
@@ -124,28 +167,26 @@ function countsQuery(p: Plan, ctx: CompileContext): SQL {
 
 export type FunnelRow = { status: EmailStatus; no_email: boolean } & Record<string, number>;
 
-function funnelFromRows(tree: RuleTree, p: Plan, byClass: readonly FunnelRow[], sampleRows: readonly PreviewRow[]): FunnelPreview {
-  const tally = (key: string): Tally => {
-    const reach = emptyReach();
-    for (const row of byClass) reach[reachClass(row.status, !row.no_email)] += row[key] ?? 0;
-    return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
-  };
+/** Rows of (email status, empty address, n) summed into a tally. */
+export function tallyOf(rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]): Tally {
+  const reach = emptyReach();
+  for (const row of rows) reach[reachClass(row.status, !row.no_email)] += row.n;
+  return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
+}
+
+function funnelFromRows(tree: RuleTree, p: Plan, byClass: readonly FunnelRow[]): Funnel {
+  const tally = (key: string): Tally => tallyOf(byClass.map((row) => ({ status: row.status, no_email: row.no_email, n: row[key] ?? 0 })));
   const funnel = pathNodes(tree).map(({ path, node }, i) => {
     const k = p.keys[i]!;
     return { path, type: node.type, alone: tally(k.alone), running: k.running ? tally(k.running) : null, unique: k.unique ? tally(k.unique) : null };
   });
   const root = funnel[0]!.alone;
-  return { count: root.count, reach: root.reach, sample: previewFromRows(sampleRows, new Date(0), 'contacts').sample as PreviewContact[], funnel };
+  return { count: root.count, reach: root.reach, funnel };
 }
 
 /** A tree's count with its reachability alone (an alternative's count): one scan, grouped by reach. */
 export function tallyQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; read: (rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]) => Tally } {
   const { where } = compilePredicate(tree, ctx);
   const query = sql`select ${REACH_COLUMNS}, count(*)::int as n from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and ${where} group by 1, 2`;
-  const read = (rows: readonly { status: EmailStatus; no_email: boolean; n: number }[]) => {
-    const reach = emptyReach();
-    for (const row of rows) reach[reachClass(row.status, !row.no_email)] += row.n;
-    return { count: REACH_CLASSES.reduce((n, k) => n + reach[k], 0), reach };
-  };
-  return { query, read };
+  return { query, read: tallyOf };
 }

@@ -4,6 +4,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ObjectType } from '../rules/catalog.js';
 import type { RuleTree } from '../rules/grammar.js';
+import type { EmailStatus } from '../rules/reachability.js';
 import { type CompileContext, compilePredicate } from './compile.js';
 import { ROOTS } from './roots.js';
 
@@ -48,7 +49,14 @@ export interface Preview {
 /** What a client can do about a segment query that timed out. */
 export const NARROW_THE_SEGMENT = 'Narrow the segment (fewer OR branches, shorter date ranges) or try again.';
 
-export type PreviewRow = { total: number; id: string | null } & Record<string, unknown>;
+export type PreviewRow = {
+  total: number;
+  id: string | null;
+  /** With `reach`: the matching contacts per (email status, empty address), as [status, no_email, n]. */
+  reach?: [EmailStatus, boolean, number][];
+  /** With `why`: the sample contact's why-columns as one object (its `id` and src/sql/why.ts's m<i>, v<i>). */
+  why?: { id: string } & Record<string, unknown>;
+} & Record<string, unknown>;
 
 /**
  * Per object type: the order of the sample (`sort` over the root alias: newest first, or by name for
@@ -100,24 +108,49 @@ export const ROW_SHAPES: Readonly<Record<ObjectType, RowShape>> = {
  * The columns come from joins, not subqueries correlated on the root: Citus refuses correlated
  * subqueries when the FROM clause holds a subquery without FROM (`(select 1) one`), SQLSTATE 0A000.
  * Every table is pinned to the tenant parameter, so on Citus the whole statement routes to one shard.
+ *
+ * The reviewer's preview of contacts (src/segments/insight.ts) asks for more of the same statement:
+ * `reach` groups the matching set it has already computed by email status ("N of M can be emailed"),
+ * and `why` computes the why-columns (src/sql/why.ts) for the sample rows only. Those are correlated
+ * on `contacts c`, so they live in a CTE over the sample's own contacts, never in the select list
+ * over `(select 1) one`.
  */
-export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10): SQL {
+export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: PreviewExtras = {}): SQL {
   const type = ctx.objectType ?? 'contacts';
+  if ((options.reach || options.why) && type !== 'contacts') throw new Error(`reach and why are about contacts, not ${type}`);
   const root = ROOTS[type];
   const shape = ROW_SHAPES[type];
   const a = sql.raw(root.alias);
   const { where } = compilePredicate(tree, ctx);
   const matching = sql`${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
   const dir = sql.raw(shape.sort.dir);
+  const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
+  const reach = options.reach
+    ? sql`, (select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json)
+               from (select email_status, no_email, count(*)::int as n from m group by 1, 2) r) as reach`
+    : sql``;
+  const why = options.why
+    ? sql`,
+           w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
+                 from top join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id)`
+    : sql``;
   return sql`
-      with m as materialized (select ${a}.id, ${sql.raw(shape.sort.key)} as sort_key from ${matching}),
-           top as (select id, sort_key from m order by sort_key ${dir}, id limit ${limit})
-      select (select count(*) from m)::int as total, ${a}.id, ${sql.raw(shape.columns)}
+      with m as materialized (select ${a}.id, ${sql.raw(shape.sort.key)} as sort_key${reachColumns} from ${matching}),
+           top as (select id, sort_key from m order by sort_key ${dir}, id limit ${limit})${why}
+      select (select count(*) from m)::int as total${reach}, ${a}.id, ${sql.raw(shape.columns)}${options.why ? sql`, to_jsonb(w) as why` : sql``}
       from (select 1) one
       left join top on true
       left join ${sql.raw(root.table)} ${a} on ${a}.org_id = ${ctx.orgId} and ${a}.id = top.id
-      ${shape.joins(ctx.orgId)}
+      ${shape.joins(ctx.orgId)}${options.why ? sql`
+      left join w on w.id = top.id` : sql``}
       order by top.sort_key ${dir}, top.id`;
+}
+
+/** What the reviewer's preview of contacts adds to the statement. */
+export interface PreviewExtras {
+  reach?: boolean;
+  /** Why-columns over `contacts c` (src/sql/why.ts whyColumns). */
+  why?: readonly SQL[];
 }
 
 export function previewFromRows(rows: readonly PreviewRow[], asOf: Date, objectType: ObjectType = 'contacts'): Preview {

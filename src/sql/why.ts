@@ -42,10 +42,15 @@ export type NodeWhy =
     }
   | { path: string; type: 'segment'; matches: boolean; segment: string; title: string; member: boolean };
 
-type Row = { id: string } & Record<string, unknown>;
+export type WhyRow = { id: string } & Record<string, unknown>;
+type Row = WhyRow;
 
-/** The statement and how to read its rows: per contact id, its nodes in pathNodes order. */
-export function whyQuery(tree: RuleTree, ctx: CompileContext, contactIds: readonly string[]): { query: SQL; read: (rows: readonly Row[]) => Map<string, NodeWhy[]> } {
+/**
+ * The why-columns over `contacts c` (each leaf's truth as m<i>, its values as v<i>) and how to read
+ * rows carrying them with the contact's `id`: per contact id, its nodes in pathNodes order. The
+ * reviewer's preview computes them over its own sample (src/sql/preview.ts, `why`).
+ */
+export function whyColumns(tree: RuleTree, ctx: CompileContext): { columns: SQL[]; read: (rows: readonly Row[]) => Map<string, NodeWhy[]> } {
   const nodes = pathNodes(tree);
   const compiler = nodeCompiler(ctx);
   const columns: SQL[] = [];
@@ -57,9 +62,6 @@ export function whyQuery(tree: RuleTree, ctx: CompileContext, contactIds: readon
     const value = valueSql(node, ctx, compiler.relationRow);
     if (value) columns.push(sql`${value} as ${sql.raw(`v${i}`)}`);
   });
-  const ids = contactIds.length ? sql.join(contactIds.map((id) => sql`${id}`), sql.raw(', ')) : sql`null`;
-  const query = sql`select c.id${columns.length ? sql`, ${sql.join(columns, sql.raw(', '))}` : sql``}
-    from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and c.id in (${ids})`;
   const read = (rows: readonly Row[]) => {
     const out = new Map<string, NodeWhy[]>();
     for (const row of rows) {
@@ -75,6 +77,15 @@ export function whyQuery(tree: RuleTree, ctx: CompileContext, contactIds: readon
     }
     return out;
   };
+  return { columns, read };
+}
+
+/** The statement over the given contacts and how to read its rows: per contact id, its nodes in pathNodes order. */
+export function whyQuery(tree: RuleTree, ctx: CompileContext, contactIds: readonly string[]): { query: SQL; read: (rows: readonly Row[]) => Map<string, NodeWhy[]> } {
+  const { columns, read } = whyColumns(tree, ctx);
+  const ids = contactIds.length ? sql.join(contactIds.map((id) => sql`${id}`), sql.raw(', ')) : sql`null`;
+  const query = sql`select c.id${columns.length ? sql`, ${sql.join(columns, sql.raw(', '))}` : sql``}
+    from ${sql.raw(TABLES.contacts)} c where c.org_id = ${ctx.orgId} and c.id in (${ids})`;
   return { query, read };
 }
 

@@ -1,7 +1,7 @@
 // Calls to the service with the reviewer's key. Every failure becomes an ApiError carrying the
 // server's problem+json, so each view can show `detail` and the per-path `errors` where they belong.
 import type { z } from '@hono/zod-openapi';
-import type { Draft, Issue, MembersPage, MembershipChange, PreviewResponse, Problem, Segment } from '../http/schemas.js';
+import type { Draft, FunnelResponse, Issue, MembersPage, MembershipChange, PreviewResponse, Problem, Segment } from '../http/schemas.js';
 import type { PreviewEditResponse } from '../http/history-schemas.js';
 import type { Group } from '../rules/grammar.js';
 
@@ -11,6 +11,7 @@ export type DraftBody = Omit<z.infer<typeof Draft>, 'rules'> & { rules: Group };
 export type SegmentBody = Omit<z.infer<typeof Segment>, 'rules'> & { rules: Group | null };
 export type PreviewBody = Omit<z.infer<typeof PreviewResponse>, 'rules'> & { rules: Group };
 export type PreviewEditBody = Omit<z.infer<typeof PreviewEditResponse>, 'rules'> & { rules: Group };
+export type FunnelBody = Omit<z.infer<typeof FunnelResponse>, 'rules'> & { rules: Group };
 export type MembersPageBody = z.infer<typeof MembersPage>;
 export type MembershipChangeBody = z.infer<typeof MembershipChange>;
 

@@ -7,7 +7,7 @@
 // survive a reload; what the server does not have yet is "unsaved" and warns before the tab closes.
 // The same page edits a saved dynamic segment's rules (PATCH /v1/segments/:id).
 import type { Group } from '../rules/grammar.js';
-import { api, ApiError, type DraftBody, type PreviewBody, type PreviewEditBody, type ProblemBody, type SegmentBody } from './api.js';
+import { api, ApiError, type DraftBody, type FunnelBody, type PreviewBody, type PreviewEditBody, type ProblemBody, type SegmentBody } from './api.js';
 import { type App, canDefine, canEdit, definerNote, type View } from './app.js';
 import { Builder } from './builder.js';
 import { pairPaths, ready, type Ready, toBuilderPath } from './complete.js';
@@ -175,6 +175,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
   // ── behaviour ──
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
+  let countsSeq = 0;
 
   function saveLabel(): string {
     return mode.kind === 'draft' ? 'Approve and save segment' : mode.kind === 'segment' ? 'Save changes' : 'Save segment';
@@ -258,7 +259,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
         text = p.explanation;
         issues = p.warnings;
       }
-      showPreview(result, text, issues, pairPaths(canonical, sent.rules!, sent.paths));
+      showPreview(result, canonical, text, issues, pairPaths(canonical, sent.rules!, sent.paths));
       if (mode.kind === 'segment') await showImpact(mode.segment, sent.rules!, mine);
     } catch (err) {
       if (mine !== seq || !(err instanceof ApiError)) throw err;
@@ -300,7 +301,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     return problem.errors ? { ...problem, errors: problem.errors.map((e) => ({ ...e, path: toBuilderPath(e.path, sent.paths) })) } : problem;
   }
 
-  function showPreview(p: PreviewData, text: string, issues: { path: string; message: string }[], paths: Map<string, string>): void {
+  function showPreview(p: PreviewData, rules: Group, text: string, issues: { path: string; message: string }[], paths: Map<string, string>): void {
     count.classList.remove('stale');
     replace(count, h('strong', null, formatCount(p.count)), p.count === 1 ? ' contact' : ' contacts');
     // Reach is about emailing contacts: none for segments of companies and deals.
@@ -311,23 +312,15 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     reach.dataset.tone = p.count && r.emailable < p.count ? 'warn' : 'ok';
     replace(clock, 'as of ', h('time', { datetime: p.asOf }, formatInstant(p.asOf)), app.asOf() ? '' : ' (now)');
     say(previewStatus, `Updated ${new Date().toLocaleTimeString('en-GB')}.`, 'ok');
-    // Counts next to each row: how many match it alone, and how many are left after it (AND) or only it brings (OR).
-    const rowCounts = new Map<string, { text: string; title: string }>();
-    for (const f of p.funnel) {
-      const path = paths.get(f.path);
-      if (!path || f.path === 'rules') continue;
-      const extra = f.running ? ` · ${formatCount(f.running.count)} with the rows above` : f.unique ? ` · ${formatCount(f.unique.count)} only here` : '';
-      const title = f.running ? 'Contacts matching this row alone; contacts matching it and every row above it in this group.' : f.unique ? 'Contacts matching this row alone; contacts that only this row of the group brings in.' : 'Contacts matching this row alone.';
-      rowCounts.set(path, { text: `${formatCount(f.alone.count)} match${extra}`, title });
-    }
-    builder.showCounts(rowCounts);
-    const paths0 = p.funnel.map((f) => f.path);
+    // Counts per row are about contacts (a funnel of companies or deals is not computed).
+    if ((p.objectType ?? 'contacts') === 'contacts') void showRowCounts(rules, p.asOf, paths);
+    else builder.showCounts(new Map());
     replace(
       sampleBody,
       p.sample.length
         ? p.sample.map((c) =>
             'email' in c
-              ? h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—', c.company ? h('div', { class: 'muted small' }, c.company) : null), h('td', null, c.email), h('td', { class: 'why' }, whyText(c.why, paths0)))
+              ? h('tr', null, h('td', null, [c.firstName, c.lastName].filter(Boolean).join(' ') || '—', c.company ? h('div', { class: 'muted small' }, c.company) : null), h('td', null, c.email), h('td', { class: 'why' }, whyText(c.why)))
               : h('tr', null, ...sampleCells(c).map((cell) => h('td', null, cell))),
           )
         : h('tr', null, h('td', { colspan: '3', class: 'muted' }, 'No contacts match.')),
@@ -336,8 +329,36 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
     replace(warnings, issues.map((w) => h('li', null, w.message)));
   }
 
+  /**
+   * Counts next to each row: how many match it alone, and how many are left after it (AND) or only
+   * it brings (OR). A request of their own after the preview (they read every contact, the preview
+   * only the matches); an answer for rules or a clock no longer shown is dropped, a failure leaves
+   * the rows without counts.
+   */
+  async function showRowCounts(rules: Group, at: string, paths: Map<string, string>): Promise<void> {
+    const mine = ++countsSeq;
+    builder.showCounts(new Map());
+    let f: FunnelBody;
+    try {
+      f = await api<FunnelBody>('POST', '/v1/preview/funnel', { rules, asOf: at });
+    } catch (err) {
+      if (err instanceof ApiError) return;
+      throw err;
+    }
+    if (mine !== countsSeq) return;
+    const rowCounts = new Map<string, { text: string; title: string }>();
+    for (const node of f.funnel) {
+      const path = paths.get(node.path);
+      if (!path || node.path === 'rules') continue;
+      const extra = node.running ? ` · ${formatCount(node.running.count)} with the rows above` : node.unique ? ` · ${formatCount(node.unique.count)} only here` : '';
+      const title = node.running ? 'Contacts matching this row alone; contacts matching it and every row above it in this group.' : node.unique ? 'Contacts matching this row alone; contacts that only this row of the group brings in.' : 'Contacts matching this row alone.';
+      rowCounts.set(path, { text: `${formatCount(node.alone.count)} match${extra}`, title });
+    }
+    builder.showCounts(rowCounts);
+  }
+
   /** The values that made a sample contact match: its matching leaf conditions, in plain words. */
-  function whyText(why: Extract<PreviewBody['sample'][number], { why: unknown }>['why'], _paths: string[]): string {
+  function whyText(why: Extract<PreviewBody['sample'][number], { why: unknown }>['why']): string {
     const cat = app.catalog();
     const label = (key: string) => cat.fields.find((f) => f.key === key)?.label ?? key;
     const shown = (v: unknown) => (Array.isArray(v) ? v.join(', ') : v === null ? 'empty' : typeof v === 'string' ? v.replace(/T00:00:00(?:\.000)?Z$/, '') : String(v));
@@ -426,7 +447,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       builder.load(draft.rules, false);
       edited(false);
       showNotes(draft);
-      if (draft.preview) showPreview(draft.preview, draft.explanation, draft.warnings, pairPaths(draft.rules, draft.rules, new Map(pathList(draft.rules).map((p) => [p, p]))));
+      if (draft.preview) showPreview(draft.preview, draft.rules, draft.explanation, draft.warnings, pairPaths(draft.rules, draft.rules, new Map(pathList(draft.rules).map((p) => [p, p]))));
       else say(previewStatus, draft.previewError?.detail ?? 'The count could not be computed.', 'error');
       notes.querySelector<HTMLElement>(`[data-alternative="${index}"]`)?.focus();
     } catch (err) {
@@ -474,7 +495,7 @@ export function reviewView(app: App, main: HTMLElement, start: { segment?: Segme
       started = true;
       show(draft.rules);
       persist();
-      if (draft.preview) showPreview(draft.preview, draft.explanation, draft.warnings, pairPaths(draft.rules, draft.rules, new Map(pathList(draft.rules).map((p) => [p, p]))));
+      if (draft.preview) showPreview(draft.preview, draft.rules, draft.explanation, draft.warnings, pairPaths(draft.rules, draft.rules, new Map(pathList(draft.rules).map((p) => [p, p]))));
       else say(previewStatus, draft.previewError?.detail ?? 'The count could not be computed.', 'error');
       filterSection.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'nearest' });
     } catch (err) {

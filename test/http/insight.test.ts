@@ -46,13 +46,24 @@ describe('funnel counts, reachability and why', () => {
   const won = acme.filter(wonDeal);
   const all = inCountry.filter((c) => tagged.includes(c) && won.includes(c));
 
-  it('counts every node alone, the AND running counts and the OR unique branches, each with reachability', async () => {
+  it('previews the count with its reachability; the funnel counts are their own request', async () => {
     const res = await api.call('POST', '/v1/preview', { key: api.keys.editor, body: { rules, asOf } });
+    expect(res.status).toBe(200);
+    expect(all.length).toBeGreaterThan(0);
+    expect(res.json.count).toBe(all.length);
+    expect(res.json.reach).toEqual(reach(all));
+    // The preview reads only the matches; counting every node alone reads every contact, so it is not part of it.
+    expect(res.json.funnel).toBeUndefined();
+  });
+
+  it('counts every node alone, the AND running counts and the OR unique branches, each with reachability', async () => {
+    const res = await api.call('POST', '/v1/preview/funnel', { key: api.keys.editor, body: { rules, asOf } });
     expect(res.status).toBe(200);
     expect(all.length).toBeGreaterThan(0);
     expect(res.json.rules.children.map((c: { type: string; field?: string }) => c.field ?? c.type)).toEqual(['country', 'group', 'relation']);
     expect(res.json.count).toBe(all.length);
     expect(res.json.reach).toEqual(reach(all));
+    expect(res.json.asOf).toBe(new Date(asOf).toISOString());
     expect(res.json.funnel).toEqual([
       { path: 'rules', type: 'group', alone: tally(all), running: null, unique: null },
       { path: 'rules.children[0]', type: 'condition', alone: tally(inCountry), running: tally(inCountry), unique: null },
@@ -109,14 +120,24 @@ describe('funnel counts, reachability and why', () => {
     }
   });
 
-  it('carries funnel counts, reachability and why on drafts too', async () => {
+  it('refuses rules that are not valid for the tenant with the paths at fault, counting nothing', async () => {
+    const res = await api.call('POST', '/v1/preview/funnel', { key: api.keys.editor, body: { rules: and(cond('country', 'in', ['DE']), cond('no_such_field', 'eq', 'x')), asOf } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: { path: string }) => e.path)).toContain('rules.children[1].field');
+    const viewer = await api.call('POST', '/v1/preview/funnel', { key: api.keys.viewer, body: { rules, asOf } });
+    expect(viewer.status).toBe(403);
+  });
+
+  it('carries reachability and why on drafts too, and counts a draft’s nodes from its rules and clock', async () => {
     const draft = await api.call('POST', '/v1/drafts', { key: api.keys.editor, body: { description: 'customers in Germany', asOf } });
     expect(draft.status).toBe(201);
     const customers = acme.filter((c) => c.lifecycleStage === 'customer');
     const german = acme.filter((c) => c.country === 'DE');
     const both = customers.filter((c) => german.includes(c));
     expect(draft.json.preview).toMatchObject({ count: both.length, reach: reach(both) });
-    expect(draft.json.preview.funnel.map((n: { path: string; alone: { count: number } }) => [n.path, n.alone.count])).toEqual([
+    const funnel = await api.call('POST', '/v1/preview/funnel', { key: api.keys.editor, body: { rules: draft.json.rules, asOf: draft.json.preview.asOf } });
+    expect(funnel.status).toBe(200);
+    expect(funnel.json.funnel.map((n: { path: string; alone: { count: number } }) => [n.path, n.alone.count])).toEqual([
       ['rules', both.length],
       ['rules.children[0]', german.length],
       ['rules.children[1]', customers.length],

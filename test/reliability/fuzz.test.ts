@@ -190,6 +190,7 @@ describe('fuzz pass over every documented route', () => {
       'PUT /v1/drafts/{id}': { rules },
       'POST /v1/drafts/{id}/approve': { title: 'Fuzz approved', slug: 'fuzz-approved', description: 'd' },
       'POST /v1/preview': { rules: and(cond('created_at', 'within_last', { amount: 90, unit: 'days' }), { type: 'relation', relation: 'deals', has: true, where: and(cond('amount', 'gt', 1000)), count: { operator: 'gte', value: 1 } }), asOf },
+      'POST /v1/preview/funnel': { rules, asOf },
       'POST /v1/segments': { title: 'Fuzz created', type: 'dynamic', rules },
       'POST /v1/segments/counts': { ids: [staticSeg, dynamicSeg], asOf },
       'POST /v1/segments/upsert-by-name': { names: ['Fuzz A', 'Fuzz B'] },

@@ -17,9 +17,9 @@ import { loadTenantValues } from '../../src/tenants/values.js';
 import { validateRules } from '../../src/rules/validate.js';
 import { membersQuery } from '../../src/sql/compile.js';
 import { pathNodes } from '../../src/rules/paths.js';
-import { funnelPreview, type FunnelRow } from '../../src/sql/funnel.js';
+import { funnelQuery, type FunnelRow, tallyOf } from '../../src/sql/funnel.js';
 import { refreshFacts } from '../../src/db/facts.js';
-import type { PreviewRow } from '../../src/sql/preview.js';
+import { previewQuery, type PreviewRow } from '../../src/sql/preview.js';
 import { DYNAMIC_SEGMENTS, EDGE_RECORDS, membershipHistory, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
@@ -226,16 +226,20 @@ describe('SQL compiler vs the reference evaluator', () => {
       fc.tuple(leaf, leaf, fc.constantFrom('and', 'or')).map(([a, b, op]) => group(op as 'and' | 'or', a, b)),
     );
     let viaFacts = 0;
+    let funnelViaFacts = 0;
     await fc.assert(
       fc.asyncProperty(tree, clocks, async (input, clock) => {
         await differential(input, 'org_acme', clock, 'contacts', 'all');
         const prepared = prepareRules(input, { tenant: t });
         if (prepared.ok && new PgDialect().sqlToQuery(membersQuery(prepared.tree, { orgId: 'org_acme', asOf: clock, tenant: t, facts: 'all' })).sql.includes('contact_facts')) viaFacts += 1;
+        // Funnel counts of the same tree, every facts-shaped leaf from the one pass over the facts.
+        if ((await funnelDifferential(input, 'org_acme', clock, 'all')).joinedFacts) funnelViaFacts += 1;
       }),
       { numRuns: 250, ...seed },
     );
     // The property is about the facts path: nearly every tree must have taken it.
     expect(viaFacts).toBeGreaterThan(200);
+    expect(funnelViaFacts).toBeGreaterThan(200);
   }, 300_000);
 
   for (const objectType of ['companies', 'deals'] as const) {
@@ -279,14 +283,20 @@ describe('SQL compiler vs the reference evaluator', () => {
     return { count: ids.size, reach };
   };
 
-  /** Funnel counts of one canonical tree, SQL against the reference: every node alone, running AND counts, unique OR branches. */
-  async function funnelDifferential(input: unknown, orgId: string, clock = asOf): Promise<number> {
+  /**
+   * Funnel counts of one canonical tree, SQL against the reference: every node alone, running AND
+   * counts, unique OR branches — with the facts (a joined facts row for the leaves they answer) or
+   * the raw tables only. Also the preview's own count and reach (the preview statement with reach).
+   * Returns the number of nodes and whether the statement read the joined facts row.
+   */
+  async function funnelDifferential(input: unknown, orgId: string, clock = asOf, facts: boolean | 'all' = true): Promise<{ nodes: number; joinedFacts: boolean }> {
     const prepared = prepareRules(input, { tenant: tenant(orgId) });
     if (!prepared.ok) throw new Error(`the tree is not valid: ${JSON.stringify(prepared.errors)}`);
     const tree = prepared.tree;
-    const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data };
-    const funnel = funnelPreview(tree, ctx);
-    const got = funnel.read(await database.db.execute<FunnelRow>(funnel.counts), await database.db.execute<PreviewRow>(funnel.sample));
+    const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data, facts };
+    const funnel = funnelQuery(tree, ctx);
+    const got = funnel.read(await database.db.execute<FunnelRow>(funnel.query));
+    const previewRows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { reach: true }));
     const sets = new Map(pathNodes(tree).map(({ node }) => [node, evaluate(node, ctx)]));
     const intersect = (xs: Set<string>[]) => new Set([...xs[0]!].filter((id) => xs.every((x) => x.has(id))));
     const expected = pathNodes(tree).map(({ path, node, parent }) => {
@@ -306,18 +316,20 @@ describe('SQL compiler vs the reference evaluator', () => {
         [`${orgId} at ${clock.toISOString()}: ${wrong.length} funnel nodes differ`, ...wrong.slice(0, 3).map((n) => `SQL ${JSON.stringify(n)}\nref ${JSON.stringify(expected.find((e) => e.path === n.path))}`), `canonical: ${JSON.stringify(tree)}`].join('\n'),
       );
     }
-    // The root is the preview itself: its count, and the newest matches as the sample.
-    expect(got.count).toBe(evaluate(tree, ctx).size);
-    expect(got.sample.every((s) => evaluate(tree, ctx).has(s.id))).toBe(true);
-    return got.funnel.length;
+    // The root is the preview itself: the preview statement's count and reach, and its newest matches.
+    const members = evaluate(tree, ctx);
+    expect(got.count).toBe(members.size);
+    expect(tallyOf((previewRows[0]?.reach ?? []).map(([status, no_email, n]) => ({ status, no_email, n })))).toEqual(referenceReach(members, orgId));
+    expect(previewRows.filter((r) => r.id !== null).every((r) => members.has(r.id!))).toBe(true);
+    return { nodes: got.funnel.length, joinedFacts: new PgDialect().sqlToQuery(funnel.query).sql.includes('from contact_facts ff') };
   }
 
   it('counts every node of 120 random trees exactly as the reference does, with reachability', async () => {
     const trees = ruleTreeArbitrary({ tenant: tenant('org_acme'), org: data.orgs.get('org_acme')!, asOf });
     const sizes: number[] = [];
     await fc.assert(
-      fc.asyncProperty(trees, clocks, async (input, clock) => {
-        sizes.push(await funnelDifferential(input, 'org_acme', clock));
+      fc.asyncProperty(trees, clocks, fc.constantFrom(true, false, 'all' as const), async (input, clock, facts) => {
+        sizes.push((await funnelDifferential(input, 'org_acme', clock, facts)).nodes);
       }),
       { numRuns: 120, ...seed },
     );

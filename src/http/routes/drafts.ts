@@ -1,11 +1,11 @@
 // Drafts and previews: describe → review → edit → preview → approve.
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { applyAlternative, approveDraft, createDraft, editDraft, getDraft, previewRules } from '../../drafts/drafts.js';
+import { applyAlternative, approveDraft, createDraft, editDraft, funnelRules, getDraft, previewRules } from '../../drafts/drafts.js';
 import type { Services } from '../../services.js';
 import { rulesIn } from '../rules-format.js';
 import { allow, type AppEnv } from '../auth.js';
 import { body, json, problems, security, validationHook } from '../openapi.js';
-import { AlternativeParams, ApproveRequest, CreateDraftRequest, Draft, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
+import { AlternativeParams, ApproveRequest, CreateDraftRequest, Draft, FunnelResponse, IdParam, PreviewRequest, PreviewResponse, RulesRequest, Segment } from '../schemas.js';
 
 export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>(validationHook);
@@ -112,6 +112,28 @@ export function draftRoutes(services: Services): OpenAPIHono<AppEnv> {
       const input = c.req.valid('json');
       const result = await previewRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf, input.objectType, c.req.raw.signal);
       return c.json({ rules: result.rules, explanation: result.explanation, warnings: result.warnings, ...result.preview }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/preview/funnel',
+      summary: 'Funnel counts of a rule tree: every node alone, AND running counts, OR unique branches, each with reachability',
+      description:
+        'The counts behind a preview’s rows, asked for after the preview (same body as POST /v1/preview; a draft’s: its `rules` and `preview.asOf`). ' +
+        'Its own request because counting each node alone reads every contact of the tenant, where the preview reads only the matches; ' +
+        'one statement under the statement timeout, in a long-read slot like a preview, cancelled when the client leaves.',
+      security,
+      request: body(PreviewRequest),
+      responses: { 200: json(FunnelResponse, 'The canonical rules and every node’s exact counts'), ...problems() },
+    }),
+    async (c) => {
+      const principal = c.get('principal');
+      allow(principal, services.policy, 'draft', 'preview rules');
+      const input = c.req.valid('json');
+      const result = await funnelRules(services, principal.orgId, rulesIn(input.format, input.rules), input.asOf, input.objectType, c.req.raw.signal);
+      return c.json({ rules: result.rules, ...result.funnel }, 200);
     },
   );
 
