@@ -38,7 +38,7 @@ export interface PreviewFailure {
 /** A preview of any object type: contacts carry funnel counts, reach and why-match; companies and deals their rows and count. */
 export type ObjectPreview =
   | (InsightPreview & { objectType: 'contacts' })
-  | (Omit<Preview, 'sample'> & { sample: (PreviewCompany | PreviewDeal)[]; reach: null; funnel: never[] });
+  | (Omit<Preview, 'sample'> & { sample: (PreviewCompany | PreviewDeal)[]; reach: null });
 
 export interface PreviewResult {
   rules: RuleTree;
@@ -54,7 +54,7 @@ async function contactPreview(...args: Parameters<typeof previewWithInsight>): P
 async function objectPreview(...args: Parameters<typeof previewSegment>): Promise<ObjectPreview> {
   // Only called for companies and deals, whose rows are never contacts.
   const preview = await previewSegment(...args);
-  return { ...preview, sample: preview.sample as (PreviewCompany | PreviewDeal)[], reach: null, funnel: [] };
+  return { ...preview, sample: preview.sample as (PreviewCompany | PreviewDeal)[], reach: null };
 }
 
 /** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */

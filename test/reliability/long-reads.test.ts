@@ -103,7 +103,7 @@ describe('long reads', () => {
     // Read from the raw activities table (a direction is not in the contact facts), which the test locks.
     const rules = { type: 'group', op: 'and', negate: false, children: [{ type: 'relation', relation: 'activities', has: true, where: { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'direction', operator: 'eq', value: 'inbound' }] }, count: null }] };
     // A preview's first statement is the preview with reach (src/sql/preview.ts), which the lock holds up.
-    const PREVIEW_SQL = 'select c.id, c.created_at, c.email_status,';
+    const PREVIEW_SQL = 'select c.id, c.created_at as sort_key, c.email_status,';
     const preview = (signal?: AbortSignal) =>
       fetch(`${api.base}/v1/preview`, {
         method: 'POST',
