@@ -1,27 +1,17 @@
 // The whole flow over HTTP with the OpenAI provider behind a mocked OpenAI API (msw).
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAIProvider } from '../../src/nl/openai.js';
 import { startApi, type TestApi } from '../support/api.js';
 import { demoFixture } from '../support/fixture-tenant.js';
+import { reply } from '../support/llm.js';
 
 const BASE = 'http://llm.test/v1';
 const server = setupServer();
 const asOf = '2026-11-01T00:00:00Z';
 const and = (...children: unknown[]) => ({ type: 'group', op: 'and', negate: false, children });
 const cond = (field: string, operator: string, value: unknown) => ({ type: 'condition', field, operator, value });
-
-function reply(content: object) {
-  return HttpResponse.json({
-    id: 'x',
-    object: 'chat.completion',
-    created: 1,
-    model: 'gpt-test',
-    choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(content), refusal: null }, finish_reason: 'stop', logprobs: null }],
-    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-  });
-}
 
 describe('drafts over HTTP with the OpenAI provider (mocked API)', () => {
   let api: TestApi;

@@ -8,22 +8,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drafts } from '../../src/db/schema.js';
 import { GENERATION_TIME_FACTOR, OpenAIProvider } from '../../src/nl/openai.js';
 import { startApi, type TestApi } from '../support/api.js';
+import { completion } from '../support/llm.js';
 
 const BASE = 'http://llm.test/v1';
 const LLM_TIMEOUT_MS = 1_000;
 const BOUND_MS = LLM_TIMEOUT_MS * GENERATION_TIME_FACTOR + 1_500; // + generous slack for a loaded machine
 const server = setupServer();
 
-function completion(content: string) {
-  return {
-    id: 'x',
-    object: 'chat.completion',
-    created: 1,
-    model: 'gpt-test',
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
-    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-  };
-}
 const rules = { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'country', operator: 'eq', value: 'DE' }] };
 const answer = (assumptions: string[]) => JSON.stringify({ refusal: null, assumptions, rules });
 

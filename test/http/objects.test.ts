@@ -2,7 +2,7 @@
 // with the OpenAI provider (msw), previewed, approved, read as ids / members / counts / CSV, kept up
 // to date by contact and deal writes with membership webhooks, and refused where the type does not
 // fit. Expected audiences are computed from the fixture here, not read from the service.
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookWorker, type WebhookWorker } from '../../src/events/worker.js';
@@ -12,6 +12,7 @@ import type { Provider } from '../../src/nl/provider.js';
 import { and, cond, movableClock, type EventsApi, type Receiver, startEventsApi, startReceiver } from '../events/support.js';
 import { demoFixture } from '../support/fixture-tenant.js';
 import { loopbackPolicy } from '../support/resolver.js';
+import { reply } from '../support/llm.js';
 
 const asOf = '2026-11-01T00:00:00Z';
 const fixture = demoFixture();
@@ -28,17 +29,6 @@ const BASE = 'http://llm.test/v1';
 const server = setupServer();
 /** The system messages the mocked model saw, per request. */
 const prompts: string[][] = [];
-
-function reply(content: object) {
-  return HttpResponse.json({
-    id: 'x',
-    object: 'chat.completion',
-    created: 1,
-    model: 'gpt-test',
-    choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(content), refusal: null }, finish_reason: 'stop', logprobs: null }],
-    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
-  });
-}
 
 async function ids(api: EventsApi, segmentId: string): Promise<string[]> {
   const res = await api.call('GET', `/v1/segments/${segmentId}/ids?limit=10000`, { key: api.keys.viewer });

@@ -3,13 +3,14 @@
 // segment on them — once with the built-in parser, once with the OpenAI provider behind a mocked
 // OpenAI API (msw). The LLM sees the tenant's fields only in the tenant part of the prompt; the JSON
 // Schema it is constrained by stays the same for every tenant.
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BuiltinProvider } from '../../src/nl/builtin/provider.js';
 import { OpenAIProvider } from '../../src/nl/openai.js';
 import type { Provider } from '../../src/nl/provider.js';
 import { startApi, type TestApi } from '../support/api.js';
+import { reply } from '../support/llm.js';
 
 const BASE = 'http://llm.test/v1';
 const asOf = '2026-11-01T00:00:00Z';
@@ -120,28 +121,10 @@ describe('a tenant’s own fields, end to end with the OpenAI provider (mocked A
       http.post(`${BASE}/chat/completions`, async ({ request }) => {
         const body = (await request.json()) as { messages: { role: string; content: string }[]; response_format: unknown };
         seen.push({ system: body.messages[0]!.content, tenant: body.messages.slice(1, -1).map((m) => m.content).join('\n'), schema: JSON.stringify(body.response_format) });
-        return HttpResponse.json({
-          id: 'x',
-          object: 'chat.completion',
-          created: 1,
-          model: 'gpt-test',
-          choices: [
-            {
-              index: 0,
-              finish_reason: 'stop',
-              logprobs: null,
-              message: {
-                role: 'assistant',
-                refusal: null,
-                content: JSON.stringify({
-                  refusal: null,
-                  assumptions: ["Read 'renewing before spring' as a renewal date before 2027-04-01."],
-                  rules: and(cond('properties.renewal_date', 'lt', '2027-04-01'), cond('properties.interests', 'in', ['analytics', 'billing'])),
-                }),
-              },
-            },
-          ],
-          usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+        return reply({
+          refusal: null,
+          assumptions: ["Read 'renewing before spring' as a renewal date before 2027-04-01."],
+          rules: and(cond('properties.renewal_date', 'lt', '2027-04-01'), cond('properties.interests', 'in', ['analytics', 'billing'])),
         });
       }),
     );
