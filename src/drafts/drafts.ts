@@ -57,19 +57,24 @@ async function objectPreview(...args: Parameters<typeof previewSegment>): Promis
   return { ...preview, sample: preview.sample as (PreviewCompany | PreviewDeal)[], reach: null };
 }
 
-/** Validates, normalizes and previews a tree; invalid rules are a validation error with paths. */
-export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date, objectType: ObjectType = 'contacts', signal?: AbortSignal): Promise<PreviewResult> {
+/** The tenant's values and the tree through prepareRules; invalid rules are a validation error with paths. */
+async function validRules(services: Services, orgId: string, rules: unknown, objectType: ObjectType): Promise<{ tenant: TenantValues; prepared: PreparedRules }> {
   const tenant = await services.tenants.get(orgId);
   const prepared = prepareRules(rules, { tenant, objectType });
   if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
+  return { tenant, prepared };
+}
+
+/** Validates, normalizes and previews a tree. */
+export async function previewRules(services: Services, orgId: string, rules: unknown, asOf?: Date, objectType: ObjectType = 'contacts', signal?: AbortSignal): Promise<PreviewResult> {
+  const { tenant, prepared } = await validRules(services, orgId, rules, objectType);
   return previewTree(services, orgId, prepared, tenant, asOf, objectType, signal, rules);
 }
 
-/** Previews a tree that is already through prepareRules (each request validates once). */
-//
 // A preview is a long read: it runs on the long-read pool in a bounded slot (queued briefly, then a
 // 429), so a burst of expensive previews never takes the connections auth, health and short reads
 // use; when the client goes away its statement is cancelled on the server.
+/** Previews a tree that is already through prepareRules (each request validates once). */
 async function previewTree(
   services: Services,
   orgId: string,
@@ -81,7 +86,7 @@ async function previewTree(
   /** The tree as submitted; the explanation says its conditions in that order (the builder's). */
   written?: unknown,
 ): Promise<PreviewResult> {
-  // Funnel counts, reach and why-match are about contacts; companies and deals show their rows and count.
+  // Reach and why-match are about contacts; companies and deals show their rows and count.
   const run = objectType === 'contacts' ? contactPreview : objectPreview;
   const read = await services.longReads.acquireQueued(orgId, signal, services.previewQueueMs);
   let preview: ObjectPreview;
@@ -99,9 +104,7 @@ export async function funnelRules(services: Services, orgId: string, rules: unkn
   if (objectType !== 'contacts') {
     throw new AppError('validation_failed', `Funnel counts are about contacts (with reachability); a preview of ${objectType} shows its count and rows.`, [{ path: 'body.objectType', message: 'leave objectType out, or use "contacts"' }]);
   }
-  const tenant = await services.tenants.get(orgId);
-  const prepared = prepareRules(rules, { tenant });
-  if (!prepared.ok) throw new AppError('validation_failed', 'The rules are not valid for this tenant.', prepared.errors);
+  const { tenant, prepared } = await validRules(services, orgId, rules, objectType);
   const read = await services.longReads.acquireQueued(orgId, signal, services.previewQueueMs);
   try {
     const funnel = await funnelOf(read.db, prepared.tree, { orgId, asOf: asOf ?? services.now(), tenant }, { timeoutMs: services.statementTimeoutMs, cancellation: read.cancellation });
