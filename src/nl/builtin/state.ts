@@ -6,7 +6,7 @@ import type { Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import type { AlternativeReading } from '../provider.js';
 import { countryName, languageName } from '../../rules/values.js';
-import { DateReader } from './dates.js';
+import { type DateCondition, DateReader } from './dates.js';
 import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
 import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
 import { type Token, tokenize } from './tokens.js';
@@ -32,7 +32,20 @@ export interface Match {
 
 export interface Clause {
   node: Node;
+  /** The clause consumed the tokens from where it was asked to start up to here. */
   end: number;
+  /** How words were read (returned by recognizers that change nothing in the parse). */
+  assumptions?: readonly string[];
+  /** What later clauses may refer back to. */
+  refs?: Partial<Refs>;
+}
+
+/** What a clause leaves for later ones to refer to: "it", "them", "elsewhere", "in that period". */
+export interface Refs {
+  lastCampaigns: CampaignSet | undefined;
+  lastEvent: string | undefined;
+  lastPlace: { codes: string[]; company: boolean } | undefined;
+  lastWindow: readonly DateCondition[] | undefined;
 }
 
 export type Recognizer = (p: Parse, i: number) => Clause | undefined;
@@ -103,6 +116,8 @@ export class Parse {
   lastEvent: string | undefined;
   /** The countries of the last place clause, for "elsewhere". */
   lastPlace: { codes: string[]; company: boolean } | undefined;
+  /** The time window of the last relation clause, for "in that period". */
+  lastWindow: readonly DateCondition[] | undefined;
 
   constructor(
     readonly description: string,
@@ -170,9 +185,12 @@ export class Parse {
     return this.senses(i, kind, filter)[0];
   }
 
-  /** Records the reading of a corrected typo when a clause uses the match. */
-  use(match: Match, sense: Sense): void {
-    if (match.typo) this.assume(`read "${match.typo}" as ${describeSense(sense, this.tenant.catalog)}`);
+  /** Records the reading of a corrected typo when a clause uses the match (into `notes` when given). */
+  use(match: Match, sense: Sense, notes?: string[]): void {
+    if (!match.typo) return;
+    const text = `read "${match.typo}" as ${describeSense(sense, this.tenant.catalog)}`;
+    if (notes) notes.push(text);
+    else this.assume(text);
   }
 
   /** Records an assumption; with `alternative`, the other reading the reviewer can switch to. */

@@ -13,22 +13,20 @@
 // One exception to 3: "or with / or on / or in …" continues the list of phrases attached to a head
 // noun, so "customers on the pro plan or with an NPS above 8" is customers AND (pro OR NPS > 8).
 import type { Node } from '../../rules/grammar.js';
-import { activity } from './clauses/activities.js';
 import { bareValue, fieldComparison, meaningWords, presence } from './clauses/contact.js';
-import { deal } from './clauses/deals.js';
 import { campaignMention, emailEngagement } from './clauses/email.js';
-import { fitScore } from './clauses/fit.js';
 import { byContent } from './clauses/names.js';
 import { place } from './clauses/places.js';
 import { quantified } from './clauses/quantified.js';
+import { relationClause } from './clauses/relation.js';
 import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
-import type { Clause, Parse, Recognizer } from './state.js';
+import type { Clause, Parse, Recognizer, Refs } from './state.js';
 import { AND_WORDS, BUT_WORDS, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
-  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, deal, activity, emailEngagement, fitScore, campaignMention,
+  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, emailEngagement, relationClause, campaignMention,
 ];
 
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
@@ -112,21 +110,25 @@ function attached(p: Parse, i: number): boolean {
 
 /** The longest clause any recognizer reads at i; only the winner's assumptions and references stay. */
 function best(p: Parse, i: number): Clause | undefined {
-  type Refs = Pick<Parse, 'lastCampaigns' | 'lastEvent' | 'lastPlace'>;
-  let winner: { clause: Clause; assumptions: string[]; refs: Refs } | undefined;
+  let winner: { clause: Clause; assumptions: readonly string[]; refs: Refs } | undefined;
   const n = p.assumptions.length;
-  const { lastCampaigns, lastEvent, lastPlace } = p;
+  const { lastCampaigns, lastEvent, lastPlace, lastWindow } = p;
   for (const recognize of RECOGNIZERS) {
     if (p.exhausted()) return undefined;
     p.steps += 1; // a recognizer that reads nothing still costs something: ")" repeated a thousand times
     const clause = recognize(p, i);
-    const assumptions = p.assumptions.length > n ? p.assumptions.splice(n) : NO_ASSUMPTIONS;
+    const said = p.assumptions.length > n ? p.assumptions.splice(n) : NO_ASSUMPTIONS;
     if (clause && clause.end > i && (!winner || clause.end > winner.clause.end)) {
-      winner = { clause, assumptions, refs: { lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace } };
+      // A recognizer either returns its assumptions and references (the relation recognizer) or,
+      // older style, writes them into the parse, from which they are taken back here.
+      const assumptions = clause.assumptions ? [...said, ...clause.assumptions] : said;
+      const refs: Refs = { lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace, lastWindow: p.lastWindow, ...clause.refs };
+      winner = { clause, assumptions, refs };
     }
     p.lastCampaigns = lastCampaigns;
     p.lastEvent = lastEvent;
     p.lastPlace = lastPlace;
+    p.lastWindow = lastWindow;
   }
   if (!winner) return undefined;
   for (const a of winner.assumptions) p.assume(a);

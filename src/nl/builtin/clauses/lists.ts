@@ -17,9 +17,10 @@ export interface ValueList<S extends Sense> {
 
 /**
  * Reads one value and any further values joined by commas, "and", "&", "+", "or" (optionally "the"/"either"
- * before each). `pick` chooses the sense at a position, or undefined.
+ * before each). `pick` chooses the sense at a position, or undefined. Typo readings go to `notes`
+ * when given (a recognizer that returns its assumptions), else to the parse.
  */
-export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined): ValueList<S> | undefined {
+export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined, notes?: string[]): ValueList<S> | undefined {
   const first = pick(i);
   if (!first) return undefined;
   const items = [first];
@@ -46,7 +47,7 @@ export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number)
     if (c) conj.push(c);
     end = next.match.end;
   }
-  for (const it of items) p.use(it.match, it.sense);
+  for (const it of items) p.use(it.match, it.sense, notes);
   return { items, conj, end };
 }
 

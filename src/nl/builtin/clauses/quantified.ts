@@ -6,14 +6,10 @@
 import { relation as findRelation, type RelationName } from '../../../rules/catalog.js';
 import type { Condition, Node, RelationCondition, WhereNode } from '../../../rules/grammar.js';
 import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
-import { readBound } from '../bounds.js';
 import { readNumber } from '../numbers.js';
 import { all } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { activity } from './activities.js';
-import { deal, dealPredicate } from './deals.js';
-import { fitScore } from './fit.js';
-import { inList, noun as relationNoun, relValues } from './relations.js';
+import { predicate as rowPredicate, relationClause as anyRelation } from './relation.js';
 
 type Quantifiable = Extract<RelationName, 'deals' | 'activities' | 'fit_scores'>;
 const QUANTIFIABLE: Quantifiable[] = ['deals', 'activities', 'fit_scores'];
@@ -42,8 +38,9 @@ function allAre(p: Parse, i: number): Clause | undefined {
   const after = AFTER.includes(p.w(j));
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;
-  const pred = predicate(p, n.rel, p.skip(j, ['been']));
+  const pred = rowPredicate(p, p.skip(j, ['been']), n.rel);
   if (!pred) return undefined;
+  for (const note of pred.notes) p.assume(note);
   return { node: allOf(p, n.rel, pred.where, p.text(i, pred.end)), end: pred.end };
 }
 
@@ -63,7 +60,8 @@ function onlyClause(p: Parse, i: number): Clause | undefined {
   const inner = relationClause(p, k);
   if (!inner) return undefined;
   let end = inner.end;
-  if (p.is(end, 'as') && relationNoun(p, end + 1, inner.rel) !== undefined) end = relationNoun(p, end + 1, inner.rel)!;
+  const as = p.is(end, 'as') ? p.sense(end + 1, 'relation', (s) => s.relation === inner.rel) : undefined;
+  if (as) end = as.match.end;
   if (p.is(end, 'logged|recorded|held|made|on|record')) end += p.is(end, 'on', 'record') ? 2 : 1;
   return { node: allOf(p, inner.rel, inner.where, p.text(i, end)), end };
 }
@@ -87,8 +85,12 @@ function relationClause(p: Parse, k: number): { rel: Quantifiable; where: Condit
   return { rel: node.relation as Quantifiable, where: node.where.children as Condition[], end: found.end };
 }
 
+/** The relation reading at k, its assumptions said. */
 function longest(p: Parse, k: number): Clause | undefined {
-  return [deal(p, k), activity(p, k), fitScore(p, k)].filter((c) => c !== undefined).sort((a, b) => b.end - a.end)[0];
+  const found = anyRelation(p, k);
+  if (!found || found.node.type !== 'relation' || !QUANTIFIABLE.includes(found.node.relation as Quantifiable)) return undefined;
+  for (const note of found.assumptions ?? []) p.assume(note);
+  return found;
 }
 
 function relNoun(p: Parse, k: number): { rel: Quantifiable; end: number } | undefined {
@@ -96,25 +98,6 @@ function relNoun(p: Parse, k: number): { rel: Quantifiable; end: number } | unde
   if (!found) return undefined;
   const rel = found.sense.relation as Quantifiable;
   return { rel, end: rel === 'fit_scores' && p.is(found.match.end, 'score|scores') ? found.match.end + 1 : found.match.end };
-}
-
-/** What is said of every row: a deal's stage or amount, an activity's type or direction, a score. */
-function predicate(p: Parse, rel: Quantifiable, k: number): { where: Condition[]; end: number } | undefined {
-  if (rel === 'deals') return dealPredicate(p, k);
-  if (rel === 'fit_scores') {
-    const b = readBound(p, k);
-    return b && b.operator !== 'in' ? { where: [{ type: 'condition', field: 'score', operator: b.operator, value: b.value }], end: b.end } : undefined;
-  }
-  const where: Condition[] = [];
-  let j = k;
-  for (const field of ['direction', 'type']) {
-    const list = relValues(p, j, 'activities', field);
-    if (!list) continue;
-    where.push(inList(field, list.items.map((it) => it.sense.value)));
-    j = list.end;
-  }
-  if (!where.length) return undefined;
-  return { where, end: relationNoun(p, j, 'activities') ?? j };
 }
 
 /** has a row, and no row where NOT(where). */

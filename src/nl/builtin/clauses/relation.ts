@@ -1,0 +1,595 @@
+// The one relation recognizer: deals, activities, fit scores and email events, read as
+//
+//   [verb] [quantity] [of our|the] [qualifiers] noun [modifiers]
+//
+// over the phrase data of relation-phrases.ts and the catalog's own words. Qualifiers are the
+// relation's enum values and adjectives ("open", "inbound", "crm", "high"); modifiers are chosen by
+// the field's type: a time window for the relation's date (or the date a participle chose: "won in
+// May" is the close date), a bound for its number ("worth over 50k", "scoring 75+"), enum values
+// ("in negotiation", "whose stage is …"), an owner ("owned by Sara", "that Sara owns", "with no
+// owner"), "in that period" (the window said last), "or more". "latest / most recent / last X was …"
+// is read exactly where the grammar can say it (a window on the newest row) and not at all
+// otherwise. A reading returns its conditions, the words it consumed (start to end) and its
+// assumptions; it changes nothing in the parse, so the longest reading can win without undoing.
+import { relation as findRelation, type RelationDef, type RelationName } from '../../../rules/catalog.js';
+import type { Condition, CountBound, Node } from '../../../rules/grammar.js';
+import { readBound, trailingOrMore } from '../bounds.js';
+import { COMPARATORS } from '../vocabulary.js';
+import type { DateCondition } from '../dates.js';
+import { readNumber } from '../numbers.js';
+import { all, cond, relation } from '../nodes.js';
+import { DISTINCT, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, type Where } from '../relation-phrases.js';
+import type { Clause, Parse } from '../state.js';
+import { readList, usesAnd } from './lists.js';
+
+/** What one reading found: the rows' conditions and how many of them. */
+interface Rows {
+  rel: RelationDef;
+  phrases: RelationPhrases;
+  where: Condition[];
+  count: CountBound | null;
+  /** "one or two calls": at least `low` and at most `high`. */
+  range?: [number, number];
+  /** The date field a time window is about now. */
+  date: string | undefined;
+  /** Something named the rows: a noun, a noun-like value ("calls"), or a verb that says them. */
+  named: boolean;
+  none: boolean;
+  latest: boolean;
+  distinct: boolean;
+  needsMore: boolean;
+  /** Values of the per-row field joined by "and": one row for each. */
+  each?: string[];
+  /** "for every product": one row for each of the tenant's values. */
+  everyValue: boolean;
+  window?: DateCondition[];
+  /** Where a noun-like value ("calls") ended: it names the rows when no noun follows. */
+  nounFieldOnly?: number;
+  /** Named only by a weak noun ("score"): needs a qualifier or what follows. */
+  weak?: boolean;
+  notes: string[];
+}
+
+/** Words a reading can start with (besides numbers and the relations' own words in the lexicon). */
+const FIRST_WORDS = new Set<string>([
+  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before].map(([words]) => words[0]!)),
+  ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
+  ...LATEST.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
+  ...DISTINCT, 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
+]);
+
+/** Whether any relation reading can start at i: most words cannot, and are passed over at once. */
+function canStart(p: Parse, i: number): boolean {
+  const t = p.tokens[i];
+  if (!t) return false;
+  if (t.kind === 'number' || FIRST_WORDS.has(t.norm) || readNumber(p.tokens, i)) return true;
+  return (p.lattice[i] ?? []).some((m) => m.senses.some((s) => s.kind === 'relation' || s.kind === 'relValue' || s.kind === 'relField'));
+}
+
+export function relationClause(p: Parse, i: number): Clause | undefined {
+  if (!canStart(p, i)) return undefined;
+  let best: Clause | undefined;
+  for (const phrases of RELATION_PHRASES) {
+    const c = readRelation(p, i, phrases);
+    if (c && (!best || c.end > best.end)) best = c;
+  }
+  return best;
+}
+
+/** One relation's reading at i (deals, activities, fit scores), for "all / only" over its rows. */
+export function relationRows(p: Parse, i: number, names: readonly RelationName[]): { rows: Rows; end: number } | undefined {
+  let best: { rows: Rows; end: number } | undefined;
+  for (const phrases of RELATION_PHRASES) {
+    if (!names.includes(phrases.relation)) continue;
+    const r = rowsAt(p, i, phrases);
+    if (r && (!best || r.end > best.end)) best = r;
+  }
+  return best;
+}
+
+/** What is said of every row without its noun ("won", "in negotiation", "worth over 10k", "calls", "above 70"). */
+export function predicate(p: Parse, k: number, name: RelationName): { where: Condition[]; notes: string[]; end: number } | undefined {
+  const phrases = RELATION_PHRASES.find((r) => r.relation === name)!;
+  const rows = start(phrases);
+  rows.named = true;
+  let j = qualifiers(p, k, rows);
+  j = modifiers(p, j, rows);
+  if (rows.nounFieldOnly !== undefined) j = rows.nounFieldOnly;
+  const noun = p.sense(j, 'relation', (s) => s.relation === name);
+  if (noun) j = noun.match.end;
+  return rows.where.length ? { where: rows.where, notes: rows.notes, end: j } : undefined;
+}
+
+function start(phrases: RelationPhrases): Rows {
+  return {
+    rel: findRelation(phrases.relation)!,
+    phrases,
+    where: [],
+    count: null,
+    date: phrases.date,
+    named: false,
+    none: false,
+    latest: false,
+    distinct: false,
+    needsMore: false,
+    everyValue: false,
+    notes: [],
+  };
+}
+
+function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | undefined {
+  const found = rowsAt(p, i, phrases);
+  if (!found) return undefined;
+  const node = build(p, i, found.end, found.rows);
+  if (!node) return undefined;
+  return { node, end: found.end, assumptions: found.rows.notes, refs: found.rows.window ? { lastWindow: found.rows.window } : undefined };
+}
+
+function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; end: number } | undefined {
+  const rows = start(phrases);
+  let j = i;
+  let verbAt: number | undefined;
+  const verb = p.phrase(j, phrases.verbs);
+  if (verb) {
+    apply(p, rows, verb.value, i, verb.end);
+    verbAt = j;
+    j = verb.end;
+  }
+  const latest = p.phrase(p.skip(j, ['their', 'the', 'its', 'his', 'her']), LATEST);
+  if (latest) {
+    rows.latest = true;
+    j = latest.end;
+  } else if (!(verb && phrases.number && p.phrase(verbAt!, phrases.number.words))) {
+    const q = quantity(p, j, rows);
+    if (q !== undefined) {
+      j = q;
+      // "2 of our emails", "one of the calls"
+      if (p.is(j, 'of')) j = p.skip(j + 1, ['our', 'the', 'their', 'your', 'those', 'these', 'its']);
+      else if (p.is(j, 'single')) j += 1;
+    } else if (verbAt !== undefined) j = p.skip(j, ['our', 'the', 'their', 'your']);
+  }
+  j = qualifiers(p, j, rows);
+  const beforeNoun = j;
+  j = noun(p, j, rows, verbAt !== undefined);
+  if (j === beforeNoun && rows.nounFieldOnly === undefined && !rows.named) return j === i ? bare(p, i, rows) : undefined;
+  if (j === beforeNoun && rows.nounFieldOnly !== undefined) j = rows.nounFieldOnly;
+  if (j === i) return undefined;
+  // A noun after "won" names the rows: "won a deal", "lost deals".
+  if (j > beforeNoun) rows.needsMore = false;
+  const afterNoun = j;
+  j = modifiers(p, j, rows);
+  if (rows.needsMore && j === afterNoun) return undefined;
+  if (rows.weak && j === afterNoun && !rows.where.length) return undefined;
+  return { rows, end: j };
+}
+
+/** A value that says the relation by itself: "in negotiation", "negotiation". */
+function bare(p: Parse, i: number, rows: Rows): { rows: Rows; end: number } | undefined {
+  const spec = rows.phrases.bare;
+  if (!spec) return undefined;
+  const k = p.is(i, 'in|at') ? p.skip(i + 1, ['the']) : i;
+  const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === spec.field && !spec.except?.includes(s.value)), rows.notes);
+  if (!list) return undefined;
+  const values = [...new Set(list.items.map((it) => it.sense.value))];
+  rows.where.push(inList(spec.field, values));
+  return { rows, end: p.is(list.end, 'stage|phase') ? list.end + 1 : list.end };
+}
+
+/** Applies a phrase's reading. */
+function apply(p: Parse, rows: Rows, reading: Reading, from: number, to: number): void {
+  rows.where.push(...conditions(reading.where));
+  if (reading.date) rows.date = reading.date;
+  if (reading.names) rows.named = true;
+  if (reading.none) rows.none = true;
+  if (reading.needsMore) rows.needsMore = true;
+  if (reading.assume) rows.notes.push(`read "${p.text(from, to)}" ${reading.assume}`);
+}
+
+function conditions(where: Where): Condition[] {
+  return where.map(([field, operator, value]) => cond(field, operator, value));
+}
+
+/** How many rows: "a", "any", "at least 3", "five or more", "3+", "fewer than 2", "one or two", "multiple". */
+function quantity(p: Parse, i: number, rows: Rows): number | undefined {
+  const several = p.phrase(i, SEVERAL);
+  if (several) {
+    rows.count = { operator: 'gte', value: several.value };
+    rows.notes.push(`read "${p.text(i, several.end)}" as ${several.value} or more`);
+    return several.end;
+  }
+  if (p.is(i, 'a|an|any|some') && !readNumber(p.tokens, i)) return i + 1;
+  if (rows.phrases.number && boundIsTheNumber(p, i, rows)) return undefined;
+  const b = readBound(p, i);
+  if (!b) return undefined;
+  if (b.operator === 'between' || b.operator === 'in') {
+    const values = b.operator === 'between' ? b.value : b.value;
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    // "one or two", "2-3": a range, only when the numbers are consecutive or a between.
+    if (!Number.isInteger(low) || !Number.isInteger(high) || (b.operator === 'in' && high - low !== values.length - 1)) return undefined;
+    rows.range = [low, high];
+    return b.end;
+  }
+  if (!Number.isInteger(b.value)) return undefined;
+  if (b.operator === 'eq' && !b.explicit && b.value === 1 && !p.is(i, 'exactly')) return b.end;
+  rows.count = { operator: b.operator, value: b.value };
+  return b.end;
+}
+
+/** "85+ fit", "80+ crm score": a bound right before the noun is the score, not a count. */
+function boundIsTheNumber(p: Parse, i: number, rows: Rows): boolean {
+  if (rows.phrases.perRow === undefined) return false;
+  const b = readBound(p, i);
+  if (!b || !b.explicit || b.operator === 'in') return false;
+  const after = qualifierEnd(p, b.end, rows);
+  return !!p.sense(after, 'relation', (s) => s.relation === rows.rel.name) || rows.phrases.weakNouns?.has(p.w(after)) === true;
+}
+
+/** Where qualifiers starting at k end (without applying them). */
+function qualifierEnd(p: Parse, k: number, rows: Rows): number {
+  const probe = start(rows.phrases);
+  return qualifiers(p, k, probe);
+}
+
+/** Adjectives, enum values and levels before the noun. */
+function qualifiers(p: Parse, j: number, rows: Rows): number {
+  const { phrases, rel } = rows;
+  for (;;) {
+    if (DISTINCT.has(p.w(j))) {
+      rows.distinct = true;
+      j += 1;
+      continue;
+    }
+    const adj = p.phrase(j, phrases.before);
+    if (adj) {
+      apply(p, rows, adj.value, j, adj.end);
+      j = adj.end;
+      if (p.is(j, 'a|an|any')) j += 1;
+      continue;
+    }
+    const level = phrases.number?.levels?.[p.w(j)];
+    if (level && phrases.number) {
+      rows.where.push(cond(phrases.number.field, level[0], level[1]));
+      rows.notes.push(`read "${p.text(j, j + (p.is(j + 1, 'fit') ? 2 : 1))}" as a ${rel.noun} ${level[0] === 'gte' ? 'of at least' : 'below'} ${level[1]}`);
+      j += 1;
+      continue;
+    }
+    if (phrases.number && phrases.perRow !== undefined) {
+      const b = readBound(p, j);
+      if (b?.explicit && b.operator !== 'in') {
+        const after = qualifierEnd(p, b.end, rows);
+        if (p.sense(after, 'relation', (s) => s.relation === rel.name) || phrases.weakNouns?.has(p.w(after))) {
+          rows.where.push(boundCondition(phrases.number.field, b));
+          j = b.end;
+          continue;
+        }
+      }
+    }
+    const values = enumValues(p, j, rows);
+    if (values) {
+      j = values.end;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** A list of one enum field's values ("inbound", "calls or meetings", "crm and payments"). */
+function enumValues(p: Parse, j: number, rows: Rows): { end: number } | undefined {
+  const { rel, phrases } = rows;
+  for (const field of rel.fields) {
+    if (field.type !== 'enum') continue;
+    const list = readList(p, j, (k) => p.sense(k, 'relValue', (s) => s.relation === rel.name && s.field === field.key), rows.notes);
+    if (!list) continue;
+    const values = [...new Set(list.items.map((it) => it.sense.value))];
+    if (phrases.nounField?.field === field.key) {
+      // A type is a noun by itself ("calls", "a meeting"), except the ones that need another word ("email").
+      const alone = values.every((v) => !phrases.nounField!.notAlone?.includes(v));
+      if (alone || rows.where.length || rows.named || p.sense(list.end, 'relation', (s) => s.relation === rel.name)) rows.nounFieldOnly = list.end;
+      else return undefined;
+    }
+    if (phrases.perRow === field.key && values.length > 1 && (usesAnd(list) || p.is(j - 1, 'both'))) {
+      rows.each = values;
+      rows.notes.push(`read "${p.text(j, list.end)}" as a ${rel.noun} for each of them`);
+    } else rows.where.push(values.length === 1 ? cond(field.key, 'eq', values[0]!) : cond(field.key, 'in', values));
+    return { end: list.end };
+  }
+  return undefined;
+}
+
+/** The noun: the catalog's, a noun-like value already read, or the relation's extra nouns. */
+function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
+  const { rel, phrases } = rows;
+  const found = p.sense(j, 'relation', (s) => s.relation === rel.name);
+  if (found) {
+    // "emails" is an email event only after an email verb ("opened 3 emails"), never alone.
+    if (rel.name === 'email_events' && !afterVerb) return j;
+    rows.named = true;
+    let end = found.match.end;
+    if (rel.name === 'fit_scores' && p.is(end, 'score|scores')) end += 1;
+    return end;
+  }
+  if (phrases.nouns && (!phrases.nouns.afterVerb || afterVerb) && phrases.nouns.words.has(p.w(j))) {
+    rows.named = true;
+    return j + 1;
+  }
+  if (phrases.weakNouns?.has(p.w(j)) || (phrases.weakNouns && p.is(j, 'product|products'))) {
+    rows.named = true;
+    // "score" alone is a fit score next to a product or a bound; otherwise it needs what follows.
+    const qualified = rows.where.length > 0 || rows.each !== undefined;
+    if (!qualified) rows.weak = true;
+    return j + 1;
+  }
+  return j;
+}
+
+/** What follows the noun, each chosen by the field's type, in any order. */
+function modifiers(p: Parse, j: number, rows: Rows): number {
+  const { rel, phrases } = rows;
+  for (let round = 0; round < 12; round++) {
+    let k = j;
+    while (phrases.adverbs?.has(p.w(k))) k += 1;
+    const linked = p.skip(k, phrases.links);
+    // "in that period", "during that time": the window said last.
+    const same = p.phrase(linked, SAME_WINDOW) ?? p.phrase(k, SAME_WINDOW);
+    if (same && p.lastWindow && rows.date) {
+      rows.where.push(...p.lastWindow.map((c) => cond(rows.date!, c.operator, c.value)));
+      rows.notes.push(`read "${p.text(linked, same.end)}" as the same time window`);
+      j = same.end;
+      continue;
+    }
+    // A time window on the date field.
+    const when = rows.date ? p.dates.read(linked) : undefined;
+    if (when && !when.conditions.length) {
+      // "ever", "at all"
+      j = when.end;
+      continue;
+    }
+    if (when && rows.date) {
+      rows.where.push(...when.conditions.map((c) => cond(rows.date!, c.operator, c.value)));
+      rows.window = when.conditions;
+      j = when.end;
+      rows.needsMore = false;
+      continue;
+    }
+    const more = trailingOrMore(p, k);
+    if (more && rows.count) {
+      rows.count = { operator: more.operator, value: rows.count.value };
+      j = more.end;
+      continue;
+    }
+    // "won in May", "created in the last 90 days", "closed before 2026"
+    const dated = p.phrase(linked, phrases.dated);
+    if (dated) {
+      const at = p.dates.read(dated.end);
+      if (at?.conditions.length) {
+        apply(p, rows, dated.value, linked, dated.end);
+        const field = dated.value.date ?? rows.date!;
+        rows.where.push(...at.conditions.map((c) => cond(field, c.operator, c.value)));
+        rows.window = at.conditions;
+        j = at.end;
+        continue;
+      }
+      if (dated.value.where.length) {
+        apply(p, rows, dated.value, linked, dated.end);
+        j = dated.end;
+        continue;
+      }
+      if (p.w(linked) === 'closed' && rel.name === 'deals') {
+        rows.where.push(cond('stage', 'in', ['closed_won', 'closed_lost']));
+        j = dated.end;
+        continue;
+      }
+    }
+    // A number: "worth over 50k", "scoring 75+", "above 80", "of at least 70".
+    if (phrases.number) {
+      const word = p.phrase(linked, phrases.number.words) ?? p.phrase(k, phrases.number.words);
+      let at = word ? word.end : linked;
+      if (word && p.is(at, 'of|to')) at += 1;
+      if (word && p.is(at, 'at') && !p.is(at + 1, 'least|most')) at += 1;
+      const b = readBound(p, at);
+      if (b && (word || b.explicit) && b.operator !== 'in') {
+        rows.where.push(boundCondition(phrases.number.field, b));
+        j = b.end;
+        rows.needsMore = false;
+        continue;
+      }
+    }
+    // "in negotiation", "at the proposal stage"
+    if (p.is(linked, 'in|at')) {
+      const at = p.skip(linked + 1, ['the']);
+      const stage = enumAfter(p, at, rows);
+      if (stage) {
+        j = p.is(stage.end, 'stage|phase') ? stage.end + 1 : stage.end;
+        continue;
+      }
+    }
+    // "for payments", "for any product", "for each of our products"
+    if (phrases.perRow && p.is(linked, 'for|on|in|across')) {
+      const every = everyValue(p, linked);
+      if (every) {
+        if (every.each) rows.everyValue = true;
+        j = every.end;
+        continue;
+      }
+      const at = p.skip(linked + 1, ['the', 'both']);
+      const before = rows.where.length;
+      const values = enumValues(p, at, rows);
+      if (values && (rows.where.length > before || rows.each)) {
+        j = values.end;
+        continue;
+      }
+    }
+    const owner = owned(p, linked, rel, rows);
+    if (owner !== undefined) {
+      j = owner;
+      continue;
+    }
+    const cmp = fieldComparison(p, p.skip(k, ['with', 'of', 'whose', 'where', 'that', 'which', 'its', 'their']), rel, rows);
+    if (cmp !== undefined) {
+      j = cmp;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+function boundCondition(field: string, b: NonNullable<ReturnType<typeof readBound>>): Condition {
+  return cond(field, b.operator, b.value as number);
+}
+
+/** Enum values of the relation at k ("negotiation", "proposal or negotiation"). */
+function enumAfter(p: Parse, k: number, rows: Rows): { end: number } | undefined {
+  for (const field of rows.rel.fields) {
+    if (field.type !== 'enum' || field.key === rows.phrases.perRow) continue;
+    const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === field.key), rows.notes);
+    if (!list) continue;
+    const values = [...new Set(list.items.map((it) => it.sense.value))];
+    rows.where.push(values.length === 1 ? cond(field.key, 'eq', values[0]!) : cond(field.key, 'in', values));
+    return { end: list.end };
+  }
+  return undefined;
+}
+
+/** "for any product" (one is enough) or "for each / every one of / all (three of) our products". */
+function everyValue(p: Parse, k: number): { each: boolean; end: number } | undefined {
+  let j = k + 1;
+  const quantifier = p.w(j);
+  if (!['any', 'every', 'each', 'all', 'both'].includes(quantifier)) return undefined;
+  j = p.skip(j + 1, ['one', 'of', 'our', 'the', 'your', 'three', 'two', 'four', 'five', 'single']);
+  if (!p.is(j, 'product|products')) return undefined;
+  return { each: quantifier !== 'any', end: j + 1 };
+}
+
+/** The relation's owner: "owned by Sara", "assigned to Eddie", "that Sara owns", "with no (deal) owner", "unowned". */
+function owned(p: Parse, k: number, rel: RelationDef, rows: Rows): number | undefined {
+  const field = rel.fields.find((f) => f.references === 'users');
+  if (!field) return undefined;
+  const owners = (at: number) => readList(p, at, (m) => p.sense(m, 'value', (s) => s.field === 'owner'), rows.notes);
+  if (p.is(k, 'owned|assigned|managed|handled|run', 'by|to')) {
+    const list = owners(k + 2);
+    if (!list) return undefined;
+    rows.where.push(inList(field.key, list.items.map((o) => o.sense.value)));
+    return list.end;
+  }
+  // "that Sara owns"
+  const list = owners(k);
+  if (list && p.is(list.end, 'owns|own|manages|handles|runs')) {
+    rows.where.push(inList(field.key, list.items.map((o) => o.sense.value)));
+    return list.end + 1;
+  }
+  // "with no owner", "that has no deal owner", "without an owner", "unowned"
+  let m = p.skip(k, ['with', 'that', 'which', 'has', 'have']);
+  if (p.is(m, 'unowned|unassigned')) {
+    rows.where.push(cond(field.key, 'is_null'));
+    return m + 1;
+  }
+  if (p.is(m, 'no|without')) {
+    m = p.skip(m + 1, ['a', 'an', 'any']);
+    if (p.is(m, rel.noun)) m += 1;
+    if (p.is(m, 'owner|owners')) {
+      rows.where.push(cond(field.key, 'is_null'));
+      return m + 1;
+    }
+  }
+  return undefined;
+}
+
+/** "<field word> [is|is not|over…] <value>" on a field of the relation, by the field's type. */
+function fieldComparison(p: Parse, i: number, rel: RelationDef, rows: Rows): number | undefined {
+  for (const { sense, match } of p.senses(i, 'relField', (s) => s.relation === rel.name)) {
+    const field = rel.fields.find((f) => f.key === sense.field)!;
+    let j = match.end;
+    if (field.type === 'number') {
+      const b = readBound(p, j);
+      if (b && b.operator !== 'in') {
+        rows.where.push(boundCondition(field.key, b));
+        return b.end;
+      }
+      continue;
+    }
+    if (field.type === 'date') {
+      const when = p.dates.read(j);
+      if (when?.conditions.length) {
+        rows.where.push(...when.conditions.map((c) => cond(field.key, c.operator, c.value)));
+        rows.window = when.conditions;
+        return when.end;
+      }
+      continue;
+    }
+    let negated = false;
+    if (p.is(j, 'is', 'not') || p.is(j, "isn't")) {
+      negated = true;
+      j += p.is(j, "isn't") ? 1 : 2;
+    } else if (p.is(j, 'is|=|:|of|in')) j += 1;
+    if (field.references === 'users') {
+      const owners = readList(p, j, (k) => p.sense(k, 'value', (s) => s.field === 'owner'), rows.notes);
+      if (owners) {
+        rows.where.push(inList(field.key, owners.items.map((o) => o.sense.value), negated));
+        return owners.end;
+      }
+      continue;
+    }
+    const list = readList(p, j, (k) => p.sense(k, 'relValue', (s) => s.relation === rel.name && s.field === field.key), rows.notes);
+    if (list) {
+      rows.where.push(inList(field.key, list.items.map((it) => it.sense.value), negated));
+      return list.end;
+    }
+  }
+  return undefined;
+}
+
+export function inList(field: string, values: string[], negated = false): Condition {
+  if (values.length === 1) return cond(field, negated ? 'neq' : 'eq', values[0]!);
+  return cond(field, negated ? 'not_in' : 'in', values);
+}
+
+/** The node for what was read; undefined where the grammar cannot say it exactly. */
+function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
+  const name = rows.rel.name;
+  const said = p.text(i, end);
+  if (rows.distinct) {
+    rows.notes.push(`read "${said}" as a count of ${rows.rel.label.toLowerCase()}: the same one twice counts twice`);
+  }
+  if (rows.none) return relation(name, false, rows.where);
+  if (rows.latest) return latest(rows, said);
+  if (rows.everyValue && p.tenant.products.length && rows.phrases.perRow) {
+    const key = rows.phrases.perRow;
+    rows.notes.push(`read "${said}" as one ${rows.rel.noun} per product: ${p.tenant.products.join(', ')}`);
+    return all(p.tenant.products.map((v) => relation(name, true, [cond(key, 'eq', v), ...rows.where], rows.count)));
+  }
+  if (rows.each && rows.phrases.perRow) {
+    const key = rows.phrases.perRow;
+    return all(rows.each.map((v) => relation(name, true, [cond(key, 'eq', v), ...rows.where], rows.count)));
+  }
+  if (rows.range) {
+    const [low, high] = rows.range;
+    const upper = relation(name, true, rows.where, { operator: 'lte', value: high });
+    if (low <= 0) return upper;
+    const lower = low === 1 ? relation(name, true, rows.where) : relation(name, true, rows.where, { operator: 'gte', value: low });
+    return all([lower, upper]);
+  }
+  return relation(name, true, rows.where, rows.count);
+}
+
+/**
+ * "Their last activity was more than 60 days ago": at least one, and none in the last 60 days.
+ * "Their most recent activity was in the last week": one in the last week (nothing lies after the
+ * clock). Anything else said of the newest row ("their latest deal is won") has no exact rule.
+ */
+function latest(rows: Rows, said: string): Node | undefined {
+  const name = rows.rel.name;
+  const dateConds = rows.where.filter((c) => c.field === rows.date);
+  const other = rows.where.filter((c) => c.field !== rows.date);
+  if (dateConds.length !== 1 || rows.count || rows.range) return undefined;
+  const d = dateConds[0]!;
+  if (d.operator === 'within_last' || d.operator === 'gte' || d.operator === 'gt') {
+    rows.notes.push(`read "${said}" as at least one ${rows.rel.noun} in that time`);
+    return relation(name, true, rows.where);
+  }
+  const inverse = d.operator === 'more_than_ago' ? 'within_last' : d.operator === 'lt' ? 'gte' : d.operator === 'lte' ? 'gt' : undefined;
+  if (!inverse) return undefined;
+  rows.notes.push(`read "${said}" as at least one ${rows.rel.noun}, and none since then`);
+  return all([relation(name, true, other), relation(name, false, [...other, cond(d.field, inverse, d.value)])]);
+}

@@ -1,0 +1,179 @@
+// How people say each relation, as data for the one relation recognizer (clauses/relation.ts):
+//
+//   [verb] [quantity] [of our|the] [qualifiers] noun [modifiers]
+//
+// The relation's nouns, its fields' words and its enum values come from the catalog (the lexicon
+// reads them: "deal", "stage", "negotiation", "inbound", "call"); what is here is only what the
+// catalog cannot say: verbs that name the rows ("called", "won"), adjectives that are conditions
+// ("open"), which date a time window is about, which number a bare bound is about, the words that
+// may stand between the noun and what is said of it. Modifiers are chosen by the field's type
+// (a date takes a time window, a number a bound, an enum its values, a user reference an owner),
+// so adding a relation or a phrase family is an entry here, not code.
+import type { RelationName } from '../../rules/catalog.js';
+import { DEAL_STAGES } from '../../rules/crm.js';
+import type { Condition, Value } from '../../rules/grammar.js';
+import { EMAIL_VERBS } from './vocabulary.js';
+
+type Op = Condition['operator'];
+/** A condition on a field of the related rows. */
+export type Where = readonly (readonly [field: string, operator: Op, value: Value])[];
+
+/** What a phrase says about the rows. */
+export interface Reading {
+  where: Where;
+  /** The date field a following time window is about ("won in May": closed_at). */
+  date?: string;
+  /** The phrase names the rows by itself ("called", "won a deal"): no noun needed. */
+  names?: boolean;
+  /** "inactive": the contact has none of these rows. */
+  none?: boolean;
+  /** Said to the reviewer: how the phrase was read. */
+  assume?: string;
+  /** Needs something after it (a window, a bound) to name the rows: "won" alone is not a deal. */
+  needsMore?: boolean;
+}
+
+export type PhraseTable<T> = readonly (readonly [readonly string[], T])[];
+
+export interface RelationPhrases {
+  relation: RelationName;
+  /** An enum field whose values name the rows ("calls", "a meeting"); `notAlone` values only with another word of the relation. */
+  nounField?: { field: string; notAlone?: readonly string[] };
+  /** More nouns for the rows than the catalog's ("emails" for email events after a verb). `afterVerb`: only after one of `verbs`. */
+  nouns?: { words: ReadonlySet<string>; afterVerb: boolean };
+  /** Nouns that name the rows only next to a qualifier or a bound ("score" for fit scores: "crm score", "score above 80"). */
+  weakNouns?: ReadonlySet<string>;
+  /** Verbs, before an optional quantity and noun ("had 3 meetings", "opened 2 emails", "called us"). */
+  verbs: PhraseTable<Reading>;
+  /** Adjectives before the noun that are conditions ("open", "won"). */
+  before: PhraseTable<Reading>;
+  /** Participles after the noun that choose the date field and may add a condition ("created", "won"). */
+  dated: PhraseTable<Reading>;
+  /** The date field of a bare time window. */
+  date?: string;
+  /** The number field of a bare bound, and the words that introduce it ("worth", "scoring"). */
+  number?: { field: string; words: PhraseTable<true>; levels?: Readonly<Record<string, readonly [Op, number]>> };
+  /** A field with one value per row: values joined by "and" mean one row for each ("crm and payments scores"). */
+  perRow?: string;
+  /** An enum field whose values say the relation without its noun ("in negotiation"), but for `except`. */
+  bare?: { field: string; except?: readonly string[] };
+  /** Words that may stand between the noun and a modifier. */
+  links: ReadonlySet<string>;
+  /** Adverbs that add nothing ("called personally"). */
+  adverbs?: ReadonlySet<string>;
+}
+
+const OPEN: Where = [['stage', 'not_in', ['closed_won', 'closed_lost']]];
+const CLOSED_STAGES = DEAL_STAGES.filter((s) => s.startsWith('closed_'));
+const CONTACTED: Reading = {
+  where: [['direction', 'eq', 'outbound'], ['type', 'in', ['email', 'call', 'meeting']]],
+  names: true,
+  assume: 'as an outbound email, call or meeting (notes do not count)',
+};
+const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
+  'scheduled', 'entered', 'added', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still'];
+
+const activities: RelationPhrases = {
+  relation: 'activities',
+  nounField: { field: 'type', notAlone: ['email'] },
+  verbs: [
+    [['contacted'], CONTACTED], [['reached', 'out', 'to'], CONTACTED], [['reached', 'out'], CONTACTED], [['reached'], CONTACTED],
+    [['touched'], CONTACTED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],
+    [['spoke', 'with'], CONTACTED], [['talked', 'with'], CONTACTED], [['spoken', 'with'], CONTACTED],
+    [['called', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
+    [['emailed', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
+    [['phoned', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
+    [['called'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true }],
+    [['phoned'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true }],
+    [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true }],
+    [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
+    [['met'], { where: [['type', 'eq', 'meeting']], names: true }],
+    [['inactive'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
+    [['dormant'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
+  ],
+  before: [[['logged'], { where: [] }], [['recorded'], { where: [] }]],
+  dated: [],
+  date: 'occurred_at',
+  links: new Set(LINKS),
+  adverbs: new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves']),
+};
+
+const WON: Reading = { where: [['stage', 'eq', 'closed_won']], date: 'closed_at' };
+const LOST: Reading = { where: [['stage', 'eq', 'closed_lost']], date: 'closed_at' };
+const deals: RelationPhrases = {
+  relation: 'deals',
+  verbs: [
+    [['won'], { ...WON, names: true, needsMore: true }], [['lost'], { ...LOST, names: true, needsMore: true }],
+  ],
+  bare: { field: 'stage', except: CLOSED_STAGES },
+  before: [
+    [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }], [['pending'], { where: OPEN }],
+    [['closed', 'won'], WON], [['closed', 'lost'], LOST], [['won'], WON], [['lost'], LOST],
+    [['closed'], { where: [['stage', 'in', CLOSED_STAGES]], date: 'closed_at' }],
+  ],
+  dated: [
+    [['won'], WON], [['lost'], LOST],
+    [['closed'], { where: [], date: 'closed_at', assume: undefined }],
+    [['created'], { where: [], date: 'created_at' }], [['opened'], { where: [], date: 'created_at' }], [['started'], { where: [], date: 'created_at' }],
+    [['added'], { where: [], date: 'created_at' }],
+    [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }],
+  ],
+  date: 'created_at',
+  number: {
+    field: 'amount',
+    words: [[['worth'], true], [['valued'], true], [['totaling'], true], [['totalling'], true], [['amounting'], true], [['sized'], true],
+      [['with', 'a', 'value'], true], [['with', 'an', 'amount'], true], [['with', 'a', 'value', 'of'], true], [['with', 'an', 'amount', 'of'], true], [['of'], true]],
+  },
+  links: new Set(LINKS),
+};
+
+const fitScores: RelationPhrases = {
+  relation: 'fit_scores',
+  weakNouns: new Set(['score', 'scores']),
+  verbs: [
+    [['scoring'], { where: [], names: true, needsMore: true }], [['scored'], { where: [], names: true, needsMore: true }],
+    [['rated'], { where: [], names: true, needsMore: true }],
+  ],
+  before: [],
+  dated: [],
+  number: {
+    field: 'score',
+    words: [[['of'], true], [['scoring'], true], [['scored'], true], [['rated'], true], [['is'], true], [['are'], true]],
+    levels: { high: ['gte', 70], strong: ['gte', 70], good: ['gte', 70], great: ['gte', 70], low: ['lt', 40], poor: ['lt', 40], weak: ['lt', 40] },
+  },
+  perRow: 'product',
+  links: new Set(['that', 'which', 'is', 'are', 'was', 'were', 'both', 'all']),
+};
+
+const EMAIL_NOUNS = new Set(['email', 'emails', 'campaign', 'campaigns', 'newsletter', 'newsletters', 'mailing', 'mailings', 'message', 'messages', 'send', 'sends', 'blast', 'blasts']);
+const emailEvents: RelationPhrases = {
+  relation: 'email_events',
+  nouns: { words: EMAIL_NOUNS, afterVerb: true },
+  verbs: Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) =>
+    phrases.flatMap((words) => [
+      [words, { where: [['type', 'eq', event]] }] as const,
+      // "hit unsubscribe on one of our emails", "unsubscribed through"
+      ...(event === 'unsubscribed' ? [[['hit', 'unsubscribe', 'on'], { where: [['type', 'eq', event]] }] as const] : []),
+    ]),
+  ),
+  before: [],
+  dated: [],
+  date: 'occurred_at',
+  links: new Set(['that', 'which', 'was', 'were', 'sent', 'we', 'sent', 'out', 'from', 'us']),
+};
+
+/** Every relation the recognizer reads, in order of preference when two readings are as long. */
+export const RELATION_PHRASES: readonly RelationPhrases[] = [deals, activities, fitScores, emailEvents];
+
+/** Words for "the most recent one": "their latest deal", "last activity". */
+export const LATEST: PhraseTable<true> = [[['latest'], true], [['last'], true], [['most', 'recent'], true], [['newest'], true], [['recent'], true]];
+/** Words that refer back to the last time window: "in that period", "during that time". */
+export const SAME_WINDOW: PhraseTable<true> = [
+  [['in', 'that', 'period'], true], [['during', 'that', 'period'], true], [['in', 'that', 'time'], true], [['during', 'that', 'time'], true],
+  [['in', 'the', 'same', 'period'], true], [['over', 'the', 'same', 'period'], true], [['over', 'that', 'period'], true], [['in', 'that', 'window'], true],
+  [['within', 'that', 'period'], true], [['in', 'the', 'same', 'window'], true], [['during', 'the', 'same', 'period'], true], [['then'], true],
+];
+/** Words that ask for distinct rows ("2 different campaigns"): the grammar counts rows, which is said. */
+export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique']);
+/** Quantities said in words: "multiple deals", "several calls". */
+export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2], [['many'], 2], [['a', 'few'], 2], [['repeated'], 2]];
