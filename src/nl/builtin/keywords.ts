@@ -1,6 +1,7 @@
 // Every word the recognizers know by itself (besides the lexicon's phrases): a word outside this set
 // and the lexicon is unknown, and only unknown words are compared with the lexicon for typos.
 import { readNumber } from './numbers.js';
+import { RELATION_PHRASE_WORDS, RELATION_PHRASES } from './relation-phrases.js';
 import { tokenize } from './tokens.js';
 import {
   AND_WORDS, BUT_WORDS, CAMPAIGN_NOUNS, DATE_VERBS, COMPANY_NOUNS, COMPARATORS, EMAIL_VERBS, EXCEPT_PHRASES, EXCEPT_WORDS, FIELD_VERBS,
@@ -23,7 +24,7 @@ const KNOWN = new Set<string>([
   ...AND_WORDS, ...OR_WORDS, ...BUT_WORDS, ...NEGATIONS, ...EXCEPT_WORDS, ...EXCEPT_PHRASES.flat(), ...RELATIVIZERS, ...FILLERS,
   ...COMPANY_NOUNS, ...CAMPAIGN_NOUNS, ...Object.keys(NPS_BANDS), ...OR_MORE, ...OR_LESS,
   ...COMPARATORS.flatMap(([w]) => w), ...TEXT_OPERATORS.flatMap(([w]) => w), ...FIELD_VERBS.flatMap(([w]) => w), ...DATE_VERBS.flatMap(([w]) => w),
-  ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS, ...Object.keys(WEBMAIL), ...ADDRESS_NOUNS,
+  ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS, ...Object.keys(WEBMAIL), ...ADDRESS_NOUNS, ...RELATION_PHRASE_WORDS,
 ]);
 
 /**
@@ -44,7 +45,9 @@ const TYPO_TARGETS = new Set([
   'last', 'past', 'previous', 'since', 'before', 'after', 'between', 'within', 'during', 'until', 'recently', 'ever', 'days', 'weeks', 'months',
   'years', 'quarter', 'month', 'week', 'year', 'without', 'except', 'excluding', 'never', 'anything', 'contacts', 'people', 'companies',
 ]);
-export const TYPO_WORDS: readonly string[] = [...KNOWN].filter((w) => TYPO_TARGETS.has(w));
+/** The relations' adjectives ("open", "closed") are typo targets too: taken from their phrase data. */
+const RELATION_TARGETS = RELATION_PHRASES.flatMap((r) => r.before.flatMap(([words]) => words)).filter((w) => w.length >= 4);
+export const TYPO_WORDS: readonly string[] = [...KNOWN].filter((w) => TYPO_TARGETS.has(w) || RELATION_TARGETS.includes(w));
 
 /** Words found to be numbers or not ("twenty" is, "churned" is not), so each word is tokenized once, not per recognizer and position. */
 const NUMBER_WORDS = new Map<string, boolean>();

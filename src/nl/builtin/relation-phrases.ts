@@ -83,9 +83,9 @@ const activities: RelationPhrases = {
     [['called', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
     [['emailed', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['phoned', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
-    [['called'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true }],
-    [['phoned'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true }],
-    [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true }],
+    [['called'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
+    [['phoned'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
+    [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true, assume: 'as an email we sent (outbound)' }],
     [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['met'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['inactive'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
@@ -177,3 +177,10 @@ export const SAME_WINDOW: PhraseTable<true> = [
 export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique']);
 /** Quantities said in words: "multiple deals", "several calls". */
 export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2], [['many'], 2], [['a', 'few'], 2], [['repeated'], 2]];
+
+/** Every word of the phrases above: words the parser knows, so the typo corrector leaves them alone. */
+export const RELATION_PHRASE_WORDS: readonly string[] = [
+  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? [])].flatMap(([words]) => words)),
+  ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
+  ...LATEST.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
+];

@@ -22,7 +22,7 @@ import { relationClause } from './clauses/relation.js';
 import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
 import type { Clause, Parse, Recognizer, Refs } from './state.js';
-import { AND_WORDS, BUT_WORDS, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
+import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
@@ -58,7 +58,9 @@ export function scan(p: Parse): Scan {
   for (let i = 0; i < p.tokens.length; ) {
     const w = p.w(i);
     const except = p.phrase(i, EXCEPT_LIST);
-    if (except || EXCEPT_WORDS.has(w)) {
+    // "everybody but the bounced ones": but after a word for everyone is an exception.
+    const butEveryone = w === 'but' && EVERYONE.has(p.w(i - 1)) && !p.is(i + 1, 'not|never|no');
+    if (except || EXCEPT_WORDS.has(w) || butEveryone) {
       items.push({ kind: 'except', at: i });
       i = except?.end ?? i + 1;
       continue;
@@ -244,6 +246,11 @@ function disjunction(input: Seq, unknown: number[]): Node | undefined {
 }
 
 function conjunction(seq: Seq, unknown: number[]): Node | undefined {
+  const audiences = separateAudiences(seq);
+  if (audiences) {
+    const nodes = audiences.map((part) => conjunction(part, unknown)).filter((n): n is Node => n !== undefined);
+    return nodes.length === 1 ? nodes[0] : group('or', nodes);
+  }
   const children: Node[] = [];
   let pending: number[] = [];
   for (const x of seq) {
@@ -260,6 +267,35 @@ function conjunction(seq: Seq, unknown: number[]): Node | undefined {
   }
   unknown.push(...pending);
   return children.length ? all(children) : undefined;
+}
+
+/**
+ * "customers in Japan and leads in Brazil", "opportunities with a deal in negotiation, plus every
+ * customer tagged vip": each part joined by "and" starts with its own head value of one field that
+ * holds one value per contact. AND-ing them would be empty by construction, so the "and" lists two
+ * audiences: a union. Parts without such a head ("vip customers and partners") stay a conjunction.
+ */
+function separateAudiences(seq: Seq): Seq[] | undefined {
+  const parts: Seq[] = [[]];
+  for (const x of seq) {
+    if (isMark(x, 'and')) parts.push([]);
+    else parts[parts.length - 1]!.push(x);
+  }
+  if (parts.length < 2) return undefined;
+  const heads = parts.map(head);
+  const first = heads[0];
+  if (!first || heads.some((h) => !h || h.field !== first.field)) return undefined;
+  if (new Set(heads.map((h) => JSON.stringify(h!.value))).size !== heads.length) return undefined;
+  return parts;
+}
+
+/** The head value a part starts with: an unattached, un-negated "field = value" on a single-valued field. */
+function head(part: Seq): { field: string; value: unknown } | undefined {
+  const x = part[0];
+  if (!x || Array.isArray(x) || x.kind !== 'clause' || x.attached) return undefined;
+  const node = x.node;
+  if (node.type !== 'condition' || node.operator !== 'eq' || node.field === 'tags' || node.field.startsWith('properties.')) return undefined;
+  return { field: node.field, value: node.value };
 }
 
 /**

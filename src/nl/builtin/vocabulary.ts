@@ -106,7 +106,12 @@ export const SHORTHAND: Record<string, string> = {
   havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", dont: "don't", doesnt: "doesn't", didnt: "didn't", arent: "aren't",
   isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything',
   neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
-};
+  // CRM shorthand: the words sales and marketing people abbreviate.
+  opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
+  mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
+  wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management', };
+/** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
+export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
 export const SHORTHAND_PHRASES: Record<string, string> = {
   'n e': 'any', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
