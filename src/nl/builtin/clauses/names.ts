@@ -20,7 +20,52 @@ const DOMAIN = /^@?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
 const ARTICLES = ['a', 'an', 'the', 'their', 'its', 'any'];
 
 export function byContent(p: Parse, i: number): Clause | undefined {
-  return personName(p, i) ?? emailDomain(p, i) ?? companyName(p, i);
+  return personName(p, i) ?? emailDomain(p, i) ?? companyName(p, i) ?? worksAt(p, i);
+}
+
+/** Words before a company's own name: "people who work at Smith Health", "contacts at Rossi Capital". */
+const AT_COMPANY: readonly (readonly string[])[] = [
+  ['work', 'at'], ['works', 'at'], ['working', 'at'], ['work', 'for'], ['works', 'for'], ['working', 'for'], ['employed', 'at'], ['employed', 'by'],
+  ['employees', 'of'], ['staff', 'at'], ['staff', 'of'], ['at'],
+];
+
+/**
+ * A company named in the description: capitalized words no field, value or vocabulary knows, after
+ * "work at" / "contacts at" ("Smith Health 0", "Rossi Capital"). "Any of the Rossi Capital
+ * companies" is every company whose name starts so. Said as an assumption: the reviewer sees the
+ * words were taken as a name.
+ */
+function worksAt(p: Parse, i: number): Clause | undefined {
+  const lead = AT_COMPANY.find((ws) => ws.every((w, k) => p.w(i + k) === w));
+  if (!lead) return undefined;
+  let j = i + lead.length;
+  let prefix = false;
+  if (p.is(j, 'any|one|all', 'of')) {
+    prefix = true;
+    j += 2;
+  }
+  j = p.skip(j, ['the']);
+  const start = j;
+  const words: string[] = [];
+  while (j < p.tokens.length && words.length < 5) {
+    const t = p.tokens[j]!;
+    const name = nameAt(p, j, true);
+    // A number inside a name ("Smith Health 0") once a capitalized word began it.
+    if (name) words.push(t.text);
+    else if (words.length && t.kind === 'number') words.push(t.text);
+    else break;
+    j += 1;
+  }
+  if (!words.length) return undefined;
+  let end = j;
+  if (COMPANY_NOUNS.has(p.w(end))) {
+    prefix = prefix || /s$/.test(p.w(end));
+    end += 1;
+  }
+  const text = words.join(' ');
+  const field_ = field('company name');
+  p.assume(`read "${p.text(start, j)}" as ${prefix ? 'companies whose name starts with' : 'the company named'} "${text}"`);
+  return { node: cond(field_.key, prefix ? 'starts_with' : 'eq', text), end };
 }
 
 /** A word that can only be a name here: quoted, or a word that is neither known nor in the lexicon. */
