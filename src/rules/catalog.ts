@@ -189,7 +189,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     type: 'number',
     column: col('employee_count'),
     nullable: true,
-    synonyms: ['employees', 'employee count', 'company size', 'headcount', 'size'],
+    synonyms: ['employees', 'employee count', 'company size', 'headcount', 'size', 'staff', 'people on staff', 'workforce'],
   },
   {
     scope: 'company',
@@ -209,7 +209,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     type: 'number',
     column: col('annual_revenue'),
     nullable: true,
-    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover'],
+    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'revenues'],
   },
 ];
 

@@ -19,7 +19,9 @@ export function readBound(p: Parse, i: number): Bound | undefined {
     const lo = readNumber(p.tokens, j + 1);
     if (lo && p.is(lo.end, 'and|to|-|–')) {
       const hi = readNumber(p.tokens, lo.end + 1);
-      if (hi && lo.value <= hi.value) return { operator: 'between', value: [lo.value, hi.value], end: hi.end, explicit: true };
+      // "between 5 and 20 million": the first number shares the second's scale word.
+      const low = hi?.scale && !lo.scale && lo.value * hi.scale <= hi.value ? lo.value * hi.scale : lo.value;
+      if (hi && low <= hi.value) return { operator: 'between', value: [low, hi.value], end: hi.end, explicit: true };
     }
     if (p.is(j, 'between')) return undefined;
   }

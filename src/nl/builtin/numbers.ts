@@ -15,6 +15,8 @@ export interface NumberRead {
   end: number;
   /** Written "10+". */
   plus: boolean;
+  /** The scale word written after the number ("20 million"): a range's first number shares it ("between 5 and 20 million"). */
+  scale?: number;
 }
 
 /** Reads a number starting at token i, or undefined. */
@@ -24,12 +26,14 @@ export function readNumber(tokens: readonly Token[], i: number): NumberRead | un
   if (t.kind === 'number') {
     let value = t.value!;
     let end = i + 1;
+    let scaled = 0;
     const scale = tokens[end] && SCALES[tokens[end]!.norm];
     if (scale && !/[a-z]$/i.test(t.norm)) {
       value *= scale;
+      scaled = scale;
       end += 1;
     }
-    return { value, end, plus: !!t.plus };
+    return { value, end, plus: !!t.plus, ...(scaled ? { scale: scaled } : {}) };
   }
   return readWords(tokens, i);
 }

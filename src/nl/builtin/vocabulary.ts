@@ -78,7 +78,7 @@ export const EMAIL_VERBS: Record<string, string[][]> = {
   opened: [['opened'], ['open'], ['opens'], ['opening'], ['read']],
   clicked: [['clicked', 'on'], ['clicked', 'through'], ['clicked'], ['click', 'on'], ['click'], ['clicks'], ['clicking'], ['clicked', 'through', 'on']],
   delivered: [['received'], ['receive'], ['got'], ['get'], ['were', 'sent'], ['was', 'sent'], ['been', 'sent'], ['delivered']],
-  unsubscribed: [['unsubscribed', 'from'], ['unsubscribe', 'from'], ['opted', 'out', 'of']],
+  unsubscribed: [['unsubscribed', 'from'], ['unsubscribe', 'from'], ['opted', 'out', 'of'], ['unsubscribed', 'through'], ['unsubscribed', 'via'], ['unsubscribed', 'using'], ['hit', 'unsubscribe', 'on'], ['unsubscribed', 'on']],
   bounced: [['bounced', 'on'], ['bounced', 'from'], ['bounced']],
 };
 /** Nouns for a campaign send. */

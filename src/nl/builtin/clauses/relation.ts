@@ -267,7 +267,9 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
     }
     const values = enumValues(p, j, rows);
     if (values) {
-      j = values.end;
+      // "a proposal-stage deal", "negotiation phase deals"
+      j = p.is(values.end, 'stage|phase') && !p.sense(values.end, 'relation') ? values.end + 1 : values.end;
+      if (rows.nounFieldOnly === values.end && j > values.end) rows.nounFieldOnly = j;
       continue;
     }
     return j;

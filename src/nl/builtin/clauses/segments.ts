@@ -32,7 +32,8 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
   if (nounBefore) j = p.skip(j + 1, ['the']);
   for (const { sense, match } of p.senses(j, 'segment')) {
     const nounAfter = NOUNS.has(p.w(match.end));
-    if (sense.partial && !nounBefore && !nounAfter) continue;
+    // "on cooldown": "on" says membership of a list, so a unique first word of a title is enough.
+    if (sense.partial && !nounBefore && !nounAfter && !(intro && p.w(i) === 'on')) continue;
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
     return { node: { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id }, end: nounAfter ? match.end + 1 : match.end };
