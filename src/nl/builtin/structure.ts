@@ -55,7 +55,9 @@ export function scan(p: Parse): Scan {
   const items: Item[] = [];
   const unknown: number[] = [];
   let clauses = 0;
-  for (let i = 0; i < p.tokens.length; ) {
+  const label = purposeLabel(p);
+  if (label !== undefined) p.assume(`read "${p.text(0, label)}" (before the colon) as what the list is for, not a condition`);
+  for (let i = label === undefined ? 0 : label + 1; i < p.tokens.length; ) {
     const w = p.w(i);
     const except = p.phrase(i, EXCEPT_LIST);
     // "everybody but the bounced ones": but after a word for everyone is an exception.
@@ -93,6 +95,22 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   return { items, clauses, unknown };
+}
+
+/** Verbs of what a list is for: "leads to assign to Sara next week: …", "customers to email about …: …". */
+const PURPOSE_VERBS = new Set(['assign', 'reassign', 'email', 'call', 'contact', 'invite', 'target', 'send', 'nurture', 'follow', 'reach', 'ping',
+  'message', 'notify', 'survey', 'upsell', 'onboard', 'reengage', 're-engage', 'retarget', 'thank', 'remind', 'hand', 'give', 'route', 'text']);
+
+/**
+ * "customers to email about the price change: subscribed customers on the pro plan": the words
+ * before the colon say what the list is for ("to <verb>"), the audience follows it. Returns the
+ * colon's index when the text has that shape.
+ */
+function purposeLabel(p: Parse): number | undefined {
+  const colon = p.tokens.findIndex((t) => t.norm === ':');
+  if (colon < 2 || colon >= p.tokens.length - 1) return undefined;
+  for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
+  return undefined;
 }
 
 /** "without / no / never <clause>" just before: a following "or a …" continues the negation. */

@@ -5,7 +5,7 @@
 // say a field is empty ("unowned", "nobody owns") and a text value without "is" ("last name Novak").
 import { type Catalog, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
 import type { Node } from '../../../rules/grammar.js';
-import { countryCode, languageCode } from '../../../rules/values.js';
+import { countryCode, languageCode, tenantValues } from '../../../rules/values.js';
 import { readBound } from '../bounds.js';
 import { isKnownWord } from '../keywords.js';
 import { countryCodes, type Sense } from '../lexicon.js';
@@ -131,7 +131,47 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i);
+}
+
+/** Words between a set field and the text its values contain: "tagged anything with 'lead' in it". */
+const CONTAINING: [string[], true][] = [
+  [['with'], true], [['containing'], true], [['that', 'contains'], true], [['that', 'contain'], true], [['which', 'contains'], true],
+  [['including'], true], [['that', 'includes'], true], [['that', 'has'], true], [['having'], true], [['like'], true],
+];
+
+/**
+ * "tagged anything with 'lead' in it", "a tag containing 'test'": the tenant's values of a set
+ * field (tags, multi-select) that contain the text, listed in an assumption. No such value: nothing
+ * is read, so the words stay open for the reviewer.
+ */
+function valueContaining(p: Parse, i: number): Clause | undefined {
+  const verb = p.phrase(i, FIELD_VERBS);
+  let j: number;
+  let field: ContactFieldDef | undefined;
+  if (verb) {
+    field = fieldNamed(p, verb.value);
+    j = p.skip(verb.end, ['with', 'as']);
+  } else {
+    const at = p.skip(i, ['a', 'an', 'any', 'some']);
+    const named = p.sense(at, 'field');
+    field = named ? fieldOf(p, named.sense.field) : undefined;
+    j = named?.match.end ?? i;
+  }
+  if (!field || field.type !== 'tags') return undefined;
+  j = p.skip(j, ['anything', 'something', 'a', 'an', 'any', 'one', 'tag', 'tags', 'value', 'values', 'label']);
+  const link = p.phrase(j, CONTAINING);
+  if (!link) return undefined;
+  const t = p.tokens[link.end];
+  if (!t || (t.kind !== 'quoted' && t.kind !== 'word')) return undefined;
+  const text = t.norm.toLowerCase();
+  let end = link.end + 1;
+  if (p.is(end, 'in', 'it|them|the|its')) end += p.is(end + 1, 'the|its') && p.is(end + 2, 'name|tag') ? 3 : 2;
+  const all = field.values?.kind === 'static' ? [...field.values.values] : field.values?.kind === 'tenant' ? [...tenantValues(field.values.lookup, p.tenant)] : [];
+  const values = all.filter((v) => v.toLowerCase().includes(text));
+  if (!values.length) return undefined;
+  p.assume(`read "${p.text(i, end)}" as ${field.label.toLowerCase()} containing "${text}": ${values.join(', ')}`);
+  return { node: oneOrIn(field.key, values), end };
 }
 
 function namedField(p: Parse, i: number): Clause | undefined {

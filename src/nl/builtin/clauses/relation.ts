@@ -386,7 +386,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     // A number: "worth over 50k", "scoring 75+", "above 80", "of at least 70".
     if (phrases.number) {
       const word = p.phrase(linked, phrases.number.words) ?? p.phrase(k, phrases.number.words);
-      let at = word ? word.end : linked;
+      let at = word ? p.skip(word.end, phrases.links) : linked;
       if (word && p.is(at, 'of|to')) at += 1;
       if (word && p.is(at, 'at') && !p.is(at + 1, 'least|most')) at += 1;
       const b = readBound(p, at);

@@ -16,6 +16,7 @@ import { properties } from './properties.js';
 import { quantifiers } from './quantifiers.js';
 import { refusals } from './refusals.js';
 import { regions } from './regions.js';
+import { relations } from './relations.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
@@ -34,6 +35,7 @@ export const TABLES: Record<string, Row[]> = {
   deals,
   'email engagement': email,
   activities,
+  'one relation recognizer': relations,
   dates,
   segments,
   'fit scores': fit,

@@ -1,0 +1,45 @@
+import { and, c, counted, days, has, hasNo, months, or, type Row } from '../build.js';
+
+const sinceOctober = c('occurred_at', 'gte', '2026-10-01');
+
+/**
+ * The one relation recognizer: [verb] [quantity] [of our] [qualifiers] noun [modifiers], for every
+ * relation, with the modifiers its fields' types allow. Rows here are the forms the per-relation
+ * recognizers did not read; written for the recognizer, not taken from an eval set.
+ */
+export const relations: Row[] = [
+  // Quantities in words and ranges, and participles between the quantity and the noun.
+  { say: 'contacts with four or more recorded calls', rules: counted('activities', 'gte', 4, c('type', 'eq', 'call')) },
+  { say: 'people with fewer than 3 logged notes', rules: counted('activities', 'lt', 3, c('type', 'eq', 'note')) },
+  { say: 'contacts with one or two meetings', rules: [has('activities', c('type', 'eq', 'meeting')), counted('activities', 'lte', 2, c('type', 'eq', 'meeting'))] },
+  { say: 'leads with 2-4 deals', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('deals', 'gte', 2), counted('deals', 'lte', 4)] },
+  // Email events counted after a verb, with a window.
+  { say: 'contacts who clicked more than 3 of our emails since October', rules: counted('email_events', 'gt', 3, c('type', 'eq', 'clicked'), sinceOctober) },
+  { say: 'subscribers who opened at least 2 newsletters in the last 60 days', rules: [c('email_status', 'eq', 'subscribed'), counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('occurred_at', 'within_last', days(60)))] },
+  { say: 'contacts who opened at least 3 distinct campaigns', rules: counted('email_events', 'gte', 3, c('type', 'eq', 'opened')), assume: ['counts twice'] },
+  // "in that period" reuses the window said last.
+  { say: 'contacts with a call since October and 2 or more meetings in that period', rules: [has('activities', c('type', 'eq', 'call'), sinceOctober), counted('activities', 'gte', 2, c('type', 'eq', 'meeting'), sinceOctober)], assume: ['same time window'] },
+  // The newest row, where the grammar says it exactly.
+  { say: 'contacts whose latest activity was more than 45 days ago', rules: [has('activities'), hasNo('activities', c('occurred_at', 'within_last', days(45)))], assume: ['none since then'] },
+  { say: 'people whose most recent meeting was within the last 2 months', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(2))), assume: ['in that time'] },
+  // Owners of related rows, by name after the noun and missing.
+  { say: 'contacts with a negotiation-stage deal that Victor owns', rules: has('deals', c('stage', 'eq', 'negotiation'), c('owner', 'eq', 'Victor Viewer')) },
+  { say: 'contacts with an open deal without an owner', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('owner', 'is_null')) },
+  // Fit scores: a threshold shared by products joined with "and", and a count of scored products.
+  { say: 'contacts whose analytics and crm scores are both above 60', rules: and(has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gt', 60)), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 60))), assume: ['each of them'] },
+  { say: 'contacts with at least 2 products scoring 80+', rules: counted('fit_scores', 'gte', 2, c('score', 'gte', 80)) },
+  // "we called" is an outbound call, and said.
+  { say: 'people we phoned in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', { amount: 2, unit: 'weeks' })), assume: ['outbound'] },
+  // Two audiences joined by "and" (each with its own lifecycle stage) are a union.
+  { say: 'leads in France and customers in Italy', rules: or(and(c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'FR')), and(c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT'))) },
+  { say: 'everybody but the unsubscribed ones', rules: and(not_(c('email_status', 'eq', 'unsubscribed'))) },
+  // A company by its own name, and tags by what they contain.
+  { say: 'contacts who work at Costa Capital 2', rules: c('company.name', 'eq', 'costa capital 2'), assume: ['company named'] },
+  { say: "contacts tagged with anything containing 'beta'", rules: c('tags', 'eq', 'beta-tester'), assume: ['beta-tester'] },
+  // A purpose before a colon is not a condition.
+  { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
+];
+
+function not_(...children: unknown[]) {
+  return { type: 'group', op: 'and', negate: true, children };
+}
