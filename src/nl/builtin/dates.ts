@@ -51,6 +51,8 @@ export class DateReader {
   read(i: number): When | undefined {
     const w = (k: number) => this.w(k);
     if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
+    // "at some point", "at any point", "at any time": ever
+    if (w(i) === 'at' && (w(i + 1) === 'some' || w(i + 1) === 'any') && (w(i + 2) === 'point' || w(i + 2) === 'time')) return { conditions: [], end: i + 3 };
     if (w(i) === 'recently' || w(i) === 'lately') return { conditions: [{ operator: 'within_last', value: { amount: 30, unit: 'days' } }], end: i + 1 };
     // in / within / during / over / for [the] last|past|previous N units
     let j = i;
@@ -254,6 +256,11 @@ export class DateReader {
       const d = new Date(`${t.norm.slice(0, 10)}T00:00:00Z`);
       if (Number.isNaN(d.getTime())) return undefined;
       return { start: d, end: new Date(d.getTime() + 86_400_000), next: i + 1 };
+    }
+    // "since last year", "before last month": the previous calendar period.
+    if ((this.w(i) === 'last' || this.w(i) === 'previous') && this.unitWord(i + 1)) {
+      const previous = this.previousPeriod(i + 1);
+      if (previous) return previous;
     }
     const year = (k: number) => {
       const y = this.tokens[k];

@@ -94,7 +94,8 @@ const activities: RelationPhrases = {
   before: [[['logged'], { where: [] }], [['recorded'], { where: [] }]],
   dated: [],
   date: 'occurred_at',
-  links: new Set(LINKS),
+  // "a meeting with them since September"
+  links: new Set([...LINKS, 'with', 'them', 'him', 'her']),
   adverbs: new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves']),
 };
 
@@ -173,6 +174,8 @@ export const SAME_WINDOW: PhraseTable<true> = [
   [['in', 'the', 'same', 'period'], true], [['over', 'the', 'same', 'period'], true], [['over', 'that', 'period'], true], [['in', 'that', 'window'], true],
   [['within', 'that', 'period'], true], [['in', 'the', 'same', 'window'], true], [['during', 'the', 'same', 'period'], true], [['then'], true],
 ];
+/** A window the rows must not fall in: "talked to at some point but not in the last 3 months". */
+export const BUT_NOT: PhraseTable<true> = [[['but', 'not'], true], [['though', 'not'], true], [['just', 'not'], true], [['only', 'not'], true], [['but', 'none'], true]];
 /** Words that ask for distinct rows ("2 different campaigns"): the grammar counts rows, which is said. */
 export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique']);
 /** Quantities said in words: "multiple deals", "several calls". */
@@ -182,5 +185,5 @@ export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2]
 export const RELATION_PHRASE_WORDS: readonly string[] = [
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
-  ...LATEST.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
+  ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
 ];

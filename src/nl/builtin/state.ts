@@ -281,6 +281,35 @@ export class Parse {
     return true;
   }
 
+  /**
+   * A short unknown word right before a field's name is compared with that field's values only
+   * ("fre plan" → the plan "free"): too short to compare with the whole lexicon, but the field's
+   * name says which few values it can be. One letter added, dropped or swapped; said.
+   */
+  private correctBeforeField(covered: Set<number>): void {
+    for (let i = 0; i + 1 < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || t.norm.length !== 3 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+      const field = this.lattice[i + 1]?.flatMap((m) => m.senses).find((s) => s.kind === 'field');
+      if (!field || field.kind !== 'field') continue;
+      const values = this.lattice.length ? this.valueSensesOf(field.field) : [];
+      const close = values.filter((v) => typoDistance(v.text, t.norm) === 1);
+      if (close.length !== 1) continue;
+      this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
+      covered.add(i);
+    }
+  }
+
+  /** The one-word phrases that are values of a contact field. */
+  private valueSensesOf(field: string): { text: string; senses: Sense[] }[] {
+    const out: { text: string; senses: Sense[] }[] = [];
+    for (const [word, node] of this.lex.trie.next) {
+      const senses = node.senses.filter((s) => s.kind === 'value' && s.field === field);
+      if (senses.length) out.push({ text: word, senses });
+    }
+    return out;
+  }
+
   /** Unknown words of five letters or more are compared with the lexicon's phrases of one to three words. */
   private correctTypos(): void {
     const unknown = (k: number) => {
@@ -289,6 +318,7 @@ export class Parse {
     };
     const covered = new Set<number>();
     this.lattice.forEach((ms) => ms.forEach((m) => { for (let k = m.start; k < m.end; k++) covered.add(k); }));
+    this.correctBeforeField(covered);
     for (let i = 0; i < this.tokens.length; i++) {
       if (!unknown(i) || covered.has(i)) continue;
       if (this.correctVerb(i)) continue;

@@ -101,8 +101,13 @@ function campaigns(p: Parse, i: number): Target | undefined {
   if (b && b.explicit && b.operator !== 'between' && b.operator !== 'in' && CAMPAIGN_NOUNS.has(p.w(b.end))) {
     return { campaigns: { last: null, ids: null }, end: b.end + 1, count: { operator: b.operator, value: b.value } };
   }
-  // anything / something: any campaign
-  if (p.is(j, 'anything|something')) return { campaigns: { last: null, ids: null }, end: j + 1 };
+  // anything / something / nothing [in|from|of <campaigns>]: any (none) of them
+  if (p.is(j, 'anything|something|nothing')) {
+    const none = p.is(j, 'nothing');
+    const of = p.is(j + 1, 'in|from|of|on') ? campaigns(p, j + 2) : undefined;
+    const target = of ?? { campaigns: { last: null, ids: null }, end: j + 1 };
+    return { ...target, match: none ? 'none' : 'any' };
+  }
   // any campaign / an email / every campaign / emails
   const article = p.is(j, 'a|an|any|every|all|some');
   const k = article ? j + 1 : j;

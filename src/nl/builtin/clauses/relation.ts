@@ -18,7 +18,7 @@ import { COMPARATORS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { DISTINCT, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, type Where } from '../relation-phrases.js';
+import { BUT_NOT, DISTINCT, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, type Where } from '../relation-phrases.js';
 import type { Clause, Parse } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -43,6 +43,8 @@ interface Rows {
   /** "for every product": one row for each of the tenant's values. */
   everyValue: boolean;
   window?: DateCondition[];
+  /** "… but not in the last 3 months": rows exist, none in this window. */
+  notIn?: DateCondition[];
   /** Where a noun-like value ("calls") ended: it names the rows when no noun follows. */
   nounFieldOnly?: number;
   /** Named only by a weak noun ("score"): needs a qualifier or what follows. */
@@ -354,6 +356,16 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       rows.needsMore = false;
       continue;
     }
+    // "… at some point but not in the last 3 months": at least one, none in that window.
+    const butNot = rows.date && !rows.notIn && rows.count === null ? p.phrase(p.w(k) === ',' ? k + 1 : k, BUT_NOT) : undefined;
+    if (butNot) {
+      const window = p.dates.read(p.skip(butNot.end, ['in', 'during', 'within', 'for']) === butNot.end ? butNot.end : butNot.end);
+      if (window?.conditions.length) {
+        rows.notIn = window.conditions;
+        j = window.end;
+        continue;
+      }
+    }
     const more = trailingOrMore(p, k);
     if (more && rows.count) {
       rows.count = { operator: more.operator, value: rows.count.value };
@@ -555,6 +567,11 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     rows.notes.push(`read "${said}" as a count of ${rows.rel.label.toLowerCase()}: the same one twice counts twice`);
   }
   if (rows.none) return relation(name, false, rows.where);
+  if (rows.notIn) {
+    const date = rows.date!;
+    rows.notes.push(`read "${said}" as at least one ${rows.rel.noun}, and none ${rows.notIn.length === 1 && rows.notIn[0]!.operator === 'within_last' ? 'in that window' : 'in that time'}`);
+    return all([relation(name, true, rows.where), relation(name, false, [...rows.where, ...rows.notIn.map((c) => cond(date, c.operator, c.value))])]);
+  }
   if (rows.latest) return latest(rows, said);
   if (rows.everyValue && p.tenant.products.length && rows.phrases.perRow) {
     const key = rows.phrases.perRow;

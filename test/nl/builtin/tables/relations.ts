@@ -1,4 +1,4 @@
-import { and, c, counted, days, has, hasNo, months, or, type Row } from '../build.js';
+import { and, c, counted, days, engaged, has, hasNo, months, or, type Row } from '../build.js';
 
 const sinceOctober = c('occurred_at', 'gte', '2026-10-01');
 
@@ -36,6 +36,13 @@ export const relations: Row[] = [
   // A company by its own name, and tags by what they contain.
   { say: 'contacts who work at Costa Capital 2', rules: c('company.name', 'eq', 'costa capital 2'), assume: ['company named'] },
   { say: "contacts tagged with anything containing 'beta'", rules: c('tags', 'eq', 'beta-tester'), assume: ['beta-tester'] },
+  // A window the rows must avoid, "ever" said as "at some point", "anything / nothing in" campaigns.
+  { say: 'contacts we met with at some point but not in the last 60 days', rules: [has('activities', c('type', 'eq', 'meeting')), hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', days(60)))], assume: ['none in that window'] },
+  { say: 'contacts who opened nothing in the last 3 campaigns', rules: engaged('opened', 'none', { last: 3 }) },
+  { say: 'leads who clicked anything from the last 2 campaigns', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('clicked', 'any', { last: 2 })] },
+  { say: 'contacts with no deal since last year', rules: hasNo('deals', c('created_at', 'gte', '2025-01-01')) },
+  // A three-letter typo right before a field's name is read against that field's values.
+  { say: 'pro and fre plan contacts in Spain', rules: [c('properties.plan', 'in', ['pro', 'free']), c('country', 'eq', 'ES')], assume: ['"fre"'] },
   // A purpose before a colon is not a condition.
   { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
 ];
