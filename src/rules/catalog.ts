@@ -209,7 +209,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     type: 'number',
     column: col('annual_revenue'),
     nullable: true,
-    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'revenues'],
+    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'makes', 'revenues'],
   },
 ];
 

@@ -32,7 +32,7 @@ const KNOWN = new Set<string>([
  * or more: shorter ones ("read") are too close to everyday words ("ready").
  */
 export const TYPO_VERBS: readonly string[] = [
-  ...new Set([...Object.values(EMAIL_VERBS).flat(2), 'contacted', 'emailed', 'called', 'phoned', 'reached']),
+  ...new Set([...Object.values(EMAIL_VERBS).flat(2), ...FIELD_VERBS.map(([words]) => words[0]!), 'contacted', 'emailed', 'called', 'phoned', 'reached']),
 ].filter((w) => w.length >= 5);
 
 /**
@@ -47,7 +47,9 @@ const TYPO_TARGETS = new Set([
 ]);
 /** The relations' adjectives ("open", "closed") are typo targets too: taken from their phrase data. */
 const RELATION_TARGETS = RELATION_PHRASES.flatMap((r) => r.before.flatMap(([words]) => words)).filter((w) => w.length >= 4);
-export const TYPO_WORDS: readonly string[] = [...KNOWN].filter((w) => TYPO_TARGETS.has(w) || RELATION_TARGETS.includes(w));
+/** Campaign nouns of six letters or more ("campain"): the email clauses cannot start without one. */
+const NOUN_TARGETS = [...CAMPAIGN_NOUNS].filter((w) => w.length >= 6);
+export const TYPO_WORDS: readonly string[] = [...KNOWN].filter((w) => TYPO_TARGETS.has(w) || RELATION_TARGETS.includes(w) || NOUN_TARGETS.includes(w));
 
 /** Words found to be numbers or not ("twenty" is, "churned" is not), so each word is tokenized once, not per recognizer and position. */
 const NUMBER_WORDS = new Map<string, boolean>();

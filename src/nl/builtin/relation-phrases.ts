@@ -89,13 +89,15 @@ const activities: RelationPhrases = {
     [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['met'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['inactive'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
+    [['active'], { where: [], names: true, needsMore: true, assume: 'as any activity (an email open or click is not an activity)' }],
+    [['sent'], { where: [] }],
     [['dormant'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
   ],
   before: [[['logged'], { where: [] }], [['recorded'], { where: [] }]],
   dated: [],
   date: 'occurred_at',
   // "a meeting with them since September"
-  links: new Set([...LINKS, 'with', 'them', 'him', 'her']),
+  links: new Set([...LINKS, 'with', 'to', 'them', 'him', 'her']),
   adverbs: new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves']),
 };
 

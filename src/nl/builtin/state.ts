@@ -267,7 +267,8 @@ export class Parse {
    */
   private correctWord(i: number, words: readonly string[]): boolean {
     const t = this.tokens[i]!;
-    const limit = t.norm.length >= 7 ? 2 : t.norm.length >= 4 ? 1 : 0;
+    // Two edits only for long words: "enabled" is two letters from "emailed", and is not a typo of it.
+    const limit = t.norm.length >= 8 ? 2 : t.norm.length >= 4 ? 1 : 0;
     let best: { word: string; d: number } | undefined;
     for (const word of words) {
       if (word[0] !== t.norm[0] || Math.abs(word.length - t.norm.length) > limit) continue;

@@ -250,7 +250,8 @@ function disjunction(input: Seq, unknown: number[]): Node | undefined {
     const cuts = [-1, ...loose, input.length];
     const parts = cuts.slice(0, -1).map((k, n) => input.slice(k + 1, cuts[n + 1]));
     const nodes = parts.map((part) => disjunction(part.map((x) => (isMark(x, 'and') ? { ...(x as object), loose: false } as Item : x)), unknown)).filter((n): n is Node => n !== undefined);
-    return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : group('and', nodes);
+    // "leads from webinars or events, plus all opportunities": two audiences, as in separateAudiences.
+    return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : group(distinctHeads(parts) ? 'or' : 'and', nodes);
   }
   const seq = attachAlternatives(input);
   const parts: Seq[] = [[]];
@@ -300,11 +301,15 @@ function separateAudiences(seq: Seq): Seq[] | undefined {
     else parts[parts.length - 1]!.push(x);
   }
   if (parts.length < 2) return undefined;
+  return distinctHeads(parts) ? parts : undefined;
+}
+
+/** Whether every part starts with its own value of one single-valued field. */
+function distinctHeads(parts: Seq[]): boolean {
   const heads = parts.map(head);
   const first = heads[0];
-  if (!first || heads.some((h) => !h || h.field !== first.field)) return undefined;
-  if (new Set(heads.map((h) => JSON.stringify(h!.value))).size !== heads.length) return undefined;
-  return parts;
+  if (!first || heads.some((h) => !h || h.field !== first.field)) return false;
+  return new Set(heads.map((h) => JSON.stringify(h!.value))).size === heads.length;
 }
 
 /** The head value a part starts with: an unattached, un-negated "field = value" on a single-valued field. */

@@ -12,7 +12,7 @@ export const NEGATIONS = new Set([
 ]);
 /** Words that open an exception: everything after them is excluded. */
 export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless']);
-export const EXCEPT_PHRASES = [['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out']];
+export const EXCEPT_PHRASES = [['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
 /** Words that start a relative clause: what comes before them applies to all of what follows. */
 export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
 
@@ -110,7 +110,7 @@ export const SHORTHAND: Record<string, string> = {
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management',
-  "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
+  havnt: "haven't", hvnt: "haven't", "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */

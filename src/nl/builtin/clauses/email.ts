@@ -37,7 +37,8 @@ export function emailEngagement(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, VERBS);
   if (!verb) return undefined;
   const event = verb.value;
-  let j = p.skip(verb.end, ['on', 'through']);
+  // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
+  let j = p.skip(verb.end, ['on', 'through', 'in']);
   const modifier = p.phrase(j, MODIFIERS);
   if (modifier) j = modifier.end;
   const target = campaigns(p, j) ?? implicit(p, i, j);

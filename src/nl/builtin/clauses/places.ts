@@ -21,7 +21,7 @@ const languageField = () => BUILTIN_CATALOG.contactFields.find((f) => f.values?.
 /** Verbs of being somewhere; a company verb puts the place on the company. */
 const PLACE_VERBS: [string[], boolean][] = [
   [['based'], false], [['located'], false], [['living'], false], [['live'], false], [['lives'], false], [['situated'], false], [['sitting'], false],
-  [['headquartered'], true], [['hq'], true], [['hq', 'is'], true], [['registered'], true],
+  [['headquartered'], true], [['hq'], true], [['hq', 'is'], true], [['registered'], true], [["hq'd"], true], [['hqd'], true], [['hq', 'in'], true],
 ];
 const PREPOSITIONS: [string[], boolean][] = [
   [['in'], false], [['from'], false], [['within'], false], [['out', 'of'], false], [['across'], false], [['throughout'], false],

@@ -43,6 +43,13 @@ export const relations: Row[] = [
   { say: 'contacts with no deal since last year', rules: hasNo('deals', c('created_at', 'gte', '2025-01-01')) },
   // A three-letter typo right before a field's name is read against that field's values.
   { say: 'pro and fre plan contacts in Spain', rules: [c('properties.plan', 'in', ['pro', 'free']), c('country', 'eq', 'ES')], assume: ['"fre"'] },
+  // More verbs and links: "active in", "sent … to", "clicked in any of", loose "plus" between audiences, "leave out".
+  { say: 'customers active in the last 2 weeks', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('occurred_at', 'within_last', { amount: 2, unit: 'weeks' }))], assume: ['any activity'] },
+  { say: 'people we sent an inbound note to this month', rules: has('activities', c('direction', 'eq', 'inbound'), c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-11-01')) },
+  { say: 'contacts who opened in any of the last 4 campaigns', rules: engaged('opened', 'any', { last: 4 }) },
+  { say: 'customers on the pro or free plan, plus all leads', rules: or(and(c('lifecycle_stage', 'eq', 'customer'), c('properties.plan', 'in', ['pro', 'free'])), c('lifecycle_stage', 'eq', 'lead')) },
+  { say: 'subscribed contacts in Spain but leave out anyone tagged partner', rules: [c('email_status', 'eq', 'subscribed'), c('country', 'eq', 'ES'), not_(c('tags', 'eq', 'partner'))] },
+  { say: "contacts whose company makes over $50M and is HQ'd in France", rules: [c('company.annual_revenue', 'gt', 50000000), c('company.country', 'eq', 'FR')] },
   // A purpose before a colon is not a condition.
   { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
 ];
