@@ -301,6 +301,9 @@ function enumValues(p: Parse, j: number, rows: Rows): { end: number } | undefine
   return undefined;
 }
 
+/** Words that may stand before a weak noun without naming another kind of score. */
+const WEAK_NOUN_LEADS = new Set(['a', 'an', 'the', 'their', 'its', 'any', 'with', 'whose', 'fit', 'no', 'every', 'each', 'all', 'of', 'and', 'or', 'has', 'have', 'are', 'is', 'two', 'three', 'least', 'more', 'than', 'some', 'high', 'low']);
+
 /** The noun: the catalog's, a noun-like value already read, or the relation's extra nouns. */
 function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const { rel, phrases } = rows;
@@ -318,10 +321,16 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
     return j + 1;
   }
   if (phrases.weakNouns?.has(p.w(j)) || (phrases.weakNouns && p.is(j, 'product|products'))) {
-    rows.named = true;
     // "score" alone is a fit score next to a product or a bound; otherwise it needs what follows.
     const qualified = rows.where.length > 0 || rows.each !== undefined;
-    if (!qualified) rows.weak = true;
+    // "lead score", "credit score": a word of its own before the noun names another score, which
+    // this CRM does not have; it is left unread (and so refused or reported), never a fit score.
+    if (!qualified && j > 0 && p.tokens[j - 1]?.kind === 'word' && !WEAK_NOUN_LEADS.has(p.w(j - 1))) return j;
+    rows.named = true;
+    if (!qualified) {
+      rows.weak = true;
+      rows.notes.push(`read "${p.text(j, j + 1)}" as a ${rows.rel.noun}`);
+    }
     return j + 1;
   }
   return j;
