@@ -84,7 +84,12 @@ export function scan(p: Parse): Scan {
     else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any')) {
       // "without an open deal or a phone": the negation covers both (neither of them).
       items.push({ kind: 'and', at: i }, { kind: 'not', at: i });
-    } else if (OR_WORDS.has(w)) items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) });
+    } else if (OR_WORDS.has(w)) {
+      // "with an open deal or no deal at all": a negated alternative right after a phrase attached
+      // to the head noun is one more phrase on that head, like "or with …".
+      const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && lastClauseAttached(items);
+      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative });
+    }
     else if (p.is(i, 'none', 'of') || p.is(i, 'no', 'longer') || p.is(i, 'not', 'anymore')) {
       items.push({ kind: 'not', at: i });
       i += 2;
@@ -111,6 +116,12 @@ function purposeLabel(p: Parse): number | undefined {
   if (colon < 2 || colon >= p.tokens.length - 1) return undefined;
   for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
   return undefined;
+}
+
+/** Whether the last item is a clause introduced by a preposition. */
+function lastClauseAttached(items: Item[]): boolean {
+  const last = items[items.length - 1];
+  return last?.kind === 'clause' && last.attached;
 }
 
 /** "without / no / never <clause>" just before: a following "or a …" continues the negation. */

@@ -92,4 +92,13 @@ export const scope: Row[] = [
   { say: 'tagged vip and partner', rules: and(vip, partner) },
   { say: 'leads and customers in Spain', rules: and(c('lifecycle_stage', 'in', ['lead', 'customer']), es), assume: ['any of them'] },
   { say: 'either customers in Spain or leads in Italy', rules: or(and(customer, es), and(lead, it)) },
+  // Two audiences joined by "and" (each with its own stage) are a union; so is ", plus" after an or-list.
+  { say: 'customers in Spain and leads in Germany', rules: or(and(customer, es), and(lead, de)) },
+  { say: 'customers tagged vip or partner, plus all churned contacts', rules: or(and(customer, c('tags', 'in', ['vip', 'partner'])), churned) },
+  { say: 'vip and partner customers', rules: and(vip, partner, customer) },
+  // A trailing "or no X at all" is one more alternative on the phrase before it, not the whole audience.
+  { say: 'customers with an open deal or no deal at all', rules: and(customer, or(has('deals', OPEN), hasNo('deals'))) },
+  { say: 'leads in Spain or without a phone', rules: and(lead, or(es, c('phone', 'is_null'))) },
+  // "everybody but …" is an exception.
+  { say: 'everybody but churned contacts and leads', rules: not(or(churned, lead)) },
 ];
