@@ -290,6 +290,22 @@ export class DateReader {
       const m = (Number(q[1]) - 1) * 3;
       return { start: day(y, m), end: day(y, m + 3), next: year(i + 1) ? i + 2 : i + 1 };
     }
+    // "the first quarter (of 2025)", "the third quarter of this year"
+    const ordinal = ['first', 'second', 'third', 'fourth'].indexOf(this.w(k0));
+    if (ordinal >= 0 && this.w(k0 + 1) === 'quarter') {
+      let j = k0 + 2;
+      if (this.w(j) === 'of') j += 1;
+      let y = year(j);
+      if (y !== undefined) j += 1;
+      else if (this.w(j) === 'this' && this.w(j + 1) === 'year') {
+        y = this.asOf.getUTCFullYear();
+        j += 2;
+      } else {
+        if (this.w(j - 1) === 'of') j -= 1;
+        y = this.asOf.getUTCFullYear();
+      }
+      return { start: day(y, ordinal * 3), end: day(y, ordinal * 3 + 3), next: j };
+    }
     const y0 = year(i);
     if (y0 !== undefined) return { start: day(y0, 0), end: day(y0 + 1, 0), next: i + 1 };
     // 1 March 2026

@@ -1,4 +1,4 @@
-import { c, days, months, weeks, years, type Row } from '../build.js';
+import { c, days, has, months, weeks, years, type Row } from '../build.js';
 
 /** Contact creation dates: relative to the clock (asOf 2026-11-01) and absolute. */
 export const dates: Row[] = [
@@ -23,4 +23,6 @@ export const dates: Row[] = [
   { say: 'created yesterday', rules: [c('created_at', 'gte', '2026-10-31'), c('created_at', 'lt', '2026-11-01')] },
   { say: 'leads created in the last thirty days', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', days(30))] },
   { say: 'contacts created since June 2026', rules: c('created_at', 'gte', '2026-06-01') },
+  { say: 'contacts created in the first quarter', rules: [c('created_at', 'gte', '2026-01-01'), c('created_at', 'lt', '2026-04-01')] },
+  { say: 'deals won in the third quarter of 2025', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-07-01'), c('closed_at', 'lt', '2025-10-01')) },
 ];
