@@ -153,5 +153,11 @@ function implicit(p: Parse, verbAt: number, j: number): Target | undefined {
   if (p.lastCampaigns) return { campaigns: p.lastCampaigns, end: j };
   const negated = [p.w(verbAt - 1), p.w(verbAt - 2)].some((w) => NEGATIONS.has(w));
   const dated = !!p.dates.read(j);
-  return negated || dated ? { campaigns: { last: null, ids: null }, end: j } : undefined;
+  if (negated || dated) return { campaigns: { last: null, ids: null }, end: j };
+  // "opened but never clicked", "contacts who clicked": any campaign, said.
+  if (!next || next.kind === 'punct' || p.is(j, 'but|and|or')) {
+    p.assume(`read "${p.text(verbAt, j)}" without a campaign as any campaign`);
+    return { campaigns: { last: null, ids: null }, end: j };
+  }
+  return undefined;
 }

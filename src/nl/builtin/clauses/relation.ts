@@ -47,6 +47,8 @@ interface Rows {
   notIn?: DateCondition[];
   /** Where a noun-like value ("calls") ended: it names the rows when no noun follows. */
   nounFieldOnly?: number;
+  /** A level was said ("high", "low"): "low for payments" names a fit score without its noun. */
+  leveled?: boolean;
   /** Named only by a weak noun ("score"): needs a qualifier or what follows. */
   weak?: boolean;
   notes: string[];
@@ -251,6 +253,7 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
     }
     const level = phrases.number?.levels?.[p.w(j)];
     if (level && phrases.number) {
+      rows.leveled = true;
       rows.where.push(cond(phrases.number.field, level[0], level[1]));
       rows.notes.push(`read "${p.text(j, j + (p.is(j + 1, 'fit') ? 2 : 1))}" as a ${rel.noun} ${level[0] === 'gte' ? 'of at least' : 'below'} ${level[1]}`);
       j += 1;
@@ -309,12 +312,17 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const { rel, phrases } = rows;
   const found = p.sense(j, 'relation', (s) => s.relation === rel.name);
   if (found) {
-    // "emails" is an email event only after an email verb ("opened 3 emails"), never alone.
-    if (rel.name === 'email_events' && !afterVerb) return j;
+    // "emails" is an email event only after an email verb ("opened 3 emails"); "email events" is always one.
+    if (rel.name === 'email_events' && !afterVerb && found.match.end - found.match.start < 2) return j;
     rows.named = true;
     let end = found.match.end;
     if (rel.name === 'fit_scores' && p.is(end, 'score|scores')) end += 1;
     return end;
+  }
+  // "high fit for crm but low for payments": a level and a product say the row without its noun.
+  if (rows.leveled && phrases.perRow && p.is(j, 'for|on|in') && p.sense(j + 1, 'relValue', (s) => s.relation === rel.name && s.field === phrases.perRow)) {
+    rows.named = true;
+    return j;
   }
   if (phrases.nouns && (!phrases.nouns.afterVerb || afterVerb) && phrases.nouns.words.has(p.w(j))) {
     rows.named = true;

@@ -2,7 +2,7 @@
 // segment" (a unique first word of a title is enough next to the word "segment"), "outside the Q1
 // batch segment" (not in it), and every segment at once: "not in any segment", "in none of our
 // segments" (in none of them), "in any of our segments" (in at least one), said with their titles.
-import type { Node } from '../../../rules/grammar.js';
+import type { MembershipWhen, Node, RelativeDate } from '../../../rules/grammar.js';
 import { all, group } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
 
@@ -25,7 +25,30 @@ export function segment(p: Parse, i: number): Clause | undefined {
   return everySegment(p, i) ?? oneSegment(p, i);
 }
 
+/** Words for membership over time before a segment: "ever in", "joined", "left". */
+const HISTORY: [string[], MembershipWhen['event']][] = [
+  [['ever', 'in'], 'member'], [['ever', 'been', 'in'], 'member'], [['ever', 'on'], 'member'], [['ever', 'part', 'of'], 'member'], [['ever', 'a', 'member', 'of'], 'member'],
+  [['joined'], 'joined'], [['entered'], 'joined'], [['were', 'added', 'to'], 'joined'], [['was', 'added', 'to'], 'joined'], [['got', 'added', 'to'], 'joined'],
+  [['left'], 'left'], [['exited'], 'left'], [['dropped', 'out', 'of'], 'left'], [['fell', 'out', 'of'], 'left'], [['were', 'removed', 'from'], 'left'], [['was', 'removed', 'from'], 'left'],
+];
+
 function oneSegment(p: Parse, i: number): Clause | undefined {
+  const history = p.phrase(i, HISTORY);
+  if (history) {
+    const found = oneSegment(p, history.end);
+    if (!found || found.node.type !== 'segment' || found.node.operator !== 'in' || found.node.when) return undefined;
+    let end = found.end;
+    let since: MembershipWhen['since'] = null;
+    if (history.value !== 'member') {
+      // "joined the Q1 batch in the last 30 days", "left it since September"
+      const when = p.dates.read(end);
+      const only = when?.conditions.length === 1 ? when.conditions[0]! : undefined;
+      if (only?.operator === 'within_last') since = only.value as RelativeDate;
+      else if (only?.operator === 'gte') since = String(only.value).slice(0, 10);
+      if (since !== null) end = when!.end;
+    }
+    return { node: { ...found.node, when: { event: history.value, since } }, end };
+  }
   const intro = p.phrase(i, INTROS);
   let j = p.skip(intro ? intro.end : i, ['the', 'our']);
   const nounBefore = NOUNS.has(p.w(j));
@@ -36,7 +59,10 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     if (sense.partial && !nounBefore && !nounAfter && !(intro && p.w(i) === 'on')) continue;
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
-    return { node: { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id }, end: nounAfter ? match.end + 1 : match.end };
+    // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.
+    const never = !intro?.value && p.w(i - 1) === 'never';
+    const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
+    return { node, end: nounAfter ? match.end + 1 : match.end };
   }
   return undefined;
 }

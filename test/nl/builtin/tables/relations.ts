@@ -50,6 +50,14 @@ export const relations: Row[] = [
   { say: 'customers on the pro or free plan, plus all leads', rules: or(and(c('lifecycle_stage', 'eq', 'customer'), c('properties.plan', 'in', ['pro', 'free'])), c('lifecycle_stage', 'eq', 'lead')) },
   { say: 'subscribed contacts in Spain but leave out anyone tagged partner', rules: [c('email_status', 'eq', 'subscribed'), c('country', 'eq', 'ES'), not_(c('tags', 'eq', 'partner'))] },
   { say: "contacts whose company makes over $50M and is HQ'd in France", rules: [c('company.annual_revenue', 'gt', 50000000), c('company.country', 'eq', 'FR')] },
+  // Membership over time, email events by their own name, an elliptic "low for payments", a verb without a campaign.
+  { say: 'contacts who were ever in the Q1 batch', rules: { type: 'segment', operator: 'in', segment: 'Q1 batch', when: { event: 'member', since: null } } },
+  { say: 'contacts never in the Q1 batch', rules: not_({ type: 'segment', operator: 'in', segment: 'Q1 batch', when: { event: 'member', since: null } }) },
+  { say: 'contacts who joined the Q1 batch in the last 30 days', rules: { type: 'segment', operator: 'in', segment: 'Q1 batch', when: { event: 'joined', since: days(30) } } },
+  { say: 'contacts who left the Q1 batch segment', rules: { type: 'segment', operator: 'in', segment: 'Q1 batch', when: { event: 'left', since: null } } },
+  { say: 'contacts with no email events', rules: hasNo('email_events') },
+  { say: 'high fit for analytics but low for crm', rules: [has('fit_scores', c('score', 'gte', 70), c('product', 'eq', 'analytics')), has('fit_scores', c('score', 'lt', 40), c('product', 'eq', 'crm'))] },
+  { say: 'contacts who clicked but never opened', rules: [engaged('clicked', 'any'), not_(engaged('opened', 'any'))], assume: ['any campaign'] },
   // A purpose before a colon is not a condition.
   { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
 ];
