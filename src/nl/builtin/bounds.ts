@@ -60,7 +60,8 @@ export function readBound(p: Parse, i: number): Bound | undefined {
     }
     if (values.length > 1) return { operator: 'in', value: values, end: k, explicit: true };
   }
-  if (operator === 'eq' && p.is(j, 'to|-|–') && !cmp) {
+  // "50-250", "of 0-6", "is 10 to 20": a weak comparator ("of", "is") does not stop a range.
+  if (operator === 'eq' && p.is(j, 'to|-|–') && (!cmp || weak)) {
     const hi = readNumber(p.tokens, j + 1);
     if (hi && hi.value >= n.value) return { operator: 'between', value: [n.value, hi.value], end: hi.end, explicit: true };
   }

@@ -27,4 +27,5 @@ export const numbers: Row[] = [
   { say: 'an NPS of 8 or better', rules: c('properties.nps', 'gte', 8) },
   { say: '3+ meetings', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting')) },
   { say: 'deals of 20k or more', rules: has('deals', c('amount', 'gte', 20000)) },
+  { say: 'contacts with an NPS of 0-6', rules: c('properties.nps', 'between', [0, 6]) },
 ];
