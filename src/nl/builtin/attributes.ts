@@ -159,6 +159,9 @@ const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+
 
 /** Why the text is a command to change data, or undefined. */
 export function changesData(description: string): string | undefined {
+  // "send list for the autumn push: everyone still subscribed": a list's name before the colon.
+  const named = /^\s*[^:]{0,100}\b(?:list|segment|audience|batch|group)\b[^:]*:(.+)$/is.exec(description);
+  if (named) description = named[1]!;
   if (COMMAND_AT_START.test(description) || COMMAND_LATER.test(description) || SQL_CHANGE.test(description)) {
     return 'The segment builder only describes audiences; it cannot change, assign, send or delete anything. Describe who should be in the segment (e.g. "leads in Spain"), then act on the saved segment.';
   }

@@ -102,6 +102,8 @@ export function scan(p: Parse): Scan {
   return { items, clauses, unknown };
 }
 
+/** Nouns that make the words before a colon a list's name. */
+const LIST_NOUNS = new Set(['list', 'segment', 'audience', 'batch']);
 /** Verbs of what a list is for: "leads to assign to Sara next week: …", "customers to email about …: …". */
 const PURPOSE_VERBS = new Set(['assign', 'reassign', 'email', 'call', 'contact', 'invite', 'target', 'send', 'nurture', 'follow', 'reach', 'ping',
   'message', 'notify', 'survey', 'upsell', 'onboard', 'reengage', 're-engage', 'retarget', 'thank', 'remind', 'hand', 'give', 'route', 'text']);
@@ -115,6 +117,8 @@ function purposeLabel(p: Parse): number | undefined {
   const colon = p.tokens.findIndex((t) => t.norm === ':');
   if (colon < 2 || colon >= p.tokens.length - 1) return undefined;
   for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
+  // "send list for the autumn push: …": the words name a list.
+  for (let k = 0; k < colon; k++) if (LIST_NOUNS.has(p.tokens[k]!.norm) && k > 0) return colon;
   return undefined;
 }
 

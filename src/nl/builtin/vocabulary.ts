@@ -8,7 +8,7 @@ export const OR_WORDS = new Set(['or', '/']);
 export const BUT_WORDS = new Set(['but', 'yet', 'while', 'whereas']);
 export const NEGATIONS = new Set([
   'not', 'no', 'never', 'without', 'non', "haven't", "hasn't", "hadn't", "don't", "doesn't", "didn't", "aren't",
-  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o',
+  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o', 'nobody', 'noone',
 ]);
 /** Words that open an exception: everything after them is excluded. */
 export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless']);
@@ -110,7 +110,7 @@ export const SHORTHAND: Record<string, string> = {
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management',
-  havnt: "haven't", hvnt: "haven't", r: 'are', peeps: 'people', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
+  havnt: "haven't", hvnt: "haven't", r: 'are', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', "unsub'd": 'unsubscribed', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */

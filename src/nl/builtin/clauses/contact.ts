@@ -254,6 +254,8 @@ const ENUM_OPERATORS: [string[], boolean][] = [
 ];
 
 const NULL_CHECKS: [string[], 'is_null' | 'is_not_null'][] = [
+  [['was', 'never', 'recorded'], 'is_null'], [['never', 'recorded'], 'is_null'], [['is', 'not', 'recorded'], 'is_null'], [['was', 'not', 'recorded'], 'is_null'],
+  [["wasn't", 'recorded'], 'is_null'], [['was', 'never', 'set'], 'is_null'], [['was', 'never', 'given'], 'is_null'], [['is', 'recorded'], 'is_not_null'],
   [['is', 'empty'], 'is_null'], [['is', 'unknown'], 'is_null'], [['is', 'missing'], 'is_null'], [['is', 'blank'], 'is_null'], [['is', 'null'], 'is_null'],
   [['is', 'not', 'set'], 'is_null'], [['is', 'set'], 'is_not_null'], [['is', 'known'], 'is_not_null'], [['is', 'present'], 'is_not_null'],
   [['is', 'not', 'empty'], 'is_not_null'], [['is', 'not', 'null'], 'is_not_null'],

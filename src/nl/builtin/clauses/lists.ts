@@ -40,7 +40,11 @@ export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number)
     else if (p.is(k, 'or|nor')) c = 'or';
     if (c) k += 1;
     if (!c && !sawComma) break;
-    k = p.skip(k, ['the', 'either', 'both']);
+    // "subscribed partners, or vips": ", or" after a single value starts a new alternative; an
+    // Oxford-comma list ("vip, partner, or trial") has had a comma before.
+    if (c === 'or' && sawComma && items.length === 1) break;
+    // "a webinar or an event": an article before the next value
+    k = p.skip(k, ['the', 'either', 'both', 'a', 'an']);
     const next = pick(k);
     if (!next) break;
     items.push(next);

@@ -139,7 +139,9 @@ function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; en
     verbAt = j;
     j = verb.end;
   }
-  const latest = p.phrase(p.skip(j, ['their', 'the', 'its', 'his', 'her']), LATEST);
+  const latestAt = p.skip(j, ['their', 'the', 'its', 'his', 'her']);
+  // "called last week" is a window, not the newest call.
+  const latest = p.dates.read(latestAt)?.conditions.length ? undefined : p.phrase(latestAt, LATEST);
   if (latest) {
     rows.latest = true;
     j = latest.end;
@@ -226,6 +228,8 @@ function boundIsTheNumber(p: Parse, i: number, rows: Rows): boolean {
   const b = readBound(p, i);
   if (!b || !b.explicit || b.operator === 'in') return false;
   const after = qualifierEnd(p, b.end, rows);
+  // "at least two fit scores" counts rows; "85+ fit", "80+ crm score" is the score.
+  if (/s$/.test(p.w(after)) && p.w(after) !== 'fits') return false;
   return !!p.sense(after, 'relation', (s) => s.relation === rows.rel.name) || rows.phrases.weakNouns?.has(p.w(after)) === true;
 }
 
@@ -263,7 +267,8 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
       const b = readBound(p, j);
       if (b?.explicit && b.operator !== 'in') {
         const after = qualifierEnd(p, b.end, rows);
-        if (p.sense(after, 'relation', (s) => s.relation === rel.name) || phrases.weakNouns?.has(p.w(after))) {
+        const plural = /s$/.test(p.w(after));
+        if (!plural && (p.sense(after, 'relation', (s) => s.relation === rel.name) || phrases.weakNouns?.has(p.w(after)))) {
           rows.where.push(boundCondition(phrases.number.field, b));
           j = b.end;
           continue;
@@ -456,7 +461,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = owner;
       continue;
     }
-    const cmp = fieldComparison(p, p.skip(k, ['with', 'of', 'whose', 'where', 'that', 'which', 'its', 'their']), rel, rows);
+    const cmp = fieldComparison(p, p.skip(k, ['with', 'of', 'whose', 'where', 'that', 'which', 'its', 'their', 'the']), rel, rows);
     if (cmp !== undefined) {
       j = cmp;
       continue;

@@ -56,7 +56,7 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
   for (const { sense, match } of p.senses(j, 'segment')) {
     const nounAfter = NOUNS.has(p.w(match.end));
     // "on cooldown": "on" says membership of a list, so a unique first word of a title is enough.
-    if (sense.partial && !nounBefore && !nounAfter && !(intro && p.w(i) === 'on')) continue;
+    if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside'))) continue;
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
     // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.
