@@ -32,7 +32,9 @@ const RECOGNIZERS: Recognizer[] = [
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `attached`: a clause or negation introduced by a preposition; an "or" followed by one. */
 /** `loose` on an "and": written ", and" or "but", it joins at a looser level than "or" ("A or B, and C"). */
-type Item = { kind: 'clause'; node: Node; attached: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean };
+/** `union` on an "and": written "plus", it adds a second audience ("… plus all opportunities"). */
+/** `single` on a clause: it is "field = value(s)" on a field that holds one value per contact. */
+type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -74,12 +76,13 @@ export function scan(p: Parse): Scan {
       return { items, clauses, unknown, stoppedAt: i };
     }
     if (clause) {
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i) });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node) });
       clauses += 1;
       i = clause.end;
       continue;
     }
     if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
+    else if (w === 'plus' && items.length) items.push({ kind: 'and', at: i, loose: true, union: true });
     else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
     else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any')) {
       // "without an open deal or a phone": the negation covers both (neither of them).
@@ -120,6 +123,13 @@ function purposeLabel(p: Parse): number | undefined {
   // "send list for the autumn push: …": the words name a list.
   for (let k = 0; k < colon; k++) if (LIST_NOUNS.has(p.tokens[k]!.norm) && k > 0) return colon;
   return undefined;
+}
+
+/** Whether a clause says a value of a field that holds one value per contact (not tags, not a multi-select). */
+function singleValued(p: Parse, node: Node): boolean {
+  if (node.type !== 'condition' || (node.operator !== 'eq' && node.operator !== 'in')) return false;
+  const field = p.tenant.catalog.contactField(node.field);
+  return !!field && field.type !== 'tags';
 }
 
 /** Whether the last item is a clause introduced by a preposition. */
@@ -199,6 +209,24 @@ const isMark = (x: Item | Seq, kind: Mark): boolean => !Array.isArray(x) && x.ki
 const hasClause = (seq: Seq): boolean => seq.some((x) => Array.isArray(x) || x.kind === 'clause');
 
 function sequence(seq: Seq, unknown: number[]): Node | undefined {
+  // "everyone in the cooldown list except the vips, plus all of the Q1 batch": "plus" adds an audience.
+  const plus = seq.flatMap((x, idx) => (!Array.isArray(x) && x.kind === 'and' && x.union ? [idx] : []));
+  if (plus.length) {
+    const cuts = [-1, ...plus, seq.length];
+    const nodes = cuts.slice(0, -1).map((k, n) => sequence(seq.slice(k + 1, cuts[n + 1]), unknown)).filter((n): n is Node => n !== undefined);
+    return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : group('or', nodes);
+  }
+  // "Dutch customers who opened X, and any German customer with an open deal": a loose "and" between
+  // parts that cannot hold together (distinctHeads) ends one audience and starts another.
+  const loose = seq.flatMap((x, idx) => (!Array.isArray(x) && x.kind === 'and' && x.loose ? [idx] : []));
+  if (loose.length) {
+    const cuts = [-1, ...loose, seq.length];
+    const parts = cuts.slice(0, -1).map((k, n) => seq.slice(k + 1, cuts[n + 1]));
+    if (distinctHeads(parts)) {
+      const nodes = parts.map((part) => sequence(part, unknown)).filter((n): n is Node => n !== undefined);
+      return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : group('or', nodes);
+    }
+  }
   // "A except B and except C": every exception is excluded on its own, never nested in the one before.
   const marks = seq.flatMap((x, idx) => (isMark(x, 'except') ? [idx] : []));
   if (marks.length) {
@@ -319,21 +347,49 @@ function separateAudiences(seq: Seq): Seq[] | undefined {
   return distinctHeads(parts) ? parts : undefined;
 }
 
-/** Whether every part starts with its own value of one single-valued field. */
+/**
+ * Whether the parts cannot hold together: one field that holds one value per contact has values in
+ * every part, and no two parts share one ("customers in Japan and leads in Brazil", "trial users
+ * from organic and trial users from ads", "Dutch customers …, and any German customer …").
+ */
 function distinctHeads(parts: Seq[]): boolean {
-  const heads = parts.map(head);
-  const first = heads[0];
-  if (!first || heads.some((h) => !h || h.field !== first.field)) return false;
-  return new Set(heads.map((h) => JSON.stringify(h!.value))).size === heads.length;
+  const perPart = parts.map(singleValues);
+  for (const field of perPart[0]!.keys()) {
+    const sets = perPart.map((m) => m.get(field));
+    if (sets.some((s) => !s)) continue;
+    const seen = new Set<string>();
+    let disjoint = true;
+    for (const s of sets) for (const v of s!) {
+      if (seen.has(v)) disjoint = false;
+      seen.add(v);
+    }
+    for (const s of sets) for (const v of s!) seen.add(v);
+    if (disjoint) return true;
+  }
+  return false;
 }
 
-/** The head value a part starts with: an unattached, un-negated "field = value" on a single-valued field. */
-function head(part: Seq): { field: string; value: unknown } | undefined {
-  const x = part[0];
-  if (!x || Array.isArray(x) || x.kind !== 'clause' || x.attached) return undefined;
-  const node = x.node;
-  if (node.type !== 'condition' || node.operator !== 'eq' || node.field === 'tags' || node.field.startsWith('properties.')) return undefined;
-  return { field: node.field, value: node.value };
+/** The values each single-valued field is said to have by the part's own (un-negated) clauses. */
+function singleValues(part: Seq): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  let negated = false;
+  for (const x of part) {
+    if (Array.isArray(x)) continue;
+    if (x.kind === 'not') {
+      negated = true;
+      continue;
+    }
+    if (x.kind !== 'clause') continue;
+    const node = x.node;
+    if (!negated && x.single && node.type === 'condition') {
+      const values = (Array.isArray(node.value) ? node.value : [node.value]).map(String);
+      const set = out.get(node.field) ?? new Set<string>();
+      for (const v of values) set.add(v);
+      out.set(node.field, set);
+    }
+    negated = false;
+  }
+  return out;
 }
 
 /**

@@ -39,33 +39,44 @@ function worksAt(p: Parse, i: number): Clause | undefined {
   const lead = AT_COMPANY.find((ws) => ws.every((w, k) => p.w(i + k) === w));
   if (!lead) return undefined;
   let j = i + lead.length;
-  let prefix = false;
-  if (p.is(j, 'any|one|all', 'of')) {
-    prefix = true;
-    j += 2;
-  }
+  if (p.is(j, 'any|one|all', 'of')) j += 2;
   j = p.skip(j, ['the']);
   const start = j;
-  const words: string[] = [];
+  // "Dubois Systems, Fischer Logistics or Tanaka Media": one name or a list of them.
+  const names: string[] = [];
+  for (;;) {
+    const name = companyNameAt(p, j);
+    if (!name) break;
+    names.push(name.text);
+    j = name.end;
+    const k = p.w(j) === ',' ? j + 1 : j;
+    const next = p.is(k, 'or|and') ? k + 1 : k;
+    if (next === j || !companyNameAt(p, next)) break;
+    j = next;
+  }
+  if (!names.length) return undefined;
+  let end = j;
+  if (COMPANY_NOUNS.has(p.w(end))) end += 1;
+  const field_ = field('company name');
+  // A name as said is the start of the company's name: "Costa Capital" is also "Costa Capital 2" and "Costa Capital GmbH".
+  p.assume(`read "${p.text(start, j)}" as companies whose name starts with ${names.map((n) => `"${n}"`).join(' or ')}`);
+  const nodes = names.map((n) => cond(field_.key, 'starts_with', n));
+  return { node: nodes.length === 1 ? nodes[0]! : { type: 'group', op: 'or', negate: false, children: nodes }, end };
+}
+
+/** A company's name at k: a capitalized word nothing else knows, then capitalized words or numbers. */
+function companyNameAt(p: Parse, k: number): { text: string; end: number } | undefined {
+  if (!nameAt(p, k, true)) return undefined;
+  const words = [p.tokens[k]!.text];
+  let j = k + 1;
   while (j < p.tokens.length && words.length < 5) {
     const t = p.tokens[j]!;
-    const name = nameAt(p, j, true);
-    // A number inside a name ("Smith Health 0") once a capitalized word began it.
-    if (name) words.push(t.text);
-    else if (words.length && t.kind === 'number') words.push(t.text);
+    // "Fischer Logistics": once an unknown capitalized word began it, a capitalized known word continues it.
+    if ((t.kind === 'word' && /^\p{Lu}/u.test(t.text)) || t.kind === 'number') words.push(t.text);
     else break;
     j += 1;
   }
-  if (!words.length) return undefined;
-  let end = j;
-  if (COMPANY_NOUNS.has(p.w(end))) {
-    prefix = prefix || /s$/.test(p.w(end));
-    end += 1;
-  }
-  const text = words.join(' ');
-  const field_ = field('company name');
-  p.assume(`read "${p.text(start, j)}" as ${prefix ? 'companies whose name starts with' : 'the company named'} "${text}"`);
-  return { node: cond(field_.key, prefix ? 'starts_with' : 'eq', text), end };
+  return { text: words.join(' '), end: j };
 }
 
 /** A word that can only be a name here: quoted, or a word that is neither known nor in the lexicon. */

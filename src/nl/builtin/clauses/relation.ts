@@ -38,8 +38,9 @@ interface Rows {
   latest: boolean;
   distinct: boolean;
   needsMore: boolean;
-  /** Values of the per-row field joined by "and": one row for each. */
+  /** Values of one field joined by "and": one row for each. */
   each?: string[];
+  eachField?: string;
   /** "for every product": one row for each of the tenant's values. */
   everyValue: boolean;
   window?: DateCondition[];
@@ -229,8 +230,16 @@ function boundIsTheNumber(p: Parse, i: number, rows: Rows): boolean {
   if (!b || !b.explicit || b.operator === 'in') return false;
   const after = qualifierEnd(p, b.end, rows);
   // "at least two fit scores" counts rows; "85+ fit", "80+ crm score" is the score.
-  if (/s$/.test(p.w(after)) && p.w(after) !== 'fits') return false;
+  if (pluralNoun(p, after, rows.rel)) return false;
   return !!p.sense(after, 'relation', (s) => s.relation === rows.rel.name) || rows.phrases.weakNouns?.has(p.w(after)) === true;
+}
+
+/** Whether the noun at k is plural ("fit scores", "scores"): the last word of the relation's phrase. */
+function pluralNoun(p: Parse, k: number, rel: RelationDef): boolean {
+  const n = p.sense(k, 'relation', (s) => s.relation === rel.name);
+  let last = n ? p.w(n.match.end - 1) : p.w(k);
+  if (n && p.is(n.match.end, 'score|scores')) last = p.w(n.match.end);
+  return /s$/.test(last) && last !== 'fits';
 }
 
 /** Where qualifiers starting at k end (without applying them). */
@@ -259,7 +268,7 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
     if (level && phrases.number) {
       rows.leveled = true;
       rows.where.push(cond(phrases.number.field, level[0], level[1]));
-      rows.notes.push(`read "${p.text(j, j + (p.is(j + 1, 'fit') ? 2 : 1))}" as a ${rel.noun} ${level[0] === 'gte' ? 'of at least' : 'below'} ${level[1]}`);
+      rows.notes.push(`read "${p.text(j, j + (p.is(j + 1, 'fit') ? 2 : 1))}" as ${article(rel.noun)} ${level[0] === 'gte' ? 'of at least' : 'below'} ${level[1]}`);
       j += 1;
       continue;
     }
@@ -267,7 +276,7 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
       const b = readBound(p, j);
       if (b?.explicit && b.operator !== 'in') {
         const after = qualifierEnd(p, b.end, rows);
-        const plural = /s$/.test(p.w(after));
+        const plural = pluralNoun(p, after, rel);
         if (!plural && (p.sense(after, 'relation', (s) => s.relation === rel.name) || phrases.weakNouns?.has(p.w(after)))) {
           rows.where.push(boundCondition(phrases.number.field, b));
           j = b.end;
@@ -300,9 +309,11 @@ function enumValues(p: Parse, j: number, rows: Rows): { end: number } | undefine
       if (alone || rows.where.length || rows.named || p.sense(list.end, 'relation', (s) => s.relation === rel.name)) rows.nounFieldOnly = list.end;
       else return undefined;
     }
-    if (phrases.perRow === field.key && values.length > 1 && (usesAnd(list) || p.is(j - 1, 'both'))) {
+    // A row has one value of each field: "crm and payments scores", "a meeting and a call" mean a row for each.
+    if (values.length > 1 && rows.each === undefined && (usesAnd(list) || p.is(j - 1, 'both'))) {
       rows.each = values;
-      rows.notes.push(`read "${p.text(j, list.end)}" as a ${rel.noun} for each of them`);
+      rows.eachField = field.key;
+      rows.notes.push(`read "${p.text(j, list.end)}" as ${article(rel.noun)} for each of them`);
     } else rows.where.push(values.length === 1 ? cond(field.key, 'eq', values[0]!) : cond(field.key, 'in', values));
     return { end: list.end };
   }
@@ -342,7 +353,7 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
     rows.named = true;
     if (!qualified) {
       rows.weak = true;
-      rows.notes.push(`read "${p.text(j, j + 1)}" as a ${rows.rel.noun}`);
+      rows.notes.push(`read "${p.text(j, j + 1)}" as ${article(rows.rel.noun)}`);
     }
     return j + 1;
   }
@@ -576,6 +587,11 @@ function fieldComparison(p: Parse, i: number, rel: RelationDef, rows: Rows): num
   return undefined;
 }
 
+/** "a deal", "an activity". */
+function article(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 export function inList(field: string, values: string[], negated = false): Condition {
   if (values.length === 1) return cond(field, negated ? 'neq' : 'eq', values[0]!);
   return cond(field, negated ? 'not_in' : 'in', values);
@@ -600,8 +616,8 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     rows.notes.push(`read "${said}" as one ${rows.rel.noun} per product: ${p.tenant.products.join(', ')}`);
     return all(p.tenant.products.map((v) => relation(name, true, [cond(key, 'eq', v), ...rows.where], rows.count)));
   }
-  if (rows.each && rows.phrases.perRow) {
-    const key = rows.phrases.perRow;
+  if (rows.each && rows.eachField) {
+    const key = rows.eachField;
     return all(rows.each.map((v) => relation(name, true, [cond(key, 'eq', v), ...rows.where], rows.count)));
   }
   if (rows.range) {
