@@ -138,6 +138,9 @@ export class DateReader {
       const the = w(i + 4) === 'the' || w(i + 4) === 'this' ? 1 : 0;
       const start = this.startOf(w(i + 4 + the));
       if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: i + 5 + the };
+      // "since the start of June", "from the beginning of 2025": from the start of that period.
+      const period = this.period(i + 4);
+      if (period) return { conditions: [{ operator: 'gte', value: iso(period.start) }], end: period.next };
       kind = 'since';
     } else if (['since', 'from'].includes(w(i))) kind = 'since';
     else if (w(i) === 'before') kind = 'before';

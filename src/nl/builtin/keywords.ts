@@ -44,6 +44,7 @@ export const TYPO_VERBS: readonly string[] = [
 const TYPO_TARGETS = new Set([
   'last', 'past', 'previous', 'since', 'before', 'after', 'between', 'within', 'during', 'until', 'recently', 'ever', 'days', 'weeks', 'months',
   'years', 'quarter', 'month', 'week', 'year', 'without', 'except', 'excluding', 'never', 'anything', 'contacts', 'people', 'companies',
+  'everyone', 'everybody', 'anyone', 'anybody', 'customers',
 ]);
 /** The relations' adjectives ("open", "closed") are typo targets too: taken from their phrase data. */
 const RELATION_TARGETS = RELATION_PHRASES.flatMap((r) => r.before.flatMap(([words]) => words)).filter((w) => w.length >= 4);

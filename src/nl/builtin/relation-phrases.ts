@@ -41,6 +41,8 @@ export interface RelationPhrases {
   nounField?: { field: string; notAlone?: readonly string[] };
   /** More nouns for the rows than the catalog's ("emails" for email events after a verb). `afterVerb`: only after one of `verbs`. */
   nouns?: { words: ReadonlySet<string>; afterVerb: boolean };
+  /** Nouns that name rows of one kind by themselves ("opens", "clicks"). */
+  kindNouns?: PhraseTable<Reading>;
   /** Nouns that name the rows only next to a qualifier or a bound ("score" for fit scores: "crm score", "score above 80"). */
   weakNouns?: ReadonlySet<string>;
   /** Verbs, before an optional quantity and noun ("had 3 meetings", "opened 2 emails", "called us"). */
@@ -149,9 +151,14 @@ const fitScores: RelationPhrases = {
 };
 
 const EMAIL_NOUNS = new Set(['email', 'emails', 'campaign', 'campaigns', 'newsletter', 'newsletters', 'mailing', 'mailings', 'message', 'messages', 'send', 'sends', 'blast', 'blasts']);
+const kind = (type: string): Reading => ({ where: [['type', 'eq', type]], names: true });
 const emailEvents: RelationPhrases = {
   relation: 'email_events',
   nouns: { words: EMAIL_NOUNS, afterVerb: true },
+  kindNouns: [
+    [['opens'], kind('opened')], [['email', 'opens'], kind('opened')], [['clicks'], kind('clicked')], [['email', 'clicks'], kind('clicked')],
+    [['click', 'throughs'], kind('clicked')], [['bounces'], kind('bounced')], [['unsubscribes'], kind('unsubscribed')], [['hard', 'bounces'], kind('bounced')],
+  ],
   verbs: Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) =>
     phrases.flatMap((words) => [
       [words, { where: [['type', 'eq', event]] }] as const,
@@ -185,7 +192,7 @@ export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2]
 
 /** Every word of the phrases above: words the parser knows, so the typo corrector leaves them alone. */
 export const RELATION_PHRASE_WORDS: readonly string[] = [
-  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? [])].flatMap(([words]) => words)),
+  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
   ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
 ];

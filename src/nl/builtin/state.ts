@@ -279,6 +279,8 @@ export class Parse {
     if (!best) return false;
     this.assume(`read "${t.text}" as "${best.word}"`);
     t.norm = best.word;
+    // The corrected word may start a phrase of the lexicon ("unsubscrbed" → the status "unsubscribed").
+    this.lattice[i] = this.exactAt(i);
     return true;
   }
 

@@ -21,6 +21,7 @@ import { quantified } from './clauses/quantified.js';
 import { relationClause } from './clauses/relation.js';
 import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
+import type { DateCondition } from './dates.js';
 import type { Clause, Parse, Recognizer, Refs } from './state.js';
 import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
@@ -34,7 +35,8 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `loose` on an "and": written ", and" or "but", it joins at a looser level than "or" ("A or B, and C"). */
 /** `union` on an "and": written "plus", it adds a second audience ("… plus all opportunities"). */
 /** `single` on a clause: it is "field = value(s)" on a field that holds one value per contact. */
-type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean };
+/** `both` on a "not": "not both A and B" negates the conjunction of what follows. */
+type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -91,9 +93,13 @@ export function scan(p: Parse): Scan {
       // "with an open deal or no deal at all": a negated alternative right after a phrase attached
       // to the head noun is one more phrase on that head, like "or with …".
       const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && lastClauseAttached(items);
-      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative });
+      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative, loose: p.w(i - 1) === ',' });
     }
-    else if (p.is(i, 'none', 'of') || p.is(i, 'no', 'longer') || p.is(i, 'not', 'anymore')) {
+    else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
+      items.push({ kind: 'not', at: i, both: true });
+      i += 2;
+      continue;
+    } else if (p.is(i, 'none', 'of') || p.is(i, 'no', 'longer') || p.is(i, 'not', 'anymore')) {
       items.push({ kind: 'not', at: i });
       i += 2;
       continue;
@@ -167,7 +173,7 @@ function best(p: Parse, i: number): Clause | undefined {
       // A recognizer either returns its assumptions and references (the relation recognizer) or,
       // older style, writes them into the parse, from which they are taken back here.
       const assumptions = clause.assumptions ? [...said, ...clause.assumptions] : said;
-      const refs: Refs = { lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace, lastWindow: p.lastWindow, ...clause.refs };
+      const refs: Refs = { lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace, lastWindow: dateWindow(p, clause.node) ?? p.lastWindow, ...clause.refs };
       winner = { clause, assumptions, refs };
     }
     p.lastCampaigns = lastCampaigns;
@@ -179,6 +185,16 @@ function best(p: Parse, i: number): Clause | undefined {
   for (const a of winner.assumptions) p.assume(a);
   Object.assign(p, winner.refs);
   return winner.clause;
+}
+
+/** The time window a clause on a contact's date field says ("created in Q3"), for a later "during that time". */
+function dateWindow(p: Parse, node: Node): DateCondition[] | undefined {
+  const conds = node.type === 'condition' ? [node] : node.type === 'group' && !node.negate && node.op === 'and' ? node.children : [];
+  if (!conds.length || conds.some((c) => c.type !== 'condition')) return undefined;
+  const fields = new Set(conds.map((c) => (c as { field: string }).field));
+  const field = fields.size === 1 ? p.tenant.catalog.contactField([...fields][0]!) : undefined;
+  if (field?.type !== 'date') return undefined;
+  return conds.map((c) => ({ operator: (c as DateCondition).operator, value: (c as DateCondition).value }));
 }
 
 /** The tree for the scanned items; dangling negations are reported as unknown. */
@@ -247,10 +263,12 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
     (x, idx) => isMark(x, 'rel') && hasClause(seq.slice(0, idx)) && hasClause(seq.slice(idx + 1)) && !isConnective(seq[idx - 1]),
   );
   if (r >= 0) {
-    // "vip contacts, or partners who live in Spain": the relative clause belongs to the nearest alternative.
+    // "vip contacts, or partners who live in Spain": after ", or" the relative clause belongs to the
+    // nearest alternative; "in the Q1 batch or the cooldown list who are still subscribed" (no
+    // comma): to all of them.
     let lastOr = r - 1;
     while (lastOr >= 0 && !isMark(seq[lastOr]!, 'or')) lastOr -= 1;
-    if (lastOr >= 0) {
+    if (lastOr >= 0 && (seq[lastOr] as { loose?: boolean }).loose) {
       const before = disjunction(seq.slice(0, lastOr), unknown);
       const after = sequence(seq.slice(lastOr + 1), unknown);
       return before && after ? group('or', [before, after]) : (before ?? after);
@@ -315,11 +333,18 @@ function conjunction(seq: Seq, unknown: number[]): Node | undefined {
   }
   const children: Node[] = [];
   let pending: number[] = [];
-  for (const x of seq) {
+  for (let idx = 0; idx < seq.length; idx++) {
+    const x = seq[idx]!;
     let node: Node | undefined;
     if (Array.isArray(x)) node = sequence(x, unknown);
     else if (x.kind === 'clause') node = x.node;
-    else if (x.kind === 'not') {
+    else if (x.kind === 'not' && x.both) {
+      // "not both on the free plan and from ads": NOT (free AND ads)
+      const rest = conjunction(seq.slice(idx + 1), unknown);
+      if (rest) children.push(negate(rest));
+      else unknown.push(x.at);
+      break;
+    } else if (x.kind === 'not') {
       pending.push(x.at);
       continue;
     } else continue;

@@ -61,8 +61,26 @@ function valuesOf(p: Parse, s: ValueSense): readonly string[] {
 }
 
 /** The node for a list of values of one field: tags joined by "and" mean all of them. */
-function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>, negated: boolean): Node {
+/** Whether every value of the list is written as a plural noun for people ("partners and vips"). */
+function plural(p: Parse, list: ValueList<ValueSense>): boolean {
+  return list.items.every((it) => {
+    const said = p.text(it.match.start, it.match.end).toLowerCase();
+    return said !== codeOf(it.sense).toLowerCase() && /s$/.test(said);
+  });
+}
+
+function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>, negated: boolean, people = false): Node {
   const values = [...new Set(list.items.flatMap((it) => valuesOf(p, it.sense)))];
+  // "partners and vips in France": two groups of people, so either tag; "tagged vip and partner": both.
+  if (field.type === 'tags' && usesAnd(list) && values.length > 1 && people && !negated) {
+    const node = oneOrIn(field.key, values);
+    p.assume(`read "${p.text(list.items[0]!.match.start, list.end)}" as people with any of these tags`, {
+      says: 'each of these tags',
+      reading: node,
+      alternative: group('and', values.map((v) => cond(field.key, 'eq', v))),
+    });
+    return node;
+  }
   if (field.type === 'tags' && usesAnd(list) && values.length > 1) {
     const each = values.map((v) => cond(field.key, negated ? 'neq' : 'eq', v));
     return negated ? group('or', each) : group('and', each);
@@ -119,7 +137,7 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     if (!OBVIOUS.has(field.key) && !fieldWord && !lead) {
       p.assume(`read "${p.text(start, list.end)}" as ${field.label.toLowerCase()} = ${list.items.map((it) => it.sense.label).join(' / ')}`);
     }
-    best = { node: listNode(p, field, list, false), end };
+    best = { node: listNode(p, field, list, false, plural(p, list)), end };
   }
   const node = best?.node;
   const second = node?.type === 'condition' && node.operator === 'eq' ? SECOND_READINGS.find((r) => r.field === node.field && r.value === node.value) : undefined;

@@ -95,6 +95,12 @@ function campaigns(p: Parse, i: number): Target | undefined {
       return { campaigns: { last: n?.value ?? 1, ids: null }, end: k + 1 };
     }
   }
+  // "our 3 most recent sends", "the 2 latest campaigns"
+  const count = readNumber(p.tokens, j);
+  if (count && Number.isInteger(count.value) && count.value >= 1) {
+    const k = p.is(count.end, 'most', 'recent') ? count.end + 2 : p.is(count.end, 'latest|last|newest|recent|previous') ? count.end + 1 : undefined;
+    if (k !== undefined && CAMPAIGN_NOUNS.has(p.w(k))) return { campaigns: { last: count.value, ids: null }, end: k + 1 };
+  }
   const list = named(p, j);
   if (list) return list;
   // more than 5 emails / at least 3 campaigns

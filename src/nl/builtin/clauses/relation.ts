@@ -57,7 +57,7 @@ interface Rows {
 
 /** Words a reading can start with (besides numbers and the relations' own words in the lexicon). */
 const FIRST_WORDS = new Set<string>([
-  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before].map(([words]) => words[0]!)),
+  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
   ...LATEST.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
   ...DISTINCT, 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
@@ -131,10 +131,17 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
 }
 
 function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; end: number } | undefined {
+  const verb = p.phrase(i, phrases.verbs);
+  // A word that is a verb and a noun ("clicks", "opens"): the longer of the two readings.
+  const asNoun = verb ? readRows(p, i, phrases, undefined) : undefined;
+  const asVerb = readRows(p, i, phrases, verb);
+  return asVerb && (!asNoun || asVerb.end >= asNoun.end) ? asVerb : asNoun;
+}
+
+function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: Reading; end: number } | undefined): { rows: Rows; end: number } | undefined {
   const rows = start(phrases);
   let j = i;
   let verbAt: number | undefined;
-  const verb = p.phrase(j, phrases.verbs);
   if (verb) {
     apply(p, rows, verb.value, i, verb.end);
     verbAt = j;
@@ -326,6 +333,11 @@ const WEAK_NOUN_LEADS = new Set(['a', 'an', 'the', 'their', 'its', 'any', 'with'
 /** The noun: the catalog's, a noun-like value already read, or the relation's extra nouns. */
 function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const { rel, phrases } = rows;
+  const kindNoun = phrases.kindNouns ? p.phrase(j, phrases.kindNouns) : undefined;
+  if (kindNoun) {
+    apply(p, rows, kindNoun.value, j, kindNoun.end);
+    return kindNoun.end;
+  }
   const found = p.sense(j, 'relation', (s) => s.relation === rel.name);
   if (found) {
     // "emails" is an email event only after an email verb ("opened 3 emails"); "email events" is always one.

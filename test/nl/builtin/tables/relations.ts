@@ -58,6 +58,23 @@ export const relations: Row[] = [
   { say: 'contacts with no email events', rules: hasNo('email_events') },
   { say: 'high fit for analytics but low for crm', rules: [has('fit_scores', c('score', 'gte', 70), c('product', 'eq', 'analytics')), has('fit_scores', c('score', 'lt', 40), c('product', 'eq', 'crm'))] },
   { say: 'contacts who clicked but never opened', rules: [engaged('clicked', 'any'), not_(engaged('opened', 'any'))], assume: ['any campaign'] },
+  // Kinds of email events as nouns, "N most recent", "since the start of June".
+  { say: 'contacts with more than 2 clicks since the start of September', rules: counted('email_events', 'gt', 2, c('type', 'eq', 'clicked'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'contacts with no opens this year', rules: hasNo('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-01-01')) },
+  { say: 'contacts who clicked each of our 2 most recent campaigns', rules: engaged('clicked', 'all', { last: 2 }) },
+  // Rows of one kind each, a count of plural rows, a window said by a contact date.
+  { say: 'contacts with a note and a meeting this month', rules: and(has('activities', c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-11-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-11-01'))), assume: ['each of them'] },
+  { say: 'leads with at least three fit scores over 50', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('fit_scores', 'gte', 3, c('score', 'gt', 50))] },
+  { say: 'contacts created in Q2 with a call during that time', rules: [c('created_at', 'gte', '2026-04-01'), c('created_at', 'lt', '2026-07-01'), has('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-04-01'), c('occurred_at', 'lt', '2026-07-01'))], assume: ['same time window'] },
+  // Structure: "plus", "not both", ", or" after one value, plural tags, a relative clause after a plain "or".
+  { say: 'leads in Spain plus every vip', rules: or(and(c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES')), c('tags', 'eq', 'vip')) },
+  { say: 'customers who are not both on the pro plan and from ads', rules: [c('lifecycle_stage', 'eq', 'customer'), not_(and(c('properties.plan', 'eq', 'pro'), c('properties.source', 'eq', 'ads')))] },
+  { say: 'subscribed leads, or partners', rules: or(and(c('email_status', 'eq', 'subscribed'), c('lifecycle_stage', 'eq', 'lead')), c('tags', 'eq', 'partner')) },
+  { say: 'vips and partners in Italy', rules: [c('tags', 'in', ['vip', 'partner']), c('country', 'eq', 'IT')], assume: ['any of these tags'] },
+  { say: 'contacts in the Q1 batch or tagged trial who are subscribed', rules: [or({ type: 'segment', operator: 'in', segment: 'Q1 batch' }, c('tags', 'eq', 'trial')), c('email_status', 'eq', 'subscribed')] },
+  // A corrected word that starts a value, and a list of company names.
+  { say: 'contacts in Japan that are bouncd', rules: [c('country', 'eq', 'JP'), c('email_status', 'eq', 'bounced')], assume: ['"bouncd"'] },
+  { say: 'people at Rossi Capital or Costa Capital', rules: or(c('company.name', 'starts_with', 'rossi capital'), c('company.name', 'starts_with', 'costa capital')) },
   // A purpose before a colon is not a condition.
   { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
 ];
