@@ -122,6 +122,8 @@ const deals: RelationPhrases = {
     [['created'], { where: [], date: 'created_at' }], [['opened'], { where: [], date: 'created_at' }], [['started'], { where: [], date: 'created_at' }],
     [['added'], { where: [], date: 'created_at' }],
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }],
+    // "more than one deal in the pipeline": open ones
+    [['in', 'the', 'pipeline'], { where: OPEN }], [['in', 'pipeline'], { where: OPEN }], [['in', 'our', 'pipeline'], { where: OPEN }],
   ],
   date: 'created_at',
   number: {

@@ -212,7 +212,9 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
   switch (field.type) {
     case 'text': {
       // "last name Novak", "website c7.acme.example": no operator before a value nothing else reads.
-      const op = p.phrase(j, TEXT_OPERATORS) ?? (implicit && freeText(p, j) ? { value: 'eq', end: j } : undefined);
+      // Without an operator, an address field takes only an address-like word ("the email suppression list" is not an email).
+      const addressLike = !/email|domain|website/.test(field.key) || /[@.]/.test(p.tokens[j]?.text ?? '');
+      const op = p.phrase(j, TEXT_OPERATORS) ?? (implicit && addressLike && freeText(p, j) ? { value: 'eq', end: j } : undefined);
       if (!op) return undefined;
       const t = p.tokens[op.end];
       if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && t.norm.length > 1)) return undefined;
