@@ -33,7 +33,7 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['page', 'pages', 'page visit', 'page visits', 'visit', 'visits', 'visited', 'pageviews', 'page views', 'sessions', 'login', 'logins', 'logged in'], ['email_events', 'activities']],
       [['purchase', 'purchases', 'purchased', 'order', 'orders', 'ordered', 'invoice', 'invoices', 'bought'], ['deals', 'properties.plan']],
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
-      [['renewal date', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
+      [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
     ] as const
   ).flatMap(([names, related]) => names.map((n) => [n, related] as const)),

@@ -15,10 +15,13 @@ export interface When {
   end: number;
 }
 
+/** The month each season starts in (0 = January); winter runs December to February. */
+const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
+
 const UNITS: Record<string, [RelativeUnit, number]> = {
   day: ['days', 1], days: ['days', 1], week: ['weeks', 1], weeks: ['weeks', 1], month: ['months', 1], months: ['months', 1],
   year: ['years', 1], years: ['years', 1], quarter: ['months', 3], quarters: ['months', 3], yr: ['years', 1], yrs: ['years', 1],
-  wk: ['weeks', 1], wks: ['weeks', 1], mo: ['months', 1], mos: ['months', 1],
+  wk: ['weeks', 1], wks: ['weeks', 1], mo: ['months', 1], mos: ['months', 1], fortnight: ['weeks', 2], fortnights: ['weeks', 2],
 };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORDS: Record<string, number> = Object.fromEntries([
@@ -292,6 +295,23 @@ export class DateReader {
       const y = year(i + 1) ?? this.asOf.getUTCFullYear();
       const m = (Number(q[1]) - 1) * 3;
       return { start: day(y, m), end: day(y, m + 3), next: year(i + 1) ? i + 2 : i + 1 };
+    }
+    // "the summer of 2025", "summer 2025", "last winter": the meteorological seasons, northern hemisphere.
+    const season = SEASONS[this.w(k0)];
+    if (season !== undefined) {
+      let j = k0 + 1;
+      if (this.w(j) === 'of') j += 1;
+      const y = year(j);
+      if (y !== undefined) return { start: day(y, season), end: day(y, season + 3), next: j + 1 };
+    }
+    if ((this.w(i) === 'last' || this.w(i) === 'this') && SEASONS[this.w(i + 1)] !== undefined) {
+      const m = SEASONS[this.w(i + 1)]!;
+      let y = this.asOf.getUTCFullYear();
+      // the latest such season that has begun (this) or ended (last) by the clock
+      const begun = (yy: number) => day(yy, m) <= this.asOf;
+      const ended = (yy: number) => day(yy, m + 3) <= this.asOf;
+      while (!(this.w(i) === 'last' ? ended(y) : begun(y))) y -= 1;
+      return { start: day(y, m), end: day(y, m + 3), next: i + 2 };
     }
     // "the first quarter (of 2025)", "the third quarter of this year"
     const ordinal = ['first', 'second', 'third', 'fourth'].indexOf(this.w(k0));

@@ -19,7 +19,7 @@ const VERBS: [string[], Event][] = Object.entries(EMAIL_VERBS)
   .flatMap(([event, phrases]) => phrases.map((words) => [words, event as Event] as [string[], Event]));
 
 const MODIFIERS: [string[], MatchMode][] = [
-  [['any', 'of'], 'any'], [['at', 'least', 'one', 'of'], 'any'], [['one', 'of'], 'any'], [['some', 'of'], 'any'], [['either', 'of'], 'any'],
+  [['any', 'of'], 'any'], [['at', 'least', 'one', 'of'], 'any'], [['one', 'of'], 'any'], [['a', 'single', 'one', 'of'], 'any'], [['single', 'one', 'of'], 'any'], [['a', 'single'], 'any'], [['some', 'of'], 'any'], [['either', 'of'], 'any'],
   [['each', 'of'], 'all'], [['all', 'of'], 'all'], [['every', 'one', 'of'], 'all'], [['all'], 'all'], [['every'], 'all'], [['each'], 'all'],
   [['both'], 'all'], [['none', 'of'], 'none'], [['neither', 'of'], 'none'], [['neither'], 'none'], [['no'], 'none'], [['any'], 'any'], [['either'], 'any'],
 ];

@@ -338,6 +338,11 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
     apply(p, rows, kindNoun.value, j, kindNoun.end);
     return kindNoun.end;
   }
+  // "called at least 3 times", "clicked more than 2 times this year": a verb with a count of times.
+  if (afterVerb && (rows.count || rows.range) && p.is(j, 'times|x')) {
+    rows.named = true;
+    return j + 1;
+  }
   const found = p.sense(j, 'relation', (s) => s.relation === rel.name);
   if (found) {
     // "emails" is an email event only after an email verb ("opened 3 emails"); "email events" is always one.

@@ -78,6 +78,12 @@ export const relations: Row[] = [
   // Fixed after the third blind set was scored (both were silent there): "in the pipeline" is open; a bare word is no email address.
   { say: 'leads with two or more deals in the pipeline', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('deals', 'gte', 2, c('stage', 'not_in', ['closed_won', 'closed_lost']))] },
   { say: 'contacts on the email suppression list', refuse: true },
+  // Dates and counts said other ways: a fortnight, a season, "N times", "a single one of".
+  { say: 'leads created in the past fortnight', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', { amount: 2, unit: 'weeks' })] },
+  { say: 'contacts created in the winter of 2025', rules: [c('created_at', 'gte', '2025-12-01'), c('created_at', 'lt', '2026-03-01')] },
+  { say: 'contacts we met at least 2 times this year', rules: counted('activities', 'gte', 2, c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-01-01')) },
+  { say: 'contacts who never clicked a single one of the last 3 campaigns', rules: not_(engaged('clicked', 'any', { last: 3 })) },
+  { say: 'customers whose plan renews in March', refuse: true },
   // A purpose before a colon is not a condition.
   { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
 ];
