@@ -179,6 +179,9 @@ export const activities = pgTable(
     index('activities_org_contact_time_idx').on(t.orgId, t.contactId, t.occurredAt),
     // "at least 3 activities in the last 90 days" aggregates one time window of the tenant's rows.
     index('activities_org_time_contact_idx').on(t.orgId, t.occurredAt, t.contactId),
+    // The same for one activity type ("a meeting in the last 30 days"): without the type in the key,
+    // the window's rows of every type were read from the heap to test it (616k buffers at 1M contacts).
+    index('activities_org_type_time_contact_idx').on(t.orgId, t.type, t.occurredAt, t.contactId),
   ],
 );
 
