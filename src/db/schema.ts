@@ -128,8 +128,11 @@ export const contacts = pgTable(
     index('contacts_org_country_idx').on(t.orgId, t.country),
     index('contacts_org_stage_idx').on(t.orgId, t.lifecycleStage),
     index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
-    index('contacts_tags_gin').using('gin', t.tags),
-    index('contacts_properties_gin').using('gin', sql`${t.properties} jsonb_path_ops`),
+    // Tenant first (btree_gin, migration 0011): a tenant's "has tag vip" or "plan is pro" is one GIN
+    // scan of its own entries, where a GIN over every tenant's tags had to be ANDed with a bitmap of
+    // the tenant's whole id range (about half the time of those previews at 100k contacts).
+    index('contacts_org_tags_gin').using('gin', t.orgId, t.tags),
+    index('contacts_org_properties_gin').using('gin', t.orgId, sql`${t.properties} jsonb_path_ops`),
     check('contacts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('contacts_language_iso639', sql`${t.language} ~ '^[a-z]{2}$'`),
     check('contacts_properties_object', sql`jsonb_typeof(${t.properties}) = 'object'`),
