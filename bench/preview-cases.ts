@@ -14,7 +14,7 @@ const days = (amount: number) => ({ amount, unit: 'days' });
 export interface Case {
   name: string;
   rules: unknown;
-  /** The same audience, written by hand: a WHERE over `contacts c` (company joined as `co` when `company`); absent for the newer cases. */
+  /** The same audience, written by hand: a WHERE over `contacts c` (company joined as `co` when `company`). */
   hand?: SQL;
   company?: boolean;
 }
@@ -25,6 +25,8 @@ export function cases(t: TenantValues, asOf: Date): Case[] {
   const ago = (n: number) => new Date(asOf.getTime() - n * 86_400_000).toISOString();
   const now = asOf.toISOString();
   const last3 = lastCampaigns(t.campaigns, asOf, 3).map((c) => c.id);
+  const last2 = lastCampaigns(t.campaigns, asOf, 2).map((c) => c.id);
+  const ids = (list: string[]) => sql.join(list.map((id) => sql`${id}`), sql`, `);
   const staticSegment = t.segments.find((s) => s.type === 'static')!;
   return [
     {
@@ -65,7 +67,7 @@ export function cases(t: TenantValues, asOf: Date): Case[] {
       name: 'opened each of last 3 campaigns',
       rules: and({ type: 'engagement', event: 'opened', match: 'all', campaigns: { last: 3, ids: null } }),
       hand: sql`c.id in (select e.contact_id from email_events e where e.org_id = ${orgIdOf(t)} and e.type = 'opened'
-                 and e.campaign_id in (${sql.join(last3.map((id) => sql`${id}`), sql`, `)}) group by e.contact_id having count(distinct e.campaign_id) = ${last3.length})`,
+                 and e.campaign_id in (${ids(last3)}) group by e.contact_id having count(distinct e.campaign_id) = ${last3.length})`,
     },
     {
       name: 'segment membership',
@@ -103,6 +105,7 @@ export function cases(t: TenantValues, asOf: Date): Case[] {
       // "fields" (per-tenant field definitions) had not landed: a catalog-declared jsonb property stands in.
       name: 'custom property (jsonb)',
       rules: and(cond('properties.source', 'eq', 'webinar')),
+      hand: sql`c.properties @> '{"source": "webinar"}'`,
     },
     {
       // The headline example as a plain preview (funnel counts are timed through the HTTP benchmark only).
@@ -110,6 +113,8 @@ export function cases(t: TenantValues, asOf: Date): Case[] {
       rules: and(cond('properties.plan', 'eq', 'enterprise'), cond('country', 'eq', 'DE'), {
         type: 'relation', relation: 'deals', has: false, where: and(cond('created_at', 'within_last', days(90))), count: null,
       }),
+      hand: sql`c.properties @> '{"plan": "enterprise"}' and c.country = 'DE' and not exists (
+        select 1 from deals d where d.org_id = c.org_id and d.contact_id = c.id and d.created_at >= ${ago(90)}::timestamptz and d.created_at <= ${now}::timestamptz)`,
     },
     {
       name: 'five-branch OR of relations',
@@ -120,6 +125,14 @@ export function cases(t: TenantValues, asOf: Date): Case[] {
         { type: 'relation', relation: 'fit_scores', has: true, where: and(cond('product', 'eq', 'crm'), cond('score', 'gte', 90)), count: null },
         { type: 'relation', relation: 'activities', has: true, where: and(cond('occurred_at', 'within_last', days(14))), count: { operator: 'gte', value: 2 } },
       ),
+      // One EXISTS per branch, as one writes it (and as the compiler did before it merged an OR's semi-joins).
+      hand: sql`exists (select 1 from activities a where a.org_id = c.org_id and a.contact_id = c.id and a.type = 'meeting'
+                  and a.occurred_at >= ${ago(30)}::timestamptz and a.occurred_at <= ${now}::timestamptz)
+        or exists (select 1 from deals d where d.org_id = c.org_id and d.contact_id = c.id and d.stage = 'closed_won')
+        or exists (select 1 from email_events e where e.org_id = c.org_id and e.contact_id = c.id and e.type = 'clicked' and e.campaign_id in (${ids(last2)}))
+        or exists (select 1 from fit_scores f where f.org_id = c.org_id and f.contact_id = c.id and f.product = 'crm' and f.score >= 90)
+        or c.id in (select a.contact_id from activities a where a.org_id = ${orgIdOf(t)} and a.occurred_at >= ${ago(14)}::timestamptz
+                    and a.occurred_at <= ${now}::timestamptz group by a.contact_id having count(*) >= 2)`,
     },
   ];
 }
@@ -130,7 +143,7 @@ export async function handPreview(db: Db, orgId: string, c: Case): Promise<{ cou
   return db.transaction(
     async (tx) => {
       const rows = await tx.execute<{ total: number; id: string | null }>(sql`
-        with m as materialized (select c.id, c.created_at from ${from} where c.org_id = ${orgId} and ${c.hand ?? sql`true`}),
+        with m as materialized (select c.id, c.created_at from ${from} where c.org_id = ${orgId} and (${c.hand ?? sql`true`})),
              top as (select id, created_at from m order by created_at desc, id limit 10)
         select (select count(*) from m)::int as total, c.id, c.first_name, c.last_name, c.email,
                x.name as company

@@ -128,8 +128,11 @@ export const contacts = pgTable(
     index('contacts_org_country_idx').on(t.orgId, t.country),
     index('contacts_org_stage_idx').on(t.orgId, t.lifecycleStage),
     index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
-    index('contacts_tags_gin').using('gin', t.tags),
-    index('contacts_properties_gin').using('gin', sql`${t.properties} jsonb_path_ops`),
+    // Tenant first (btree_gin, migration 0011): a tenant's "has tag vip" or "plan is pro" is one GIN
+    // scan of its own entries, where a GIN over every tenant's tags had to be ANDed with a bitmap of
+    // the tenant's whole id range (about half the time of those previews at 100k contacts).
+    index('contacts_org_tags_gin').using('gin', t.orgId, t.tags),
+    index('contacts_org_properties_gin').using('gin', t.orgId, sql`${t.properties} jsonb_path_ops`),
     check('contacts_country_iso2', sql`${t.country} ~ '^[A-Z]{2}$'`),
     check('contacts_language_iso639', sql`${t.language} ~ '^[a-z]{2}$'`),
     check('contacts_properties_object', sql`jsonb_typeof(${t.properties}) = 'object'`),
@@ -179,6 +182,9 @@ export const activities = pgTable(
     index('activities_org_contact_time_idx').on(t.orgId, t.contactId, t.occurredAt),
     // "at least 3 activities in the last 90 days" aggregates one time window of the tenant's rows.
     index('activities_org_time_contact_idx').on(t.orgId, t.occurredAt, t.contactId),
+    // The same for one activity type ("a meeting in the last 30 days"): without the type in the key,
+    // the window's rows of every type were read from the heap to test it (616k buffers at 1M contacts).
+    index('activities_org_type_time_contact_idx').on(t.orgId, t.type, t.occurredAt, t.contactId),
   ],
 );
 

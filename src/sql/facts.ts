@@ -40,12 +40,25 @@ export interface FactsAnswer {
   holdsForNone: boolean;
 }
 
-function wrap(answer: FactsAnswer, ctx: FactsContext, alias: string): SQL {
+/**
+ * The facts predicate over the root contact `c`, and, when no rows do not satisfy it (so it holds
+ * exactly for contacts with a holding facts row), the ids of those contacts as a select: the compiler
+ * merges an OR of several such sets into one (src/sql/compile.ts, `IdSet`).
+ */
+export interface FactsPredicate {
+  sql: SQL;
+  ids: SQL | null;
+}
+
+function wrap(answer: FactsAnswer, ctx: FactsContext, alias: string): FactsPredicate {
   const f = sql.raw(alias);
   const from = sql`select 1 from ${sql.raw(FACTS_TABLE)} ${f} where ${f}.org_id = ${ctx.orgId} and ${f}.contact_id = c.id`;
   return answer.holdsForNone
-    ? sql`(not exists (${from} and not ${answer.holds(alias)}))`
-    : sql`(exists (${from} and ${answer.holds(alias)}))`;
+    ? { sql: sql`(not exists (${from} and not ${answer.holds(alias)}))`, ids: null }
+    : {
+        sql: sql`(exists (${from} and ${answer.holds(alias)}))`,
+        ids: sql`select ${f}.contact_id from ${sql.raw(FACTS_TABLE)} ${f} where ${f}.org_id = ${ctx.orgId} and ${answer.holds(alias)}`,
+      };
 }
 
 /** A relation condition as the facts answer it, or null when its shape is not answered exactly. */
@@ -76,13 +89,13 @@ export function engagementFactsAnswer(e: Engagement, ids: readonly string[]): Fa
 }
 
 /** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
-export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): SQL | null {
+export function relationFromFacts(r: RelationCondition, ctx: FactsContext, alias: string): FactsPredicate | null {
   const answer = relationFactsAnswer(r, ctx);
   return answer ? wrap(answer, ctx, alias) : null;
 }
 
 /** Engagement over `ids` (already resolved from "the last N" or the named set). */
-export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): SQL | null {
+export function engagementFromFacts(e: Engagement, ids: readonly string[], ctx: FactsContext, alias: string): FactsPredicate | null {
   const answer = engagementFactsAnswer(e, ids);
   return answer ? wrap(answer, ctx, alias) : null;
 }
