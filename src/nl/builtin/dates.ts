@@ -51,7 +51,17 @@ export class DateReader {
   }
 
   /** A time expression at i, or undefined. */
+  /** Time expressions by token: every recognizer asks at the positions it reaches, so each is read once. */
+  private readonly known = new Map<number, When | undefined>();
+
   read(i: number): When | undefined {
+    if (this.known.has(i)) return this.known.get(i);
+    const when = this.readAt(i);
+    this.known.set(i, when);
+    return when;
+  }
+
+  private readAt(i: number): When | undefined {
     const w = (k: number) => this.w(k);
     if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
     // "at some point", "at any point", "at any time": ever

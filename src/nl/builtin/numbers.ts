@@ -20,7 +20,19 @@ export interface NumberRead {
 }
 
 /** Reads a number starting at token i, or undefined. */
+/** Numbers read by token list and position: the recognizers ask the same positions many times. */
+const READ = new WeakMap<readonly Token[], Map<number, NumberRead | undefined>>();
+
 export function readNumber(tokens: readonly Token[], i: number): NumberRead | undefined {
+  let known = READ.get(tokens);
+  if (!known) READ.set(tokens, (known = new Map()));
+  if (known.has(i)) return known.get(i);
+  const read = readNumberAt(tokens, i);
+  known.set(i, read);
+  return read;
+}
+
+function readNumberAt(tokens: readonly Token[], i: number): NumberRead | undefined {
   const t = tokens[i];
   if (!t) return undefined;
   if (t.kind === 'number') {
