@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   DB_LONG_READ_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(8),
   /** Long reads (exports, member ids and pages, counts, recomputes, freezes) at once per tenant; one more is a 429. */
   LONG_READS_PER_TENANT: z.coerce.number().int().min(1).max(100).default(4),
+  /** Previews and funnel counts running at once, all tenants together; default one fewer than the CPU cores (at least 1). */
+  PREVIEWS_AT_ONCE: z.coerce.number().int().min(1).max(100).optional(),
   /** A preview waits this long for a long-read slot (queued in arrival order) before its 429. */
   PREVIEW_QUEUE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** SIGTERM/SIGINT: how long in-flight work may take before the process exits anyway. */

@@ -62,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
     longReadsPerTenant: config.LONG_READS_PER_TENANT,
     longReadsTotal: config.DB_LONG_READ_POOL_SIZE,
     previewQueueMs: config.PREVIEW_QUEUE_MS,
+    ...(config.PREVIEWS_AT_ONCE !== undefined ? { previewsAtOnce: config.PREVIEWS_AT_ONCE } : {}),
   });
   const created = await ensureSystemSegments(services);
   if (created > 0) say(`system segments created: ${created}`);

@@ -46,6 +46,8 @@ export interface ServiceOptions {
   longReadsTotal?: number;
   /** How long a preview waits for a long-read slot before its 429 (default 2 s). */
   previewQueueMs?: number;
+  /** Previews and funnel counts at once, all tenants (default: one fewer than the cores, at least 1). */
+  previewsAtOnce?: number;
 }
 
 export function createServices(options: ServiceOptions): Services {
@@ -57,6 +59,7 @@ export function createServices(options: ServiceOptions): Services {
     longReads: new LongReads(options.database, {
       perTenant: options.longReadsPerTenant ?? 4,
       total: options.longReadsTotal ?? 8,
+      ...(options.previewsAtOnce !== undefined ? { previews: options.previewsAtOnce } : {}),
       retryAfterSeconds: 5,
     }),
     now: options.now ?? (() => new Date()),

@@ -12,7 +12,8 @@ describe('long reads', () => {
   let api: ReliabilityApi;
   let staticSegment: string;
   beforeAll(async () => {
-    api = await startReliabilityApi({ connect: { lockTimeoutMs: 60_000 }, api: { statementTimeoutMs: 60_000 } });
+    // The per-tenant bound is what these tests are about: previews overall may use every slot.
+    api = await startReliabilityApi({ connect: { lockTimeoutMs: 60_000 }, api: { statementTimeoutMs: 60_000, previewsAtOnce: 8 } });
     const created = await api.call('POST', '/v1/segments', { body: { title: 'Export me', type: 'static' } });
     staticSegment = created.json.id;
     const ids = (await api.observer`select id from contacts where org_id = 'org_acme' order by id limit 50`).map((r) => r.id as string);
@@ -177,6 +178,60 @@ describe('long reads', () => {
       }
       const answers = await within(20_000, 'previews', Promise.all(pending.slice(1)));
       expect(answers.map((r) => (r as Response).status)).toEqual([200, 200, 200, 200]);
+    });
+  });
+
+  describe('previews overall', () => {
+    // Two previews at once for the whole service (PREVIEWS_AT_ONCE), four per tenant; a long queue
+    // so that nothing here depends on how fast the machine is.
+    let capped: ReliabilityApi;
+    beforeAll(async () => {
+      capped = await startReliabilityApi({ connect: { lockTimeoutMs: 60_000 }, api: { statementTimeoutMs: 60_000, previewsAtOnce: 2, previewQueueMs: 30_000 } });
+    });
+    const rules = { type: 'group', op: 'and', negate: false, children: [{ type: 'relation', relation: 'activities', has: true, where: { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'direction', operator: 'eq', value: 'inbound' }] }, count: null }] };
+    const PREVIEW_SQL = 'select c.id, c.created_at as sort_key, c.email_status,';
+    const preview = (key: string, signal?: AbortSignal) =>
+      fetch(`${capped.base}/v1/preview`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ rules }),
+        ...(signal ? { signal } : {}),
+      });
+
+    it('run at most PREVIEWS_AT_ONCE at a time across tenants, and a freed slot goes to the tenant with the fewest running, not to the longest queue', async () => {
+      for (const key of [capped.keys.editor, capped.keys.globexAdmin]) expect((await preview(key)).status).toBe(200); // warm both tenants' values
+      const lock = await holdTableLock(capped.url, 'activities');
+      const clients: AbortController[] = [];
+      const send = (key: string) => {
+        const client = new AbortController();
+        clients.push(client);
+        return preview(key, client.signal).catch((err: Error) => err);
+      };
+      const acme = Array.from({ length: 4 }, () => send(capped.keys.editor));
+      let globex: Promise<Response | Error> | undefined;
+      try {
+        // Two run (the per-tenant bound of 4 would allow all four); two wait.
+        expect(await eventually(async () => (await runningStatements(capped.observer, PREVIEW_SQL)) === 2 && capped.services.longReads.queued('org_acme') === 2, 5_000)).toBe(true);
+        expect(capped.services.longReads.previewsInUse()).toBe(2);
+        // Another tenant's preview arrives after them…
+        globex = send(capped.keys.globexAdmin);
+        expect(await eventually(async () => capped.services.longReads.queued('org_globex') === 1, 5_000)).toBe(true);
+        // …and its short requests do not wait behind any of it.
+        const list = await within(10_000, 'GET /v1/segments', fetch(`${capped.base}/v1/segments`, { headers: { authorization: `Bearer ${capped.keys.globexAdmin}` } }));
+        expect(list.status).toBe(200);
+        // A running acme preview's client leaves: the slot goes to globex (0 running), not to the acme preview that waited longest.
+        clients[0]!.abort();
+        expect(await eventually(async () => capped.services.longReads.inUse('org_globex') === 1, 5_000)).toBe(true);
+        expect(capped.services.longReads.inUse('org_acme')).toBe(1);
+        expect(capped.services.longReads.queued('org_acme')).toBe(2);
+        expect(await eventually(async () => (await runningStatements(capped.observer, PREVIEW_SQL)) === 2, 5_000)).toBe(true);
+      } finally {
+        await lock.release();
+      }
+      // Once the lock is gone, every preview still asked for is answered, two at a time.
+      const answers = await within(30_000, 'previews after the lock', Promise.all([...acme.slice(1), globex!]));
+      expect(answers.map((r) => (r as Response).status)).toEqual([200, 200, 200, 200]);
+      expect(await eventually(async () => capped.services.longReads.inUse() === 0 && capped.services.longReads.previewsInUse() === 0, 5_000)).toBe(true);
     });
   });
 });

@@ -48,6 +48,8 @@ export interface ApiOptions {
   logger?: Logger;
   longReadsPerTenant?: number;
   longReadsTotal?: number;
+  previewsAtOnce?: number;
+  previewQueueMs?: number;
 }
 
 /** The API over a private copy of the fixture database. */
@@ -66,6 +68,8 @@ export async function apiOver(database: Database, options: ApiOptions): Promise<
     webhookPolicy: options.webhookPolicy ?? offlinePolicy(),
     ...(options.longReadsPerTenant !== undefined ? { longReadsPerTenant: options.longReadsPerTenant } : {}),
     ...(options.longReadsTotal !== undefined ? { longReadsTotal: options.longReadsTotal } : {}),
+    ...(options.previewsAtOnce !== undefined ? { previewsAtOnce: options.previewsAtOnce } : {}),
+    ...(options.previewQueueMs !== undefined ? { previewQueueMs: options.previewQueueMs } : {}),
   });
   const errors: Error[] = [];
   const app = createApp(services, { log: (err) => errors.push(err), ...(options.logger ? { logger: options.logger } : {}) });
