@@ -1,11 +1,12 @@
 // npm run facts:rebuild -- [--org org_acme]
-// Rebuilds the contact facts (src/db/facts.ts) from the raw tables: of one tenant, or of every tenant,
+// Rebuilds the contact facts (src/db/facts.ts) and the value counts (src/db/value-counts.ts) from the raw tables: of one tenant, or of every tenant,
 // each in its own transaction. Safe while the service runs: a tenant's rows are replaced atomically,
 // and writes refresh their contacts' facts themselves.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { refreshFacts } from '../db/facts.js';
 import { openDatabase } from '../db/open.js';
+import { rebuildValueCounts } from '../db/value-counts.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { org: { type: 'string' } } });
@@ -20,11 +21,13 @@ async function main(): Promise<number> {
       const started = Date.now();
       const n = await database.db.transaction(async (tx) => {
         await tx.execute(`set local statement_timeout = 0`);
-        return refreshFacts(tx, orgId, null);
+        const facts = await refreshFacts(tx, orgId, null);
+        await rebuildValueCounts(tx, orgId);
+        return facts;
       });
-      console.log(`${orgId}: facts of ${n.toLocaleString('en')} contacts rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`${orgId}: facts of ${n.toLocaleString('en')} contacts and the tenant's value counts rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    await database.sql`analyze contact_facts`;
+    await database.sql`analyze contact_facts, contact_value_counts`;
     return 0;
   } finally {
     await database.close();

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
 import { refreshFacts } from '../db/facts.js';
+import { addValueCounts } from '../db/value-counts.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import { activities, campaigns, companies, contacts, deals, emailEvents, segmentMembers, segments, users } from '../db/schema.js';
 import { companiesOf, leaveAll, reevaluateContacts, reevaluateObjects } from '../events/evaluate.js';
@@ -252,6 +253,8 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
     // The companies the contacts belonged to before: a contact that moved away may move them too.
     const companiesBefore = existing.flatMap((r) => (r.companyId ? [r.companyId] : []));
     const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore });
+    // Last: the tenant's value counts (the rows it changes stay locked until commit).
+    await addValueCounts(tx, orgId, written.map((after) => ({ before: byId.get(after.id), after })));
     return { rows: written, created: ids.filter((id) => !byId.has(id)), changes };
   });
   // New tags become usable in rules at once.
@@ -308,9 +311,10 @@ export async function deleteContact(services: Services, orgId: string, id: strin
     await findContact(tx, orgId, id);
     const companies = await companiesOf(tx, orgId, [id]);
     const left = await leaveAll(services, tx, orgId, [id]);
-    await tx.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id)));
+    const [gone] = await tx.delete(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.id, id))).returning();
     // Its companies lost a contact (and maybe deals): segments of companies may move.
     await reevaluateObjects(services, tx, orgId, 'companies', companies, 'write');
+    await addValueCounts(tx, orgId, [{ before: gone }]);
     return left;
   });
   return { id, membership: diffOf(changes, id) };

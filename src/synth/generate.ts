@@ -17,6 +17,7 @@ import {
   campaigns,
   companies,
   contactFacts,
+  contactValueCounts,
   contacts,
   deals,
   emailEvents,
@@ -28,6 +29,7 @@ import {
   users,
 } from '../db/schema.js';
 import { refreshFactsRaw } from '../db/facts.js';
+import { rebuildValueCountsRaw } from '../db/value-counts.js';
 import { copyRows, type CopyValue, type Session } from './copy.js';
 import { SyntheticError } from './errors.js';
 import { type Contact, type Context, makeCampaigns, makeContact, seconds } from './records.js';
@@ -102,6 +104,7 @@ export async function generateSynthetic(sql: Sql, options: SyntheticOptions): Pr
       // Statistics that know the new tenant (ANALYZE sees this transaction's own rows).
       await conn.unsafe('analyze contacts, activities, deals, email_events, fit_scores');
       loaded[getTableName(contactFacts)] = await refreshFactsRaw(conn, ctx.orgId);
+      loaded[getTableName(contactValueCounts)] = await rebuildValueCountsRaw(conn, ctx.orgId);
       return loaded;
     });
     options.onPhase?.('vacuum');
@@ -167,7 +170,7 @@ async function removeOrg(conn: postgres.ReservedSql, orgId: string): Promise<voi
       `Org ${orgId} ("${existing.name}") was not made by the generator; refusing to replace it.`,
     );
   }
-  const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contactFacts, contacts];
+  const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contactFacts, contactValueCounts, contacts];
   const orgSide = [segments, campaigns, companies, users, fieldDefinitions, orgs];
   await inTransaction(conn, () => deleteOrgRows(conn, contactSide, orgId));
   await vacuumAnalyze(conn, contactSide);

@@ -17,6 +17,7 @@ describe('migrations', () => {
         'companies',
         'company_segment_members',
         'contact_facts',
+        'contact_value_counts',
         'contacts',
         'deal_segment_members',
         'deals',

@@ -1,4 +1,5 @@
 import { refreshFacts } from '../../src/db/facts.js';
+import { loadTenantValues } from '../../src/tenants/values.js';
 import { integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { useTestDatabase } from '../support/db.js';
 
 const TABLES = [
   ...['orgs', 'field_definitions', 'users', 'companies', 'contacts', 'deals', 'activities'],
-  ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members', 'contact_facts'],
+  ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members', 'contact_facts', 'contact_value_counts'],
 ];
 const orgColumn = (table: string) => (table === 'orgs' ? 'id' : 'org_id');
 
@@ -65,6 +66,13 @@ describe('generateSynthetic', () => {
     expect((await orgSnapshot(database.sql, SYNTHETIC_ORG_ID)).contact_facts).toEqual(first.contact_facts);
     const [withActivities] = await database.sql`select count(*)::int as n from contact_facts where org_id = ${SYNTHETIC_ORG_ID} and cardinality(activity_at) > 0`;
     expect(withActivities!.n).toBeGreaterThan(1000);
+    // So did the tenant's value counts: its values are what a distinct over the contacts says.
+    const values = await loadTenantValues(database.db, SYNTHETIC_ORG_ID);
+    const distinct = async (expr: string) =>
+      (await database.sql.unsafe(`select distinct ${expr} as v from contacts where org_id = $1 order by v`, [SYNTHETIC_ORG_ID])).flatMap((r) => (r.v === null ? [] : [r.v as string]));
+    expect(values.tags).toEqual(await distinct('unnest(tags)'));
+    expect(values.languages).toEqual(await distinct('language'));
+    expect(values.tags.length).toBeGreaterThan(3);
 
     for (const table of TABLES) {
       const sql = `select count(*)::int as n from "${table}" where ${orgColumn(table)} <> $1`;
