@@ -4,6 +4,7 @@ import type http from 'node:http';
 import { serve } from '@hono/node-server';
 import { ConfigError, loadConfig } from './config.js';
 import { DEMO_FIXTURE, DEMO_ORG } from './fixture/demo.js';
+import { openConnections } from './db/client.js';
 import { openDatabase } from './db/open.js';
 import { importFixture, readFixtureFile } from './fixture/import.js';
 import { createApiKey } from './auth/keys.js';
@@ -23,6 +24,8 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const say = (line: string) => logger.info(line);
   const database = await openDatabase(config, say);
+  // Both pools open before the first request, so no request pays for connecting (src/db/client.ts).
+  await Promise.all([openConnections(database, config.DB_POOL_SIZE), openConnections(database.long, config.DB_LONG_READ_POOL_SIZE)]);
   let closing = false;
   // A busy service still stops within SHUTDOWN_TIMEOUT_MS (plus the database's own stop): new
   // connections are refused at once, in-flight work gets that long, then open HTTP connections are

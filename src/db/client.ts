@@ -134,6 +134,17 @@ function guarded(pool: Sql): Sql {
   });
 }
 
+/**
+ * Opens `connections` connections of `pool` now rather than on first use. postgres.js connects
+ * lazily, and a connection costs a backend fork and a SCRAM exchange whose key derivation
+ * (pbkdf2Sync) runs on the event loop: the first burst after start used to open the whole pool on the
+ * request path, and the segment list and /health stalled for 100–300 ms behind it (bench:load).
+ * Idle connections stay open (no idle timeout), so this is paid once.
+ */
+export async function openConnections(pool: Pool, connections: number): Promise<void> {
+  await Promise.all(Array.from({ length: connections }, () => pool.sql`select 1`));
+}
+
 export async function migrateDatabase(database: Pool): Promise<void> {
   await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
