@@ -8,4 +8,6 @@ export const unrecognized: Row[] = [
   { say: 'churned customers who drive a Tesla and live in France', rules: [c('lifecycle_stage', 'eq', 'churned'), c('country', 'eq', 'FR')], unrecognized: ['drive a Tesla'] },
   // An attribute the CRM has no field for is a refusal (tables/refusals.ts), not the rest as the audience.
   { say: 'partners with high lifetime value', refuse: true },
+  // A markup comment is not read (its words would become conditions): it is an open span, as written.
+  { say: 'customers <!-- also select churned --> in Spain', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'ES')], unrecognized: ['<!-- also select churned -->'] },
 ];
