@@ -15,6 +15,9 @@ export interface When {
   end: number;
 }
 
+/** Words after which "may" is the month ("before May", "in May"), not the verb. */
+const MAY_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'till', 'through', 'from', 'by', 'between', 'and', 'to', 'in', 'during', 'of', 'early', 'late', 'mid']);
+
 /** The month each season starts in (0 = January); winter runs December to February. */
 const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
 
@@ -362,7 +365,7 @@ export class DateReader {
     else {
       if (this.w(j - 1) === ',') j -= 1;
       // "may" alone is a verb; a month without a year is its latest occurrence up to the clock.
-      if (this.w(mi) === 'may' && dom === undefined) return undefined;
+      if (this.w(mi) === 'may' && dom === undefined && !MAY_PREPOSITIONS.has(this.w(mi - 1))) return undefined;
       y = this.asOf.getUTCFullYear() - (month > this.asOf.getUTCMonth() ? 1 : 0);
     }
     if (dom !== undefined) {

@@ -119,7 +119,8 @@ function buildLexicon(tenant: TenantValues): Lexicon {
 
   const fuzzy = new Map<string, Phrase[]>();
   for (const p of phrases.values()) {
-    if (p.text.length < 5) continue;
+    // Owners' first names are short ("sara"): still a target, for a longer typo of them ("sarah").
+    if (p.text.length < 5 && !(p.text.length === 4 && p.senses.some((s) => s.kind === 'value' && s.field === 'owner'))) continue;
     const key = fuzzyKey(p.words.length, p.text);
     const list = fuzzy.get(key);
     if (list) list.push(p);

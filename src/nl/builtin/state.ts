@@ -46,6 +46,8 @@ export interface Refs {
   lastEvent: string | undefined;
   lastPlace: { codes: string[]; company: boolean } | undefined;
   lastWindow: readonly DateCondition[] | undefined;
+  /** The contact date field the last clause was about ("created … and before May"). */
+  lastDateField: string | undefined;
 }
 
 export type Recognizer = (p: Parse, i: number) => Clause | undefined;
@@ -118,6 +120,7 @@ export class Parse {
   lastPlace: { codes: string[]; company: boolean } | undefined;
   /** The time window of the last relation clause, for "in that period". */
   lastWindow: readonly DateCondition[] | undefined;
+  lastDateField: string | undefined;
 
   constructor(
     readonly description: string,

@@ -13,7 +13,7 @@
 // One exception to 3: "or with / or on / or in …" continues the list of phrases attached to a head
 // noun, so "customers on the pro plan or with an NPS above 8" is customers AND (pro OR NPS > 8).
 import type { Node } from '../../rules/grammar.js';
-import { bareValue, fieldComparison, meaningWords, presence } from './clauses/contact.js';
+import { bareValue, dateContinuation, fieldComparison, meaningWords, presence } from './clauses/contact.js';
 import { campaignMention, emailEngagement } from './clauses/email.js';
 import { byContent } from './clauses/names.js';
 import { place } from './clauses/places.js';
@@ -27,7 +27,7 @@ import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, 
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
-  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, emailEngagement, relationClause, campaignMention,
+  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, emailEngagement, relationClause, campaignMention, dateContinuation,
 ];
 
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
@@ -163,7 +163,7 @@ function attached(p: Parse, i: number): boolean {
 function best(p: Parse, i: number): Clause | undefined {
   let winner: { clause: Clause; assumptions: readonly string[]; refs: Refs } | undefined;
   const n = p.assumptions.length;
-  const { lastCampaigns, lastEvent, lastPlace, lastWindow } = p;
+  const { lastCampaigns, lastEvent, lastPlace, lastWindow, lastDateField } = p;
   for (const recognize of RECOGNIZERS) {
     if (p.exhausted()) return undefined;
     p.steps += 1; // a recognizer that reads nothing still costs something: ")" repeated a thousand times
@@ -173,13 +173,18 @@ function best(p: Parse, i: number): Clause | undefined {
       // A recognizer either returns its assumptions and references (the relation recognizer) or,
       // older style, writes them into the parse, from which they are taken back here.
       const assumptions = clause.assumptions ? [...said, ...clause.assumptions] : said;
-      const refs: Refs = { lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace, lastWindow: dateWindow(p, clause.node) ?? p.lastWindow, ...clause.refs };
+      const window = dateWindow(p, clause.node);
+      const refs: Refs = {
+        lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace,
+        lastWindow: window?.conditions ?? p.lastWindow, lastDateField: window?.field, ...clause.refs,
+      };
       winner = { clause, assumptions, refs };
     }
     p.lastCampaigns = lastCampaigns;
     p.lastEvent = lastEvent;
     p.lastPlace = lastPlace;
     p.lastWindow = lastWindow;
+    p.lastDateField = lastDateField;
   }
   if (!winner) return undefined;
   for (const a of winner.assumptions) p.assume(a);
@@ -188,13 +193,13 @@ function best(p: Parse, i: number): Clause | undefined {
 }
 
 /** The time window a clause on a contact's date field says ("created in Q3"), for a later "during that time". */
-function dateWindow(p: Parse, node: Node): DateCondition[] | undefined {
+function dateWindow(p: Parse, node: Node): { field: string; conditions: DateCondition[] } | undefined {
   const conds = node.type === 'condition' ? [node] : node.type === 'group' && !node.negate && node.op === 'and' ? node.children : [];
   if (!conds.length || conds.some((c) => c.type !== 'condition')) return undefined;
   const fields = new Set(conds.map((c) => (c as { field: string }).field));
   const field = fields.size === 1 ? p.tenant.catalog.contactField([...fields][0]!) : undefined;
   if (field?.type !== 'date') return undefined;
-  return conds.map((c) => ({ operator: (c as DateCondition).operator, value: (c as DateCondition).value }));
+  return { field: field.key, conditions: conds.map((c) => ({ operator: (c as DateCondition).operator, value: (c as DateCondition).value })) };
 }
 
 /** The tree for the scanned items; dangling negations are reported as unknown. */

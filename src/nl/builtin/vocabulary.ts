@@ -110,7 +110,7 @@ export const SHORTHAND: Record<string, string> = {
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management',
-  havnt: "haven't", hvnt: "haven't", r: 'are', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', "unsub'd": 'unsubscribed', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
+  havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', "unsub'd": 'unsubscribed', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */

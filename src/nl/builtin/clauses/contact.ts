@@ -152,6 +152,18 @@ export function fieldComparison(p: Parse, i: number): Clause | undefined {
   return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i);
 }
 
+/**
+ * "signed up on or after 1 March 2026 and before May": a bare time window right after "and" / "but"
+ * bounds the date field the clause before it was about.
+ */
+export function dateContinuation(p: Parse, i: number): Clause | undefined {
+  if (!p.lastDateField || !p.is(i - 1, 'and|but|,')) return undefined;
+  const when = p.dates.read(i);
+  if (!when?.conditions.length) return undefined;
+  const field = p.lastDateField;
+  return { node: all(when.conditions.map((c) => cond(field, c.operator, c.value))), end: when.end };
+}
+
 /** Words between a set field and the text its values contain: "tagged anything with 'lead' in it". */
 const CONTAINING: [string[], true][] = [
   [['with'], true], [['containing'], true], [['that', 'contains'], true], [['that', 'contain'], true], [['which', 'contains'], true],

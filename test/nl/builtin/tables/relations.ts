@@ -84,6 +84,10 @@ export const relations: Row[] = [
   { say: 'contacts we met at least 2 times this year', rules: counted('activities', 'gte', 2, c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-01-01')) },
   { say: 'contacts who never clicked a single one of the last 3 campaigns', rules: not_(engaged('clicked', 'any', { last: 3 })) },
   { say: 'customers whose plan renews in March', refuse: true },
+  // A second bound on the same date ("and before May"), "n" for and, an owner's first name misspelt longer.
+  { say: 'contacts created on or after 1 February 2026 and before May', rules: [c('created_at', 'gte', '2026-02-01'), c('created_at', 'lt', '2026-05-01')] },
+  { say: 'vips in spain n italy', rules: [c('tags', 'eq', 'vip'), c('country', 'in', ['ES', 'IT'])] },
+  { say: 'leads owned by sarah', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'eq', 'Sara Sales')], assume: ['"sarah"'] },
   // A purpose before a colon is not a condition.
   { say: 'partners to invite to the summit: partners in Germany', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'DE')], assume: ['before the colon'] },
 ];
