@@ -161,17 +161,12 @@ const emailEvents: RelationPhrases = {
     [['opens'], kind('opened')], [['email', 'opens'], kind('opened')], [['clicks'], kind('clicked')], [['email', 'clicks'], kind('clicked')],
     [['click', 'throughs'], kind('clicked')], [['bounces'], kind('bounced')], [['unsubscribes'], kind('unsubscribed')], [['hard', 'bounces'], kind('bounced')],
   ],
-  verbs: Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) =>
-    phrases.flatMap((words) => [
-      [words, { where: [['type', 'eq', event]] }] as const,
-      // "hit unsubscribe on one of our emails", "unsubscribed through"
-      ...(event === 'unsubscribed' ? [[['hit', 'unsubscribe', 'on'], { where: [['type', 'eq', event]] }] as const] : []),
-    ]),
-  ),
+  // The email verbs of the engagement recognizer: "opened 3 emails", "hit unsubscribe on one of our emails".
+  verbs: Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) => phrases.map((words) => [words, { where: [['type', 'eq', event]] }] as const)),
   before: [],
   dated: [],
   date: 'occurred_at',
-  links: new Set(['that', 'which', 'was', 'were', 'sent', 'we', 'sent', 'out', 'from', 'us']),
+  links: new Set(['that', 'which', 'was', 'were', 'sent', 'we', 'out', 'from', 'us']),
 };
 
 /** Every relation the recognizer reads, in order of preference when two readings are as long. */
