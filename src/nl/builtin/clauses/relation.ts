@@ -81,17 +81,6 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   return best;
 }
 
-/** One relation's reading at i (deals, activities, fit scores), for "all / only" over its rows. */
-export function relationRows(p: Parse, i: number, names: readonly RelationName[]): { rows: Rows; end: number } | undefined {
-  let best: { rows: Rows; end: number } | undefined;
-  for (const phrases of RELATION_PHRASES) {
-    if (!names.includes(phrases.relation)) continue;
-    const r = rowsAt(p, i, phrases);
-    if (r && (!best || r.end > best.end)) best = r;
-  }
-  return best;
-}
-
 /** What is said of every row without its noun ("won", "in negotiation", "worth over 10k", "calls", "above 70"). */
 export function predicate(p: Parse, k: number, name: RelationName): { where: Condition[]; notes: string[]; end: number } | undefined {
   const phrases = RELATION_PHRASES.find((r) => r.relation === name)!;
@@ -609,7 +598,7 @@ function article(noun: string): string {
   return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-export function inList(field: string, values: string[], negated = false): Condition {
+function inList(field: string, values: string[], negated = false): Condition {
   if (values.length === 1) return cond(field, negated ? 'neq' : 'eq', values[0]!);
   return cond(field, negated ? 'not_in' : 'in', values);
 }
