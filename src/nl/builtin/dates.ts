@@ -170,6 +170,11 @@ export class DateReader {
     }
     const first = this.period(j);
     if (!first) return undefined;
+    // "from March to May", "April through June", "in Q1-Q2": a range, both ends included.
+    if ((kind === 'in' || (kind === 'since' && w(i) === 'from')) && ['to', 'through', 'thru', 'until', 'till', '-', '–'].includes(w(first.next))) {
+      const second = this.period(first.next + 1);
+      if (second && second.end > first.start) return this.inside({ start: first.start, end: second.end, next: second.next });
+    }
     switch (kind) {
       case 'since':
         return { conditions: [{ operator: 'gte', value: iso(first.start) }], end: first.next };

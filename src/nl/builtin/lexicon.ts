@@ -6,7 +6,7 @@ import type { TenantValues } from '../../rules/tenant.js';
 import { COUNTRY_CODES, countryNames, tenantValues } from '../../rules/values.js';
 import ISO6391 from 'iso-639-1';
 import { REGIONS } from './regions.js';
-import { COUNTRY_ALIASES, DEMONYMS } from './vocabulary.js';
+import { COUNTRY_ALIASES, DEMONYMS, INDUSTRY_SYNONYMS } from './vocabulary.js';
 import { phraseWords } from './tokens.js';
 
 export type Sense =
@@ -61,7 +61,7 @@ function buildLexicon(tenant: TenantValues): Lexicon {
   const trie: Trie = { next: new Map(), senses: [] };
   const words = new Set<string>();
   const phrases = new Map<string, Phrase>();
-  const add = (text: string, sense: Sense) => {
+  const add = (text: string, sense: Sense, fuzzy = true) => {
     const ws = phraseWords(text);
     if (ws.length === 0) return;
     let node = trie;
@@ -72,7 +72,7 @@ function buildLexicon(tenant: TenantValues): Lexicon {
       node = child;
     }
     if (!node.senses.some((s) => JSON.stringify(s) === JSON.stringify(sense))) node.senses.push(sense);
-    if (FUZZY_KINDS.has(sense.kind) && !(sense.kind === 'campaign' || sense.kind === 'segment' ? sense.partial : false)) {
+    if (fuzzy && FUZZY_KINDS.has(sense.kind) && !(sense.kind === 'campaign' || sense.kind === 'segment' ? sense.partial : false)) {
       const key = ws.join(' ');
       const phrase = phrases.get(key) ?? { words: ws, text: key, senses: [] };
       phrase.senses.push(sense);
@@ -94,7 +94,13 @@ function buildLexicon(tenant: TenantValues): Lexicon {
       for (const v of values.values) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
       for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) addWithPlural(word, { kind: 'value', field: f.key, value: v, label: v });
     } else if (values?.kind === 'tenant') {
-      for (const v of tenantValues(values.lookup, tenant)) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
+      for (const v of tenantValues(values.lookup, tenant)) {
+        addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
+        // Other names of an industry are read as written, never as a typo's target ("collect" is not "college").
+        for (const word of values.lookup === 'industries' ? (INDUSTRY_SYNONYMS[v.toLowerCase()] ?? []) : []) {
+          for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field: f.key, value: v, label: v }, false);
+        }
+      }
     }
     if (f.references === 'users') addOwners(tenant, (text, id, label) => add(text, { kind: 'value', field: f.key, value: id, label }));
   }

@@ -13,7 +13,7 @@
 // One exception to 3: "or with / or on / or in …" continues the list of phrases attached to a head
 // noun, so "customers on the pro plan or with an NPS above 8" is customers AND (pro OR NPS > 8).
 import type { Node } from '../../rules/grammar.js';
-import { bareValue, dateContinuation, fieldComparison, meaningWords, presence } from './clauses/contact.js';
+import { bareValue, bareWindow, fieldComparison, meaningWords, presence } from './clauses/contact.js';
 import { campaignMention, emailEngagement } from './clauses/email.js';
 import { byContent } from './clauses/names.js';
 import { place } from './clauses/places.js';
@@ -27,7 +27,7 @@ import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, 
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
-  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, emailEngagement, relationClause, campaignMention, dateContinuation,
+  bareValue, fieldComparison, presence, meaningWords, byContent, place, segment, quantified, emailEngagement, relationClause, campaignMention, bareWindow,
 ];
 
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';

@@ -20,7 +20,7 @@ export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
 export const FILLERS = new Set([
   'a', 'an', 'the', 'all', 'any', 'some', 'every', 'each', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as',
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'have', 'has', 'had', 'having', 'do', 'does', 'did', 'get', 'got',
-  'who', 'that', 'which', 'whose', 'whom', 'where', 'those', 'these', 'them', 'they', 'their', 'its', 'it', 'this',
+  'who', 'that', 'which', 'whose', 'whom', 'where', 'those', 'these', 'them', 'they', 'their', 'its', 'this',
   'our', 'my', 'we', 'us', 'i', 'me', 'you', 'your', 'one', 'ones', 'someone', 'anyone', 'everyone', 'everybody', 'anybody',
   'contacts', 'contact', 'people', 'persons', 'person', 'users', 'user', 'folks', 'accounts', 'account', 'members', 'member',
   'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients',
@@ -57,6 +57,10 @@ export const FIELD_VERBS: [string[], string][] = [
 export const DATE_VERBS: [string[], string][] = [
   [['added'], 'created'], [['signed', 'up'], 'created'], [['joined'], 'created'], [['registered'], 'created'], [['was', 'added'], 'created'],
   [['were', 'added'], 'created'], [['became', 'a', 'contact'], 'created'], [['created', 'on'], 'created'],
+  // "joined the CRM over 18 months ago": joining us is being added (joining a segment is the segment recognizer's).
+  [['joined', 'the', 'crm'], 'created'], [['joined', 'our', 'crm'], 'created'], [['joined', 'us'], 'created'], [['joined', 'the', 'database'], 'created'],
+  [['entered', 'the', 'crm'], 'created'], [['were', 'created'], 'created'], [['was', 'created'], 'created'], [['got', 'added'], 'created'],
+  [['came', 'in'], 'created'], [['signed', 'up', 'with', 'us'], 'created'], [['first', 'added'], 'created'],
 ];
 
 /** Adjectives and other names of countries (the catalog's country names cover the nouns). */
@@ -115,8 +119,23 @@ export const SHORTHAND: Record<string, string> = {
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
 export const SHORTHAND_PHRASES: Record<string, string> = {
-  'n e': 'any', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
+  'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 
 /** Words that make text a question or an instruction rather than a description. */
 export const QUESTION_OPENERS = new Set(['what', "what's", 'how', 'why', 'when', 'where', 'whats', 'can', 'could', 'would', 'will', 'should', 'is', 'are', 'do', 'does', 'tell', 'explain']);
+
+/**
+ * Other names of common industries, by the industry's usual name (lower case): a tenant's industry
+ * value with that name is also read from these words ("fintechs" → Finance), which is said.
+ */
+export const INDUSTRY_SYNONYMS: Record<string, readonly string[]> = {
+  finance: ['fintech', 'banking', 'bank', 'financial services', 'insurance', 'insurer', 'wealth management', 'asset management', 'fin serv', 'finserv'],
+  software: ['saas', 'tech', 'technology', 'software company', 'devtools', 'dev tools', 'b2b software'],
+  healthcare: ['health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences'],
+  education: ['edtech', 'school', 'university', 'higher ed', 'higher education', 'e-learning', 'elearning', 'academia', 'academic', 'college'],
+  retail: ['ecommerce', 'e-commerce', 'retailer', 'online retail'],
+  media: ['publishing', 'publisher', 'entertainment', 'broadcasting', 'broadcaster'],
+  logistics: ['shipping', 'freight', 'transportation', 'supply chain', 'trucking', '3pl'],
+  manufacturing: ['manufacturer', 'industrial', 'factory', 'factories'],
+};

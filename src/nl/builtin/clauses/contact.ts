@@ -152,16 +152,85 @@ export function fieldComparison(p: Parse, i: number): Clause | undefined {
   return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i);
 }
 
+/** A time window with no verb of its own: the continuation of a date clause, or the contacts' creation date. */
+export function bareWindow(p: Parse, i: number): Clause | undefined {
+  return dateContinuation(p, i) ?? creationWindow(p, i);
+}
+
 /**
  * "signed up on or after 1 March 2026 and before May": a bare time window right after "and" / "but"
  * bounds the date field the clause before it was about.
  */
-export function dateContinuation(p: Parse, i: number): Clause | undefined {
+function dateContinuation(p: Parse, i: number): Clause | undefined {
   if (!p.lastDateField || !p.is(i - 1, 'and|but|,')) return undefined;
   const when = p.dates.read(i);
   if (!when?.conditions.length) return undefined;
   const field = p.lastDateField;
   return { node: all(when.conditions.map((c) => cond(field, c.operator, c.value))), end: when.end };
+}
+
+/** Nouns for contacts by when they were added: "signups from last month", "H1 sign-ups". */
+const SIGNUP_NOUNS = new Set(['signups', 'sign-ups', 'signup', 'sign-up', 'registrations', 'registrants', 'newcomers', 'joiners', 'arrivals']);
+/** Nouns for contacts in general, after which a bare time window is when they were added ("contacts from last month"). */
+const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl']);
+const WINDOW_PREPOSITIONS = ['from', 'in', 'during', 'within', 'over', 'since', 'added', 'created'];
+
+/**
+ * A time window said of the contacts themselves, with no verb: "new contacts from the last 30 days",
+ * "signups in Q1", "H1 signups", "last month's leads", "mqls from webinars, ytd". It is the
+ * creation date, said as an assumption unless the words say it ("new", "signups").
+ */
+function creationWindow(p: Parse, i: number): Clause | undefined {
+  const here = p.w(i);
+  // Most positions start no time window: one word read.
+  if (here !== 'new' && !SIGNUP_NOUNS.has(here) && !p.dates.read(i)?.conditions.length && !(WINDOW_PREPOSITIONS.includes(here) && p.dates.read(i + 1)?.conditions.length)) return undefined;
+  const created = fieldNamed(p, 'created');
+  if (!created || created.type !== 'date') return undefined;
+  // "from last month" is during it, unless "from" starts a range ("from March to May").
+  const read = (k: number) => {
+    const at = p.dates.read(k);
+    if (p.w(k) !== 'from') return at;
+    const inner = p.dates.read(k + 1);
+    return inner && (!at || inner.end >= at.end) ? inner : at;
+  };
+  const noun = (k: number) => PEOPLE_NOUNS.has(p.w(k)) || SIGNUP_NOUNS.has(p.w(k)) || !!p.sense(k, 'value', (s) => s.field === 'lifecycle_stage');
+  const window = (k: number, says: boolean, end?: number) => {
+    const when = read(k);
+    if (!when?.conditions.length) return undefined;
+    const node = all(when.conditions.map((c) => cond(created.key, c.operator, c.value)));
+    const last = end ?? when.end;
+    const assumptions = says ? [] : [`read "${p.text(k, when.end)}" as when the contact was created`];
+    return { node, end: last, assumptions };
+  };
+  // "new leads from last month", "new signups this year": "new" says it is the creation date.
+  if (here === 'new' && noun(i + 1)) {
+    const k = WINDOW_PREPOSITIONS.includes(p.w(i + 2)) && !read(i + 2)?.conditions.length ? i + 3 : i + 2;
+    const stage = p.sense(i + 1, 'value', (s) => s.field === 'lifecycle_stage');
+    const found = window(k, true);
+    if (!found) return undefined;
+    return stage ? { ...found, node: all([cond('lifecycle_stage', 'eq', stage.sense.value), found.node]) } : found;
+  }
+  // "signups from last month", "sign-ups in Q1".
+  if (SIGNUP_NOUNS.has(here)) {
+    const k = WINDOW_PREPOSITIONS.includes(p.w(i + 1)) && !read(i + 1)?.conditions.length ? i + 2 : i + 1;
+    return window(k, true);
+  }
+  // "H1 signups", "Q1 contacts", "last month's signups": the window before the noun.
+  const ahead = p.dates.read(i);
+  if (ahead?.conditions.length) {
+    const k = p.is(ahead.end, "'s") ? ahead.end + 1 : ahead.end;
+    if (SIGNUP_NOUNS.has(p.w(k))) return window(i, true, k + 1);
+    if (PEOPLE_NOUNS.has(p.w(k))) return window(i, false, k + 1);
+    if (p.sense(k, 'value', (s) => s.field === 'lifecycle_stage')) return window(i, false, k);
+  }
+  // "contacts from the last 30 days", "signups in Q1", ", ytd" at the end: after the noun.
+  // After a stage ("customers in the first half of 2026") the window may be when they became one: only "from" / "since" say added.
+  const people = PEOPLE_NOUNS.has(p.w(i - 1)) || SIGNUP_NOUNS.has(p.w(i - 1));
+  const stage = !people && !!p.sense(i - 1, 'value', (s) => s.field === 'lifecycle_stage') && ['from', 'since'].includes(here);
+  const after = people || stage || (p.w(i - 1) === ',' && p.dates.read(i)?.end === p.tokens.length);
+  if (!after) return undefined;
+  const k = WINDOW_PREPOSITIONS.includes(here) && !read(i)?.conditions.length ? i + 1 : i;
+  return window(k, false);
 }
 
 /** Words between a set field and the text its values contain: "tagged anything with 'lead' in it". */

@@ -30,6 +30,23 @@ export const vocabulary: Row[] = [
   { say: 'customers in Itlay', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['Itlay'] },
   { say: 'contacts created in the lsat 3 mnths', rules: c('created_at', 'within_last', { amount: 3, unit: 'months' }), assume: ['lsat', 'mnths'] },
   { say: 'leads added in the last 6 mnths', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', { amount: 6, unit: 'months' })], assume: ['mnths'] },
+  // A window said of the contacts themselves is when they were added: said unless "new" / "signups" say it.
+  { say: 'new contacts from the last 30 days', rules: c('created_at', 'within_last', { amount: 30, unit: 'days' }) },
+  { say: 'new leads from last month', rules: [c('lifecycle_stage', 'eq', 'lead'), ...created('2026-10-01', '2026-11-01')] },
+  { say: 'signups from last month', rules: created('2026-10-01', '2026-11-01') },
+  { say: 'sign-ups in Q1 from Spain', rules: [...created('2026-01-01', '2026-04-01'), c('country', 'eq', 'ES')] },
+  { say: 'H1 signups on the pro plan', rules: [...created('2026-01-01', '2026-07-01'), c('properties.plan', 'eq', 'pro')] },
+  { say: "last month's signups", rules: created('2026-10-01', '2026-11-01') },
+  { say: 'Q1 contacts in Germany', rules: [...created('2026-01-01', '2026-04-01'), c('country', 'eq', 'DE')], assume: ['"Q1" as when the contact was created'] },
+  { say: 'contacts from March to May', rules: created('2026-03-01', '2026-06-01'), assume: ['when the contact was created'] },
+  { say: 'leads from last year', rules: [c('lifecycle_stage', 'eq', 'lead'), ...created('2025-01-01', '2026-01-01')], assume: ['when the contact was created'] },
+  { say: 'mqls from webinars, ytd', rules: [c('lifecycle_stage', 'eq', 'marketing_qualified'), c('properties.source', 'eq', 'webinar'), ...created('2026-01-01')], assume: ['"ytd" as when the contact was created'] },
+  { say: 'customers who joined the CRM over 18 months ago', rules: [c('lifecycle_stage', 'eq', 'customer'), c('created_at', 'more_than_ago', { amount: 18, unit: 'months' })] },
+  { say: 'contacts created April through June', rules: created('2026-04-01', '2026-07-01') },
+  // Other names of an industry the tenant has, said; never a typo's target ("collect" stays unread).
+  { say: 'folks at fintechs and banks', rules: c('company.industry', 'eq', 'Finance'), assume: ['company industry = Finance'] },
+  { say: 'saas companies in Germany', rules: [c('company.industry', 'eq', 'Software'), c('company.country', 'eq', 'DE')], assume: ['company industry = Software'] },
+  { say: 'contacts at edtech or healthtech companies', rules: c('company.industry', 'in', ['Education', 'Healthcare']), assume: ['company industry'] },
   // Not understood: reported, not guessed.
   { say: 'customers in the first half of 2026', rules: c('lifecycle_stage', 'eq', 'customer'), unrecognized: ['first half of 2026'] },
   // Empty as written: reported, never answered with no one.
