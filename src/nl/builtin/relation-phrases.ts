@@ -109,6 +109,9 @@ const deals: RelationPhrases = {
   relation: 'deals',
   verbs: [
     [['won'], { ...WON, names: true, needsMore: true }], [['lost'], { ...LOST, names: true, needsMore: true }],
+    // "contacts who bought something", "purchased in 2025": a purchase is a won deal (said).
+    ...['bought', 'purchased', 'paid', 'converted'].map((verb) => [[verb], { ...WON, names: true, assume: 'as a won deal' }] as const),
+    [['made', 'a', 'purchase'], { ...WON, names: true, assume: 'as a won deal' }], [['bought', 'from', 'us'], { ...WON, names: true, assume: 'as a won deal' }],
   ],
   bare: { field: 'stage', except: CLOSED_STAGES },
   before: [
@@ -162,7 +165,11 @@ const emailEvents: RelationPhrases = {
     [['click', 'throughs'], kind('clicked')], [['bounces'], kind('bounced')], [['unsubscribes'], kind('unsubscribed')], [['hard', 'bounces'], kind('bounced')],
   ],
   // The email verbs of the engagement recognizer: "opened 3 emails", "hit unsubscribe on one of our emails".
-  verbs: Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) => phrases.map((words) => [words, { where: [['type', 'eq', event]] }] as const)),
+  verbs: [
+    ...Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) => phrases.map((words) => [words, { where: [['type', 'eq', event]] }] as const)),
+    // "haven't engaged since June": with our emails, an open or a click (said: logged activities are not counted).
+    ...[['engaged'], ['engaged', 'with'], ['interacted', 'with']].map((words) => [words, { where: [['type', 'in', ['opened', 'clicked'] as string[]]], names: true, assume: 'as an email open or click (logged activities not counted)' } as Reading] as const),
+  ],
   before: [],
   dated: [],
   date: 'occurred_at',

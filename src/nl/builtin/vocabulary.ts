@@ -23,7 +23,7 @@ export const FILLERS = new Set([
   'who', 'that', 'which', 'whose', 'whom', 'where', 'those', 'these', 'them', 'they', 'their', 'its', 'this',
   'our', 'my', 'we', 'us', 'i', 'me', 'you', 'your', 'one', 'ones', 'someone', 'anyone', 'everyone', 'everybody', 'anybody',
   'contacts', 'contact', 'people', 'persons', 'person', 'users', 'user', 'folks', 'accounts', 'account', 'members', 'member',
-  'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients',
+  'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients', 'something', 'anything',
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's",
   'also', 'only', 'just', 'currently', 'still', 'already', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',

@@ -284,6 +284,18 @@ function namedField(p: Parse, i: number): Clause | undefined {
     const clause = compare(p, field, j, !COMPANY_NOUNS.has(p.w(j - 1)));
     if (clause && (!best || clause.end > best.end)) best = clause;
   }
+  // "subscription tier is starter": a word of another field's name before this field's name (said).
+  const next = best ? [] : p.senses(at + 1, 'field');
+  if (next.length && p.lex.words.has(p.w(at)) && !p.senses(at, 'value').length) {
+    for (const { sense, match } of next) {
+      const field = fieldOf(p, sense.field);
+      if (field.type !== 'enum' && field.type !== 'tags' && field.type !== 'number') continue;
+      const clause = compare(p, field, match.end, false);
+      if (clause && (!best || clause.end > best.end)) {
+        best = { ...clause, assumptions: [`read "${p.text(at, match.end)}" as ${field.label.toLowerCase()}`] };
+      }
+    }
+  }
   return best;
 }
 
@@ -321,7 +333,7 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
         negated = op.value;
         k = op.end;
       }
-      k = p.skip(k, ['the', 'both', 'either']);
+      k = p.skip(k, op ? ['the', 'both', 'either', 'a', 'an'] : ['the', 'both', 'either']);
       const list = readList(p, k, valueOf(p, field, true));
       if (!list) return undefined;
       return { node: listNode(p, field, list, negated), end: list.end };
@@ -346,6 +358,7 @@ function dateVerb(p: Parse, i: number): { sense: { field: string }; match: { end
 
 const ENUM_OPERATORS: [string[], boolean][] = [
   [['is', 'not'], true], [["isn't"], true], [['!='], true], [['<>'], true], [['not'], true], [['is', 'not', 'in'], true], [['not', 'in'], true],
+  [['was', 'not'], true], [["wasn't"], true], [['were', 'not'], true], [["weren't"], true], [['was'], false], [['were'], false],
   [['is'], false], [['are'], false], [['='], false], [[':'], false], [['of'], false], [['in'], false], [['is', 'in'], false],
   [['is', 'any', 'of'], false], [['is', 'one', 'of'], false], [['equals'], false], [['none', 'of'], true], [['is', 'none', 'of'], true],
   // Sets (tags, multi-select fields): "interests include security", "topics don't contain billing".

@@ -7,7 +7,7 @@ import type { Condition, Engagement, MatchMode, Node } from '../../../rules/gram
 import { readBound } from '../bounds.js';
 import type { Sense } from '../lexicon.js';
 import { readNumber } from '../numbers.js';
-import { cond, relation } from '../nodes.js';
+import { cond, group, relation } from '../nodes.js';
 import type { CampaignSet, Clause, Parse } from '../state.js';
 import { CAMPAIGN_NOUNS, EMAIL_VERBS, NEGATIONS } from '../vocabulary.js';
 import { readList, usesAnd } from './lists.js';
@@ -33,9 +33,39 @@ interface Target {
   count?: { operator: 'gt' | 'gte' | 'lt' | 'lte' | 'eq'; value: number };
 }
 
+/** Verbs for engaging with a campaign: an open or a click ("engaged"), beside the verbs of one event. */
+const ANY_VERB: [string[], Event | 'engaged'][] = [
+  ...VERBS, [['engaged', 'with'], 'engaged'], [['engaged'], 'engaged'], [['interacted', 'with'], 'engaged'], [['engaged', 'in'], 'engaged'],
+];
+
 export function emailEngagement(p: Parse, i: number): Clause | undefined {
-  const verb = p.phrase(i, VERBS);
+  const verb = p.phrase(i, ANY_VERB);
   if (!verb) return undefined;
+  return verb.value === 'engaged' ? engaged(p, i, verb.end) : oneEvent(p, i, { value: verb.value, end: verb.end });
+}
+
+/**
+ * "engaged with Spring Sale", "never engaged with our last 2 campaigns": an open or a click (said).
+ * Each of several campaigns would need an open or a click of every one, which the grammar cannot
+ * say with one event per condition: those are left unread.
+ */
+function engaged(p: Parse, i: number, verbEnd: number): Clause | undefined {
+  const modifier = p.phrase(verbEnd, MODIFIERS);
+  const j = modifier?.end ?? verbEnd;
+  const target = campaigns(p, j);
+  if (!target || target.count) return undefined;
+  const when = p.dates.read(target.end);
+  const match: MatchMode = modifier?.value ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
+  const several = target.campaigns.last !== null ? target.campaigns.last > 1 : (target.campaigns.ids?.length ?? 2) > 1;
+  if (match === 'all' && several) return undefined;
+  p.lastCampaigns = target.campaigns;
+  p.lastEvent = 'opened';
+  p.assume(`read "${p.text(i, verbEnd)}" as an open or a click`);
+  const each = (['opened', 'clicked'] as const).map((event) => build(p, event, match, target, when?.conditions ?? [], true));
+  return { node: match === 'none' ? group('and', each) : group('or', each), end: when?.end ?? target.end };
+}
+
+function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Clause | undefined {
   const event = verb.value;
   // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
   let j = p.skip(verb.end, ['on', 'through', 'in']);

@@ -77,7 +77,18 @@ export const relations: Row[] = [
   { say: 'people at Rossi Capital or Costa Capital', rules: or(c('company.name', 'starts_with', 'rossi capital'), c('company.name', 'starts_with', 'costa capital')) },
   // Fixed after the third blind set was scored (both were silent there): "in the pipeline" is open; a bare word is no email address.
   { say: 'leads with two or more deals in the pipeline', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('deals', 'gte', 2, c('stage', 'not_in', ['closed_won', 'closed_lost']))] },
-  { say: 'contacts on the email suppression list', refuse: true },
+  { say: 'contacts on the email suppression list', rules: c('email_status', 'eq', 'suppressed') },
+  // A purchase is a won deal; engaging is an open or a click; each is said.
+  { say: 'contacts who bought something', rules: has('deals', c('stage', 'eq', 'closed_won')), assume: ['"bought" as a won deal'] },
+  { say: 'customers who purchased in 2025', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-01-01'), c('closed_at', 'lt', '2026-01-01'))], assume: ['"purchased" as a won deal'] },
+  { say: 'contacts who engaged with Spring Sale', rules: or(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Spring Sale'] })), assume: ['an open or a click'] },
+  { say: 'leads who never engaged with any of our last 2 campaigns', rules: [c('lifecycle_stage', 'eq', 'lead'), not_(or(engaged('opened', 'any', { last: 2 }), engaged('clicked', 'any', { last: 2 })))], assume: ['an open or a click'] },
+  { say: "contacts who haven't engaged since June", rules: hasNo('email_events', c('type', 'in', ['opened', 'clicked']), c('occurred_at', 'gte', '2026-06-01')), assume: ['open or click'] },
+  // Each of several campaigns opened or clicked is not one event per condition: the campaigns are left unread.
+  { say: 'contacts who engaged with each of the last 3 campaigns', rules: has('email_events', c('type', 'in', ['opened', 'clicked'])), unrecognized: ['last 3 campaigns'] },
+  // A field named with another word before it, and "was" as the copula.
+  { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
+  { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
   // Dates and counts said other ways: a fortnight, a season, "N times", "a single one of".
   { say: 'leads created in the past fortnight', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', { amount: 2, unit: 'weeks' })] },
   { say: 'contacts created in the winter of 2025', rules: [c('created_at', 'gte', '2025-12-01'), c('created_at', 'lt', '2026-03-01')] },
