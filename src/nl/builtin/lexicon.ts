@@ -20,7 +20,8 @@ export type Sense =
   | { kind: 'relation'; relation: RelationName }
   | { kind: 'relValue'; relation: RelationName; field: string; value: string; label: string }
   | { kind: 'relField'; relation: RelationName; field: string }
-  | { kind: 'campaign'; id: string; label: string; partial: boolean }
+  /** `family`: a name prefix several campaigns share ("Feature Digest" of "Feature Digest Jan" and "… Jul"), standing for all of them. */
+  | { kind: 'campaign'; id: string; label: string; partial: boolean; family?: readonly string[] }
   | { kind: 'segment'; id: string; label: string; partial: boolean };
 
 export type SenseKind = Sense['kind'];
@@ -194,6 +195,12 @@ function addTitles(items: { id: string; label: string; title?: string }[], kind:
     }
   }
   for (const [prefix, ids] of prefixes) {
+    // A prefix of two words or more that several campaigns share names them all ("the Feature Digests").
+    if (kind === 'campaign' && ids.size > 1 && prefix.includes(' ')) {
+      const family = [...ids];
+      for (const text of [prefix, `${prefix}s`]) add(text, { kind, id: family[0]!, label: prefix, partial: true, family });
+      continue;
+    }
     if (ids.size !== 1 || prefix.length < 4) continue;
     const id = [...ids][0]!;
     const item = items.find((i) => i.id === id)!;

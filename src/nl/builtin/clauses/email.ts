@@ -34,14 +34,26 @@ interface Target {
 }
 
 /** Verbs for engaging with a campaign: an open or a click ("engaged"), beside the verbs of one event. */
-const ANY_VERB: [string[], Event | 'engaged'][] = [
-  ...VERBS, [['engaged', 'with'], 'engaged'], [['engaged'], 'engaged'], [['interacted', 'with'], 'engaged'], [['engaged', 'in'], 'engaged'],
+const ANY_VERB: [string[], Event | 'engaged' | 'sent'][] = [
+  ...VERBS, [['sent'], 'sent'], [['engaged', 'with'], 'engaged'], [['engaged'], 'engaged'], [['interacted', 'with'], 'engaged'], [['engaged', 'in'], 'engaged'],
 ];
 
 export function emailEngagement(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, ANY_VERB);
   if (!verb) return undefined;
-  return verb.value === 'engaged' ? engaged(p, i, verb.end) : oneEvent(p, i, { value: verb.value, end: verb.end });
+  if (verb.value === 'engaged') return engaged(p, i, verb.end);
+  // "leads we sent the Spring Sale to": sent, with a campaign named ("anything we sent" is not a condition).
+  if (verb.value === 'sent') {
+    const target = campaigns(p, verb.end);
+    if (!target) return undefined;
+    const found = oneEvent(p, i, { value: 'delivered', end: verb.end });
+    // "contacts we sent an email to": a campaign of ours, or an email a rep logged; said.
+    if (found && !target.campaigns.ids && !target.campaigns.last) {
+      p.assume(`read "${p.text(i, target.end)}" as receiving one of our campaigns (an email logged as an activity is another reading)`);
+    }
+    return found;
+  }
+  return oneEvent(p, i, { value: verb.value, end: verb.end });
 }
 
 /**
@@ -166,18 +178,21 @@ function named(p: Parse, i: number): Target | undefined {
   const pick = (k: number) => {
     for (const found of p.senses(k, 'campaign')) {
       const after = CAMPAIGN_NOUNS.has(p.w(found.match.end));
-      if (!found.sense.partial || nounBefore || after) return found;
+      if (!found.sense.partial || nounBefore || after || found.sense.family) return found;
     }
     return undefined;
   };
   const list = readList<Extract<Sense, { kind: 'campaign' }>>(p, j, pick);
   if (!list) return undefined;
   for (const it of list.items) {
-    if (it.sense.partial) p.assume(`read "${p.text(it.match.start, it.match.end)}" as campaign "${it.sense.label}"`);
+    const family = it.sense.family?.map((id) => p.tenant.campaigns.find((c) => c.id === id)?.name ?? id);
+    if (family) p.assume(`read "${p.text(it.match.start, it.match.end)}" as the campaigns ${family.map((n) => `"${n}"`).join(' and ')}`);
+    else if (it.sense.partial) p.assume(`read "${p.text(it.match.start, it.match.end)}" as campaign "${it.sense.label}"`);
   }
   let end = list.end;
-  if (p.is(end, 'campaign|campaigns|email|emails|newsletter|newsletters|send|mailing')) end += 1;
-  const ids = [...new Set(list.items.map((it) => it.sense.id))];
+  if (p.is(end, 'update', 'emails|email|newsletter|newsletters')) end += 1;
+  if (p.is(end, 'campaign|campaigns|email|emails|newsletter|newsletters|send|sends|mailing|mailings|issue|issues|editions')) end += 1;
+  const ids = [...new Set(list.items.flatMap((it) => it.sense.family ?? [it.sense.id]))];
   return { campaigns: { last: null, ids }, match: usesAnd(list) && ids.length > 1 ? 'all' : undefined, end };
 }
 

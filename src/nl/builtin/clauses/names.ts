@@ -20,7 +20,34 @@ const DOMAIN = /^@?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
 const ARTICLES = ['a', 'an', 'the', 'their', 'its', 'any'];
 
 export function byContent(p: Parse, i: number): Clause | undefined {
-  return personName(p, i) ?? emailDomain(p, i) ?? companyName(p, i) ?? worksAt(p, i);
+  return companyCalled(p, i) ?? personName(p, i) ?? emailDomain(p, i) ?? companyName(p, i) ?? worksAt(p, i);
+}
+
+/**
+ * "companies called Rossi Capital" (the name starts so), "companies named something with 'Capital'",
+ * "firms called anything like 'Works'" (the name contains it): after a company noun, "called" and
+ * "named" give the company's name, not a call or a first name. Said.
+ */
+function companyCalled(p: Parse, i: number): Clause | undefined {
+  if (!p.is(i, 'called|named') || !COMPANY_NOUNS.has(p.w(i - 1))) return undefined;
+  const vague = p.is(i + 1, 'something|anything');
+  let j = vague ? p.skip(i + 2, ['like', 'with', 'containing']) : i + 1;
+  const name = field('company name');
+  const t = p.tokens[j];
+  let text: string | undefined;
+  if (t?.kind === 'quoted') {
+    text = t.norm;
+    j += 1;
+  } else {
+    const found = companyNameAt(p, j);
+    if (!found) return undefined;
+    text = found.text;
+    j = found.end;
+  }
+  if (p.is(j, 'in', 'it|the') || p.is(j, 'in', 'the', 'name')) j += p.is(j + 1, 'the') ? 3 : 2;
+  const operator = vague ? 'contains' : 'starts_with';
+  p.assume(`read "${p.text(i, j)}" as companies whose name ${vague ? 'contains' : 'starts with'} "${text}"`);
+  return { node: cond(name.key, operator, text.toLowerCase()), end: j };
 }
 
 /** Words before a company's own name: "people who work at Smith Health", "contacts at Rossi Capital". */

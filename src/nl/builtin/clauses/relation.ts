@@ -50,6 +50,8 @@ interface Rows {
   nounFieldOnly?: number;
   /** A level was said ("high", "low"): "low for payments" names a fit score without its noun. */
   leveled?: boolean;
+  /** The condition a level said, which a number in parentheses after it restates ("high payments fit (80 or more)"). */
+  level?: Condition;
   /** Named only by a weak noun ("score"): needs a qualifier or what follows. */
   weak?: boolean;
   notes: string[];
@@ -238,6 +240,9 @@ function pluralNoun(p: Parse, k: number, rel: RelationDef): boolean {
   return /s$/.test(last) && last !== 'fits';
 }
 
+/** Plain words for the contacts a relation is said of ("high-fit payments contacts (75+)"). */
+const PEOPLE = new Set(['contacts', 'people', 'folks', 'ones']);
+
 /** Where qualifiers starting at k end (without applying them). */
 function qualifierEnd(p: Parse, k: number, rows: Rows): number {
   const probe = start(rows.phrases);
@@ -263,7 +268,8 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
     const level = phrases.number?.levels?.[p.w(j)];
     if (level && phrases.number) {
       rows.leveled = true;
-      rows.where.push(cond(phrases.number.field, level[0], level[1]));
+      rows.level = cond(phrases.number.field, level[0], level[1]);
+      rows.where.push(rows.level);
       rows.notes.push(`read "${p.text(j, j + (p.is(j + 1, 'fit') ? 2 : 1))}" as ${article(rel.noun)} ${level[0] === 'gte' ? 'of at least' : 'below'} ${level[1]}`);
       j += 1;
       continue;
@@ -431,6 +437,31 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       if (p.w(linked) === 'closed' && rel.name === 'deals') {
         rows.where.push(cond('stage', 'in', ['closed_won', 'closed_lost']));
         j = dated.end;
+        continue;
+      }
+    }
+    // "high payments fit (80 or more)", "payments fit (75+)": a number in parentheses says it exactly.
+    // "high-fit payments contacts (75+)": the product right after a level, the number after the people it is about.
+    if (rows.leveled && phrases.perRow && j === k) {
+      const before = rows.where.length;
+      const values = enumValues(p, k, rows);
+      if (values && rows.where.length > before) {
+        j = values.end;
+        continue;
+      }
+    }
+    const paren = phrases.number && p.w(k) !== '(' && PEOPLE.has(p.w(k)) && p.w(k + 1) === '(' ? k + 1 : k;
+    if (phrases.number && p.w(paren) === '(') {
+      const b = readBound(p, paren + 1);
+      if (b && b.operator !== 'in' && p.w(b.end) === ')') {
+        if (rows.level) {
+          rows.where.splice(rows.where.indexOf(rows.level), 1);
+          rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => !/ of at least \d+$| below \d+$/.test(n)));
+          rows.level = undefined;
+        }
+        rows.where.push(boundCondition(phrases.number.field, b));
+        rows.needsMore = false;
+        j = b.end + 1;
         continue;
       }
     }

@@ -4,7 +4,8 @@
 // segments" (in none of them), "in any of our segments" (in at least one), said with their titles.
 import type { MembershipWhen, Node, RelativeDate } from '../../../rules/grammar.js';
 import { all, group } from '../nodes.js';
-import type { Clause, Parse } from '../state.js';
+import type { Clause, Parse, Refs } from '../state.js';
+import { phraseWords } from '../tokens.js';
 
 /** Phrases that introduce a segment; true when they mean outside of it. */
 const INTROS: [string[], boolean][] = [
@@ -62,9 +63,16 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.
     const never = !intro?.value && p.w(i - 1) === 'never';
     const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
-    return { node, end: nounAfter ? match.end + 1 : match.end };
+    return { node, end: nounAfter ? match.end + 1 : match.end, refs: campaignOf(p, sense.label) };
   }
   return undefined;
+}
+
+/** A segment named after one campaign ("Already ran campaign Spring Sale"): "who opened it" is that campaign. */
+function campaignOf(p: Parse, title: string): Partial<Refs> | undefined {
+  const words = ` ${phraseWords(title).join(' ')} `;
+  const named = p.tenant.campaigns.filter((c) => words.includes(` ${phraseWords(c.name).join(' ')} `));
+  return named.length === 1 ? { lastCampaigns: { last: null, ids: [named[0]!.id] } } : undefined;
 }
 
 /** "[not] in|part of|outside [of] any|no|none of|a single [of our] segment(s)". */

@@ -1,4 +1,4 @@
-import { and, c, counted, days, engaged, has, hasNo, months, or, type Row } from '../build.js';
+import { and, c, counted, days, engaged, has, hasNo, inSegment, months, or, type Row } from '../build.js';
 
 const sinceOctober = c('occurred_at', 'gte', '2026-10-01');
 
@@ -86,6 +86,20 @@ export const relations: Row[] = [
   { say: "contacts who haven't engaged since June", rules: hasNo('email_events', c('type', 'in', ['opened', 'clicked']), c('occurred_at', 'gte', '2026-06-01')), assume: ['open or click'] },
   // Each of several campaigns opened or clicked is not one event per condition: the campaigns are left unread.
   { say: 'contacts who engaged with each of the last 3 campaigns', rules: has('email_events', c('type', 'in', ['opened', 'clicked'])), unrecognized: ['last 3 campaigns'] },
+  // A name prefix several campaigns share stands for all of them; a segment named after a campaign is what "it" means next.
+  { say: 'people who opened both Feature Digests', rules: engaged('opened', 'all', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }), assume: ['"Feature Digest Jan" and "Feature Digest Jul"'] },
+  { say: 'people who got the Feature Digest update emails', rules: engaged('delivered', 'any', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }), assume: ['the campaigns'] },
+  { say: 'people in Already ran campaign Spring Sale who opened it', rules: [inSegment('Already ran campaign Spring Sale'), engaged('opened', 'any', { ids: ['Spring Sale'] })] },
+  // "sent" with a campaign; "emailed about" a campaign is its send, not a logged email.
+  { say: 'leads we sent the Spring Sale to', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('delivered', 'any', { ids: ['Spring Sale'] })] },
+  { say: 'customers we emailed about the Autumn Offer who clicked it', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('delivered', 'any', { ids: ['Autumn Offer'] }), engaged('clicked', 'any', { ids: ['Autumn Offer'] })] },
+  { say: 'contacts we sent an email to', rules: engaged('delivered', 'any'), assume: ['an email logged as an activity is another reading'] },
+  // A level restated by a number in parentheses: the number wins.
+  { say: 'leads with a high payments fit (80 or more)', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 80))] },
+  { say: 'high-fit payments contacts (75+) on the free plan', rules: [has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 75)), c('properties.plan', 'eq', 'free')] },
+  // After a company noun, "called" / "named" give its name.
+  { say: 'contacts at companies called something with Capital that are not in finance', rules: [c('company.name', 'contains', 'capital'), not_(c('company.industry', 'eq', 'Finance'))], assume: ['name contains "capital"'] },
+  { say: 'people at companies called Rossi Capital', rules: c('company.name', 'starts_with', 'rossi capital'), assume: ['starts with "Rossi Capital"'] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
