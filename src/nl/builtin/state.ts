@@ -1,8 +1,8 @@
 // The state of one parse: tokens, the lattice of lexicon matches over them (typo corrections
 // included), which tokens clauses have consumed, the assumptions to report, and what "it" refers to.
 import { distance } from 'fastest-levenshtein';
-import { type Catalog, relation as findRelation } from '../../rules/catalog.js';
-import type { Node } from '../../rules/grammar.js';
+import { type Catalog, type RelationName, relation as findRelation } from '../../rules/catalog.js';
+import type { Condition, Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import type { AlternativeReading } from '../provider.js';
 import { countryName, languageName } from '../../rules/values.js';
@@ -48,6 +48,16 @@ export interface Refs {
   lastWindow: readonly DateCondition[] | undefined;
   /** The contact date field the last clause was about ("created … and before May"). */
   lastDateField: string | undefined;
+  /** The rows of the last relation clause with a time window, for "but at least one before that". */
+  lastRows: WindowedRows | undefined;
+}
+
+export interface WindowedRows {
+  relation: RelationName;
+  /** Its conditions other than the window. */
+  where: readonly Condition[];
+  field: string;
+  window: readonly DateCondition[];
 }
 
 export type Recognizer = (p: Parse, i: number) => Clause | undefined;
@@ -121,6 +131,7 @@ export class Parse {
   /** The time window of the last relation clause, for "in that period". */
   lastWindow: readonly DateCondition[] | undefined;
   lastDateField: string | undefined;
+  lastRows: WindowedRows | undefined;
 
   constructor(
     readonly description: string,

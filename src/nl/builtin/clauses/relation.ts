@@ -18,8 +18,8 @@ import { COMPARATORS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { BUT_NOT, DISTINCT, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, type Where } from '../relation-phrases.js';
-import type { Clause, Parse } from '../state.js';
+import { BUT_NOT, DISTINCT, LATEST, type PhraseTable, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, type Where } from '../relation-phrases.js';
+import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
 /** What one reading found: the rows' conditions and how many of them. */
@@ -36,6 +36,8 @@ interface Rows {
   named: boolean;
   none: boolean;
   latest: boolean;
+  /** The noun was plural ("deals"): "deals totaling over 100k" is a sum, which no condition says. */
+  plural?: boolean;
   distinct: boolean;
   needsMore: boolean;
   /** Values of one field joined by "and": one row for each. */
@@ -75,6 +77,8 @@ function canStart(p: Parse, i: number): boolean {
 
 export function relationClause(p: Parse, i: number): Clause | undefined {
   if (!canStart(p, i)) return undefined;
+  const before = p.lastRows ? earlierOne(p, i, p.lastRows) : undefined;
+  if (before) return before;
   let best: Clause | undefined;
   for (const phrases of RELATION_PHRASES) {
     const c = readRelation(p, i, phrases);
@@ -118,7 +122,39 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
   if (!found) return undefined;
   const node = build(p, i, found.end, found.rows);
   if (!node) return undefined;
-  return { node, end: found.end, assumptions: found.rows.notes, refs: found.rows.window ? { lastWindow: found.rows.window } : undefined };
+  const { rows } = found;
+  const window = rows.window;
+  const field = window && rows.where.find((c) => c.value === window[0]?.value && c.operator === window[0]?.operator)?.field;
+  const lastRows = window && field ? { relation: rows.rel.name, where: rows.where.filter((c) => c.field !== field), field, window } : undefined;
+  return { node, end: found.end, assumptions: rows.notes, refs: window ? { lastWindow: window, lastRows } : undefined };
+}
+
+/** "at least one before that", "one earlier", "some before then": after a windowed relation. */
+const EARLIER: PhraseTable<true> = [[['before', 'that'], true], [['before', 'then'], true], [['earlier'], true], [['prior', 'to', 'that'], true], [['before', 'this'], true], [['earlier', 'than', 'that'], true]];
+
+/**
+ * "no activity in the past 60 days but at least one before that": a row like the last relation's,
+ * before its window (with the negated window, the last activity was more than 60 days ago).
+ */
+function earlierOne(p: Parse, i: number, last: WindowedRows): Clause | undefined {
+  const w = p.w(i);
+  let j = w === 'at' ? (p.is(i + 1, 'least', 'one') ? i + 3 : undefined) : w === 'one' || w === 'some' || w === 'any' ? i + 1 : undefined;
+  if (j === undefined) return undefined;
+  if (p.is(j, 'ones') || p.sense(j, 'relation', (s) => s.relation === last.relation)) j += 1;
+  const said = p.phrase(j, EARLIER);
+  if (!said) return undefined;
+  const before = beforeWindow(last.window);
+  if (!before) return undefined;
+  const node = relation(last.relation, true, [...last.where, cond(last.field, before.operator, before.value)]);
+  return { node, end: said.end, assumptions: [`read "${p.text(i, said.end)}" as at least one before that time window`] };
+}
+
+/** The time before a window starts: the last 60 days → more than 60 days ago; since X or [X, Y) → before X. */
+function beforeWindow(window: readonly DateCondition[]): { operator: 'more_than_ago' | 'lt'; value: DateCondition['value'] } | undefined {
+  const rolling = window.find((c) => c.operator === 'within_last');
+  if (rolling) return { operator: 'more_than_ago', value: rolling.value };
+  const from = window.find((c) => c.operator === 'gte');
+  return from ? { operator: 'lt', value: from.value } : undefined;
 }
 
 function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; end: number } | undefined {
@@ -161,6 +197,7 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
   if (j === i) return undefined;
   // A noun after "won" names the rows: "won a deal", "lost deals".
   if (j > beforeNoun) rows.needsMore = false;
+  rows.plural = j > beforeNoun && /s$/.test(p.w(j - 1)) && rows.count === null;
   const afterNoun = j;
   j = modifiers(p, j, rows);
   if (rows.needsMore && j === afterNoun) return undefined;
@@ -239,6 +276,9 @@ function pluralNoun(p: Parse, k: number, rel: RelationDef): boolean {
   if (n && p.is(n.match.end, 'score|scores')) last = p.w(n.match.end);
   return /s$/.test(last) && last !== 'fits';
 }
+
+/** Number words that sum over rows when the noun is plural ("deals totaling over 100k"). */
+const SUMS = new Set(['totaling', 'totalling', 'amounting', 'combined', 'together', 'total', 'summing']);
 
 /** Plain words for the contacts a relation is said of ("high-fit payments contacts (75+)"). */
 const PEOPLE = new Set(['contacts', 'people', 'folks', 'ones']);
@@ -420,6 +460,16 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     // "won in May", "created in the last 90 days", "closed before 2026"
     const dated = p.phrase(linked, phrases.dated);
     if (dated) {
+      // "a deal created in that period": the participle's date, the window said last.
+      const sameAfter = p.lastWindow ? p.phrase(dated.end, SAME_WINDOW) : undefined;
+      if (sameAfter) {
+        apply(p, rows, dated.value, linked, dated.end);
+        const field = dated.value.date ?? rows.date!;
+        rows.where.push(...p.lastWindow!.map((c) => cond(field, c.operator, c.value)));
+        rows.notes.push(`read "${p.text(dated.end, sameAfter.end)}" as the same time window`);
+        j = sameAfter.end;
+        continue;
+      }
       const at = p.dates.read(dated.end);
       if (at?.conditions.length) {
         apply(p, rows, dated.value, linked, dated.end);
@@ -468,6 +518,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     // A number: "worth over 50k", "scoring 75+", "above 80", "of at least 70".
     if (phrases.number) {
       const word = p.phrase(linked, phrases.number.words) ?? p.phrase(k, phrases.number.words);
+      if (word && rows.plural && SUMS.has(p.w(word.end - 1))) break;
       let at = word ? p.skip(word.end, phrases.links) : linked;
       if (word && p.is(at, 'of|to')) at += 1;
       if (word && p.is(at, 'at') && !p.is(at + 1, 'least|most')) at += 1;
@@ -674,9 +725,18 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
  */
 function latest(rows: Rows, said: string): Node | undefined {
   const name = rows.rel.name;
-  const dateConds = rows.where.filter((c) => c.field === rows.date);
-  const other = rows.where.filter((c) => c.field !== rows.date);
-  if (dateConds.length !== 1 || rows.count || rows.range) return undefined;
+  const dates = new Set(rows.rel.fields.filter((f) => f.type === 'date').map((f) => f.key));
+  const dateConds = rows.where.filter((c) => dates.has(c.field));
+  const other = rows.where.filter((c) => !dates.has(c.field));
+  if (rows.count || rows.range || new Set(dateConds.map((c) => c.field)).size !== 1) return undefined;
+  // "their latest deal was created in October": one in October, and none after it.
+  const from = dateConds.find((c) => c.operator === 'gte');
+  const until = dateConds.find((c) => c.operator === 'lt');
+  if (dateConds.length === 2 && from && until) {
+    rows.notes.push(`read "${said}" as at least one ${rows.rel.noun} in that time, and none after it`);
+    return all([relation(name, true, rows.where), relation(name, false, [...other, cond(until.field, 'gte', until.value)])]);
+  }
+  if (dateConds.length !== 1) return undefined;
   const d = dateConds[0]!;
   if (d.operator === 'within_last' || d.operator === 'gte' || d.operator === 'gt') {
     rows.notes.push(`read "${said}" as at least one ${rows.rel.noun} in that time`);

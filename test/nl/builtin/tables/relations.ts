@@ -100,6 +100,11 @@ export const relations: Row[] = [
   // After a company noun, "called" / "named" give its name.
   { say: 'contacts at companies called something with Capital that are not in finance', rules: [c('company.name', 'contains', 'capital'), not_(c('company.industry', 'eq', 'Finance'))], assume: ['name contains "capital"'] },
   { say: 'people at companies called Rossi Capital', rules: c('company.name', 'starts_with', 'rossi capital'), assume: ['starts with "Rossi Capital"'] },
+  // The newest row in a calendar window: one in it and none after; a sum over rows is not a condition; a window referred back to by a participle; one before the window.
+  { say: 'contacts whose latest deal was created in October', rules: [has('deals', c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01')), hasNo('deals', c('created_at', 'gte', '2026-11-01'))], assume: ['none after it'] },
+  { say: 'contacts with deals totaling over 100k', rules: has('deals'), unrecognized: ['totaling over 100k'] },
+  { say: 'contacts created in the last 30 days with a deal created in that period', rules: [c('created_at', 'within_last', days(30)), has('deals', c('created_at', 'within_last', days(30)))], assume: ['the same time window'] },
+  { say: 'leads with no activity in the past 60 days but at least one before that', rules: [c('lifecycle_stage', 'eq', 'lead'), not_(has('activities', c('occurred_at', 'within_last', days(60)))), has('activities', c('occurred_at', 'more_than_ago', days(60)))], assume: ['before that time window'] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
