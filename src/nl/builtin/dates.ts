@@ -33,6 +33,12 @@ const MONTH_WORDS: Record<string, number> = Object.fromEntries([
   ['sept', 8],
 ]);
 
+/** Whether a word can begin a period said before a noun ("Q1 contacts", "last month's signups", "2025 leads"): a cheap test before reading. */
+export function mayStartPeriod(word: string): boolean {
+  return /^(q[1-4]|h[12]|\d{4})$/.test(word) || MONTH_WORDS[word] !== undefined || SEASONS[word] !== undefined ||
+    ['last', 'this', 'past', 'previous', 'recent', 'current', 'ytd', 'qtd', 'mtd', 'the', 'early', 'late', 'mid'].includes(word);
+}
+
 const day = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m, d));
 const iso = (d: Date) => d.toISOString();
 
@@ -53,6 +59,15 @@ export class DateReader {
     return this.tokens[i]?.norm ?? '';
   }
 
+  /** A four-digit year at k. */
+  private readonly yearAt = (k: number): number | undefined => {
+    const y = this.tokens[k];
+    return y?.kind === 'number' && /^\d{4}$/.test(y.norm) && y.value! >= 1900 && y.value! <= 2200 ? y.value! : undefined;
+  };
+
+  /** `w` as a function value, made once (a closure per call costs more than the reading it does). */
+  private readonly word = (i: number): string => this.tokens[i]?.norm ?? '';
+
   /** A time expression at i, or undefined. */
   /** Time expressions by token: every recognizer asks at the positions it reaches, so each is read once. */
   private readonly known = new Map<number, When | undefined>();
@@ -65,7 +80,7 @@ export class DateReader {
   }
 
   private readAt(i: number): When | undefined {
-    const w = (k: number) => this.w(k);
+    const w = this.word;
     if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
     // "at some point", "at any point", "at any time": ever
     if (w(i) === 'at' && (w(i + 1) === 'some' || w(i + 1) === 'any') && (w(i + 2) === 'point' || w(i + 2) === 'time')) return { conditions: [], end: i + 3 };
@@ -109,7 +124,7 @@ export class DateReader {
 
   /** "more than 90 days ago", "over a year ago", "older than 6 months", "less than a week ago". */
   private ago(i: number): When | undefined {
-    const w = (k: number) => this.w(k);
+    const w = this.word;
     let j = i;
     let operator: DateCondition['operator'] = 'more_than_ago';
     if (w(j) === 'older' && w(j + 1) === 'than') j += 2;
@@ -132,7 +147,7 @@ export class DateReader {
 
   /** since / before / after / until / in / on / between + a calendar date or period. */
   private anchored(i: number): When | undefined {
-    const w = (k: number) => this.w(k);
+    const w = this.word;
     const two = `${w(i)} ${w(i + 1)}`;
     const three = `${two} ${w(i + 2)}`;
     let kind: 'since' | 'before' | 'after' | 'until' | 'in' | 'between' | undefined;
@@ -286,10 +301,7 @@ export class DateReader {
       const previous = this.previousPeriod(i + 1);
       if (previous) return previous;
     }
-    const year = (k: number) => {
-      const y = this.tokens[k];
-      return y?.kind === 'number' && /^\d{4}$/.test(y.norm) && y.value! >= 1900 && y.value! <= 2200 ? y.value! : undefined;
-    };
+    const year = this.yearAt;
     // "H1 2026", "the first half of 2025", "the second half of the year"
     const h = /^h([12])$/.exec(t.norm);
     const k0 = this.w(i) === 'the' ? i + 1 : i;

@@ -7,6 +7,7 @@ import { type Catalog, type ContactFieldDef, resolveFieldName } from '../../../r
 import type { Node } from '../../../rules/grammar.js';
 import { countryCode, languageCode, tenantValues } from '../../../rules/values.js';
 import { readBound } from '../bounds.js';
+import { mayStartPeriod } from '../dates.js';
 import { isKnownWord } from '../keywords.js';
 import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
@@ -174,6 +175,8 @@ const SIGNUP_NOUNS = new Set(['signups', 'sign-ups', 'signup', 'sign-up', 'regis
 /** Nouns for contacts in general, after which a bare time window is when they were added ("contacts from last month"). */
 const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl']);
 const WINDOW_PREPOSITIONS = ['from', 'in', 'during', 'within', 'over', 'since', 'added', 'created'];
+/** Other words a time window may start with ("before May", "between April and June", "recently"). */
+const WINDOW_STARTS = new Set(['before', 'after', 'between', 'until', 'till', 'through', 'on', 'recently', 'lately', 'older', 'more', 'less', 'at', 'year', 'quarter', 'month', 'today', 'yesterday', 'for', 'inside', 'prior', 'earlier', 'later', 'starting', 'as']);
 
 /**
  * A time window said of the contacts themselves, with no verb: "new contacts from the last 30 days",
@@ -182,55 +185,74 @@ const WINDOW_PREPOSITIONS = ['from', 'in', 'during', 'within', 'over', 'since', 
  */
 function creationWindow(p: Parse, i: number): Clause | undefined {
   const here = p.w(i);
-  // Most positions start no time window: one word read.
+  // Most positions start no window said of the contacts: decided from the words, before any date is read.
+  const kind = p.tokens[i]?.kind;
+  if (here !== 'new' && !SIGNUP_NOUNS.has(here) && !WINDOW_PREPOSITIONS.includes(here) && !WINDOW_STARTS.has(here) && !mayStartPeriod(here) && kind !== 'date' && kind !== 'number') return undefined;
+  const before = p.w(i - 1);
+  const nounBefore = PEOPLE_NOUNS.has(before) || SIGNUP_NOUNS.has(before) || before === ',' || stageAt(p, i - 1);
+  if (here !== 'new' && !SIGNUP_NOUNS.has(here) && !nounBefore && !(mayStartPeriod(here) && nounAhead(p, i))) return undefined;
   if (here !== 'new' && !SIGNUP_NOUNS.has(here) && !p.dates.read(i)?.conditions.length && !(WINDOW_PREPOSITIONS.includes(here) && p.dates.read(i + 1)?.conditions.length)) return undefined;
   const created = fieldNamed(p, 'created');
   if (!created || created.type !== 'date') return undefined;
-  // "from last month" is during it, unless "from" starts a range ("from March to May").
-  const read = (k: number) => {
-    const at = p.dates.read(k);
-    if (p.w(k) !== 'from') return at;
-    const inner = p.dates.read(k + 1);
-    return inner && (!at || inner.end >= at.end) ? inner : at;
-  };
-  const noun = (k: number) => PEOPLE_NOUNS.has(p.w(k)) || SIGNUP_NOUNS.has(p.w(k)) || !!p.sense(k, 'value', (s) => s.field === 'lifecycle_stage');
-  const window = (k: number, says: boolean, end?: number) => {
-    const when = read(k);
-    if (!when?.conditions.length) return undefined;
-    const node = all(when.conditions.map((c) => cond(created.key, c.operator, c.value)));
-    const last = end ?? when.end;
-    const assumptions = says ? [] : [`read "${p.text(k, when.end)}" as when the contact was created`];
-    return { node, end: last, assumptions };
-  };
   // "new leads from last month", "new signups this year": "new" says it is the creation date.
-  if (here === 'new' && noun(i + 1)) {
-    const k = WINDOW_PREPOSITIONS.includes(p.w(i + 2)) && !read(i + 2)?.conditions.length ? i + 3 : i + 2;
+  if (here === 'new' && (PEOPLE_NOUNS.has(p.w(i + 1)) || SIGNUP_NOUNS.has(p.w(i + 1)) || stageAt(p, i + 1))) {
+    const k = WINDOW_PREPOSITIONS.includes(p.w(i + 2)) && !windowAt(p, i + 2)?.conditions.length ? i + 3 : i + 2;
     const stage = p.sense(i + 1, 'value', (s) => s.field === 'lifecycle_stage');
-    const found = window(k, true);
+    const found = createdIn(p, created.key, k, true);
     if (!found) return undefined;
     return stage ? { ...found, node: all([cond('lifecycle_stage', 'eq', stage.sense.value), found.node]) } : found;
   }
   // "signups from last month", "sign-ups in Q1".
   if (SIGNUP_NOUNS.has(here)) {
-    const k = WINDOW_PREPOSITIONS.includes(p.w(i + 1)) && !read(i + 1)?.conditions.length ? i + 2 : i + 1;
-    return window(k, true);
+    const k = WINDOW_PREPOSITIONS.includes(p.w(i + 1)) && !windowAt(p, i + 1)?.conditions.length ? i + 2 : i + 1;
+    return createdIn(p, created.key, k, true);
   }
   // "H1 signups", "Q1 contacts", "last month's signups": the window before the noun.
   const ahead = p.dates.read(i);
   if (ahead?.conditions.length) {
     const k = p.is(ahead.end, "'s") ? ahead.end + 1 : ahead.end;
-    if (SIGNUP_NOUNS.has(p.w(k))) return window(i, true, k + 1);
-    if (PEOPLE_NOUNS.has(p.w(k))) return window(i, false, k + 1);
-    if (p.sense(k, 'value', (s) => s.field === 'lifecycle_stage')) return window(i, false, k);
+    if (SIGNUP_NOUNS.has(p.w(k))) return createdIn(p, created.key, i, true, k + 1);
+    if (PEOPLE_NOUNS.has(p.w(k))) return createdIn(p, created.key, i, false, k + 1);
+    if (stageAt(p, k)) return createdIn(p, created.key, i, false, k);
   }
   // "contacts from the last 30 days", "signups in Q1", ", ytd" at the end: after the noun.
   // After a stage ("customers in the first half of 2026") the window may be when they became one: only "from" / "since" say added.
-  const people = PEOPLE_NOUNS.has(p.w(i - 1)) || SIGNUP_NOUNS.has(p.w(i - 1));
-  const stage = !people && !!p.sense(i - 1, 'value', (s) => s.field === 'lifecycle_stage') && ['from', 'since'].includes(here);
-  const after = people || stage || (p.w(i - 1) === ',' && p.dates.read(i)?.end === p.tokens.length);
+  const people = PEOPLE_NOUNS.has(before) || SIGNUP_NOUNS.has(before);
+  const stage = !people && stageAt(p, i - 1) && ['from', 'since'].includes(here);
+  const after = people || stage || (before === ',' && p.dates.read(i)?.end === p.tokens.length);
   if (!after) return undefined;
-  const k = WINDOW_PREPOSITIONS.includes(here) && !read(i)?.conditions.length ? i + 1 : i;
-  return window(k, false);
+  const k = WINDOW_PREPOSITIONS.includes(here) && !windowAt(p, i)?.conditions.length ? i + 1 : i;
+  return createdIn(p, created.key, k, false);
+}
+
+/** Whether a lifecycle stage ("leads", "customers") is said at k. */
+function stageAt(p: Parse, k: number): boolean {
+  return !!p.lattice[k]?.some((m) => m.senses.some((s) => s.kind === 'value' && s.field === 'lifecycle_stage'));
+}
+
+/** Whether a noun for contacts follows within a few words ("Q1 contacts", "last month's signups"). */
+function nounAhead(p: Parse, i: number): boolean {
+  for (let k = i + 1; k <= i + 5 && k < p.tokens.length; k++) {
+    const t = p.tokens[k]!.norm;
+    if (PEOPLE_NOUNS.has(t) || SIGNUP_NOUNS.has(t) || t === "'s" || stageAt(p, k)) return true;
+  }
+  return false;
+}
+
+/** A time window at k: "from last month" is during it, unless "from" starts a range ("from March to May"). */
+function windowAt(p: Parse, k: number) {
+  const at = p.dates.read(k);
+  if (p.w(k) !== 'from') return at;
+  const inner = p.dates.read(k + 1);
+  return inner && (!at || inner.end >= at.end) ? inner : at;
+}
+
+/** The creation date in the window at k; said unless the words say it (`says`). */
+function createdIn(p: Parse, field: string, k: number, says: boolean, end?: number): Clause | undefined {
+  const when = windowAt(p, k);
+  if (!when?.conditions.length) return undefined;
+  const node = all(when.conditions.map((c) => cond(field, c.operator, c.value)));
+  return { node, end: end ?? when.end, assumptions: says ? [] : [`read "${p.text(k, when.end)}" as when the contact was created`] };
 }
 
 /** Words between a set field and the text its values contain: "tagged anything with 'lead' in it". */
@@ -285,7 +307,7 @@ function namedField(p: Parse, i: number): Clause | undefined {
     if (clause && (!best || clause.end > best.end)) best = clause;
   }
   // "subscription tier is starter": a word of another field's name before this field's name (said).
-  const next = best ? [] : p.senses(at + 1, 'field');
+  const next = best || !p.lattice[at + 1]?.length ? [] : p.senses(at + 1, 'field');
   if (next.length && p.lex.words.has(p.w(at)) && !p.senses(at, 'value').length) {
     for (const { sense, match } of next) {
       const field = fieldOf(p, sense.field);

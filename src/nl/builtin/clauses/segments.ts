@@ -70,10 +70,17 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
 
 /** A segment named after one campaign ("Already ran campaign Spring Sale"): "who opened it" is that campaign. */
 function campaignOf(p: Parse, title: string): Partial<Refs> | undefined {
-  const words = ` ${phraseWords(title).join(' ')} `;
-  const named = p.tenant.campaigns.filter((c) => words.includes(` ${phraseWords(c.name).join(' ')} `));
-  return named.length === 1 ? { lastCampaigns: { last: null, ids: [named[0]!.id] } } : undefined;
+  let byTitle = CAMPAIGN_OF.get(p.tenant);
+  if (!byTitle) CAMPAIGN_OF.set(p.tenant, (byTitle = new Map()));
+  if (!byTitle.has(title)) {
+    const words = ` ${phraseWords(title).join(' ')} `;
+    const named = p.tenant.campaigns.filter((c) => words.includes(` ${phraseWords(c.name).join(' ')} `));
+    byTitle.set(title, named.length === 1 ? named[0]!.id : undefined);
+  }
+  const id = byTitle.get(title);
+  return id ? { lastCampaigns: { last: null, ids: [id] } } : undefined;
 }
+const CAMPAIGN_OF = new WeakMap<Parse['tenant'], Map<string, string | undefined>>();
 
 /** "[not] in|part of|outside [of] any|no|none of|a single [of our] segment(s)". */
 function everySegment(p: Parse, i: number): Clause | undefined {
