@@ -194,9 +194,19 @@ export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique'])
 /** Quantities said in words: "multiple deals", "several calls". */
 export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2], [['many'], 2], [['a', 'few'], 2], [['repeated'], 2]];
 
+/** Words before the stage a row is in now: "in negotiation", "at the proposal stage", "moved to negotiation", "now in proposal". */
+export const INTO_STAGE: PhraseTable<true> = [[['in'], true], [['at'], true], [['moved', 'to'], true], [['moved', 'into'], true], [['now', 'in'], true], [['sitting', 'in'], true], [['stuck', 'in'], true], [['currently', 'in'], true], [['still', 'in'], true]];
+
+/** Number words that sum over rows when the noun is plural ("deals totaling over 100k"). */
+export const SUMS = new Set(['totaling', 'totalling', 'amounting', 'combined', 'together', 'total', 'summing']);
+
+/** "at least one before that", "one earlier", "some before then": after a windowed relation. */
+export const EARLIER: PhraseTable<true> = [[['before', 'that'], true], [['before', 'then'], true], [['earlier'], true], [['prior', 'to', 'that'], true], [['before', 'this'], true], [['earlier', 'than', 'that'], true]];
+
 /** Every word of the phrases above: words the parser knows, so the typo corrector leaves them alone. */
 export const RELATION_PHRASE_WORDS: readonly string[] = [
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
   ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
+  ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS,
 ];

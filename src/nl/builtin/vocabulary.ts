@@ -48,7 +48,8 @@ export const TEXT_OPERATORS: readonly [string[], CanonicalOperator][] = TEXT_PHR
 
 /** Phrases that introduce a value of a field without naming the field ("owned by Sara"). */
 export const FIELD_VERBS: [string[], string][] = [
-  [['owned', 'by'], 'owner'], [['assigned', 'to'], 'owner'], [['belonging', 'to'], 'owner'], [['managed', 'by'], 'owner'], [['handled', 'by'], 'owner'],
+  [['owned', 'by'], 'owner'], [['assigned', 'to'], 'owner'], [['handed', 'over', 'to'], 'owner'], [['handed', 'off', 'to'], 'owner'], [['handed', 'to'], 'owner'],
+  [['passed', 'to'], 'owner'], [['reassigned', 'to'], 'owner'], [['transferred', 'to'], 'owner'], [['routed', 'to'], 'owner'], [['given', 'to'], 'owner'], [['belonging', 'to'], 'owner'], [['managed', 'by'], 'owner'], [['handled', 'by'], 'owner'],
   [['tagged', 'with'], 'tags'], [['tagged', 'as'], 'tags'], [['tagged'], 'tags'], [['labelled'], 'tags'], [['labeled'], 'tags'], [['marked', 'as'], 'tags'], [['marked'], 'tags'],
   [['speak'], 'language'], [['speaks'], 'language'], [['speaking'], 'language'],
 ];

@@ -18,7 +18,7 @@ import { COMPARATORS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { BUT_NOT, DISTINCT, LATEST, type PhraseTable, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, type Where } from '../relation-phrases.js';
+import { BUT_NOT, DISTINCT, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -129,8 +129,6 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
   return { node, end: found.end, assumptions: rows.notes, refs: window ? { lastWindow: window, lastRows } : undefined };
 }
 
-/** "at least one before that", "one earlier", "some before then": after a windowed relation. */
-const EARLIER: PhraseTable<true> = [[['before', 'that'], true], [['before', 'then'], true], [['earlier'], true], [['prior', 'to', 'that'], true], [['before', 'this'], true], [['earlier', 'than', 'that'], true]];
 
 /**
  * "no activity in the past 60 days but at least one before that": a row like the last relation's,
@@ -277,8 +275,7 @@ function pluralNoun(p: Parse, k: number, rel: RelationDef): boolean {
   return /s$/.test(last) && last !== 'fits';
 }
 
-/** Number words that sum over rows when the noun is plural ("deals totaling over 100k"). */
-const SUMS = new Set(['totaling', 'totalling', 'amounting', 'combined', 'together', 'total', 'summing']);
+
 
 /** Plain words for the contacts a relation is said of ("high-fit payments contacts (75+)"). */
 const PEOPLE = new Set(['contacts', 'people', 'folks', 'ones']);
@@ -530,9 +527,10 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         continue;
       }
     }
-    // "in negotiation", "at the proposal stage"
-    if (p.is(linked, 'in|at')) {
-      const at = p.skip(linked + 1, ['the']);
+    // "in negotiation", "at the proposal stage", "moved to negotiation" (where it is now)
+    const into = p.phrase(linked, INTO_STAGE);
+    if (into) {
+      const at = p.skip(into.end, ['the']);
       const stage = enumAfter(p, at, rows);
       if (stage) {
         j = p.is(stage.end, 'stage|phase') ? stage.end + 1 : stage.end;

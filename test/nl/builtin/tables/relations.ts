@@ -105,6 +105,10 @@ export const relations: Row[] = [
   { say: 'contacts with deals totaling over 100k', rules: has('deals'), unrecognized: ['totaling over 100k'] },
   { say: 'contacts created in the last 30 days with a deal created in that period', rules: [c('created_at', 'within_last', days(30)), has('deals', c('created_at', 'within_last', days(30)))], assume: ['the same time window'] },
   { say: 'leads with no activity in the past 60 days but at least one before that', rules: [c('lifecycle_stage', 'eq', 'lead'), not_(has('activities', c('occurred_at', 'within_last', days(60)))), has('activities', c('occurred_at', 'more_than_ago', days(60)))], assume: ['before that time window'] },
+  // Where a deal is now, and an owner said as a hand-over: audiences, not instructions.
+  { say: 'contacts with deals moved to negotiation', rules: has('deals', c('stage', 'eq', 'negotiation')) },
+  { say: 'leads with a deal stuck in proposal', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', c('stage', 'eq', 'proposal'))] },
+  { say: 'contacts handed over to Eddie', rules: c('owner', 'eq', 'Eddie Editor') },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
