@@ -6,6 +6,7 @@ import type { MembershipWhen, Node, RelativeDate } from '../../../rules/grammar.
 import { all, group } from '../nodes.js';
 import type { Clause, Parse, Refs } from '../state.js';
 import { phraseWords } from '../tokens.js';
+import { CAMPAIGN_NOUNS } from '../vocabulary.js';
 
 /** Phrases that introduce a segment; true when they mean outside of it. */
 const INTROS: [string[], boolean][] = [
@@ -65,7 +66,61 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
     return { node, end: nounAfter ? match.end + 1 : match.end, refs: campaignOf(p, sense.label) };
   }
-  return undefined;
+  return byWords(p, i, j, intro, nounBefore);
+}
+
+/** Months by every name they go by, as one word: a title's "Mar" is a mention's "March". */
+const MONTH = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].flatMap((m, k) => {
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][k]!;
+  return [[m, m], [full, m], ...(m === 'sep' ? [['sept', m] as const] : [])];
+}));
+const norm = (w: string) => MONTH.get(w) ?? w;
+/** Words of a title that say nothing by themselves. */
+const WEAK = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'for', 'to']);
+
+/**
+ * A segment said with its title's words in another order, or some of them: "the March cooldown" for
+ * "Cooldown — Mar 2026", "the spring sale already-ran list" for "Already ran campaign Spring Sale".
+ * Every word said must be one of a single title's, two words at least (one next to "segment" /
+ * "list"), not only months or numbers, and not the whole of another reading of the same words. Said.
+ */
+function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | undefined, nounBefore: boolean): Clause | undefined {
+  if (!p.tenant.segments.length) return undefined;
+  const titles = titleWords(p);
+  const said: string[] = [];
+  let k = j;
+  while (k < p.tokens.length && said.length < 8) {
+    const w = norm(p.tokens[k]!.norm);
+    // A campaign noun ends the words: "the Spring Sale campaign" is the campaign.
+    if (!titles.all.has(w) || WEAK.has(w) || CAMPAIGN_NOUNS.has(w)) break;
+    said.push(w);
+    k += 1;
+  }
+  if (!said.length) return undefined;
+  const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort');
+  // One word needs "segment" / "list" beside it ("the cooldown list"; "in sale" is no segment).
+  if (said.length < 2 && !(nounAfter || nounBefore)) return undefined;
+  if (!intro && !nounAfter && !nounBefore) return undefined;
+  if (said.every((w) => /^\d+$/.test(w) || [...MONTH.values()].includes(w))) return undefined;
+  // "in the Spring Sale" is the campaign's name as written, not a list, unless "list" / "segment" follows.
+  if (!nounAfter && p.lattice[j]?.some((m) => m.end === k && !m.typo)) return undefined;
+  const matches = titles.bySegment.filter((t) => said.every((w) => t.words.has(w)));
+  if (matches.length !== 1) return undefined;
+  const seg = matches[0]!;
+  p.assume(`read "${p.text(j, nounAfter ? k + 1 : k)}" as segment "${seg.title}"`);
+  const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: seg.id };
+  return { node, end: nounAfter ? k + 1 : k, refs: campaignOf(p, seg.title) };
+}
+
+const TITLE_WORDS = new WeakMap<Parse['tenant'], { all: Set<string>; bySegment: { id: string; title: string; words: Set<string> }[] }>();
+function titleWords(p: Parse) {
+  let t = TITLE_WORDS.get(p.tenant);
+  if (!t) {
+    const bySegment = p.tenant.segments.map((s) => ({ id: s.id, title: s.title, words: new Set(phraseWords(s.title).map(norm)) }));
+    t = { all: new Set(bySegment.flatMap((b) => [...b.words])), bySegment };
+    TITLE_WORDS.set(p.tenant, t);
+  }
+  return t;
 }
 
 /** A segment named after one campaign ("Already ran campaign Spring Sale"): "who opened it" is that campaign. */

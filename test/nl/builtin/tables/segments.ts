@@ -1,4 +1,4 @@
-import { and, c, inSegment, notInSegment, or, type Row } from '../build.js';
+import { and, c, engaged, inSegment, notInSegment, or, type Row } from '../build.js';
 
 const ALL = ['Already ran campaign Spring Sale', 'Cooldown — Mar 2026', 'Q1 batch'];
 
@@ -25,4 +25,11 @@ export const segments: Row[] = [
   { say: 'customers that are members of none of the segments', rules: [c('lifecycle_stage', 'eq', 'customer'), ...ALL.map(notInSegment)] },
   { say: "vip contacts who aren't in a single segment", rules: [c('tags', 'eq', 'vip'), ...ALL.map(notInSegment)] },
   { say: 'contacts who are in any of our segments', rules: or(...ALL.map(inSegment)), assume: ['any of'] },
+  // A title's words in another order, or some of them (two at least, or one beside "list"), said.
+  { say: 'everyone in the March cooldown or in the Q1 batch', rules: or(inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')), assume: ['"March cooldown" as segment "Cooldown — Mar 2026"'] },
+  { say: 'leads on the spring sale already-ran list', rules: [c('lifecycle_stage', 'eq', 'lead'), inSegment('Already ran campaign Spring Sale')], assume: ['as segment "Already ran campaign Spring Sale"'] },
+  { say: 'contacts in the cooldown list who are subscribed', rules: [inSegment('Cooldown — Mar 2026'), c('email_status', 'eq', 'subscribed')], assume: ['segment'] },
+  // Not a segment: a campaign's name as written, a campaign noun, one word alone.
+  { say: 'contacts in the Spring Sale campaign', rules: engaged('delivered', 'any', { ids: ['Spring Sale'] }), assume: ['received it'] },
+  { say: 'contacts in sale', refuse: true },
 ];
