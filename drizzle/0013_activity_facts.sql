@@ -19,6 +19,13 @@ SELECT segment_builder_distribute('contact_activity_facts');
 --> statement-breakpoint
 ALTER TABLE "contact_activity_facts" ADD CONSTRAINT "contact_activity_facts_org_id_contact_id_contacts_org_id_id_fk" FOREIGN KEY ("org_id","contact_id") REFERENCES "public"."contacts"("org_id","id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
+-- "Opened each of the last 3" is a containment over the GIN index: tenant-first (btree_gin, 0011),
+-- so that a tenant's lookup reads its own entries, not every tenant's ANDed with its id range.
+DROP INDEX "contact_facts_opened_gin";--> statement-breakpoint
+DROP INDEX "contact_facts_clicked_gin";--> statement-breakpoint
+CREATE INDEX "contact_facts_org_opened_gin" ON "contact_facts" USING gin ("org_id","opened_campaigns");--> statement-breakpoint
+CREATE INDEX "contact_facts_org_clicked_gin" ON "contact_facts" USING gin ("org_id","clicked_campaigns");
+--> statement-breakpoint
 -- Existing facts move over (re-sorted oldest first) instead of being recomputed from the raw tables.
 INSERT INTO contact_activity_facts (org_id, contact_id, activity_at, email_activity_at, call_activity_at, meeting_activity_at, note_activity_at)
 SELECT org_id, contact_id,

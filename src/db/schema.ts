@@ -534,8 +534,9 @@ export const contactFacts = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.contactId] }),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
-    index('contact_facts_opened_gin').using('gin', t.openedCampaigns),
-    index('contact_facts_clicked_gin').using('gin', t.clickedCampaigns),
+    // Tenant-first (btree_gin, migration 0011): "opened each of the last 3" is the tenant's entries only (migration 0013).
+    index('contact_facts_org_opened_gin').using('gin', t.orgId, t.openedCampaigns),
+    index('contact_facts_org_clicked_gin').using('gin', t.orgId, t.clickedCampaigns),
   ],
 );
 
