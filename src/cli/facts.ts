@@ -27,7 +27,7 @@ async function main(): Promise<number> {
       });
       console.log(`${orgId}: facts of ${n.toLocaleString('en')} contacts and the tenant's value counts rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    await database.sql`analyze contact_facts, contact_value_counts`;
+    await database.sql`analyze contact_facts, contact_activity_facts, contact_value_counts`;
     return 0;
   } finally {
     await database.close();

@@ -1,4 +1,4 @@
-// The contact facts (contact_facts, drizzle/0006_contact_facts.sql): derived per-contact summaries the
+// The contact facts (contact_facts, drizzle/0006_contact_facts.sql, and contact_activity_facts, 0013): derived per-contact summaries the
 // compiler reads instead of the raw relation tables where they answer a condition exactly
 // (src/sql/facts.ts). Every writer of activities, deals, email events, fit scores or contacts calls
 // refreshFacts on its own transaction, so the facts commit (or roll back) with the rows they summarise.

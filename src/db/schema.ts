@@ -516,12 +516,6 @@ export const contactFacts = pgTable(
   {
     orgId: text('org_id').notNull(),
     contactId: text('contact_id').notNull(),
-    /** Every activity's occurred_at, newest first; then the same per activity type. */
-    activityAt: timestamp('activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
-    emailActivityAt: timestamp('email_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
-    callActivityAt: timestamp('call_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
-    meetingActivityAt: timestamp('meeting_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
-    noteActivityAt: timestamp('note_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
     /** Every deal's created_at, newest first. */
     dealCreatedAt: timestamp('deal_created_at', { withTimezone: true, mode: 'string' }).array().notNull(),
     /** Per deal stage: number of deals, largest and smallest amount (null: none with an amount). */
@@ -540,8 +534,34 @@ export const contactFacts = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.contactId] }),
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
-    index('contact_facts_opened_gin').using('gin', t.openedCampaigns),
-    index('contact_facts_clicked_gin').using('gin', t.clickedCampaigns),
+    // Tenant-first (btree_gin, migration 0011): "opened each of the last 3" is the tenant's entries only (migration 0013).
+    index('contact_facts_org_opened_gin').using('gin', t.orgId, t.openedCampaigns),
+    index('contact_facts_org_clicked_gin').using('gin', t.orgId, t.clickedCampaigns),
+  ],
+);
+
+/**
+ * The activity part of the contact facts, in a table of its own (migration 0013): the relation
+ * bounds read most ("at least 3 activities in 90 days", "no activity in 60 days") scan the whole
+ * tenant's rows, and these rows are ~180 bytes where the wide facts row is ~440, so a pass reads a
+ * third of the pages. Every activity's occurred_at *oldest first* (then the same per activity
+ * type), so that `width_bucket(t, activity_at)` is the number of activities at or before t, by
+ * binary search (src/sql/facts.ts). Maintained with contact_facts by segment_builder_refresh_facts.
+ */
+export const contactActivityFacts = pgTable(
+  'contact_activity_facts',
+  {
+    orgId: text('org_id').notNull(),
+    contactId: text('contact_id').notNull(),
+    activityAt: timestamp('activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    emailActivityAt: timestamp('email_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    callActivityAt: timestamp('call_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    meetingActivityAt: timestamp('meeting_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+    noteActivityAt: timestamp('note_activity_at', { withTimezone: true, mode: 'string' }).array().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.contactId] }),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
   ],
 );
 

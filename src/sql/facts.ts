@@ -1,6 +1,7 @@
-// The facts path: relation and engagement conditions answered from contact_facts (one row per
-// contact, drizzle/0006_contact_facts.sql) instead of aggregating the raw tables, for the shapes the
-// facts answer exactly. Anything else returns null and the compiler reads the raw tables.
+// The facts path: relation and engagement conditions answered from the contact facts (one row per
+// contact: contact_facts, drizzle/0006_contact_facts.sql, and its activity part in
+// contact_activity_facts, drizzle/0013_activity_facts.sql) instead of aggregating the raw tables, for
+// the shapes the facts answer exactly. Anything else returns null and the compiler reads the raw tables.
 //
 // Shapes answered (every other where-clause falls back):
 //   activities    count or existence; where = AND of at most one activity type (eq / in of one)
@@ -11,10 +12,15 @@
 //   fit_scores    existence with product eq P and score comparisons.
 //   engagement    any / all / none of a campaign set: array overlap / containment (GIN-indexed).
 //
-// "At least k in [lo, hi]" from a time array sorted newest first: when the newest element meets the
-// upper bounds, every element does, and the elements meeting the lower bounds are a prefix, so the
-// count is ≥ k exactly when element k meets them. Only contacts with rows past the upper bound (a
-// clock in the middle of the data) take the exact slow path of counting the array's elements.
+// Activities in a window, from the oldest-first time arrays of contact_activity_facts: width_bucket(t,
+// arr) is the number of elements ≤ t (a binary search; the arrays hold no NULLs), so the count in
+// [lo, hi] is width_bucket(hi) − width_bucket(lo − 1 µs), exact because timestamptz counts whole
+// microseconds. No per-row CASE and no unnest, whatever the clock.
+//
+// "At least k in [lo, hi]" of deals from deal_created_at, sorted newest first: when the newest
+// element meets the upper bounds, every element does, and the elements meeting the lower bounds are
+// a prefix, so the count is ≥ k exactly when element k meets them. Only contacts with rows past the
+// upper bound (a clock in the middle of the data) take the exact slow path of counting the elements.
 //
 // A contact without a facts row reads as one without related rows, so the predicate is written as
 // EXISTS of a holding row when "no rows" does not satisfy the condition, and as NOT EXISTS of a
@@ -26,6 +32,7 @@ import type { Condition, CountBound, Engagement, RelationCondition, RelativeDate
 import { countForm } from '../rules/operators.js';
 
 export const FACTS_TABLE = 'contact_facts';
+export const ACTIVITY_FACTS_TABLE = 'contact_activity_facts';
 
 export interface FactsContext {
   orgId: string;
@@ -38,6 +45,8 @@ export interface FactsAnswer {
   holds: (f: string) => SQL;
   /** Whether a contact with no related rows at all satisfies it. */
   holdsForNone: boolean;
+  /** The facts table whose row `holds` reads (FACTS_TABLE or ACTIVITY_FACTS_TABLE). */
+  table: string;
 }
 
 /**
@@ -52,12 +61,13 @@ export interface FactsPredicate {
 
 function wrap(answer: FactsAnswer, ctx: FactsContext, alias: string): FactsPredicate {
   const f = sql.raw(alias);
-  const from = sql`select 1 from ${sql.raw(FACTS_TABLE)} ${f} where ${f}.org_id = ${ctx.orgId} and ${f}.contact_id = c.id`;
+  const table = sql.raw(answer.table);
+  const from = sql`select 1 from ${table} ${f} where ${f}.org_id = ${ctx.orgId} and ${f}.contact_id = c.id`;
   return answer.holdsForNone
     ? { sql: sql`(not exists (${from} and not ${answer.holds(alias)}))`, ids: null }
     : {
         sql: sql`(exists (${from} and ${answer.holds(alias)}))`,
-        ids: sql`select ${f}.contact_id from ${sql.raw(FACTS_TABLE)} ${f} where ${f}.org_id = ${ctx.orgId} and ${answer.holds(alias)}`,
+        ids: sql`select ${f}.contact_id from ${table} ${f} where ${f}.org_id = ${ctx.orgId} and ${answer.holds(alias)}`,
       };
 }
 
@@ -72,7 +82,8 @@ export function relationFactsAnswer(r: RelationCondition, ctx: FactsContext): Fa
   const bound: CountBound = r.count ?? { operator: 'gte', value: 1 };
   const holds = (f: string) => countHolds(counted.atLeast, f, bound);
   const noneHolds = form ? form.holds(0, bound.value) : false;
-  return r.has ? { holds, holdsForNone: noneHolds } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds };
+  const table = counted.table ?? FACTS_TABLE;
+  return r.has ? { holds, holdsForNone: noneHolds, table } : { holds: (f) => sql`(not ${holds(f)})`, holdsForNone: !noneHolds, table };
 }
 
 /** Engagement over `ids` as the facts answer it, or null. */
@@ -85,7 +96,7 @@ export function engagementFactsAnswer(e: Engagement, ids: readonly string[]): Fa
     const arr = sql.raw(`${f}.${column}`);
     return e.match === 'all' ? sql`(${arr} @> ${list})` : e.match === 'any' ? sql`(${arr} && ${list})` : sql`(not (${arr} && ${list}))`;
   };
-  return { holds, holdsForNone: e.match === 'none' };
+  return { holds, holdsForNone: e.match === 'none', table: FACTS_TABLE };
 }
 
 /** The facts predicate for a relation condition, or null when its shape is not answered exactly. */
@@ -118,7 +129,14 @@ function flatConditions(where: WhereGroup | null): Condition[] | null {
 /** "At least k matching rows", as a never-NULL predicate over the facts row `f`. */
 type AtLeast = (f: string, k: number) => SQL;
 
-function counting(relation: RelationCondition['relation'], conditions: Condition[], ctx: FactsContext): { atLeast: AtLeast; countable: boolean } | null {
+/** How the facts count a relation's matching rows, and in which table (FACTS_TABLE when not said). */
+interface Counted {
+  atLeast: AtLeast;
+  countable: boolean;
+  table?: string;
+}
+
+function counting(relation: RelationCondition['relation'], conditions: Condition[], ctx: FactsContext): Counted | null {
   switch (relation) {
     case 'activities':
       return activities(conditions, ctx);
@@ -134,7 +152,7 @@ function counting(relation: RelationCondition['relation'], conditions: Condition
   }
 }
 
-function activities(conditions: Condition[], ctx: FactsContext): { atLeast: AtLeast; countable: boolean } | null {
+function activities(conditions: Condition[], ctx: FactsContext): Counted | null {
   let column = 'activity_at';
   const dates: Condition[] = [];
   for (const c of conditions) {
@@ -146,10 +164,10 @@ function activities(conditions: Condition[], ctx: FactsContext): { atLeast: AtLe
     else return null;
   }
   const window = dateWindow(dates, ctx);
-  return window ? { atLeast: timeline(column, window), countable: true } : null;
+  return window ? { atLeast: ascendingTimeline(column, window), countable: true, table: ACTIVITY_FACTS_TABLE } : null;
 }
 
-function deals(conditions: Condition[], ctx: FactsContext): { atLeast: AtLeast; countable: boolean } | null {
+function deals(conditions: Condition[], ctx: FactsContext): Counted | null {
   if (conditions.every((c) => c.field === 'created_at')) {
     const window = dateWindow(conditions, ctx);
     return window ? { atLeast: timeline('deal_created_at', window), countable: true } : null;
@@ -190,7 +208,7 @@ function deals(conditions: Condition[], ctx: FactsContext): { atLeast: AtLeast; 
   };
 }
 
-function emailEvents(conditions: Condition[]): { atLeast: AtLeast; countable: boolean } | null {
+function emailEvents(conditions: Condition[]): Counted | null {
   let column: string | null = null;
   let ids: string[] | null = null;
   for (const c of conditions) {
@@ -213,7 +231,7 @@ function emailEvents(conditions: Condition[]): { atLeast: AtLeast; countable: bo
   };
 }
 
-function fitScores(conditions: Condition[]): { atLeast: AtLeast; countable: boolean } | null {
+function fitScores(conditions: Condition[]): Counted | null {
   const products = conditions.filter((c) => c.field === 'product');
   if (products.length !== 1) return null;
   const product = single(products[0]!);
@@ -255,28 +273,38 @@ function numberCompare(c: Condition): ((e: SQL) => SQL) | null {
 
 // ---- time windows ---------------------------------------------------------------------------------
 
+/** A time bound: the instant, the instant just before it (1 µs earlier), and whether it is excluded. */
+interface Bound {
+  at: SQL;
+  before: SQL;
+  strict: boolean;
+}
+
 interface Window {
-  lower: ((x: SQL) => SQL)[];
-  upper: ((x: SQL) => SQL)[];
+  lower: Bound[];
+  upper: Bound[];
 }
 
 /** Date conditions as lower and upper bounds, or null when one is not a bound. */
 function dateWindow(conditions: Condition[], ctx: FactsContext): Window | null {
   const w: Window = { lower: [], upper: [] };
-  const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-  const date = (v: Value) => (typeof v === 'string' ? sql`${v}::timestamptz` : null);
+  // A Date has whole milliseconds, so the instant 1 µs before it is the millisecond before plus 999 µs.
+  const at = (d: Date, strict = false): Bound => ({
+    at: sql`${d.toISOString()}::timestamptz`,
+    before: sql`${new Date(d.getTime() - 1).toISOString().replace(/Z$/, '999Z')}::timestamptz`,
+    strict,
+  });
+  const date = (v: Value, strict = false): Bound | null =>
+    typeof v === 'string' ? { at: sql`${v}::timestamptz`, before: sql`(${v}::timestamptz - interval '1 microsecond')`, strict } : null;
   for (const c of conditions) {
     switch (c.operator) {
       case 'within_last': {
-        const from = at(relativeBoundary(ctx.asOf, c.value as RelativeDate));
-        const to = at(ctx.asOf);
-        w.lower.push((x) => sql`${x} >= ${from}`);
-        w.upper.push((x) => sql`${x} <= ${to}`);
+        w.lower.push(at(relativeBoundary(ctx.asOf, c.value as RelativeDate)));
+        w.upper.push(at(ctx.asOf));
         break;
       }
       case 'more_than_ago': {
-        const before = at(relativeBoundary(ctx.asOf, c.value as RelativeDate));
-        w.upper.push((x) => sql`${x} < ${before}`);
+        w.upper.push(at(relativeBoundary(ctx.asOf, c.value as RelativeDate), true));
         break;
       }
       case 'gt':
@@ -284,12 +312,10 @@ function dateWindow(conditions: Condition[], ctx: FactsContext): Window | null {
       case 'lt':
       case 'lte':
       case 'eq': {
-        const v = date(c.value);
+        const v = date(c.value, c.operator === 'gt' || c.operator === 'lt');
         if (!v) return null;
-        if (c.operator === 'gt') w.lower.push((x) => sql`${x} > ${v}`);
-        if (c.operator === 'gte' || c.operator === 'eq') w.lower.push((x) => sql`${x} >= ${v}`);
-        if (c.operator === 'lt') w.upper.push((x) => sql`${x} < ${v}`);
-        if (c.operator === 'lte' || c.operator === 'eq') w.upper.push((x) => sql`${x} <= ${v}`);
+        if (c.operator === 'gt' || c.operator === 'gte' || c.operator === 'eq') w.lower.push(v);
+        if (c.operator === 'lt' || c.operator === 'lte' || c.operator === 'eq') w.upper.push(v);
         break;
       }
       case 'between': {
@@ -297,8 +323,8 @@ function dateWindow(conditions: Condition[], ctx: FactsContext): Window | null {
         const l = lo === undefined ? null : date(lo);
         const h = hi === undefined ? null : date(hi);
         if (!l || !h) return null;
-        w.lower.push((x) => sql`${x} >= ${l}`);
-        w.upper.push((x) => sql`${x} <= ${h}`);
+        w.lower.push(l);
+        w.upper.push(h);
         break;
       }
       case 'is_not_null':
@@ -310,17 +336,40 @@ function dateWindow(conditions: Condition[], ctx: FactsContext): Window | null {
   return w;
 }
 
+/** At least k elements of the oldest-first time array `column` inside the window (see the top of the file). */
+function ascendingTimeline(column: string, w: Window): AtLeast {
+  return (f, k) => {
+    if (k <= 0) return sql`true`;
+    const arr = sql.raw(`${f}.${column}`);
+    const upTo = (t: SQL) => sql`width_bucket(${t}, ${arr})`;
+    // Elements at or before the upper bounds, less those before the lower bounds.
+    const kept = w.upper.map((b) => upTo(b.strict ? b.before : b.at));
+    const dropped = w.lower.map((b) => upTo(b.strict ? b.at : b.before));
+    const atMost = kept.length === 0 ? sql`cardinality(${arr})` : kept.length === 1 ? kept[0]! : sql`least(${sql.join(kept, sql.raw(', '))})`;
+    if (dropped.length === 0) return sql`(${atMost} >= ${k}::int)`;
+    const below = dropped.length === 1 ? dropped[0]! : sql`greatest(${sql.join(dropped, sql.raw(', '))})`;
+    return sql`(${atMost} - ${below} >= ${k}::int)`;
+  };
+}
+
+/** A bound as a predicate over one instant. */
+function within(b: Bound, side: 'lower' | 'upper', x: SQL): SQL {
+  return sql`${x} ${sql.raw(side === 'lower' ? (b.strict ? '>' : '>=') : b.strict ? '<' : '<=')} ${b.at}`;
+}
+
 /** At least k elements of the newest-first time array `column` inside the window. */
 function timeline(column: string, w: Window): AtLeast {
   return (f, k) => {
     if (k <= 0) return sql`true`;
     const arr = sql.raw(`${f}.${column}`);
+    const lower = w.lower.map((b) => (x: SQL) => within(b, 'lower', x));
+    const upper = w.upper.map((b) => (x: SQL) => within(b, 'upper', x));
     const all = (preds: ((x: SQL) => SQL)[], x: SQL) => sql.join(preds.map((p) => p(x)), sql.raw(' and '));
-    const fast = w.lower.length === 0 ? sql`(cardinality(${arr}) >= ${k}::int)` : sql`coalesce(${all(w.lower, sql`${arr}[${k}::int]`)}, false)`;
-    if (w.upper.length === 0) return fast;
+    const fast = lower.length === 0 ? sql`(cardinality(${arr}) >= ${k}::int)` : sql`coalesce(${all(lower, sql`${arr}[${k}::int]`)}, false)`;
+    if (upper.length === 0) return fast;
     const t = sql.raw(`${f}t.x`);
-    const both = [...w.lower, ...w.upper];
-    return sql`(case when ${arr}[1] is null then false when ${all(w.upper, sql`${arr}[1]`)} then ${fast}
+    const both = [...lower, ...upper];
+    return sql`(case when ${arr}[1] is null then false when ${all(upper, sql`${arr}[1]`)} then ${fast}
       else (select count(*) from unnest(${arr}) ${sql.raw(`${f}t`)}(x) where ${all(both, t)}) >= ${k}::int end)`;
   };
 }

@@ -7,8 +7,9 @@
 // evaluated once per contact into a boolean column; groups are boolean expressions over those
 // columns; every count is `count(*) FILTER (…)` over them, grouped by the contacts' email status.
 // Leaves compile exactly as the tree compiles them, except that the relation and engagement leaves
-// the compiler answers from the contact facts (readsFacts) are flags from one pass over the facts,
-// each read as a hashed semi-join (countsQuery), instead of one facts probe per leaf and contact.
+// the compiler answers from the contact facts (readsFacts) are flags from one pass over each facts
+// table they read, each read as a hashed semi-join (countsQuery), instead of one facts probe per
+// leaf and contact.
 //
 // This is its own request (POST /v1/preview/funnel), not part of the preview: counting a node
 // *alone* needs every contact of the tenant, where the preview reads only the matching ones from an
@@ -25,7 +26,7 @@ import { pathNodes } from '../rules/paths.js';
 import { type EmailStatus, emptyReach, type Reach, REACH_CLASSES, reachClass } from '../rules/reachability.js';
 import { TABLES } from '../rules/crm.js';
 import { type CompileContext, compilePredicate, engagementCampaignIds, nodeCompiler, readsFacts } from './compile.js';
-import { engagementFactsAnswer, FACTS_TABLE, type FactsAnswer, relationFactsAnswer } from './facts.js';
+import { engagementFactsAnswer, type FactsAnswer, relationFactsAnswer } from './facts.js';
 
 export interface Tally {
   count: number;
@@ -59,16 +60,24 @@ export interface Funnel {
  */
 const REACH_COLUMNS = sql.raw(`c.email_status as status, c.email = '' as no_email`);
 
-/** The per-contact flags of the facts leaves (one pass over the facts, see countsQuery), and a facts row in it. */
+/** The per-contact flags of the facts leaves (one pass per facts table, see countsQuery: fk0, fk1, …), and a facts row in it. */
 const FLAGS = 'fk';
 const FACTS_ROW = 'ff';
 
-interface Plan {
-  leaves: SQL[];
-  /** The facts leaves' predicates over one facts row, computed as flags k0, k1, … in one pass over the facts. */
+/** The facts leaves read from one facts table. */
+interface FlagPass {
+  table: string;
+  /** The CTE holding the flags. */
+  name: string;
+  /** The leaves' predicates over one facts row, computed as flags k0, k1, … in one pass over the table. */
   flags: SQL[];
   /** Per flag: its value for a contact without facts (without related rows). */
   none: boolean[];
+}
+
+interface Plan {
+  leaves: SQL[];
+  passes: FlagPass[];
   /** Per node, in pathNodes order: the keys of its aggregates. */
   keys: { alone: string; running: string | null; unique: string | null }[];
   aggregates: { key: string; expr: SQL }[];
@@ -79,8 +88,12 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
   const nodes = pathNodes(tree);
   const compiler = nodeCompiler(ctx);
   const leaves: SQL[] = [];
-  const flags: SQL[] = [];
-  const none: boolean[] = [];
+  const passes: FlagPass[] = [];
+  const passOf = (table: string): FlagPass => {
+    let pass = passes.find((p) => p.table === table);
+    if (!pass) passes.push((pass = { table, name: `${FLAGS}${passes.length}`, flags: [], none: [] }));
+    return pass;
+  };
   const column = new Map<Node, SQL>();
   for (const { node } of nodes) {
     if (node.type === 'group') continue;
@@ -88,12 +101,14 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
     const answer = factsAnswer(node, ctx);
     if (answer) {
       // A hashed semi-join on the facts flags (see countsQuery); contacts not in them have no related rows.
-      const i = flags.length;
-      none.push(answer.holdsForNone);
-      flags.push(sql`${answer.holds(FACTS_ROW)} as ${sql.raw(`k${i}`)}`);
+      const pass = passOf(answer.table);
+      const i = pass.flags.length;
+      const fk = pass.name;
+      pass.none.push(answer.holdsForNone);
+      pass.flags.push(sql`${answer.holds(FACTS_ROW)} as ${sql.raw(`k${i}`)}`);
       leaf = answer.holdsForNone
-        ? sql.raw(`(not (c.id in (select ${FLAGS}.contact_id from ${FLAGS} where not ${FLAGS}.k${i})))`)
-        : sql.raw(`(c.id in (select ${FLAGS}.contact_id from ${FLAGS} where ${FLAGS}.k${i}))`);
+        ? sql.raw(`(not (c.id in (select ${fk}.contact_id from ${fk} where not ${fk}.k${i})))`)
+        : sql.raw(`(c.id in (select ${fk}.contact_id from ${fk} where ${fk}.k${i}))`);
     } else leaf = compiler.node(node);
     column.set(node, sql.raw(`l${leaves.length}`));
     leaves.push(sql`coalesce(${leaf}, false) as ${sql.raw(`l${leaves.length}`)}`);
@@ -122,7 +137,7 @@ function plan(tree: RuleTree, ctx: CompileContext): Plan {
     const unique = add(sql`(${expr(node)} and not (${sql.join(others.map(expr), sql.raw(' or '))}))`);
     return { alone, running: null, unique };
   });
-  return { leaves, flags, none, keys, aggregates, root: expr(tree) };
+  return { leaves, passes, keys, aggregates, root: expr(tree) };
 }
 
 /** A relation or engagement leaf as the facts answer it, where the compiler reads the facts (readsFacts); else null. */
@@ -147,17 +162,19 @@ export function funnelQuery(tree: RuleTree, ctx: CompileContext): { query: SQL; 
 
 function countsQuery(p: Plan, ctx: CompileContext): SQL {
   const counts = p.aggregates.map(({ key, expr }) => sql`count(*) filter (where ${expr})::int as ${sql.raw(key)}`);
-  // The facts leaves as per-contact flags, computed in one pass over the tenant's facts (`fk`,
-  // materialized once) and read by each leaf as a hashed semi-join: an uncorrelated `c.id in (…)`,
-  // hashed once, instead of a probe per contact and leaf. Only contacts for which some flag differs
-  // from its no-rows value are kept: any other contact reads as one without related rows, which
-  // gives each leaf that same value — so `fk` holds the contacts the facts leaves select (or drop).
+  // The facts leaves as per-contact flags, computed in one pass over each facts table they read
+  // (`fk0`, `fk1`, materialized once) and read by each leaf as a hashed semi-join: an uncorrelated
+  // `c.id in (…)`, hashed once, instead of a probe per contact and leaf. Only contacts for which
+  // some flag differs from its no-rows value are kept: any other contact reads as one without
+  // related rows, which gives each leaf that same value — so a pass holds the contacts its leaves
+  // select (or drop).
   const f = sql.raw(FACTS_ROW);
-  const differs = p.none.map((none, i) => sql.raw(`${none ? 'not ' : ''}x.k${i}`));
-  const facts = p.flags.length
-    ? sql`with ${sql.raw(FLAGS)} as materialized (select * from (select ${f}.contact_id, ${sql.join(p.flags, sql.raw(', '))} from ${sql.raw(`${FACTS_TABLE} ${FACTS_ROW}`)} where ${f}.org_id = ${ctx.orgId} offset 0) x
-            where ${sql.join(differs, sql.raw(' or '))})`
-    : sql``;
+  const ctes = p.passes.map((pass) => {
+    const differs = pass.none.map((none, i) => sql.raw(`${none ? 'not ' : ''}x.k${i}`));
+    return sql`${sql.raw(pass.name)} as materialized (select * from (select ${f}.contact_id, ${sql.join(pass.flags, sql.raw(', '))} from ${sql.raw(`${pass.table} ${FACTS_ROW}`)} where ${f}.org_id = ${ctx.orgId} offset 0) x
+            where ${sql.join(differs, sql.raw(' or '))})`;
+  });
+  const facts = ctes.length ? sql`with ${sql.join(ctes, sql.raw(', '))}` : sql``;
   return sql`${facts}
       select status, no_email, ${sql.join(counts, sql.raw(', '))}
       from (select ${REACH_COLUMNS}${p.leaves.length ? sql`, ${sql.join(p.leaves, sql.raw(', '))}` : sql``}

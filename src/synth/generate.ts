@@ -16,6 +16,7 @@ import {
   activities,
   campaigns,
   companies,
+  contactActivityFacts,
   contactFacts,
   contactValueCounts,
   contacts,
@@ -104,11 +105,13 @@ export async function generateSynthetic(sql: Sql, options: SyntheticOptions): Pr
       // Statistics that know the new tenant (ANALYZE sees this transaction's own rows).
       await conn.unsafe('analyze contacts, activities, deals, email_events, fit_scores');
       loaded[getTableName(contactFacts)] = await refreshFactsRaw(conn, ctx.orgId);
+      const [activityFacts] = await conn<{ n: number }[]>`select count(*)::int as n from contact_activity_facts where org_id = ${ctx.orgId}`;
+      loaded[getTableName(contactActivityFacts)] = activityFacts!.n;
       loaded[getTableName(contactValueCounts)] = await rebuildValueCountsRaw(conn, ctx.orgId);
       return loaded;
     });
     options.onPhase?.('vacuum');
-    await vacuumAnalyze(conn, [...TABLES, contactFacts]);
+    await vacuumAnalyze(conn, [...TABLES, contactFacts, contactActivityFacts]);
     return counts;
   } finally {
     await conn`select pg_advisory_unlock(hashtext(${lockKey(ctx.orgId)}))`.catch(() => {});
@@ -170,7 +173,7 @@ async function removeOrg(conn: postgres.ReservedSql, orgId: string): Promise<voi
       `Org ${orgId} ("${existing.name}") was not made by the generator; refusing to replace it.`,
     );
   }
-  const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contactFacts, contactValueCounts, contacts];
+  const contactSide = [segmentMembers, fitScores, emailEvents, activities, deals, contactFacts, contactActivityFacts, contactValueCounts, contacts];
   const orgSide = [segments, campaigns, companies, users, fieldDefinitions, orgs];
   await inTransaction(conn, () => deleteOrgRows(conn, contactSide, orgId));
   await vacuumAnalyze(conn, contactSide);

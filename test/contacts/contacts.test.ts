@@ -54,7 +54,7 @@ describe('contacts API', () => {
       createdAt: '2026-11-01T00:00:00.000Z',
     });
     expect(res.json.membership).toEqual({ joined: [{ id: vips.id, slug: 'german-vips' }], left: [] });
-    const [facts] = await api.database.sql`select cardinality(activity_at) as n from contact_facts where org_id = 'org_acme' and contact_id = ${res.json.contact.id}`;
+    const [facts] = await api.database.sql`select cardinality(activity_at) as n from contact_activity_facts where org_id = 'org_acme' and contact_id = ${res.json.contact.id}`;
     expect(facts).toEqual({ n: 0 }); // a new contact has its (empty) facts row at once
     const read = await api.call('GET', `/v1/contacts/${res.json.contact.id}`, { key: api.keys.viewer });
     expect(read.json.segments).toEqual([{ id: vips.id, slug: 'german-vips', title: 'German VIPs' }]);
@@ -194,7 +194,8 @@ describe('contacts API', () => {
     expect((await api.call('POST', `/v1/contacts/${c.id}/email-events`, { body: { campaignId: campaign.id, type: 'opened' } })).status).toBe(201);
     // Both segments above are answered from the contact facts, which each write refreshed in its own
     // transaction: they hold exactly what a rebuild from the raw rows gives.
-    const facts = () => api.database.sql`select * from contact_facts where org_id = 'org_acme' and contact_id = ${c.id}`;
+    const facts = () =>
+      api.database.sql`select * from contact_facts f join contact_activity_facts a using (org_id, contact_id) where f.org_id = 'org_acme' and f.contact_id = ${c.id}`;
     const [written] = await facts();
     expect(written).toMatchObject({ deal_count: [0, 0, 1, 0, 0, 0], call_activity_at: '{"2026-10-30 10:00:00+00"}' });
     expect(written!.opened_campaigns).toContain(campaign.id);

@@ -16,6 +16,7 @@ describe('migrations', () => {
         'campaigns',
         'companies',
         'company_segment_members',
+        'contact_activity_facts',
         'contact_facts',
         'contact_value_counts',
         'contacts',

@@ -11,7 +11,7 @@ import { useTestDatabase } from '../support/db.js';
 
 const TABLES = [
   ...['orgs', 'field_definitions', 'users', 'companies', 'contacts', 'deals', 'activities'],
-  ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members', 'contact_facts', 'contact_value_counts'],
+  ...['campaigns', 'email_events', 'fit_scores', 'segments', 'segment_members', 'contact_facts', 'contact_activity_facts', 'contact_value_counts'],
 ];
 const orgColumn = (table: string) => (table === 'orgs' ? 'id' : 'org_id');
 
@@ -63,8 +63,10 @@ describe('generateSynthetic', () => {
     // The facts came with the load, one row per contact, and equal a rebuild from the raw tables.
     expect(counts.contact_facts).toBe(2000);
     await refreshFacts(database.db, SYNTHETIC_ORG_ID, null);
-    expect((await orgSnapshot(database.sql, SYNTHETIC_ORG_ID)).contact_facts).toEqual(first.contact_facts);
-    const [withActivities] = await database.sql`select count(*)::int as n from contact_facts where org_id = ${SYNTHETIC_ORG_ID} and cardinality(activity_at) > 0`;
+    const again = await orgSnapshot(database.sql, SYNTHETIC_ORG_ID);
+    expect([again.contact_facts, again.contact_activity_facts]).toEqual([first.contact_facts, first.contact_activity_facts]);
+    expect(first.contact_activity_facts!.rows).toBe(2000);
+    const [withActivities] = await database.sql`select count(*)::int as n from contact_activity_facts where org_id = ${SYNTHETIC_ORG_ID} and cardinality(activity_at) > 0`;
     expect(withActivities!.n).toBeGreaterThan(1000);
     // So did the tenant's value counts: its values are what a distinct over the contacts says.
     const values = await loadTenantValues(database.db, SYNTHETIC_ORG_ID);
