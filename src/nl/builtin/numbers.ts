@@ -28,9 +28,14 @@ export function readNumber(tokens: readonly Token[], i: number): NumberRead | un
   if (!known) READ.set(tokens, (known = new Map()));
   if (known.has(i)) return known.get(i);
   const read = readNumberAt(tokens, i);
+  // "twenty thousand dollars", "50k USD": amounts are in US dollars, so the currency word is part of the number.
+  if (read && CURRENCY.has(tokens[read.end]?.norm ?? '')) read.end += 1;
   known.set(i, read);
   return read;
 }
+
+/** Words for the currency amounts are kept in (the catalog's amounts and revenues are USD). */
+const CURRENCY = new Set(['dollars', 'dollar', 'usd', 'bucks']);
 
 function readNumberAt(tokens: readonly Token[], i: number): NumberRead | undefined {
   const t = tokens[i];

@@ -50,6 +50,8 @@ export interface Refs {
   lastDateField: string | undefined;
   /** The rows of the last relation clause with a time window, for "but at least one before that". */
   lastRows: WindowedRows | undefined;
+  /** The last segment named, for "… but not in it now". */
+  lastSegment: string | undefined;
 }
 
 export interface WindowedRows {
@@ -132,6 +134,7 @@ export class Parse {
   lastWindow: readonly DateCondition[] | undefined;
   lastDateField: string | undefined;
   lastRows: WindowedRows | undefined;
+  lastSegment: string | undefined;
 
   constructor(
     readonly description: string,

@@ -163,7 +163,7 @@ function attached(p: Parse, i: number): boolean {
 function best(p: Parse, i: number): Clause | undefined {
   let winner: { clause: Clause; assumptions: readonly string[]; refs: Refs } | undefined;
   const n = p.assumptions.length;
-  const { lastCampaigns, lastEvent, lastPlace, lastWindow, lastDateField, lastRows } = p;
+  const { lastCampaigns, lastEvent, lastPlace, lastWindow, lastDateField, lastRows, lastSegment } = p;
   for (const recognize of RECOGNIZERS) {
     if (p.exhausted()) return undefined;
     p.steps += 1; // a recognizer that reads nothing still costs something: ")" repeated a thousand times
@@ -176,7 +176,7 @@ function best(p: Parse, i: number): Clause | undefined {
       const window = dateWindow(p, clause.node);
       const refs: Refs = {
         lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace,
-        lastWindow: window?.conditions ?? p.lastWindow, lastDateField: window?.field, lastRows: p.lastRows, ...clause.refs,
+        lastWindow: window?.conditions ?? p.lastWindow, lastDateField: window?.field, lastRows: p.lastRows, lastSegment: p.lastSegment, ...clause.refs,
       };
       winner = { clause, assumptions, refs };
     }
@@ -186,6 +186,7 @@ function best(p: Parse, i: number): Clause | undefined {
     p.lastWindow = lastWindow;
     p.lastDateField = lastDateField;
     p.lastRows = lastRows;
+    p.lastSegment = lastSegment;
   }
   if (!winner) return undefined;
   for (const a of winner.assumptions) p.assume(a);

@@ -49,10 +49,15 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
       else if (only?.operator === 'gte') since = String(only.value).slice(0, 10);
       if (since !== null) end = when!.end;
     }
-    return { node: { ...found.node, when: { event: history.value, since } }, end };
+    return { node: { ...found.node, when: { event: history.value, since } }, end, refs: found.refs };
   }
   const intro = p.phrase(i, INTROS);
   let j = p.skip(intro ? intro.end : i, ['the', 'our']);
+  // "ever in the Q1 batch but not in it now": the segment named last.
+  if (intro && p.lastSegment && p.is(j, 'it|that|there')) {
+    const end = p.is(j + 1, 'now|anymore|currently|today|still') ? j + 2 : j + 1;
+    return { node: { type: 'segment', operator: intro.value ? 'not_in' : 'in', segment: p.lastSegment }, end };
+  }
   const nounBefore = NOUNS.has(p.w(j));
   if (nounBefore) j = p.skip(j + 1, ['the']);
   for (const { sense, match } of p.senses(j, 'segment')) {
@@ -64,7 +69,7 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.
     const never = !intro?.value && p.w(i - 1) === 'never';
     const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
-    return { node, end: nounAfter ? match.end + 1 : match.end, refs: campaignOf(p, sense.label) };
+    return { node, end: nounAfter ? match.end + 1 : match.end, refs: { ...campaignOf(p, sense.label), lastSegment: sense.id } };
   }
   return byWords(p, i, j, intro, nounBefore);
 }
@@ -109,7 +114,7 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   const seg = matches[0]!;
   p.assume(`read "${p.text(j, nounAfter ? k + 1 : k)}" as segment "${seg.title}"`);
   const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: seg.id };
-  return { node, end: nounAfter ? k + 1 : k, refs: campaignOf(p, seg.title) };
+  return { node, end: nounAfter ? k + 1 : k, refs: { ...campaignOf(p, seg.title), lastSegment: seg.id } };
 }
 
 const TITLE_WORDS = new WeakMap<Parse['tenant'], { all: Set<string>; bySegment: { id: string; title: string; words: Set<string> }[] }>();

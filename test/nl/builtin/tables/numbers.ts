@@ -28,4 +28,6 @@ export const numbers: Row[] = [
   { say: '3+ meetings', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting')) },
   { say: 'deals of 20k or more', rules: has('deals', c('amount', 'gte', 20000)) },
   { say: 'contacts with an NPS of 0-6', rules: c('properties.nps', 'between', [0, 6]) },
+  // Amounts are in US dollars: the currency word belongs to the number.
+  { say: 'contacts with a deal worth over twenty thousand dollars', rules: has('deals', c('amount', 'gt', 20000)) },
 ];

@@ -1,4 +1,4 @@
-import { and, c, engaged, inSegment, notInSegment, or, type Row } from '../build.js';
+import { and, c, engaged, inSegment, not, notInSegment, or, type Row } from '../build.js';
 
 const ALL = ['Already ran campaign Spring Sale', 'Cooldown — Mar 2026', 'Q1 batch'];
 
@@ -32,4 +32,6 @@ export const segments: Row[] = [
   // Not a segment: a campaign's name as written, a campaign noun, one word alone.
   { say: 'contacts in the Spring Sale campaign', rules: engaged('delivered', 'any', { ids: ['Spring Sale'] }), assume: ['received it'] },
   { say: 'contacts in sale', refuse: true },
+  // "it" after a segment is that segment.
+  { say: 'contacts that were ever in the Q1 batch but are not in it now', rules: [{ ...inSegment('Q1 batch'), when: { event: 'member', since: null } }, not(inSegment('Q1 batch'))] },
 ];
