@@ -1,6 +1,7 @@
 // Numbers as marketers write them: digits ("1,000", "20k", "$1.5M", "10+") and words ("twenty-five",
 // "one hundred and fifty", "a dozen", "two million").
 import type { Token } from './tokens.js';
+import { CURRENCY } from './vocabulary.js';
 
 const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -33,9 +34,6 @@ export function readNumber(tokens: readonly Token[], i: number): NumberRead | un
   known.set(i, read);
   return read;
 }
-
-/** Words for the currency amounts are kept in (the catalog's amounts and revenues are USD). */
-const CURRENCY = new Set(['dollars', 'dollar', 'usd', 'bucks']);
 
 function readNumberAt(tokens: readonly Token[], i: number): NumberRead | undefined {
   const t = tokens[i];

@@ -49,7 +49,7 @@ export const TEXT_OPERATORS: readonly [string[], CanonicalOperator][] = TEXT_PHR
 /** Phrases that introduce a value of a field without naming the field ("owned by Sara"). */
 export const FIELD_VERBS: [string[], string][] = [
   [['owned', 'by'], 'owner'], [['assigned', 'to'], 'owner'], [['handed', 'over', 'to'], 'owner'], [['handed', 'off', 'to'], 'owner'], [['handed', 'to'], 'owner'],
-  [['passed', 'to'], 'owner'], [['reassigned', 'to'], 'owner'], [['transferred', 'to'], 'owner'], [['routed', 'to'], 'owner'], [['given', 'to'], 'owner'], [['belonging', 'to'], 'owner'], [['managed', 'by'], 'owner'], [['handled', 'by'], 'owner'],
+  [['passed', 'to'], 'owner'], [['belong', 'to'], 'owner'], [['belongs', 'to'], 'owner'], [['reassigned', 'to'], 'owner'], [['transferred', 'to'], 'owner'], [['routed', 'to'], 'owner'], [['given', 'to'], 'owner'], [['belonging', 'to'], 'owner'], [['managed', 'by'], 'owner'], [['handled', 'by'], 'owner'],
   [['tagged', 'with'], 'tags'], [['tagged', 'as'], 'tags'], [['tagged'], 'tags'], [['labelled'], 'tags'], [['labeled'], 'tags'], [['marked', 'as'], 'tags'], [['marked'], 'tags'],
   [['speak'], 'language'], [['speaks'], 'language'], [['speaking'], 'language'],
 ];
@@ -141,3 +141,15 @@ export const INDUSTRY_SYNONYMS: Record<string, readonly string[]> = {
   logistics: ['shipping', 'freight', 'transportation', 'supply chain', 'trucking', '3pl'],
   manufacturing: ['manufacturer', 'industrial', 'factory', 'factories'],
 };
+
+/** Nouns for contacts by when they were added: "signups from last month", "H1 sign-ups". */
+export const SIGNUP_NOUNS = new Set(['signups', 'sign-ups', 'signup', 'sign-up', 'registrations', 'registrants', 'newcomers', 'joiners', 'arrivals']);
+
+/** Verbs after an owner's name; true when negated ("Sara doesn't own"). */
+export const OWNS: [string[], boolean][] = [
+  [['owns'], false], [['manages'], false], [['handles'], false], [['looks', 'after'], false],
+  [["doesn't", 'own'], true], [['does', 'not', 'own'], true], [["doesn't", 'manage'], true], [['does', 'not', 'manage'], true], [["doesn't", 'handle'], true], [['does', 'not', 'handle'], true],
+];
+
+/** Words for the currency amounts are kept in (the catalog's amounts and revenues are USD). */
+export const CURRENCY = new Set(['dollars', 'dollar', 'usd', 'bucks']);

@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, TEXT_OPERATORS } from '../vocabulary.js';
+import { COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, SIGNUP_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -170,8 +170,6 @@ function dateContinuation(p: Parse, i: number): Clause | undefined {
   return { node: all(when.conditions.map((c) => cond(field, c.operator, c.value))), end: when.end };
 }
 
-/** Nouns for contacts by when they were added: "signups from last month", "H1 sign-ups". */
-const SIGNUP_NOUNS = new Set(['signups', 'sign-ups', 'signup', 'sign-up', 'registrations', 'registrants', 'newcomers', 'joiners', 'arrivals']);
 /** Nouns for contacts in general, after which a bare time window is when they were added ("contacts from last month"). */
 const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl']);
 const WINDOW_PREPOSITIONS = ['from', 'in', 'during', 'within', 'over', 'since', 'added', 'created'];
@@ -455,6 +453,17 @@ const NOBODY = [['nobody'], ['no', 'one'], ['noone'], ['no-one']];
 const SOMEBODY = [['anyone'], ['anybody'], ['someone'], ['somebody']];
 
 /** "nobody owns", "owned by no one" (no owner); "someone owns", "assigned to anyone" (an owner). */
+
+/** "contacts Sara owns", "leads Eddie doesn't manage": the owner said as the subject (unowned contacts are not Sara's). */
+function ownerSubject(p: Parse, i: number): Clause | undefined {
+  const owner = p.sense(i, 'value', (s) => fieldOf(p, s.field).references === 'users');
+  if (!owner) return undefined;
+  const verb = p.phrase(owner.match.end, OWNS);
+  if (!verb) return undefined;
+  p.use(owner.match, owner.sense);
+  return { node: cond(owner.sense.field, verb.value ? 'neq' : 'eq', owner.sense.value), end: verb.end };
+}
+
 function nobodyOwns(p: Parse, i: number): Clause | undefined {
   const who = (k: number) => {
     const none = NOBODY.find((ws) => ws.every((word, n) => p.w(k + n) === word));
@@ -464,6 +473,7 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, FIELD_VERBS);
   const after = verb && who(verb.end);
   const before = after ? undefined : who(i);
+  if (!after && !before) return ownerSubject(p, i);
   if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
   const field = fieldNamed(p, verb?.value ?? 'owner');
   if (!field || field.references !== 'users') return undefined;

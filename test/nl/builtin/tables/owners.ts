@@ -22,4 +22,8 @@ export const owners: Row[] = [
   { say: 'contacts not owned by anyone', rules: c('owner', 'is_null') },
   { say: 'leads owned by nobody', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
   { say: 'contacts someone owns', rules: c('owner', 'is_not_null') },
+  // The owner as the subject; "doesn't own" keeps unowned contacts (neq).
+  { say: "contacts Sara doesn't own", rules: c('owner', 'neq', 'Sara Sales') },
+  { say: 'leads Eddie manages in Spain', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'eq', 'Eddie Editor'), c('country', 'eq', 'ES')] },
+  { say: 'leads that belong to nobody', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
 ];
