@@ -33,6 +33,9 @@ const MONTH_WORDS: Record<string, number> = Object.fromEntries([
   ['sept', 8],
 ]);
 
+/** The words of time expressions: known words, never "corrected" into others ("quarters" is not "quarter"). */
+export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight'];
+
 /** Whether a word can begin a period said before a noun ("Q1 contacts", "last month's signups", "2025 leads"): a cheap test before reading. */
 export function mayStartPeriod(word: string): boolean {
   return /^(q[1-4]|h[12]|\d{4})$/.test(word) || MONTH_WORDS[word] !== undefined || SEASONS[word] !== undefined ||

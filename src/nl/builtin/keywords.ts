@@ -1,5 +1,6 @@
 // Every word the recognizers know by itself (besides the lexicon's phrases): a word outside this set
 // and the lexicon is unknown, and only unknown words are compared with the lexicon for typos.
+import { DATE_WORDS } from './dates.js';
 import { readNumber } from './numbers.js';
 import { RELATION_PHRASE_WORDS, RELATION_PHRASES } from './relation-phrases.js';
 import { tokenize } from './tokens.js';
@@ -25,7 +26,7 @@ const KNOWN = new Set<string>([
   ...COMPANY_NOUNS, ...CAMPAIGN_NOUNS, ...Object.keys(NPS_BANDS), ...OR_MORE, ...OR_LESS,
   ...COMPARATORS.flatMap(([w]) => w), ...TEXT_OPERATORS.flatMap(([w]) => w), ...FIELD_VERBS.flatMap(([w]) => w), ...DATE_VERBS.flatMap(([w]) => w),
   ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS, ...Object.keys(WEBMAIL), ...ADDRESS_NOUNS, ...RELATION_PHRASE_WORDS,
-  ...SIGNUP_NOUNS, ...OWNS.flatMap(([w]) => w), ...CURRENCY,
+  ...SIGNUP_NOUNS, ...OWNS.flatMap(([w]) => w), ...CURRENCY, ...DATE_WORDS,
 ]);
 
 /**

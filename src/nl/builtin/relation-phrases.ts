@@ -203,10 +203,15 @@ export const SUMS = new Set(['totaling', 'totalling', 'amounting', 'combined', '
 /** "at least one before that", "one earlier", "some before then": after a windowed relation. */
 export const EARLIER: PhraseTable<true> = [[['before', 'that'], true], [['before', 'then'], true], [['earlier'], true], [['prior', 'to', 'that'], true], [['before', 'this'], true], [['earlier', 'than', 'that'], true]];
 
+/** "in each of the last 2 months", "every one of the past 3 weeks". */
+export const EACH_OF: PhraseTable<true> = [[['each', 'of', 'the'], true], [['every', 'one', 'of', 'the'], true], [['all', 'of', 'the'], true], [['each', 'of'], true], [['every', 'one', 'of'], true], [['all'], true], [['every'], true], [['each'], true]];
+/** "and again in October": a row like the last relation's, in another window. */
+export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [['once', 'more'], true]];
+
 /** Every word of the phrases above: words the parser knows, so the typo corrector leaves them alone. */
 export const RELATION_PHRASE_WORDS: readonly string[] = [
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
   ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
-  ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS,
+  ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS, ...EACH_OF.flatMap(([w]) => w), ...AGAIN.flatMap(([w]) => w),
 ];

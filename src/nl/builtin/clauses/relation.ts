@@ -18,7 +18,7 @@ import { COMPARATORS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { BUT_NOT, DISTINCT, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
+import { AGAIN, BUT_NOT, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -36,6 +36,8 @@ interface Rows {
   named: boolean;
   none: boolean;
   latest: boolean;
+  /** "in each of the last 2 months": one row in every one of these windows (calendar periods). */
+  eachWindow?: DateCondition[][];
   /** The noun was plural ("deals"): "deals totaling over 100k" is a sum, which no condition says. */
   plural?: boolean;
   distinct: boolean;
@@ -64,7 +66,7 @@ const FIRST_WORDS = new Set<string>([
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
   ...LATEST.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
-  ...DISTINCT, 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
+  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
 
 /** Whether any relation reading can start at i: most words cannot, and are passed over at once. */
@@ -77,8 +79,8 @@ function canStart(p: Parse, i: number): boolean {
 
 export function relationClause(p: Parse, i: number): Clause | undefined {
   if (!canStart(p, i)) return undefined;
-  const before = p.lastRows ? earlierOne(p, i, p.lastRows) : undefined;
-  if (before) return before;
+  const more = p.lastRows ? afterWindowed(p, i, p.lastRows) : undefined;
+  if (more) return more;
   let best: Clause | undefined;
   for (const phrases of RELATION_PHRASES) {
     const c = readRelation(p, i, phrases);
@@ -134,8 +136,13 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
  * "no activity in the past 60 days but at least one before that": a row like the last relation's,
  * before its window (with the negated window, the last activity was more than 60 days ago).
  */
-function earlierOne(p: Parse, i: number, last: WindowedRows): Clause | undefined {
-  const w = p.w(i);
+function afterWindowed(p: Parse, i: number, last: WindowedRows): Clause | undefined {
+  const w = p.tokens[i]?.norm ?? '';
+  return AGAIN_FIRST.has(w) ? againIn(p, i, last) : earlierOne(p, i, w, last);
+}
+const AGAIN_FIRST = new Set(AGAIN.map(([words]) => words[0]!));
+
+function earlierOne(p: Parse, i: number, w: string, last: WindowedRows): Clause | undefined {
   let j = w === 'at' ? (p.is(i + 1, 'least', 'one') ? i + 3 : undefined) : w === 'one' || w === 'some' || w === 'any' ? i + 1 : undefined;
   if (j === undefined) return undefined;
   if (p.is(j, 'ones') || p.sense(j, 'relation', (s) => s.relation === last.relation)) j += 1;
@@ -145,6 +152,43 @@ function earlierOne(p: Parse, i: number, last: WindowedRows): Clause | undefined
   if (!before) return undefined;
   const node = relation(last.relation, true, [...last.where, cond(last.field, before.operator, before.value)]);
   return { node, end: said.end, assumptions: [`read "${p.text(i, said.end)}" as at least one before that time window`] };
+}
+
+/** "in each of the last 2 months": the N calendar periods before the current one, oldest first. */
+function eachPeriod(p: Parse, k: number): { windows: DateCondition[][]; end: number } | undefined {
+  // A gate on the token itself, like canStart: most modifiers are something else.
+  const first = p.tokens[k]?.norm;
+  if (first !== 'in' && first !== 'during' && first !== 'for' && first !== 'each' && first !== 'every' && first !== 'all') return undefined;
+  let j = first === 'in' || first === 'during' || first === 'for' ? k + 1 : k;
+  if (j > k && !p.is(j, 'each|every|all')) return undefined;
+  const lead = p.phrase(j, EACH_OF);
+  if (!lead) return undefined;
+  j = lead.end;
+  if (!p.is(j, 'last|past|previous')) return undefined;
+  const n = readNumber(p.tokens, j + 1);
+  if (!n || !Number.isInteger(n.value) || n.value < 2 || n.value > 24) return undefined;
+  const unit = PERIODS[p.w(n.end)];
+  if (!unit) return undefined;
+  const a = p.asOf;
+  const start = unit === 'week'
+    ? new Date(Date.UTC(a.getUTCFullYear(), a.getUTCMonth(), a.getUTCDate() - ((a.getUTCDay() + 6) % 7)))
+    : new Date(Date.UTC(a.getUTCFullYear(), unit === 'quarter' ? a.getUTCMonth() - (a.getUTCMonth() % 3) : a.getUTCMonth(), 1));
+  const back = (d: Date, m: number) =>
+    unit === 'week' ? new Date(d.getTime() - m * 7 * 86_400_000) : new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - m * (unit === 'quarter' ? 3 : 1), 1));
+  const windows: DateCondition[][] = [];
+  for (let m = n.value; m >= 1; m--) windows.push([{ operator: 'gte', value: back(start, m).toISOString() }, { operator: 'lt', value: back(start, m - 1).toISOString() }]);
+  return { windows, end: n.end + 1 };
+}
+const PERIODS: Record<string, 'week' | 'month' | 'quarter'> = { weeks: 'week', months: 'month', quarters: 'quarter', wks: 'week', mos: 'month' };
+
+/** "meetings in September and again in October": a row like the last relation's, in the window said now. */
+function againIn(p: Parse, i: number, last: WindowedRows): Clause | undefined {
+  const said = p.phrase(i, AGAIN);
+  if (!said) return undefined;
+  const when = p.dates.read(said.end);
+  if (!when?.conditions.length) return undefined;
+  const node = relation(last.relation, true, [...last.where, ...when.conditions.map((c) => cond(last.field, c.operator, c.value))]);
+  return { node, end: when.end, assumptions: [`read "${p.text(i, when.end)}" as one more like it in that time`], refs: { lastWindow: when.conditions, lastRows: { ...last, window: when.conditions } } };
 }
 
 /** The time before a window starts: the last 60 days → more than 60 days ago; since X or [X, Y) → before X. */
@@ -424,6 +468,13 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = same.end;
       continue;
     }
+    // "in each of the last 2 months", "every one of the past 3 weeks": the calendar periods before this one.
+    const each = rows.date && !rows.eachWindow ? eachPeriod(p, linked) : undefined;
+    if (each) {
+      rows.eachWindow = each.windows;
+      j = each.end;
+      continue;
+    }
     // A time window on the date field.
     const when = rows.date ? p.dates.read(linked) : undefined;
     if (when && !when.conditions.length) {
@@ -701,6 +752,11 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     const key = rows.phrases.perRow;
     rows.notes.push(`read "${said}" as one ${rows.rel.noun} per product: ${p.tenant.products.join(', ')}`);
     return all(p.tenant.products.map((v) => relation(name, true, [cond(key, 'eq', v), ...rows.where], rows.count)));
+  }
+  if (rows.eachWindow && rows.date) {
+    const date = rows.date;
+    rows.notes.push(`read "${said}" as one ${rows.rel.noun} in each of these periods`);
+    return all(rows.eachWindow.map((w) => relation(name, true, [...rows.where, ...w.map((c) => cond(date, c.operator, c.value))], rows.count)));
   }
   if (rows.each && rows.eachField) {
     const key = rows.eachField;

@@ -109,6 +109,9 @@ export const relations: Row[] = [
   { say: 'contacts with deals moved to negotiation', rules: has('deals', c('stage', 'eq', 'negotiation')) },
   { say: 'leads with a deal stuck in proposal', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', c('stage', 'eq', 'proposal'))] },
   { say: 'contacts handed over to Eddie', rules: c('owner', 'eq', 'Eddie Editor') },
+  // One row in each of the last N calendar periods; "again" in another window.
+  { say: 'contacts with at least one meeting in each of the last two months', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))], assume: ['in each of these periods'] },
+  { say: 'leads with meetings in September and again in October', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))], assume: ['one more like it'] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
