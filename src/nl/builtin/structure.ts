@@ -60,7 +60,10 @@ export function scan(p: Parse): Scan {
   const unknown: number[] = [];
   let clauses = 0;
   const label = purposeLabel(p);
-  if (label !== undefined) p.assume(`read "${p.text(0, label)}" (before the colon) as what the list is for, not a condition`);
+  if (label !== undefined) {
+    p.assume(`read "${p.text(0, label)}" (before the colon) as what the list is for, not a condition`);
+    labelCampaigns(p, label);
+  }
   for (let i = label === undefined ? 0 : label + 1; i < p.tokens.length; ) {
     const w = p.w(i);
     const except = p.phrase(i, EXCEPT_LIST);
@@ -128,7 +131,20 @@ function purposeLabel(p: Parse): number | undefined {
   for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
   // "send list for the autumn push: …": the words name a list.
   for (let k = 0; k < colon; k++) if (LIST_NOUNS.has(p.tokens[k]!.norm) && k > 0) return colon;
+  // "For the renewal push: …", "Re: the Q4 webinar: …": what the list is for.
+  if (['for', 're', 'subject', 'purpose', 'goal', 'campaign', 'project'].includes(p.tokens[0]!.norm)) return colon;
   return undefined;
+}
+
+/** A campaign named in the words before the colon ("send-list for the Winter Kickoff follow up: … who opened it") is what "it" means next. */
+function labelCampaigns(p: Parse, colon: number): void {
+  for (let k = 0; k < colon; k++) {
+    const found = p.sense(k, 'campaign', (s) => !s.partial || !!s.family);
+    if (found && found.match.end <= colon) {
+      p.lastCampaigns = { last: null, ids: [...(found.sense.family ?? [found.sense.id])] };
+      return;
+    }
+  }
 }
 
 /** Whether a clause says a value of a field that holds one value per contact (not tags, not a multi-select). */

@@ -588,6 +588,18 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         continue;
       }
     }
+    // "fit scores of 60 or more on at least 2 products": a count of rows, one per product.
+    if (phrases.perRow && rows.count === null && p.is(linked, 'for|on|in|across')) {
+      const b = readBound(p, linked + 1);
+      if (b && b.explicit && b.operator !== 'between' && b.operator !== 'in' && p.is(b.end, 'products|product|of')) {
+        const end = p.is(b.end, 'of') ? p.skip(b.end + 1, ['our', 'the', 'their']) : b.end;
+        if (p.is(end, 'products|product')) {
+          rows.count = { operator: b.operator, value: b.value };
+          j = end + 1;
+          continue;
+        }
+      }
+    }
     // "for payments", "for any product", "for each of our products"
     if (phrases.perRow && p.is(linked, 'for|on|in|across')) {
       const every = everyValue(p, linked);

@@ -64,6 +64,11 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     const nounAfter = NOUNS.has(p.w(match.end));
     // "on cooldown": "on" says membership of a list, so a unique first word of a title is enough.
     if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside'))) continue;
+    // "the already-ran-Spring-Sale list": a title's first words, then more of its words.
+    if (sense.partial) {
+      const more = byWords(p, i, j, intro, nounBefore);
+      if (more && more.end > (nounAfter ? match.end + 1 : match.end)) return more;
+    }
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
     // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.

@@ -112,6 +112,11 @@ export const relations: Row[] = [
   // One row in each of the last N calendar periods; "again" in another window.
   { say: 'contacts with at least one meeting in each of the last two months', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))], assume: ['in each of these periods'] },
   { say: 'leads with meetings in September and again in October', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))], assume: ['one more like it'] },
+  // A count of products; a campaign in the list's name before the colon is "it"; a title's first words then more of them.
+  { say: 'contacts with fit scores of 60 or more on at least 2 products', rules: counted('fit_scores', 'gte', 2, c('score', 'gte', 60)) },
+  { say: 'send-list for the Winter Kickoff follow up: leads who opened it', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'any', { ids: ['Winter Kickoff'] })], assume: ['before the colon'] },
+  { say: "customers who aren't on the already-ran-Spring-Sale list", rules: [c('lifecycle_stage', 'eq', 'customer'), not_(inSegment('Already ran campaign Spring Sale'))], assume: ['segment "Already ran campaign Spring Sale"'] },
+  { say: 'For the renewal push: customers with a won deal', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('stage', 'eq', 'closed_won'))], assume: ['before the colon'] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
