@@ -17,7 +17,7 @@ const QUANTIFIABLE: Quantifiable[] = ['deals', 'activities', 'fit_scores'];
 /** Words before the noun; true when they say "all" by themselves. */
 const BEFORE: [string[], boolean][] = [
   [['all', 'of', 'whose'], true], [['all', 'of', 'their'], true], [['all', 'their'], true], [['all', 'the'], true], [['all'], true],
-  [['every'], true], [['each'], true], [['each', 'of', 'their'], true], [['whose'], false], [['their'], false], [['whose', 'only'], true],
+  [['every'], true], [['every', 'single'], true], [['each'], true], [['each', 'and', 'every'], true], [['each', 'of', 'their'], true], [['whose'], false], [['their'], false], [['whose', 'only'], true],
   [['their', 'only'], true], [['the', 'only'], true],
 ];
 const VERBS = ['are', 'were', 'is', 'was', 'have', 'has', 'had'];
@@ -34,7 +34,9 @@ function allAre(p: Parse, i: number): Clause | undefined {
   const before = p.phrase(i, BEFORE);
   const n = relNoun(p, before?.end ?? i);
   if (!n) return undefined;
-  let j = p.skip(n.end, VERBS);
+  // "every deal they had was lost", "every deal ended up lost"
+  let j = p.skip(n.end, ['they', 'we', 'he', 'she', 'ever', 'had', 'have', 'has']);
+  j = p.skip(p.is(j, 'ended', 'up') ? j + 2 : j, VERBS);
   const after = AFTER.includes(p.w(j));
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;

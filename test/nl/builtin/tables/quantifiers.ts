@@ -10,6 +10,7 @@ const eachProduct = (...where: unknown[]) => and(...['analytics', 'crm', 'paymen
 export const quantifiers: Row[] = [
   { say: 'contacts whose deals are all won', rules: allDeals(c('stage', 'neq', 'closed_won')), assume: ['at least one'] },
   { say: 'contacts where every deal was lost', rules: allDeals(c('stage', 'neq', 'closed_lost')) },
+  { say: 'folks where every single deal they had ended up lost', rules: allDeals(c('stage', 'neq', 'closed_lost')) },
   { say: 'people with only lost deals', rules: allDeals(c('stage', 'neq', 'closed_lost')) },
   { say: 'customers all of whose deals are closed', rules: [c('lifecycle_stage', 'eq', 'customer'), ...allDeals(c('stage', 'not_in', ['closed_won', 'closed_lost']))] },
   { say: 'leads whose deals have all been in negotiation', rules: [c('lifecycle_stage', 'eq', 'lead'), ...allDeals(c('stage', 'neq', 'negotiation'))] },
