@@ -154,6 +154,28 @@ function earlierOne(p: Parse, i: number, w: string, last: WindowedRows): Clause 
   return { node, end: said.end, assumptions: [`read "${p.text(i, said.end)}" as at least one before that time window`] };
 }
 
+/**
+ * "… crm fit and a payments fit (both) above 70": the second value of a one-value-per-row field with
+ * the relation's noun again makes the reading a row for each value (`each`), so a bound after both
+ * applies to both. Only when the first said exactly one value and nothing else yet.
+ */
+function anotherRow(p: Parse, k: number, rows: Rows): { end: number } | undefined {
+  const field = rows.phrases.perRow!;
+  const first = rows.where.filter((c) => c.field === field);
+  if (first.length !== 1 || first[0]!.operator !== 'eq' || rows.where.length !== 1) return undefined;
+  const at = p.skip(k, ['a', 'an', 'the', 'their', 'its']);
+  const value = p.sense(at, 'relValue', (s) => s.relation === rows.rel.name && s.field === field);
+  if (!value || value.sense.value === first[0]!.value) return undefined;
+  const noun = p.sense(value.match.end, 'relation', (s) => s.relation === rows.rel.name);
+  const end = noun ? (p.is(noun.match.end, 'score|scores') ? noun.match.end + 1 : noun.match.end) : rows.phrases.weakNouns?.has(p.w(value.match.end)) ? value.match.end + 1 : undefined;
+  if (end === undefined) return undefined;
+  rows.where = [];
+  rows.each = [first[0]!.value as string, value.sense.value];
+  rows.eachField = field;
+  rows.notes.push(`read "${p.text(k - 1, end)}" with the one before as ${article(rows.rel.noun)} for each of them`);
+  return { end: p.is(end, 'both') ? end + 1 : end };
+}
+
 /** "in each of the last 2 months": the N calendar periods before the current one, oldest first. */
 function eachPeriod(p: Parse, k: number): { windows: DateCondition[][]; end: number } | undefined {
   // A gate on the token itself, like canStart: most modifiers are something else.
@@ -587,6 +609,12 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         j = p.is(stage.end, 'stage|phase') ? stage.end + 1 : stage.end;
         continue;
       }
+    }
+    // "a crm fit and a payments fit both above 70": one row for each value, what follows said of both.
+    const second = phrases.perRow && rows.each === undefined && p.w(k) === 'and' ? anotherRow(p, k + 1, rows) : undefined;
+    if (second) {
+      j = second.end;
+      continue;
     }
     // "fit scores of 60 or more on at least 2 products": a count of rows, one per product.
     if (phrases.perRow && rows.count === null && p.is(linked, 'for|on|in|across')) {

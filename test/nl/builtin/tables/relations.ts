@@ -117,6 +117,9 @@ export const relations: Row[] = [
   { say: 'send-list for the Winter Kickoff follow up: leads who opened it', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'any', { ids: ['Winter Kickoff'] })], assume: ['before the colon'] },
   { say: "customers who aren't on the already-ran-Spring-Sale list", rules: [c('lifecycle_stage', 'eq', 'customer'), not_(inSegment('Already ran campaign Spring Sale'))], assume: ['segment "Already ran campaign Spring Sale"'] },
   { say: 'For the renewal push: customers with a won deal', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('stage', 'eq', 'closed_won'))], assume: ['before the colon'] },
+  // A threshold after two rows of a one-value-per-row field is said of both (it was silently only the second's).
+  { say: 'contacts with a crm fit and a payments fit both above 70', rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 70)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 70))], assume: ['for each of them'] },
+  { say: 'contacts with a crm fit above 80 and a payments fit below 40', rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 80)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 40))] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
