@@ -99,6 +99,17 @@ export function scan(p: Parse): Scan {
       items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative, loose: p.w(i - 1) === ',' });
     }
     else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
+      // "either vip or partner but not both" (nothing after): the alternatives before, not all of them.
+      const next = p.tokens[i + 2];
+      const but = items[items.length - 1];
+      // "… but not both": the "but" joined nothing.
+      if ((!next || next.kind === 'punct') && but?.kind === 'and' && BUT_WORDS.has(p.w(but.at)) && exclusive(items.slice(0, -1))) {
+        items.splice(items.length - 1, 1);
+        const run = exclusive(items)!;
+        items.splice(items.length - run.length, run.length, ...run.replacement);
+        i += 2;
+        continue;
+      }
       items.push({ kind: 'not', at: i, both: true });
       i += 2;
       continue;
@@ -112,6 +123,47 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   return { items, clauses, unknown };
+}
+
+/**
+ * The alternatives at the end made exclusive ("vip or partner, but not both"): clauses joined by
+ * "or", an OR group, or one list of a set field's values ("tagged vip or partner"), and not all of
+ * them; a field with one value per contact is exclusive already. The items that replace the run.
+ */
+function exclusive(items: Item[]): { length: number; replacement: Item[] } | undefined {
+  // Clauses joined by "or" at the end: "opened X or clicked Y".
+  const run: Node[] = [];
+  let k = items.length - 1;
+  while (k >= 0 && items[k]!.kind === 'clause') {
+    run.unshift((items[k] as Extract<Item, { kind: 'clause' }>).node);
+    if (items[k - 1]?.kind !== 'or') break;
+    k -= 2;
+  }
+  const first = Math.max(k, 0);
+  const at = items[first]!;
+  if (run.length > 1) {
+    const node = all([group('or', run), negate(all(run))]);
+    return { length: items.length - first, replacement: [{ kind: 'clause', node, attached: at.kind === 'clause' && at.attached }] };
+  }
+  // One clause of alternatives: "tagged vip or partner", an OR group.
+  const last = items[items.length - 1];
+  if (last?.kind !== 'clause') return undefined;
+  const node = last.node;
+  const inner = node.type === 'group' && !node.negate && node.children.length === 1 ? node.children[0]! : node;
+  if (inner.type === 'group' && inner.op === 'or' && !inner.negate && inner.children.length > 1) {
+    return { length: 1, replacement: [{ ...last, node: all([inner, negate(all(inner.children))]) }] };
+  }
+  // "opened Spring Sale or Summer Promo but not both": any of them, not all.
+  if (inner.type === 'engagement' && inner.match === 'any' && (inner.campaigns.ids?.length ?? 0) > 1) {
+    return { length: 1, replacement: [{ ...last, node: all([inner, negate({ ...inner, match: 'all' })]) }] };
+  }
+  if (inner.type === 'condition' && inner.operator === 'in' && Array.isArray(inner.value) && inner.value.length > 1) {
+    // A field with one value per contact is exclusive already.
+    if (last.single) return { length: 1, replacement: [last] };
+    const each = inner.value.map((v) => ({ type: 'condition', field: inner.field, operator: 'eq', value: v }) as Node);
+    return { length: 1, replacement: [{ ...last, node: all([inner, negate(all(each))]) }] };
+  }
+  return undefined;
 }
 
 /** Nouns that make the words before a colon a list's name. */

@@ -101,4 +101,9 @@ export const scope: Row[] = [
   { say: 'leads in Spain or without a phone', rules: and(lead, or(es, c('phone', 'is_null'))) },
   // "everybody but …" is an exception.
   { say: 'everybody but churned contacts and leads', rules: not(or(churned, lead)) },
+  // "… but not both" at the end: the alternatives before it, exclusive.
+  { say: 'contacts who are either vip or partner but not both', rules: and(c('tags', 'in', ['vip', 'partner']), not(and(c('tags', 'eq', 'vip'), c('tags', 'eq', 'partner')))) },
+  { say: 'contacts who opened Spring Sale or clicked Summer Promo, but not both', rules: and(or(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Summer Promo'] })), not(and(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Summer Promo'] })))) },
+  { say: 'leads who opened Spring Sale or Summer Promo but not both', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'any', { ids: ['Spring Sale', 'Summer Promo'] }), not(engaged('opened', 'all', { ids: ['Spring Sale', 'Summer Promo'] }))] },
+  { say: 'customers in Spain or Italy but not both', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['ES', 'IT'])] },
 ];
