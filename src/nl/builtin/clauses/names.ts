@@ -51,10 +51,10 @@ function companyCalled(p: Parse, i: number): Clause | undefined {
 }
 
 /** Words before a company's own name: "people who work at Smith Health", "contacts at Rossi Capital". */
-const AT_COMPANY: readonly (readonly string[])[] = [
+const AT_COMPANY: [string[], true][] = [
   ['work', 'at'], ['works', 'at'], ['working', 'at'], ['work', 'for'], ['works', 'for'], ['working', 'for'], ['employed', 'at'], ['employed', 'by'],
-  ['employees', 'of'], ['staff', 'at'], ['staff', 'of'], ['at'],
-];
+  ['employees', 'of'], ['staff', 'at'], ['staff', 'of'], ['at'], ['from'],
+].map((words) => [words, true]);
 
 /**
  * A company named in the description: capitalized words no field, value or vocabulary knows, after
@@ -63,9 +63,9 @@ const AT_COMPANY: readonly (readonly string[])[] = [
  * words were taken as a name.
  */
 function worksAt(p: Parse, i: number): Clause | undefined {
-  const lead = AT_COMPANY.find((ws) => ws.every((w, k) => p.w(i + k) === w));
+  const lead = p.phrase(i, AT_COMPANY);
   if (!lead) return undefined;
-  let j = i + lead.length;
+  let j = lead.end;
   if (p.is(j, 'any|one|all', 'of')) j += 2;
   j = p.skip(j, ['the']);
   const start = j;

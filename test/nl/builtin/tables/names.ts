@@ -35,4 +35,6 @@ export const names: Row[] = [
   { say: 'owner is eddie@acme.example', rules: c('owner', 'eq', 'Eddie Editor') },
   { say: 'leads assigned to victor@acme.example or alice@acme.example', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'in', ['Victor Viewer', 'Alice Admin'])] },
   { say: 'a deal owned by alice@acme.example', rules: has('deals', c('owner', 'eq', 'Alice Admin')) },
+  // "from" before a company's own name, like "at".
+  { say: 'folks from the Costa Capital companies', rules: c('company.name', 'starts_with', 'Costa Capital'), assume: ['starts with "Costa Capital"'] },
 ];
