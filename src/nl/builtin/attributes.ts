@@ -61,6 +61,11 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     // A tenant may define what other CRMs lack ("Renewal date"): then it is a field, not a refusal.
     if (name && !knownField(name, p.tenant.catalog)) return { span, name };
     const before = p.tokens[first - 1];
+    // "subscribed contacts in Berlin": an unknown capitalized place after "in" is a city, which no field holds.
+    const capitalized = p.tokens.slice(first, last + 1).every((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text));
+    if (capitalized && words.length <= 2 && before && (before.norm === 'in' || before.norm === 'from') && !knownField('city', p.tenant.catalog)) {
+      return { span, name: 'city' };
+    }
     // The comparison may sit inside the span ("favourite color is blue": "is" joins two unread words).
     const inner = words.findIndex((w, k) => k > 0 && COMPARING.has(w));
     const head = inner > 0 ? words.slice(0, inner) : words;

@@ -104,6 +104,8 @@ function splitPossessives(tokens: Token[]): Token[] {
 const SHORTHAND_FIRST_WORDS = new Set(Object.keys(SHORTHAND_PHRASES).map((phrase) => phrase.split(' ')[0]!));
 
 /** "w/", "w/o", "n e", "havent": the general English they stand for, as one token. */
+const MULTIPLES: Record<string, number> = { twice: 2, thrice: 3 };
+
 function shorthand(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -124,6 +126,12 @@ function shorthand(tokens: Token[]): Token[] {
       const last = phrase[phrase.length - 1]!;
       out.push({ kind: 'word', text: phrase.map((w) => w.text).join(' '), norm: SHORTHAND_PHRASES[phrase.map((w) => w.norm).join(' ')]!, start: t.start, end: last.end });
       i += phrase.length - 1;
+      continue;
+    }
+    // "twice", "thrice": a count and the word "times" ("met at least twice" is "at least 2 times").
+    const times = t.kind === 'word' ? MULTIPLES[t.norm] : undefined;
+    if (times) {
+      out.push({ kind: 'number', text: t.text, norm: String(times), value: times, start: t.start, end: t.end }, { kind: 'word', text: '', norm: 'times', start: t.end, end: t.end });
       continue;
     }
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;

@@ -32,6 +32,19 @@ const SECOND_READINGS: { field: string; value: string; reads: string; says: stri
   },
 ];
 
+/** Words for a group of people after a tag: "webinar-2026 people, newsletter people and partners". */
+const GROUP_NOUNS = new Set(['people', 'folks', 'contacts', 'users', 'members', 'ppl', 'peeps']);
+/** A tag value with a word for people after it, read as one item of a list of groups of people. */
+function tagGroup(p: Parse, pick: (k: number) => ListItem<ValueSense> | undefined) {
+  return (k: number): ListItem<ValueSense> | undefined => {
+    const it = pick(k);
+    if (!it || !GROUP_NOUNS.has(p.tokens[it.match.end]?.norm ?? '') || it.match.end + 1 >= p.tokens.length) return it;
+    // Only inside a list: the word after the group noun joins another item.
+    if (!p.is(it.match.end + 1, ',|and|or|&')) return it;
+    return { ...it, match: { ...it.match, end: it.match.end + 1 } };
+  };
+}
+
 /** Picks a value of `field` at k: the field's own values, country or language names, or codes. */
 function valueOf(p: Parse, field: ContactFieldDef, explicit: boolean) {
   return (k: number): ListItem<ValueSense> | undefined => {
@@ -66,7 +79,7 @@ function valuesOf(p: Parse, s: ValueSense): readonly string[] {
 function plural(p: Parse, list: ValueList<ValueSense>): boolean {
   return list.items.every((it) => {
     const said = p.text(it.match.start, it.match.end).toLowerCase();
-    return said !== codeOf(it.sense).toLowerCase() && /s$/.test(said);
+    return GROUP_NOUNS.has(p.w(it.match.end - 1)) || (said !== codeOf(it.sense).toLowerCase() && /s$/.test(said));
   });
 }
 
@@ -127,7 +140,7 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
   const start = lead ? i + 1 : i;
   for (const { sense } of p.senses(start, 'value')) {
     const field = fieldOf(p, sense.field);
-    const list = readList(p, start, valueOf(p, field, false));
+    const list = readList(p, start, field.type === 'tags' ? tagGroup(p, valueOf(p, field, false)) : valueOf(p, field, false));
     if (!list) continue;
     let end = list.end;
     const fieldWord = p.sense(end, 'field', (s) => s.field === field.key);

@@ -94,6 +94,9 @@ function worksAt(p: Parse, i: number): Clause | undefined {
 /** A company's name at k: a capitalized word nothing else knows, then capitalized words or numbers. */
 function companyNameAt(p: Parse, k: number): { text: string; end: number } | undefined {
   if (!nameAt(p, k, true)) return undefined;
+  // A misspelt place or value ("the Netherlnds") is that, not a company's name.
+  const misspelt = (m: { end: number; typo?: string; senses: { kind: string }[] }) => !!m.typo && m.end > k && m.senses.some((s) => s.kind === 'country' || s.kind === 'value');
+  if (p.lattice[k]!.some(misspelt) || p.lattice[k - 1]?.some(misspelt)) return undefined;
   const words = [p.tokens[k]!.text];
   let j = k + 1;
   while (j < p.tokens.length && words.length < 5) {

@@ -110,7 +110,9 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort');
   // One word needs "segment" / "list" beside it ("the cooldown list"; "in sale" is no segment).
   if (said.length < 2 && !(nounAfter || nounBefore)) return undefined;
-  if (!intro && !nounAfter && !nounBefore) return undefined;
+  // "in the Q1 batch or the March cooldown": the second list of an "or" shares the first's "in".
+  const listed = !intro && !!p.lastSegment && (p.is(i - 1, 'or|and|,|nor') || (p.is(i - 1, 'the') && p.is(i - 2, 'or|and|,|nor')));
+  if (!intro && !nounAfter && !nounBefore && !listed) return undefined;
   if (said.every((w) => /^\d+$/.test(w) || [...MONTH.values()].includes(w))) return undefined;
   // "in the Spring Sale" is the campaign's name as written, not a list, unless "list" / "segment" follows.
   if (!nounAfter && p.lattice[j]?.some((m) => m.end === k && !m.typo)) return undefined;

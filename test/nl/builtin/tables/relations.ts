@@ -120,6 +120,12 @@ export const relations: Row[] = [
   // A threshold after two rows of a one-value-per-row field is said of both (it was silently only the second's).
   { say: 'contacts with a crm fit and a payments fit both above 70', rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 70)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 70))], assume: ['for each of them'] },
   { say: 'contacts with a crm fit above 80 and a payments fit below 40', rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 80)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 40))] },
+  // Groups of people by tag, listed: any of them; "twice"; misspellings of function words; a second segment after "or the".
+  { say: 'webinar-2026 people, newsletter people and partners', rules: c('tags', 'in', ['webinar-2026', 'newsletter', 'partner']), assume: ['any of these tags'] },
+  { say: 'people we met with at least twice between April and June', rules: counted('activities', 'gte', 2, c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-04-01'), c('occurred_at', 'lt', '2026-07-01')) },
+  { say: 'ppl w/ an open deal ovr 10k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 10000)) },
+  { say: 'anyone w/o a deal in teh last yr', rules: not_(has('deals', c('created_at', 'within_last', { amount: 1, unit: 'years' }))) },
+  { say: 'contacts in the Q1 batch or the March cooldown', rules: or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026')), assume: ['segment "Cooldown — Mar 2026"'] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },

@@ -4,7 +4,9 @@ import { c, type Row } from '../build.js';
 export const unrecognized: Row[] = [
   { say: 'vip contacts who love cats', rules: c('tags', 'eq', 'vip'), unrecognized: ['love cats'] },
   { say: 'customers in Germany with a purple logo', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], unrecognized: ['purple logo'] },
-  { say: 'leads in Narnia', rules: c('lifecycle_stage', 'eq', 'lead'), unrecognized: ['Narnia'] },
+  // An unknown capitalized place is a city, which no field holds: refused with the closest fields.
+  { say: 'leads in Narnia', refuse: true },
+  { say: 'subscribed contacts in Berlin', refuse: true },
   { say: 'churned customers who drive a Tesla and live in France', rules: [c('lifecycle_stage', 'eq', 'churned'), c('country', 'eq', 'FR')], unrecognized: ['drive a Tesla'] },
   // An attribute the CRM has no field for is a refusal (tables/refusals.ts), not the rest as the audience.
   { say: 'partners with high lifetime value', refuse: true },
