@@ -253,7 +253,7 @@ export const RELATIONS: readonly RelationDef[] = [
     noun: 'activity',
     table: TABLES.activities,
     join: { column: 'contact_id', ownerColumn: 'id' },
-    synonyms: ['activity', 'touchpoints', 'interactions', 'engagements'],
+    synonyms: ['activity', 'touchpoints', 'touchpoint', 'touch', 'touches', 'interactions', 'interaction', 'engagements'],
     fields: [
       { key: 'type', label: 'Activity type', type: 'enum', column: col('type'), nullable: false, values: staticValues(ACTIVITY_TYPES), synonyms: ['activity type', 'kind'] },
       {

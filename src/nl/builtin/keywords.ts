@@ -6,7 +6,7 @@ import { RELATION_PHRASE_WORDS, RELATION_PHRASES } from './relation-phrases.js';
 import { tokenize } from './tokens.js';
 import {
   AND_WORDS, BUT_WORDS, CAMPAIGN_NOUNS, DATE_VERBS, COMPANY_NOUNS, COMPARATORS, EMAIL_VERBS, EXCEPT_PHRASES, EXCEPT_WORDS, FIELD_VERBS,
-  FILLERS, NEGATIONS, NPS_BANDS, OR_LESS, OR_MORE, OR_WORDS, RELATIVIZERS, TEXT_OPERATORS, ADDRESS_NOUNS, WEBMAIL, SIGNUP_NOUNS, OWNS, CURRENCY,
+  FILLERS, NEGATIONS, NPS_BANDS, OR_LESS, OR_MORE, OR_WORDS, RELATIVIZERS, TEXT_OPERATORS, ADDRESS_NOUNS, WEBMAIL, SIGNUP_NOUNS, OWNS, CURRENCY, ANSWERED, SURVEY_NOUNS,
 } from './vocabulary.js';
 
 /** Words the clause recognizers use directly. */
@@ -26,7 +26,7 @@ const KNOWN = new Set<string>([
   ...COMPANY_NOUNS, ...CAMPAIGN_NOUNS, ...Object.keys(NPS_BANDS), ...OR_MORE, ...OR_LESS,
   ...COMPARATORS.flatMap(([w]) => w), ...TEXT_OPERATORS.flatMap(([w]) => w), ...FIELD_VERBS.flatMap(([w]) => w), ...DATE_VERBS.flatMap(([w]) => w),
   ...Object.values(EMAIL_VERBS).flat(2), ...RECOGNIZER_WORDS, ...Object.keys(WEBMAIL), ...ADDRESS_NOUNS, ...RELATION_PHRASE_WORDS,
-  ...SIGNUP_NOUNS, ...OWNS.flatMap(([w]) => w), ...CURRENCY, ...DATE_WORDS,
+  ...SIGNUP_NOUNS, ...OWNS.flatMap(([w]) => w), ...CURRENCY, ...DATE_WORDS, ...ANSWERED.flatMap(([w]) => w), ...SURVEY_NOUNS,
 ]);
 
 /**

@@ -6,7 +6,7 @@ import type { TenantValues } from '../../rules/tenant.js';
 import { COUNTRY_CODES, countryNames, tenantValues } from '../../rules/values.js';
 import ISO6391 from 'iso-639-1';
 import { REGIONS } from './regions.js';
-import { COUNTRY_ALIASES, DEMONYMS, INDUSTRY_SYNONYMS } from './vocabulary.js';
+import { COUNTRY_ALIASES, DEMONYMS, VALUE_SYNONYMS } from './vocabulary.js';
 import { phraseWords } from './tokens.js';
 
 export type Sense =
@@ -92,13 +92,19 @@ function buildLexicon(tenant: TenantValues): Lexicon {
     for (const word of fieldWords(f)) addWithPlural(word, { kind: 'field', field: f.key });
     const values = f.values;
     if (values?.kind === 'static') {
-      for (const v of values.values) addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
+      for (const v of values.values) {
+        addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
+        // A tenant's own select field: its values' other names too ("a trade show" for the source event).
+        for (const word of f.key.startsWith('properties.') ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
+          for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field: f.key, value: v, label: v }, false);
+        }
+      }
       for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) addWithPlural(word, { kind: 'value', field: f.key, value: v, label: v });
     } else if (values?.kind === 'tenant') {
       for (const v of tenantValues(values.lookup, tenant)) {
         addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
         // Other names of an industry are read as written, never as a typo's target ("collect" is not "college").
-        for (const word of values.lookup === 'industries' ? (INDUSTRY_SYNONYMS[v.toLowerCase()] ?? []) : []) {
+        for (const word of values.lookup === 'industries' ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
           for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field: f.key, value: v, label: v }, false);
         }
       }

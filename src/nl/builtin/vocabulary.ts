@@ -116,7 +116,7 @@ export const SHORTHAND: Record<string, string> = {
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management',
-  ovr: 'over', teh: 'the', hte: 'the', adn: 'and', nad: 'and', wiht: 'with', whit: 'with', fro: 'for', ot: 'to',
+  "hq'd": 'headquartered', hqd: 'headquartered', "hq'ed": 'headquartered', ovr: 'over', teh: 'the', hte: 'the', adn: 'and', nad: 'and', wiht: 'with', whit: 'with', fro: 'for', ot: 'to',
   havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', "unsub'd": 'unsubscribed', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
@@ -129,10 +129,18 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
 export const QUESTION_OPENERS = new Set(['what', "what's", 'how', 'why', 'when', 'where', 'whats', 'can', 'could', 'would', 'will', 'should', 'is', 'are', 'do', 'does', 'tell', 'explain']);
 
 /**
- * Other names of common industries, by the industry's usual name (lower case): a tenant's industry
- * value with that name is also read from these words ("fintechs" → Finance), which is said.
+ * Other names of common values, by the value's usual name (lower case): a tenant's industry or
+ * select-field value with that name is also read from these words ("fintechs" → Finance, "a trade
+ * show" → the source event), which is said.
  */
-export const INDUSTRY_SYNONYMS: Record<string, readonly string[]> = {
+export const VALUE_SYNONYMS: Record<string, readonly string[]> = {
+  // Lead sources, as people name them.
+  event: ['trade show', 'tradeshow', 'conference', 'expo', 'meetup', 'booth', 'summit', 'in-person event'],
+  ads: ['paid ads', 'ppc', 'adwords', 'google ads', 'advertising', 'paid search', 'paid social', 'ad'],
+  organic: ['seo', 'organic search'],
+  referral: ['referred', 'word of mouth', 'referrals', 'referral program'],
+  webinar: ['webinars', 'online event'],
+  // Industries.
   finance: ['fintech', 'banking', 'bank', 'financial services', 'insurance', 'insurer', 'wealth management', 'asset management', 'fin serv', 'finserv'],
   software: ['saas', 'tech', 'technology', 'software company', 'devtools', 'dev tools', 'b2b software'],
   healthcare: ['health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences'],
@@ -154,3 +162,10 @@ export const OWNS: [string[], boolean][] = [
 
 /** Words for the currency amounts are kept in (the catalog's amounts and revenues are USD). */
 export const CURRENCY = new Set(['dollars', 'dollar', 'usd', 'bucks']);
+
+/** Verbs for giving a field its value ("answered the NPS survey"): the field is set. */
+export const ANSWERED: [string[], true][] = [
+  ['answered'], ['responded', 'to'], ['replied', 'to'], ['filled', 'in'], ['filled', 'out'], ['completed'], ['took'], ['submitted'], ['gave', 'an'], ['gave', 'a'],
+].map((words) => [words, true]);
+/** Nouns after such a field: "the NPS survey". */
+export const SURVEY_NOUNS = new Set(['survey', 'surveys', 'question', 'questionnaire', 'form', 'poll', 'score', 'rating']);

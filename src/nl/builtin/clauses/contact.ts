@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, SIGNUP_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
+import { ANSWERED, COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -134,6 +134,12 @@ function fieldNamed(p: Parse, name: string): ContactFieldDef | undefined {
 
 /** A bare value or list of values of one contact field, with the field word after it if any. */
 export function bareValue(p: Parse, i: number): Clause | undefined {
+  // "signed up from a trade show", "came in via referral": how they came, not when.
+  const came = p.phrase(i, DATE_VERBS);
+  if (came && p.is(came.end, 'from|via|through')) {
+    const how = bareValue(p, p.skip(came.end + 1, ['a', 'an', 'the', 'our']));
+    if (how) return how;
+  }
   let best: Clause | undefined;
   // "email bounced", "lifecycle customer": the first word of the field's label, then its value.
   const lead = p.tokens[i] ? wordsOf(p.tenant.catalog).lead.get(p.w(i))?.find((f) => p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
@@ -176,7 +182,8 @@ export function bareWindow(p: Parse, i: number): Clause | undefined {
  * bounds the date field the clause before it was about.
  */
 function dateContinuation(p: Parse, i: number): Clause | undefined {
-  if (!p.lastDateField || !p.is(i - 1, 'and|but|,')) return undefined;
+  // "… and before May"; "created last year but not in December" (the "not" is the structure step's).
+  if (!p.lastDateField || !(p.is(i - 1, 'and|but|,') || (p.is(i - 1, 'not') && p.is(i - 2, 'and|but|,')))) return undefined;
   const when = p.dates.read(i);
   if (!when?.conditions.length) return undefined;
   const field = p.lastDateField;
@@ -432,6 +439,13 @@ function numberFirst(p: Parse, i: number): Clause | undefined {
 
 /** "a phone number", "no owner", "any tag", "an NPS": the field has a value. */
 export function presence(p: Parse, i: number): Clause | undefined {
+  // "answered the NPS survey", "never filled out the NPS question" (the negation is the structure step's).
+  const answered = p.phrase(i, ANSWERED);
+  if (answered) {
+    const k = p.skip(answered.end, ['the', 'our', 'a', 'an', 'their', 'its']);
+    const found = p.senses(k, 'field', (s) => fieldOf(p, s.field).nullable)[0];
+    if (found && SURVEY_NOUNS.has(p.w(found.match.end))) return { node: cond(found.sense.field, 'is_not_null'), end: found.match.end + 1 };
+  }
   const article = p.is(i, 'a|an|any|some');
   const before = p.w(i - 1);
   if (!article && !['no', 'without', 'with', 'have', 'has', 'any', 'of'].includes(before)) return undefined;

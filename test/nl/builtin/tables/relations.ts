@@ -126,6 +126,12 @@ export const relations: Row[] = [
   { say: 'ppl w/ an open deal ovr 10k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 10000)) },
   { say: 'anyone w/o a deal in teh last yr', rules: not_(has('deals', c('created_at', 'within_last', { amount: 1, unit: 'years' }))) },
   { say: 'contacts in the Q1 batch or the March cooldown', rules: or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026')), assume: ['segment "Cooldown — Mar 2026"'] },
+  // How they came (a source by another name), a survey answered, a touch, a date range with a month taken out, "HQ'd".
+  { say: 'who signed up from a trade show or conference', rules: c('properties.source', 'eq', 'event'), assume: ['source'] },
+  { say: 'contacts who never answered the NPS survey', rules: not_(c('properties.nps', 'is_not_null')) },
+  { say: 'no outbound touch since August 1st', rules: not_(has('activities', c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01'))) },
+  { say: 'customers created last year but not in December', rules: [c('lifecycle_stage', 'eq', 'customer'), c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01'), not_(and(c('created_at', 'gte', '2025-12-01'), c('created_at', 'lt', '2026-01-01')))] },
+  { say: "contacts whose company is HQ'd in the UK", rules: c('company.country', 'eq', 'GB') },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
