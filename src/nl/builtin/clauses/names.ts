@@ -66,6 +66,13 @@ function worksAt(p: Parse, i: number): Clause | undefined {
   const lead = p.phrase(i, AT_COMPANY);
   if (!lead) return undefined;
   let j = lead.end;
+  // "contacts at c12.acme.example": the company's domain (an address ending in it is the email field's).
+  const t = p.tokens[j];
+  if (t?.kind === 'literal' && DOMAIN.test(t.text) && !t.text.startsWith('@') && !ADDRESS_NOUNS.has(p.w(i - 1))) {
+    const domain = field('company domain');
+    p.assume(`read "${t.text}" as the company's domain`);
+    return { node: cond(domain.key, 'eq', t.norm.toLowerCase()), end: j + 1 };
+  }
   if (p.is(j, 'any|one|all', 'of')) j += 2;
   j = p.skip(j, ['the']);
   const start = j;

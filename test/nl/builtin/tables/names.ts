@@ -37,4 +37,6 @@ export const names: Row[] = [
   { say: 'a deal owned by alice@acme.example', rules: has('deals', c('owner', 'eq', 'Alice Admin')) },
   // "from" before a company's own name, like "at".
   { say: 'folks from the Costa Capital companies', rules: c('company.name', 'starts_with', 'Costa Capital'), assume: ['starts with "Costa Capital"'] },
+  // A domain after "at" is the company's (said); after an address noun it is not.
+  { say: 'contacts at c12.acme.example', rules: c('company.domain', 'eq', 'c12.acme.example'), assume: ["the company's domain"] },
 ];
