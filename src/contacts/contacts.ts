@@ -4,7 +4,7 @@
 // joins and leaves as events — so automation hears about a contact entering a segment the moment
 // the write that caused it commits, and never about a write that rolled back.
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
 import { refreshFacts } from '../db/facts.js';
 import { addValueCounts } from '../db/value-counts.js';
@@ -172,6 +172,28 @@ function merge(orgId: string, current: ContactRow | undefined, item: WriteItem, 
   return row;
 }
 
+/** A contact's columns other than its key, by property name, with their SQL names. */
+const COMPARED_COLUMNS = Object.entries(getTableColumns(contacts))
+  .filter(([key]) => key !== 'orgId' && key !== 'id')
+  .map(([key, column]) => ({ key: key as keyof ContactRow, name: column.name }));
+
+/** A column's value in comparable form (dates by time, arrays and objects by their JSON). */
+const comparable = (v: unknown): unknown => (v instanceof Date ? v.getTime() : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+
+/**
+ * The columns a write changed across its rows (undefined when a row is new: everything changed).
+ * A reordered tag list or property object counts as changed: never too few, at worst one segment
+ * more re-evaluated.
+ */
+export function changedColumnsOf(rows: readonly { before?: ContactRow | undefined; after: ContactRow }[]): Set<string> | undefined {
+  const changed = new Set<string>();
+  for (const { before, after } of rows) {
+    if (!before) return undefined;
+    for (const { key, name } of COMPARED_COLUMNS) if (comparable(before[key]) !== comparable(after[key])) changed.add(name);
+  }
+  return changed;
+}
+
 /** Company and owner ids must be the tenant's own; every bad one is reported with its path. */
 async function checkReferences(tx: Tx, orgId: string, rows: { path: string; companyId?: string | null | undefined; ownerId?: string | null | undefined }[]): Promise<void> {
   const companyIds = uniq(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])));
@@ -252,7 +274,8 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
     await refreshFacts(tx, orgId, ids.filter((id) => !byId.has(id)));
     // The companies the contacts belonged to before: a contact that moved away may move them too.
     const companiesBefore = existing.flatMap((r) => (r.companyId ? [r.companyId] : []));
-    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore });
+    const changedColumns = changedColumnsOf(written.map((after) => ({ before: byId.get(after.id), after })));
+    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore, ...(changedColumns ? { changedColumns } : {}) });
     // Last: the tenant's value counts (the rows it changes stay locked until commit).
     await addValueCounts(tx, orgId, written.map((after) => ({ before: byId.get(after.id), after })));
     return { rows: written, created: ids.filter((id) => !byId.has(id)), changes };

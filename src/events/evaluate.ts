@@ -18,6 +18,13 @@ import type { ObjectType } from '../rules/catalog.js';
 import { compilePredicate } from '../sql/compile.js';
 import { memberTable, ROOTS } from '../sql/roots.js';
 import { type Change, type EventCause, recordChanges, segmentLockKey } from './outbox.js';
+import { type ChangedColumns, mayMove } from './reads.js';
+
+/**
+ * Switches for bench/writes.ts's A/B runs in one process (never changed by the service): with
+ * `skipUnread` off, a contact write re-evaluates every contact segment as before issue 15.
+ */
+export const reevaluation = { skipUnread: true };
 
 /** Compiled predicates carry bound parameters; stay well below PostgreSQL's 65,535 per statement. */
 const MAX_PARAMS_PER_STATEMENT = 30_000;
@@ -78,7 +85,8 @@ function paramCount(fragment: SQL): number {
  * Brings segment_members up to date for `contactIds` across the tenant's dynamic segments and records
  * each join and leave as an event with `cause`; then the companies and deals that can read those
  * contacts, against the segments of companies and deals (`companiesBefore`: the contacts' companies
- * before the write, which may have lost a contact). Runs inside the caller's transaction, after its
+ * before the write, which may have lost a contact; `changedColumns`: the contact columns the write
+ * changed, when it knows, so that contact segments that cannot read them are skipped). Runs inside the caller's transaction, after its
  * writes. Returns the contacts' own changes; the others are recorded as events all the same.
  */
 export async function reevaluateContacts(
@@ -87,7 +95,7 @@ export async function reevaluateContacts(
   orgId: string,
   contactIds: string[],
   cause: EventCause,
-  options: { dependingOn?: string[]; companiesBefore?: string[] } = {},
+  options: { dependingOn?: string[]; companiesBefore?: string[]; changedColumns?: ChangedColumns } = {},
 ): Promise<Change[]> {
   return reevaluateObjects(services, tx, orgId, 'contacts', contactIds, cause, options);
 }
@@ -103,13 +111,16 @@ export async function reevaluateObjects(
   type: ObjectType,
   rowIds: string[],
   cause: EventCause,
-  options: { dependingOn?: string[]; companiesBefore?: string[] } = {},
+  options: { dependingOn?: string[]; companiesBefore?: string[]; changedColumns?: ChangedColumns } = {},
 ): Promise<Change[]> {
   const ids = [...new Set(rowIds)].sort();
   if (ids.length === 0) return [];
   const all = await evaluatedSegments(tx, orgId, options.dependingOn);
   if (all.length === 0) return [];
-  const own = await evaluate(services, tx, orgId, type, ids, all.filter((s) => s.object_type === type), cause);
+  // With `changedColumns` (a contact write that knows what it changed), only the contact segments
+  // whose rules can read one of those columns (src/events/reads.ts): the others cannot move.
+  const changed = type === 'contacts' && reevaluation.skipUnread ? options.changedColumns : undefined;
+  const own = await evaluate(services, tx, orgId, type, ids, all.filter((s) => s.object_type === type && (!changed || mayMove(s.rules, changed))), cause);
   const others = new Set(all.map((s) => s.object_type));
   const idList = sql`${sql.param(ids)}::text[]`;
   let companies: string[] = [];
