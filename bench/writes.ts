@@ -19,7 +19,7 @@ import { defaultEgressPolicy } from '../src/net/egress.js';
 import { createApp } from '../src/http/app.js';
 import { BuiltinProvider } from '../src/nl/builtin/provider.js';
 import { createServices } from '../src/services.js';
-import { reevaluation } from '../src/events/evaluate.js';
+import { writePath } from '../src/db/pipeline.js';
 import { quantile } from './stats.js';
 
 const { values } = parseArgs({ options: { org: { type: 'string', default: 'org_acme' }, runs: { type: 'string', default: '30' }, ab: { type: 'boolean', default: false } } });
@@ -62,8 +62,9 @@ async function main(): Promise<void> {
     const ids = twenty.map((c) => c.id);
 
     const ops: Record<string, number[]> = { 'contact update → join': [], 'contact update → leave': [], 'add 20 members': [], 'remove 20 members': [], 'recompute (forced)': [] };
-    // --ab: alternate run by run between the write path as it is (A) and with the re-evaluation of
-    // every contact segment on every write (B, `reevaluation.skipUnread` off), reported side by side.
+    // --ab: alternate run by run between the write path as it is (A) and as it was before issue 15
+    // (B: src/db/pipeline.ts's switches off: every contact segment re-evaluated, one statement per
+    // round trip), reported side by side.
     const before: Record<string, number[]> = { 'contact update → join': [], 'contact update → leave': [] };
     let variant: 'A' | 'B' = 'A';
     const time = async (name: string, fn: () => Promise<unknown>, keep: boolean) => {
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < (values.ab ? 2 * runs : runs) + 2; i += 1) {
       const keep = i >= 2; // the first two warm the caches
       variant = values.ab && i % 2 === 1 ? 'B' : 'A';
-      reevaluation.skipUnread = variant === 'A';
+      writePath.skipUnread = writePath.pipeline = variant === 'A';
       await time('contact update → join', () => call('PATCH', `/v1/contacts/${probe!.id}`, { email: `probe.${tag}@example.com` }), keep);
       await time('contact update → leave', () => call('PATCH', `/v1/contacts/${probe!.id}`, { email: probe!.email }), keep);
       await time('add 20 members', () => call('POST', `/v1/segments/${stat.id}/members`, { contactIds: ids }), keep);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     const p = (ms: number[], q: number) => quantile([...ms].sort((a, b) => a - b), q);
     for (const [name, ms] of Object.entries(ops)) {
       const b = values.ab ? before[name] : undefined;
-      const ab = b?.length ? ` (B, every segment re-evaluated: ${p(b, 0.5).toFixed(1)} / ${p(b, 0.95).toFixed(1)} ms; A/B p50 ${(p(ms, 0.5) / p(b, 0.5)).toFixed(2)}×, p95 ${(p(ms, 0.95) / p(b, 0.95)).toFixed(2)}×)` : '';
+      const ab = b?.length ? ` (B, before issue 15's write path: ${p(b, 0.5).toFixed(1)} / ${p(b, 0.95).toFixed(1)} ms; A/B p50 ${(p(ms, 0.5) / p(b, 0.5)).toFixed(2)}×, p95 ${(p(ms, 0.95) / p(b, 0.95)).toFixed(2)}×)` : '';
       console.log(`| ${name} | ${p(ms, 0.5).toFixed(1)} ms | ${p(ms, 0.95).toFixed(1)} ms |${ab}`);
     }
   } finally {

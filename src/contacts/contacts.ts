@@ -7,10 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
 import { refreshFacts } from '../db/facts.js';
+import { inOrder } from '../db/pipeline.js';
 import { addValueCounts } from '../db/value-counts.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import { activities, campaigns, companies, contacts, deals, emailEvents, segmentMembers, segments, users } from '../db/schema.js';
-import { companiesOf, leaveAll, reevaluateContacts, reevaluateObjects } from '../events/evaluate.js';
+import { companiesOf, dynamicSegments, leaveAll, reevaluateContacts, reevaluateObjects } from '../events/evaluate.js';
 import type { Change } from '../events/outbox.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Catalog } from '../rules/catalog.js';
@@ -222,12 +223,16 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
   const proposedFields = proposeFields(tenant.catalog, items.map((i) => (i.patch as ContactPatch).properties));
   const result = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const ids = items.map((i) => i.id);
-    const existing = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)))
-      .orderBy(asc(contacts.id))
-      .for('no key update'); // not FOR UPDATE: a concurrent refresh inserting members of these contacts takes KEY SHARE on them
+    // The contacts and the tenant's dynamic segments (for the re-evaluation below) in one round trip.
+    const [existing, segments] = await inOrder(
+      tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)))
+        .orderBy(asc(contacts.id))
+        .for('no key update'), // not FOR UPDATE: a concurrent refresh inserting members of these contacts takes KEY SHARE on them
+      dynamicSegments(tx, orgId),
+    );
     const byId = new Map(existing.map((r) => [r.id, r]));
     const errors: ProblemDetail[] = [];
     for (const item of items) {
@@ -275,7 +280,7 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
     // The companies the contacts belonged to before: a contact that moved away may move them too.
     const companiesBefore = existing.flatMap((r) => (r.companyId ? [r.companyId] : []));
     const changedColumns = changedColumnsOf(written.map((after) => ({ before: byId.get(after.id), after })));
-    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore, ...(changedColumns ? { changedColumns } : {}) });
+    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore, segments, ...(changedColumns ? { changedColumns } : {}) });
     // Last: the tenant's value counts (the rows it changes stay locked until commit).
     await addValueCounts(tx, orgId, written.map((after) => ({ before: byId.get(after.id), after })));
     return { rows: written, created: ids.filter((id) => !byId.has(id)), changes };
