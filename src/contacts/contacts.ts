@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
-import { refreshFacts } from '../db/facts.js';
+import { type FactsPart, refreshFacts } from '../db/facts.js';
 import { inOrder } from '../db/pipeline.js';
 import { addValueCounts } from '../db/value-counts.js';
 import { withStatementTimeout } from '../db/timeout.js';
@@ -362,12 +362,14 @@ async function writeRelated(
   contactId: string,
   kind: string,
   insert: (tx: Tx, contact: ContactRow) => Promise<string | undefined>,
+  /** The facts the related row feeds: only those are refreshed. */
+  facts: FactsPart,
 ): Promise<RelatedWriteResult> {
   const { id, changes } = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const contact = await findContact(tx, orgId, contactId);
     const inserted = await insert(tx, contact);
     if (!inserted) throw new AppError('conflict', `A ${kind} with this id already exists in this tenant.`);
-    await refreshFacts(tx, orgId, [contactId]); // before re-evaluation, which may read them
+    await refreshFacts(tx, orgId, [contactId], facts); // before re-evaluation, which may read them
     return { id: inserted, changes: await reevaluateContacts(services, tx, orgId, [contactId], 'write') };
   });
   return { id, membership: diffOf(changes, contactId) };
@@ -393,7 +395,7 @@ export async function addDeal(services: Services, orgId: string, contactId: stri
       .onConflictDoNothing()
       .returning({ id: deals.id });
     return row?.id;
-  });
+  }, 'other');
 }
 
 export async function addActivity(services: Services, orgId: string, contactId: string, input: ActivityInput): Promise<RelatedWriteResult> {
@@ -404,7 +406,7 @@ export async function addActivity(services: Services, orgId: string, contactId: 
       .onConflictDoNothing()
       .returning({ id: activities.id });
     return row?.id;
-  });
+  }, 'activities');
 }
 
 export async function addEmailEvent(services: Services, orgId: string, contactId: string, input: EmailEventInput): Promise<RelatedWriteResult> {
@@ -426,5 +428,5 @@ export async function addEmailEvent(services: Services, orgId: string, contactId
       await tx.update(contacts).set({ emailStatus: status }).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
     }
     return row?.id;
-  });
+  }, 'other');
 }
