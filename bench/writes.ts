@@ -10,6 +10,7 @@
 // (member writes + events), and a forced recompute of a dynamic segment (the diff in SQL + events).
 // A webhook endpoint subscribed to everything makes each event a delivery row as well. The segments
 // and the endpoint it creates are deleted at the end.
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createApiKey } from '../src/auth/keys.js';
 import { loadConfig } from '../src/config.js';
@@ -18,9 +19,10 @@ import { defaultEgressPolicy } from '../src/net/egress.js';
 import { createApp } from '../src/http/app.js';
 import { BuiltinProvider } from '../src/nl/builtin/provider.js';
 import { createServices } from '../src/services.js';
+import { writePath } from '../src/db/pipeline.js';
 import { quantile } from './stats.js';
 
-const { values } = parseArgs({ options: { org: { type: 'string', default: 'org_acme' }, runs: { type: 'string', default: '30' } } });
+const { values } = parseArgs({ options: { org: { type: 'string', default: 'org_acme' }, runs: { type: 'string', default: '30' }, ab: { type: 'boolean', default: false } } });
 const orgId = values.org!;
 const runs = Number(values.runs);
 
@@ -60,13 +62,20 @@ async function main(): Promise<void> {
     const ids = twenty.map((c) => c.id);
 
     const ops: Record<string, number[]> = { 'contact update → join': [], 'contact update → leave': [], 'add 20 members': [], 'remove 20 members': [], 'recompute (forced)': [] };
+    // --ab: alternate run by run between the write path as it is (A) and as it was before issue 15
+    // (B: src/db/pipeline.ts's switches off: every contact segment re-evaluated, one statement per
+    // round trip), reported side by side.
+    const before: Record<string, number[]> = { 'contact update → join': [], 'contact update → leave': [] };
+    let variant: 'A' | 'B' = 'A';
     const time = async (name: string, fn: () => Promise<unknown>, keep: boolean) => {
       const t0 = performance.now();
       await fn();
-      if (keep) ops[name]!.push(performance.now() - t0);
+      if (keep) (variant === 'B' && before[name] ? before : ops)[name]!.push(performance.now() - t0);
     };
-    for (let i = 0; i < runs + 2; i += 1) {
+    for (let i = 0; i < (values.ab ? 2 * runs : runs) + 2; i += 1) {
       const keep = i >= 2; // the first two warm the caches
+      variant = values.ab && i % 2 === 1 ? 'B' : 'A';
+      writePath.skipUnread = writePath.pipeline = variant === 'A';
       await time('contact update → join', () => call('PATCH', `/v1/contacts/${probe!.id}`, { email: `probe.${tag}@example.com` }), keep);
       await time('contact update → leave', () => call('PATCH', `/v1/contacts/${probe!.id}`, { email: probe!.email }), keep);
       await time('add 20 members', () => call('POST', `/v1/segments/${stat.id}/members`, { contactIds: ids }), keep);
@@ -76,12 +85,15 @@ async function main(): Promise<void> {
     const [server] = await database.sql<{ v: string; citus: string | null }[]>`
       select current_setting('server_version') as v, (select extversion from pg_extension where extname = 'citus') as citus`;
     const [{ n: members } = { n: 0 }] = await database.sql<{ n: number }[]>`select count(*)::int as n from segment_members where org_id = ${orgId} and segment_id = ${wide.id}`;
-    console.log(`org ${orgId} (${size.toLocaleString('en')} contacts); PostgreSQL ${server!.v}${server!.citus ? `, Citus ${server!.citus}` : ''}; ${runs} runs each; the recomputed segment has ${members.toLocaleString('en')} members\n`);
+    const [{ n: dynamicCount } = { n: 0 }] = await database.sql<{ n: number }[]>`select count(*)::int as n from segments where org_id = ${orgId} and type = 'dynamic' and computed_version is not null`;
+    console.log(`org ${orgId} (${size.toLocaleString('en')} contacts, ${dynamicCount} computed dynamic segments); PostgreSQL ${server!.v}${server!.citus ? `, Citus ${server!.citus}` : ''}; ${runs} runs each${values.ab ? ' per variant, alternating' : ''}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; the recomputed segment has ${members.toLocaleString('en')} members\n`);
     console.log('| write | p50 | p95 |');
     console.log('|---|---:|---:|');
+    const p = (ms: number[], q: number) => quantile([...ms].sort((a, b) => a - b), q);
     for (const [name, ms] of Object.entries(ops)) {
-      ms.sort((a, b) => a - b);
-      console.log(`| ${name} | ${quantile(ms, 0.5).toFixed(1)} ms | ${quantile(ms, 0.95).toFixed(1)} ms |`);
+      const b = values.ab ? before[name] : undefined;
+      const ab = b?.length ? ` (B, before issue 15's write path: ${p(b, 0.5).toFixed(1)} / ${p(b, 0.95).toFixed(1)} ms; A/B p50 ${(p(ms, 0.5) / p(b, 0.5)).toFixed(2)}×, p95 ${(p(ms, 0.95) / p(b, 0.95)).toFixed(2)}×)` : '';
+      console.log(`| ${name} | ${p(ms, 0.5).toFixed(1)} ms | ${p(ms, 0.95).toFixed(1)} ms |${ab}`);
     }
   } finally {
     if (hookId) await call('DELETE', `/v1/webhooks/${hookId}`).catch(() => {});

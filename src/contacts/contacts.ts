@@ -4,13 +4,14 @@
 // joins and leaves as events — so automation hears about a contact entering a segment the moment
 // the write that caused it commits, and never about a write that rolled back.
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client.js';
-import { refreshFacts } from '../db/facts.js';
+import { type FactsPart, refreshFacts } from '../db/facts.js';
+import { inOrder } from '../db/pipeline.js';
 import { addValueCounts } from '../db/value-counts.js';
 import { withStatementTimeout } from '../db/timeout.js';
 import { activities, campaigns, companies, contacts, deals, emailEvents, segmentMembers, segments, users } from '../db/schema.js';
-import { companiesOf, leaveAll, reevaluateContacts, reevaluateObjects } from '../events/evaluate.js';
+import { companiesOf, dynamicSegments, leaveAll, reevaluateContacts, reevaluateObjects } from '../events/evaluate.js';
 import type { Change } from '../events/outbox.js';
 import { AppError, type ProblemDetail } from '../lib/errors.js';
 import type { Catalog } from '../rules/catalog.js';
@@ -172,6 +173,28 @@ function merge(orgId: string, current: ContactRow | undefined, item: WriteItem, 
   return row;
 }
 
+/** A contact's columns other than its key, by property name, with their SQL names. */
+const COMPARED_COLUMNS = Object.entries(getTableColumns(contacts))
+  .filter(([key]) => key !== 'orgId' && key !== 'id')
+  .map(([key, column]) => ({ key: key as keyof ContactRow, name: column.name }));
+
+/** A column's value in comparable form (dates by time, arrays and objects by their JSON). */
+const comparable = (v: unknown): unknown => (v instanceof Date ? v.getTime() : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+
+/**
+ * The columns a write changed across its rows (undefined when a row is new: everything changed).
+ * A reordered tag list or property object counts as changed: never too few, at worst one segment
+ * more re-evaluated.
+ */
+export function changedColumnsOf(rows: readonly { before?: ContactRow | undefined; after: ContactRow }[]): Set<string> | undefined {
+  const changed = new Set<string>();
+  for (const { before, after } of rows) {
+    if (!before) return undefined;
+    for (const { key, name } of COMPARED_COLUMNS) if (comparable(before[key]) !== comparable(after[key])) changed.add(name);
+  }
+  return changed;
+}
+
 /** Company and owner ids must be the tenant's own; every bad one is reported with its path. */
 async function checkReferences(tx: Tx, orgId: string, rows: { path: string; companyId?: string | null | undefined; ownerId?: string | null | undefined }[]): Promise<void> {
   const companyIds = uniq(rows.flatMap((r) => (r.companyId ? [r.companyId] : [])));
@@ -200,12 +223,16 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
   const proposedFields = proposeFields(tenant.catalog, items.map((i) => (i.patch as ContactPatch).properties));
   const result = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const ids = items.map((i) => i.id);
-    const existing = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)))
-      .orderBy(asc(contacts.id))
-      .for('no key update'); // not FOR UPDATE: a concurrent refresh inserting members of these contacts takes KEY SHARE on them
+    // The contacts and the tenant's dynamic segments (for the re-evaluation below) in one round trip.
+    const [existing, segments] = await inOrder(
+      tx
+        .select()
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, ids)))
+        .orderBy(asc(contacts.id))
+        .for('no key update'), // not FOR UPDATE: a concurrent refresh inserting members of these contacts takes KEY SHARE on them
+      dynamicSegments(tx, orgId),
+    );
     const byId = new Map(existing.map((r) => [r.id, r]));
     const errors: ProblemDetail[] = [];
     for (const item of items) {
@@ -252,7 +279,8 @@ async function writeContacts(services: Services, orgId: string, items: WriteItem
     await refreshFacts(tx, orgId, ids.filter((id) => !byId.has(id)));
     // The companies the contacts belonged to before: a contact that moved away may move them too.
     const companiesBefore = existing.flatMap((r) => (r.companyId ? [r.companyId] : []));
-    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore });
+    const changedColumns = changedColumnsOf(written.map((after) => ({ before: byId.get(after.id), after })));
+    const changes = await reevaluateContacts(services, tx, orgId, ids, 'write', { companiesBefore, segments, ...(changedColumns ? { changedColumns } : {}) });
     // Last: the tenant's value counts (the rows it changes stay locked until commit).
     await addValueCounts(tx, orgId, written.map((after) => ({ before: byId.get(after.id), after })));
     return { rows: written, created: ids.filter((id) => !byId.has(id)), changes };
@@ -334,12 +362,14 @@ async function writeRelated(
   contactId: string,
   kind: string,
   insert: (tx: Tx, contact: ContactRow) => Promise<string | undefined>,
+  /** The facts the related row feeds: only those are refreshed. */
+  facts: FactsPart,
 ): Promise<RelatedWriteResult> {
   const { id, changes } = await withStatementTimeout(services.database.db, writeTimeout(services), async (tx) => {
     const contact = await findContact(tx, orgId, contactId);
     const inserted = await insert(tx, contact);
     if (!inserted) throw new AppError('conflict', `A ${kind} with this id already exists in this tenant.`);
-    await refreshFacts(tx, orgId, [contactId]); // before re-evaluation, which may read them
+    await refreshFacts(tx, orgId, [contactId], facts); // before re-evaluation, which may read them
     return { id: inserted, changes: await reevaluateContacts(services, tx, orgId, [contactId], 'write') };
   });
   return { id, membership: diffOf(changes, contactId) };
@@ -365,7 +395,7 @@ export async function addDeal(services: Services, orgId: string, contactId: stri
       .onConflictDoNothing()
       .returning({ id: deals.id });
     return row?.id;
-  });
+  }, 'other');
 }
 
 export async function addActivity(services: Services, orgId: string, contactId: string, input: ActivityInput): Promise<RelatedWriteResult> {
@@ -376,7 +406,7 @@ export async function addActivity(services: Services, orgId: string, contactId: 
       .onConflictDoNothing()
       .returning({ id: activities.id });
     return row?.id;
-  });
+  }, 'activities');
 }
 
 export async function addEmailEvent(services: Services, orgId: string, contactId: string, input: EmailEventInput): Promise<RelatedWriteResult> {
@@ -398,5 +428,5 @@ export async function addEmailEvent(services: Services, orgId: string, contactId
       await tx.update(contacts).set({ emailStatus: status }).where(and(eq(contacts.orgId, orgId), eq(contacts.id, contactId)));
     }
     return row?.id;
-  });
+  }, 'other');
 }

@@ -6,13 +6,22 @@ import { sql } from 'drizzle-orm';
 import type { Executor, Sql } from './client.js';
 
 /**
- * Recomputes the facts of `contactIds` of `orgId` (every contact of the tenant when null) from the
- * raw tables, in one statement. Returns the number of facts rows written.
+ * Which facts a write changes: `activities` feed contact_activity_facts, the other relations (deals,
+ * email events, fit scores) contact_facts; `all` (new contacts, imports, rebuilds) both.
  */
-export async function refreshFacts(db: Executor, orgId: string, contactIds: readonly string[] | null): Promise<number> {
+export type FactsPart = 'all' | 'activities' | 'other';
+
+/**
+ * Recomputes the facts of `contactIds` of `orgId` (every contact of the tenant when null) from the
+ * raw tables, in one statement; with `part`, only that table (drizzle/0014). Returns the number of
+ * facts rows written (contact_facts' when it is refreshed).
+ */
+export async function refreshFacts(db: Executor, orgId: string, contactIds: readonly string[] | null, part: FactsPart = 'all'): Promise<number> {
   if (contactIds !== null && contactIds.length === 0) return 0;
   const ids = contactIds === null ? sql`null::text[]` : sql`array[${sql.join([...new Set(contactIds)].map((id) => sql`${id}`), sql.raw(', '))}]::text[]`;
-  const [row] = await db.execute<{ n: string }>(sql`select segment_builder_refresh_facts(${orgId}, ${ids}) as n`);
+  const [row] = await db.execute<{ n: string }>(
+    sql`select segment_builder_refresh_facts(${orgId}, ${ids}, ${part !== 'other'}::boolean, ${part !== 'activities'}::boolean) as n`,
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -4,6 +4,7 @@
 // cancelled on the server when the signal aborts (the client went away).
 import { sql } from 'drizzle-orm';
 import type { Executor, Tx } from './client.js';
+import { writePath } from './pipeline.js';
 import { LockTimeoutError, PG_LOCK_NOT_AVAILABLE, PG_QUERY_CANCELED, pgErrorCode, QueryCancelledError, QueryTimeoutError } from './errors.js';
 
 export interface Cancellation {
@@ -26,9 +27,17 @@ export async function withStatementTimeout<T>(db: Executor, options: TimeoutOpti
   try {
     return await db.transaction(
       async (tx) => {
-        const [row] = await tx.execute<{ pid: number }>(
+        const setup = tx.execute<{ pid: number }>(
           sql`select set_config('statement_timeout', ${String(options.timeoutMs)}, true), pg_backend_pid() as pid`,
         );
+        // Without a cancellation the pid is not needed: fn's first statement follows the setting
+        // in the same round trip (src/db/pipeline.ts), and runs under it all the same. The setting
+        // is sent first because its `.then` is called before fn runs.
+        if (!cancel && writePath.pipeline) {
+          const sent = new Promise((resolve, reject) => setup.then(resolve, reject));
+          return (await Promise.all([sent, fn(tx)]))[1];
+        }
+        const [row] = await setup;
         if (!cancel) return fn(tx);
         if (cancel.signal.aborted) throw new QueryCancelledError();
         let cancelling: Promise<void> | undefined;

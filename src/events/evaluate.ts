@@ -10,6 +10,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.js';
+import { inOrder, writePath } from '../db/pipeline.js';
 import { companySegmentMembers, dealSegmentMembers, segmentMembers } from '../db/schema.js';
 import type { RuleTree } from '../rules/grammar.js';
 import { segmentRefs } from '../rules/validate.js';
@@ -17,14 +18,17 @@ import type { Services } from '../services.js';
 import type { ObjectType } from '../rules/catalog.js';
 import { compilePredicate } from '../sql/compile.js';
 import { memberTable, ROOTS } from '../sql/roots.js';
-import { type Change, type EventCause, recordChanges, segmentLockKey } from './outbox.js';
+import { type Change, type Endpoint, type EventCause, enabledEndpoints, recordChanges, segmentLockKey } from './outbox.js';
+import { type ChangedColumns, mayMove } from './reads.js';
 
 /** Compiled predicates carry bound parameters; stay well below PostgreSQL's 65,535 per statement. */
 const MAX_PARAMS_PER_STATEMENT = 30_000;
 
-interface EvaluatedSegment {
+interface EvaluatedSegment extends Record<string, unknown> {
   id: string;
+  slug: string;
   rules: unknown;
+  object_type: ObjectType;
 }
 
 /** Ids of the segments whose rules refer to one of `ids`, directly or through other segments. */
@@ -45,13 +49,24 @@ export function dependentsOf(all: { id: string; rules: unknown }[], ids: string[
   return out;
 }
 
+/** The tenant's dynamic segments, as reevaluateObjects reads them. */
+export type DynamicSegments = (EvaluatedSegment & { computed: boolean })[];
+
+/**
+ * The statement reevaluateObjects starts with (lazy: sent when awaited), for a writer to pipeline
+ * with its own first statement and pass on as `segments` (src/db/pipeline.ts).
+ */
+export function dynamicSegments(tx: Tx, orgId: string) {
+  return tx.execute<EvaluatedSegment & { computed: boolean }>(sql`
+    select id, slug, rules, computed_version is not null as computed, object_type from segments where org_id = ${orgId} and type = 'dynamic'`);
+}
+
 /**
  * Dynamic segments of the tenant that have a baseline; with `dependingOn`, only those whose rules
  * refer (directly or through other segments) to one of those segment ids.
  */
-async function evaluatedSegments(tx: Tx, orgId: string, dependingOn?: string[]): Promise<(EvaluatedSegment & { object_type: ObjectType })[]> {
-  const rows = await tx.execute<{ id: string; rules: unknown; computed: boolean; object_type: ObjectType }>(sql`
-    select id, rules, computed_version is not null as computed, object_type from segments where org_id = ${orgId} and type = 'dynamic'`);
+async function evaluatedSegments(tx: Tx, orgId: string, dependingOn?: string[], prefetched?: DynamicSegments): Promise<EvaluatedSegment[]> {
+  const rows = prefetched ?? (await dynamicSegments(tx, orgId));
   const wanted = dependingOn ? new Set(dependentsOf(rows, dependingOn)) : undefined;
   return rows.filter((r) => r.computed && (!wanted || wanted.has(r.id)));
 }
@@ -62,8 +77,13 @@ async function evaluatedSegments(tx: Tx, orgId: string, dependingOn?: string[]):
  * refresh never diffs against a snapshot older than a write's.
  */
 async function lockShared(tx: Tx, orgId: string, segmentIds: string[]): Promise<void> {
+  await lockSharedQuery(tx, orgId, segmentIds);
+}
+
+/** lockShared's statement, lazy (sent when awaited), to be pipelined before the statements it guards. */
+function lockSharedQuery(tx: Tx, orgId: string, segmentIds: string[]) {
   const keys = [...segmentIds].sort().map((id) => segmentLockKey(orgId, id));
-  await tx.execute(sql`
+  return tx.execute(sql`
     select count(pg_advisory_xact_lock_shared(hashtext(k))) from (select unnest(${sql.param(keys)}::text[]) as k order by k) keys`);
 }
 
@@ -78,7 +98,9 @@ function paramCount(fragment: SQL): number {
  * Brings segment_members up to date for `contactIds` across the tenant's dynamic segments and records
  * each join and leave as an event with `cause`; then the companies and deals that can read those
  * contacts, against the segments of companies and deals (`companiesBefore`: the contacts' companies
- * before the write, which may have lost a contact). Runs inside the caller's transaction, after its
+ * before the write, which may have lost a contact; `changedColumns`: the contact columns the write
+ * changed, when it knows, so that contact segments that cannot read them are skipped; `segments`:
+ * dynamicSegments' rows, read earlier in this transaction). Runs inside the caller's transaction, after its
  * writes. Returns the contacts' own changes; the others are recorded as events all the same.
  */
 export async function reevaluateContacts(
@@ -87,7 +109,7 @@ export async function reevaluateContacts(
   orgId: string,
   contactIds: string[],
   cause: EventCause,
-  options: { dependingOn?: string[]; companiesBefore?: string[] } = {},
+  options: { dependingOn?: string[]; companiesBefore?: string[]; changedColumns?: ChangedColumns; segments?: DynamicSegments } = {},
 ): Promise<Change[]> {
   return reevaluateObjects(services, tx, orgId, 'contacts', contactIds, cause, options);
 }
@@ -103,13 +125,16 @@ export async function reevaluateObjects(
   type: ObjectType,
   rowIds: string[],
   cause: EventCause,
-  options: { dependingOn?: string[]; companiesBefore?: string[] } = {},
+  options: { dependingOn?: string[]; companiesBefore?: string[]; changedColumns?: ChangedColumns; segments?: DynamicSegments } = {},
 ): Promise<Change[]> {
   const ids = [...new Set(rowIds)].sort();
   if (ids.length === 0) return [];
-  const all = await evaluatedSegments(tx, orgId, options.dependingOn);
+  const all = await evaluatedSegments(tx, orgId, options.dependingOn, options.segments);
   if (all.length === 0) return [];
-  const own = await evaluate(services, tx, orgId, type, ids, all.filter((s) => s.object_type === type), cause);
+  // With `changedColumns` (a contact write that knows what it changed), only the contact segments
+  // whose rules can read one of those columns (src/events/reads.ts): the others cannot move.
+  const changed = type === 'contacts' && writePath.skipUnread ? options.changedColumns : undefined;
+  const own = await evaluate(services, tx, orgId, type, ids, all.filter((s) => s.object_type === type && (!changed || mayMove(s.rules, changed))), cause);
   const others = new Set(all.map((s) => s.object_type));
   const idList = sql`${sql.param(ids)}::text[]`;
   let companies: string[] = [];
@@ -130,7 +155,6 @@ export async function reevaluateObjects(
 /** The diff of `ids` (rows of `type`) against the given segments of that type, recorded as events. */
 async function evaluate(services: Services, tx: Tx, orgId: string, type: ObjectType, ids: string[], segs: EvaluatedSegment[], cause: EventCause): Promise<Change[]> {
   if (ids.length === 0 || segs.length === 0) return [];
-  await lockShared(tx, orgId, segs.map((s) => s.id));
   const ctx = { orgId, asOf: services.now(), tenant: await services.tenants.get(orgId, tx), objectType: type };
   const root = ROOTS[type];
   const a = sql.raw(root.alias);
@@ -163,30 +187,46 @@ async function evaluate(services: Services, tx: Tx, orgId: string, type: ObjectT
   // INSERT in a CTE: on Citus each is routed to the tenant's shard in one round trip (see outbox.ts).
   // The predicates run twice, over the written ids only. A batch's matches are at most
   // ids × segments rows, bounded by the bulk limit and the parameter budget above.
+  //
+  // One round trip for the shared locks, the leaves, the matches and the tenant's webhook endpoints
+  // (pipelined in this order: the locks are held before the other statements take their snapshots),
+  // one for the new members, one for the events and their deliveries (src/events/outbox.ts).
   const changes: Change[] = [];
-  for (const batch of batches) {
+  const known = new Map(segs.map((s) => [s.id, { slug: s.slug, objectType: s.object_type }]));
+  const locked = lockSharedQuery(tx, orgId, segs.map((s) => s.id));
+  const endpoints = enabledEndpoints(tx, orgId);
+  let hooks: Endpoint[] = [];
+  for (const [i, batch] of batches.entries()) {
     const segIds = sql`${sql.param(batch.map((s) => s.id))}::text[]`;
     const nowIn = sql.join(
       batch.map((s) => s.select),
       sql` union all `,
     );
-    const removed = await tx.execute<{ segment_id: string; contact_id: string }>(sql`
+    const remove = tx.execute<{ segment_id: string; contact_id: string }>(sql`
       delete from ${table} m
       where m.org_id = ${orgId} and m.segment_id = any(${segIds}) and m.${column} = any(${idList})
         and not exists (select 1 from (${nowIn}) n where n.segment_id = m.segment_id and n.contact_id = m.${column})
       returning m.segment_id, m.${column} as contact_id`);
-    const matching = await tx.execute<{ segment_id: string; contact_id: string }>(nowIn);
+    const match = tx.execute<{ segment_id: string; contact_id: string }>(nowIn);
+    let removed: { segment_id: string; contact_id: string }[];
+    let matching: { segment_id: string; contact_id: string }[];
+    if (i === 0) [, removed, matching, hooks] = await inOrder(locked, remove, match, endpoints);
+    else [removed, matching] = await inOrder(remove, match);
     const added = matching.length === 0 ? [] : await insertMembers(tx, orgId, type, matching, ctx.asOf);
     changes.push(
-      ...(await recordChanges(tx, {
-        orgId,
-        cause,
-        occurredAt: ctx.asOf,
-        changes: [
-          ...removed.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.left' as const })),
-          ...added.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.joined' as const })),
-        ],
-      })),
+      ...(await recordChanges(
+        tx,
+        {
+          orgId,
+          cause,
+          occurredAt: ctx.asOf,
+          changes: [
+            ...removed.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.left' as const })),
+            ...added.map((r) => ({ segmentId: r.segment_id, contactId: r.contact_id, type: 'segment.joined' as const })),
+          ],
+        },
+        { segments: known, endpoints: hooks },
+      )),
     );
   }
   return changes;

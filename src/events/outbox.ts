@@ -15,6 +15,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
+import { inOrder } from '../db/pipeline.js';
+import type { ObjectType } from '../rules/catalog.js';
 import { segmentEvents, segments, webhookDeliveries, webhookEndpoints } from '../db/schema.js';
 import type { MEMBERSHIP_EVENT_TYPES, SEGMENT_EVENT_CAUSES, SEGMENT_EVENT_TYPES } from '../db/schema.js';
 
@@ -81,17 +83,22 @@ const ROWS_PER_INSERT = 2_000;
 export async function recordChanges(
   tx: Tx,
   o: { orgId: string; cause: EventCause; occurredAt: Date; changes: { segmentId: string; contactId: string; type: EventType }[] },
+  /** What the caller read in this transaction already: the segments' slugs and types, the enabled endpoints. */
+  known: { segments?: ReadonlyMap<string, { slug: string; objectType: ObjectType }>; endpoints?: Endpoint[] } = {},
 ): Promise<Change[]> {
   if (o.changes.length === 0) return [];
   const segmentIds = [...new Set(o.changes.map((c) => c.segmentId))];
-  const found = new Map(
-    (
-      await tx
-        .select({ id: segments.id, slug: segments.slug, objectType: segments.objectType })
-        .from(segments)
-        .where(and(eq(segments.orgId, o.orgId), inArray(segments.id, segmentIds)))
-    ).map((r) => [r.id, r]),
-  );
+  const found =
+    known.segments && segmentIds.every((id) => known.segments!.has(id))
+      ? known.segments
+      : new Map(
+          (
+            await tx
+              .select({ id: segments.id, slug: segments.slug, objectType: segments.objectType })
+              .from(segments)
+              .where(and(eq(segments.orgId, o.orgId), inArray(segments.id, segmentIds)))
+          ).map((r) => [r.id, r]),
+        );
   const events = o.changes
     .filter((c) => found.has(c.segmentId))
     .map((c) => ({
@@ -105,19 +112,32 @@ export async function recordChanges(
       cause: o.cause,
       occurredAt: o.occurredAt,
     }));
-  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) await tx.insert(segmentEvents).values(events.slice(i, i + ROWS_PER_INSERT));
-
-  const endpoints = await tx
-    .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes, segmentIds: webhookEndpoints.segmentIds })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.orgId, o.orgId), eq(webhookEndpoints.enabled, true)));
+  const endpoints = known.endpoints ?? (await enabledEndpoints(tx, o.orgId));
   const deliveries = endpoints.flatMap((w) =>
     events
       .filter((e) => w.eventTypes.includes(e.type) && (w.segmentIds === null || w.segmentIds.includes(e.segmentId)))
       .map((e) => ({ orgId: o.orgId, id: randomId('dlv_'), endpointId: w.id, eventId: e.id, nextAttemptAt: o.occurredAt, retryFrom: o.occurredAt, createdAt: o.occurredAt })),
   );
-  for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) await tx.insert(webhookDeliveries).values(deliveries.slice(i, i + ROWS_PER_INSERT));
+  // Events before their deliveries (whose foreign keys name them), sent together (src/db/pipeline.ts).
+  const inserts: PromiseLike<unknown>[] = [];
+  for (let i = 0; i < events.length; i += ROWS_PER_INSERT) inserts.push(tx.insert(segmentEvents).values(events.slice(i, i + ROWS_PER_INSERT)));
+  for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT) inserts.push(tx.insert(webhookDeliveries).values(deliveries.slice(i, i + ROWS_PER_INSERT)));
+  await inOrder(...inserts);
   return events.map((e) => ({ type: e.type, segmentId: e.segmentId, segmentSlug: e.segmentSlug, contactId: e.contactId }));
+}
+
+export interface Endpoint {
+  id: string;
+  eventTypes: string[];
+  segmentIds: string[] | null;
+}
+
+/** The tenant's enabled webhook endpoints (lazy: sent when awaited). */
+export function enabledEndpoints(tx: Tx, orgId: string) {
+  return tx
+    .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes, segmentIds: webhookEndpoints.segmentIds })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.enabled, true)));
 }
 
 /** The same shape as sqlId's: a prefix and 32 hex digits. */

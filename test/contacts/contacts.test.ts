@@ -203,6 +203,33 @@ describe('contacts API', () => {
     expect(await facts()).toEqual([written]);
   });
 
+  it('refreshes only the facts table the related row feeds, and the facts still equal a rebuild', async () => {
+    const c = acme[3]!;
+    // xmin changes exactly when a row is rewritten.
+    const versions = async () =>
+      (await api.database.sql<{ wide: string; narrow: string }[]>`
+        select f.xmin::text as wide, a.xmin::text as narrow from contact_facts f join contact_activity_facts a using (org_id, contact_id)
+        where f.org_id = 'org_acme' and f.contact_id = ${c.id}`)[0]!;
+    const v0 = await versions();
+    expect((await api.call('POST', `/v1/contacts/${c.id}/activities`, { body: { type: 'meeting', direction: 'inbound', occurredAt: '2026-10-29T09:00:00Z' } })).status).toBe(201);
+    const v1 = await versions();
+    expect(v1.wide).toBe(v0.wide); // an activity feeds only contact_activity_facts
+    expect(v1.narrow).not.toBe(v0.narrow);
+    expect((await api.call('POST', `/v1/contacts/${c.id}/deals`, { body: { name: 'Parts', stage: 'qualification', amount: 500 } })).status).toBe(201);
+    const v2 = await versions();
+    expect(v2.narrow).toBe(v1.narrow); // a deal only contact_facts
+    expect(v2.wide).not.toBe(v1.wide);
+    const campaign = fixture.campaigns.find((x) => x.orgId === 'org_acme')!;
+    expect((await api.call('POST', `/v1/contacts/${c.id}/email-events`, { body: { campaignId: campaign.id, type: 'clicked' } })).status).toBe(201);
+    expect((await versions()).narrow).toBe(v2.narrow);
+    const facts = () => api.database.sql`select * from contact_facts f join contact_activity_facts a using (org_id, contact_id) where f.org_id = 'org_acme' and f.contact_id = ${c.id}`;
+    const [written] = await facts();
+    expect(written!.clicked_campaigns).toContain(campaign.id);
+    expect(written!.meeting_activity_at).toContain('2026-10-29 09:00:00+00');
+    await api.database.sql`select segment_builder_refresh_facts('org_acme', array[${c.id}]::text[])`;
+    expect(await facts()).toEqual([written]);
+  });
+
   it('records segment.left for every static and dynamic membership of a deleted contact', async () => {
     const q1 = fixture.segments.find((s) => s.orgId === 'org_acme' && s.name === 'Q1 batch')!;
     const everyone = await segment('Everyone with an email', and(cond('email', 'contains', '@')));
