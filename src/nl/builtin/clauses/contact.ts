@@ -32,6 +32,15 @@ const SECOND_READINGS: { field: string; value: string; reads: string; says: stri
   },
 ];
 
+/** An owner said as a possessive, in a list: "Alice's or Eddie's MQLs" is one list of owners. */
+function possessive(p: Parse, pick: (k: number) => ListItem<ValueSense> | undefined) {
+  return (k: number): ListItem<ValueSense> | undefined => {
+    const it = pick(k);
+    if (!it || p.tokens[it.match.end]?.norm !== "'s" || !p.is(it.match.end + 1, 'or|and|,')) return it;
+    return { ...it, match: { ...it.match, end: it.match.end + 1 } };
+  };
+}
+
 /** Words for a group of people after a tag: "webinar-2026 people, newsletter people and partners". */
 const GROUP_NOUNS = new Set(['people', 'folks', 'contacts', 'users', 'members', 'ppl', 'peeps']);
 /** A tag value with a word for people after it, read as one item of a list of groups of people. */
@@ -146,7 +155,8 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
   const start = lead ? i + 1 : i;
   for (const { sense } of p.senses(start, 'value')) {
     const field = fieldOf(p, sense.field);
-    const list = readList(p, start, field.type === 'tags' ? tagGroup(p, valueOf(p, field, false)) : valueOf(p, field, false));
+    const pick = valueOf(p, field, false);
+    const list = readList(p, start, field.type === 'tags' ? tagGroup(p, pick) : field.references === 'users' ? possessive(p, pick) : pick);
     if (!list) continue;
     let end = list.end;
     const fieldWord = p.sense(end, 'field', (s) => s.field === field.key);

@@ -26,4 +26,6 @@ export const owners: Row[] = [
   { say: "contacts Sara doesn't own", rules: c('owner', 'neq', 'Sara Sales') },
   { say: 'leads Eddie manages in Spain', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'eq', 'Eddie Editor'), c('country', 'eq', 'ES')] },
   { say: 'leads that belong to nobody', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
+  // Possessive owners in a list are one list of owners.
+  { say: "Alice's or Eddie's MQLs in Brazil", rules: [c('owner', 'in', ['Alice Admin', 'Eddie Editor']), c('lifecycle_stage', 'eq', 'marketing_qualified'), c('country', 'eq', 'BR')] },
 ];
