@@ -481,6 +481,9 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
   for (let round = 0; round < 12; round++) {
     let k = j;
     while (phrases.adverbs?.has(p.w(k))) k += 1;
+    // "a call and a meeting, both this quarter": what follows "both" is said of each row.
+    if (rows.each && p.tokens[k]?.norm === ',' && p.tokens[k + 1]?.norm === 'both' && p.dates.read(k + 2)?.conditions.length) k += 2;
+    else if (rows.each && p.tokens[k]?.norm === 'both' && p.dates.read(k + 1)?.conditions.length) k += 1;
     const linked = p.skip(k, phrases.links);
     // "in that period", "during that time": the window said last.
     const same = p.phrase(linked, SAME_WINDOW) ?? p.phrase(k, SAME_WINDOW);

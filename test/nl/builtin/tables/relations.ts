@@ -132,6 +132,7 @@ export const relations: Row[] = [
   { say: 'no outbound touch since August 1st', rules: not_(has('activities', c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01'))) },
   { say: 'customers created last year but not in December', rules: [c('lifecycle_stage', 'eq', 'customer'), c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01'), not_(and(c('created_at', 'gte', '2025-12-01'), c('created_at', 'lt', '2026-01-01')))] },
   { say: "contacts whose company is HQ'd in the UK", rules: c('company.country', 'eq', 'GB') },
+  { say: 'contacts with a call and a meeting, both this quarter', rules: [has('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'))], assume: ['for each of them'] },
   // A field named with another word before it, and "was" as the copula.
   { say: 'contacts whose lead source was a referral', rules: c('properties.source', 'eq', 'referral') },
   { say: 'contacts whose subscription tier is starter', rules: c('properties.plan', 'eq', 'starter'), assume: ['"subscription tier" as plan'] },
