@@ -169,3 +169,6 @@ export const ANSWERED: [string[], true][] = [
 ].map((words) => [words, true]);
 /** Nouns after such a field: "the NPS survey". */
 export const SURVEY_NOUNS = new Set(['survey', 'surveys', 'question', 'questionnaire', 'form', 'poll', 'score', 'rating']);
+
+/** Words for contacts in general: after one, a bare time window is when they were added ("contacts from last month"); after a tag, a group of people ("newsletter people"). */
+export const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl', 'peeps']);

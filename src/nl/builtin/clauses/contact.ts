@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { ANSWERED, COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
+import { ANSWERED, COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -41,13 +41,12 @@ function possessive(p: Parse, pick: (k: number) => ListItem<ValueSense> | undefi
   };
 }
 
-/** Words for a group of people after a tag: "webinar-2026 people, newsletter people and partners". */
-const GROUP_NOUNS = new Set(['people', 'folks', 'contacts', 'users', 'members', 'ppl', 'peeps']);
+/** A tag then a word for people: "webinar-2026 people, newsletter people and partners". */
 /** A tag value with a word for people after it, read as one item of a list of groups of people. */
 function tagGroup(p: Parse, pick: (k: number) => ListItem<ValueSense> | undefined) {
   return (k: number): ListItem<ValueSense> | undefined => {
     const it = pick(k);
-    if (!it || !GROUP_NOUNS.has(p.tokens[it.match.end]?.norm ?? '') || it.match.end + 1 >= p.tokens.length) return it;
+    if (!it || !PEOPLE_NOUNS.has(p.tokens[it.match.end]?.norm ?? '') || it.match.end + 1 >= p.tokens.length) return it;
     // Only inside a list: the word after the group noun joins another item.
     if (!p.is(it.match.end + 1, ',|and|or|&')) return it;
     return { ...it, match: { ...it.match, end: it.match.end + 1 } };
@@ -88,7 +87,7 @@ function valuesOf(p: Parse, s: ValueSense): readonly string[] {
 function plural(p: Parse, list: ValueList<ValueSense>): boolean {
   return list.items.every((it) => {
     const said = p.text(it.match.start, it.match.end).toLowerCase();
-    return GROUP_NOUNS.has(p.w(it.match.end - 1)) || (said !== codeOf(it.sense).toLowerCase() && /s$/.test(said));
+    return PEOPLE_NOUNS.has(p.w(it.match.end - 1)) || (said !== codeOf(it.sense).toLowerCase() && /s$/.test(said));
   });
 }
 
@@ -200,8 +199,6 @@ function dateContinuation(p: Parse, i: number): Clause | undefined {
   return { node: all(when.conditions.map((c) => cond(field, c.operator, c.value))), end: when.end };
 }
 
-/** Nouns for contacts in general, after which a bare time window is when they were added ("contacts from last month"). */
-const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl']);
 const WINDOW_PREPOSITIONS = ['from', 'in', 'during', 'within', 'over', 'since', 'added', 'created'];
 /** Other words a time window may start with ("before May", "between April and June", "recently"). */
 const WINDOW_STARTS = new Set(['before', 'after', 'between', 'until', 'till', 'through', 'on', 'recently', 'lately', 'older', 'more', 'less', 'at', 'year', 'quarter', 'month', 'today', 'yesterday', 'for', 'inside', 'prior', 'earlier', 'later', 'starting', 'as']);

@@ -14,7 +14,7 @@
 import { relation as findRelation, type RelationDef, type RelationName } from '../../../rules/catalog.js';
 import type { Condition, CountBound, Node } from '../../../rules/grammar.js';
 import { readBound, trailingOrMore } from '../bounds.js';
-import { COMPARATORS } from '../vocabulary.js';
+import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
@@ -343,8 +343,6 @@ function pluralNoun(p: Parse, k: number, rel: RelationDef): boolean {
 
 
 
-/** Plain words for the contacts a relation is said of ("high-fit payments contacts (75+)"). */
-const PEOPLE = new Set(['contacts', 'people', 'folks', 'ones']);
 
 /** Where qualifiers starting at k end (without applying them). */
 function qualifierEnd(p: Parse, k: number, rows: Rows): number {
@@ -573,7 +571,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         continue;
       }
     }
-    const paren = phrases.number && p.w(k) !== '(' && PEOPLE.has(p.w(k)) && p.w(k + 1) === '(' ? k + 1 : k;
+    const paren = phrases.number && p.w(k) !== '(' && (PEOPLE_NOUNS.has(p.w(k)) || p.w(k) === 'ones') && p.w(k + 1) === '(' ? k + 1 : k;
     if (phrases.number && p.w(paren) === '(') {
       const b = readBound(p, paren + 1);
       if (b && b.operator !== 'in' && p.w(b.end) === ')') {
