@@ -87,27 +87,25 @@ function buildLexicon(tenant: TenantValues): Lexicon {
     if (sense.kind === 'field' && text.length > 4 && /[^siu]s$/i.test(text)) add(text.slice(0, -1), sense);
   };
 
+  // A field's value, and (for a tenant's industries and own select fields) its other names from
+  // VALUE_SYNONYMS ("fintechs" for Finance, "a trade show" for the source event), read as written,
+  // never as a typo's target ("collect" is not "college").
+  const addValue = (field: string, v: string, otherNames: boolean) => {
+    addWithPlural(v, { kind: 'value', field, value: v, label: v });
+    for (const word of otherNames ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
+      for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field, value: v, label: v }, false);
+    }
+  };
+
   // Contact fields: their words, and the words of their values.
   for (const f of tenant.catalog.contactFields) {
     for (const word of fieldWords(f)) addWithPlural(word, { kind: 'field', field: f.key });
     const values = f.values;
     if (values?.kind === 'static') {
-      for (const v of values.values) {
-        addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
-        // A tenant's own select field: its values' other names too ("a trade show" for the source event).
-        for (const word of f.key.startsWith('properties.') ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
-          for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field: f.key, value: v, label: v }, false);
-        }
-      }
+      for (const v of values.values) addValue(f.key, v, f.key.startsWith('properties.'));
       for (const [word, v] of Object.entries(f.valueSynonyms ?? {})) addWithPlural(word, { kind: 'value', field: f.key, value: v, label: v });
     } else if (values?.kind === 'tenant') {
-      for (const v of tenantValues(values.lookup, tenant)) {
-        addWithPlural(v, { kind: 'value', field: f.key, value: v, label: v });
-        // Other names of an industry are read as written, never as a typo's target ("collect" is not "college").
-        for (const word of values.lookup === 'industries' ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
-          for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field: f.key, value: v, label: v }, false);
-        }
-      }
+      for (const v of tenantValues(values.lookup, tenant)) addValue(f.key, v, values.lookup === 'industries');
     }
     if (f.references === 'users') addOwners(tenant, (text, id, label) => add(text, { kind: 'value', field: f.key, value: id, label }));
   }
