@@ -21,7 +21,10 @@ class Explainer {
 
   group(g: Group | WhereGroup, scope: Scope, top = false): string {
     const parts = (g.children as Node[]).map((c) => this.node(c, scope));
-    const joined = joinList(parts, g.op);
+    // "either A or B, and C": a comma closes a nested alternative before the last part, so it does not read as "either A or (B and C)".
+    const first = g.children[0] as Node;
+    const nested = parts.length === 2 && first.type === 'group' && !first.negate && first.children.length > 1;
+    const joined = nested ? `${parts[0]}, ${g.op} ${parts[1]}` : joinList(parts, g.op);
     const body = top || parts.length === 1 ? joined : g.op === 'or' ? `either ${joined}` : `both ${joined}`;
     if (!g.negate) return body;
     return parts.length === 1 ? `not ${body}` : `that do not match (${joined})`;

@@ -48,6 +48,16 @@ describe('explain', () => {
     );
   });
 
+  it('closes a nested alternative with a comma, so "either A or B, and C" does not read as A or (B and C)', () => {
+    // In the order written (a draft keeps the description's order; prepareRules would put the group last).
+    expect(explain(and(or(cond('tags', 'eq', 'vip'), cond('lifecycle_stage', 'eq', 'customer')), cond('country', 'eq', 'IT')) as never, tenant)).toBe(
+      'Contacts either who are tagged “vip” or whose lifecycle stage is customer, and whose country is Italy.',
+    );
+    expect(explain(or(and(cond('tags', 'eq', 'vip'), cond('country', 'eq', 'IT')), cond('lifecycle_stage', 'eq', 'customer')) as never, tenant)).toBe(
+      'Contacts both who are tagged “vip” and whose country is Italy, or whose lifecycle stage is customer.',
+    );
+  });
+
   it('reads counts, nulls and dates', () => {
     expect(
       sentence(

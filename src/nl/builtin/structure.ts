@@ -36,7 +36,9 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `union` on an "and": written "plus", it adds a second audience ("… plus all opportunities"). */
 /** `single` on a clause: it is "field = value(s)" on a field that holds one value per contact. */
 /** `both` on a "not": "not both A and B" negates the conjunction of what follows. */
-type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean };
+/** `comma` on a clause: written right after a comma ("churned, bounced or in the cooldown"). */
+/** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
+type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -81,14 +83,17 @@ export function scan(p: Parse): Scan {
       return { items, clauses, unknown, stoppedAt: i };
     }
     if (clause) {
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node) });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i) });
       clauses += 1;
       i = clause.end;
       continue;
     }
     if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
     else if (w === 'plus' && items.length) items.push({ kind: 'and', at: i, loose: true, union: true });
-    else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
+    else if (AND_WORDS.has(w) && items.length && EVERYONE.has(p.w(p.is(i + 1, 'also') ? i + 2 : i + 1))) {
+      // "…, and also everyone tagged hot-lead in Germany": a second audience, like "plus".
+      items.push({ kind: 'and', at: i, loose: true, union: true });
+    } else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
     else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any')) {
       // "without an open deal or a phone": the negation covers both (neither of them).
       items.push({ kind: 'and', at: i }, { kind: 'not', at: i });
@@ -96,7 +101,9 @@ export function scan(p: Parse): Scan {
       // "with an open deal or no deal at all": a negated alternative right after a phrase attached
       // to the head noun is one more phrase on that head, like "or with …".
       const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && lastClauseAttached(items);
-      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative, loose: p.w(i - 1) === ',' });
+      // "with a won deal or an NPS of 10": a noun phrase after "or" is one more thing the head has.
+      const np = p.is(i + 1, 'a|an') && lastClauseAttached(items) && p.w(i - 1) !== ',';
+      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative || np, loose: p.w(i - 1) === ',', np });
     }
     else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
       // "either vip or partner but not both" (nothing after): the alternatives before, not all of them.
@@ -217,6 +224,14 @@ function negatedBefore(items: Item[]): boolean {
   const last = items[items.length - 1];
   const before = items[items.length - 2];
   return last?.kind === 'clause' && before?.kind === 'not' && !!before.attached;
+}
+
+/** Whether the phrase at i (with its preposition and article) follows a comma. */
+function afterComma(p: Parse, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ARTICLES.has(p.w(k))) k -= 1;
+  if (ATTACH.has(p.w(k))) k -= 1;
+  return p.w(k) === ',';
 }
 
 /** Whether the phrase at i is introduced by a preposition (itself, or before its article). */
@@ -363,11 +378,31 @@ const isConnective = (x: Item | Seq | undefined): boolean => !!x && (isMark(x, '
  * churned ones and the Q1 batch": neither), so its "and" is a union; a relative clause inside
  * ("except leads who are vip and in Spain") keeps it a conjunction.
  */
-function exception(part: Seq, unknown: number[]): Node | undefined {
+function exception(input: Seq, unknown: number[]): Node | undefined {
+  const part = commaAlternatives(input);
   const relative = part.some((x) => isMark(x, 'rel'));
   const union = relative || part.some((x) => isMark(x, 'or')) ? part : part.map((x) => (isMark(x, 'and') ? { kind: 'or' as const, at: (x as { at: number }).at } : x));
   const node = sequence(union, unknown);
   return node && !relative ? unionOfList(node) : node;
+}
+
+/**
+ * "leaving out anyone who is churned, bounced or in the cooldown": in what is excluded, clauses
+ * listed with commas before a final "or" are alternatives too (each is left out).
+ */
+function commaAlternatives(part: Seq): Seq {
+  let lastOr = -1;
+  part.forEach((x, idx) => {
+    if (isMark(x, 'or')) lastOr = idx;
+  });
+  if (lastOr < 0) return part;
+  const out: Seq = [];
+  part.forEach((x, idx) => {
+    const joined = idx < lastOr && idx > 0 && !Array.isArray(x) && x.kind === 'clause' && x.comma && !part.slice(idx, lastOr).some((y) => isMark(y, 'and'));
+    if (joined && (Array.isArray(part[idx - 1]) || (part[idx - 1] as Item).kind === 'clause')) out.push({ kind: 'or', at: -1 });
+    out.push(x);
+  });
+  return out;
 }
 
 /** "vip and partners" read as a list of one tags field (each of them) means, when excluded, either of them. */
@@ -390,6 +425,13 @@ function disjunction(input: Seq, unknown: number[]): Node | undefined {
     return nodes.length === 0 ? undefined : nodes.length === 1 ? nodes[0] : group(distinctHeads(parts) ? 'or' : 'and', nodes);
   }
   const seq = attachAlternatives(input);
+  const trailing = trailingQualifier(seq);
+  if (trailing !== undefined) {
+    // "crm fit under 20 or analytics fit under 20, in the US": after a comma, the phrase qualifies every alternative.
+    const alternatives = disjunction(seq.slice(0, trailing), unknown);
+    const qualifier = conjunction(seq.slice(trailing), unknown);
+    return alternatives && qualifier ? group('and', [alternatives, qualifier]) : (alternatives ?? qualifier);
+  }
   const parts: Seq[] = [[]];
   for (const x of seq) {
     if (isMark(x, 'or')) parts.push([]);
@@ -500,7 +542,9 @@ function attachAlternatives(seq: Seq): Seq {
     if (left === undefined || !isAttached(out[left]!)) continue;
     let head = left - 1;
     while (head >= 0 && !isMark(out[head]!, 'or') && !isHead(out[head]!)) head -= 1;
-    if (head < 0 || isMark(out[head]!, 'or')) continue;
+    // Without a head noun ("contacts in Brazil with a won deal or an NPS of 10") only a noun phrase
+    // after "or" continues the phrase before it.
+    if (head < 0 ? !(mark as { np?: boolean }).np : isMark(out[head]!, 'or')) continue;
     // Take this "or" and any further "or <prep> …" into one group.
     let end = o;
     while (end < out.length && isMark(out[end]!, 'or') && (out[end] as { attached?: boolean }).attached) {
@@ -508,11 +552,27 @@ function attachAlternatives(seq: Seq): Seq {
       if (right === undefined) break;
       end = right;
     }
-    if (end === o) continue;
+    if (end === o || (left === 0 && end === out.length)) continue;
     out.splice(left, end - left, out.slice(left, end));
     o = left;
   }
   return out;
+}
+
+/**
+ * Where a run of phrases attached after a comma starts at the end of alternatives ("A or B, in the
+ * US"), when the alternative before it has a clause of its own.
+ */
+function trailingQualifier(seq: Seq): number | undefined {
+  let k = seq.length;
+  while (k > 0 && isAttached(seq[k - 1]!) && (seq[k - 1] as Item).kind === 'clause') {
+    k -= 1;
+    if ((seq[k] as { comma?: boolean }).comma) break;
+  }
+  if (k === seq.length || !(seq[k] as { comma?: boolean }).comma) return undefined;
+  const before = seq[k - 1];
+  if (!before || !(Array.isArray(before) || before.kind === 'clause')) return undefined;
+  return seq.slice(0, k).some((x) => isMark(x, 'or')) ? k : undefined;
 }
 
 /** Start of the unit (negations + one clause or group) ending just before index o. */

@@ -99,6 +99,18 @@ export const scope: Row[] = [
   // A trailing "or no X at all" is one more alternative on the phrase before it, not the whole audience.
   { say: 'customers with an open deal or no deal at all', rules: and(customer, or(has('deals', OPEN), hasNo('deals'))) },
   { say: 'leads in Spain or without a phone', rules: and(lead, or(es, c('phone', 'is_null'))) },
+  // "with A or a B": a noun phrase after "or" is one more thing the head has, with or without a head noun.
+  { say: 'contacts in Spain with an open deal or a phone number', rules: and(es, or(has('deals', OPEN), c('phone', 'is_not_null'))) },
+  { say: 'customers with an open deal or a phone number', rules: and(customer, or(has('deals', OPEN), c('phone', 'is_not_null'))) },
+  // … but after ", or" it is a new alternative.
+  { say: 'customers with an open deal, or a partner', rules: or(and(customer, has('deals', OPEN)), partner) },
+  // A phrase after a comma at the end qualifies every alternative before it.
+  { say: 'vip contacts or customers, in Italy', rules: and(or(vip, customer), it) },
+  { say: 'customers in Spain or leads in Italy, with an open deal', rules: and(or(and(customer, es), and(lead, it)), has('deals', OPEN)) },
+  // "and also everyone …" adds a second audience.
+  { say: 'leads, and also everyone tagged vip in Spain', rules: or(lead, and(vip, es)) },
+  // A comma list ending in "or" inside an exception: each is left out.
+  { say: 'contacts in Spain, leaving out anyone who is a partner, a customer or in the Q1 batch segment', rules: and(es, not(or(partner, customer, q1))) },
   // "everybody but …" is an exception.
   { say: 'everybody but churned contacts and leads', rules: not(or(churned, lead)) },
   // "… but not both" at the end: the alternatives before it, exclusive.
