@@ -27,7 +27,7 @@ class Explainer {
     const joined = nested ? `${parts[0]}, ${g.op} ${parts[1]}` : joinList(parts, g.op);
     const body = top || parts.length === 1 ? joined : g.op === 'or' ? `either ${joined}` : `both ${joined}`;
     if (!g.negate) return body;
-    return parts.length === 1 ? `not ${body}` : `that do not match (${joined})`;
+    return parts.length === 1 ? negated(body) : `that do not match (${joined})`;
   }
 
   private node(n: Node, scope: Scope): string {
@@ -132,9 +132,11 @@ class Explainer {
         : e.campaigns.ids
           ? joinList(e.campaigns.ids.map((id) => quote(this.campaign(id))), 'and')
           : 'every campaign';
+    const one = e.campaigns.last === 1 || (e.campaigns.last === null && e.campaigns.ids?.length === 1);
+    if (one && e.match !== 'none') return `who ${verb.past} ${set}`;
     switch (e.match) {
       case 'all':
-        return e.campaigns.last === 1 ? `who ${verb.past} ${set}` : `who ${verb.past} each of ${set}`;
+        return `who ${verb.past} each of ${set}`;
       case 'any':
         return `who ${verb.past} at least one of ${set}`;
       case 'none':
@@ -181,6 +183,19 @@ function quote(x: Value): string {
 function span(x: Value): string {
   const { amount, unit } = x as { amount: number; unit: string };
   return `${amount} ${amount === 1 ? unit.replace(/s$/, '') : unit}`;
+}
+
+const BASE_VERBS: Record<string, string> = { opened: 'open', clicked: 'click', received: 'receive', bounced: 'bounce', unsubscribed: 'unsubscribe' };
+
+/** One clause said negatively: "who are not tagged …", "who do not have …", "whose country is not …". */
+function negated(body: string): string {
+  if (body.startsWith('who are ')) return `who are not ${body.slice(8)}`;
+  if (body.startsWith('who have ')) return `who do not have ${body.slice(9)}`;
+  const verb = /^who (opened|clicked|received|bounced|unsubscribed) /.exec(body);
+  if (verb) return `who did not ${BASE_VERBS[verb[1]!]} ${body.slice(verb[0].length)}`;
+  const whose = /^whose ([^,]+?) is (?!not )/.exec(body);
+  if (whose && !body.includes(' or ') && !body.includes(' and ')) return `whose ${whose[1]} is not ${body.slice(whose[0].length)}`;
+  return `not ${body}`;
 }
 
 function joinList(parts: string[], word: string): string {

@@ -364,13 +364,17 @@ export class DateReader {
     }
     const y0 = year(i);
     if (y0 !== undefined) return { start: day(y0, 0), end: day(y0 + 1, 0), next: i + 1 };
-    // 1 March 2026
-    const dayFirst = t.kind === 'number' && t.value! >= 1 && t.value! <= 31 && MONTH_WORDS[this.w(i + 1)] !== undefined;
-    const mi = dayFirst ? i + 1 : i;
+    // 1 March 2026, "the 15th of August"
+    const d0 = this.tokens[k0];
+    const ordinalDay = /^\d{1,2}(st|nd|rd|th)$/.test(d0?.norm ?? '') ? parseInt(d0!.norm, 10) : undefined;
+    const dayNumber = d0?.kind === 'number' && d0.value! >= 1 && d0.value! <= 31 && (k0 === i || ordinalDay !== undefined) ? d0.value! : ordinalDay;
+    const monthAt = dayNumber !== undefined && dayNumber <= 31 ? (this.w(k0 + 1) === 'of' ? k0 + 2 : k0 + 1) : -1;
+    const dayFirst = monthAt >= 0 && MONTH_WORDS[this.w(monthAt)] !== undefined;
+    const mi = dayFirst ? monthAt : i;
     const month = MONTH_WORDS[this.w(mi)];
     if (month === undefined) return undefined;
     let j = mi + 1;
-    let dom = dayFirst ? t.value! : undefined;
+    let dom = dayFirst ? dayNumber : undefined;
     const after = this.tokens[j];
     if (!dayFirst && after?.kind === 'number' && after.value! >= 1 && after.value! <= 31 && !/^\d{4}$/.test(after.norm)) {
       dom = after.value!;

@@ -6,7 +6,7 @@ import type { TenantValues } from '../../rules/tenant.js';
 import { COUNTRY_CODES, countryNames, tenantValues } from '../../rules/values.js';
 import ISO6391 from 'iso-639-1';
 import { REGIONS } from './regions.js';
-import { COUNTRY_ALIASES, DEMONYMS, VALUE_SYNONYMS } from './vocabulary.js';
+import { COUNTRY_ALIASES, DEMONYMS, INDUSTRY_NOUNS, VALUE_SYNONYMS } from './vocabulary.js';
 import { phraseWords } from './tokens.js';
 
 export type Sense =
@@ -95,6 +95,8 @@ function buildLexicon(tenant: TenantValues): Lexicon {
     for (const word of otherNames ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
       for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field, value: v, label: v }, false);
     }
+    // "the software space", "the healthcare sector": the industry itself.
+    if (field === 'company.industry') for (const noun of INDUSTRY_NOUNS) add(`${v} ${noun}`, { kind: 'value', field, value: v, label: v }, false);
   };
 
   // Contact fields: their words, and the words of their values.

@@ -6,8 +6,10 @@ export function cond(field: string, operator: Condition['operator'], value: Valu
   return { type: 'condition', field, operator, value };
 }
 
+/** A group; a child group of the same operator (not negated) is spliced in, so "both both …" never reaches the explanation. */
 export function group(op: 'and' | 'or', children: Node[], negate = false): Group {
-  return { type: 'group', op, negate, children };
+  const flat = children.flatMap((c) => (c.type === 'group' && c.op === op && !c.negate ? c.children : [c]));
+  return { type: 'group', op, negate, children: flat as Node[] };
 }
 
 /** One node for a list: the node itself when alone, else an AND group. */

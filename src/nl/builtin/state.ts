@@ -22,6 +22,24 @@ export function typoDistance(a: string, b: string): number {
   return distance(a, b);
 }
 
+const VOWELS = /[aeiouy]/;
+const SKELETONS = new WeakMap<readonly string[], Map<string, string | undefined>>();
+
+/** Each word by its first letter and the consonants after it ("opened" → "opnd"); a skeleton two words share maps to none. */
+function skeletons(words: readonly string[]): Map<string, string | undefined> {
+  let map = SKELETONS.get(words);
+  if (!map) {
+    map = new Map();
+    for (const word of words) {
+      const key = word[0] + word.slice(1).replace(/[aeiouy]/g, '');
+      if (key.length < 3 || key === word) continue;
+      map.set(key, map.has(key) && map.get(key) !== word ? undefined : word);
+    }
+    SKELETONS.set(words, map);
+  }
+  return map;
+}
+
 export interface Match {
   start: number;
   end: number;
@@ -52,6 +70,8 @@ export interface Refs {
   lastRows: WindowedRows | undefined;
   /** The last segment named, for "… but not in it now". */
   lastSegment: string | undefined;
+  /** The relation of the last relation clause, for "… but none won". */
+  lastRelation: RelationName | undefined;
 }
 
 export interface WindowedRows {
@@ -135,6 +155,7 @@ export class Parse {
   lastDateField: string | undefined;
   lastRows: WindowedRows | undefined;
   lastSegment: string | undefined;
+  lastRelation: RelationName | undefined;
 
   constructor(
     readonly description: string,
@@ -293,6 +314,11 @@ export class Parse {
       if (t.norm.length === 4 && (d > 1 || word.length !== 4 || distance(word, t.norm) === 1)) continue;
       if (d <= limit && (!best || d < best.d)) best = { word, d };
     }
+    if (!best) {
+      // Written without its vowels ("opnd", "clckd", "mtngs"): the one word of the vocabulary with those letters.
+      const word = t.norm.length >= 3 && !VOWELS.test(t.norm.slice(1)) ? skeletons(words).get(t.norm) : undefined;
+      if (word) best = { word, d: 0 };
+    }
     if (!best) return false;
     this.assume(`read "${t.text}" as "${best.word}"`);
     t.norm = best.word;
@@ -340,6 +366,12 @@ export class Parse {
     this.lattice.forEach((ms) => ms.forEach((m) => { for (let k = m.start; k < m.end; k++) covered.add(k); }));
     this.correctBeforeField(covered);
     for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind === 'word' && t.norm.length === 3 && !VOWELS.test(t.norm) && !covered.has(i) && !this.lex.words.has(t.norm) && !isKnownWord(t.norm)) {
+        // "lst", "mtg": three letters without a vowel only by their consonants.
+        if (!this.correctWord(i, TYPO_VERBS)) this.correctWord(i, TYPO_WORDS);
+        continue;
+      }
       if (!unknown(i) || covered.has(i)) continue;
       if (this.correctVerb(i)) continue;
       let best: { start: number; end: number; d: number; senses: Sense[] } | undefined;
@@ -356,6 +388,12 @@ export class Parse {
             if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses };
           }
         }
+      }
+      if (!best && !VOWELS.test(this.tokens[i]!.norm.slice(1))) {
+        // "mtngs": a one-word phrase written without its vowels, when only one has those letters.
+        const text = this.tokens[i]!.norm;
+        const close = (this.lex.fuzzy.get(fuzzyKey(1, text)) ?? []).filter((ph) => ph.text[0] + ph.text.slice(1).replace(/[aeiouy]/g, '') === text);
+        if (close.length === 1) best = { start: i, end: i + 1, d: 0, senses: close[0]!.senses };
       }
       if (!best) {
         // Not a catalog or tenant phrase: perhaps a word of the parser's own vocabulary.

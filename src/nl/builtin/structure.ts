@@ -23,7 +23,7 @@ import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
 import type { DateCondition } from './dates.js';
 import type { Clause, Parse, Recognizer, Refs } from './state.js';
-import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
+import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_CONTINUES, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
@@ -38,7 +38,7 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `both` on a "not": "not both A and B" negates the conjunction of what follows. */
 /** `comma` on a clause: written right after a comma ("churned, bounced or in the cooldown"). */
 /** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
-type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
+type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean; with?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -83,7 +83,7 @@ export function scan(p: Parse): Scan {
       return { items, clauses, unknown, stoppedAt: i };
     }
     if (clause) {
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i) });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having') });
       clauses += 1;
       i = clause.end;
       continue;
@@ -102,7 +102,8 @@ export function scan(p: Parse): Scan {
       // to the head noun is one more phrase on that head, like "or with …".
       const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && lastClauseAttached(items);
       // "with a won deal or an NPS of 10": a noun phrase after "or" is one more thing the head has.
-      const np = p.is(i + 1, 'a|an') && lastClauseAttached(items) && p.w(i - 1) !== ',';
+      // A participle ("or tagged vip") only continues a "with" phrase, not a place ("in Germany or tagged partner and in Spain").
+      const np = p.w(i - 1) !== ',' && lastClauseAttached(items) && (p.is(i + 1, 'a|an') || (OR_CONTINUES.has(p.w(i + 1)) && lastWith(p, items)));
       items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative || np, loose: p.w(i - 1) === ',', np });
     }
     else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
@@ -219,11 +220,30 @@ function lastClauseAttached(items: Item[]): boolean {
   return last?.kind === 'clause' && last.attached;
 }
 
+/** Whether the last clause was introduced by "with" / "having". */
+function lastWith(p: Parse, items: Item[]): boolean {
+  for (let k = items.length - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (it.kind === 'clause') return it.with === true;
+  }
+  return false;
+}
+
 /** "without / no / never <clause>" just before: a following "or a …" continues the negation. */
 function negatedBefore(items: Item[]): boolean {
   const last = items[items.length - 1];
   const before = items[items.length - 2];
   return last?.kind === 'clause' && before?.kind === 'not' && !!before.attached;
+}
+
+/** Whether the phrase at i is introduced by one of the words (itself, or before its article). */
+function introducedBy(p: Parse, i: number, words: string): boolean {
+  let k = i;
+  if (!p.is(k, words)) {
+    k -= 1;
+    while (k >= 0 && ARTICLES.has(p.w(k))) k -= 1;
+  }
+  return p.is(k, words);
 }
 
 /** Whether the phrase at i (with its preposition and article) follows a comma. */
@@ -246,7 +266,7 @@ function attached(p: Parse, i: number): boolean {
 function best(p: Parse, i: number): Clause | undefined {
   let winner: { clause: Clause; assumptions: readonly string[]; refs: Refs } | undefined;
   const n = p.assumptions.length;
-  const { lastCampaigns, lastEvent, lastPlace, lastWindow, lastDateField, lastRows, lastSegment } = p;
+  const { lastCampaigns, lastEvent, lastPlace, lastWindow, lastDateField, lastRows, lastSegment, lastRelation } = p;
   for (const recognize of RECOGNIZERS) {
     if (p.exhausted()) return undefined;
     p.steps += 1; // a recognizer that reads nothing still costs something: ")" repeated a thousand times
@@ -259,7 +279,7 @@ function best(p: Parse, i: number): Clause | undefined {
       const window = dateWindow(p, clause.node);
       const refs: Refs = {
         lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace,
-        lastWindow: window?.conditions ?? p.lastWindow, lastDateField: window?.field, lastRows: p.lastRows, lastSegment: p.lastSegment, ...clause.refs,
+        lastWindow: window?.conditions ?? p.lastWindow, lastDateField: window?.field, lastRows: p.lastRows, lastSegment: p.lastSegment, lastRelation: p.lastRelation, ...clause.refs,
       };
       winner = { clause, assumptions, refs };
     }
@@ -270,6 +290,7 @@ function best(p: Parse, i: number): Clause | undefined {
     p.lastDateField = lastDateField;
     p.lastRows = lastRows;
     p.lastSegment = lastSegment;
+    p.lastRelation = lastRelation;
   }
   if (!winner) return undefined;
   for (const a of winner.assumptions) p.assume(a);
@@ -349,6 +370,21 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
     const all_ = [...(base ? [base] : []), ...excluded];
     return all_.length === 0 ? undefined : all_.length === 1 ? all_[0] : group('and', all_);
   }
+  const trailing = trailingQualifier(seq);
+  if (trailing !== undefined && seq.slice(0, trailing).some((x) => isMark(x, 'rel'))) {
+    // "from events who are customers, or from webinars who are leads, in the Netherlands": the
+    // phrase after the last comma qualifies both alternatives, relative clauses and all.
+    const alternatives = sequence(seq.slice(0, trailing), unknown);
+    const qualifier = conjunction(seq.slice(trailing), unknown);
+    return alternatives && qualifier ? group('and', [alternatives, qualifier]) : (alternatives ?? qualifier);
+  }
+  // "from events who are customers, or from webinars who are leads": each alternative has its own relative clause.
+  const splitOr = seq.findIndex((x, idx) => isMark(x, 'or') && !!(x as { loose?: boolean }).loose && hasRelative(seq.slice(0, idx)) && hasRelative(seq.slice(idx + 1)));
+  if (splitOr >= 0) {
+    const before = sequence(seq.slice(0, splitOr), unknown);
+    const after = sequence(seq.slice(splitOr + 1), unknown);
+    return before && after ? group('or', [before, after]) : (before ?? after);
+  }
   const r = seq.findIndex(
     (x, idx) => isMark(x, 'rel') && hasClause(seq.slice(0, idx)) && hasClause(seq.slice(idx + 1)) && !isConnective(seq[idx - 1]),
   );
@@ -368,6 +404,12 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
     return head && rest ? group('and', [head, rest]) : (head ?? rest);
   }
   return disjunction(seq.filter((x) => !isMark(x, 'rel')), unknown);
+}
+
+/** Whether a part has a clause, then a relative clause with a clause of its own. */
+function hasRelative(seq: Seq): boolean {
+  const r = seq.findIndex((x) => isMark(x, 'rel'));
+  return r > 0 && hasClause(seq.slice(0, r)) && hasClause(seq.slice(r + 1));
 }
 
 /** A relative clause right after "or" / "and" ("…, or who are …") starts an alternative, not a new head. */

@@ -4,7 +4,7 @@
 // and a possessive 's is its own token ("Sara's" → sara 's). Shorthand is normalized here, once, so
 // every recognizer sees plain English: "w/" → with, "w/o" → without, "havent" → haven't, "n e" → any
 // (the token keeps its text as written, so spans still point at what the user typed).
-import { SHORTHAND, SHORTHAND_PHRASES } from './vocabulary.js';
+import { COMPANY_NOUNS as COMPANY_WORDS, SHORTHAND, SHORTHAND_PHRASES, SIZED_BY } from './vocabulary.js';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'quoted' | 'literal' | 'punct';
 
@@ -132,6 +132,16 @@ function shorthand(tokens: Token[]): Token[] {
     const times = t.kind === 'word' ? MULTIPLES[t.norm] : undefined;
     if (times) {
       out.push({ kind: 'number', text: t.text, norm: String(times), value: times, start: t.start, end: t.end }, { kind: 'word', text: '', norm: 'times', start: t.end, end: t.end });
+      continue;
+    }
+    // "50–250": an en or em dash between numbers is a range, like "-".
+    if (t.kind === 'punct' && (t.norm === '–' || t.norm === '—') && tokens[i - 1]?.kind === 'number' && next?.kind === 'number') {
+      out.push({ ...t, norm: '-' });
+      continue;
+    }
+    // "a 50-250 person shop", "200-people companies": a head count before a word for a company.
+    if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && COMPANY_WORDS.has(next?.norm ?? '')) {
+      out.push({ ...t, norm: 'employee' });
       continue;
     }
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;

@@ -8,7 +8,7 @@ export const OR_WORDS = new Set(['or', '/']);
 export const BUT_WORDS = new Set(['but', 'yet', 'while', 'whereas']);
 export const NEGATIONS = new Set([
   'not', 'no', 'never', 'without', 'non', "haven't", "hasn't", "hadn't", "don't", "doesn't", "didn't", "aren't",
-  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o', 'nobody', 'noone',
+  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o', 'nobody', 'noone', 'none',
 ]);
 /** Words that open an exception: everything after them is excluded. */
 export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless']);
@@ -25,6 +25,7 @@ export const FILLERS = new Set([
   'contacts', 'contact', 'people', 'persons', 'person', 'users', 'user', 'folks', 'accounts', 'account', 'members', 'member',
   'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients', 'something', 'anything',
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
+  'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's",
   'also', 'only', 'just', 'currently', 'still', 'already', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
   'based', 'located', 'situated', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
@@ -34,8 +35,14 @@ export const FILLERS = new Set([
 /** Nouns that put a place or a number on the company rather than on the contact. */
 export const COMPANY_NOUNS = new Set([
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations',
-  'firm', 'firms', 'employer', 'employers', 'headquartered', 'hq', 'headquarters',
+  'firm', 'firms', 'employer', 'employers', 'headquartered', 'hq', 'headquarters', 'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits',
 ]);
+
+/** Words for heads after a number that size a company ("a 50-250 person shop" is its employee count). */
+export const SIZED_BY = new Set(['person', 'people', 'persons', 'staff', 'employee', 'employees', 'seat', 'man', 'strong']);
+
+/** Words after an industry that name the industry itself ("in the software space"). */
+export const INDUSTRY_NOUNS = ['space', 'sector', 'vertical', 'industry', 'market'];
 
 /** Comparison phrases before a number ("more than", "at least"): from the operator table. */
 export const COMPARATORS: readonly [string[], CountOperator][] = COMPARISON_PHRASES;
@@ -119,6 +126,8 @@ export const SHORTHAND: Record<string, string> = {
   "hq'd": 'headquartered', hqd: 'headquartered', "hq'ed": 'headquartered', ovr: 'over', teh: 'the', hte: 'the', adn: 'and', nad: 'and', wiht: 'with', whit: 'with', fro: 'for', ot: 'to',
   havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', "unsub'd": 'unsubscribed', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
+/** After a phrase attached to a noun ("with NPS 9+"), "or" followed by one of these adds one more thing the same contacts may have ("or an open deal", "or tagged vip"). */
+export const OR_CONTINUES = new Set(['a', 'an', 'tagged', 'labeled', 'labelled', 'marked']);
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
 export const SHORTHAND_PHRASES: Record<string, string> = {

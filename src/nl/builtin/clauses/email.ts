@@ -171,14 +171,14 @@ function campaigns(p: Parse, i: number): Target | undefined {
   return undefined;
 }
 
-/** Named campaigns, with "campaign"/"email" before or after; partial names need that word. */
+/** Named campaigns, with "campaign"/"email" before or after; a one-word partial name needs that word ("Black Friday" alone is enough). */
 function named(p: Parse, i: number): Target | undefined {
   const nounBefore = p.is(i, 'campaign|campaigns|email|newsletter');
   const j = nounBefore ? p.skip(i + 1, ['the']) : i;
   const pick = (k: number) => {
     for (const found of p.senses(k, 'campaign')) {
       const after = CAMPAIGN_NOUNS.has(p.w(found.match.end));
-      if (!found.sense.partial || nounBefore || after || found.sense.family) return found;
+      if (!found.sense.partial || nounBefore || after || found.sense.family || found.match.end - found.match.start > 1) return found;
     }
     return undefined;
   };

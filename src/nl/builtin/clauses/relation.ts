@@ -66,7 +66,7 @@ const FIRST_WORDS = new Set<string>([
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
   ...LATEST.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
-  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
+  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), 'none', 'nothing', 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
 
 /** Whether any relation reading can start at i: most words cannot, and are passed over at once. */
@@ -81,6 +81,11 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   if (!canStart(p, i)) return undefined;
   const more = p.lastRows ? afterWindowed(p, i, p.lastRows) : undefined;
   if (more) return more;
+  const w = p.tokens[i]!.norm;
+  if ((w === 'none' || w === 'nothing') && p.lastRelation) {
+    const none = noneOfThem(p, i, p.lastRelation);
+    if (none) return none;
+  }
   let best: Clause | undefined;
   for (const phrases of RELATION_PHRASES) {
     const c = readRelation(p, i, phrases);
@@ -128,7 +133,17 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
   const window = rows.window;
   const field = window && rows.where.find((c) => c.value === window[0]?.value && c.operator === window[0]?.operator)?.field;
   const lastRows = window && field ? { relation: rows.rel.name, where: rows.where.filter((c) => c.field !== field), field, window } : undefined;
-  return { node, end: found.end, assumptions: rows.notes, refs: window ? { lastWindow: window, lastRows } : undefined };
+  return { node, end: found.end, assumptions: rows.notes, refs: window ? { lastWindow: window, lastRows, lastRelation: rows.rel.name } : { lastRelation: rows.rel.name } };
+}
+
+/** "with open deals but none won (yet)", "nothing lost": no row of the last relation with what is said of it. */
+function noneOfThem(p: Parse, i: number, name: RelationName): Clause | undefined {
+  let j = i + 1;
+  if (p.is(j, 'of', 'them|those|these')) j += 2;
+  const said = predicate(p, j, name);
+  if (!said || said.end <= j) return undefined;
+  const rel = findRelation(name)!;
+  return { node: relation(name, false, said.where), end: said.end, assumptions: [...said.notes, `read "${p.text(i, said.end)}" as no ${rel.noun} like that`] };
 }
 
 
