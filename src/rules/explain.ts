@@ -132,6 +132,9 @@ class Explainer {
         : e.campaigns.ids
           ? joinList(e.campaigns.ids.map((id) => quote(this.campaign(id))), 'and')
           : 'every campaign';
+    if (e.campaigns.last === null && !e.campaigns.ids) {
+      return e.match === 'all' ? `who ${verb.past} every campaign` : e.match === 'none' ? `who ${verb.past} no campaign` : `who ${verb.past} any campaign`;
+    }
     const one = e.campaigns.last === 1 || (e.campaigns.last === null && e.campaigns.ids?.length === 1);
     if (one && e.match !== 'none') return `who ${verb.past} ${set}`;
     switch (e.match) {

@@ -90,7 +90,7 @@ export const EMAIL_VERBS: Record<string, string[][]> = {
   opened: [['opened'], ['open'], ['opens'], ['opening'], ['read']],
   clicked: [['clicked', 'on'], ['clicked', 'through'], ['clicked'], ['click', 'on'], ['click'], ['clicks'], ['clicking'], ['clicked', 'through', 'on']],
   delivered: [['received'], ['receive'], ['got'], ['get'], ['were', 'sent'], ['was', 'sent'], ['been', 'sent'], ['delivered'],
-    ['emailed', 'about'], ['emailed', 'them', 'about'], ['mailed', 'about'], ['emailed', 'with'], ['reached', 'with']],
+    ['emailed', 'about'], ['emailed', 'the'], ['sent', 'the'], ['emailed', 'them', 'about'], ['mailed', 'about'], ['emailed', 'with'], ['reached', 'with']],
   unsubscribed: [['unsubscribed', 'from'], ['unsubscribe', 'from'], ['opted', 'out', 'of'], ['unsubscribed', 'through'], ['unsubscribed', 'via'], ['unsubscribed', 'using'], ['hit', 'unsubscribe', 'on'], ['unsubscribed', 'on']],
   bounced: [['bounced', 'on'], ['bounced', 'from'], ['bounced']],
 };

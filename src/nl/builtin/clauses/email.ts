@@ -161,6 +161,10 @@ function campaigns(p: Parse, i: number): Target | undefined {
   const article = p.is(j, 'a|an|any|every|all|some');
   const k = article ? j + 1 : j;
   if (CAMPAIGN_NOUNS.has(p.w(k))) {
+    // "the newsletter", "our email": one campaign meant, none named; any of them, said.
+    if (!article && p.is(k - 1, 'the|our|my|their') && !p.w(k).endsWith('s')) {
+      p.assume(`read "${p.text(k - 1, k + 1)}" as any of our campaigns: no campaign is named "${p.tokens[k]!.text}" (name it to pick one)`);
+    }
     return { campaigns: { last: null, ids: null }, match: p.is(j, 'every|all') ? 'all' : undefined, end: k + 1 };
   }
   // it / them / that campaign / those

@@ -66,7 +66,7 @@ const FIRST_WORDS = new Set<string>([
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
   ...LATEST.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
-  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), 'none', 'nothing', 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
+  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), ...SAME_WINDOW.map(([words]) => words[0]!), 'none', 'nothing', 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
 
 /** Whether any relation reading can start at i: most words cannot, and are passed over at once. */
@@ -82,6 +82,8 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   const more = p.lastRows ? afterWindowed(p, i, p.lastRows) : undefined;
   if (more) return more;
   const w = p.tokens[i]!.norm;
+  const same = p.lastWindow && w !== 'then' ? sameWindowFirst(p, i, p.lastWindow) : undefined;
+  if (same) return same;
   if ((w === 'none' || w === 'nothing') && p.lastRelation) {
     const none = noneOfThem(p, i, p.lastRelation);
     if (none) return none;
@@ -134,6 +136,31 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
   const field = window && rows.where.find((c) => c.value === window[0]?.value && c.operator === window[0]?.operator)?.field;
   const lastRows = window && field ? { relation: rows.rel.name, where: rows.where.filter((c) => c.field !== field), field, window } : undefined;
   return { node, end: found.end, assumptions: rows.notes, refs: window ? { lastWindow: window, lastRows, lastRelation: rows.rel.name } : { lastRelation: rows.rel.name } };
+}
+
+/** "…, and in that period no inbound calls": the window said last, said before the rows it applies to. */
+function sameWindowFirst(p: Parse, i: number, window: readonly DateCondition[]): Clause | undefined {
+  const same = p.phrase(i, SAME_WINDOW);
+  if (!same) return undefined;
+  let j = p.is(same.end, ',') ? same.end + 1 : same.end;
+  const none = p.is(j, 'no');
+  if (none) j += 1;
+  let best: { rows: Rows; end: number } | undefined;
+  for (const phrases of RELATION_PHRASES) {
+    const found = rowsAt(p, j, phrases);
+    if (found && found.rows.date && !found.rows.window && (!best || found.end > best.end)) best = found;
+  }
+  if (!best) return undefined;
+  const { rows } = best;
+  rows.where.push(...window.map((c) => cond(rows.date!, c.operator, c.value)));
+  const node = build(p, j, best.end, rows);
+  if (!node) return undefined;
+  return {
+    node: none ? { type: 'group', op: 'and', negate: true, children: [node] } : node,
+    end: best.end,
+    assumptions: [...rows.notes, `read "${p.text(i, same.end)}" as the same time window`],
+    refs: { lastRelation: rows.rel.name },
+  };
 }
 
 /** "with open deals but none won (yet)", "nothing lost": no row of the last relation with what is said of it. */

@@ -24,7 +24,31 @@ const QUANTIFIERS: [string[], boolean][] = [
 ];
 
 export function segment(p: Parse, i: number): Clause | undefined {
-  return everySegment(p, i) ?? oneSegment(p, i);
+  return everySegment(p, i) ?? outsideAll(p, i) ?? oneSegment(p, i);
+}
+
+/** "outside both the Q1 batch and the cooldown list", "outside the Q1 batch or the cooldown": in none of them. */
+function outsideAll(p: Parse, i: number): Clause | undefined {
+  if (!p.is(i, 'outside')) return undefined;
+  const both = p.is(i + 1, 'both|either') || p.is(i + 2, 'both|either') ? 1 : 0;
+  const first = oneSegment(p, i);
+  const at = both && !first ? (p.is(i + 1, 'of') ? i + 2 : i + 1) : undefined;
+  const head = first ?? (at !== undefined ? oneSegment(p, at + 1) : undefined);
+  if (!head || head.node.type !== 'segment') return undefined;
+  const ids = [head.node.segment];
+  let end = head.end;
+  const saved = p.lastSegment;
+  while (p.is(end, 'and|or|nor|,')) {
+    p.lastSegment = ids[ids.length - 1];
+    const next = oneSegment(p, end + 1);
+    if (!next || next.node.type !== 'segment' || next.node.operator !== 'in' || next.node.when) break;
+    ids.push(next.node.segment);
+    end = next.end;
+  }
+  p.lastSegment = saved;
+  if (ids.length < 2) return undefined;
+  const node = all(ids.map((id) => ({ type: 'segment' as const, operator: 'not_in' as const, segment: id })));
+  return { node, end, assumptions: [`read "${p.text(i, end)}" as in none of them`], refs: { lastSegment: ids[ids.length - 1] } };
 }
 
 /** Words for membership over time before a segment: "ever in", "joined", "left". */

@@ -31,4 +31,6 @@ export const activities: Row[] = [
   { say: 'contacts we phoned personally in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', weeks(2))) },
   { say: 'leads emailed directly within the past 10 days', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(10)))] },
   { say: 'an inbound call that happened this month', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
+  // "in that period" before the rows it applies to.
+  { say: 'contacts with a meeting since August, and in that period no outbound emails', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-08-01')), not(has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01')))], assume: ['same time window'] },
 ];

@@ -24,4 +24,8 @@ export const company: Row[] = [
     rules: [c('company.industry', 'eq', 'Media'), c('company.country', 'eq', 'FR'), c('company.annual_revenue', 'gt', 50_000_000)],
   },
   { say: 'manufacturing or logistics contacts in Germany', rules: [c('company.industry', 'in', ['Manufacturing', 'Logistics']), c('country', 'eq', 'DE')] },
+  // A head count before a word for a company; an en dash range; "the X space / sector".
+  { say: 'contacts at a 10–50 person startup', rules: c('company.employee_count', 'between', [10, 50]) },
+  { say: 'people at 200-people firms in the media sector', rules: [c('company.employee_count', 'eq', 200), c('company.industry', 'eq', 'Media')] },
+  { say: 'contacts in the healthcare space', rules: c('company.industry', 'eq', 'Healthcare') },
 ];

@@ -25,4 +25,7 @@ export const dates: Row[] = [
   { say: 'contacts created since June 2026', rules: c('created_at', 'gte', '2026-06-01') },
   { say: 'contacts created in the first quarter', rules: [c('created_at', 'gte', '2026-01-01'), c('created_at', 'lt', '2026-04-01')] },
   { say: 'deals won in the third quarter of 2025', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-07-01'), c('closed_at', 'lt', '2025-10-01')) },
+  // A day said as an ordinal before the month ("the 3rd of March").
+  { say: 'contacts created since the 3rd of March', rules: c('created_at', 'gte', '2026-03-03') },
+  { say: 'deals closed before the 1st of July 2025', rules: has('deals', c('closed_at', 'lt', '2025-07-01')) },
 ];

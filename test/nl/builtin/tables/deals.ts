@@ -31,4 +31,7 @@ export const deals: Row[] = [
   { say: 'a deal worth over 100000 that is still open', rules: has('deals', c('amount', 'gt', 100000), OPEN) },
   { say: 'contacts with opportunities worth more than 5000', rules: has('deals', c('amount', 'gt', 5000)) },
   { say: 'contacts with more than 2 open deals', rules: counted('deals', 'gt', 2, OPEN) },
+  // "but none won": no row of the relation just named with what follows.
+  { say: 'contacts with open deals but none won', rules: [has('deals', OPEN), hasNo('deals', c('stage', 'eq', 'closed_won'))], assume: ['"none won"'] },
+  { say: 'customers with deals, nothing lost yet', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals'), hasNo('deals', c('stage', 'eq', 'closed_lost'))], assume: ['"nothing lost"'] },
 ];

@@ -51,4 +51,8 @@ export const email: Row[] = [
   },
   { say: "contacts who haven't clicked anything in 90 days", rules: not(has('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'within_last', days(90)))) },
   { say: 'opened something since September', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01')) },
+  // Two words of one campaign's name are enough; "the newsletter" names none, so it is any campaign, said.
+  { say: 'contacts who clicked Black Friday', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }), assume: ['"Black Friday"'] },
+  { say: 'contacts who received the newsletter', rules: engaged('delivered', 'any'), assume: ['"newsletter"'] },
+  { say: 'leads we emailed the Case Study to', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('delivered', 'any', { ids: ['Case Study'] })] },
 ];

@@ -34,4 +34,6 @@ export const segments: Row[] = [
   { say: 'contacts in sale', refuse: true },
   // "it" after a segment is that segment.
   { say: 'contacts that were ever in the Q1 batch but are not in it now', rules: [{ ...inSegment('Q1 batch'), when: { event: 'member', since: null } }, not(inSegment('Q1 batch'))] },
+  // "outside A and B": in neither.
+  { say: 'contacts outside both the Q1 batch and the March cooldown', rules: [notInSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['none of them'] },
 ];

@@ -1,4 +1,4 @@
-import { c, engaged, type Row } from '../build.js';
+import { c, counted, engaged, has, months, type Row } from '../build.js';
 
 /** Cheap typo tolerance for tenant values and field words, always said as an assumption. */
 export const typos: Row[] = [
@@ -10,4 +10,8 @@ export const typos: Row[] = [
   { say: 'helthcare companies', rules: c('company.industry', 'eq', 'Healthcare'), assume: ['"helthcare"'] },
   { say: 'enterprize plan', rules: c('properties.plan', 'eq', 'enterprise'), assume: ['"enterprize"'] },
   { say: 'clicked Black Fridy Teaser', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }), assume: ['Black Friday Teaser'] },
+  // Written without vowels: the one vocabulary word or value with those consonants.
+  { say: 'contacts who clckd Summer Promo', rules: engaged('clicked', 'any', { ids: ['Summer Promo'] }), assume: ['"clckd"'] },
+  { say: 'contacts with 3+ mtngs', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting')), assume: ['"mtngs"'] },
+  { say: 'leads who opnd Product Launch in the last 2 mnths', rules: [c('lifecycle_stage', 'eq', 'lead'), has('email_events', c('type', 'eq', 'opened'), c('campaign', 'eq', 'Product Launch'), c('occurred_at', 'within_last', months(2)))], assume: ['"opnd"', '"mnths"'] },
 ];
