@@ -31,6 +31,8 @@ export interface Reading {
   assume?: string;
   /** Needs something after it (a window, a bound) to name the rows: "won" alone is not a deal. */
   needsMore?: boolean;
+  /** When no window is said, the one people mean by the word ("active": in the last 90 days), said. */
+  usualWindow?: { amount: number; unit: 'days' | 'weeks' | 'months' };
 }
 
 export type PhraseTable<T> = readonly (readonly [readonly string[], T])[];
@@ -72,6 +74,8 @@ const CONTACTED: Reading = {
   names: true,
   assume: 'as an outbound email, call or meeting (notes do not count)',
 };
+/** "active contacts" with no window: an activity in the last 90 days (the usual CRM meaning), said. */
+const USUAL_ACTIVE = { amount: 90, unit: 'days' } as const;
 const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
   'scheduled', 'entered', 'added', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still'];
 
@@ -90,10 +94,10 @@ const activities: RelationPhrases = {
     [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true, assume: 'as an email we sent (outbound)' }],
     [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['met'], { where: [['type', 'eq', 'meeting']], names: true }],
-    [['inactive'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
-    [['active'], { where: [], names: true, needsMore: true, assume: 'as any activity (an email open or click is not an activity)' }],
+    [['inactive'], { where: [], names: true, none: true, usualWindow: USUAL_ACTIVE, assume: 'as no activity of any kind' }],
+    [['active'], { where: [], names: true, usualWindow: USUAL_ACTIVE, assume: 'as any activity (an email open or click is not an activity)' }],
     [['sent'], { where: [] }],
-    [['dormant'], { where: [], names: true, none: true, assume: 'as no activity of any kind' }],
+    [['dormant'], { where: [], names: true, none: true, usualWindow: USUAL_ACTIVE, assume: 'as no activity of any kind' }],
   ],
   before: [[['logged'], { where: [] }], [['recorded'], { where: [] }]],
   dated: [],

@@ -114,12 +114,29 @@ export const NPS_BANDS: Record<string, { operator: string; value: number | numbe
   detractor: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
 };
 
+/** Size words before a word for a company or an account: the employee count people usually mean, always said. */
+export const COMPANY_SIZES: Record<string, { operator: 'gte' | 'lt' | 'between'; value: number | number[]; says: string }> = {
+  big: { operator: 'gte', value: 1000, says: '1,000 employees or more' },
+  large: { operator: 'gte', value: 1000, says: '1,000 employees or more' },
+  small: { operator: 'lt', value: 50, says: 'fewer than 50 employees' },
+  tiny: { operator: 'lt', value: 10, says: 'fewer than 10 employees' },
+  midsize: { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+  'mid-size': { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+  midsized: { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+  'mid-sized': { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+  'mid-market': { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+  midmarket: { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+};
+/** What the size words are said of. */
+export const SIZED_NOUNS = new Set([...COMPANY_NOUNS, 'account', 'accounts', 'customers', 'customer', 'clients', 'client', 'logos', 'logo']);
+
 /** Shorthand and dropped apostrophes, as typed in a hurry → the word they stand for. */
 export const SHORTHAND: Record<string, string> = {
   havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", dont: "don't", doesnt: "doesn't", didnt: "didn't", arent: "aren't",
   isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything',
   neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
   // CRM shorthand: the words sales and marketing people abbreviate.
+  oppties: 'opportunities',
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management',

@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { ANSWERED, COMPANY_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
+import { ANSWERED, COMPANY_NOUNS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -212,6 +212,10 @@ function creationWindow(p: Parse, i: number): Clause | undefined {
   const here = p.w(i);
   // Most positions start no window said of the contacts: decided from the words, before any date is read.
   const kind = p.tokens[i]?.kind;
+  if (here === 'recent' || here === 'recently') {
+    const recent = recentlyAdded(p, i);
+    if (recent) return recent;
+  }
   if (here !== 'new' && !SIGNUP_NOUNS.has(here) && !WINDOW_PREPOSITIONS.includes(here) && !WINDOW_STARTS.has(here) && !mayStartPeriod(here) && kind !== 'date' && kind !== 'number') return undefined;
   const before = p.w(i - 1);
   const nounBefore = PEOPLE_NOUNS.has(before) || SIGNUP_NOUNS.has(before) || before === ',' || stageAt(p, i - 1);
@@ -223,7 +227,7 @@ function creationWindow(p: Parse, i: number): Clause | undefined {
   if (here === 'new' && (PEOPLE_NOUNS.has(p.w(i + 1)) || SIGNUP_NOUNS.has(p.w(i + 1)) || stageAt(p, i + 1))) {
     const k = WINDOW_PREPOSITIONS.includes(p.w(i + 2)) && !windowAt(p, i + 2)?.conditions.length ? i + 3 : i + 2;
     const stage = p.sense(i + 1, 'value', (s) => s.field === 'lifecycle_stage');
-    const found = createdIn(p, created.key, k, true);
+    const found = createdIn(p, created.key, k, true) ?? usualCreation(p, created.key, i, i + 2);
     if (!found) return undefined;
     return stage ? { ...found, node: all([cond('lifecycle_stage', 'eq', stage.sense.value), found.node]) } : found;
   }
@@ -270,6 +274,28 @@ function windowAt(p: Parse, k: number) {
   if (p.w(k) !== 'from') return at;
   const inner = p.dates.read(k + 1);
   return inner && (!at || inner.end >= at.end) ? inner : at;
+}
+
+/** "new" or "recent" contacts with no window said: created in the last 30 days, said. */
+const USUAL_NEW = { amount: 30, unit: 'days' } as const;
+function usualCreation(p: Parse, field: string, i: number, end: number): Clause {
+  return { node: cond(field, 'within_last', USUAL_NEW), end, assumptions: [`read "${p.text(i, end)}" as created in the last 30 days (no time was said; say one to change it)`] };
+}
+
+/** "recent signups", "recently added contacts", "recently created leads". */
+function recentlyAdded(p: Parse, i: number): Clause | undefined {
+  const created = fieldNamed(p, 'created');
+  if (!created || created.type !== 'date') return undefined;
+  let k = i + 1;
+  if (p.w(i) === 'recently') {
+    if (!p.is(k, 'added|created|joined|imported')) return undefined;
+    k += 1;
+  }
+  const stage = p.sense(k, 'value', (s) => s.field === 'lifecycle_stage');
+  if (!stage && !PEOPLE_NOUNS.has(p.w(k)) && !SIGNUP_NOUNS.has(p.w(k))) return undefined;
+  const end = stage ? stage.match.end : k + 1;
+  const found = usualCreation(p, created.key, i, end);
+  return stage ? { ...found, node: all([cond('lifecycle_stage', 'eq', stage.sense.value), found.node]) } : found;
 }
 
 /** The creation date in the window at k; said unless the words say it (`says`). */
@@ -473,6 +499,24 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
   if (band && nps) {
     p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
     return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
+  }
+  // "mid-size" is two words once the hyphen splits it.
+  const two = w === 'mid' && p.is(i + 1, 'size|sized|market') ? 1 : 0;
+  const size = COMPANY_SIZES[two ? `mid-${p.w(i + 1)}` : w];
+  if (size && SIZED_NOUNS.has(p.w(i + 1 + two))) {
+    // "big accounts", "small companies": the company's employee count, said (a number says it exactly).
+    const employees = fieldNamed(p, 'employees');
+    if (employees) {
+      const noun = i + 1 + two;
+      // "small businesses (under 100 employees)": the number in parentheses says what the word means.
+      if (p.is(noun + 1, '(')) {
+        const said = fieldComparison(p, noun + 2);
+        if (said && said.node.type === 'condition' && said.node.field === employees.key && p.is(said.end, ')')) return { node: said.node, end: said.end + 1 };
+      }
+      p.assume(`read "${p.text(i, i + 1 + two)}" as a company with ${size.says}`);
+      // The noun is read on: "customers" is still a lifecycle stage.
+      return { node: cond(employees.key, size.operator, size.value), end: COMPANY_NOUNS.has(p.w(noun)) || p.is(noun, 'account|accounts') ? noun + 1 : noun };
+    }
   }
   const empty = EMPTY_WORDS[w];
   if (empty) {

@@ -42,6 +42,7 @@ interface Rows {
   plural?: boolean;
   distinct: boolean;
   needsMore: boolean;
+  usualWindow?: { amount: number; unit: 'days' | 'weeks' | 'months' };
   /** Values of one field joined by "and": one row for each. */
   each?: string[];
   eachField?: string;
@@ -307,6 +308,10 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
   const afterNoun = j;
   j = modifiers(p, j, rows);
   if (rows.needsMore && j === afterNoun) return undefined;
+  if (rows.usualWindow && !rows.window && rows.date) {
+    rows.where.push(cond(rows.date, 'within_last', rows.usualWindow));
+    rows.notes.push(`read "${p.text(i, j)}" as in the last ${rows.usualWindow.amount} ${rows.usualWindow.unit} (no time was said; say one to change it)`);
+  }
   if (rows.weak && j === afterNoun && !rows.where.length) return undefined;
   return { rows, end: j };
 }
@@ -330,6 +335,7 @@ function apply(p: Parse, rows: Rows, reading: Reading, from: number, to: number)
   if (reading.names) rows.named = true;
   if (reading.none) rows.none = true;
   if (reading.needsMore) rows.needsMore = true;
+  if (reading.usualWindow) rows.usualWindow = reading.usualWindow;
   if (reading.assume) rows.notes.push(`read "${p.text(from, to)}" ${reading.assume}`);
 }
 

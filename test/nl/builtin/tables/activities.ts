@@ -33,4 +33,7 @@ export const activities: Row[] = [
   { say: 'an inbound call that happened this month', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
   // "in that period" before the rows it applies to.
   { say: 'contacts with a meeting since August, and in that period no outbound emails', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-08-01')), not(has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01')))], assume: ['same time window'] },
+  // "active" / "inactive" with no window: the last 90 days, said.
+  { say: 'active leads', rules: [has('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'lead')], assume: ['90 days'] },
+  { say: 'dormant customers', rules: [hasNo('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'customer')], assume: ['90 days'] },
 ];

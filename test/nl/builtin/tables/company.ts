@@ -28,4 +28,8 @@ export const company: Row[] = [
   { say: 'contacts at a 10–50 person startup', rules: c('company.employee_count', 'between', [10, 50]) },
   { say: 'people at 200-people firms in the media sector', rules: [c('company.employee_count', 'eq', 200), c('company.industry', 'eq', 'Media')] },
   { say: 'contacts in the healthcare space', rules: c('company.industry', 'eq', 'Healthcare') },
+  // Size words: the employee count people usually mean, said; a number in parentheses says it exactly.
+  { say: 'large companies in Spain', rules: [c('company.employee_count', 'gte', 1000), c('company.country', 'eq', 'ES')], assume: ['"large"'] },
+  { say: 'contacts at mid-size firms', rules: c('company.employee_count', 'between', [50, 999]), assume: ['"mid-size"'] },
+  { say: 'small shops (fewer than 20 employees)', rules: c('company.employee_count', 'lt', 20) },
 ];

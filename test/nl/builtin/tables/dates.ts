@@ -28,4 +28,8 @@ export const dates: Row[] = [
   // A day said as an ordinal before the month ("the 3rd of March").
   { say: 'contacts created since the 3rd of March', rules: c('created_at', 'gte', '2026-03-03') },
   { say: 'deals closed before the 1st of July 2025', rules: has('deals', c('closed_at', 'lt', '2025-07-01')) },
+  // "new" / "recent" contacts with no window: created in the last 30 days, said.
+  { say: 'recent signups in Italy', rules: [c('created_at', 'within_last', days(30)), c('country', 'eq', 'IT')], assume: ['30 days'] },
+  { say: 'new customers', rules: [c('lifecycle_stage', 'eq', 'customer'), c('created_at', 'within_last', days(30))], assume: ['30 days'] },
+  { say: 'recently added contacts', rules: c('created_at', 'within_last', days(30)), assume: ['30 days'] },
 ];

@@ -27,4 +27,5 @@ export const shorthand: Row[] = [
   { say: 'contacts that recieved Case Study', rules: engaged('delivered', 'any', { ids: ['Case Study'] }), assume: ['"recieved"'] },
   { say: 'contacts who clikced Autumn Offer', rules: engaged('clicked', 'any', { ids: ['Autumn Offer'] }) },
   { say: 'not contcted in the last month', rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', { amount: 1, unit: 'months' }))), assume: ['"contcted"'] },
+  { say: 'oppties in France', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('country', 'eq', 'FR')] },
 ];
