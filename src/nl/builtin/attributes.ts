@@ -35,10 +35,14 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
       [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
+      [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
+      [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
+      [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],
     ] as const
   ).flatMap(([names, related]) => names.map((n) => [n, related] as const)),
 );
 const ABSENT = new Map(Object.entries(ABSENT_ATTRIBUTES));
+const DEVICES = new Set(['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client']);
 
 /** Words after an unread span that make it the name of an attribute being compared. */
 const COMPARING = new Set([
@@ -57,9 +61,12 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     const last = p.tokens.findIndex((t) => t.end === span.end);
     if (first < 0 || last < 0) continue;
     const words = p.tokens.slice(first, last + 1).map((t) => t.norm);
-    const name = attributeName(words);
+    // "a lead score above 50": the word before the span may have been read alone ("lead" as a stage).
+    const name = attributeName(words) ?? attributeName(p.tokens.slice(Math.max(0, first - 2), first + 1).map((t) => t.norm), true);
     // A tenant may define what other CRMs lack ("Renewal date"): then it is a field, not a refusal.
     if (name && !knownField(name, p.tenant.catalog)) return { span, name };
+    // "opened it on mobile": the device an email was read on, even where "mobile" is also a phone field's other name.
+    if (name && DEVICES.has(name) && p.is(first - 1, 'on|via|using|from')) return { span, name: 'email device' };
     const before = p.tokens[first - 1];
     // "subscribed contacts in Berlin": an unknown capitalized place after "in" is a city, which no field holds.
     const capitalized = p.tokens.slice(first, last + 1).every((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text));
@@ -94,9 +101,9 @@ function knownField(name: string, catalog: Catalog): boolean {
 const SKIP = new Set(['a', 'an', 'the', 'their', 'any', 'some']);
 
 /** The longest run of the span's words that is a known-absent attribute. */
-function attributeName(words: string[]): string | undefined {
-  for (let n = Math.min(3, words.length); n >= 1; n--) {
-    for (let i = 0; i + n <= words.length; i++) {
+function attributeName(words: string[], endsLast = false): string | undefined {
+  for (let n = Math.min(3, words.length); n >= (endsLast ? 2 : 1); n--) {
+    for (let i = endsLast ? words.length - n : 0; i + n <= words.length; i++) {
       const phrase = words.slice(i, i + n).join(' ');
       if (ABSENT.has(phrase)) return phrase;
     }

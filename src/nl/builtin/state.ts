@@ -40,6 +40,24 @@ function skeletons(words: readonly string[]): Map<string, string | undefined> {
   return map;
 }
 
+type Phrase = { text: string; senses: Sense[] };
+const PHRASE_SKELETONS = new WeakMap<readonly Phrase[], Map<string, Phrase | undefined>>();
+
+/** The one-word phrases of a fuzzy bucket by their skeletons, computed once per bucket; a shared skeleton maps to none. */
+function phraseSkeletons(phrases: readonly Phrase[]): Map<string, Phrase | undefined> {
+  let map = PHRASE_SKELETONS.get(phrases);
+  if (!map) {
+    map = new Map();
+    for (const ph of phrases) {
+      const key = ph.text[0] + ph.text.slice(1).replace(/[aeiouy]/g, '');
+      if (key.length < 3 || key === ph.text) continue;
+      map.set(key, map.has(key) && map.get(key) !== ph ? undefined : ph);
+    }
+    PHRASE_SKELETONS.set(phrases, map);
+  }
+  return map;
+}
+
 export interface Match {
   start: number;
   end: number;
@@ -392,8 +410,8 @@ export class Parse {
       if (!best && !VOWELS.test(this.tokens[i]!.norm.slice(1))) {
         // "mtngs": a one-word phrase written without its vowels, when only one has those letters.
         const text = this.tokens[i]!.norm;
-        const close = (this.lex.fuzzy.get(fuzzyKey(1, text)) ?? []).filter((ph) => ph.text[0] + ph.text.slice(1).replace(/[aeiouy]/g, '') === text);
-        if (close.length === 1) best = { start: i, end: i + 1, d: 0, senses: close[0]!.senses };
+        const close = phraseSkeletons(this.lex.fuzzy.get(fuzzyKey(1, text)) ?? []).get(text);
+        if (close) best = { start: i, end: i + 1, d: 0, senses: close.senses };
       }
       if (!best) {
         // Not a catalog or tenant phrase: perhaps a word of the parser's own vocabulary.

@@ -40,4 +40,5 @@ export const properties: Row[] = [
   { say: 'contacts who have not unsubscribed', rules: c('email_status', 'neq', 'unsubscribed') },
   { say: 'opted-out contacts', rules: c('email_status', 'eq', 'unsubscribed') },
   { say: 'email status is suppressed', rules: c('email_status', 'eq', 'suppressed') },
+  { say: 'contacts with a cell number', rules: c('phone', 'is_not_null') },
 ];

@@ -43,4 +43,9 @@ export const refusals: Row[] = [
   { say: 'show me leads in France', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'FR')] },
   { say: 'find everyone who opened Spring Sale', rules: { type: 'engagement', event: 'opened', match: 'any', campaigns: { last: null, ids: ['Spring Sale'] } } },
   { say: 'I need a segment of churned customers please', rules: c('lifecycle_stage', 'eq', 'churned') },
+  // A word before the unread span may have been read alone: "lead" of "lead score" as a stage.
+  { say: 'leads with a lead score over 40', refuse: true },
+  { say: 'customers paying MRR above 500', refuse: true },
+  { say: 'contacts who clicked Summer Promo on iPhone', refuse: true },
+  { say: 'contacts who opened Summer Promo on desktop', refuse: true },
 ];
