@@ -74,6 +74,10 @@ const CONTACTED: Reading = {
   names: true,
   assume: 'as an outbound email, call or meeting (notes do not count)',
 };
+/** "contacted us", "got in touch": anything they started. */
+const INBOUND: Reading = { where: [['direction', 'eq', 'inbound']], names: true, assume: 'as an activity they started (inbound)' };
+/** "talked to us": a call or a meeting, whoever started it. */
+const CONVERSED: Reading = { where: [['type', 'in', ['call', 'meeting']]], names: true, assume: 'as a call or a meeting, either direction' };
 /** "active contacts" with no window: an activity in the last 90 days (the usual CRM meaning), said. */
 const USUAL_ACTIVE = { amount: 90, unit: 'days' } as const;
 const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
@@ -86,6 +90,9 @@ const activities: RelationPhrases = {
     [['contacted'], CONTACTED], [['reached', 'out', 'to'], CONTACTED], [['reached', 'out'], CONTACTED], [['reached'], CONTACTED],
     [['touched'], CONTACTED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],
     [['spoke', 'with'], CONTACTED], [['talked', 'with'], CONTACTED], [['spoken', 'with'], CONTACTED],
+    [['contacted', 'us'], INBOUND], [['reached', 'out', 'to', 'us'], INBOUND], [['got', 'in', 'touch'], INBOUND], [['gotten', 'in', 'touch'], INBOUND],
+    [['talked', 'to', 'us'], CONVERSED], [['talked', 'with', 'us'], CONVERSED], [['spoke', 'to', 'us'], CONVERSED], [['spoke', 'with', 'us'], CONVERSED],
+    [['spoken', 'to', 'us'], CONVERSED], [['spoken', 'with', 'us'], CONVERSED],
     [['called', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
     [['emailed', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['phoned', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
@@ -185,6 +192,12 @@ export const RELATION_PHRASES: readonly RelationPhrases[] = [deals, activities, 
 
 /** Words for "the most recent one": "their latest deal", "last activity". */
 export const LATEST: PhraseTable<true> = [[['latest'], true], [['last'], true], [['most', 'recent'], true], [['newest'], true], [['recent'], true]];
+/** Words after rows that add nothing but "at any time": "more than 3 calls overall", "5 activities in total". */
+export const ALL_TIME: PhraseTable<true> = [
+  [['overall'], true], [['in', 'total'], true], [['total'], true], [['all', 'time'], true], [['of', 'all', 'time'], true], [['to', 'date'], true],
+  [['so', 'far'], true], [['ever'], true], [['at', 'any', 'time'], true], [['at', 'some', 'point'], true],
+];
+
 /** Words that refer back to the last time window: "in that period", "during that time". */
 export const SAME_WINDOW: PhraseTable<true> = [
   [['in', 'that', 'period'], true], [['during', 'that', 'period'], true], [['in', 'that', 'time'], true], [['during', 'that', 'time'], true],
@@ -216,6 +229,6 @@ export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [[
 export const RELATION_PHRASE_WORDS: readonly string[] = [
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
-  ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
+  ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...ALL_TIME.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
   ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS, ...EACH_OF.flatMap(([w]) => w), ...AGAIN.flatMap(([w]) => w),
 ];

@@ -23,7 +23,7 @@ import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
 import type { DateCondition } from './dates.js';
 import type { Clause, Parse, Recognizer, Refs } from './state.js';
-import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, OR_CONTINUES, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
+import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, NULL_CHECKS, OR_CONTINUES, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
@@ -55,6 +55,7 @@ export interface Scan {
 }
 
 const EXCEPT_LIST = EXCEPT_PHRASES.map((words) => [words, true] as const);
+const NULL_LIST = NULL_CHECKS;
 const NO_ASSUMPTIONS: string[] = [];
 
 export function scan(p: Parse): Scan {
@@ -83,6 +84,13 @@ export function scan(p: Parse): Scan {
       return { items, clauses, unknown, stoppedAt: i };
     }
     if (clause) {
+      // "whose crm fit is blank": a row said to be missing is no such row.
+      const rel = clause.node.type === 'relation' && clause.node.has && !clause.node.count ? clause.node : undefined;
+      const missing = rel ? p.phrase(clause.end, NULL_LIST) : undefined;
+      if (rel && missing) {
+        clause.node = { ...rel, has: missing.value === 'is_not_null' };
+        clause.end = missing.end;
+      }
       items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having') });
       clauses += 1;
       i = clause.end;

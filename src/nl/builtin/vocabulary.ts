@@ -198,3 +198,12 @@ export const SURVEY_NOUNS = new Set(['survey', 'surveys', 'question', 'questionn
 
 /** Words for contacts in general: after one, a bare time window is when they were added ("contacts from last month"); after a tag, a group of people ("newsletter people"). */
 export const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl', 'peeps']);
+
+/** A field (or a relation's row) said to be empty or present: "whose phone is missing", "whose crm fit is blank". */
+export const NULL_CHECKS: readonly [string[], 'is_null' | 'is_not_null'][] = [
+  [['was', 'never', 'recorded'], 'is_null'], [['never', 'recorded'], 'is_null'], [['is', 'not', 'recorded'], 'is_null'], [['was', 'not', 'recorded'], 'is_null'],
+  [["wasn't", 'recorded'], 'is_null'], [['was', 'never', 'set'], 'is_null'], [['was', 'never', 'given'], 'is_null'], [['is', 'recorded'], 'is_not_null'],
+  [['is', 'empty'], 'is_null'], [['is', 'unknown'], 'is_null'], [['is', 'missing'], 'is_null'], [['is', 'blank'], 'is_null'], [['is', 'null'], 'is_null'],
+  [['is', 'not', 'set'], 'is_null'], [['is', 'set'], 'is_not_null'], [['is', 'known'], 'is_not_null'], [['is', 'present'], 'is_not_null'],
+  [['is', 'not', 'empty'], 'is_not_null'], [['is', 'not', 'null'], 'is_not_null'],
+];

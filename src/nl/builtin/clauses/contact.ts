@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { ANSWERED, COMPANY_NOUNS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
+import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -440,13 +440,6 @@ const ENUM_OPERATORS: [string[], boolean][] = [
   [['do', 'not', 'contain'], true], [['does', 'not', 'contain'], true], [["don't", 'contain'], true], [["doesn't", 'contain'], true],
 ];
 
-const NULL_CHECKS: [string[], 'is_null' | 'is_not_null'][] = [
-  [['was', 'never', 'recorded'], 'is_null'], [['never', 'recorded'], 'is_null'], [['is', 'not', 'recorded'], 'is_null'], [['was', 'not', 'recorded'], 'is_null'],
-  [["wasn't", 'recorded'], 'is_null'], [['was', 'never', 'set'], 'is_null'], [['was', 'never', 'given'], 'is_null'], [['is', 'recorded'], 'is_not_null'],
-  [['is', 'empty'], 'is_null'], [['is', 'unknown'], 'is_null'], [['is', 'missing'], 'is_null'], [['is', 'blank'], 'is_null'], [['is', 'null'], 'is_null'],
-  [['is', 'not', 'set'], 'is_null'], [['is', 'set'], 'is_not_null'], [['is', 'known'], 'is_not_null'], [['is', 'present'], 'is_not_null'],
-  [['is', 'not', 'empty'], 'is_not_null'], [['is', 'not', 'null'], 'is_not_null'],
-];
 
 function fieldVerb(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, FIELD_VERBS);

@@ -18,7 +18,7 @@ import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { AGAIN, BUT_NOT, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
+import { AGAIN, ALL_TIME, BUT_NOT, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -537,6 +537,12 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       rows.where.push(...p.lastWindow.map((c) => cond(rows.date!, c.operator, c.value)));
       rows.notes.push(`read "${p.text(linked, same.end)}" as the same time window`);
       j = same.end;
+      continue;
+    }
+    // "overall", "in total": no window, and nothing more to read.
+    const always = p.phrase(k, ALL_TIME);
+    if (always && !rows.window) {
+      j = always.end;
       continue;
     }
     // "in each of the last 2 months", "every one of the past 3 weeks": the calendar periods before this one.

@@ -36,4 +36,9 @@ export const activities: Row[] = [
   // "active" / "inactive" with no window: the last 90 days, said.
   { say: 'active leads', rules: [has('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'lead')], assume: ['90 days'] },
   { say: 'dormant customers', rules: [hasNo('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'customer')], assume: ['90 days'] },
+  // "overall", "in total": at any time. "talked to us": a call or meeting either way; "contacted us": inbound.
+  { say: 'contacts with more than 4 meetings overall', rules: counted('activities', 'gt', 4, c('type', 'eq', 'meeting')) },
+  { say: 'leads with 10 activities in total', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('activities', 'eq', 10)] },
+  { say: 'contacts who spoke with us in the last 30 days', rules: has('activities', c('type', 'in', ['call', 'meeting']), c('occurred_at', 'within_last', days(30))), assume: ['either direction'] },
+  { say: 'customers who reached out to us since October', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-01'))], assume: ['inbound'] },
 ];

@@ -11,4 +11,6 @@ export const fit: Row[] = [
   { say: 'crm fit score between 50 and 80', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'between', [50, 80])) },
   { say: 'contacts with no fit score', rules: hasNo('fit_scores') },
   { say: 'customers with a CRM fit score of at least 60', rules: [c('lifecycle_stage', 'eq', 'customer'), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 60))] },
+  // A row said to be missing is no such row.
+  { say: 'contacts whose analytics fit is blank', rules: hasNo('fit_scores', c('product', 'eq', 'analytics')) },
 ];
