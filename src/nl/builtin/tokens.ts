@@ -140,8 +140,10 @@ function shorthand(tokens: Token[]): Token[] {
       continue;
     }
     // "a 50-250 person shop", "200-people companies": a head count before a word for a company.
-    if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && COMPANY_WORDS.has(next?.norm ?? '')) {
-      out.push({ ...t, norm: 'employee' });
+    // "companies with more than 500 people", "whose company has 200 staff": a head count said of a company.
+    const ofCompany = () => tokens.slice(Math.max(0, i - 6), i - 1).some((b) => COMPANY_WORDS.has(b.norm)) && !/^(employees?|staff)$/.test(t.norm);
+    if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && (COMPANY_WORDS.has(next?.norm ?? '') || ofCompany())) {
+      out.push({ ...t, norm: COMPANY_WORDS.has(next?.norm ?? '') ? 'employee' : 'employees' });
       continue;
     }
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;

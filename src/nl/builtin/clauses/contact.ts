@@ -6,7 +6,7 @@
 import { type Catalog, type ContactFieldDef, resolveFieldName } from '../../../rules/catalog.js';
 import type { Node } from '../../../rules/grammar.js';
 import { countryCode, languageCode, tenantValues } from '../../../rules/values.js';
-import { readBound } from '../bounds.js';
+import { readBound, trailingOrMore } from '../bounds.js';
 import { mayStartPeriod } from '../dates.js';
 import { isKnownWord } from '../keywords.js';
 import { countryCodes, type Sense } from '../lexicon.js';
@@ -178,7 +178,17 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? quotedIn(p, i);
+}
+
+/** "with 'test' in their email", "'bank' in the company name": a text field containing the words. */
+function quotedIn(p: Parse, i: number): Clause | undefined {
+  const t = p.tokens[i];
+  if (t?.kind !== 'quoted' || !p.is(i + 1, 'in')) return undefined;
+  const at = p.skip(i + 2, ['the', 'their', 'its', 'his', 'her', 'a']);
+  const named = p.sense(at, 'field', (s) => fieldOf(p, s.field).type === 'text');
+  if (!named || !t.norm.trim()) return undefined;
+  return { node: cond(named.sense.field, 'contains', t.norm.toLowerCase()), end: p.is(named.match.end, 'address|name') ? named.match.end + 1 : named.match.end };
 }
 
 /** A time window with no verb of its own: the continuation of a date clause, or the contacts' creation date. */
@@ -354,7 +364,9 @@ function namedField(p: Parse, i: number): Clause | undefined {
     let j = match.end;
     if (field.type === 'number' && p.is(j, 'score|rating|count|number')) j += 1;
     // "companies making …": a company noun is the subject, not the company-name field, before a bare word.
-    const clause = compare(p, field, j, !COMPANY_NOUNS.has(p.w(j - 1)));
+    let clause = compare(p, field, j, !COMPANY_NOUNS.has(p.w(j - 1)));
+    // "has 'bank' in it": the text is somewhere in the value.
+    if (clause?.node.type === 'condition' && clause.node.operator === 'contains' && p.is(clause.end, 'in', 'it|them|there')) clause = { ...clause, end: clause.end + 2 };
     if (clause && (!best || clause.end > best.end)) best = clause;
   }
   // "subscription tier is starter": a word of another field's name before this field's name (said).
@@ -460,6 +472,9 @@ function numberFirst(p: Parse, i: number): Clause | undefined {
   const k = p.skip(b.end, ['in', 'of', 'the']);
   const word = p.sense(k, 'field', (s) => field(p, s.field)?.type === 'number');
   if (!word) return undefined;
+  // "50 employees or fewer": a bare number with "or more / or fewer" after the field word.
+  const after = b.operator === 'eq' ? trailingOrMore(p, word.match.end) : undefined;
+  if (after) return { node: cond(word.sense.field, after.operator, b.value), end: after.end };
   return { node: cond(word.sense.field, b.operator, b.value), end: word.match.end };
 }
 

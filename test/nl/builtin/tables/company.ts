@@ -32,4 +32,7 @@ export const company: Row[] = [
   { say: 'large companies in Spain', rules: [c('company.employee_count', 'gte', 1000), c('company.country', 'eq', 'ES')], assume: ['"large"'] },
   { say: 'contacts at mid-size firms', rules: c('company.employee_count', 'between', [50, 999]), assume: ['"mid-size"'] },
   { say: 'small shops (fewer than 20 employees)', rules: c('company.employee_count', 'lt', 20) },
+  // A head count said of a company with "people"; "or fewer" after the field word.
+  { say: 'contacts whose company has more than 300 people', rules: c('company.employee_count', 'gt', 300) },
+  { say: 'contacts at companies with 20 employees or fewer', rules: c('company.employee_count', 'lte', 20) },
 ];

@@ -15,4 +15,7 @@ export const text: Row[] = [
   { say: 'email address does not contain test', rules: c('email', 'not_contains', 'test') },
   { say: 'company domain contains acme', rules: c('company.domain', 'contains', 'acme') },
   { say: 'contacts with an email ending in "@mail.example"', rules: c('email', 'ends_with', '@mail.example') },
+  // Quoted words in a text field, said either way round.
+  { say: "contacts with 'demo' in their email", rules: c('email', 'contains', 'demo') },
+  { say: "contacts whose company name has 'labs' in it", rules: c('company.name', 'contains', 'labs') },
 ];
