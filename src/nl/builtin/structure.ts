@@ -23,7 +23,7 @@ import { segment } from './clauses/segments.js';
 import { all, group, negate } from './nodes.js';
 import type { DateCondition } from './dates.js';
 import type { Clause, Parse, Recognizer, Refs } from './state.js';
-import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, NULL_CHECKS, OR_CONTINUES, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
+import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, NULL_CHECKS, OR_CONTINUES, OR_WORDS, PEOPLE_NOUNS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
@@ -71,7 +71,9 @@ export function scan(p: Parse): Scan {
     const w = p.w(i);
     const except = p.phrase(i, EXCEPT_LIST);
     // "everybody but the bounced ones": but after a word for everyone is an exception.
-    const butEveryone = w === 'but' && EVERYONE.has(p.w(i - 1)) && !p.is(i + 1, 'not|never|no');
+    // "all contacts but the ones in Germany", "everyone but those who …": the same.
+    const butEveryone = w === 'but' && !p.is(i + 1, 'not|never|no') &&
+      (EVERYONE.has(p.w(i - 1)) || (PEOPLE_NOUNS.has(p.w(i - 1)) && p.is(i - 2, 'all|every')) || p.is(i + 1, 'the', 'ones') || p.is(i + 1, 'those|anyone|anybody'));
     if (except || EXCEPT_WORDS.has(w) || butEveryone) {
       items.push({ kind: 'except', at: i });
       i = except?.end ?? i + 1;

@@ -118,4 +118,7 @@ export const scope: Row[] = [
   { say: 'contacts who opened Spring Sale or clicked Summer Promo, but not both', rules: and(or(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Summer Promo'] })), not(and(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Summer Promo'] })))) },
   { say: 'leads who opened Spring Sale or Summer Promo but not both', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'any', { ids: ['Spring Sale', 'Summer Promo'] }), not(engaged('opened', 'all', { ids: ['Spring Sale', 'Summer Promo'] }))] },
   { say: 'customers in Spain or Italy but not both', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['ES', 'IT'])] },
+  // "but the ones / those …" and "all contacts but …" are exceptions too (was read as the exception itself).
+  { say: 'all contacts but the ones in Spain', rules: not(es) },
+  { say: 'customers but those tagged vip', rules: and(customer, not(vip)) },
 ];
