@@ -53,6 +53,9 @@ interface Period {
 }
 
 export class DateReader {
+  /** A moment named by something in the tenant's data at i ("the Spring Sale (went out)"), set by the parse. */
+  moment: ((i: number) => { at: Date; end: number } | undefined) | undefined;
+
   constructor(
     private readonly tokens: readonly Token[],
     private readonly asOf: Date,
@@ -187,7 +190,14 @@ export class DateReader {
       j = i;
     }
     const first = this.period(j);
-    if (!first) return undefined;
+    if (!first) {
+      // "since the Spring Sale went out", "before the Product Launch": the moment it was sent.
+      // Not after "from": "contacts from the spring sale" are the campaign's people, not a time.
+      const at = kind !== 'in' && kind !== 'between' && w(i) !== 'from' ? this.moment?.(j) : undefined;
+      if (!at) return undefined;
+      const operator = kind === 'since' || kind === 'after' ? 'gte' : 'lt';
+      return { conditions: [{ operator, value: iso(at.at) }], end: at.end };
+    }
     // "from March to May", "April through June", "in Q1-Q2": a range, both ends included.
     if ((kind === 'in' || (kind === 'since' && w(i) === 'from')) && ['to', 'through', 'thru', 'until', 'till', '-', '–'].includes(w(first.next))) {
       const second = this.period(first.next + 1);

@@ -58,6 +58,12 @@ function phraseSkeletons(phrases: readonly Phrase[]): Map<string, Phrase | undef
   return map;
 }
 
+/** After a campaign's name: it was sent ("since the Spring Sale went out"). */
+const SENT_PHRASES: [string[], true][] = [
+  [['went', 'out'], true], [['was', 'sent'], true], [['was', 'sent', 'out'], true], [['went', 'live'], true], [['launched'], true], [['dropped'], true],
+  [['was', 'launched'], true], [['got', 'sent'], true], [['hit', 'inboxes'], true], [['was', 'sent', 'out'], true],
+];
+
 export interface Match {
   start: number;
   end: number;
@@ -185,6 +191,20 @@ export class Parse {
     this.dates = new DateReader(this.tokens, asOf);
     this.lattice = this.tokens.map((_, i) => this.exactAt(i));
     this.correctTypos();
+    this.dates.moment = (i) => this.campaignSent(i);
+  }
+
+  /** "the Spring Sale (campaign) (went out)": when a named campaign was sent. */
+  private campaignSent(i: number): { at: Date; end: number } | undefined {
+    const k = this.is(i, 'the|our') ? i + 1 : i;
+    const found = this.senses(k, 'campaign').find((f) => !f.sense.family && (!f.sense.partial || f.match.end - f.match.start > 1));
+    const sent = found ? this.tenant.campaigns.find((c) => c.id === found.sense.id)?.sentAt : undefined;
+    if (!found || !sent) return undefined;
+    let end = found.match.end;
+    if (this.is(end, 'campaign|email|newsletter|send|blast|mailing')) end += 1;
+    const said = this.phrase(end, SENT_PHRASES);
+    this.assume(`read "${this.text(i, said ? said.end : end)}" as the moment "${found.sense.label}" was sent (${sent.toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+    return { at: sent, end: said ? said.end : end };
   }
 
   /** Words read so far: the parse's cost, bounded by STEP_BUDGET (see scan). */
