@@ -4,7 +4,7 @@
 // and a possessive 's is its own token ("Sara's" → sara 's). Shorthand is normalized here, once, so
 // every recognizer sees plain English: "w/" → with, "w/o" → without, "havent" → haven't, "n e" → any
 // (the token keeps its text as written, so spans still point at what the user typed).
-import { COMPANY_NOUNS as COMPANY_WORDS, SHORTHAND, SHORTHAND_PHRASES, SIZED_BY } from './vocabulary.js';
+import { COMPANY_NOUNS as COMPANY_WORDS, DOERS, SHORTHAND, SHORTHAND_PHRASES, SIZED_BY } from './vocabulary.js';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'quoted' | 'literal' | 'punct';
 
@@ -144,6 +144,13 @@ function shorthand(tokens: Token[]): Token[] {
     const ofCompany = () => tokens.slice(Math.max(0, i - 6), i - 1).some((b) => COMPANY_WORDS.has(b.norm)) && !/^(employees?|staff)$/.test(t.norm);
     if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && (COMPANY_WORDS.has(next?.norm ?? '') || ofCompany())) {
       out.push({ ...t, norm: COMPANY_WORDS.has(next?.norm ?? '') ? 'employee' : 'employees' });
+      continue;
+    }
+    // "openers of the Product Launch email", "recipients of Spring Sale": the people who did it.
+    const doer = t.kind === 'word' ? DOERS[t.norm] : undefined;
+    if (doer && (next?.norm === 'of' || next?.norm === 'for' || next?.norm === 'on')) {
+      out.push({ kind: 'word', text: `${t.text} ${next.text}`, norm: doer, start: t.start, end: next.end });
+      i += 1;
       continue;
     }
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;

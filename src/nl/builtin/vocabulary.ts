@@ -114,6 +114,12 @@ export const NPS_BANDS: Record<string, { operator: string; value: number | numbe
   detractor: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
 };
 
+/** People named by what they did to a campaign, before "of": "openers of X" opened X. */
+export const DOERS: Record<string, string> = {
+  openers: 'opened', opener: 'opened', clickers: 'clicked', clicker: 'clicked', recipients: 'received', recipient: 'received',
+  unsubscribers: 'unsubscribed', bouncers: 'bounced',
+};
+
 /** Size words before a word for a company or an account: the employee count people usually mean, always said. */
 export const COMPANY_SIZES: Record<string, { operator: 'gte' | 'lt' | 'between'; value: number | number[]; says: string }> = {
   big: { operator: 'gte', value: 1000, says: '1,000 employees or more' },

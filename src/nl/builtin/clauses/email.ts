@@ -4,6 +4,7 @@
 // refer back to the previous email clause.
 import { relation as findRelation } from '../../../rules/catalog.js';
 import type { Condition, Engagement, MatchMode, Node } from '../../../rules/grammar.js';
+import { lastCampaigns } from '../../../rules/clock.js';
 import { readBound } from '../bounds.js';
 import type { Sense } from '../lexicon.js';
 import { readNumber } from '../numbers.js';
@@ -125,6 +126,29 @@ function build(p: Parse, event: Event, match: MatchMode, target: Target, when: {
   return node;
 }
 
+/** "2 of the last 3 campaigns": the campaigns as of the clock, and a count of events on them (said). */
+function someOfLast(p: Parse, j: number): Target | undefined {
+  const t = p.tokens[j];
+  if (!t || (t.kind !== 'number' && !p.is(j, 'at|more|over|fewer|less|under|exactly|only|just'))) return undefined;
+  const b = readBound(p, j);
+  if (!b || b.operator === 'between' || b.operator === 'in' || typeof b.value !== 'number' || !p.is(b.end, 'of')) return undefined;
+  const k = p.skip(b.end + 1, ['the', 'our', 'their', 'my']);
+  if (!p.is(k, 'last|latest|previous|past|recent')) return undefined;
+  const m = readNumber(p.tokens, k + 1);
+  if (!m || !Number.isInteger(m.value) || m.value < 2 || !CAMPAIGN_NOUNS.has(p.w(m.end)) || b.value > m.value || b.value < 1) return undefined;
+  // "all 3 of the last 3", "1 of the last 3": each of them, any of them (exact, and they move with the clock).
+  const atLeast = b.operator === 'eq' || b.operator === 'gte';
+  if (atLeast && (b.value === m.value || b.value === 1)) return { campaigns: { last: m.value, ids: null }, match: b.value === 1 ? 'any' : 'all', end: m.end + 1 };
+  const chosen = lastCampaigns(p.tenant.campaigns, p.asOf, m.value);
+  if (chosen.length < m.value) return undefined;
+  const operator = b.operator === 'eq' ? 'gte' : b.operator;
+  p.assume(
+    `read "${p.text(j, m.end + 1)}" as ${operator === 'gte' ? 'at least' : operator} ${b.value} events on ${chosen.map((c) => `"${c.name}"`).join(', ')} ` +
+      `(the last ${m.value} as of today, fixed; each time counts, so one campaign twice counts twice)`,
+  );
+  return { campaigns: { last: null, ids: chosen.map((c) => c.id) }, end: m.end + 1, count: { operator: operator as 'gte', value: b.value } };
+}
+
 /** What the verb is about: the last N campaigns, named campaigns, any campaign, it/them. */
 function campaigns(p: Parse, i: number): Target | undefined {
   let j = p.skip(i, ['our', 'the', 'my', 'their', 'of']);
@@ -137,6 +161,9 @@ function campaigns(p: Parse, i: number): Target | undefined {
       return { campaigns: { last: n?.value ?? 1, ids: null }, end: k + 1 };
     }
   }
+  // "2 of the last 3 campaigns", "at least 4 of our last 6 emails": a count of events on those campaigns.
+  const some = someOfLast(p, j);
+  if (some) return some;
   // "our 3 most recent sends", "the 2 latest campaigns"
   const count = readNumber(p.tokens, j);
   if (count && Number.isInteger(count.value) && count.value >= 1) {

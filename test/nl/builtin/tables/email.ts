@@ -55,4 +55,10 @@ export const email: Row[] = [
   { say: 'contacts who clicked Black Friday', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }), assume: ['"Black Friday"'] },
   { say: 'contacts who received the newsletter', rules: engaged('delivered', 'any'), assume: ['"newsletter"'] },
   { say: 'leads we emailed the Case Study to', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('delivered', 'any', { ids: ['Case Study'] })] },
+  // "N of the last M": a count of events on those campaigns (fixed as of the clock, said); all or one of them is "each" / "any".
+  { say: 'contacts who clicked 2 of the last 4 campaigns', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'clicked'), c('campaign', 'in', ['Year in Review', 'Black Friday Teaser', 'Autumn Offer', 'Back to Work'])), assume: ['as of today'] },
+  { say: 'contacts who opened all 2 of the last 2 campaigns', rules: engaged('opened', 'all', { last: 2 }) },
+  // "openers of X", "recipients of X": the people who did it.
+  { say: 'openers of the Webinar Invite in France', rules: [engaged('opened', 'any', { ids: ['Webinar Invite'] }), c('country', 'eq', 'FR')] },
+  { say: 'non-clickers of Spring Sale', rules: not(engaged('clicked', 'any', { ids: ['Spring Sale'] })) },
 ];
