@@ -59,6 +59,8 @@ export interface RelationPhrases {
   number?: { field: string; words: PhraseTable<true>; levels?: Readonly<Record<string, readonly [Op, number]>> };
   /** A field with one value per row: values joined by "and" mean one row for each ("crm and payments scores"). */
   perRow?: string;
+  /** The number a superlative is about: "their biggest deal" (amount), "their highest fit score" (score). */
+  measure?: string;
   /** An enum field whose values say the relation without its noun ("in negotiation"), but for `except`. */
   bare?: { field: string; except?: readonly string[] };
   /** Words that may stand between the noun and a modifier. */
@@ -118,6 +120,7 @@ const WON: Reading = { where: [['stage', 'eq', 'closed_won']], date: 'closed_at'
 const LOST: Reading = { where: [['stage', 'eq', 'closed_lost']], date: 'closed_at' };
 const deals: RelationPhrases = {
   relation: 'deals',
+  measure: 'amount',
   verbs: [
     [['won'], { ...WON, names: true, needsMore: true }], [['lost'], { ...LOST, names: true, needsMore: true }],
     // "contacts who bought something", "purchased in 2025": a purchase is a won deal (said).
@@ -150,6 +153,7 @@ const deals: RelationPhrases = {
 
 const fitScores: RelationPhrases = {
   relation: 'fit_scores',
+  measure: 'score',
   weakNouns: new Set(['score', 'scores']),
   verbs: [
     [['scoring'], { where: [], names: true, needsMore: true }], [['scored'], { where: [], names: true, needsMore: true }],
@@ -191,6 +195,11 @@ const emailEvents: RelationPhrases = {
 export const RELATION_PHRASES: readonly RelationPhrases[] = [deals, activities, fitScores, emailEvents];
 
 /** Words for "the most recent one": "their latest deal", "last activity". */
+/** The largest or smallest row by the relation's measure: "their biggest deal is over 100k". */
+export const SUPERLATIVES: PhraseTable<'max' | 'min'> = [
+  [['biggest'], 'max'], [['largest'], 'max'], [['highest'], 'max'], [['best'], 'max'], [['top'], 'max'], [['max'], 'max'], [['maximum'], 'max'],
+  [['smallest'], 'min'], [['lowest'], 'min'], [['worst'], 'min'], [['min'], 'min'], [['minimum'], 'min'],
+];
 export const LATEST: PhraseTable<true> = [[['latest'], true], [['last'], true], [['most', 'recent'], true], [['newest'], true], [['recent'], true]];
 /** Words after rows that add nothing but "at any time": "more than 3 calls overall", "5 activities in total". */
 export const ALL_TIME: PhraseTable<true> = [
@@ -229,6 +238,6 @@ export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [[
 export const RELATION_PHRASE_WORDS: readonly string[] = [
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
-  ...LATEST.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...ALL_TIME.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
+  ...LATEST.flatMap(([w]) => w), ...SUPERLATIVES.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...ALL_TIME.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
   ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS, ...EACH_OF.flatMap(([w]) => w), ...AGAIN.flatMap(([w]) => w),
 ];

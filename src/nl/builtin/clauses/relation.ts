@@ -18,7 +18,7 @@ import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { AGAIN, ALL_TIME, BUT_NOT, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
+import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -66,7 +66,7 @@ interface Rows {
 const FIRST_WORDS = new Set<string>([
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
-  ...LATEST.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
+  ...LATEST.map(([words]) => words[0]!), ...SUPERLATIVES.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
   ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), ...SAME_WINDOW.map(([words]) => words[0]!), 'none', 'nothing', 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
 
@@ -85,6 +85,8 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   const w = p.tokens[i]!.norm;
   const same = p.lastWindow && w !== 'then' ? sameWindowFirst(p, i, p.lastWindow) : undefined;
   if (same) return same;
+  const top = SUPERLATIVE_FIRST.has(w) ? superlative(p, i) : undefined;
+  if (top) return top;
   if ((w === 'none' || w === 'nothing') && p.lastRelation) {
     const none = noneOfThem(p, i, p.lastRelation);
     if (none) return none;
@@ -138,6 +140,40 @@ function readRelation(p: Parse, i: number, phrases: RelationPhrases): Clause | u
   const lastRows = window && field ? { relation: rows.rel.name, where: rows.where.filter((c) => c.field !== field), field, window } : undefined;
   return { node, end: found.end, assumptions: rows.notes, refs: window ? { lastWindow: window, lastRows, lastRelation: rows.rel.name } : { lastRelation: rows.rel.name } };
 }
+
+const SUPERLATIVE_FIRST = new Set(['the', 'their', 'its', 'his', 'her', ...SUPERLATIVES.map(([words]) => words[0]!)]);
+
+/**
+ * "their biggest deal is over 100k", "lowest fit score under 20": the largest row is over a bound
+ * exactly when some row is; under a bound, when there is a row and none is at or over it. Said.
+ */
+function superlative(p: Parse, i: number): Clause | undefined {
+  const j = p.skip(i, ['the', 'their', 'its', 'his', 'her']);
+  const sup = p.phrase(j, SUPERLATIVES);
+  if (!sup) return undefined;
+  const noun = p.sense(sup.end, 'relation');
+  const phrases = noun ? RELATION_PHRASES.find((r) => r.relation === noun.sense.relation) : undefined;
+  if (!noun || !phrases?.measure) return undefined;
+  let k = noun.match.end;
+  if (p.is(k, 'amount|value|size|score|scores')) k += 1;
+  k = p.skip(k, ['is', 'was', 'are', 'were', 'of']);
+  const b = readBound(p, k);
+  if (!b || typeof b.value !== 'number' || !['gt', 'gte', 'lt', 'lte'].includes(b.operator)) return undefined;
+  const name = phrases.relation;
+  const field = phrases.measure;
+  const op = b.operator as 'gt' | 'gte' | 'lt' | 'lte';
+  const up = op === 'gt' || op === 'gte';
+  const said = p.text(i, b.end);
+  const noun_ = findRelation(name)!.noun;
+  if ((sup.value === 'max') === up) {
+    return { node: relation(name, true, [cond(field, op, b.value)]), end: b.end, assumptions: [`read "${said}" as ${article(noun_)} with ${field} ${OP_WORDS[op]} ${b.value} (the ${sup.value === 'max' ? 'largest' : 'smallest'} is, exactly when one is)`] };
+  }
+  // The largest under X: a row, and none at or over X. The smallest over X: a row, and none at or under X.
+  const opposite = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' } as const;
+  const node = all([relation(name, true, []), relation(name, false, [cond(field, opposite[op], b.value)])]);
+  return { node, end: b.end, assumptions: [`read "${said}" as every ${noun_} with ${field} ${OP_WORDS[op]} ${b.value}, and at least one`] };
+}
+const OP_WORDS = { gt: 'over', gte: 'at least', lt: 'under', lte: 'at most' } as const;
 
 /** "…, and in that period no inbound calls": the window said last, said before the rows it applies to. */
 function sameWindowFirst(p: Parse, i: number, window: readonly DateCondition[]): Clause | undefined {

@@ -34,4 +34,7 @@ export const deals: Row[] = [
   // "but none won": no row of the relation just named with what follows.
   { say: 'contacts with open deals but none won', rules: [has('deals', OPEN), hasNo('deals', c('stage', 'eq', 'closed_won'))], assume: ['"none won"'] },
   { say: 'customers with deals, nothing lost yet', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals'), hasNo('deals', c('stage', 'eq', 'closed_lost'))], assume: ['"nothing lost"'] },
+  // Superlatives: the largest row is over a bound exactly when one is; under it, when every one is (and there is one).
+  { say: 'contacts whose largest deal is over 80k', rules: has('deals', c('amount', 'gt', 80000)), assume: ['largest'] },
+  { say: 'contacts whose biggest deal is below 5000', rules: [has('deals'), hasNo('deals', c('amount', 'gte', 5000))], assume: ['every deal'] },
 ];

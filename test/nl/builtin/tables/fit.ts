@@ -13,4 +13,5 @@ export const fit: Row[] = [
   { say: 'customers with a CRM fit score of at least 60', rules: [c('lifecycle_stage', 'eq', 'customer'), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 60))] },
   // A row said to be missing is no such row.
   { say: 'contacts whose analytics fit is blank', rules: hasNo('fit_scores', c('product', 'eq', 'analytics')) },
+  { say: 'contacts whose lowest fit score is at least 40', rules: [has('fit_scores'), hasNo('fit_scores', c('score', 'lt', 40))], assume: ['every fit score'] },
 ];
