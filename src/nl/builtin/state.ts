@@ -23,6 +23,7 @@ export function typoDistance(a: string, b: string): number {
 }
 
 const VOWELS = /[aeiouy]/;
+const TAGGED = new Set(['tagged', 'tag', 'tags', 'labeled', 'labelled', 'label']);
 const SKELETONS = new WeakMap<readonly string[], Map<string, string | undefined>>();
 
 /** Each word by its first letter and the consonants after it ("opened" → "opnd"); a skeleton two words share maps to none. */
@@ -371,6 +372,7 @@ export class Parse {
    * name says which few values it can be. One letter added, dropped or swapped; said.
    */
   private correctBeforeField(covered: Set<number>): void {
+    this.correctAfterTagged(covered);
     for (let i = 0; i + 1 < this.tokens.length; i++) {
       const t = this.tokens[i]!;
       if (t.kind !== 'word' || t.norm.length !== 3 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
@@ -379,6 +381,20 @@ export class Parse {
       const values = this.lattice.length ? this.valueSensesOf(field.field) : [];
       const close = values.filter((v) => typoDistance(v.text, t.norm) === 1);
       if (close.length !== 1) continue;
+      this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
+      covered.add(i);
+    }
+  }
+
+  /** "tagged vipp": an unknown word right after "tagged" is compared with the tags only (one letter added, dropped or swapped); said. */
+  private correctAfterTagged(covered: Set<number>): void {
+    for (let i = 1; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || t.norm.length < 3 || covered.has(i) || !TAGGED.has(this.tokens[i - 1]!.norm) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+      const close = this.valueSensesOf('tags').filter((v) => typoDistance(v.text, t.norm) === 1);
+      // "vipp" is one letter from "vip" and from its plural "vips": one value either way.
+      const values = new Set(close.flatMap((v) => v.senses.map((x) => (x.kind === 'value' ? String(x.value) : ''))));
+      if (values.size !== 1) continue;
       this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
       covered.add(i);
     }
@@ -417,6 +433,8 @@ export class Parse {
         for (let start = Math.max(0, i - n + 1); start <= i; start++) {
           const words = this.tokens.slice(start, start + n);
           if (words.length < n || words.some((t) => t.kind !== 'word' && t.kind !== 'number')) continue;
+          // "in the Netherland": the article is the sentence's, not the typo's (readers skip it themselves).
+          if (n > 1 && start < i && (words[0]!.norm === 'the' || words[0]!.norm === 'a')) continue;
           const text = words.map((t) => t.norm).join(' ');
           const limit = text.length >= 7 ? 2 : text.length >= 5 ? 1 : 0;
           if (limit === 0) continue;

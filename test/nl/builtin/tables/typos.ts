@@ -14,4 +14,7 @@ export const typos: Row[] = [
   { say: 'contacts who clckd Summer Promo', rules: engaged('clicked', 'any', { ids: ['Summer Promo'] }), assume: ['"clckd"'] },
   { say: 'contacts with 3+ mtngs', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting')), assume: ['"mtngs"'] },
   { say: 'leads who opnd Product Launch in the last 2 mnths', rules: [c('lifecycle_stage', 'eq', 'lead'), has('email_events', c('type', 'eq', 'opened'), c('campaign', 'eq', 'Product Launch'), c('occurred_at', 'within_last', months(2)))], assume: ['"opnd"', '"mnths"'] },
+  // After "tagged", an unknown word is compared with the tags; "the" before a misspelt country stays the sentence's.
+  { say: 'contacts tagged vipp', rules: c('tags', 'eq', 'vip'), assume: ['"vipp"'] },
+  { say: 'leads tagged partnr in the Netherland', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'eq', 'partner'), c('country', 'eq', 'NL')], assume: ['"partnr"', '"Netherland"'] },
 ];
