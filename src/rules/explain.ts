@@ -27,6 +27,12 @@ class Explainer {
     const joined = nested ? `${parts[0]}, ${g.op} ${parts[1]}` : joinList(parts, g.op);
     const body = top || parts.length === 1 ? joined : g.op === 'or' ? `either ${joined}` : `both ${joined}`;
     if (!g.negate) return body;
+    // NOT (A or B): "neither A nor B".
+    const only = g.children.length === 1 ? (g.children[0] as Node) : undefined;
+    if (only?.type === 'group' && only.op === 'or' && !only.negate && only.children.length > 1) {
+      return `neither ${(only.children as Node[]).map((c) => this.node(c, scope)).join(' nor ')}`;
+    }
+    if (g.op === 'or' && parts.length > 1) return `neither ${parts.join(' nor ')}`;
     return parts.length === 1 ? negated(body) : `that do not match (${joined})`;
   }
 

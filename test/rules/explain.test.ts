@@ -58,6 +58,12 @@ describe('explain', () => {
     );
   });
 
+  it('says NOT (A or B) as "neither A nor B"', () => {
+    expect(sentence(and(cond('country', 'eq', 'IT'), { type: 'group', op: 'and', negate: true, children: [or(cond('tags', 'eq', 'vip'), cond('lifecycle_stage', 'eq', 'customer'))] }))).toBe(
+      'Contacts whose country is Italy and neither whose lifecycle stage is customer nor who are tagged “vip”.',
+    );
+  });
+
   it('reads counts, nulls and dates', () => {
     expect(
       sentence(

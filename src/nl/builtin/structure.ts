@@ -100,7 +100,8 @@ export function scan(p: Parse): Scan {
     }
     if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
     else if (w === 'plus' && items.length) items.push({ kind: 'and', at: i, loose: true, union: true });
-    else if (AND_WORDS.has(w) && items.length && EVERYONE.has(p.w(p.is(i + 1, 'also') ? i + 2 : i + 1))) {
+    else if (AND_WORDS.has(w) && items.length && EVERYONE.has(p.w(p.is(i + 1, 'also') ? i + 2 : i + 1)) && !items.some((x) => x.kind === 'except')) {
+      // (Inside an exception, "excluding vips and anyone in the Q1 batch" lists one more to leave out.)
       // "…, and also everyone tagged hot-lead in Germany": a second audience, like "plus".
       items.push({ kind: 'and', at: i, loose: true, union: true });
     } else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
@@ -264,11 +265,11 @@ function afterComma(p: Parse, i: number): boolean {
   return p.w(k) === ',';
 }
 
-/** Whether the phrase at i is introduced by a preposition (itself, or before its article). */
+/** Whether the phrase at i is introduced by a preposition (itself, or before its article and "either"). */
 function attached(p: Parse, i: number): boolean {
   if (ATTACH.has(p.w(i))) return true;
   let k = i - 1;
-  while (k >= 0 && ARTICLES.has(p.w(k))) k -= 1;
+  while (k >= 0 && (ARTICLES.has(p.w(k)) || p.is(k, 'either|both'))) k -= 1;
   return ATTACH.has(p.w(k));
 }
 

@@ -121,4 +121,8 @@ export const scope: Row[] = [
   // "but the ones / those …" and "all contacts but …" are exceptions too (was read as the exception itself).
   { say: 'all contacts but the ones in Spain', rules: not(es) },
   { say: 'customers but those tagged vip', rules: and(customer, not(vip)) },
+  // "with either A or a B" keeps both on the head (was (head AND A) OR B, silently).
+  { say: 'customers with either an open deal or a phone number', rules: and(customer, or(has('deals', OPEN), c('phone', 'is_not_null'))) },
+  // "and anyone …" inside an exception is one more to leave out, not a second audience (was OR-ed in, silently).
+  { say: 'customers excluding vips and anyone in the Q1 batch segment', rules: and(customer, not(or(vip, q1))) },
 ];
