@@ -76,6 +76,8 @@ const CONTACTED: Reading = {
   names: true,
   assume: 'as an outbound email, call or meeting (notes do not count)',
 };
+/** "haven't touched in 90 days": a touch is any logged activity, whoever started it. */
+const TOUCHED: Reading = { where: [], names: true, assume: 'as any logged activity (call, email, meeting or note, either direction)' };
 /** "contacted us", "got in touch": anything they started. */
 const INBOUND: Reading = { where: [['direction', 'eq', 'inbound']], names: true, assume: 'as an activity they started (inbound)' };
 /** "talked to us": a call or a meeting, whoever started it. */
@@ -90,7 +92,7 @@ const activities: RelationPhrases = {
   nounField: { field: 'type', notAlone: ['email'] },
   verbs: [
     [['contacted'], CONTACTED], [['reached', 'out', 'to'], CONTACTED], [['reached', 'out'], CONTACTED], [['reached'], CONTACTED],
-    [['touched'], CONTACTED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],
+    [['touched'], TOUCHED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],
     [['spoke', 'with'], CONTACTED], [['talked', 'with'], CONTACTED], [['spoken', 'with'], CONTACTED],
     [['contacted', 'us'], INBOUND], [['reached', 'out', 'to', 'us'], INBOUND], [['got', 'in', 'touch'], INBOUND], [['gotten', 'in', 'touch'], INBOUND],
     [['talked', 'to', 'us'], CONVERSED], [['talked', 'with', 'us'], CONVERSED], [['spoke', 'to', 'us'], CONVERSED], [['spoke', 'with', 'us'], CONVERSED],

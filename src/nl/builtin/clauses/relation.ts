@@ -876,7 +876,9 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
   if (rows.notIn) {
     const date = rows.date!;
     rows.notes.push(`read "${said}" as at least one ${rows.rel.noun}, and none ${rows.notIn.length === 1 && rows.notIn[0]!.operator === 'within_last' ? 'in that window' : 'in that time'}`);
-    return all([relation(name, true, rows.where), relation(name, false, [...rows.where, ...rows.notIn.map((c) => cond(date, c.operator, c.value))])]);
+    // "a call in October but none in November": the second window replaces the first in what is not there.
+    const same = rows.where.filter((c) => c.field !== date);
+    return all([relation(name, true, rows.where), relation(name, false, [...same, ...rows.notIn.map((c) => cond(date, c.operator, c.value))])]);
   }
   if (rows.latest) return latest(rows, said);
   if (rows.everyValue && p.tenant.products.length && rows.phrases.perRow) {

@@ -41,4 +41,7 @@ export const activities: Row[] = [
   { say: 'leads with 10 activities in total', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('activities', 'eq', 10)] },
   { say: 'contacts who spoke with us in the last 30 days', rules: has('activities', c('type', 'in', ['call', 'meeting']), c('occurred_at', 'within_last', days(30))), assume: ['either direction'] },
   { say: 'customers who reached out to us since October', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-01'))], assume: ['inbound'] },
+  // A touch is any activity. "X in October but none in November": the second window replaces the first.
+  { say: "customers we haven't touched in 60 days", rules: [c('lifecycle_stage', 'eq', 'customer'), hasNo('activities', c('occurred_at', 'within_last', days(60)))], assume: ['any logged activity'] },
+  { say: 'contacts with a meeting in September but none in October', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))] },
 ];
