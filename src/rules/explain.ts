@@ -199,6 +199,10 @@ const BASE_VERBS: Record<string, string> = { opened: 'open', clicked: 'click', r
 /** One clause said negatively: "who are not tagged …", "who do not have …", "whose country is not …". */
 function negated(body: string): string {
   if (body.startsWith('who are ')) return `who are not ${body.slice(8)}`;
+  if (body.startsWith('who were ever ')) return `who were never ${body.slice(14)}`;
+  if (body.startsWith('who were ')) return `who were not ${body.slice(9)}`;
+  if (body.startsWith('who have left ')) return `who have not left ${body.slice(14)}`;
+  if (body.startsWith('who joined ')) return `who did not join ${body.slice(11)}`;
   if (body.startsWith('who have ')) return `who do not have ${body.slice(9)}`;
   const verb = /^who (opened|clicked|received|bounced|unsubscribed) /.exec(body);
   if (verb) return `who did not ${BASE_VERBS[verb[1]!]} ${body.slice(verb[0].length)}`;

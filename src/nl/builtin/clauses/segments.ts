@@ -55,7 +55,7 @@ function outsideAll(p: Parse, i: number): Clause | undefined {
 const HISTORY: [string[], MembershipWhen['event']][] = [
   [['ever', 'in'], 'member'], [['ever', 'been', 'in'], 'member'], [['ever', 'on'], 'member'], [['ever', 'part', 'of'], 'member'], [['ever', 'a', 'member', 'of'], 'member'],
   [['joined'], 'joined'], [['entered'], 'joined'], [['were', 'added', 'to'], 'joined'], [['was', 'added', 'to'], 'joined'], [['got', 'added', 'to'], 'joined'],
-  [['left'], 'left'], [['exited'], 'left'], [['dropped', 'out', 'of'], 'left'], [['fell', 'out', 'of'], 'left'], [['were', 'removed', 'from'], 'left'], [['was', 'removed', 'from'], 'left'],
+  [['left'], 'left'], [['exited'], 'left'], [['used', 'to', 'be', 'in'], 'left'], [['used', 'to', 'be', 'on'], 'left'], [['formerly', 'in'], 'left'], [['previously', 'in'], 'left'], [['dropped', 'out', 'of'], 'left'], [['fell', 'out', 'of'], 'left'], [['were', 'removed', 'from'], 'left'], [['was', 'removed', 'from'], 'left'],
 ];
 
 function oneSegment(p: Parse, i: number): Clause | undefined {
@@ -90,8 +90,10 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside'))) continue;
     // "the already-ran-Spring-Sale list": a title's first words, then more of its words.
     if (sense.partial) {
+      const said = p.assumptions.length;
       const more = byWords(p, i, j, intro, nounBefore);
       if (more && more.end > (nounAfter ? match.end + 1 : match.end)) return more;
+      p.assumptions.splice(said); // not this reading: its assumption goes with it
     }
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
@@ -132,14 +134,14 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   }
   if (!said.length) return undefined;
   const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort');
-  // One word needs "segment" / "list" beside it ("the cooldown list"; "in sale" is no segment).
-  if (said.length < 2 && !(nounAfter || nounBefore)) return undefined;
   // "in the Q1 batch or the March cooldown": the second list of an "or" shares the first's "in".
   const listed = !intro && !!p.lastSegment && (p.is(i - 1, 'or|and|,|nor') || (p.is(i - 1, 'the') && p.is(i - 2, 'or|and|,|nor')));
+  // One word needs "segment" / "list" beside it, or a list before it ("the cooldown list"; "in sale" is no segment).
+  if (said.length < 2 && !(nounAfter || nounBefore || listed)) return undefined;
   if (!intro && !nounAfter && !nounBefore && !listed) return undefined;
   if (said.every((w) => /^\d+$/.test(w) || [...MONTH.values()].includes(w))) return undefined;
   // "in the Spring Sale" is the campaign's name as written, not a list, unless "list" / "segment" follows.
-  if (!nounAfter && p.lattice[j]?.some((m) => m.end === k && !m.typo)) return undefined;
+  if (!nounAfter && p.lattice[j]?.some((m) => m.end === k && !m.typo && m.senses.some((x) => x.kind !== 'segment'))) return undefined;
   const matches = titles.bySegment.filter((t) => said.every((w) => t.words.has(w)));
   if (matches.length !== 1) return undefined;
   const seg = matches[0]!;

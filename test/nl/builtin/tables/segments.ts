@@ -36,4 +36,7 @@ export const segments: Row[] = [
   { say: 'contacts that were ever in the Q1 batch but are not in it now', rules: [{ ...inSegment('Q1 batch'), when: { event: 'member', since: null } }, not(inSegment('Q1 batch'))] },
   // "outside A and B": in neither.
   { say: 'contacts outside both the Q1 batch and the March cooldown', rules: [notInSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['none of them'] },
+  // The second list of an "and"/"or" by one word of its title; "used to be in" is having left.
+  { say: 'contacts in both the Q1 batch and the cooldown', rules: [inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026')], assume: ['"cooldown"'] },
+  { say: 'leads who used to be in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'lead'), { ...inSegment('Q1 batch'), when: { event: 'left', since: null } }] },
 ];
