@@ -38,7 +38,7 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `both` on a "not": "not both A and B" negates the conjunction of what follows. */
 /** `comma` on a clause: written right after a comma ("churned, bounced or in the cooldown"). */
 /** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
-type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean; with?: boolean } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
+type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number } } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -93,7 +93,7 @@ export function scan(p: Parse): Scan {
         clause.node = { ...rel, has: missing.value === 'is_not_null' };
         clause.end = missing.end;
       }
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having') });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause) });
       clauses += 1;
       i = clause.end;
       continue;
@@ -141,7 +141,49 @@ export function scan(p: Parse): Scan {
     else if (!FILLERS.has(w)) unknown.push(i);
     i += 1;
   }
+  twoGroups(p, items);
   return { items, clauses, unknown };
+}
+
+/** A clause that is one plural noun for a group of people ("customers", "partners"): where it was said. */
+function peopleNoun(p: Parse, i: number, clause: Clause): { start: number; end: number } | undefined {
+  if (clause.end !== i + 1 || clause.node.type !== 'condition' || clause.node.operator !== 'eq') return undefined;
+  const t = p.tokens[i]!;
+  return t.kind === 'word' && /s$/i.test(t.text) && t.norm !== String(clause.node.value).toLowerCase() ? { start: i, end: i + 1 } : undefined;
+}
+
+/**
+ * "customers and partners (in Spain)": two groups of people named by plural nouns of different
+ * fields, at the head of the sentence, are two audiences (either), said with the other reading
+ * (customers who are partners). Tags of one field are listNode's ("vips and partners").
+ */
+function twoGroups(p: Parse, items: Item[]): void {
+  // "vip customers and partners": the word before the first group is said of it ("either vip customers or partners").
+  const [m] = items;
+  const mod = m?.kind === 'clause' && !m.group && !m.attached && items[1]?.kind === 'clause' && (items[1] as { group?: unknown }).group ? m : undefined;
+  const [a, and, b] = mod ? items.slice(1) : items;
+  if (a?.kind !== 'clause' || b?.kind !== 'clause' || and?.kind !== 'and' || and.union || !a.group || !b.group || a.attached || b.attached) return;
+  const fa = a.node.type === 'condition' ? a.node.field : undefined;
+  const fb = b.node.type === 'condition' ? b.node.field : undefined;
+  if (!fa || !fb || fa === fb) return;
+  if (mod) {
+    const first: Item = { kind: 'clause', node: group('and', [mod.node, a.node]), attached: false };
+    const either = group('or', [first.node, b.node]);
+    p.assume(`read "${p.text(a.group.start - 1, b.group.end)}" as two groups: ${p.text(a.group.start - 1, a.group.end)}, and ${p.text(b.group.start, b.group.end)}`, {
+      says: `${p.text(a.group.start - 1, a.group.start)} ones of both`,
+      reading: either,
+      alternative: group('and', [mod.node, group('or', [a.node, b.node])]),
+    });
+    items.splice(0, 4, { kind: 'open', at: a.group.start }, first, { kind: 'or', at: and.at }, b, { kind: 'close', at: b.group.end });
+    return;
+  }
+  const either = group('or', [a.node, b.node]);
+  p.assume(`read "${p.text(a.group.start, b.group.end)}" as either group (people who are both is the other reading)`, {
+    says: 'people who are both',
+    reading: either,
+    alternative: group('and', [a.node, b.node]),
+  });
+  items.splice(0, 3, { kind: 'open', at: a.group.start }, a, { kind: 'or', at: and.at }, b, { kind: 'close', at: b.group.end });
 }
 
 /**

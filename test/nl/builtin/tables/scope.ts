@@ -125,4 +125,7 @@ export const scope: Row[] = [
   { say: 'customers with either an open deal or a phone number', rules: and(customer, or(has('deals', OPEN), c('phone', 'is_not_null'))) },
   // "and anyone …" inside an exception is one more to leave out, not a second audience (was OR-ed in, silently).
   { say: 'customers excluding vips and anyone in the Q1 batch segment', rules: and(customer, not(or(vip, q1))) },
+  // Two groups of people by plural nouns of different fields are either group, said (both at once is the other reading).
+  { say: 'customers and partners in Italy', rules: and(or(customer, partner), it), assume: ['either group'] },
+  { say: 'vip customers and partners', rules: or(and(vip, customer), partner), assume: ['two groups'] },
 ];
