@@ -203,9 +203,13 @@ function negated(body: string): string {
   if (body.startsWith('who were ')) return `who were not ${body.slice(9)}`;
   if (body.startsWith('who have left ')) return `who have not left ${body.slice(14)}`;
   if (body.startsWith('who joined ')) return `who did not join ${body.slice(11)}`;
+  if (body.startsWith('who have at least one ')) return `who have no ${body.slice(22)}`;
   if (body.startsWith('who have ')) return `who do not have ${body.slice(9)}`;
   const verb = /^who (opened|clicked|received|bounced|unsubscribed) /.exec(body);
   if (verb) return `who did not ${BASE_VERBS[verb[1]!]} ${body.slice(verb[0].length)}`;
+  // "whose country is Germany or France" → "whose country is neither Germany nor France".
+  const pair = /^whose ([^,]+?) is ([^,]+?) or ([^,]+)$/.exec(body);
+  if (pair && !pair[2]!.includes(' and ') && !pair[3]!.includes(' or ')) return `whose ${pair[1]} is neither ${pair[2]} nor ${pair[3]}`;
   const whose = /^whose ([^,]+?) is (?!not )/.exec(body);
   if (whose && !body.includes(' or ') && !body.includes(' and ')) return `whose ${whose[1]} is not ${body.slice(whose[0].length)}`;
   return `not ${body}`;

@@ -142,7 +142,34 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   twoGroups(p, items);
+  neitherNor(p, items);
   return { items, clauses, unknown };
+}
+
+/**
+ * "neither customers in Germany nor leads in Spain": each side is a unit of its own, negated whole
+ * (NOT (customer AND DE) AND NOT (lead AND ES)), not its first clause only. The side after "nor" is one
+ * clause and the phrases attached to it.
+ */
+function neitherNor(p: Parse, items: Item[]): void {
+  for (let a = 0; a < items.length; a++) {
+    const start = items[a]!;
+    if (start.kind !== 'not' || !p.is(start.at, 'neither')) continue;
+    let b = a + 1;
+    while (b < items.length && !(items[b]!.kind === 'not' && p.is((items[b] as { at: number }).at, 'nor'))) b += 1;
+    if (b >= items.length) return;
+    let e = b + 1;
+    if (items[e]?.kind !== 'clause') continue;
+    e += 1;
+    while (e < items.length && items[e]!.kind === 'clause' && (items[e] as { attached: boolean }).attached && !(items[e] as { comma?: boolean }).comma) e += 1;
+    const left = items.slice(a + 1, b).filter((x) => x.kind !== 'and');
+    const right = items.slice(b + 1, e);
+    if (left.length < 2 && right.length < 2) continue;
+    if (left.some((x) => x.kind !== 'clause') || right.some((x) => x.kind !== 'clause')) continue;
+    const nor = items[b] as { at: number };
+    items.splice(a, e - a, start, { kind: 'open', at: start.at }, ...left, { kind: 'close', at: nor.at }, { kind: 'and', at: nor.at }, { kind: 'not', at: nor.at }, { kind: 'open', at: nor.at }, ...right, { kind: 'close', at: nor.at });
+    a = e;
+  }
 }
 
 /** A clause that is one plural noun for a group of people ("customers", "partners"): where it was said. */

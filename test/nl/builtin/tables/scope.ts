@@ -128,4 +128,6 @@ export const scope: Row[] = [
   // Two groups of people by plural nouns of different fields are either group, said (both at once is the other reading).
   { say: 'customers and partners in Italy', rules: and(or(customer, partner), it), assume: ['either group'] },
   { say: 'vip customers and partners', rules: or(and(vip, customer), partner), assume: ['two groups'] },
+  // "neither A in X nor B in Y": each side whole (was NOT A AND X AND NOT B AND Y, silently).
+  { say: 'neither customers in Spain nor leads in Italy', rules: and(not(and(customer, es)), not(and(lead, it))) },
 ];
