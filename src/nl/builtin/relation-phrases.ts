@@ -214,6 +214,10 @@ export const SAME_WINDOW: PhraseTable<true> = [
   [['in', 'that', 'period'], true], [['during', 'that', 'period'], true], [['in', 'that', 'time'], true], [['during', 'that', 'time'], true],
   [['in', 'the', 'same', 'period'], true], [['over', 'the', 'same', 'period'], true], [['over', 'that', 'period'], true], [['in', 'that', 'window'], true],
   [['within', 'that', 'period'], true], [['in', 'the', 'same', 'window'], true], [['during', 'the', 'same', 'period'], true], [['then'], true],
+  ...['year', 'month', 'quarter', 'week'].flatMap((unit): [string[], true][] => [
+    [['in', 'that', 'same', unit], true], [['in', 'the', 'same', unit], true], [['that', 'same', unit], true], [['the', 'same', unit], true],
+    [['in', 'that', unit], true], [['during', 'that', unit], true], [['that', unit], true],
+  ]),
 ];
 /** A window the rows must not fall in: "talked to at some point but not in the last 3 months". */
 export const BUT_NOT: PhraseTable<true> = [[['but', 'not'], true], [['though', 'not'], true], [['just', 'not'], true], [['only', 'not'], true], [['but', 'none'], true]];

@@ -175,7 +175,7 @@ export const VALUE_SYNONYMS: Record<string, readonly string[]> = {
   // Industries.
   finance: ['fintech', 'banking', 'bank', 'financial services', 'insurance', 'insurer', 'wealth management', 'asset management', 'fin serv', 'finserv'],
   software: ['saas', 'tech', 'technology', 'software company', 'devtools', 'dev tools', 'b2b software'],
-  healthcare: ['health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences'],
+  healthcare: ['health', 'health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences'],
   education: ['edtech', 'school', 'university', 'higher ed', 'higher education', 'e-learning', 'elearning', 'academia', 'academic', 'college'],
   retail: ['ecommerce', 'e-commerce', 'retailer', 'online retail'],
   media: ['publishing', 'publisher', 'entertainment', 'broadcasting', 'broadcaster'],

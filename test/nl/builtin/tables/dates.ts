@@ -35,4 +35,6 @@ export const dates: Row[] = [
   // A campaign's send is a moment: "since the Case Study went out".
   { say: 'contacts created since the Case Study went out', rules: c('created_at', 'gte', '2026-06-03T07:36:08.000Z'), assume: ['"Case Study" was sent'] },
   { say: 'leads created before the Autumn Offer', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'lt', '2026-08-17T01:15:54.000Z')], assume: ['was sent'] },
+  // "the same year / month" refers back to the window said last.
+  { say: 'contacts created in 2025 with a won deal that same year', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-01-01'), c('closed_at', 'lt', '2026-01-01'))], assume: ['same time window'] },
 ];
