@@ -143,6 +143,7 @@ export function scan(p: Parse): Scan {
   }
   twoGroups(p, items);
   neitherNor(p, items);
+  wasIn(p, items);
   return { items, clauses, unknown };
 }
 
@@ -169,6 +170,22 @@ function neitherNor(p: Parse, items: Item[]): void {
     const nor = items[b] as { at: number };
     items.splice(a, e - a, start, { kind: 'open', at: start.at }, ...left, { kind: 'close', at: nor.at }, { kind: 'and', at: nor.at }, { kind: 'not', at: nor.at }, { kind: 'open', at: nor.at }, ...right, { kind: 'close', at: nor.at });
     a = e;
+  }
+}
+
+/** "in the Q1 batch but not in it now": the first is having been in it (ever), or the two contradict. */
+function wasIn(p: Parse, items: Item[]): void {
+  for (let k = 0; k < items.length; k++) {
+    const a = items[k]!;
+    if (a.kind !== 'clause' || a.node.type !== 'segment' || a.node.operator !== 'in' || a.node.when) continue;
+    const id = a.node.segment;
+    const at = items.findIndex((x, n) => n > k && x.kind === 'clause' && x.node.type === 'segment' && x.node.segment === id);
+    const later = items[at];
+    const negated = later?.kind === 'clause' && later.node.type === 'segment' && !later.node.when && (later.node.operator === 'not_in') !== (items[at - 1]?.kind === 'not');
+    if (negated) {
+      a.node = { ...a.node, when: { event: 'member', since: null } };
+      p.assume(`read the first mention of the segment as having been in it at some point (it cannot be in it and not in it now)`);
+    }
   }
 }
 

@@ -67,7 +67,7 @@ const FIRST_WORDS = new Set<string>([
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
   ...LATEST.map(([words]) => words[0]!), ...SUPERLATIVES.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
-  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), ...SAME_WINDOW.map(([words]) => words[0]!), 'none', 'nothing', 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
+  ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), ...SAME_WINDOW.map(([words]) => words[0]!), 'none', 'nothing', 'it', "it's", 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
 
 /** Whether any relation reading can start at i: most words cannot, and are passed over at once. */
@@ -87,6 +87,14 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   if (same) return same;
   const top = SUPERLATIVE_FIRST.has(w) ? superlative(p, i) : undefined;
   if (top) return top;
+  // "exactly one deal and it is won": a row of the last relation with what is said of it.
+  if ((w === 'it' || w === 'that' || w === "it's") && p.lastRelation) {
+    const j = w === "it's" ? i + 1 : p.is(i + 1, 'one') ? (p.is(i + 2, 'is|was') ? i + 3 : undefined) : p.is(i + 1, "is|was|'s") ? i + 2 : undefined;
+    const said = j !== undefined ? predicate(p, j, p.lastRelation) : undefined;
+    if (said && said.end > j!) {
+      return { node: relation(p.lastRelation, true, said.where), end: said.end, assumptions: [...said.notes, `read "${p.text(i, said.end)}" as one of them being so`] };
+    }
+  }
   if ((w === 'none' || w === 'nothing') && p.lastRelation) {
     const none = noneOfThem(p, i, p.lastRelation);
     if (none) return none;

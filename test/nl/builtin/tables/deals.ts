@@ -37,4 +37,6 @@ export const deals: Row[] = [
   // Superlatives: the largest row is over a bound exactly when one is; under it, when every one is (and there is one).
   { say: 'contacts whose largest deal is over 80k', rules: has('deals', c('amount', 'gt', 80000)), assume: ['largest'] },
   { say: 'contacts whose biggest deal is below 5000', rules: [has('deals'), hasNo('deals', c('amount', 'gte', 5000))], assume: ['every deal'] },
+  // "and it is won": a row of the last relation with what is said of it.
+  { say: 'contacts with exactly one deal and it is lost', rules: [counted('deals', 'eq', 1), has('deals', c('stage', 'eq', 'closed_lost'))], assume: ['one of them'] },
 ];

@@ -39,4 +39,6 @@ export const segments: Row[] = [
   // The second list of an "and"/"or" by one word of its title; "used to be in" is having left.
   { say: 'contacts in both the Q1 batch and the cooldown', rules: [inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026')], assume: ['"cooldown"'] },
   { say: 'leads who used to be in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'lead'), { ...inSegment('Q1 batch'), when: { event: 'left', since: null } }] },
+  // "in X but not in it now": having been in it, not a contradiction.
+  { say: 'contacts in the cooldown segment but not in it anymore', rules: [{ ...inSegment('Cooldown — Mar 2026'), when: { event: 'member', since: null } }, not(inSegment('Cooldown — Mar 2026'))], assume: ['at some point'] },
 ];
