@@ -10,6 +10,8 @@ export interface SetShape {
   total: [number, number];
   perCategory: [number, number];
   minStayScoped: number;
+  /** A blind writer may put a refusal where it belongs ("support tickets" under activities), not only in adversarial. */
+  refusalsAnywhere?: boolean;
 }
 
 export function checkCaseSet(name: string, cases: EvalCase[], shape: SetShape): void {
@@ -44,7 +46,7 @@ export function checkCaseSet(name: string, cases: EvalCase[], shape: SetShape): 
       const adversarial = cases.filter((c) => c.category === 'adversarial');
       expect(adversarial.filter((c) => c.refuse).length).toBeGreaterThanOrEqual(5);
       expect(adversarial.filter((c) => c.expected).length).toBeGreaterThanOrEqual(shape.minStayScoped);
-      expect(cases.filter((c) => c.refuse).every((c) => c.category === 'adversarial')).toBe(true);
+      if (!shape.refusalsAnywhere) expect(cases.filter((c) => c.refuse).every((c) => c.category === 'adversarial')).toBe(true);
     });
 
     it('gives every ambiguous case at least two readings', () => {
