@@ -112,7 +112,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     column: col('language'),
     nullable: true,
     values: { kind: 'languages' },
-    synonyms: ['locale', 'spoken language'],
+    synonyms: ['locale', 'spoken language', 'preferred language', 'primary language'],
     hint: 'ISO 639-1 code, e.g. de',
   },
   {

@@ -35,6 +35,7 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
       [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
+      [['total', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
       [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
       [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
       [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],
@@ -70,7 +71,9 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     const before = p.tokens[first - 1];
     // "subscribed contacts in Berlin": an unknown capitalized place after "in" is a city, which no field holds.
     const capitalized = p.tokens.slice(first, last + 1).every((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text));
-    if (capitalized && words.length <= 2 && before && (before.norm === 'in' || before.norm === 'from') && !knownField('city', p.tenant.catalog)) {
+    // Not a month or any other time ("we emailed … in October": the date was left unread, not a city).
+    const time = p.dates.read(first - 1)?.conditions.length || p.dates.read(first)?.conditions.length;
+    if (capitalized && !time && words.length <= 2 && before && (before.norm === 'in' || before.norm === 'from') && !knownField('city', p.tenant.catalog)) {
       return { span, name: 'city' };
     }
     // The comparison may sit inside the span ("favourite color is blue": "is" joins two unread words).
@@ -90,6 +93,24 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
       // A field the catalog has, that the parser could not use here, stays an open span for the reviewer.
       if (!knownField(named, p.tenant.catalog)) return { span, name: named };
     }
+  }
+  return undefined;
+}
+
+/**
+ * "contacts in the VIP Gold segment": unread words right before "segment" / "list" name a segment this
+ * tenant does not have. The refusal lists the segments it does have.
+ */
+export function missingSegment(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const last = p.tokens.findIndex((t) => t.end === span.end);
+    if (last < 0 || !p.is(last + 1, 'segment|segments|list|lists')) continue;
+    const first = p.tokens.findIndex((t) => t.start === span.start);
+    // The word before may have been read as something else ("VIP" as a tag): it is part of the name.
+    const from = first > 0 && p.tokens[first - 1]!.kind === 'word' && !p.is(first - 1, 'the|in|of|from|a|an|our|my') ? first - 1 : first;
+    const name = p.text(from, last + 1);
+    const have = p.tenant.segments.map((s) => `"${s.title}"`).join(', ');
+    return `There is no segment called "${name}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
   }
   return undefined;
 }
@@ -161,11 +182,12 @@ const STRONG_VERBS = [
 /** Verbs that are also nouns ("tag: vip", "email bounced contacts"): a command only with an object ("tag all …", "email them"). */
 const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give'];
 const OPENER = String.raw`(?:please\s+|pls\s+|kindly\s+|now\s+|go\s+ahead\s+and\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+)*`;
-const OBJECT = String.raw`(?:all|every|each|the|those|these|them|everyone|everybody|any|our|my|this|that|it)\b`;
+const OBJECT = String.raw`(?:all|every|each|the|those|these|them|their|everyone|everybody|any|our|my|this|that|it)\b`;
 const STRONG = STRONG_VERBS.join('|');
 const ANY = [...STRONG_VERBS, ...WEAK_VERBS].join('|');
 const COMMAND_AT_START = new RegExp(String.raw`^\s*${OPENER}(?:(?:${STRONG})\b|(?:${WEAK_VERBS.join('|')})\s+${OBJECT})`, 'i');
-const COMMAND_LATER = new RegExp(String.raw`(?:[.;!]|\b(?:and|then)\b)\s*(?:then\s+)?${OPENER}(?:${ANY})\s+${OBJECT}`, 'i');
+// "… — and also email them the Spring Sale", "…, then change their owner to Eddie".
+const COMMAND_LATER = new RegExp(String.raw`(?:[.;!—–]|\s-\s|\b(?:and|then)\b)\s*(?:(?:then|also|afterwards)\s+)*${OPENER}(?:${ANY})\s+${OBJECT}`, 'i');
 /** Tables and SQL verbs are refused wherever they stand. */
 const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+into|update\s+\w+\s+set)\b/i;
 

@@ -496,6 +496,13 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
       const after = sequence(seq.slice(lastOr + 1), unknown);
       return before && after ? group('or', [before, after]) : (before ?? after);
     }
+    // "customers who are vip, or partners in Germany": ", or" and a new noun for people ends the relative clause.
+    const newHead = seq.findIndex((x, idx) => idx > r && isMark(x, 'or') && !!(x as { loose?: boolean }).loose && !!(seq[idx + 1] as { group?: unknown } | undefined)?.group && !isAttached(seq[idx + 1]!));
+    if (newHead > 0) {
+      const before = sequence(seq.slice(0, newHead), unknown);
+      const after = sequence(seq.slice(newHead + 1), unknown);
+      return before && after ? group('or', [before, after]) : (before ?? after);
+    }
     const head = disjunction(seq.slice(0, r), unknown);
     const rest = disjunction(seq.slice(r + 1).filter((x) => !isMark(x, 'rel')), unknown);
     return head && rest ? group('and', [head, rest]) : (head ?? rest);

@@ -8,7 +8,7 @@ export const OR_WORDS = new Set(['or', '/']);
 export const BUT_WORDS = new Set(['but', 'yet', 'while', 'whereas']);
 export const NEGATIONS = new Set([
   'not', 'no', 'never', 'without', 'non', "haven't", "hasn't", "hadn't", "don't", "doesn't", "didn't", "aren't",
-  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'w/o', 'nobody', 'noone', 'none',
+  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'missing', 'w/o', 'nobody', 'noone', 'none',
 ]);
 /** Words that open an exception: everything after them is excluded. */
 export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless']);
@@ -142,7 +142,7 @@ export const SHORTHAND: Record<string, string> = {
   isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything',
   neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
   // CRM shorthand: the words sales and marketing people abbreviate.
-  oppties: 'opportunities',
+  oppties: 'opportunities', custies: 'customers', custys: 'customers', excl: 'excluding', exc: 'excluding', incl: 'including',
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', subs: 'subscribers', mgmt: 'management',

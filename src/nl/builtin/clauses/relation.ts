@@ -369,7 +369,14 @@ function bare(p: Parse, i: number, rows: Rows): { rows: Rows; end: number } | un
   if (!list) return undefined;
   const values = [...new Set(list.items.map((it) => it.sense.value))];
   rows.where.push(inList(spec.field, values));
-  return { rows, end: p.is(list.end, 'stage|phase') ? list.end + 1 : list.end };
+  const end = p.is(list.end, 'stage|phase') ? list.end + 1 : list.end;
+  // "negotiation or proposal stage deals north of 25k": the noun after the values names the same rows.
+  const noun = p.sense(end, 'relation', (s) => s.relation === rows.rel.name);
+  if (noun) {
+    rows.named = true;
+    return { rows, end: modifiers(p, noun.match.end, rows) };
+  }
+  return { rows, end };
 }
 
 /** Applies a phrase's reading. */
@@ -529,6 +536,12 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   // "called at least 3 times", "clicked more than 2 times this year": a verb with a count of times.
   if (afterVerb && (rows.count || rows.range) && p.is(j, 'times|x')) {
     rows.named = true;
+    // "clicked twice" is at least twice as often as exactly; said ("exactly twice" stays exact).
+    const said = p.tokens[j - 1]?.text.toLowerCase();
+    if ((said === 'twice' || said === 'thrice') && rows.count?.operator === 'eq' && !p.is(j - 2, 'exactly|only|just')) {
+      rows.count = { operator: 'gte', value: rows.count.value };
+      rows.notes.push(`read "${said}" as at least ${rows.count.value} times (say "exactly ${said}" for exactly)`);
+    }
     return j + 1;
   }
   const found = p.sense(j, 'relation', (s) => s.relation === rel.name);

@@ -24,7 +24,26 @@ const QUANTIFIERS: [string[], boolean][] = [
 ];
 
 export function segment(p: Parse, i: number): Clause | undefined {
-  return everySegment(p, i) ?? outsideAll(p, i) ?? oneSegment(p, i);
+  return everySegment(p, i) ?? outsideAll(p, i) ?? eitherSegment(p, i);
+}
+
+/** "in the Q1 batch or the cooldown list": one clause, so "not in A or B" is in neither (the negation takes both). */
+function eitherSegment(p: Parse, i: number): Clause | undefined {
+  const head = oneSegment(p, i);
+  if (!head || head.node.type !== 'segment' || head.node.operator !== 'in' || head.node.when || !p.is(head.end, 'or')) return head;
+  const nodes: Node[] = [head.node];
+  let end = head.end;
+  const saved = p.lastSegment;
+  while (p.is(end, 'or')) {
+    p.lastSegment = (nodes[nodes.length - 1] as { segment: string }).segment;
+    const next = oneSegment(p, end + 1);
+    if (!next || next.node.type !== 'segment' || next.node.operator !== 'in' || next.node.when) break;
+    nodes.push(next.node);
+    end = next.end;
+  }
+  p.lastSegment = saved;
+  if (nodes.length < 2) return head;
+  return { node: group('or', nodes), end, refs: { ...head.refs, lastSegment: (nodes[nodes.length - 1] as { segment: string }).segment } };
 }
 
 /** "outside both the Q1 batch and the cooldown list", "outside the Q1 batch or the cooldown": in none of them. */
@@ -133,7 +152,8 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
     k += 1;
   }
   if (!said.length) return undefined;
-  const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort');
+  // "the cooldown ones / folks": the people of that list.
+  const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort|ones|folks|crowd|members');
   // "in the Q1 batch or the March cooldown": the second list of an "or" shares the first's "in".
   const listed = !intro && !!p.lastSegment && (p.is(i - 1, 'or|and|,|nor') || (p.is(i - 1, 'the') && p.is(i - 2, 'or|and|,|nor')));
   // One word needs "segment" / "list" beside it, or a list before it ("the cooldown list"; "in sale" is no segment).

@@ -39,4 +39,6 @@ export const deals: Row[] = [
   { say: 'contacts whose biggest deal is below 5000', rules: [has('deals'), hasNo('deals', c('amount', 'gte', 5000))], assume: ['every deal'] },
   // "and it is won": a row of the last relation with what is said of it.
   { say: 'contacts with exactly one deal and it is lost', rules: [counted('deals', 'eq', 1), has('deals', c('stage', 'eq', 'closed_lost'))], assume: ['one of them'] },
+  // Stage values, then the noun, then its modifiers: one deal.
+  { say: 'contacts with proposal stage deals north of 40k', rules: has('deals', c('stage', 'eq', 'proposal'), c('amount', 'gt', 40000)) },
 ];

@@ -61,4 +61,6 @@ export const email: Row[] = [
   // "openers of X", "recipients of X": the people who did it.
   { say: 'openers of the Webinar Invite in France', rules: [engaged('opened', 'any', { ids: ['Webinar Invite'] }), c('country', 'eq', 'FR')] },
   { say: 'non-clickers of Spring Sale', rules: not(engaged('clicked', 'any', { ids: ['Spring Sale'] })) },
+  // "twice" alone is at least twice, said.
+  { say: 'contacts who opened twice since August', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-08-01')), assume: ['at least 2'] },
 ];

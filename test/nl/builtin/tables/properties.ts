@@ -41,4 +41,6 @@ export const properties: Row[] = [
   { say: 'opted-out contacts', rules: c('email_status', 'eq', 'unsubscribed') },
   { say: 'email status is suppressed', rules: c('email_status', 'eq', 'suppressed') },
   { say: 'contacts with a cell number', rules: c('phone', 'is_not_null') },
+  { say: 'contacts whose preferred language is French', rules: c('language', 'eq', 'fr') },
+  { say: 'leads missing a phone number', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_null')] },
 ];

@@ -48,4 +48,9 @@ export const refusals: Row[] = [
   { say: 'customers paying MRR above 500', refuse: true },
   { say: 'contacts who clicked Summer Promo on iPhone', refuse: true },
   { say: 'contacts who opened Summer Promo on desktop', refuse: true },
+  // Instructions after a dash or "then"; aggregates; a segment the tenant does not have.
+  { say: 'leads in Italy — and also email them the Case Study', refuse: true },
+  { say: 'customers owned by Eddie, then change their owner to Sara', refuse: true },
+  { say: 'contacts whose combined deal value is over 20k', refuse: true },
+  { say: 'contacts in the Platinum segment', refuse: true },
 ];

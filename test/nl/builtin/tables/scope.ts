@@ -130,4 +130,6 @@ export const scope: Row[] = [
   { say: 'vip customers and partners', rules: or(and(vip, customer), partner), assume: ['two groups'] },
   // "neither A in X nor B in Y": each side whole (was NOT A AND X AND NOT B AND Y, silently).
   { say: 'neither customers in Spain nor leads in Italy', rules: and(not(and(customer, es)), not(and(lead, it))) },
+  // ", or" and a new noun for people ends a relative clause.
+  { say: 'customers who are vip, or partners in Spain', rules: or(and(customer, vip), and(partner, es)) },
 ];

@@ -41,4 +41,7 @@ export const segments: Row[] = [
   { say: 'leads who used to be in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'lead'), { ...inSegment('Q1 batch'), when: { event: 'left', since: null } }] },
   // "in X but not in it now": having been in it, not a contradiction.
   { say: 'contacts in the cooldown segment but not in it anymore', rules: [{ ...inSegment('Cooldown — Mar 2026'), when: { event: 'member', since: null } }, not(inSegment('Cooldown — Mar 2026'))], assume: ['at some point'] },
+  // "not in A or B": one clause of both, so the negation takes both (was NOT A OR B, silently).
+  { say: 'contacts not in the Q1 batch or the March cooldown list', rules: not(or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026'))) },
+  { say: 'q1 batch people excluding the cooldown folks', rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')] },
 ];
