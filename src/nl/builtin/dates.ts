@@ -86,6 +86,8 @@ export class DateReader {
   }
 
   private readAt(i: number): When | undefined {
+    // "created sometime in May": the word adds nothing to the window after it.
+    if (this.w(i) === 'sometime') return this.read(i + 1);
     const w = this.word;
     if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
     // "at some point", "at any point", "at any time": ever
@@ -197,6 +199,18 @@ export class DateReader {
       if (!at) return undefined;
       const operator = kind === 'since' || kind === 'after' ? 'gte' : 'lt';
       return { conditions: [{ operator, value: iso(at.at) }], end: at.end };
+    }
+    // "in September or October (2026)": two periods that meet are one window; a year said at the end is both's.
+    if (kind === 'in' && (w(first.next) === 'or' || w(first.next) === 'and')) {
+      const second = this.period(first.next + 1);
+      if (second) {
+        const shift = !this.hasYear(j, first.next) && this.hasYear(first.next + 1, second.next) ? second.start.getUTCFullYear() - first.start.getUTCFullYear() : 0;
+        const start = new Date(first.start);
+        start.setUTCFullYear(start.getUTCFullYear() + shift);
+        const end = new Date(first.end);
+        end.setUTCFullYear(end.getUTCFullYear() + shift);
+        if (end.getTime() === second.start.getTime()) return this.inside({ start, end: second.end, next: second.next });
+      }
     }
     // "from March to May", "April through June", "in Q1-Q2": a range, both ends included.
     if ((kind === 'in' || (kind === 'since' && w(i) === 'from')) && ['to', 'through', 'thru', 'until', 'till', '-', '–'].includes(w(first.next))) {

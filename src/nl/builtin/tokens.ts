@@ -134,6 +134,20 @@ function shorthand(tokens: Token[]): Token[] {
       out.push({ kind: 'number', text: t.text, norm: String(times), value: times, start: t.start, end: t.end }, { kind: 'word', text: '', norm: 'times', start: t.end, end: t.end });
       continue;
     }
+    // "90d": the number and its unit letter, written together.
+    if (t.kind === 'word' && /^(d|w|wk|wks|mo|mos|y|yr|yrs)$/.test(t.norm) && tokens[i - 1]?.kind === 'number' && tokens[i - 1]!.end === t.start) {
+      out.push({ ...t, norm: t.norm.startsWith('d') ? 'days' : t.norm.startsWith('w') ? 'weeks' : t.norm.startsWith('y') ? 'years' : 'months' });
+      continue;
+    }
+    // "90d", "2wks", "6mo": a number and its unit written as one word.
+    const unit = t.kind === 'word' ? /^(\d{1,4})(d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|years?)$/.exec(t.norm) : null;
+    if (unit) {
+      const n = Number(unit[1]);
+      const u = unit[2]!;
+      const word = u.startsWith('d') ? 'days' : u.startsWith('w') ? 'weeks' : u.startsWith('y') ? 'years' : 'months';
+      out.push({ kind: 'number', text: t.text, norm: unit[1]!, value: n, start: t.start, end: t.end }, { kind: 'word', text: '', norm: word, start: t.end, end: t.end });
+      continue;
+    }
     // "50–250": an en or em dash between numbers is a range, like "-".
     if (t.kind === 'punct' && (t.norm === '–' || t.norm === '—') && tokens[i - 1]?.kind === 'number' && next?.kind === 'number') {
       out.push({ ...t, norm: '-' });

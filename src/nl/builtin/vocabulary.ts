@@ -27,7 +27,7 @@ export const FILLERS = new Set([
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
   'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's",
-  'also', 'only', 'just', 'currently', 'still', 'already', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
+  'also', 'only', 'just', 'currently', 'still', 'already', 'sometime', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
   'based', 'located', 'situated', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
   'currently', 'now', 'ones', "'s", 'create', 'build', 'make', 'target', 'targeting', 'segments', 'lists', ',', ';', ':', '.', '!', '?', '-', '—', '–',
 ]);

@@ -365,6 +365,11 @@ function namedField(p: Parse, i: number): Clause | undefined {
     if (field.type === 'number' && p.is(j, 'score|rating|count|number')) j += 1;
     // "companies making …": a company noun is the subject, not the company-name field, before a bare word.
     let clause = compare(p, field, j, !COMPANY_NOUNS.has(p.w(j - 1)));
+    // "whose company is Italian": a nationality is the company's country, not its name.
+    if (clause?.node.type === 'condition' && clause.node.field === 'company.name' && clause.node.operator === 'eq') {
+      const country = p.sense(clause.end - 1, 'country');
+      if (country && country.match.end === clause.end) clause = { ...clause, node: cond('company.country', 'eq', country.sense.code) };
+    }
     // "has 'bank' in it": the text is somewhere in the value.
     if (clause?.node.type === 'condition' && clause.node.operator === 'contains' && p.is(clause.end, 'in', 'it|them|there')) clause = { ...clause, end: clause.end + 2 };
     if (clause && (!best || clause.end > best.end)) best = clause;
@@ -394,10 +399,12 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       const addressLike = !/email|domain|website/.test(field.key) || /[@.]/.test(p.tokens[j]?.text ?? '');
       const op = p.phrase(j, TEXT_OPERATORS) ?? (implicit && addressLike && freeText(p, j) ? { value: 'eq', end: j } : undefined);
       if (!op) return undefined;
-      const t = p.tokens[op.end];
+      // "whose company is also Italian"
+      const at = op.value === 'eq' && p.is(op.end, 'also') ? op.end + 1 : op.end;
+      const t = p.tokens[at];
       if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && t.norm.length > 1)) return undefined;
       const raw = t.kind === 'quoted' ? t.norm : t.text;
-      return { node: cond(field.key, op.value as 'eq', raw.toLowerCase()), end: op.end + 1 };
+      return { node: cond(field.key, op.value as 'eq', raw.toLowerCase()), end: at + 1 };
     }
     case 'number': {
       const b = readBound(p, j);

@@ -35,4 +35,6 @@ export const company: Row[] = [
   // A head count said of a company with "people"; "or fewer" after the field word.
   { say: 'contacts whose company has more than 300 people', rules: c('company.employee_count', 'gt', 300) },
   { say: 'contacts at companies with 20 employees or fewer', rules: c('company.employee_count', 'lte', 20) },
+  // A nationality after "company is" is the company's country, not its name.
+  { say: 'contacts in Spain whose company is also Spanish', rules: [c('country', 'eq', 'ES'), c('company.country', 'eq', 'ES')] },
 ];

@@ -37,4 +37,7 @@ export const dates: Row[] = [
   { say: 'leads created before the Autumn Offer', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'lt', '2026-08-17T01:15:54.000Z')], assume: ['was sent'] },
   // "the same year / month" refers back to the window said last.
   { say: 'contacts created in 2025 with a won deal that same year', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-01-01'), c('closed_at', 'lt', '2026-01-01'))], assume: ['same time window'] },
+  // Two periods that meet are one window ("September or October 2026"); "sometime" adds nothing; "30d" is 30 days.
+  { say: 'contacts created sometime in July or August 2026', rules: [c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-09-01')] },
+  { say: 'contacts created in the last 45d', rules: c('created_at', 'within_last', days(45)) },
 ];
