@@ -111,7 +111,6 @@ function shorthand(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    const glued = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.end === b.start;
     // "w/" and "w/o" are written without spaces; "w / o" would be a list.
     if (t.kind === 'word' && t.norm === 'w' && next?.norm === '/' && glued(t, next)) {
       const o = tokens[i + 2];
@@ -135,12 +134,12 @@ function shorthand(tokens: Token[]): Token[] {
       continue;
     }
     // "90d": the number and its unit letter, written together.
-    if (t.kind === 'word' && /^(d|w|wk|wks|mo|mos|y|yr|yrs)$/.test(t.norm) && tokens[i - 1]?.kind === 'number' && tokens[i - 1]!.end === t.start) {
+    if (t.kind === 'word' && tokens[i - 1]?.kind === 'number' && tokens[i - 1]!.end === t.start && UNIT_LETTER.test(t.norm)) {
       out.push({ ...t, norm: t.norm.startsWith('d') ? 'days' : t.norm.startsWith('w') ? 'weeks' : t.norm.startsWith('y') ? 'years' : 'months' });
       continue;
     }
     // "90d", "2wks", "6mo": a number and its unit written as one word.
-    const unit = t.kind === 'word' ? /^(\d{1,4})(d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|years?)$/.exec(t.norm) : null;
+    const unit = t.kind === 'word' && t.norm.charCodeAt(0) <= 57 ? UNIT.exec(t.norm) : null;
     if (unit) {
       const n = Number(unit[1]);
       const u = unit[2]!;
@@ -155,8 +154,7 @@ function shorthand(tokens: Token[]): Token[] {
     }
     // "a 50-250 person shop", "200-people companies": a head count before a word for a company.
     // "companies with more than 500 people", "whose company has 200 staff": a head count said of a company.
-    const ofCompany = () => tokens.slice(Math.max(0, i - 6), i - 1).some((b) => COMPANY_WORDS.has(b.norm)) && !/^(employees?|staff)$/.test(t.norm);
-    if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && (COMPANY_WORDS.has(next?.norm ?? '') || ofCompany())) {
+    if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && (COMPANY_WORDS.has(next?.norm ?? '') || ofCompany(tokens, i))) {
       out.push({ ...t, norm: COMPANY_WORDS.has(next?.norm ?? '') ? 'employee' : 'employees' });
       continue;
     }
@@ -172,6 +170,20 @@ function shorthand(tokens: Token[]): Token[] {
   }
   return out;
 }
+
+function glued(a: Token | undefined, b: Token | undefined): boolean {
+  return !!a && !!b && a.end === b.start;
+}
+
+/** Whether a word for a company stands a few words before the head count at i. */
+function ofCompany(tokens: readonly Token[], i: number): boolean {
+  if (/^(employees?|staff)$/.test(tokens[i]!.norm)) return false;
+  for (let k = Math.max(0, i - 6); k < i - 1; k++) if (COMPANY_WORDS.has(tokens[k]!.norm)) return true;
+  return false;
+}
+
+const UNIT = /^(\d{1,4})(d|days?|w|wks?|weeks?|mo|mos|mths?|months?|y|yrs?|years?)$/;
+const UNIT_LETTER = /^(d|w|wk|wks|mo|mos|y|yr|yrs)$/;
 
 /** Words of a catalog or tenant phrase, tokenized the same way as descriptions. */
 export function phraseWords(phrase: string): string[] {
