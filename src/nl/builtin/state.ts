@@ -24,45 +24,37 @@ export function typoDistance(a: string, b: string): number {
 
 const VOWELS = /[aeiouy]/;
 const TAGGED = new Set(['tagged', 'tag', 'tags', 'labeled', 'labelled', 'label']);
-const SKELETONS = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const SKELETONS = new WeakMap<readonly unknown[], Map<string, unknown>>();
 
-/** Each word by its first letter and the consonants after it ("opened" → "opnd"); a skeleton two words share maps to none. */
-function skeletons(words: readonly string[]): Map<string, string | undefined> {
-  let map = SKELETONS.get(words);
+/** A word's first letter and the consonants after it: "opened" → "opnd". */
+const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aeiouy]/g, '');
+
+/**
+ * The items of a list by the skeleton of their text, computed once per list (the parser's own words,
+ * or a bucket of one-word lexicon phrases); a skeleton two items share maps to none.
+ */
+function bySkeleton<T>(items: readonly T[], text: (item: T) => string): Map<string, T | undefined> {
+  let map = SKELETONS.get(items) as Map<string, T | undefined> | undefined;
   if (!map) {
     map = new Map();
-    for (const word of words) {
-      const key = word[0] + word.slice(1).replace(/[aeiouy]/g, '');
+    for (const item of items) {
+      const word = text(item);
+      const key = skeleton(word);
       if (key.length < 3 || key === word) continue;
-      map.set(key, map.has(key) && map.get(key) !== word ? undefined : word);
+      map.set(key, map.has(key) && map.get(key) !== item ? undefined : item);
     }
-    SKELETONS.set(words, map);
+    SKELETONS.set(items, map);
   }
   return map;
 }
-
-type Phrase = { text: string; senses: Sense[] };
-const PHRASE_SKELETONS = new WeakMap<readonly Phrase[], Map<string, Phrase | undefined>>();
-
-/** The one-word phrases of a fuzzy bucket by their skeletons, computed once per bucket; a shared skeleton maps to none. */
-function phraseSkeletons(phrases: readonly Phrase[]): Map<string, Phrase | undefined> {
-  let map = PHRASE_SKELETONS.get(phrases);
-  if (!map) {
-    map = new Map();
-    for (const ph of phrases) {
-      const key = ph.text[0] + ph.text.slice(1).replace(/[aeiouy]/g, '');
-      if (key.length < 3 || key === ph.text) continue;
-      map.set(key, map.has(key) && map.get(key) !== ph ? undefined : ph);
-    }
-    PHRASE_SKELETONS.set(phrases, map);
-  }
-  return map;
-}
+const asWord = (w: string): string => w;
+const NO_PHRASES: readonly { text: string; senses: Sense[] }[] = [];
+const phraseText = (ph: { text: string }): string => ph.text;
 
 /** After a campaign's name: it was sent ("since the Spring Sale went out"). */
 const SENT_PHRASES: [string[], true][] = [
   [['went', 'out'], true], [['was', 'sent'], true], [['was', 'sent', 'out'], true], [['went', 'live'], true], [['launched'], true], [['dropped'], true],
-  [['was', 'launched'], true], [['got', 'sent'], true], [['hit', 'inboxes'], true], [['was', 'sent', 'out'], true],
+  [['was', 'launched'], true], [['got', 'sent'], true], [['hit', 'inboxes'], true],
 ];
 
 export interface Match {
@@ -355,7 +347,7 @@ export class Parse {
     }
     if (!best) {
       // Written without its vowels ("opnd", "clckd", "mtngs"): the one word of the vocabulary with those letters.
-      const word = t.norm.length >= 3 && !VOWELS.test(t.norm.slice(1)) ? skeletons(words).get(t.norm) : undefined;
+      const word = t.norm.length >= 3 && !VOWELS.test(t.norm.slice(1)) ? bySkeleton(words, asWord).get(t.norm) : undefined;
       if (word) best = { word, d: 0 };
     }
     if (!best) return false;
@@ -448,7 +440,7 @@ export class Parse {
       if (!best && !VOWELS.test(this.tokens[i]!.norm.slice(1))) {
         // "mtngs": a one-word phrase written without its vowels, when only one has those letters.
         const text = this.tokens[i]!.norm;
-        const close = phraseSkeletons(this.lex.fuzzy.get(fuzzyKey(1, text)) ?? []).get(text);
+        const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, text)) ?? NO_PHRASES, phraseText).get(text);
         if (close) best = { start: i, end: i + 1, d: 0, senses: close.senses };
       }
       if (!best) {
