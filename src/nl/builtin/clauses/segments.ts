@@ -30,20 +30,27 @@ export function segment(p: Parse, i: number): Clause | undefined {
 /** "in the Q1 batch or the cooldown list": one clause, so "not in A or B" is in neither (the negation takes both). */
 function eitherSegment(p: Parse, i: number): Clause | undefined {
   const head = oneSegment(p, i);
-  if (!head || head.node.type !== 'segment' || head.node.operator !== 'in' || head.node.when || !p.is(head.end, 'or')) return head;
-  const nodes: Node[] = [head.node];
-  let end = head.end;
+  if (!head || head.node.type !== 'segment' || head.node.operator !== 'in' || head.node.when) return head;
+  const more = moreSegments(p, head.end, head.node.segment, 'or');
+  if (!more.ids.length) return head;
+  const ids = [head.node.segment, ...more.ids];
+  return { node: group('or', ids.map((id) => ({ type: 'segment' as const, operator: 'in' as const, segment: id }))), end: more.end, refs: { ...head.refs, lastSegment: ids[ids.length - 1] } };
+}
+
+/** The segments listed after one ("… or the cooldown list", "…, and the March cooldown"), each read as the list's next item. */
+function moreSegments(p: Parse, from: number, first: string, joiners: string): { ids: string[]; end: number } {
+  const ids: string[] = [];
+  let end = from;
   const saved = p.lastSegment;
-  while (p.is(end, 'or')) {
-    p.lastSegment = (nodes[nodes.length - 1] as { segment: string }).segment;
+  while (p.is(end, joiners)) {
+    p.lastSegment = ids[ids.length - 1] ?? first;
     const next = oneSegment(p, end + 1);
     if (!next || next.node.type !== 'segment' || next.node.operator !== 'in' || next.node.when) break;
-    nodes.push(next.node);
+    ids.push(next.node.segment);
     end = next.end;
   }
   p.lastSegment = saved;
-  if (nodes.length < 2) return head;
-  return { node: group('or', nodes), end, refs: { ...head.refs, lastSegment: (nodes[nodes.length - 1] as { segment: string }).segment } };
+  return { ids, end };
 }
 
 /** "outside both the Q1 batch and the cooldown list", "outside the Q1 batch or the cooldown": in none of them. */
@@ -54,17 +61,9 @@ function outsideAll(p: Parse, i: number): Clause | undefined {
   const at = both && !first ? (p.is(i + 1, 'of') ? i + 2 : i + 1) : undefined;
   const head = first ?? (at !== undefined ? oneSegment(p, at + 1) : undefined);
   if (!head || head.node.type !== 'segment') return undefined;
-  const ids = [head.node.segment];
-  let end = head.end;
-  const saved = p.lastSegment;
-  while (p.is(end, 'and|or|nor|,')) {
-    p.lastSegment = ids[ids.length - 1];
-    const next = oneSegment(p, end + 1);
-    if (!next || next.node.type !== 'segment' || next.node.operator !== 'in' || next.node.when) break;
-    ids.push(next.node.segment);
-    end = next.end;
-  }
-  p.lastSegment = saved;
+  const more = moreSegments(p, head.end, head.node.segment, 'and|or|nor|,');
+  const ids = [head.node.segment, ...more.ids];
+  const end = more.end;
   if (ids.length < 2) return undefined;
   const node = all(ids.map((id) => ({ type: 'segment' as const, operator: 'not_in' as const, segment: id })));
   return { node, end, assumptions: [`read "${p.text(i, end)}" as in none of them`], refs: { lastSegment: ids[ids.length - 1] } };
