@@ -114,7 +114,7 @@ export function scan(p: Parse): Scan {
       const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && lastClauseAttached(items);
       // "with a won deal or an NPS of 10": a noun phrase after "or" is one more thing the head has.
       // A participle ("or tagged vip") only continues a "with" phrase, not a place ("in Germany or tagged partner and in Spain").
-      const np = p.w(i - 1) !== ',' && lastClauseAttached(items) && (p.is(i + 1, 'a|an') || (OR_CONTINUES.has(p.w(i + 1)) && lastWith(p, items)));
+      const np = p.w(i - 1) !== ',' && lastClauseAttached(items) && (p.is(i + 1, 'a|an') || (OR_CONTINUES.has(p.w(i + 1)) && lastWith(items)));
       items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative || np, loose: p.w(i - 1) === ',', np });
     }
     else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
@@ -318,7 +318,7 @@ function lastClauseAttached(items: Item[]): boolean {
 }
 
 /** Whether the last clause was introduced by "with" / "having". */
-function lastWith(p: Parse, items: Item[]): boolean {
+function lastWith(items: Item[]): boolean {
   for (let k = items.length - 1; k >= 0; k--) {
     const it = items[k]!;
     if (it.kind === 'clause') return it.with === true;

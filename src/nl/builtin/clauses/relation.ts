@@ -172,14 +172,14 @@ function superlative(p: Parse, i: number): Clause | undefined {
   const op = b.operator as 'gt' | 'gte' | 'lt' | 'lte';
   const up = op === 'gt' || op === 'gte';
   const said = p.text(i, b.end);
-  const noun_ = findRelation(name)!.noun;
+  const rowNoun = findRelation(name)!.noun;
   if ((sup.value === 'max') === up) {
-    return { node: relation(name, true, [cond(field, op, b.value)]), end: b.end, assumptions: [`read "${said}" as ${article(noun_)} with ${field} ${OP_WORDS[op]} ${b.value} (the ${sup.value === 'max' ? 'largest' : 'smallest'} is, exactly when one is)`] };
+    return { node: relation(name, true, [cond(field, op, b.value)]), end: b.end, assumptions: [`read "${said}" as ${article(rowNoun)} with ${field} ${OP_WORDS[op]} ${b.value} (the ${sup.value === 'max' ? 'largest' : 'smallest'} is, exactly when one is)`] };
   }
   // The largest under X: a row, and none at or over X. The smallest over X: a row, and none at or under X.
   const opposite = { gt: 'lte', gte: 'lt', lt: 'gte', lte: 'gt' } as const;
   const node = all([relation(name, true, []), relation(name, false, [cond(field, opposite[op], b.value)])]);
-  return { node, end: b.end, assumptions: [`read "${said}" as every ${noun_} with ${field} ${OP_WORDS[op]} ${b.value}, and at least one`] };
+  return { node, end: b.end, assumptions: [`read "${said}" as every ${rowNoun} with ${field} ${OP_WORDS[op]} ${b.value}, and at least one`] };
 }
 const OP_WORDS = { gt: 'over', gte: 'at least', lt: 'under', lte: 'at most' } as const;
 
