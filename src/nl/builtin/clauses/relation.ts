@@ -104,7 +104,27 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
     const c = readRelation(p, i, phrases);
     if (c && (!best || c.end > best.end)) best = c;
   }
-  return best;
+  return best ?? (p.lastRelation ? elided(p, i, p.lastRelation) : undefined);
+}
+
+/**
+ * "inbound activity in the last 90 days but no outbound in that period": a qualifier of the last
+ * relation's rows without a noun names rows of that relation again (the noun is left out, not missing).
+ */
+function elided(p: Parse, i: number, name: RelationName): Clause | undefined {
+  const phrases = RELATION_PHRASES.find((r) => r.relation === name)!;
+  const rows = start(phrases);
+  const j = qualifiers(p, i, rows);
+  if (j === i || !rows.where.length || rows.nounFieldOnly !== undefined || rows.each || p.sense(j, 'relation')) return undefined;
+  rows.named = true;
+  // "inbound calls in May but no outbound in that period": the rows before, with what is said now in place.
+  const last = p.lastRows?.relation === name ? p.lastRows.where.filter((c) => !rows.where.some((w) => w.field === c.field)) : [];
+  rows.where.push(...last);
+  const end = modifiers(p, j, rows);
+  const node = build(p, i, end, rows);
+  if (!node) return undefined;
+  rows.notes.push(`read "${p.text(i, j)}" as ${last.length ? 'the same' : p.text(i, j)} ${rows.rel.label.toLowerCase()}${last.length ? ` but ${p.text(i, j)}` : ', like the ones before'}`);
+  return { node, end, assumptions: rows.notes, refs: { lastRelation: name } };
 }
 
 /** What is said of every row without its noun ("won", "in negotiation", "worth over 10k", "calls", "above 70"). */
@@ -756,6 +776,13 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         continue;
       }
     }
+    // "called us (inbound call) since September", "emailed (outbound email activity) in October":
+    // a parenthesis that restates the rows says nothing new; what follows it is still about them.
+    const restated = p.w(k) === '(' ? gloss(p, k, rows) : undefined;
+    if (restated !== undefined) {
+      j = restated;
+      continue;
+    }
     const owner = owned(p, linked, rel, rows);
     if (owner !== undefined) {
       j = owner;
@@ -769,6 +796,36 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     break;
   }
   return j;
+}
+
+/**
+ * "(inbound call)" right after rows it describes: the same relation's rows, read alone, up to the closing
+ * parenthesis; their conditions are added when none contradicts one already said. Anything the words
+ * would change besides conditions (a count, a negation, the newest row) is not a restatement.
+ */
+function gloss(p: Parse, k: number, rows: Rows): number | undefined {
+  let inner = rowsAt(p, k + 1, rows.phrases);
+  if (!inner || p.w(inner.end) !== ')') {
+    // "(inbound)": qualifiers alone.
+    const only = start(rows.phrases);
+    inner = { rows: only, end: qualifiers(p, k + 1, only) };
+    if (inner.end === k + 1 || p.w(inner.end) !== ')') return undefined;
+  }
+  const g = inner.rows;
+  if (g.count || g.range || g.none || g.latest || g.eachWindow || g.each || g.notIn || g.everyValue) return undefined;
+  if (g.window && rows.window) return undefined;
+  const same = (a: Condition, b: Condition) => a.operator === b.operator && JSON.stringify(a.value) === JSON.stringify(b.value);
+  const added: Condition[] = [];
+  for (const c of g.where) {
+    const said = rows.where.filter((w) => w.field === c.field);
+    if (said.some((w) => same(w, c))) continue;
+    if (said.length) return undefined;
+    added.push(c);
+  }
+  rows.where.push(...added);
+  if (g.window) rows.window = g.window;
+  rows.notes.push(...g.notes);
+  return inner.end + 1;
 }
 
 function boundCondition(field: string, b: NonNullable<ReturnType<typeof readBound>>): Condition {

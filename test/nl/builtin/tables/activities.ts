@@ -33,6 +33,14 @@ export const activities: Row[] = [
   { say: 'an inbound call that happened this month', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
   // "in that period" before the rows it applies to.
   { say: 'contacts with a meeting since August, and in that period no outbound emails', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-08-01')), not(has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01')))], assume: ['same time window'] },
+  // A parenthesis that restates the rows says nothing new; the window after it is still theirs.
+  { say: 'leads that phoned us (an inbound call) after October 5', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-06'))] },
+  { say: 'customers with a meeting (inbound) in the last 3 weeks', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('type', 'eq', 'meeting'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', weeks(3)))] },
+  // A parenthesis that contradicts the rows is not read into them.
+  { say: 'contacts who called us (outbound call) this month', rules: [has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound')), has('activities', c('direction', 'eq', 'outbound'), c('type', 'eq', 'call'))], unrecognized: ['month'] },
+  // A qualifier of the last relation without its noun: the same rows with it in place.
+  { say: 'outbound calls since August but no inbound in that time', rules: [has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01')), hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-08-01'))], assume: ['same activities but inbound'] },
+  { say: 'contacts with an outbound email and no inbound', rules: [has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound')), hasNo('activities', c('direction', 'eq', 'inbound'))], assume: ['like the ones before'] },
   // "active" / "inactive" with no window: the last 90 days, said.
   { say: 'active leads', rules: [has('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'lead')], assume: ['90 days'] },
   { say: 'dormant customers', rules: [hasNo('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'customer')], assume: ['90 days'] },
