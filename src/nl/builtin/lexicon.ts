@@ -56,7 +56,7 @@ export function lexiconFor(tenant: TenantValues): Lexicon {
   return lex;
 }
 
-const FUZZY_KINDS = new Set<SenseKind>(['value', 'country', 'language', 'field', 'relValue', 'campaign', 'segment']);
+const FUZZY_KINDS = new Set<SenseKind>(['value', 'country', 'language', 'field', 'relValue', 'campaign', 'segment', 'relation']);
 
 function buildLexicon(tenant: TenantValues): Lexicon {
   const trie: Trie = { next: new Map(), senses: [] };
@@ -133,7 +133,8 @@ function buildLexicon(tenant: TenantValues): Lexicon {
   const fuzzy = new Map<string, Phrase[]>();
   for (const p of phrases.values()) {
     // Owners' first names are short ("sara"): still a target, for a longer typo of them ("sarah").
-    if (p.text.length < 5 && !(p.text.length === 4 && p.senses.some((s) => s.kind === 'value' && s.field === 'owner'))) continue;
+    // A relation's four-letter noun ("deal") too, for two letters swapped ("dael").
+    if (p.text.length < 5 && !(p.text.length === 4 && p.senses.some((s) => (s.kind === 'value' && s.field === 'owner') || s.kind === 'relation'))) continue;
     const key = fuzzyKey(p.words.length, p.text);
     const list = fuzzy.get(key);
     if (list) list.push(p);

@@ -365,6 +365,7 @@ export class Parse {
    */
   private correctBeforeField(covered: Set<number>): void {
     this.correctAfterTagged(covered);
+    this.correctAfterPlace(covered);
     for (let i = 0; i + 1 < this.tokens.length; i++) {
       const t = this.tokens[i]!;
       if (t.kind !== 'word' || t.norm.length !== 3 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
@@ -392,11 +393,35 @@ export class Parse {
     }
   }
 
+  /**
+   * "in japn", "from Itly": a short unknown word right after a place word is compared with the
+   * countries only (one letter added, dropped or swapped): too short for the whole lexicon, but the
+   * place word says what it can be. Said.
+   */
+  private correctAfterPlace(covered: Set<number>): void {
+    for (let i = 1; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || t.norm.length < 3 || t.norm.length > 4 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+      // After a place word, or after a country and "or", "and", a comma ("from Italy or Span").
+      const listed = [',', 'and', 'or', '/'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
+      if (!PLACE_WORDS.has(this.w(i - 1)) && !listed) continue;
+      const close = this.sensesOf((s) => s.kind === 'country' && !s.region).filter((v) => v.text.length > 3 && typoDistance(v.text, t.norm) === 1);
+      if (close.length !== 1) continue;
+      this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
+      covered.add(i);
+    }
+  }
+
   /** The one-word phrases that are values of a contact field. */
   private valueSensesOf(field: string): { text: string; senses: Sense[] }[] {
+    return this.sensesOf((s) => s.kind === 'value' && s.field === field);
+  }
+
+  /** The one-word phrases with senses passing the filter (only those senses). */
+  private sensesOf(filter: (s: Sense) => boolean): { text: string; senses: Sense[] }[] {
     const out: { text: string; senses: Sense[] }[] = [];
     for (const [word, node] of this.lex.trie.next) {
-      const senses = node.senses.filter((s) => s.kind === 'value' && s.field === field);
+      const senses = node.senses.filter(filter);
       if (senses.length) out.push({ text: word, senses });
     }
     return out;
@@ -420,7 +445,7 @@ export class Parse {
       }
       if (!unknown(i) || covered.has(i)) continue;
       if (this.correctVerb(i)) continue;
-      let best: { start: number; end: number; d: number; senses: Sense[] } | undefined;
+      let best: { start: number; end: number; d: number; senses: Sense[]; text?: string } | undefined;
       for (let n = 3; n >= 1; n--) {
         for (let start = Math.max(0, i - n + 1); start <= i; start++) {
           const words = this.tokens.slice(start, start + n);
@@ -428,12 +453,15 @@ export class Parse {
           // "in the Netherland": the article is the sentence's, not the typo's (readers skip it themselves).
           if (n > 1 && start < i && (words[0]!.norm === 'the' || words[0]!.norm === 'a')) continue;
           const text = words.map((t) => t.norm).join(' ');
-          const limit = text.length >= 7 ? 2 : text.length >= 5 ? 1 : 0;
+          // Four letters: only two letters swapped, and only into a relation's noun ("dael").
+          const swapOnly = n === 1 && text.length === 4;
+          const limit = text.length >= 7 ? 2 : text.length >= 5 || swapOnly ? 1 : 0;
           if (limit === 0) continue;
           for (const phrase of this.lex.fuzzy.get(fuzzyKey(n, text)) ?? []) {
             if (Math.abs(phrase.text.length - text.length) > limit) continue;
+            if (swapOnly && (phrase.text.length !== 4 || distance(phrase.text, text) === 1 || !phrase.senses.every((x) => x.kind === 'relation'))) continue;
             const d = typoDistance(text, phrase.text);
-            if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses };
+            if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses, text: phrase.text };
           }
         }
       }
@@ -448,6 +476,14 @@ export class Parse {
         this.correctWord(i, TYPO_WORDS);
         continue;
       }
+      if (best.text && best.end === best.start + 1 && best.senses.every((s) => s.kind === 'relation')) {
+        // "activty", "meetigns": a relation's noun is read by its word, so the word itself is corrected (and said).
+        this.assume(`read "${t.text}" as "${best.text}"`);
+        t.norm = best.text;
+        this.lattice[i] = this.exactAt(i);
+        covered.add(i);
+        continue;
+      }
       {
         const typo = this.text(best.start, best.end);
         this.lattice[best.start]!.push({ start: best.start, end: best.end, senses: best.senses, typo });
@@ -455,6 +491,8 @@ export class Parse {
         for (let k = best.start; k < best.end; k++) covered.add(k);
       }
     }
+    // A short one after a country corrected just now ("in Frnce or Itly").
+    this.correctAfterPlace(covered);
   }
 }
 

@@ -34,6 +34,8 @@ function allAre(p: Parse, i: number): Clause | undefined {
   const before = p.phrase(i, BEFORE);
   const n = relNoun(p, before?.end ?? i);
   if (!n) return undefined;
+  // "all opportunities without an owner": at the start, a lifecycle stage's noun is who they are.
+  if (i === 0 && p.sense(before?.end ?? i, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;
   // "every deal they had was lost", "every deal ended up lost"
   let j = p.skip(n.end, ['they', 'we', 'he', 'she', 'ever', 'had', 'have', 'has']);
   j = p.skip(p.is(j, 'ended', 'up') ? j + 2 : j, VERBS);

@@ -99,6 +99,9 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
     const none = noneOfThem(p, i, p.lastRelation);
     if (none) return none;
   }
+  // "opportunities owned by Sara": a people noun that starts the description is who they are (the
+  // lifecycle stage), not the rows of a relation that shares the word (deals).
+  if ((i === 0 || (i === 1 && p.is(0, 'all|the|our|every'))) && p.sense(i, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;
   let best: Clause | undefined;
   for (const phrases of RELATION_PHRASES) {
     const c = readRelation(p, i, phrases);

@@ -30,6 +30,9 @@ export const deals: Row[] = [
   { say: 'deals closed before 2026', rules: has('deals', c('closed_at', 'lt', '2026-01-01')) },
   { say: 'a deal worth over 100000 that is still open', rules: has('deals', c('amount', 'gt', 100000), OPEN) },
   { say: 'contacts with opportunities worth more than 5000', rules: has('deals', c('amount', 'gt', 5000)) },
+  // At the start, "opportunities" is who they are (the lifecycle stage), not deals.
+  { say: 'opportunities assigned to Alice', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('owner', 'eq', 'Alice Admin')] },
+  { say: 'all opportunities without an owner', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('owner', 'is_null')] },
   { say: 'contacts with more than 2 open deals', rules: counted('deals', 'gt', 2, OPEN) },
   // "but none won": no row of the relation just named with what follows.
   { say: 'contacts with open deals but none won', rules: [has('deals', OPEN), hasNo('deals', c('stage', 'eq', 'closed_won'))], assume: ['"none won"'] },

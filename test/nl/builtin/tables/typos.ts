@@ -1,4 +1,4 @@
-import { c, counted, engaged, has, months, type Row } from '../build.js';
+import { c, counted, engaged, has, hasNo, months, type Row } from '../build.js';
 
 /** Cheap typo tolerance for tenant values and field words, always said as an assumption. */
 export const typos: Row[] = [
@@ -16,5 +16,11 @@ export const typos: Row[] = [
   { say: 'leads who opnd Product Launch in the last 2 mnths', rules: [c('lifecycle_stage', 'eq', 'lead'), has('email_events', c('type', 'eq', 'opened'), c('campaign', 'eq', 'Product Launch'), c('occurred_at', 'within_last', months(2)))], assume: ['"opnd"', '"mnths"'] },
   // After "tagged", an unknown word is compared with the tags; "the" before a misspelt country stays the sentence's.
   { say: 'contacts tagged vipp', rules: c('tags', 'eq', 'vip'), assume: ['"vipp"'] },
+  // A short misspelt country after a place word (or after a country and "or") is compared with the countries only.
+  { say: 'customers in Frnce or Itly', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['FR', 'IT'])], assume: ['"Frnce"', '"Itly"'] },
+  { say: 'vips from japn', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'JP')], assume: ['"japn"'] },
+  // A relation's noun misspelt: the word is corrected, and said.
+  { say: 'leads with no activites since May', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('occurred_at', 'gte', '2026-05-01'))], assume: ['"activites"'] },
+  { say: 'contacts with a won dael', rules: has('deals', c('stage', 'eq', 'closed_won')), assume: ['"dael"'] },
   { say: 'leads tagged partnr in the Netherland', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'eq', 'partner'), c('country', 'eq', 'NL')], assume: ['"partnr"', '"Netherland"'] },
 ];
