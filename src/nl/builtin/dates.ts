@@ -101,7 +101,8 @@ export class DateReader {
     if (the) j += 1;
     if (['last', 'past', 'previous', 'recent', 'prior'].includes(w(j))) {
       // "last year" is the previous calendar year; "the last year" and "the last 12 months" roll.
-      if (!the && w(j) === 'last' && this.unitWord(j + 1)) {
+      // "the previous quarter", "prior month": the calendar period before this one too.
+      if (((!the && w(j) === 'last') || w(j) === 'previous' || w(j) === 'prior') && this.unitWord(j + 1)) {
         const period = this.previousPeriod(j + 1);
         if (period) return this.inside(period);
       }

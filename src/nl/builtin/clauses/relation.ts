@@ -380,6 +380,10 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
     rows.notes.push(`read "${p.text(i, j)}" as in the last ${rows.usualWindow.amount} ${rows.usualWindow.unit} (no time was said; say one to change it)`);
   }
   if (rows.weak && j === afterNoun && !rows.where.length) return undefined;
+  // "email activity" is logged emails here; a marketer may mean campaign opens and clicks. Said.
+  if (rows.rel.name === 'activities' && rows.where.some((c) => c.field === 'type' && c.value === 'email') && /\bemail activit/i.test(p.text(i, j))) {
+    rows.notes.push(`read "email activity" as logged email activities, not campaign email events (say "opened or clicked any campaign" for those)`);
+  }
   return { rows, end: j };
 }
 

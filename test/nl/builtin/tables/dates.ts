@@ -14,6 +14,10 @@ export const dates: Row[] = [
   { say: 'created in 2025', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01')] },
   { say: 'created this year', rules: c('created_at', 'gte', '2026-01-01') },
   { say: 'created last year', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01')] },
+  // "previous" / "prior" name the calendar period before this one; "the last quarter" rolls, and says so.
+  { say: 'contacts created the previous quarter', rules: [c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-10-01')] },
+  { say: 'created in the prior month', rules: [c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01')] },
+  { say: 'contacts added in the last quarter', rules: c('created_at', 'within_last', months(3)), assume: ['not the previous calendar quarter'] },
   { say: 'created this month', rules: c('created_at', 'gte', '2026-11-01') },
   { say: 'created more than a year ago', rules: c('created_at', 'more_than_ago', years(1)) },
   { say: 'created over 90 days ago', rules: c('created_at', 'more_than_ago', days(90)) },

@@ -4,6 +4,9 @@ import { c, type Row } from '../build.js';
 export const unrecognized: Row[] = [
   { say: 'vip contacts who love cats', rules: c('tags', 'eq', 'vip'), unrecognized: ['love cats'] },
   { say: 'customers in Germany with a purple logo', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], unrecognized: ['purple logo'] },
+  // Remarks to the reader are not conditions: marked, not read ("don't call them" is not "no calls").
+  { say: 'vips in Italy (do not phone them, I only want a count)', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'IT')], unrecognized: ['(do not phone them, I only want a count)'] },
+  { say: 'partners tagged newsletter; never email them', rules: [c('tags', 'eq', 'partner'), c('tags', 'eq', 'newsletter')], unrecognized: ['; never email them'] },
   // An unknown capitalized place is a city, which no field holds: refused with the closest fields.
   { say: 'leads in Narnia', refuse: true },
   { say: 'subscribed contacts in Berlin', refuse: true },
