@@ -37,8 +37,9 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `single` on a clause: it is "field = value(s)" on a field that holds one value per contact. */
 /** `both` on a "not": "not both A and B" negates the conjunction of what follows. */
 /** `comma` on a clause: written right after a comma ("churned, bounced or in the cooldown"). */
+/** `orList` on a clause: its own list of values ends in "or" ("unsubscribed or bounced"). */
 /** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
-type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number } } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
+type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -93,7 +94,7 @@ export function scan(p: Parse): Scan {
         clause.node = { ...rel, has: missing.value === 'is_not_null' };
         clause.end = missing.end;
       }
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause) });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause), orList: p.tokens.slice(i + 1, clause.end).some((t) => t.norm === 'or'), words: clause.end - i });
       clauses += 1;
       i = clause.end;
       continue;
@@ -144,6 +145,7 @@ export function scan(p: Parse): Scan {
   twoGroups(p, items);
   neitherNor(p, items);
   wasIn(p, items);
+  serialOr(items);
   return { items, clauses, unknown };
 }
 
@@ -170,6 +172,53 @@ function neitherNor(p: Parse, items: Item[]): void {
     const nor = items[b] as { at: number };
     items.splice(a, e - a, start, { kind: 'open', at: start.at }, ...left, { kind: 'close', at: nor.at }, { kind: 'and', at: nor.at }, { kind: 'not', at: nor.at }, { kind: 'open', at: nor.at }, ...right, { kind: 'close', at: nor.at });
     a = e;
+  }
+}
+
+/**
+ * "churned, unsubscribed or bounced", "leads, vips or partners": clauses listed with commas before
+ * a final "or" are alternatives, like the last two, also when the list reader made one clause of
+ * those ("unsubscribed or bounced"). Only a run of plain clauses: "in Germany, tagged vip or
+ * partner" qualifies the head (a phrase with a preposition starts no such list).
+ */
+function serialOr(items: Item[]): void {
+  for (let k = 1; k < items.length; k++) {
+    const x = items[k]!;
+    if (x.kind !== 'clause' || !x.comma || items[k - 1]!.kind !== 'clause') continue;
+    // The run: plain clauses from k - 1, each after a comma, up to the one that ends with "or".
+    let e = k;
+    while (e < items.length && items[e]!.kind === 'clause' && (items[e] as { comma?: boolean }).comma && !(items[e] as { orList?: boolean }).orList) e += 1;
+    const last = items[e];
+    const finalOr = last?.kind === 'clause' ? (last as { comma?: boolean; orList?: boolean }).comma && (last as { orList?: boolean }).orList : last?.kind === 'or';
+    if (!finalOr) continue;
+    const run = items.slice(k - 1, last!.kind === 'clause' ? e + 1 : e) as Extract<Item, { kind: 'clause' }>[];
+    const before = items[k - 2];
+    // "apart from churned, …": the preposition is the exception's own.
+    const plain = (c: Extract<Item, { kind: 'clause' }>, n: number) => !(c.attached || c.with) || (n === 0 && before?.kind === 'except');
+    if (!run.every(plain) || (before && before.kind === 'clause')) continue;
+    // When one clause holds the last two, the ones before it are single words like its values
+    // ("churned, unsubscribed or bounced"), not a phrase it qualifies ("10M–100M revenue, healthcare or education").
+    if (last!.kind === 'clause' && run.slice(0, -1).some((c) => (c.words ?? 0) > 2 || c.node.type !== 'condition')) continue;
+    if (last!.kind === 'or') {
+      // The alternative after the final "or" is the next clause: the existing "or" joins it.
+      for (const c of run.slice(1).reverse()) items.splice(items.indexOf(c), 0, { kind: 'or', at: -1 });
+      // "churned, bounced or vip contacts in Spain": a plain last alternative closes the group, so
+      // what follows it applies to each.
+      const next = items[items.indexOf(last!) + 1];
+      if (next?.kind === 'clause' && !next.attached && !next.with) {
+        items.splice(items.indexOf(next) + 1, 0, { kind: 'close', at: -1 });
+        items.splice(items.indexOf(run[0]!), 0, { kind: 'open', at: -1 });
+      }
+      k = items.indexOf(run[run.length - 1]!) + 1;
+      continue;
+    }
+    // One clause holds the last two ("unsubscribed or bounced"): the whole list is one group, so
+    // what follows it ("… contacts in Spain") applies to each alternative.
+    for (const c of run.slice(1).reverse()) items.splice(items.indexOf(c), 0, { kind: 'or', at: -1 });
+    const first = items.indexOf(run[0]!);
+    items.splice(items.indexOf(run[run.length - 1]!) + 1, 0, { kind: 'close', at: -1 });
+    items.splice(first, 0, { kind: 'open', at: -1 });
+    k = items.indexOf(run[run.length - 1]!) + 1;
   }
 }
 

@@ -132,4 +132,14 @@ export const scope: Row[] = [
   { say: 'neither customers in Spain nor leads in Italy', rules: and(not(and(customer, es)), not(and(lead, it))) },
   // ", or" and a new noun for people ends a relative clause.
   { say: 'customers who are vip, or partners in Spain', rules: or(and(customer, vip), and(partner, es)) },
+  // "A, B or C": a serial list of alternatives, also when the last two are one field's values (one clause).
+  { say: 'contacts who are churned, trial or partner', rules: or(churned, c('tags', 'in', ['trial', 'partner'])) },
+  { say: 'leads, vips or partners', rules: or(lead, c('tags', 'in', ['vip', 'partner'])) },
+  { say: 'everyone in Italy apart from churned, bounced or unsubscribed ones', rules: and(it, not(or(churned, c('email_status', 'in', ['bounced', 'unsubscribed'])))) },
+  { say: 'churned, vip or partner contacts in Spain', rules: and(or(churned, c('tags', 'in', ['vip', 'partner'])), es) },
+  { say: 'churned, trial or vip contacts from Germany', rules: and(or(churned, c('tags', 'in', ['trial', 'vip'])), de) },
+  { say: 'leads who are vip, trial or in the Q1 batch', rules: and(lead, or(c('tags', 'in', ['vip', 'trial']), q1)) },
+  // A phrase before the comma qualifies the head; the list after it is one more qualifier.
+  { say: 'customers in Germany, tagged vip or partner', rules: and(customer, de, c('tags', 'in', ['vip', 'partner'])) },
+  { say: 'contacts on the pro plan, in France or Italy', rules: and(pro, c('country', 'in', ['FR', 'IT'])) },
 ];
