@@ -206,6 +206,8 @@ function negated(body: string): string {
   if (body.startsWith('who have at least one ')) return `who have no ${body.slice(22)}`;
   if (body.startsWith('who have ')) return `who do not have ${body.slice(9)}`;
   const verb = /^who (opened|clicked|received|bounced|unsubscribed) /.exec(body);
+  // "who clicked at least one of A and B" → "who clicked none of A and B" (not "did not click at least one").
+  if (verb && body.startsWith('at least one of ', verb[0].length)) return `who ${verb[1]} none of ${body.slice(verb[0].length + 16)}`;
   if (verb) return `who did not ${BASE_VERBS[verb[1]!]} ${body.slice(verb[0].length)}`;
   // "whose country is Germany or France" → "whose country is neither Germany nor France".
   const pair = /^whose ([^,]+?) is ([^,]+?) or ([^,]+)$/.exec(body);

@@ -75,6 +75,13 @@ export function scan(p: Parse): Scan {
     // "all contacts but the ones in Germany", "everyone but those who …": the same.
     const butEveryone = w === 'but' && !p.is(i + 1, 'not|never|no') &&
       (EVERYONE.has(p.w(i - 1)) || (PEOPLE_NOUNS.has(p.w(i - 1)) && p.is(i - 2, 'all|every')) || p.is(i + 1, 'the', 'ones') || p.is(i + 1, 'those|anyone|anybody'));
+    // "customers but not those who clicked …", "not the ones that …": what follows is left out, like "except".
+    const notThose = NEGATIONS.has(w) && w !== 'no' && (p.is(i + 1, 'those|anyone|anybody', 'who|that|which') || p.is(i + 1, 'the', 'ones', 'who|that|which'));
+    if (notThose) {
+      items.push({ kind: 'except', at: i });
+      i += p.is(i + 1, 'the') ? 3 : 2;
+      continue;
+    }
     if (except || EXCEPT_WORDS.has(w) || butEveryone) {
       items.push({ kind: 'except', at: i });
       i = except?.end ?? i + 1;

@@ -139,6 +139,9 @@ export const scope: Row[] = [
   { say: 'churned, vip or partner contacts in Spain', rules: and(or(churned, c('tags', 'in', ['vip', 'partner'])), es) },
   { say: 'churned, trial or vip contacts from Germany', rules: and(or(churned, c('tags', 'in', ['trial', 'vip'])), de) },
   { say: 'leads who are vip, trial or in the Q1 batch', rules: and(lead, or(c('tags', 'in', ['vip', 'trial']), q1)) },
+  // "but not those who …": what follows is left out, like "except".
+  { say: 'leads but not those who opened Spring Sale or Summer Promo', rules: and(lead, not(engaged('opened', 'any', { ids: ['Spring Sale', 'Summer Promo'] }))) },
+  { say: 'customers in Spain, but not the ones that are vip', rules: and(customer, es, not(vip)) },
   // A phrase before the comma qualifies the head; the list after it is one more qualifier.
   { say: 'customers in Germany, tagged vip or partner', rules: and(customer, de, c('tags', 'in', ['vip', 'partner'])) },
   { say: 'contacts on the pro plan, in France or Italy', rules: and(pro, c('country', 'in', ['FR', 'IT'])) },
