@@ -39,6 +39,7 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
       [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
       [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],
+      [['forwarded', 'forward', 'forwards', 'forwarding', 'shared', 'shares'], ['email_events']],
     ] as const
   ).flatMap(([names, related]) => names.map((n) => [n, related] as const)),
 );
@@ -115,6 +116,43 @@ export function missingSegment(p: Parse, spans: readonly Span[]): string | undef
   return undefined;
 }
 
+/** An owner said by a phrase the parser could not read the name of: "owned by Bob", "assigned to alice@globex.example". */
+const OWNER_PHRASE = /^(?:(?:owned|managed|handled)\s+by|(?:assigned|reassigned|given)\s+to|owner\s+(?:is\s+)?)\s*(.*)$/i;
+/** When an owner was given: "assigned to her in the last 30 days", "reassigned since May". */
+const OWNER_HISTORY = /^(?:(?:were|was|got|been)\s+)?(?:assigned|reassigned|given)\b(?:\s+to\s+(?:her|him|them|me|us|\S+(?:\s+\S+)?))?\s+(?:in|within|during|since|after|before|on|this|last|over|recently|lately)\b/i;
+
+/**
+ * "leads owned by Bob" (no such user), "assigned to alice@globex.example": an owner this workspace
+ * does not have is a refusal naming its owners, not the rest of the sentence without an owner. "assigned
+ * to her in the last 30 days" asks for when the owner was given, which the CRM does not keep.
+ */
+export function missingOwner(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const first = p.tokens.findIndex((t) => t.start === span.start);
+    const lead = first >= 1 && p.is(first - 1, 'by|to') && p.is(first - 2, 'owned|managed|handled|assigned|reassigned') ? `${p.text(first - 2, first)} ` : '';
+    const text = lead + span.text;
+    // "assigned to Sara in the last 30 days": the owner read, the window left over.
+    const afterOwner = /\b(?:assigned|reassigned|given)\s+to\s+\S+(?:\s+\S+)?\s+(?:in\s+the\s+|in\s+|within\s+(?:the\s+)?|during\s+(?:the\s+)?|over\s+the\s+)?$/i.test(p.description.slice(0, span.start)) && /^(?:in|within|during|since|after|before|on|this|last|past|over|recently|lately)\b/i.test(span.text);
+    if (OWNER_HISTORY.test(text) || afterOwner) return 'The CRM keeps each contact\'s current owner, not when the owner was assigned, so "assigned … in a time window" cannot be selected. Use the owner alone (e.g. "owned by Sara Sales"), or a date the CRM has, such as when the contact was created.';
+    const m = OWNER_PHRASE.exec(text);
+    const name = m?.[1]?.trim();
+    if (!name || /^(?:no|nobody|no one|anyone|someone|anybody|somebody|her|him|them)\b/i.test(name)) continue;
+    const owners = p.tenant.owners.map((o) => `"${o.name}"`).join(', ');
+    return `There is no user "${name}" who owns contacts in this workspace${owners ? `; the owners are ${owners}` : ''}. Name one of them.`;
+  }
+  return undefined;
+}
+
+/** A time after today: the CRM records activities, email events and deals when they happen. */
+const FUTURE = /\b(?:(?:scheduled|planned|due)\s+(?:for|on|in)\s+(?:the\s+)?)?(?:next\s+(?:week|month|quarter|year|few\s+days|\d+\s+(?:days|weeks|months))|tomorrow|upcoming|in\s+the\s+future)\b|\b(?:scheduled|planned|due)\s+(?:for|on|in)\b/i;
+
+/** "a meeting scheduled for next week": a window in the future, which selects nothing; refused with what to say instead. */
+export function futureWindow(spans: readonly Span[]): string | undefined {
+  const said = spans.map((s) => FUTURE.exec(s.text)?.[0]).find((x) => x !== undefined);
+  if (!said) return undefined;
+  return `"${said}" is in the future: activities, email events and deals are recorded when they happen, so nothing can match it yet. Describe a past window instead (e.g. "in the last 7 days").`;
+}
+
 function knownField(name: string, catalog: Catalog): boolean {
   return !!resolveFieldName(catalog.contactFields, name) || catalog.relations.some((r) => !!resolveFieldName(r.fields, name) || r.noun === name || r.synonyms.includes(name));
 }
@@ -178,6 +216,7 @@ export function noFieldReason(name: string, catalog: Catalog): string {
 const STRONG_VERBS = [
   'delete', 'remove', 'drop', 'truncate', 'update', 'insert', 'alter', 'erase', 'wipe', 'purge', 'overwrite', 'modify', 'assign', 'reassign',
   'move', 'merge', 'transfer', 'archive', 'unsubscribe', 'deactivate', 'rename', 'replace', 'convert', 'edit', 'send', 'upload', 'import', 'export',
+  'log', 'schedule', 'book', 'enroll', 'enrol',
 ];
 /** Verbs that are also nouns ("tag: vip", "email bounced contacts"): a command only with an object ("tag all …", "email them"). */
 const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give'];

@@ -460,13 +460,21 @@ const ENUM_OPERATORS: [string[], boolean][] = [
 ];
 
 
+const NO_ONE: readonly (readonly [readonly string[], true])[] = [[['nobody'], true], [['no', 'one'], true], [['noone'], true], [['no-one'], true], [['none'], true], [['unassigned'], true], [['no', 'owner'], true], [['nothing'], true]];
+
 function fieldVerb(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, FIELD_VERBS);
   if (!verb) return undefined;
   const field = fieldNamed(p, verb.value)!;
   const k = p.skip(verb.end, ['the', 'both', 'either', 'in']);
   const list = readList(p, k, valueOf(p, field, true));
-  if (list) return { node: listNode(p, field, list, false), end: list.end };
+  if (list) {
+    const node = listNode(p, field, list, false);
+    // "owned by Victor or nobody", "assigned to Sara or no one": or without any value.
+    const none = field.nullable && p.is(list.end, 'or') ? p.phrase(list.end + 1, NO_ONE) : undefined;
+    if (none) return { node: { type: 'group', op: 'or', negate: false, children: [node, cond(field.key, 'is_null')] }, end: none.end };
+    return { node, end: list.end };
+  }
   // "tagged contacts": tagged with something.
   if (field.type === 'tags' && verb.end === i + 1) return { node: cond(field.key, 'is_not_null'), end: verb.end };
   return undefined;

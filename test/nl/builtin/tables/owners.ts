@@ -1,4 +1,4 @@
-import { c, type Row } from '../build.js';
+import { c, or, type Row } from '../build.js';
 
 /** Owners by name; no owner. */
 export const owners: Row[] = [
@@ -11,6 +11,8 @@ export const owners: Row[] = [
   { say: 'contacts without an owner', rules: c('owner', 'is_null') },
   { say: 'contacts that have an owner', rules: c('owner', 'is_not_null') },
   { say: 'contacts owned by Sara or Victor', rules: c('owner', 'in', ['Sara Sales', 'Victor Viewer']) },
+  // "or nobody": the owners named, or no owner.
+  { say: 'leads owned by Eddie or no one', rules: [c('lifecycle_stage', 'eq', 'lead'), or(c('owner', 'eq', 'Eddie Editor'), c('owner', 'is_null'))] },
   { say: 'contacts not owned by Alice', rules: c('owner', 'neq', 'Alice Admin') },
   { say: "Victor Viewer's leads", rules: [c('owner', 'eq', 'Victor Viewer'), c('lifecycle_stage', 'eq', 'lead')] },
   { say: 'contacts whose rep is Sara', rules: c('owner', 'eq', 'Sara Sales') },

@@ -53,4 +53,13 @@ export const refusals: Row[] = [
   { say: 'customers owned by Eddie, then change their owner to Sara', refuse: true },
   { say: 'contacts whose combined deal value is over 20k', refuse: true },
   { say: 'contacts in the Platinum segment', refuse: true },
+  // An owner the workspace does not have, and when an owner was given (not kept).
+  { say: 'customers managed by Maria Lopez', refuse: true },
+  { say: 'leads assigned to bob@example.com', refuse: true },
+  { say: 'contacts reassigned to Eddie since September', refuse: true },
+  // A window in the future; commands to log or schedule; events the CRM does not record.
+  { say: 'leads with a call planned for tomorrow', refuse: true },
+  { say: 'contacts with upcoming meetings', refuse: true },
+  { say: 'schedule a meeting with every vip in France', refuse: true },
+  { say: 'contacts who shared the Product Launch email', refuse: true },
 ];
