@@ -207,6 +207,8 @@ export const LATEST: PhraseTable<true> = [[['latest'], true], [['last'], true], 
 export const ALL_TIME: PhraseTable<true> = [
   [['overall'], true], [['in', 'total'], true], [['total'], true], [['all', 'time'], true], [['of', 'all', 'time'], true], [['to', 'date'], true],
   [['so', 'far'], true], [['ever'], true], [['at', 'any', 'time'], true], [['at', 'some', 'point'], true],
+  // "no activity of any kind": any type, which is no condition.
+  [['of', 'any', 'kind'], true], [['of', 'any', 'type'], true], [['of', 'any', 'sort'], true], [['whatsoever'], true], [['of', 'any', 'kind', 'whatsoever'], true],
 ];
 
 /** Words that refer back to the last time window: "in that period", "during that time". */

@@ -95,6 +95,8 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
       return { node: relation(p.lastRelation, true, said.where), end: said.end, assumptions: [...said.notes, `read "${p.text(i, said.end)}" as one of them being so`] };
     }
   }
+  const some = p.lastRelation ? someOfThem(p, i, p.lastRelation) : undefined;
+  if (some) return some;
   if ((w === 'none' || w === 'nothing') && p.lastRelation) {
     const none = noneOfThem(p, i, p.lastRelation);
     if (none) return none;
@@ -115,6 +117,8 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
  * relation's rows without a noun names rows of that relation again (the noun is left out, not missing).
  */
 function elided(p: Parse, i: number, name: RelationName): Clause | undefined {
+  // Only where a value of that relation starts (a lookup, not a read).
+  if (!(p.lattice[i] ?? []).some((m) => m.senses.some((s) => s.kind === 'relValue' && s.relation === name))) return undefined;
   const phrases = RELATION_PHRASES.find((r) => r.relation === name)!;
   const rows = start(phrases);
   const j = qualifiers(p, i, rows);
@@ -137,7 +141,7 @@ export function predicate(p: Parse, k: number, name: RelationName): { where: Con
   rows.named = true;
   let j = qualifiers(p, k, rows);
   j = modifiers(p, j, rows);
-  if (rows.nounFieldOnly !== undefined) j = rows.nounFieldOnly;
+  if (rows.nounFieldOnly !== undefined && rows.nounFieldOnly > j) j = rows.nounFieldOnly;
   const noun = p.sense(j, 'relation', (s) => s.relation === name);
   if (noun) j = noun.match.end;
   return rows.where.length ? { where: rows.where, notes: rows.notes, end: j } : undefined;
@@ -204,6 +208,7 @@ function superlative(p: Parse, i: number): Clause | undefined {
   const node = all([relation(name, true, []), relation(name, false, [cond(field, opposite[op], b.value)])]);
   return { node, end: b.end, assumptions: [`read "${said}" as every ${rowNoun} with ${field} ${OP_WORDS[op]} ${b.value}, and at least one`] };
 }
+const NONE_SINCE: readonly (readonly [readonly string[], true])[] = [[['but', 'none', 'since'], true], [['and', 'none', 'since'], true], [['but', 'none', 'after'], true], [['and', 'none', 'after'], true], [['but', 'not', 'since'], true], [['none', 'since'], true]];
 const OP_WORDS = { gt: 'over', gte: 'at least', lt: 'under', lte: 'at most' } as const;
 
 /** "…, and in that period no inbound calls": the window said last, said before the rows it applies to. */
@@ -229,6 +234,32 @@ function sameWindowFirst(p: Parse, i: number, window: readonly DateCondition[]):
     assumptions: [...rows.notes, `read "${p.text(i, same.end)}" as the same time window`],
     refs: { lastRelation: rows.rel.name },
   };
+}
+
+/**
+ * "5 or more activities since July, and at least 2 of them calls": a count of the rows said before
+ * (their window too) that are also so.
+ */
+function someOfThem(p: Parse, i: number, name: RelationName): Clause | undefined {
+  // A gate on the tokens first, like canStart: most positions have no "of them" just ahead.
+  const t = p.tokens;
+  let k = i + 1;
+  while (k < i + 4 && !(t[k]?.norm === 'of' && /^(them|those|these)$/.test(t[k + 1]?.norm ?? ''))) k += 1;
+  if (k === i + 4) return undefined;
+  const b = readBound(p, i);
+  if (!b || typeof b.value !== 'number' || !Number.isInteger(b.value) || !['gt', 'gte', 'lt', 'lte', 'eq'].includes(b.operator)) return undefined;
+  if (!p.is(b.end, 'of', 'them|those|these')) return undefined;
+  const j = p.skip(b.end + 2, ['are', 'were', 'being', 'was']);
+  const said = predicate(p, j, name);
+  if (!said || said.end <= j) return undefined;
+  const last = p.lastRows?.relation === name ? p.lastRows : undefined;
+  const window = last ? last.window.map((c) => cond(last.field, c.operator, c.value)) : [];
+  const where = [...(last?.where ?? []), ...window];
+  for (const c of said.where) if (!where.some((w) => JSON.stringify(w) === JSON.stringify(c))) where.push(c);
+  const operator = b.operator === 'eq' && !b.explicit ? 'gte' : (b.operator as CountBound['operator']);
+  const notes = [...said.notes, `read "${p.text(i, said.end)}" as ${operator === 'gte' ? 'at least' : OP_WORDS[operator as 'gt'] ?? 'exactly'} ${b.value} of those ${findRelation(name)!.label.toLowerCase()}${last ? ' (in the same window)' : ''}`];
+  if (b.value === 1 && operator === 'gte') return { node: relation(name, true, where), end: said.end, assumptions: notes };
+  return { node: relation(name, true, where, { operator, value: b.value }), end: said.end, assumptions: notes };
 }
 
 /** "with open deals but none won (yet)", "nothing lost": no row of the last relation with what is said of it. */
@@ -659,6 +690,14 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         j = window.end;
         continue;
       }
+    }
+    // "a meeting between April and June but none since (then)": none from the end of that window on.
+    const since = rows.date && !rows.notIn && rows.count === null && rows.window ? p.phrase(p.w(k) === ',' ? k + 1 : k, NONE_SINCE) : undefined;
+    const windowEnd = rows.window?.find((c) => c.operator === 'lt');
+    if (since && windowEnd) {
+      rows.notIn = [{ operator: 'gte', value: windowEnd.value }];
+      j = p.is(since.end, 'then|that') ? since.end + 1 : since.end;
+      continue;
     }
     const more = trailingOrMore(p, k);
     if (more && rows.count) {

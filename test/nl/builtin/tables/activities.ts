@@ -41,6 +41,10 @@ export const activities: Row[] = [
   // A qualifier of the last relation without its noun: the same rows with it in place.
   { say: 'outbound calls since August but no inbound in that time', rules: [has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01')), hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-08-01'))], assume: ['same activities but inbound'] },
   { say: 'contacts with an outbound email and no inbound', rules: [has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound')), hasNo('activities', c('direction', 'eq', 'inbound'))], assume: ['like the ones before'] },
+  // "of any kind" adds nothing; "but none since" is none from the window's end on; "N of them …" counts those rows.
+  { say: 'leads with no activities of any type since August', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('occurred_at', 'gte', '2026-08-01'))] },
+  { say: 'contacts with a call in May 2026 but none since', rules: [has('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-05-01'), c('occurred_at', 'lt', '2026-06-01')), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-06-01'))], assume: ['none in that time'] },
+  { say: 'contacts with at least 4 activities this year, and 2 or more of them meetings', rules: [counted('activities', 'gte', 4, c('occurred_at', 'gte', '2026-01-01')), counted('activities', 'gte', 2, c('occurred_at', 'gte', '2026-01-01'), c('type', 'eq', 'meeting'))], assume: ['of those activities'] },
   // "active" / "inactive" with no window: the last 90 days, said.
   { say: 'active leads', rules: [has('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'lead')], assume: ['90 days'] },
   { say: 'dormant customers', rules: [hasNo('activities', c('occurred_at', 'within_last', days(90))), c('lifecycle_stage', 'eq', 'customer')], assume: ['90 days'] },

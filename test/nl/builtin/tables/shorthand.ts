@@ -27,6 +27,7 @@ export const shorthand: Row[] = [
   { say: 'contacts that recieved Case Study', rules: engaged('delivered', 'any', { ids: ['Case Study'] }), assume: ['"recieved"'] },
   { say: 'contacts who clikced Autumn Offer', rules: engaged('clicked', 'any', { ids: ['Autumn Offer'] }) },
   { say: 'not contcted in the last month', rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', { amount: 1, unit: 'months' }))), assume: ['"contcted"'] },
+  { say: 'unsubs in Germany', rules: [c('email_status', 'eq', 'unsubscribed'), c('country', 'eq', 'DE')] },
   { say: 'oppties in France', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('country', 'eq', 'FR')] },
   { say: 'custies in Spain, excl vips', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'ES'), c('tags', 'neq', 'vip')] },
 ];
