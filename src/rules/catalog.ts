@@ -220,7 +220,7 @@ export const RELATIONS: readonly RelationDef[] = [
     noun: 'deal',
     table: TABLES.deals,
     join: { column: 'contact_id', ownerColumn: 'id' },
-    synonyms: ['deal', 'opportunities', 'pipeline'],
+    synonyms: ['deal', 'opportunity', 'opportunities', 'pipeline'],
     fields: [
       { key: 'name', label: 'Deal name', type: 'text', column: col('name'), nullable: false, synonyms: [] },
       {

@@ -113,8 +113,21 @@ export function missingSegment(p: Parse, spans: readonly Span[]): string | undef
     const have = p.tenant.segments.map((s) => `"${s.title}"`).join(', ');
     return `There is no segment called "${name}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
   }
+  // "in the Black Friday VIP segment": words read as other things (a campaign, a tag) still name a
+  // segment when "segment" follows them and no segment of the tenant ends there.
+  for (let k = 1; k < p.tokens.length; k++) {
+    if (p.tokens[k]!.norm !== 'segment') continue;
+    let from = k;
+    while (from > 0 && p.tokens[from - 1]!.kind === 'word' && !SEGMENT_STOPS.has(p.tokens[from - 1]!.norm)) from -= 1;
+    if (from === k) continue;
+    const known = p.lattice.some((ms) => ms.some((m) => m.end === k && m.senses.some((x) => x.kind === 'segment')));
+    if (known) continue;
+    const have = p.tenant.segments.map((x) => `"${x.title}"`).join(', ');
+    return `There is no segment called "${p.text(from, k)}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
+  }
   return undefined;
 }
+const SEGMENT_STOPS = new Set(['single', 'one', 'other', 'another', 'each', 'some', 'the', 'in', 'of', 'from', 'a', 'an', 'our', 'my', 'any', 'no', 'every', 'this', 'that', 'same', 'and', 'or', 'not', 'to', 'on', 'either', 'neither', 'nor', 'both', 'their', 'your']);
 
 /** An owner said by a phrase the parser could not read the name of: "owned by Bob", "assigned to alice@globex.example". */
 const OWNER_PHRASE = /^(?:(?:owned|managed|handled)\s+by|(?:assigned|reassigned|given)\s+to|owner\s+(?:is\s+)?)\s*(.*)$/i;
@@ -139,6 +152,20 @@ export function missingOwner(p: Parse, spans: readonly Span[]): string | undefin
     if (!name || /^(?:no|nobody|no one|anyone|someone|anybody|somebody|her|him|them)\b/i.test(name)) continue;
     const owners = p.tenant.owners.map((o) => `"${o.name}"`).join(', ');
     return `There is no user "${name}" who owns contacts in this workspace${owners ? `; the owners are ${owners}` : ''}. Name one of them.`;
+  }
+  return undefined;
+}
+
+/** "big deals", "large opportunities": a size without a number, which only the reviewer can say. */
+const VAGUE_SIZE = /^(?:big|bigger|biggest|large|larger|huge|massive|small|smaller|tiny|major|significant|sizable|sizeable|juicy|whale)$/i;
+
+export function vagueAmount(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    if (!VAGUE_SIZE.test(span.text.trim())) continue;
+    const last = p.tokens.findIndex((t) => t.end === span.end);
+    // Right before the noun, or before the noun's own qualifiers ("a big open deal").
+    if (![1, 2, 3].some((d) => p.sense(last + d, 'relation', (x) => x.relation === 'deals'))) continue;
+    return `"${span.text.trim()}" needs an amount: say how big, e.g. "deals over 25k" or "deals worth at least 10,000".`;
   }
   return undefined;
 }

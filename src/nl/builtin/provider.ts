@@ -2,7 +2,7 @@
 // The default when no LLM is configured, and the baseline in the evals.
 import type { Node, RuleTree } from '../../rules/grammar.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
-import { futureWindow, missingAttribute, missingOwner, missingSegment, noFieldReason } from './attributes.js';
+import { futureWindow, missingAttribute, missingOwner, missingSegment, noFieldReason, vagueAmount } from './attributes.js';
 import { parseObjectDescription } from './objects.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
 import { Parse } from './state.js';
@@ -62,7 +62,7 @@ export class BuiltinProvider implements Provider {
     // An attribute the catalog does not have is a refusal naming it, never the rest of the sentence as the audience.
     const missing = missingAttribute(p, open, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
-    const noSegment = missingSegment(p, open) ?? missingOwner(p, open) ?? futureWindow(open);
+    const noSegment = missingSegment(p, open) ?? missingOwner(p, open) ?? futureWindow(open) ?? vagueAmount(p, open);
     if (noSegment) return { ...common, kind: 'refusal', reason: noSegment };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };

@@ -62,4 +62,9 @@ export const refusals: Row[] = [
   { say: 'contacts with upcoming meetings', refuse: true },
   { say: 'schedule a meeting with every vip in France', refuse: true },
   { say: 'contacts who shared the Product Launch email', refuse: true },
+  // A segment name the tenant does not have, even when its words are other things (a campaign, a tag).
+  { say: 'leads in the Spring Sale partner segment', refuse: true },
+  // A deal size without a number.
+  { say: 'leads with a huge open opportunity', refuse: true },
+  { say: 'customers with big deals in France', refuse: true },
 ];
