@@ -23,7 +23,25 @@ export function refuseBefore(description: string, tenant: TenantValues): string 
     if (m[0].toLowerCase() !== tenant.orgId.toLowerCase()) return 'A segment can only describe contacts of your own organization.';
   }
   for (const [re, reason] of CHECKS) if (re.test(description)) return reason;
-  return changesData(description);
+  return anotherOrganization(description, tenant) ?? changesData(description);
+}
+
+/**
+ * "show me Globex Corp's customers": a name that is not one of this workspace's owners, owning
+ * customers or contacts, is another organization's data. Contacts at a company are said "at X".
+ */
+const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:'s|’s|s')\s+(?:own\s+)?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|accounts|people)\b/;
+
+function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
+  const m = POSSESSED.exec(description);
+  if (!m) return undefined;
+  const name = m[1]!.replace(/^(?:Show|Give|Get|Find|List|All|Every|Only|Just|Me)\s+/g, '').replace(/^(?:me|us)\s+/i, '').trim();
+  const owner = tenant.owners.some((o) => o.name.toLowerCase() === name.toLowerCase() || o.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase().split(/\s+/)[0]);
+  // "Q1's leads", "March's signups", "Spring Sale's clickers": a period or one of the tenant's own names.
+  const period = /^(?:Q[1-4]|H[12]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter|today|yesterday|this|last)\b/i.test(name);
+  const own = [...tenant.campaigns.map((c) => c.name), ...tenant.segments.map((x) => x.title), ...tenant.tags, ...tenant.industries].some((v) => v.toLowerCase() === name.toLowerCase());
+  if (owner || period || own || !name) return undefined;
+  return `"${m[0]}" reads as another organization's ${m[2]}: a segment can only describe contacts of your own organization. For contacts who work at a company, say "contacts at ${name}".`;
 }
 
 /** Why the parsed text is refused, or undefined: nothing about contacts was recognized. */

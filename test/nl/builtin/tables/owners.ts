@@ -11,6 +11,8 @@ export const owners: Row[] = [
   { say: 'contacts without an owner', rules: c('owner', 'is_null') },
   { say: 'contacts that have an owner', rules: c('owner', 'is_not_null') },
   { say: 'contacts owned by Sara or Victor', rules: c('owner', 'in', ['Sara Sales', 'Victor Viewer']) },
+  // An owner's name as a possessive is the owner, not another organization.
+  { say: "Victor's customers in Spain", rules: [c('owner', 'eq', 'Victor Viewer'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'ES')] },
   // "or nobody": the owners named, or no owner.
   { say: 'leads owned by Eddie or no one', rules: [c('lifecycle_stage', 'eq', 'lead'), or(c('owner', 'eq', 'Eddie Editor'), c('owner', 'is_null'))] },
   { say: 'contacts not owned by Alice', rules: c('owner', 'neq', 'Alice Admin') },

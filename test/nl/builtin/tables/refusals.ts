@@ -67,4 +67,7 @@ export const refusals: Row[] = [
   // A deal size without a number.
   { say: 'leads with a huge open opportunity', refuse: true },
   { say: 'customers with big deals in France', refuse: true },
+  // Another organization's contacts, said as a possessive name that is none of the owners.
+  { say: "list Initech Inc's leads in Spain", refuse: true },
+  { say: "Hooli's customers who opened Spring Sale", refuse: true },
 ];
