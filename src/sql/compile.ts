@@ -46,6 +46,12 @@ export interface CompileContext {
    * reached through a relation (a company's contacts, a deal's contact) read the raw tables.
    */
   facts?: boolean | 'all';
+  /**
+   * Whether an OR's semi-joins become one `id in (A union B …)` (compileGroup); default true. The
+   * preview's walk over the newest few thousand contacts (src/sql/preview.ts) compiles without, so
+   * that each branch is a probe per walked row rather than a union over the whole tenant.
+   */
+  mergeIdSets?: boolean;
 }
 
 export class CompileError extends Error {
@@ -167,7 +173,7 @@ function compileParts(node: Node, state: State, scope: Scope): Compiled {
 function compileGroup(group: Group | WhereGroup, state: State, scope: Scope): SQL {
   if (group.children.length === 0) throw new CompileError('empty group');
   const compiled = (group.children as Node[]).map((c) => compileParts(c, state, scope));
-  const parts = group.op === 'or' ? mergeIdSets(compiled) : compiled.map((c) => c.sql);
+  const parts = group.op === 'or' && state.ctx.mergeIdSets !== false ? mergeIdSets(compiled) : compiled.map((c) => c.sql);
   const joined = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
   return group.negate ? sql`(not coalesce(${joined}, false))` : joined;
 }

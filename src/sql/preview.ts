@@ -114,6 +114,10 @@ export const ROW_SHAPES: Readonly<Record<ObjectType, RowShape>> = {
  * and `why` computes the why-columns (src/sql/why.ts) for the sample rows only. Those are correlated
  * on `contacts c`, so they live in a CTE over the sample's own contacts, never in the select list
  * over `(select 1) one`.
+ *
+ * Contacts without `reach` take a shorter road when the segment is not rare (walkedPreview): the
+ * sample is looked for among the tenant's newest PREVIEW_WALK contacts first, and the count is a
+ * plain count(*), with no matching set materialized, sorted or scanned twice.
  */
 export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: PreviewExtras = {}): SQL {
   const type = ctx.objectType ?? 'contacts';
@@ -123,6 +127,8 @@ export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, op
   const a = sql.raw(root.alias);
   const { where } = compilePredicate(tree, ctx);
   const matching = sql`${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
+  const walk = options.walk ?? PREVIEW_WALK;
+  if (type === 'contacts' && !options.reach && walk > 0) return walkedPreview(tree, ctx, matching, limit, walk, options);
   const dir = sql.raw(shape.sort.dir);
   const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
   const reach = options.reach
@@ -151,6 +157,54 @@ export interface PreviewExtras {
   reach?: boolean;
   /** Why-columns over `contacts c` (src/sql/why.ts whyColumns). */
   why?: readonly SQL[];
+  /** How many of the newest contacts the sample is looked for in first (PREVIEW_WALK; 0: never). */
+  walk?: number;
+}
+
+/**
+ * How many of the tenant's newest contacts a contact preview reads first for its sample. A segment
+ * holding more than ~1 in 30 contacts almost always has its 10 newest among them, and those are
+ * the segments whose matching set was costly to materialize; reading 500 rows costs a few ms, which
+ * is all a rarer segment loses (at 1M contacts, 2,000 rows cost the company join 57 → 81 ms).
+ */
+export const PREVIEW_WALK = 500;
+
+/**
+ * The contact preview without a materialized matching set (issue 15: at 1M contacts, writing 150k
+ * matches into the CTE, counting them and sorting them for the top 10 was ~30 % of the preview).
+ * `walk` is the newest `walkRows` contacts (by the sample's order) that match, at most `limit`: when
+ * it holds `limit` rows they are the newest matches of all, since every contact newer than its last
+ * row was read; the count is then a plain count(*) over the tenant, planned on its own (parallel
+ * where PostgreSQL chooses). Otherwise (a rare segment, or fewer than `limit` matches) the statement
+ * falls back to the materialized set `m` exactly as before. PostgreSQL runs a CTE only when a
+ * plan node that is executed reads it, and a `(select count(*) from walk)` gate is a one-time
+ * filter, so only one of the two roads is ever taken. The walk's predicate is compiled without the
+ * merged OR unions (`mergeIdSets: false`), so its relation branches are probes per walked row
+ * instead of a union over the whole tenant; both forms select the same contacts.
+ */
+function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, limit: number, walkRows: number, options: PreviewExtras): SQL {
+  const walkWhere = compilePredicate(tree, { ...ctx, mergeIdSets: false }).where;
+  const newest = sql`select * from contacts c0 where c0.org_id = ${ctx.orgId} order by c0.created_at desc, c0.id limit ${walkRows}`;
+  const found = sql`(select count(*) from walk)`;
+  const why = options.why
+    ? sql`,
+           w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
+                 from top join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id)`
+    : sql``;
+  return sql`
+      with walk as materialized (select c.id, c.created_at as sort_key from (${newest}) c where ${walkWhere} order by c.created_at desc, c.id limit ${limit}),
+           m as materialized (select c.id, c.created_at as sort_key from ${matching}),
+           top as (select id, sort_key from walk where ${found} >= ${limit}
+                   union all
+                   select id, sort_key from (select id, sort_key from m order by sort_key desc, id limit ${limit}) t where ${found} < ${limit})${why}
+      select (case when ${found} >= ${limit} then (select count(*) from ${matching}) else (select count(*) from m) end)::int as total,
+             c.id, ${sql.raw(ROW_SHAPES.contacts.columns)}${options.why ? sql`, to_jsonb(w) as why` : sql``}
+      from (select 1) one
+      left join top on true
+      left join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id
+      ${ROW_SHAPES.contacts.joins(ctx.orgId)}${options.why ? sql`
+      left join w on w.id = top.id` : sql``}
+      order by top.sort_key desc, top.id`;
 }
 
 export function previewFromRows(rows: readonly PreviewRow[], asOf: Date, objectType: ObjectType = 'contacts'): Preview {
