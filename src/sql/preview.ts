@@ -125,10 +125,14 @@ export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, op
   const root = ROOTS[type];
   const shape = ROW_SHAPES[type];
   const a = sql.raw(root.alias);
-  const { where } = compilePredicate(tree, ctx);
+  const { where, ids } = compilePredicate(tree, ctx);
   const matching = sql`${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
   const walk = options.walk ?? PREVIEW_WALK;
-  if (type === 'contacts' && !options.reach && walk > 0) return walkedPreview(tree, ctx, matching, limit, walk, options);
+  if (type === 'contacts' && !options.reach && walk > 0) {
+    // A tree that is one id set (an OR of relations, a facts count) is counted from the set alone.
+    const count = ids ? sql`(select count(*) from (${ids}) s)` : sql`(select count(*) from ${matching})`;
+    return walkedPreview(tree, ctx, matching, count, limit, walk, options);
+  }
   const dir = sql.raw(shape.sort.dir);
   const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
   const reach = options.reach
@@ -175,14 +179,15 @@ export const PREVIEW_WALK = 500;
  * `walk` is the newest `walkRows` contacts (by the sample's order) that match, at most `limit`: when
  * it holds `limit` rows they are the newest matches of all, since every contact newer than its last
  * row was read; the count is then a plain count(*) over the tenant, planned on its own (parallel
- * where PostgreSQL chooses). Otherwise (a rare segment, or fewer than `limit` matches) the statement
+ * where PostgreSQL chooses), or over the tree's id set when it is one (CompiledPredicate.ids: at 1M
+ * contacts the five-branch OR's 358k ids counted alone took 0.9 s, joined to the contacts 2.5 s). Otherwise (a rare segment, or fewer than `limit` matches) the statement
  * falls back to the materialized set `m` exactly as before. PostgreSQL runs a CTE only when a
  * plan node that is executed reads it, and a `(select count(*) from walk)` gate is a one-time
  * filter, so only one of the two roads is ever taken. The walk's predicate is compiled without the
  * merged OR unions (`mergeIdSets: false`), so its relation branches are probes per walked row
  * instead of a union over the whole tenant; both forms select the same contacts.
  */
-function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, limit: number, walkRows: number, options: PreviewExtras): SQL {
+function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count: SQL, limit: number, walkRows: number, options: PreviewExtras): SQL {
   const walkWhere = compilePredicate(tree, { ...ctx, mergeIdSets: false }).where;
   const newest = sql`select * from contacts c0 where c0.org_id = ${ctx.orgId} order by c0.created_at desc, c0.id limit ${walkRows}`;
   const found = sql`(select count(*) from walk)`;
@@ -197,7 +202,7 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, limit
            top as (select id, sort_key from walk where ${found} >= ${limit}
                    union all
                    select id, sort_key from (select id, sort_key from m order by sort_key desc, id limit ${limit}) t where ${found} < ${limit})${why}
-      select (case when ${found} >= ${limit} then (select count(*) from ${matching}) else (select count(*) from m) end)::int as total,
+      select (case when ${found} >= ${limit} then ${count} else (select count(*) from m) end)::int as total,
              c.id, ${sql.raw(ROW_SHAPES.contacts.columns)}${options.why ? sql`, to_jsonb(w) as why` : sql``}
       from (select 1) one
       left join top on true

@@ -15,7 +15,7 @@ import { prepareRules } from '../../src/rules/prepare.js';
 import type { TenantValues } from '../../src/rules/tenant.js';
 import { loadTenantValues } from '../../src/tenants/values.js';
 import { validateRules } from '../../src/rules/validate.js';
-import { membersQuery } from '../../src/sql/compile.js';
+import { compilePredicate, membersQuery } from '../../src/sql/compile.js';
 import { pathNodes } from '../../src/rules/paths.js';
 import { funnelQuery, type FunnelRow, tallyOf } from '../../src/sql/funnel.js';
 import { refreshFacts } from '../../src/db/facts.js';
@@ -133,7 +133,9 @@ describe('SQL compiler vs the reference evaluator', () => {
       differences('SQL(raw tables)', rawIds, 'reference(canonical)', fromCanonical),
       differences('reference(canonical)', fromCanonical, 'reference(validated)', fromValidated),
     ].filter(Boolean);
-    if (objectType === 'contacts') problems.push(...(await previewDifferences(canonical, orgId, clock, facts, fromCanonical)));
+    if (objectType === 'contacts') {
+      for (const path of [facts, false] as const) problems.push(...(await previewDifferences(canonical, orgId, clock, path, fromCanonical)));
+    }
     const foreign = [...sqlIds].filter((id) => !orgRowIds(orgId, objectType).has(id));
     if (foreign.length) problems.push(`SQL returned ${foreign.length} ${objectType} of another tenant: ${foreign.slice(0, 10).join(', ')}`);
     if (problems.length) {
@@ -150,7 +152,7 @@ describe('SQL compiler vs the reference evaluator', () => {
   }
 
   /** How often the preview's walk (src/sql/preview.ts, walkedPreview) found the sample, and how often it fell back. */
-  const walks = { walked: 0, fellBack: 0 };
+  const walks = { walked: 0, fellBack: 0, idSets: 0 };
   const WALKS = [1, 7, 40, PREVIEW_WALK] as const;
 
   /**
@@ -159,9 +161,12 @@ describe('SQL compiler vs the reference evaluator', () => {
    * both of its roads (the sample found among the walked rows, or the materialized fallback) meet
    * every kind of tree.
    */
-  async function previewDifferences(tree: RuleTree, orgId: string, clock: Date, facts: true | 'all', members: Set<string>): Promise<string[]> {
-    const walk = WALKS[Math.abs(hashOf(JSON.stringify(tree) + clock.toISOString())) % WALKS.length]!;
-    const rows = await database.db.execute<PreviewRow>(previewQuery(tree, { orgId, asOf: clock, tenant: tenant(orgId), facts }, 10, { walk }));
+  async function previewDifferences(tree: RuleTree, orgId: string, clock: Date, facts: boolean | 'all', members: Set<string>): Promise<string[]> {
+    const walk = WALKS[Math.abs(hashOf(JSON.stringify(tree) + clock.toISOString() + String(facts))) % WALKS.length]!;
+    const ctx = { orgId, asOf: clock, tenant: tenant(orgId), facts };
+    // A tree that is one id set is counted from the set alone (CompiledPredicate.ids).
+    if (compilePredicate(tree, ctx).ids) walks.idSets += 1;
+    const rows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { walk }));
     const newest = [...data.orgs.get(orgId)!.contacts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const expected = newest.filter((c) => members.has(c.id)).slice(0, 10).map((c) => c.id);
     if (newest.slice(0, walk).filter((c) => members.has(c.id)).length >= 10) walks.walked += 1;
@@ -284,6 +289,8 @@ describe('SQL compiler vs the reference evaluator', () => {
     expect(funnelViaFacts).toBeGreaterThan(200);
     expect(merged.facts).toBeGreaterThan(40);
     expect(merged.raw).toBeGreaterThan(40);
+    // Many of these trees are one id set, so the preview counted the set alone (both paths).
+    expect(walks.idSets).toBeGreaterThan(100);
   }, 300_000);
 
   for (const objectType of ['companies', 'deals'] as const) {
