@@ -47,11 +47,13 @@ export interface CompileContext {
    */
   facts?: boolean | 'all';
   /**
-   * Whether an OR's semi-joins become one `id in (A union B …)` (compileGroup); default true. The
-   * preview's walk over the newest few thousand contacts (src/sql/preview.ts) compiles without, so
-   * that each branch is a probe per walked row rather than a union over the whole tenant.
+   * For a predicate read over a few hundred rows only (the preview's walk over the newest contacts,
+   * src/sql/preview.ts): every relation a probe per row — an OR's semi-joins stay separate EXISTS
+   * instead of one `id in (A union B …)`, and a count bound or "each of" campaigns is a correlated
+   * count instead of one aggregate over the tenant's related rows. Default false. The same rows
+   * match either way.
    */
-  mergeIdSets?: boolean;
+  perRow?: boolean;
 }
 
 export class CompileError extends Error {
@@ -194,7 +196,7 @@ function compileGroup(group: Group | WhereGroup, state: State, scope: Scope): SQ
 function groupParts(group: Group | WhereGroup, state: State, scope: Scope): Compiled {
   if (group.children.length === 0) throw new CompileError('empty group');
   const compiled = (group.children as Node[]).map((c) => compileParts(c, state, scope));
-  const merged = group.op === 'or' && state.ctx.mergeIdSets !== false ? mergeIdSets(compiled) : { parts: compiled.map((c) => c.sql) };
+  const merged = group.op === 'or' && !state.ctx.perRow ? mergeIdSets(compiled) : { parts: compiled.map((c) => c.sql) };
   const parts = merged.parts;
   const joined = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
   if (group.negate) return { sql: sql`(not coalesce(${joined}, false))` };
@@ -377,6 +379,10 @@ function compileRelation(r: RelationCondition, state: State, owner: Scope): Comp
     // owners whose count violates it.
     const form = countForm(r.count.operator);
     const op = sql.raw(form.sql);
+    if (state.ctx.perRow) {
+      const counted = sql`((select count(*) from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} = ${ownerColumn}${where}) ${op} ${r.count.value})`;
+      return { sql: r.has ? counted : sql`(not ${counted})` };
+    }
     const zeroSatisfies = form.holds(0, r.count.value);
     const bound = sql`count(*) ${op} ${r.count.value}`;
     const g = `${alias}g`;
@@ -418,6 +424,7 @@ function compileEngagement(e: Engagement, state: State, scope: Scope): Compiled 
     case 'none':
       return { sql: sql`(not exists (select 1 from ${events} and ${a}.contact_id = ${contact}))` };
     case 'all': {
+      if (state.ctx.perRow) return { sql: sql`((select count(distinct ${a}.campaign_id) from ${events} and ${a}.contact_id = ${contact}) = ${ids.length})` };
       // Contacts with the event for every campaign of the set, aggregated once (see compileRelation).
       const g = sql.raw(`${alias}g`);
       const grouped = sql`select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}`;

@@ -183,12 +183,13 @@ export const PREVIEW_WALK = 500;
  * contacts the five-branch OR's 358k ids counted alone took 0.9 s, joined to the contacts 2.5 s). Otherwise (a rare segment, or fewer than `limit` matches) the statement
  * falls back to the materialized set `m` exactly as before. PostgreSQL runs a CTE only when a
  * plan node that is executed reads it, and a `(select count(*) from walk)` gate is a one-time
- * filter, so only one of the two roads is ever taken. The walk's predicate is compiled without the
- * merged OR unions (`mergeIdSets: false`), so its relation branches are probes per walked row
- * instead of a union over the whole tenant; both forms select the same contacts.
+ * filter, so only one of the two roads is ever taken. The walk's predicate is compiled for a few
+ * rows (`perRow`): its relations are probes per walked row, not unions or aggregates over the whole
+ * tenant (which the walk would otherwise compute in full, and the fallback again); both forms
+ * select the same contacts.
  */
 function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count: SQL, limit: number, walkRows: number, options: PreviewExtras): SQL {
-  const walkWhere = compilePredicate(tree, { ...ctx, mergeIdSets: false }).where;
+  const walkWhere = compilePredicate(tree, { ...ctx, perRow: true }).where;
   const newest = sql`select * from contacts c0 where c0.org_id = ${ctx.orgId} order by c0.created_at desc, c0.id limit ${walkRows}`;
   const found = sql`(select count(*) from walk)`;
   const why = options.why
