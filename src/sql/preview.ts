@@ -115,9 +115,9 @@ export const ROW_SHAPES: Readonly<Record<ObjectType, RowShape>> = {
  * on `contacts c`, so they live in a CTE over the sample's own contacts, never in the select list
  * over `(select 1) one`.
  *
- * Contacts take a shorter road when the segment is not rare (walkedPreview): the sample is looked
- * for among the tenant's newest PREVIEW_WALK contacts first, and the count (or the reach, grouped)
- * is a plain aggregate, with no matching set materialized, sorted or scanned twice.
+ * Contacts without `reach` take a shorter road when the segment is not rare (walkedPreview): the
+ * sample is looked for among the tenant's newest PREVIEW_WALK contacts first, and the count is a
+ * plain count(*), with no matching set materialized, sorted or scanned twice.
  */
 export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: PreviewExtras = {}): SQL {
   const type = ctx.objectType ?? 'contacts';
@@ -128,7 +128,7 @@ export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, op
   const { where, ids } = compilePredicate(tree, ctx);
   const matching = sql`${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
   const walk = options.walk ?? PREVIEW_WALK;
-  if (type === 'contacts' && walk > 0) {
+  if (type === 'contacts' && !options.reach && walk > 0) {
     // A tree that is one id set (an OR of relations, a facts count) is counted from the set alone.
     const count = ids ? sql`(select count(*) from (${ids}) s)` : sql`(select count(*) from ${matching})`;
     return walkedPreview(tree, ctx, matching, count, limit, walk, options);
@@ -192,19 +192,6 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count
   const walkWhere = compilePredicate(tree, { ...ctx, perRow: true }).where;
   const newest = sql`select * from contacts c0 where c0.org_id = ${ctx.orgId} order by c0.created_at desc, c0.id limit ${walkRows}`;
   const found = sql`(select count(*) from walk)`;
-  // The reach: on the walk's road one grouped pass (a handful of rows, so a CTE read only there);
-  // on the fallback's, the materialized set grouped, as previewQuery does.
-  const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
-  const json = (from: SQL) => sql`(select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json) from (${from}) r)`;
-  const grouped = options.reach
-    ? sql`,
-           g as materialized (select c.email_status, c.email = '' as no_email, count(*)::int as n from ${matching} group by 1, 2)`
-    : sql``;
-  const total = options.reach ? sql`(select coalesce(sum(n), 0) from g)` : count;
-  const reach = options.reach
-    ? sql`, (case when ${found} >= ${limit} then ${json(sql`select * from g`)}
-               else ${json(sql`select email_status, no_email, count(*)::int as n from m group by 1, 2`)} end) as reach`
-    : sql``;
   const why = options.why
     ? sql`,
            w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
@@ -212,11 +199,11 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count
     : sql``;
   return sql`
       with walk as materialized (select c.id, c.created_at as sort_key from (${newest}) c where ${walkWhere} order by c.created_at desc, c.id limit ${limit}),
-           m as materialized (select c.id, c.created_at as sort_key${reachColumns} from ${matching})${grouped},
+           m as materialized (select c.id, c.created_at as sort_key from ${matching}),
            top as (select id, sort_key from walk where ${found} >= ${limit}
                    union all
                    select id, sort_key from (select id, sort_key from m order by sort_key desc, id limit ${limit}) t where ${found} < ${limit})${why}
-      select (case when ${found} >= ${limit} then ${total} else (select count(*) from m) end)::int as total${reach},
+      select (case when ${found} >= ${limit} then ${count} else (select count(*) from m) end)::int as total,
              c.id, ${sql.raw(ROW_SHAPES.contacts.columns)}${options.why ? sql`, to_jsonb(w) as why` : sql``}
       from (select 1) one
       left join top on true

@@ -347,9 +347,7 @@ describe('SQL compiler vs the reference evaluator', () => {
     const ctx = { orgId, asOf: clock, tenant: tenant(orgId), data, facts };
     const funnel = funnelQuery(tree, ctx);
     const got = funnel.read(await database.db.execute<FunnelRow>(funnel.query));
-    // The reviewer's preview (with reach) on both of its roads: a walk of 1 or 7 rows mostly falls back.
-    const walk = WALKS[Math.abs(hashOf(JSON.stringify(tree) + clock.toISOString())) % WALKS.length]!;
-    const previewRows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { reach: true, walk }));
+    const previewRows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { reach: true }));
     const sets = new Map(pathNodes(tree).map(({ node }) => [node, evaluate(node, ctx)]));
     const intersect = (xs: Set<string>[]) => new Set([...xs[0]!].filter((id) => xs.every((x) => x.has(id))));
     const expected = pathNodes(tree).map(({ path, node, parent }) => {
@@ -372,7 +370,6 @@ describe('SQL compiler vs the reference evaluator', () => {
     // The root is the preview itself: the preview statement's count and reach, and its newest matches.
     const members = evaluate(tree, ctx);
     expect(got.count).toBe(members.size);
-    expect(previewRows[0]?.total).toBe(members.size);
     expect(tallyOf((previewRows[0]?.reach ?? []).map(([status, no_email, n]) => ({ status, no_email, n })))).toEqual(referenceReach(members, orgId));
     expect(previewRows.filter((r) => r.id !== null).every((r) => members.has(r.id!))).toBe(true);
     return { nodes: got.funnel.length, joinedFacts: /from contact_(activity_)?facts ff/.test(new PgDialect().sqlToQuery(funnel.query).sql) };
