@@ -180,8 +180,9 @@ export const PREVIEW_WALK = 500;
  * it holds `limit` rows they are the newest matches of all, since every contact newer than its last
  * row was read; the count is then a plain count(*) over the tenant, planned on its own (parallel
  * where PostgreSQL chooses), or over the tree's id set when it is one (CompiledPredicate.ids: at 1M
- * contacts the five-branch OR's 358k ids counted alone took 0.9 s, joined to the contacts 2.5 s). Otherwise (a rare segment, or fewer than `limit` matches) the statement
- * falls back to the materialized set `m` exactly as before. PostgreSQL runs a CTE only when a
+ * contacts the five-branch OR's 358k ids counted alone took 0.9 s, joined to the contacts 2.5 s).
+ * Otherwise (a rare segment, or fewer than `limit` matches) the statement falls back to the
+ * materialized set `m` exactly as before. PostgreSQL runs a CTE only when a
  * plan node that is executed reads it, and a `(select count(*) from walk)` gate is a one-time
  * filter, so only one of the two roads is ever taken. The walk's predicate is compiled for a few
  * rows (`perRow`): its relations are probes per walked row, not unions or aggregates over the whole
