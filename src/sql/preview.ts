@@ -115,9 +115,10 @@ export const ROW_SHAPES: Readonly<Record<ObjectType, RowShape>> = {
  * on `contacts c`, so they live in a CTE over the sample's own contacts, never in the select list
  * over `(select 1) one`.
  *
- * Contacts without `reach` take a shorter road when the segment is not rare (walkedPreview): the
- * sample is looked for among the tenant's newest PREVIEW_WALK contacts first, and the count is a
- * plain count(*), with no matching set materialized, sorted or scanned twice.
+ * Contacts take a shorter road when the segment is not rare (walkedPreview): the sample is looked
+ * for among the tenant's newest PREVIEW_WALK contacts first, and the count (with `reach`: the count
+ * by email status, reachOfIds) is a plain aggregate, with no matching set materialized, sorted or
+ * scanned twice. `walk: 0` keeps the statement above (the benchmarks' "before").
  */
 export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, options: PreviewExtras = {}): SQL {
   const type = ctx.objectType ?? 'contacts';
@@ -128,11 +129,7 @@ export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, op
   const { where, ids } = compilePredicate(tree, ctx);
   const matching = sql`${sql.raw(root.table)} ${a} where ${a}.org_id = ${ctx.orgId} and ${where}`;
   const walk = options.walk ?? PREVIEW_WALK;
-  if (type === 'contacts' && !options.reach && walk > 0) {
-    // A tree that is one id set (an OR of relations, a facts count) is counted from the set alone.
-    const count = ids ? sql`(select count(*) from (${ids}) s)` : sql`(select count(*) from ${matching})`;
-    return walkedPreview(tree, ctx, matching, count, limit, walk, options);
-  }
+  if (type === 'contacts' && walk > 0) return walkedPreview(tree, ctx, matching, ids, limit, walk, options);
   const dir = sql.raw(shape.sort.dir);
   const reachColumns = options.reach ? sql`, c.email_status, c.email = '' as no_email` : sql``;
   const reach = options.reach
@@ -189,10 +186,26 @@ export const PREVIEW_WALK = 500;
  * tenant (which the walk would otherwise compute in full, and the fallback again); both forms
  * select the same contacts.
  */
-function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count: SQL, limit: number, walkRows: number, options: PreviewExtras): SQL {
+function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: SQL | undefined, limit: number, walkRows: number, options: PreviewExtras): SQL {
   const walkWhere = compilePredicate(tree, { ...ctx, perRow: true }).where;
   const newest = sql`select * from contacts c0 where c0.org_id = ${ctx.orgId} order by c0.created_at desc, c0.id limit ${walkRows}`;
   const found = sql`(select count(*) from walk)`;
+  // A tree that is one id set (an OR of relations, a facts count) is counted from the set alone.
+  let total = ids ? sql`(select count(*) from (${ids}) s)` : sql`(select count(*) from ${matching})`;
+  let grouped = sql``;
+  let reach = sql``;
+  if (options.reach) {
+    // On the walk's road the reach is one grouped aggregate (g) over the id set or the matching ids,
+    // planned on its own like the count; on the fallback's, the materialized set's ids grouped the
+    // same way. Each road reads only its own.
+    grouped = sql`,
+           g as materialized (${reachOfIds(ids ?? sql`select c.id from ${matching}`, ctx.orgId)})`;
+    total = sql`(select coalesce(sum(n), 0) from g)`;
+    const json = (from: SQL) => sql`(select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json) from (${from}) r)`;
+    reach = sql`,
+             (case when ${found} >= ${limit} then ${json(sql`select * from g`)}
+                   else ${json(reachOfIds(sql`select id from m`, ctx.orgId))} end) as reach`;
+  }
   const why = options.why
     ? sql`,
            w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
@@ -200,11 +213,11 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count
     : sql``;
   return sql`
       with walk as materialized (select c.id, c.created_at as sort_key from (${newest}) c where ${walkWhere} order by c.created_at desc, c.id limit ${limit}),
-           m as materialized (select c.id, c.created_at as sort_key from ${matching}),
+           m as materialized (select c.id, c.created_at as sort_key from ${matching})${grouped},
            top as (select id, sort_key from walk where ${found} >= ${limit}
                    union all
                    select id, sort_key from (select id, sort_key from m order by sort_key desc, id limit ${limit}) t where ${found} < ${limit})${why}
-      select (case when ${found} >= ${limit} then ${count} else (select count(*) from m) end)::int as total,
+      select (case when ${found} >= ${limit} then ${total} else (select count(*) from m) end)::int as total${reach},
              c.id, ${sql.raw(ROW_SHAPES.contacts.columns)}${options.why ? sql`, to_jsonb(w) as why` : sql``}
       from (select 1) one
       left join top on true
@@ -212,6 +225,22 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, count
       ${ROW_SHAPES.contacts.joins(ctx.orgId)}${options.why ? sql`
       left join w on w.id = top.id` : sql``}
       order by top.sort_key desc, top.id`;
+}
+
+/**
+ * The reach of a set of contact ids (each once, each a contact of the tenant: CompiledPredicate.ids,
+ * or the ids of the matching contacts) without reading every match's contact row: only the tenant's contacts that cannot be emailed are looked
+ * up (few, and read from the partial index contacts_org_unreachable_idx alone), and an id not among
+ * them is a subscribed contact with an address. Inside that set the email status alone gives the
+ * reach class (a subscribed contact is there only for its empty address), so `no_email` is read
+ * from the status and the rows feed tallyOf exactly as `(email_status, email = '')` would.
+ */
+function reachOfIds(ids: SQL, orgId: string): SQL {
+  return sql`select coalesce(u.email_status, 'subscribed') as email_status, coalesce(u.no_email, false) as no_email, count(*)::int as n
+             from (${ids}) s(id)
+             left join (select x.id, x.email_status, x.email_status = 'subscribed' as no_email from contacts x
+                        where x.org_id = ${orgId} and (x.email_status <> 'subscribed' or x.email = '')) u on u.id = s.id
+             group by 1, 2`;
 }
 
 export function previewFromRows(rows: readonly PreviewRow[], asOf: Date, objectType: ObjectType = 'contacts'): Preview {

@@ -175,6 +175,14 @@ describe('SQL compiler vs the reference evaluator', () => {
     const problems: string[] = [];
     if ((rows[0]?.total ?? 0) !== members.size) problems.push(`preview (walk ${walk}) counts ${rows[0]?.total}, reference ${members.size}`);
     if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`preview (walk ${walk}) shows ${got.join(', ')}; the reference's newest are ${expected.join(', ')}`);
+    // The reviewer's preview (with reach) takes the same roads: its count, reach and sample too.
+    const reachRows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { walk, reach: true }));
+    const reach = tallyOf((reachRows[0]?.reach ?? []).map(([status, no_email, n]) => ({ status, no_email, n })));
+    const expectedReach = referenceReach(members, orgId);
+    if ((reachRows[0]?.total ?? 0) !== members.size) problems.push(`preview with reach (walk ${walk}) counts ${reachRows[0]?.total}, reference ${members.size}`);
+    if (JSON.stringify(reach) !== JSON.stringify(expectedReach)) problems.push(`preview with reach (walk ${walk}) has reach ${JSON.stringify(reach)}, reference ${JSON.stringify(expectedReach)}`);
+    const gotReach = reachRows.filter((r) => r.id !== null).map((r) => r.id!);
+    if (JSON.stringify(gotReach) !== JSON.stringify(expected)) problems.push(`preview with reach (walk ${walk}) shows ${gotReach.join(', ')}; the reference's newest are ${expected.join(', ')}`);
     return problems;
   }
 
