@@ -199,7 +199,7 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
     // planned on its own like the count; on the fallback's, the materialized set's ids grouped the
     // same way. Each road reads only its own.
     grouped = sql`,
-           g as materialized (${reachOfIds(ids ?? sql`select c.id from ${matching}`, ctx.orgId)})`;
+           g as materialized (${ids ? reachOfIds(ids, ctx.orgId) : reachOfMatching(matching, walkWhere, ctx.orgId)})`;
     total = sql`(select coalesce(sum(n), 0) from g)`;
     const json = (from: SQL) => sql`(select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json) from (${from}) r)`;
     reach = sql`,
@@ -225,6 +225,24 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
       ${ROW_SHAPES.contacts.joins(ctx.orgId)}${options.why ? sql`
       left join w on w.id = top.id` : sql``}
       order by top.sort_key desc, top.id`;
+}
+
+/**
+ * The reach of the matching contacts (a tree that is not one id set): counted by email status in the
+ * same pass as the count (the status is in contacts_org_id_cover_idx, so an index-only count stays
+ * one), and the subscribed ones without an address, few, found apart by the partial index and the
+ * tree compiled per row (`perRowWhere`, over `contacts c`), then moved from emailable to noEmail.
+ */
+function reachOfMatching(matching: SQL, perRowWhere: SQL, orgId: string): SQL {
+  // The subscribed contacts without an address come from the partial index alone (its predicate
+  // written out so PostgreSQL matches it; with the status it means email = ''), fenced by offset 0
+  // so that no other index of the tree's is chosen to find them.
+  const noAddress = sql`select x.id from contacts x where x.org_id = ${orgId} and x.email_status = 'subscribed' and (x.email_status <> 'subscribed' or x.email = '') offset 0`;
+  return sql`with e as (select count(*)::int as k from (${noAddress}) n join contacts c on c.org_id = ${orgId} and c.id = n.id where ${perRowWhere})
+             select s.email_status, false as no_email, (s.n - case when s.email_status = 'subscribed' then e.k else 0 end)::int as n
+             from (select c.email_status, count(*)::int as n from ${matching} group by 1) s, e
+             union all
+             select 'subscribed', true, e.k from e where e.k > 0`;
 }
 
 /**
