@@ -195,16 +195,16 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
   let grouped = sql``;
   let reach = sql``;
   if (options.reach) {
-    // On the walk's road the reach is one grouped aggregate (g) over the id set or the matching ids,
-    // planned on its own like the count; on the fallback's, the materialized set's ids grouped the
-    // same way. Each road reads only its own.
+    // On the walk's road the reach is one grouped aggregate (g) over the id set or the matching
+    // contacts, planned on its own like the count; on the fallback's, the materialized set grouped by
+    // status (the status is in contacts_org_id_cover_idx, like the id). Each road reads only its own.
     grouped = sql`,
-           g as materialized (${ids ? reachOfIds(ids, ctx.orgId) : reachOfMatching(matching, walkWhere, ctx.orgId)})`;
+           g as materialized (${ids ? reachOfIds(ids, ctx.orgId) : reachOfStatuses(sql`select c.email_status, count(*)::int as n from ${matching} group by 1`, walkWhere, ctx.orgId)})`;
     total = sql`(select coalesce(sum(n), 0) from g)`;
     const json = (from: SQL) => sql`(select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json) from (${from}) r)`;
     reach = sql`,
              (case when ${found} >= ${limit} then ${json(sql`select * from g`)}
-                   else ${json(reachOfIds(sql`select id from m`, ctx.orgId))} end) as reach`;
+                   else ${json(reachOfStatuses(sql`select email_status, count(*)::int as n from m group by 1`, walkWhere, ctx.orgId))} end) as reach`;
   }
   const why = options.why
     ? sql`,
@@ -213,7 +213,7 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
     : sql``;
   return sql`
       with walk as materialized (select c.id, c.created_at as sort_key from (${newest}) c where ${walkWhere} order by c.created_at desc, c.id limit ${limit}),
-           m as materialized (select c.id, c.created_at as sort_key from ${matching})${grouped},
+           m as materialized (select c.id, c.created_at as sort_key${options.reach ? sql`, c.email_status` : sql``} from ${matching})${grouped},
            top as (select id, sort_key from walk where ${found} >= ${limit}
                    union all
                    select id, sort_key from (select id, sort_key from m order by sort_key desc, id limit ${limit}) t where ${found} < ${limit})${why}
@@ -228,19 +228,20 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
 }
 
 /**
- * The reach of the matching contacts (a tree that is not one id set): counted by email status in the
- * same pass as the count (the status is in contacts_org_id_cover_idx, so an index-only count stays
- * one), and the subscribed ones without an address, few, found apart by the partial index and the
- * tree compiled per row (`perRowWhere`, over `contacts c`), then moved from emailable to noEmail.
+ * The reach of the matching contacts from their count by email status (`statuses`: email_status, n;
+ * grouped in the same pass as the count, or over the materialized set; the status is in
+ * contacts_org_id_cover_idx, so an index-only count stays one): the subscribed ones without an
+ * address, few, are found apart by the partial index and the tree compiled per row (`perRowWhere`,
+ * over `contacts c`), then moved from emailable to noEmail.
  */
-function reachOfMatching(matching: SQL, perRowWhere: SQL, orgId: string): SQL {
+function reachOfStatuses(statuses: SQL, perRowWhere: SQL, orgId: string): SQL {
   // The subscribed contacts without an address come from the partial index alone (its predicate
   // written out so PostgreSQL matches it; with the status it means email = ''), fenced by offset 0
   // so that no other index of the tree's is chosen to find them.
   const noAddress = sql`select x.id from contacts x where x.org_id = ${orgId} and x.email_status = 'subscribed' and (x.email_status <> 'subscribed' or x.email = '') offset 0`;
   return sql`with e as (select count(*)::int as k from (${noAddress}) n join contacts c on c.org_id = ${orgId} and c.id = n.id where ${perRowWhere})
              select s.email_status, false as no_email, (s.n - case when s.email_status = 'subscribed' then e.k else 0 end)::int as n
-             from (select c.email_status, count(*)::int as n from ${matching} group by 1) s, e
+             from (${statuses}) s, e
              union all
              select 'subscribed', true, e.k from e where e.k > 0`;
 }
