@@ -128,6 +128,11 @@ export const contacts = pgTable(
     index('contacts_org_country_idx').on(t.orgId, t.country),
     index('contacts_org_stage_idx').on(t.orgId, t.lifecycleStage),
     index('contacts_org_email_idx').on(t.orgId, sql`lower(${t.email})`),
+    // The contacts that cannot be emailed (src/rules/reachability.ts), few: the reach of an id set is
+    // read from this index alone (src/sql/preview.ts reachOfIds), never from every match's row.
+    index('contacts_org_unreachable_idx')
+      .on(t.orgId, t.emailStatus, t.id)
+      .where(sql`${t.emailStatus} <> 'subscribed' or ${t.email} = ''`),
     // Tenant first (btree_gin, migration 0011): a tenant's "has tag vip" or "plan is pro" is one GIN
     // scan of its own entries, where a GIN over every tenant's tags had to be ANDed with a bitmap of
     // the tenant's whole id range (about half the time of those previews at 100k contacts).

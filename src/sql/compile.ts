@@ -46,6 +46,14 @@ export interface CompileContext {
    * reached through a relation (a company's contacts, a deal's contact) read the raw tables.
    */
   facts?: boolean | 'all';
+  /**
+   * For a predicate read over a few hundred rows only (the preview's walk over the newest contacts,
+   * src/sql/preview.ts): every relation a probe per row — an OR's semi-joins stay separate EXISTS
+   * instead of one `id in (A union B …)`, and a count bound or "each of" campaigns is a correlated
+   * count instead of one aggregate over the tenant's related rows. Default false. The same rows
+   * match either way.
+   */
+  perRow?: boolean;
 }
 
 export class CompileError extends Error {
@@ -55,6 +63,13 @@ export class CompileError extends Error {
 export interface CompiledPredicate {
   /** A predicate over the object type's root row (`contacts c` by default; src/sql/roots.ts). */
   where: SQL;
+  /**
+   * When the whole tree is one id set over contacts (a relation, engagement or static segment, or
+   * an OR of them): a select of the matching contacts' ids, each once. They are the tenant's own
+   * contacts by the foreign keys of every table they come from (`(org_id, contact_id)` references
+   * contacts), so the preview counts them without reading contacts (src/sql/preview.ts).
+   */
+  ids?: SQL;
 }
 
 const MAX_SEGMENT_NESTING = 8;
@@ -62,7 +77,11 @@ const MAX_SEGMENT_NESTING = 8;
 export function compilePredicate(tree: RuleTree, ctx: CompileContext): CompiledPredicate {
   const state: State = { ctx, aliases: 0, segmentDepth: 0 };
   const type = ctx.objectType ?? 'contacts';
-  return { where: compileNode(tree, state, rootScope(state, type, ROOTS[type].alias)) };
+  const alias = ROOTS[type].alias;
+  const compiled = compileParts(tree, state, rootScope(state, type, alias));
+  const set = type === 'contacts' && compiled.ids?.key === `${alias}.id` ? compiled.ids : undefined;
+  const ids = set && (set.distinct ? set.select : sql`select distinct s.id from (${set.select}) s(id)`);
+  return ids ? { where: compiled.sql, ids } : { where: compiled.sql };
 }
 
 interface State {
@@ -127,6 +146,8 @@ export function columnSql(alias: string, column: Column): SQL {
 interface IdSet {
   key: string;
   select: SQL;
+  /** Whether the select returns each id once (a facts row, a group, a union, a member row). */
+  distinct: boolean;
 }
 
 /** A compiled node, with its id set when it is one. */
@@ -142,7 +163,7 @@ function compileNode(node: Node, state: State, scope: Scope): SQL {
 function compileParts(node: Node, state: State, scope: Scope): Compiled {
   switch (node.type) {
     case 'group':
-      return { sql: compileGroup(node, state, scope) };
+      return groupParts(node, state, scope);
     case 'condition':
       return { sql: compileCondition(node, state, scope) };
     case 'relation':
@@ -165,24 +186,43 @@ function compileParts(node: Node, state: State, scope: Scope): Compiled {
  * id (358k probes at 1M) instead of hashing the ids.
  */
 function compileGroup(group: Group | WhereGroup, state: State, scope: Scope): SQL {
-  if (group.children.length === 0) throw new CompileError('empty group');
-  const compiled = (group.children as Node[]).map((c) => compileParts(c, state, scope));
-  const parts = group.op === 'or' ? mergeIdSets(compiled) : compiled.map((c) => c.sql);
-  const joined = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
-  return group.negate ? sql`(not coalesce(${joined}, false))` : joined;
+  return groupParts(group, state, scope).sql;
 }
 
-/** The branches of an OR, with the id sets of each key that has two or more merged in place of the first. */
-function mergeIdSets(compiled: Compiled[]): SQL[] {
+/**
+ * A group, with its id set when it is one: a group of one child (not negated) is its child, and an
+ * OR whose branches are all id sets on one key is their union.
+ */
+function groupParts(group: Group | WhereGroup, state: State, scope: Scope): Compiled {
+  if (group.children.length === 0) throw new CompileError('empty group');
+  const compiled = (group.children as Node[]).map((c) => compileParts(c, state, scope));
+  const merged = group.op === 'or' && !state.ctx.perRow ? mergeIdSets(compiled) : { parts: compiled.map((c) => c.sql) };
+  const parts = merged.parts;
+  const joined = parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql.raw(group.op === 'and' ? ' and ' : ' or '))})`;
+  if (group.negate) return { sql: sql`(not coalesce(${joined}, false))` };
+  const ids = compiled.length === 1 ? compiled[0]!.ids : merged.all;
+  return { sql: joined, ids };
+}
+
+/**
+ * The branches of an OR, with the id sets of each key that has two or more merged in place of the
+ * first; `all` when every branch was merged into one union.
+ */
+function mergeIdSets(compiled: Compiled[]): { parts: SQL[]; all?: IdSet } {
   const byKey = new Map<string, SQL[]>();
   for (const c of compiled) if (c.ids) byKey.set(c.ids.key, [...(byKey.get(c.ids.key) ?? []), c.ids.select]);
-  const out: SQL[] = [];
+  const parts: SQL[] = [];
+  let all: IdSet | undefined;
   for (const c of compiled) {
     const selects = c.ids ? byKey.get(c.ids.key)! : [];
-    if (selects.length < 2) out.push(c.sql);
-    else if (selects[0] === c.ids!.select) out.push(sql`(${sql.raw(c.ids!.key)} in (${sql.join(selects, sql.raw(' union '))}))`);
+    if (selects.length < 2) parts.push(c.sql);
+    else if (selects[0] === c.ids!.select) {
+      const union = sql.join(selects, sql.raw(' union '));
+      parts.push(sql`(${sql.raw(c.ids!.key)} in (${union}))`);
+      if (selects.length === compiled.length) all = { key: c.ids!.key, select: union, distinct: true };
+    }
   }
-  return out;
+  return all ? { parts, all } : { parts };
 }
 
 // ---- conditions -------------------------------------------------------------------------------
@@ -319,7 +359,7 @@ function compileRelation(r: RelationCondition, state: State, owner: Scope): Comp
   if (!rel) throw new CompileError(`unknown relation ${r.relation} of ${from}`);
   const alias = nextAlias(state);
   const fromFacts = factsApply(state, owner, r) ? relationFromFacts(r, state.ctx, `${alias}f`) : null;
-  if (fromFacts) return { sql: fromFacts.sql, ids: fromFacts.ids ? { key: `${owner.alias}.id`, select: fromFacts.ids } : undefined };
+  if (fromFacts) return { sql: fromFacts.sql, ids: fromFacts.ids ? { key: `${owner.alias}.id`, select: fromFacts.ids, distinct: true } : undefined };
   const scope: Scope = rel.target
     ? rootScope(state, rel.target, alias)
     : { root: undefined, alias, field: (key) => rel.fields.find((f) => f.key === key) };
@@ -339,18 +379,22 @@ function compileRelation(r: RelationCondition, state: State, owner: Scope): Comp
     // owners whose count violates it.
     const form = countForm(r.count.operator);
     const op = sql.raw(form.sql);
+    if (state.ctx.perRow) {
+      const counted = sql`((select count(*) from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} = ${ownerColumn}${where}) ${op} ${r.count.value})`;
+      return { sql: r.has ? counted : sql`(not ${counted})` };
+    }
     const zeroSatisfies = form.holds(0, r.count.value);
     const bound = sql`count(*) ${op} ${r.count.value}`;
     const g = `${alias}g`;
     const grouped = sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId}${where} group by ${column} having ${zeroSatisfies ? sql`not (${bound})` : bound}`;
     const holds = sql`(${sql.raw(zeroSatisfies ? 'not exists' : 'exists')} (select 1 from (${grouped}) ${sql.raw(g)} where ${sql.raw(`${g}.${rel.join.column}`)} = ${ownerColumn}))`;
     if (!r.has) return { sql: sql`(not ${holds})` };
-    const ids = zeroSatisfies || !byId ? undefined : { key, select: sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} is not null${where} group by ${column} having ${bound}` };
+    const ids = zeroSatisfies || !byId ? undefined : { key, select: sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} is not null${where} group by ${column} having ${bound}`, distinct: true };
     return { sql: holds, ids };
   }
   const holds = sql`(${sql.raw(r.has ? 'exists' : 'not exists')} (select 1 from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} = ${ownerColumn}${where}))`;
   if (!r.has || !byId) return { sql: holds };
-  return { sql: holds, ids: { key, select: sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} is not null${where}` } };
+  return { sql: holds, ids: { key, select: sql`select ${column} from ${table} where ${a}.org_id = ${state.ctx.orgId} and ${column} is not null${where}`, distinct: false } };
 }
 
 /** The campaigns an engagement looks at: the last N sent before the clock, the named ones, or all. */
@@ -367,7 +411,7 @@ function compileEngagement(e: Engagement, state: State, scope: Scope): Compiled 
   if (ids.length === 0) return { sql: sql.raw(e.match === 'any' ? '(false)' : '(true)') }; // none/all of nothing hold vacuously
   const alias = nextAlias(state);
   const fromFacts = factsApply(state, scope, e) ? engagementFromFacts(e, ids, state.ctx, `${alias}f`) : null;
-  if (fromFacts) return { sql: fromFacts.sql, ids: fromFacts.ids ? { key: `${scope.alias}.id`, select: fromFacts.ids } : undefined };
+  if (fromFacts) return { sql: fromFacts.sql, ids: fromFacts.ids ? { key: `${scope.alias}.id`, select: fromFacts.ids, distinct: true } : undefined };
   const key = `${scope.alias}.id`;
   const a = sql.raw(alias);
   const events = sql`${sql.raw(TABLES.emailEvents)} ${a} where ${a}.org_id = ${state.ctx.orgId} and ${a}.type = ${e.event} and ${a}.campaign_id in (${sql.join(
@@ -376,14 +420,15 @@ function compileEngagement(e: Engagement, state: State, scope: Scope): Compiled 
   )})`;
   switch (e.match) {
     case 'any':
-      return { sql: sql`(exists (select 1 from ${events} and ${a}.contact_id = ${contact}))`, ids: { key, select: sql`select ${a}.contact_id from ${events}` } };
+      return { sql: sql`(exists (select 1 from ${events} and ${a}.contact_id = ${contact}))`, ids: { key, select: sql`select ${a}.contact_id from ${events}`, distinct: false } };
     case 'none':
       return { sql: sql`(not exists (select 1 from ${events} and ${a}.contact_id = ${contact}))` };
     case 'all': {
+      if (state.ctx.perRow) return { sql: sql`((select count(distinct ${a}.campaign_id) from ${events} and ${a}.contact_id = ${contact}) = ${ids.length})` };
       // Contacts with the event for every campaign of the set, aggregated once (see compileRelation).
       const g = sql.raw(`${alias}g`);
       const grouped = sql`select ${a}.contact_id from ${events} group by ${a}.contact_id having count(distinct ${a}.campaign_id) = ${ids.length}`;
-      return { sql: sql`(exists (select 1 from (${grouped}) ${g} where ${g}.contact_id = ${contact}))`, ids: { key, select: grouped } };
+      return { sql: sql`(exists (select 1 from (${grouped}) ${g} where ${g}.contact_id = ${contact}))`, ids: { key, select: grouped, distinct: true } };
     }
   }
 }
@@ -404,7 +449,7 @@ function compileSegment(s: SegmentMembership, state: State, scope: Scope): Compi
     const alias = sql.raw(nextAlias(state));
     const members = ROOTS[root].members;
     member = sql`(exists (select 1 from ${sql.raw(members.table)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id} and ${alias}.${sql.raw(members.column)} = ${sql.raw(scope.alias)}.id))`;
-    ids = { key: `${scope.alias}.id`, select: sql`select ${alias}.${sql.raw(members.column)} from ${sql.raw(members.table)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id}` };
+    ids = { key: `${scope.alias}.id`, select: sql`select ${alias}.${sql.raw(members.column)} from ${sql.raw(members.table)} ${alias} where ${alias}.org_id = ${state.ctx.orgId} and ${alias}.segment_id = ${target.id}`, distinct: true };
   }
   if (s.when) {
     member = compileMembershipHistory(s, target.id, member, state, scope);

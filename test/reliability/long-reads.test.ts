@@ -103,8 +103,8 @@ describe('long reads', () => {
   describe('previews', () => {
     // Read from the raw activities table (a direction is not in the contact facts), which the test locks.
     const rules = { type: 'group', op: 'and', negate: false, children: [{ type: 'relation', relation: 'activities', has: true, where: { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'direction', operator: 'eq', value: 'inbound' }] }, count: null }] };
-    // A preview's first statement is the preview with reach (src/sql/preview.ts), which the lock holds up.
-    const PREVIEW_SQL = 'select c.id, c.created_at as sort_key, c.email_status,';
+    // A preview's first statement is the preview with reach (src/sql/preview.ts: its grouped count g), which the lock holds up.
+    const PREVIEW_SQL = 'g as materialized (';
     const preview = (signal?: AbortSignal) =>
       fetch(`${api.base}/v1/preview`, {
         method: 'POST',
@@ -189,7 +189,7 @@ describe('long reads', () => {
       capped = await startReliabilityApi({ connect: { lockTimeoutMs: 60_000 }, api: { statementTimeoutMs: 60_000, previewsAtOnce: 2, previewQueueMs: 30_000 } });
     });
     const rules = { type: 'group', op: 'and', negate: false, children: [{ type: 'relation', relation: 'activities', has: true, where: { type: 'group', op: 'and', negate: false, children: [{ type: 'condition', field: 'direction', operator: 'eq', value: 'inbound' }] }, count: null }] };
-    const PREVIEW_SQL = 'select c.id, c.created_at as sort_key, c.email_status,';
+    const PREVIEW_SQL = 'g as materialized ('; // the preview with reach (src/sql/preview.ts: its grouped count g)
     const preview = (key: string, signal?: AbortSignal) =>
       fetch(`${capped.base}/v1/preview`, {
         method: 'POST',

@@ -15,11 +15,11 @@ import { prepareRules } from '../../src/rules/prepare.js';
 import type { TenantValues } from '../../src/rules/tenant.js';
 import { loadTenantValues } from '../../src/tenants/values.js';
 import { validateRules } from '../../src/rules/validate.js';
-import { membersQuery } from '../../src/sql/compile.js';
+import { compilePredicate, membersQuery } from '../../src/sql/compile.js';
 import { pathNodes } from '../../src/rules/paths.js';
 import { funnelQuery, type FunnelRow, tallyOf } from '../../src/sql/funnel.js';
 import { refreshFacts } from '../../src/db/facts.js';
-import { previewQuery, type PreviewRow } from '../../src/sql/preview.js';
+import { PREVIEW_WALK, previewQuery, type PreviewRow } from '../../src/sql/preview.js';
 import { DYNAMIC_SEGMENTS, EDGE_RECORDS, membershipHistory, ruleTreeArbitrary, withDynamicSegments, withEdgeRecords } from '../support/arbitraries.js';
 import { useTestDatabase } from '../support/db.js';
 import { demoFixture } from '../support/fixture-tenant.js';
@@ -133,6 +133,9 @@ describe('SQL compiler vs the reference evaluator', () => {
       differences('SQL(raw tables)', rawIds, 'reference(canonical)', fromCanonical),
       differences('reference(canonical)', fromCanonical, 'reference(validated)', fromValidated),
     ].filter(Boolean);
+    if (objectType === 'contacts') {
+      for (const path of [facts, false] as const) problems.push(...(await previewDifferences(canonical, orgId, clock, path, fromCanonical)));
+    }
     const foreign = [...sqlIds].filter((id) => !orgRowIds(orgId, objectType).has(id));
     if (foreign.length) problems.push(`SQL returned ${foreign.length} ${objectType} of another tenant: ${foreign.slice(0, 10).join(', ')}`);
     if (problems.length) {
@@ -146,6 +149,47 @@ describe('SQL compiler vs the reference evaluator', () => {
       );
     }
     return sqlIds.size;
+  }
+
+  /** How often the preview's walk (src/sql/preview.ts, walkedPreview) found the sample, and how often it fell back. */
+  const walks = { walked: 0, fellBack: 0, idSets: 0 };
+  const WALKS = [1, 7, 40, PREVIEW_WALK] as const;
+
+  /**
+   * The preview statement's count and sample against the reference: the members and their 10 newest
+   * (created_at desc, id), with the walk over the newest contacts at one of several lengths, so
+   * both of its roads (the sample found among the walked rows, or the materialized fallback) meet
+   * every kind of tree.
+   */
+  async function previewDifferences(tree: RuleTree, orgId: string, clock: Date, facts: boolean | 'all', members: Set<string>): Promise<string[]> {
+    const walk = WALKS[Math.abs(hashOf(JSON.stringify(tree) + clock.toISOString() + String(facts))) % WALKS.length]!;
+    const ctx = { orgId, asOf: clock, tenant: tenant(orgId), facts };
+    // A tree that is one id set is counted from the set alone (CompiledPredicate.ids).
+    if (compilePredicate(tree, ctx).ids) walks.idSets += 1;
+    const rows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { walk }));
+    const newest = [...data.orgs.get(orgId)!.contacts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const expected = newest.filter((c) => members.has(c.id)).slice(0, 10).map((c) => c.id);
+    if (newest.slice(0, walk).filter((c) => members.has(c.id)).length >= 10) walks.walked += 1;
+    else walks.fellBack += 1;
+    const got = rows.filter((r) => r.id !== null).map((r) => r.id!);
+    const problems: string[] = [];
+    if ((rows[0]?.total ?? 0) !== members.size) problems.push(`preview (walk ${walk}) counts ${rows[0]?.total}, reference ${members.size}`);
+    if (JSON.stringify(got) !== JSON.stringify(expected)) problems.push(`preview (walk ${walk}) shows ${got.join(', ')}; the reference's newest are ${expected.join(', ')}`);
+    // The reviewer's preview (with reach) takes the same roads: its count, reach and sample too.
+    const reachRows = await database.db.execute<PreviewRow>(previewQuery(tree, ctx, 10, { walk, reach: true }));
+    const reach = tallyOf((reachRows[0]?.reach ?? []).map(([status, no_email, n]) => ({ status, no_email, n })));
+    const expectedReach = referenceReach(members, orgId);
+    if ((reachRows[0]?.total ?? 0) !== members.size) problems.push(`preview with reach (walk ${walk}) counts ${reachRows[0]?.total}, reference ${members.size}`);
+    if (JSON.stringify(reach) !== JSON.stringify(expectedReach)) problems.push(`preview with reach (walk ${walk}) has reach ${JSON.stringify(reach)}, reference ${JSON.stringify(expectedReach)}`);
+    const gotReach = reachRows.filter((r) => r.id !== null).map((r) => r.id!);
+    if (JSON.stringify(gotReach) !== JSON.stringify(expected)) problems.push(`preview with reach (walk ${walk}) shows ${gotReach.join(', ')}; the reference's newest are ${expected.join(', ')}`);
+    return problems;
+  }
+
+  function hashOf(text: string): number {
+    let h = 0;
+    for (let i = 0; i < text.length; i += 1) h = (h * 31 + text.charCodeAt(i)) | 0;
+    return h;
   }
 
   function differences(aName: string, a: Set<string>, bName: string, b: Set<string>): string | undefined {
@@ -168,6 +212,9 @@ describe('SQL compiler vs the reference evaluator', () => {
     // The runs prove something only if most trees select some but not all contacts.
     const all = data.orgs.get('org_acme')!.contacts.length;
     expect(sizes.filter((n) => n > 0 && n < all).length).toBeGreaterThan(sizes.length / 2);
+    // Both roads of the preview were taken often enough to mean something.
+    expect(walks.walked).toBeGreaterThan(30);
+    expect(walks.fellBack).toBeGreaterThan(30);
     // Sized by count: ~30 s alone, ~60 s on a busy 2-core machine; the timeout leaves room for worse.
   }, 400_000);
 
@@ -250,6 +297,8 @@ describe('SQL compiler vs the reference evaluator', () => {
     expect(funnelViaFacts).toBeGreaterThan(200);
     expect(merged.facts).toBeGreaterThan(40);
     expect(merged.raw).toBeGreaterThan(40);
+    // Many of these trees are one id set, so the preview counted the set alone (both paths).
+    expect(walks.idSets).toBeGreaterThan(100);
   }, 300_000);
 
   for (const objectType of ['companies', 'deals'] as const) {
