@@ -404,7 +404,11 @@ function afterComma(p: Parse, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && ARTICLES.has(p.w(k))) k -= 1;
   if (ATTACH.has(p.w(k))) k -= 1;
-  return p.w(k) === ',';
+  // ", all of them on the starter plan", ", both in Spain": said of each alternative before the comma.
+  const w = p.w(k);
+  if (w === ',') return true;
+  if (w === 'them') return p.w(k - 1) === 'of' && ['all', 'both', 'each'].includes(p.w(k - 2)) && p.w(k - 3) === ',';
+  return (w === 'all' || w === 'both' || w === 'each') && p.w(k - 1) === ',';
 }
 
 /** Whether the phrase at i is introduced by a preposition (itself, or before its article and "either"). */

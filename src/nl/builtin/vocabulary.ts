@@ -69,6 +69,9 @@ export const DATE_VERBS: [string[], string][] = [
   [['joined', 'the', 'crm'], 'created'], [['joined', 'our', 'crm'], 'created'], [['joined', 'us'], 'created'], [['joined', 'the', 'database'], 'created'],
   [['entered', 'the', 'crm'], 'created'], [['were', 'created'], 'created'], [['was', 'created'], 'created'], [['got', 'added'], 'created'],
   [['came', 'in'], 'created'], [['signed', 'up', 'with', 'us'], 'created'], [['first', 'added'], 'created'],
+  // "added to the CRM in the last 30 days"
+  [['added', 'to', 'the', 'crm'], 'created'], [['added', 'to', 'our', 'crm'], 'created'], [['added', 'to', 'the', 'database'], 'created'],
+  [['added', 'to', 'the', 'system'], 'created'], [['created', 'in', 'the', 'crm'], 'created'], [['imported', 'into', 'the', 'crm'], 'created'],
 ];
 
 /** Adjectives and other names of countries (the catalog's country names cover the nouns). */

@@ -404,6 +404,12 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       const t = p.tokens[at];
       if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && t.norm.length > 1)) return undefined;
       const raw = t.kind === 'quoted' ? t.norm : t.text;
+      // "on a mobile device": a phone number has digits; a word after the field's other name is not one.
+      if (/phone/.test(field.key) && op.value === 'eq' && t.kind !== 'quoted' && !/\d/.test(raw)) return undefined;
+      // "an email address @c58.acme.example": a domain said with its "@" is how the address ends.
+      if (/email/.test(field.key) && op.value === 'eq' && t.kind !== 'quoted' && raw.startsWith('@') && raw.length > 1) {
+        return { node: cond(field.key, 'ends_with', raw.toLowerCase()), end: at + 1, assumptions: [`read "${raw}" as an email address ending with "${raw.toLowerCase()}"`] };
+      }
       return { node: cond(field.key, op.value as 'eq', raw.toLowerCase()), end: at + 1 };
     }
     case 'number': {
@@ -471,7 +477,7 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
   if (list) {
     const node = listNode(p, field, list, false);
     // "owned by Victor or nobody", "assigned to Sara or no one": or without any value.
-    const none = field.nullable && p.is(list.end, 'or') ? p.phrase(list.end + 1, NO_ONE) : undefined;
+    const none = field.nullable && p.is(list.end, 'or') ? p.phrase(p.is(list.end + 1, 'by|to') ? list.end + 2 : list.end + 1, NO_ONE) : undefined;
     if (none) return { node: { type: 'group', op: 'or', negate: false, children: [node, cond(field.key, 'is_null')] }, end: none.end };
     return { node, end: list.end };
   }

@@ -161,6 +161,16 @@ function campaigns(p: Parse, i: number): Target | undefined {
       return { campaigns: { last: n?.value ?? 1, ids: null }, end: k + 1 };
     }
   }
+  // "all three of our most recent campaigns": each of the last three.
+  const allAt = p.is(j, 'all|each|both') ? j + 1 : p.is(j - 1, 'all|each|both') ? j : -1;
+  if (allAt > 0) {
+    const n = readNumber(p.tokens, allAt);
+    if (n && Number.isInteger(n.value) && n.value >= 2 && p.is(n.end, 'of')) {
+      let k = p.skip(n.end + 1, ['our', 'the', 'my', 'their']);
+      k = p.is(k, 'most', 'recent') ? k + 2 : p.is(k, 'latest|last|newest|recent|previous') ? k + 1 : -1;
+      if (k > 0 && CAMPAIGN_NOUNS.has(p.w(k))) return { campaigns: { last: n.value, ids: null }, match: 'all', end: k + 1 };
+    }
+  }
   // "2 of the last 3 campaigns", "at least 4 of our last 6 emails": a count of events on those campaigns.
   const some = someOfLast(p, j);
   if (some) return some;

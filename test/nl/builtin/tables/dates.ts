@@ -17,6 +17,7 @@ export const dates: Row[] = [
   // "previous" / "prior" name the calendar period before this one; "the last quarter" rolls, and says so.
   { say: 'contacts created the previous quarter', rules: [c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-10-01')] },
   { say: 'created in the prior month', rules: [c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01')] },
+  { say: 'leads added to the CRM since June', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-06-01')] },
   { say: 'contacts added in the last quarter', rules: c('created_at', 'within_last', months(3)), assume: ['not the previous calendar quarter'] },
   { say: 'created this month', rules: c('created_at', 'gte', '2026-11-01') },
   { say: 'created more than a year ago', rules: c('created_at', 'more_than_ago', years(1)) },

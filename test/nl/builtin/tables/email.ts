@@ -63,4 +63,6 @@ export const email: Row[] = [
   { say: 'non-clickers of Spring Sale', rules: not(engaged('clicked', 'any', { ids: ['Spring Sale'] })) },
   // "twice" alone is at least twice, said.
   { say: 'contacts who opened twice since August', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-08-01')), assume: ['at least 2'] },
+  // "all N of our most recent campaigns": each of the last N.
+  { say: 'leads who clicked all two of our latest campaigns', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('clicked', 'all', { last: 2 })] },
 ];

@@ -14,6 +14,7 @@ export const owners: Row[] = [
   // An owner's name as a possessive is the owner, not another organization.
   { say: "Victor's customers in Spain", rules: [c('owner', 'eq', 'Victor Viewer'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'ES')] },
   // "or nobody": the owners named, or no owner.
+  { say: 'customers owned by Sara or by no one', rules: [c('lifecycle_stage', 'eq', 'customer'), or(c('owner', 'eq', 'Sara Sales'), c('owner', 'is_null'))] },
   { say: 'leads owned by Eddie or no one', rules: [c('lifecycle_stage', 'eq', 'lead'), or(c('owner', 'eq', 'Eddie Editor'), c('owner', 'is_null'))] },
   { say: 'contacts not owned by Alice', rules: c('owner', 'neq', 'Alice Admin') },
   { say: "Victor Viewer's leads", rules: [c('owner', 'eq', 'Victor Viewer'), c('lifecycle_stage', 'eq', 'lead')] },

@@ -18,4 +18,6 @@ export const text: Row[] = [
   // Quoted words in a text field, said either way round.
   { say: "contacts with 'demo' in their email", rules: c('email', 'contains', 'demo') },
   { say: "contacts whose company name has 'labs' in it", rules: c('company.name', 'contains', 'labs') },
+  // A domain said with its "@" is how the address ends; a word after "mobile" is not a phone number.
+  { say: 'contacts with an email @c7.acme.example', rules: c('email', 'ends_with', '@c7.acme.example'), assume: ['ending with'] },
 ];
