@@ -142,6 +142,8 @@ export const scope: Row[] = [
   // "but not those who …": what follows is left out, like "except".
   { say: 'leads but not those who opened Spring Sale or Summer Promo', rules: and(lead, not(engaged('opened', 'any', { ids: ['Spring Sale', 'Summer Promo'] }))) },
   { say: 'customers in Spain, but not the ones that are vip', rules: and(customer, es, not(vip)) },
+  // Inside an exception, "and anyone who …" is one more to leave out.
+  { say: 'customers other than partners, trials and anyone who is vip', rules: and(customer, not(or(c('tags', 'in', ['partner', 'trial']), vip))) },
   // ", all of them …" after alternatives: said of each.
   { say: 'vip leads, or customers tagged trial, all of them in Italy', rules: and(or(and(vip, lead), and(customer, trial)), it) },
   // A phrase before the comma qualifies the head; the list after it is one more qualifier.
