@@ -136,11 +136,7 @@ export function previewQuery(tree: RuleTree, ctx: CompileContext, limit = 10, op
     ? sql`, (select coalesce(json_agg(json_build_array(r.email_status, r.no_email, r.n)), '[]'::json)
                from (select email_status, no_email, count(*)::int as n from m group by 1, 2) r) as reach`
     : sql``;
-  const why = options.why
-    ? sql`,
-           w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
-                 from top join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id)`
-    : sql``;
+  const why = whyColumns(options, ctx.orgId);
   return sql`
       with m as materialized (select ${a}.id, ${sql.raw(shape.sort.key)} as sort_key${reachColumns} from ${matching}),
            top as (select id, sort_key from m order by sort_key ${dir}, id limit ${limit})${why}
@@ -206,11 +202,7 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
              (case when ${found} >= ${limit} then ${json(sql`select * from g`)}
                    else ${json(reachOfStatuses(sql`select email_status, count(*)::int as n from m group by 1`, walkWhere, ctx.orgId))} end) as reach`;
   }
-  const why = options.why
-    ? sql`,
-           w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
-                 from top join contacts c on c.org_id = ${ctx.orgId} and c.id = top.id)`
-    : sql``;
+  const why = whyColumns(options, ctx.orgId);
   return sql`
       with walk as materialized (select c.id, c.created_at as sort_key from (${newest}) c where ${walkWhere} order by c.created_at desc, c.id limit ${limit}),
            m as materialized (select c.id, c.created_at as sort_key${options.reach ? sql`, c.email_status` : sql``} from ${matching})${grouped},
@@ -234,6 +226,14 @@ function walkedPreview(tree: RuleTree, ctx: CompileContext, matching: SQL, ids: 
  * address, few, are found apart by the partial index and the tree compiled per row (`perRowWhere`,
  * over `contacts c`), then moved from emailable to noEmail.
  */
+/** The why-values of the sample rows (`top`), as a CTE `w`; nothing when the preview has no why. */
+function whyColumns(options: PreviewExtras, orgId: string): SQL {
+  if (!options.why) return sql``;
+  return sql`,
+           w as (select c.id${options.why.length ? sql`, ${sql.join([...options.why], sql.raw(', '))}` : sql``}
+                 from top join contacts c on c.org_id = ${orgId} and c.id = top.id)`;
+}
+
 function reachOfStatuses(statuses: SQL, perRowWhere: SQL, orgId: string): SQL {
   // The subscribed contacts without an address come from the partial index alone (its predicate
   // written out so PostgreSQL matches it; with the status it means email = ''), fenced by offset 0

@@ -366,31 +366,17 @@ export class Parse {
   private correctBeforeField(covered: Set<number>): void {
     this.correctAfterTagged(covered);
     this.correctAfterPlace(covered);
-    for (let i = 0; i + 1 < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
-      if (t.kind !== 'word' || t.norm.length !== 3 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+    this.correctShort(covered, (i, t) => {
+      if (t.norm.length !== 3) return undefined;
       const field = this.lattice[i + 1]?.flatMap((m) => m.senses).find((s) => s.kind === 'field');
-      if (!field || field.kind !== 'field') continue;
-      const values = this.lattice.length ? this.valueSensesOf(field.field) : [];
-      const close = values.filter((v) => typoDistance(v.text, t.norm) === 1);
-      if (close.length !== 1) continue;
-      this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
-      covered.add(i);
-    }
+      return field?.kind === 'field' ? this.valueSensesOf(field.field) : undefined;
+    });
   }
 
   /** "tagged vipp": an unknown word right after "tagged" is compared with the tags only (one letter added, dropped or swapped); said. */
   private correctAfterTagged(covered: Set<number>): void {
-    for (let i = 1; i < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
-      if (t.kind !== 'word' || t.norm.length < 3 || covered.has(i) || !TAGGED.has(this.tokens[i - 1]!.norm) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
-      const close = this.valueSensesOf('tags').filter((v) => typoDistance(v.text, t.norm) === 1);
-      // "vipp" is one letter from "vip" and from its plural "vips": one value either way.
-      const values = new Set(close.flatMap((v) => v.senses.map((x) => (x.kind === 'value' ? String(x.value) : ''))));
-      if (values.size !== 1) continue;
-      this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
-      covered.add(i);
-    }
+    // "vipp" is one letter from "vip" and from its plural "vips": one value either way.
+    this.correctShort(covered, (i, t) => (i > 0 && t.norm.length >= 3 && TAGGED.has(this.tokens[i - 1]!.norm) ? this.valueSensesOf('tags') : undefined));
   }
 
   /**
@@ -399,14 +385,25 @@ export class Parse {
    * place word says what it can be. Said.
    */
   private correctAfterPlace(covered: Set<number>): void {
-    for (let i = 1; i < this.tokens.length; i++) {
-      const t = this.tokens[i]!;
-      if (t.kind !== 'word' || t.norm.length < 3 || t.norm.length > 4 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+    this.correctShort(covered, (i, t) => {
+      if (i === 0 || t.norm.length < 3 || t.norm.length > 4) return undefined;
       // After a place word, or after a country and "or", "and", a comma ("from Italy or Span").
       const listed = [',', 'and', 'or', '/'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
-      if (!PLACE_WORDS.has(this.w(i - 1)) && !listed) continue;
-      const close = this.sensesOf((s) => s.kind === 'country' && !s.region).filter((v) => v.text.length > 3 && typoDistance(v.text, t.norm) === 1);
-      if (close.length !== 1) continue;
+      if (!PLACE_WORDS.has(this.w(i - 1)) && !listed) return undefined;
+      return this.sensesOf((s) => s.kind === 'country' && !s.region).filter((v) => v.text.length > 3);
+    });
+  }
+
+  /**
+   * An unknown word compared with the few phrases its place allows (`candidates`; undefined: none):
+   * read as the one value one letter away (added, dropped or swapped), and said when a clause uses it.
+   */
+  private correctShort(covered: Set<number>, candidates: (i: number, t: Token) => { text: string; senses: Sense[] }[] | undefined): void {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+      const close = candidates(i, t)?.filter((v) => typoDistance(v.text, t.norm) === 1);
+      if (!close?.length || new Set(close.map((v) => JSON.stringify(v.senses))).size !== 1) continue;
       this.lattice[i]!.push({ start: i, end: i + 1, senses: close[0]!.senses, typo: t.text });
       covered.add(i);
     }
