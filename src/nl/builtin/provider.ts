@@ -14,12 +14,12 @@ export interface BuiltinOptions {
   model?: string;
 }
 
-/** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
 /**
  * Remarks to the reader, not conditions: a parenthesis in the first person singular ("(I just need the
  * list)") and a note about what to do with them ("(don't call them)", ", do not email them").
  */
 const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
+/** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
 const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$/gi;
 
 export class BuiltinProvider implements Provider {
@@ -62,8 +62,9 @@ export class BuiltinProvider implements Provider {
     // An attribute the catalog does not have is a refusal naming it, never the rest of the sentence as the audience.
     const missing = missingAttribute(p, open, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
-    const noSegment = missingSegment(p, open) ?? missingOwner(p, open) ?? futureWindow(open) ?? vagueAmount(p, open);
-    if (noSegment) return { ...common, kind: 'refusal', reason: noSegment };
+    // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
+    const unusable = missingSegment(p, open) ?? missingOwner(p, open) ?? futureWindow(open) ?? vagueAmount(p, open);
+    if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
     rollingSaid(p, tree);
@@ -75,7 +76,12 @@ export class BuiltinProvider implements Provider {
   }
 }
 
-const PERIOD_MONTHS: Record<string, number> = { month: 1, quarter: 3, year: 12 };
+/** A period said as "the last …", the rolling window it was read as, and how that window is said. */
+const ROLLING = new Map<string, { json: string; says: string }>([
+  ['month', { json: '"amount":1,"unit":"months"', says: 'month' }],
+  ['quarter', { json: '"amount":3,"unit":"months"', says: '3 months' }],
+  ['year', { json: '"amount":1,"unit":"years"', says: '12 months' }],
+]);
 
 /**
  * "in the last quarter": read as the 3 months up to now, which some mean as the previous calendar
@@ -85,11 +91,9 @@ function rollingSaid(p: Parse, tree: Node): void {
   const json = JSON.stringify(tree);
   for (let j = 1; j + 1 < p.tokens.length; j++) {
     const unit = p.w(j + 1);
-    if (p.w(j - 1) !== 'the' || p.w(j) !== 'last' || !(unit in PERIOD_MONTHS)) continue;
-    const months = PERIOD_MONTHS[unit]!;
-    const rolling = unit === 'year' ? '"amount":1,"unit":"years"' : `"amount":${months},"unit":"months"`;
-    if (!json.includes(rolling)) continue;
-    p.assume(`read "${p.text(j - 1, j + 2)}" as the ${unit === 'month' ? 'month' : unit === 'year' ? '12 months' : '3 months'} up to today, not the previous calendar ${unit} (say "last ${unit}" for that)`);
+    const rolling = ROLLING.get(unit);
+    if (!rolling || p.w(j) !== 'last' || p.w(j - 1) !== 'the' || !json.includes(rolling.json)) continue;
+    p.assume(`read "${p.text(j - 1, j + 2)}" as the ${rolling.says} up to today, not the previous calendar ${unit} (say "last ${unit}" for that)`);
   }
 }
 

@@ -223,6 +223,10 @@ export const SAME_WINDOW: PhraseTable<true> = [
 ];
 /** A window the rows must not fall in: "talked to at some point but not in the last 3 months". */
 export const BUT_NOT: PhraseTable<true> = [[['but', 'not'], true], [['though', 'not'], true], [['just', 'not'], true], [['only', 'not'], true], [['but', 'none'], true]];
+/** "… between April and June but none since (then)": none from the end of that window on. */
+export const NONE_SINCE: PhraseTable<true> = [
+  [['but', 'none', 'since'], true], [['and', 'none', 'since'], true], [['but', 'none', 'after'], true], [['and', 'none', 'after'], true], [['but', 'not', 'since'], true], [['none', 'since'], true],
+];
 /** Words that ask for distinct rows ("2 different campaigns"): the grammar counts rows, which is said. */
 export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique']);
 /** Quantities said in words: "multiple deals", "several calls". */
@@ -246,6 +250,6 @@ export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [[
 export const RELATION_PHRASE_WORDS: readonly string[] = [
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
-  ...LATEST.flatMap(([w]) => w), ...SUPERLATIVES.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...ALL_TIME.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
+  ...LATEST.flatMap(([w]) => w), ...SUPERLATIVES.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...NONE_SINCE.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...ALL_TIME.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
   ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS, ...EACH_OF.flatMap(([w]) => w), ...AGAIN.flatMap(([w]) => w),
 ];

@@ -208,25 +208,15 @@ function serialOr(items: Item[]): void {
     // When one clause holds the last two, the ones before it are single words like its values
     // ("churned, unsubscribed or bounced"), not a phrase it qualifies ("10M–100M revenue, healthcare or education").
     if (last!.kind === 'clause' && run.slice(0, -1).some((c) => (c.words ?? 0) > 2 || c.node.type !== 'condition')) continue;
-    if (last!.kind === 'or') {
-      // The alternative after the final "or" is the next clause: the existing "or" joins it.
-      for (const c of run.slice(1).reverse()) items.splice(items.indexOf(c), 0, { kind: 'or', at: -1 });
-      // "churned, bounced or vip contacts in Spain": a plain last alternative closes the group, so
-      // what follows it applies to each.
-      const next = items[items.indexOf(last!) + 1];
-      if (next?.kind === 'clause' && !next.attached && !next.with) {
-        items.splice(items.indexOf(next) + 1, 0, { kind: 'close', at: -1 });
-        items.splice(items.indexOf(run[0]!), 0, { kind: 'open', at: -1 });
-      }
-      k = items.indexOf(run[run.length - 1]!) + 1;
-      continue;
-    }
-    // One clause holds the last two ("unsubscribed or bounced"): the whole list is one group, so
-    // what follows it ("… contacts in Spain") applies to each alternative.
     for (const c of run.slice(1).reverse()) items.splice(items.indexOf(c), 0, { kind: 'or', at: -1 });
-    const first = items.indexOf(run[0]!);
-    items.splice(items.indexOf(run[run.length - 1]!) + 1, 0, { kind: 'close', at: -1 });
-    items.splice(first, 0, { kind: 'open', at: -1 });
+    // The group closes after the list's last clause when one clause holds the last two ("unsubscribed
+    // or bounced"), or after the plain alternative the final "or" joins ("churned, bounced or vip
+    // contacts in Spain"), so what follows applies to each alternative.
+    const next = last!.kind === 'or' ? items[items.indexOf(last!) + 1] : last;
+    if (next?.kind === 'clause' && (next === last || (!next.attached && !next.with))) {
+      items.splice(items.indexOf(next) + 1, 0, { kind: 'close', at: -1 });
+      items.splice(items.indexOf(run[0]!), 0, { kind: 'open', at: -1 });
+    }
     k = items.indexOf(run[run.length - 1]!) + 1;
   }
 }

@@ -18,7 +18,7 @@ import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
-import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
+import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -208,7 +208,6 @@ function superlative(p: Parse, i: number): Clause | undefined {
   const node = all([relation(name, true, []), relation(name, false, [cond(field, opposite[op], b.value)])]);
   return { node, end: b.end, assumptions: [`read "${said}" as every ${rowNoun} with ${field} ${OP_WORDS[op]} ${b.value}, and at least one`] };
 }
-const NONE_SINCE: readonly (readonly [readonly string[], true])[] = [[['but', 'none', 'since'], true], [['and', 'none', 'since'], true], [['but', 'none', 'after'], true], [['and', 'none', 'after'], true], [['but', 'not', 'since'], true], [['none', 'since'], true]];
 const OP_WORDS = { gt: 'over', gte: 'at least', lt: 'under', lte: 'at most' } as const;
 
 /** "…, and in that period no inbound calls": the window said last, said before the rows it applies to. */
@@ -257,7 +256,8 @@ function someOfThem(p: Parse, i: number, name: RelationName): Clause | undefined
   const where = [...(last?.where ?? []), ...window];
   for (const c of said.where) if (!where.some((w) => JSON.stringify(w) === JSON.stringify(c))) where.push(c);
   const operator = b.operator === 'eq' && !b.explicit ? 'gte' : (b.operator as CountBound['operator']);
-  const notes = [...said.notes, `read "${p.text(i, said.end)}" as ${operator === 'gte' ? 'at least' : OP_WORDS[operator as 'gt'] ?? 'exactly'} ${b.value} of those ${findRelation(name)!.label.toLowerCase()}${last ? ' (in the same window)' : ''}`];
+  const words = operator === 'eq' ? 'exactly' : OP_WORDS[operator];
+  const notes = [...said.notes, `read "${p.text(i, said.end)}" as ${words} ${b.value} of those ${findRelation(name)!.label.toLowerCase()}${last ? ' (in the same window)' : ''}`];
   if (b.value === 1 && operator === 'gte') return { node: relation(name, true, where), end: said.end, assumptions: notes };
   return { node: relation(name, true, where, { operator, value: b.value }), end: said.end, assumptions: notes };
 }
