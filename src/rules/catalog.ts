@@ -295,7 +295,7 @@ export const RELATIONS: readonly RelationDef[] = [
     noun: 'fit score',
     table: TABLES.fitScores,
     join: { column: 'contact_id', ownerColumn: 'id' },
-    synonyms: ['fit_score', 'fit', 'scores'],
+    synonyms: ['fit_score', 'fit', 'fits', 'scores', 'product fit', 'product fits', 'product fit score', 'product fit scores'],
     fields: [
       { key: 'product', label: 'Product', type: 'enum', column: col('product'), nullable: false, values: { kind: 'tenant', lookup: 'products' }, synonyms: [] },
       { key: 'score', label: 'Score', type: 'number', column: col('score'), nullable: false, synonyms: ['fit', 'fit score'], hint: '0–100' },

@@ -35,9 +35,10 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
       [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
-      [['total', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
+      [['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
       [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
       [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
+      [['probability', 'win probability', 'close probability', 'likelihood', 'forecast', 'forecast category', 'confidence', 'win rate', 'win chance'], ['deals', 'fit_scores']],
       [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],
       [['forwarded', 'forward', 'forwards', 'forwarding', 'shared', 'shares'], ['email_events']],
     ] as const
@@ -85,7 +86,8 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     const value = p.tokens[afterAt + 1];
     const weak = !!after && COMPARING_BEFORE_VALUE.has(after.norm) && !(value && (value.kind === 'number' || value.kind === 'quoted') && !/^\d{4}$/.test(value.norm));
     const compared = !!after && !weak && (COMPARING.has(after.norm) || after.kind === 'number' || after.kind === 'quoted') && (inner > 0 || !unknown.has(last + 1));
-    const introduced = !!before && INTRODUCING.has(before.norm);
+    // "a deal probability above 70%": a word right after a relation's noun, compared, is an attribute of its rows.
+    const introduced = !!before && (INTRODUCING.has(before.norm) || (compared && !!p.sense(first - 1, 'relation')));
     // "more than 3 support tickets": a count of something the catalog has no relation for.
     const counted = !!before && before.kind === 'number' && words.length <= 3 && words[0]!.length >= 4;
     // A single unread word before "is" is as often a verb or a name as an attribute: it needs "whose".
@@ -230,7 +232,13 @@ export function closestFields(name: string, catalog: Catalog, count = 3): string
     .map((c) => c.label);
 }
 
+/** Words for a figure over several rows: no field holds one, and rules compare one row at a time. */
+const AGGREGATES = new Set(['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score']);
+
 export function noFieldReason(name: string, catalog: Catalog): string {
+  if (AGGREGATES.has(name)) {
+    return `"${name}" asks for a figure over several deals or scores (a total, sum or average), which no field holds: rules compare one deal or score at a time. Say it of one row ("a deal worth over 100k", "a fit score above 60") or count rows ("at least 2 deals over 50k"). The closest fields are: ${closestFields(name, catalog).join(', ')}.`;
+  }
   return `There is no field for "${name}" in this CRM, so no audience can be built on it. The closest fields are: ${closestFields(name, catalog).join(', ')}. Rephrase with one of the available fields, or add the field first.`;
 }
 

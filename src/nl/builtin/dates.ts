@@ -261,6 +261,40 @@ export class DateReader {
     return { conditions: [{ operator: 'gte', value: iso(p.start) }, { operator: 'lt', value: iso(p.end) }], end: p.next };
   }
 
+  /**
+   * How long something has lasted, after "for": "for more than 18 months", "for over a year", "for
+   * less than 3 months", "for 2 years". Longer than the span is having started more than that long
+   * ago; shorter is having started within it. `bare` says no comparison word was given ("for 2
+   * years"), which the caller reads as at least that long, said.
+   */
+  duration(i: number): (When & { bare: boolean }) | undefined {
+    const w = this.word;
+    if (w(i) !== 'for') return undefined;
+    let j = i + 1;
+    let operator: DateCondition['operator'] = 'more_than_ago';
+    let bare = false;
+    if ((w(j) === 'more' || w(j) === 'longer') && w(j + 1) === 'than') j += 2;
+    else if (w(j) === 'over' || w(j) === 'upwards' && w(j + 1) === 'of') j += w(j) === 'over' ? 1 : 2;
+    else if (w(j) === 'at' && w(j + 1) === 'least') j += 2;
+    else if ((w(j) === 'less' || w(j) === 'fewer' || w(j) === 'shorter') && w(j + 1) === 'than') {
+      j += 2;
+      operator = 'within_last';
+    } else if (w(j) === 'under' || (w(j) === 'not' && w(j + 1) === 'even')) {
+      j += w(j) === 'under' ? 1 : 2;
+      operator = 'within_last';
+    } else bare = true;
+    const span = this.span(j);
+    if (!span || w(span.end) === 'ago') return undefined;
+    // "for 2+ years", "for 18 months or more" / "or longer" / "or less".
+    let end = span.end;
+    if (bare && w(end) === 'or' && ['more', 'longer', 'less', 'fewer'].includes(w(end + 1))) {
+      if (w(end + 1) === 'less' || w(end + 1) === 'fewer') operator = 'within_last';
+      bare = false;
+      end += 2;
+    }
+    return { conditions: [{ operator, value: span.value }], end, bare };
+  }
+
   /** N units / a unit / the week. */
   private span(i: number): { value: RelativeDate; end: number } | undefined {
     const n = readNumber(this.tokens, i);

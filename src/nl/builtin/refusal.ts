@@ -11,6 +11,8 @@ const CHECKS: [RegExp, string][] = [
   [/\btenants?\b/i, 'A segment can only describe contacts of your own organization.'],
   [/\bselect\b[\s\S]*\bfrom\b|\bwhere\b\s+\w+\s*=|;\s*--|\bunion\s+select\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   [/^\s*(please\s+)?(write|compose|tell|translate|summari[sz]e|draw|sing|calculate|compute|explain)\b(?![\s\S]*\b(segment|audience|contacts)\b)/i, 'This is not a description of an audience of contacts.'],
+  // "how many customers do we have in Germany?": a question about a number; the preview of the audience answers it.
+  [/^\s*(how\s+many|how\s+much|what(?:'s|\s+is|\s+are)\s+the\s+(?:number|count|total|share|percentage)\s+of|count\s+(?:how|the))\b/i, 'This asks for a number rather than describing an audience. Describe the audience itself (e.g. "customers in Germany"): its preview shows the exact count.'],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
 ];
 

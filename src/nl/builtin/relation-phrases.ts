@@ -85,7 +85,8 @@ const CONVERSED: Reading = { where: [['type', 'in', ['call', 'meeting']]], names
 /** "active contacts" with no window: an activity in the last 90 days (the usual CRM meaning), said. */
 const USUAL_ACTIVE = { amount: 90, unit: 'days' } as const;
 const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
-  'scheduled', 'entered', 'added', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still'];
+  // "'s" is "is" after "that" / "which" ("a deal created in October that's still open").
+  'scheduled', 'entered', 'added', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still', "'s"];
 
 const activities: RelationPhrases = {
   relation: 'activities',
@@ -99,6 +100,9 @@ const activities: RelationPhrases = {
     [['spoken', 'to', 'us'], CONVERSED], [['spoken', 'with', 'us'], CONVERSED],
     [['called', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
     [['emailed', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
+    // "sent us more than 3 emails", "wrote to us": their emails (inbound); the noun says which rows.
+    [['sent', 'us'], { where: [['direction', 'eq', 'inbound']] }], [['wrote', 'to', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
+    [['wrote', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }], [['replied', 'to', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['phoned', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
     [['called'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
     [['phoned'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],

@@ -330,10 +330,13 @@ const PURPOSE_VERBS = new Set(['assign', 'reassign', 'email', 'call', 'contact',
  * before the colon say what the list is for ("to <verb>"), the audience follows it. Returns the
  * colon's index when the text has that shape.
  */
+const MODALS = new Set(['should', 'must', 'could', 'need', 'needs', 'want', 'wanna', 'gotta', 'ought', 'will', "we'll", "let's", 'shall']);
 function purposeLabel(p: Parse): number | undefined {
   const colon = p.tokens.findIndex((t) => t.norm === ':');
   if (colon < 2 || colon >= p.tokens.length - 1) return undefined;
   for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
+  // "contacts we should call: …", "people I need to email: …": a modal says what the list is for.
+  for (let k = 0; k < colon - 1; k++) if (MODALS.has(p.tokens[k]!.norm) && p.tokens.slice(k + 1, colon).some((t) => PURPOSE_VERBS.has(t.norm))) return colon;
   // "send list for the autumn push: …": the words name a list.
   for (let k = 0; k < colon; k++) if (LIST_NOUNS.has(p.tokens[k]!.norm) && k > 0) return colon;
   // "For the renewal push: …", "Re: the Q4 webinar: …": what the list is for.

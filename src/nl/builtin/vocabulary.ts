@@ -74,6 +74,22 @@ export const DATE_VERBS: [string[], string][] = [
   [['added', 'to', 'the', 'system'], 'created'], [['created', 'in', 'the', 'crm'], 'created'], [['imported', 'into', 'the', 'crm'], 'created'],
 ];
 
+/**
+ * Phrases for how long a contact has been on record, before "for <duration>": "been in the CRM for
+ * more than 18 months" is created more than 18 months ago. Being a customer (or any stage) for a
+ * while is not here: the CRM keeps no date of a stage change.
+ */
+export const TENURE_PHRASES: [string[], true][] = [
+  ...['the crm', 'our crm', 'the database', 'our database', 'the system', 'our system', 'the list', 'our list', 'our books', 'the books'].flatMap((place) => [
+    [['been', 'in', ...place.split(' ')], true] as [string[], true],
+    [['in', ...place.split(' ')], true] as [string[], true],
+    [['on', ...place.split(' ')], true] as [string[], true],
+    [['been', 'on', ...place.split(' ')], true] as [string[], true],
+  ]),
+  [['been', 'with', 'us'], true], [['with', 'us'], true], [['been', 'a', 'contact'], true], [['been', 'contacts'], true], [['been', 'on', 'file'], true], [['on', 'file'], true],
+  [['been', 'around'], true], [['been', 'on', 'record'], true], [['on', 'record'], true], [['existed'], true], [['been', 'here'], true],
+];
+
 /** Adjectives and other names of countries (the catalog's country names cover the nouns). */
 export const DEMONYMS: Record<string, string> = {
   american: 'US', british: 'GB', german: 'DE', french: 'FR', spanish: 'ES', italian: 'IT', dutch: 'NL', japanese: 'JP',

@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TEXT_OPERATORS } from '../vocabulary.js';
+import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TENURE_PHRASES, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -193,7 +193,27 @@ function quotedIn(p: Parse, i: number): Clause | undefined {
 
 /** A time window with no verb of its own: the continuation of a date clause, or the contacts' creation date. */
 export function bareWindow(p: Parse, i: number): Clause | undefined {
-  return dateContinuation(p, i) ?? creationWindow(p, i);
+  return tenure(p, i) ?? dateContinuation(p, i) ?? creationWindow(p, i);
+}
+
+/**
+ * "been in the CRM for more than 18 months", "on file for less than 90 days", "with us for 2 years":
+ * how long a contact has been on record is its creation date, more than (or within) that long ago.
+ * A bare duration ("for 2 years") is read as at least that long, said.
+ */
+const TENURE_FIRST = new Set(TENURE_PHRASES.map(([words]) => words[0]!));
+function tenure(p: Parse, i: number): Clause | undefined {
+  // A gate on the token itself, like canStart: most positions start no such phrase.
+  if (!TENURE_FIRST.has(p.tokens[i]?.norm ?? '') || !p.tokens.slice(i + 1, i + 6).some((t) => t.norm === 'for')) return undefined;
+  const phrase = p.phrase(i, TENURE_PHRASES);
+  if (!phrase) return undefined;
+  const when = p.dates.duration(phrase.end);
+  const created = when && fieldNamed(p, 'created');
+  if (!when || !created || created.type !== 'date') return undefined;
+  const node = all(when.conditions.map((c) => cond(created.key, c.operator, c.value)));
+  const assumptions = [`read "${p.text(i, when.end)}" as when the contact was created`];
+  if (when.bare) assumptions.push(`read "${p.text(phrase.end, when.end)}" as at least that long (say "for less than …" for the newer ones)`);
+  return { node, end: when.end, assumptions };
 }
 
 /**

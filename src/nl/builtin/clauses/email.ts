@@ -25,6 +25,12 @@ const MODIFIERS: [string[], MatchMode][] = [
   [['both'], 'all'], [['none', 'of'], 'none'], [['neither', 'of'], 'none'], [['neither'], 'none'], [['no'], 'none'], [['any'], 'any'], [['either'], 'any'],
 ];
 
+/** Words between an event and the campaign it followed: "unsubscribed after we sent them X". */
+const AFTER_SENDING: [string[], true][] = ['after', 'when', 'once'].flatMap((at) => [
+  ...['emailed', 'sent', 'mailed'].flatMap((verb) => [[at, 'we', verb], [at, 'we', verb, 'them'], [at, 'we', verb, 'out'], [at, 'we', verb, 'them', 'out']]),
+  [at, 'receiving'], [at, 'getting'], [at, 'they', 'received'], [at, 'they', 'got'], [at, 'being', 'sent'],
+].map((words) => [words, true] as [string[], true]));
+
 interface Target {
   campaigns: CampaignSet;
   /** all for "each of", "both X and Y"; undefined when the words do not say. */
@@ -40,7 +46,8 @@ const ANY_VERB: [string[], Event | 'engaged' | 'sent'][] = [
 ];
 
 export function emailEngagement(p: Parse, i: number): Clause | undefined {
-  const verb = p.phrase(i, ANY_VERB);
+  // "unsubscribed" alone is the email status; "unsubscribed after we sent them X" is the event on X.
+  const verb = p.phrase(i, ANY_VERB) ?? (p.tokens[i]?.norm === 'unsubscribed' && p.phrase(i + 1, AFTER_SENDING) ? { value: 'unsubscribed' as const, end: i + 1 } : undefined);
   if (!verb) return undefined;
   if (verb.value === 'engaged') return engaged(p, i, verb.end);
   // "leads we sent the Spring Sale to": sent, with a campaign named ("anything we sent" is not a condition).
@@ -82,6 +89,10 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   const event = verb.value;
   // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
   let j = p.skip(verb.end, ['on', 'through', 'in']);
+  // "unsubscribed after we emailed them the Autumn Offer": the event on the campaign named.
+  const sending = p.phrase(j, AFTER_SENDING);
+  const sent = sending ? campaigns(p, sending.end) : undefined;
+  if (sending && sent && (sent.campaigns.ids || sent.campaigns.last)) j = sending.end;
   const modifier = p.phrase(j, MODIFIERS);
   if (modifier) j = modifier.end;
   const target = campaigns(p, j) ?? implicit(p, i, j);

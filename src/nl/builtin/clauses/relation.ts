@@ -15,7 +15,7 @@ import { relation as findRelation, type RelationDef, type RelationName } from '.
 import type { Condition, CountBound, Node } from '../../../rules/grammar.js';
 import { readBound, trailingOrMore } from '../bounds.js';
 import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
-import type { DateCondition } from '../dates.js';
+import type { DateCondition, When } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, relation } from '../nodes.js';
 import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
@@ -118,8 +118,14 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
  */
 function elided(p: Parse, i: number, name: RelationName): Clause | undefined {
   // Only where a value of that relation starts (a lookup, not a read).
-  if (!(p.lattice[i] ?? []).some((m) => m.senses.some((s) => s.kind === 'relValue' && s.relation === name))) return undefined;
   const phrases = RELATION_PHRASES.find((r) => r.relation === name)!;
+  // Or an adjective of its rows before "one": "a won deal and also an open one".
+  const adjective = () => {
+    if (p.tokens[i + 1]?.norm !== 'one' && p.tokens[i + 1]?.norm !== 'ones') return false;
+    const before = p.phrase(i, phrases.before);
+    return !!before && p.is(before.end, 'one|ones');
+  };
+  if (!(p.lattice[i] ?? []).some((m) => m.senses.some((s) => s.kind === 'relValue' && s.relation === name)) && !adjective()) return undefined;
   const rows = start(phrases);
   const j = qualifiers(p, i, rows);
   if (j === i || !rows.where.length || rows.nounFieldOnly !== undefined || rows.each || p.sense(j, 'relation')) return undefined;
@@ -327,7 +333,7 @@ function eachPeriod(p: Parse, k: number): { windows: DateCondition[][]; end: num
   const lead = p.phrase(j, EACH_OF);
   if (!lead) return undefined;
   j = lead.end;
-  if (!p.is(j, 'last|past|previous')) return undefined;
+  if (!p.is(j, 'last|past|previous')) return namedPeriods(p, j);
   const n = readNumber(p.tokens, j + 1);
   if (!n || !Number.isInteger(n.value) || n.value < 2 || n.value > 24) return undefined;
   const unit = PERIODS[p.w(n.end)];
@@ -341,6 +347,70 @@ function eachPeriod(p: Parse, k: number): { windows: DateCondition[][]; end: num
   const windows: DateCondition[][] = [];
   for (let m = n.value; m >= 1; m--) windows.push([{ operator: 'gte', value: back(start, m).toISOString() }, { operator: 'lt', value: back(start, m - 1).toISOString() }]);
   return { windows, end: n.end + 1 };
+}
+/**
+ * "in August, September and October", "during Q2 or Q3": three or more named periods (or two after a
+ * comma), each right after the one before, are one window from the first start to the last end.
+ * Periods with a gap between them are not joined: the date reader's own reading stands.
+ */
+function periodList(p: Parse, k: number): When | undefined {
+  const at = p.tokens[k]?.norm;
+  if ((at !== 'in' && at !== 'during') || !p.is(p.dates.period(k + 1)?.next ?? -1, ',')) return undefined;
+  const periods: { start: Date; end: Date }[] = [];
+  let end = k + 1;
+  for (let at = k + 1; ; ) {
+    const period = p.dates.period(at);
+    if (!period) break;
+    if (periods.length && periods.at(-1)!.end.getTime() !== period.start.getTime()) return undefined;
+    periods.push(period);
+    end = period.next;
+    const sep = p.is(end, ',') && p.is(end + 1, 'and|or|&') ? 2 : p.is(end, ',|and|or|&') ? 1 : 0;
+    if (!sep) break;
+    at = end + sep;
+  }
+  if (periods.length < 2) return undefined;
+  return { conditions: [{ operator: 'gte', value: periods[0]!.start.toISOString() }, { operator: 'lt', value: periods.at(-1)!.end.toISOString() }], end };
+}
+
+/**
+ * "the other two products", "the other products", "the remaining ones": the per-row field's values
+ * (products) other than those the description named before k; a number said must be how many
+ * those are. Said.
+ */
+function otherValues(p: Parse, k: number, rows: Rows): number | undefined {
+  const at = p.is(k, 'the') ? k + 1 : k;
+  if (!p.is(at, 'other|remaining')) return undefined;
+  const field = rows.phrases.perRow!;
+  const n = readNumber(p.tokens, at + 1);
+  const end = n ? n.end : at + 1;
+  if (!p.is(end, 'products|product|ones')) return undefined;
+  const named = new Set<string>();
+  for (let i = 0; i < k; i++) {
+    for (const m of p.lattice[i] ?? []) for (const s of m.senses) if (s.kind === 'relValue' && s.relation === rows.rel.name && s.field === field) named.add(s.value);
+  }
+  const all = p.tenant.products;
+  const rest = all.filter((v) => !named.has(v));
+  if (!named.size || !rest.length || (n && n.value !== rest.length)) return undefined;
+  rows.where.push(rest.length === 1 ? cond(field, 'eq', rest[0]!) : cond(field, 'in', rest));
+  rows.notes.push(`read "${p.text(k, end + 1)}" as ${rest.join(' and ')}`);
+  return end + 1;
+}
+
+/** "in each of August, September and October", "in every one of Q2 and Q3": a list of two or more named periods. */
+function namedPeriods(p: Parse, j: number): { windows: DateCondition[][]; end: number } | undefined {
+  const windows: DateCondition[][] = [];
+  let end = j;
+  for (let k = j; ; ) {
+    // One period at a time: "September and October" read as one window would be a range.
+    const period = p.dates.period(k);
+    if (!period) break;
+    windows.push([{ operator: 'gte', value: period.start.toISOString() }, { operator: 'lt', value: period.end.toISOString() }]);
+    end = period.next;
+    const sep = p.is(end, ',') && p.is(end + 1, 'and|&') ? 2 : p.is(end, ',|and|&') ? 1 : 0;
+    if (!sep) break;
+    k = end + sep;
+  }
+  return windows.length >= 2 ? { windows, end } : undefined;
 }
 const PERIODS: Record<string, 'week' | 'month' | 'quarter'> = { weeks: 'week', months: 'month', quarters: 'quarter', wks: 'week', mos: 'month' };
 
@@ -485,9 +555,18 @@ function boundIsTheNumber(p: Parse, i: number, rows: Rows): boolean {
   const b = readBound(p, i);
   if (!b || !b.explicit || b.operator === 'in') return false;
   const after = qualifierEnd(p, b.end, rows);
-  // "at least two fit scores" counts rows; "85+ fit", "80+ crm score" is the score.
-  if (pluralNoun(p, after, rows.rel)) return false;
+  if (countsRows(p, b, after, rows)) return false;
   return !!p.sense(after, 'relation', (s) => s.relation === rows.rel.name) || rows.phrases.weakNouns?.has(p.w(after)) === true;
+}
+
+/**
+ * Whether a bound before the noun at `after` counts rows: "at least two fit scores" counts them,
+ * "85+ fit", "80+ crm score" is the score. A contact has one row per value at most (one fit score per
+ * product), so a bound above that many is the score even before a plural ("80+ fit scores").
+ */
+function countsRows(p: Parse, b: { value: number | number[] }, after: number, rows: Rows): boolean {
+  const most = rows.phrases.perRow === 'product' ? p.tenant.products.length : Infinity;
+  return typeof b.value === 'number' && b.value <= most && pluralNoun(p, after, rows.rel);
 }
 
 /** Whether the noun at k is plural ("fit scores", "scores"): the last word of the relation's phrase. */
@@ -495,7 +574,7 @@ function pluralNoun(p: Parse, k: number, rel: RelationDef): boolean {
   const n = p.sense(k, 'relation', (s) => s.relation === rel.name);
   let last = n ? p.w(n.match.end - 1) : p.w(k);
   if (n && p.is(n.match.end, 'score|scores')) last = p.w(n.match.end);
-  return /s$/.test(last) && last !== 'fits';
+  return /s$/.test(last);
 }
 
 
@@ -536,8 +615,7 @@ function qualifiers(p: Parse, j: number, rows: Rows): number {
       const b = readBound(p, j);
       if (b?.explicit && b.operator !== 'in') {
         const after = qualifierEnd(p, b.end, rows);
-        const plural = pluralNoun(p, after, rel);
-        if (!plural && (p.sense(after, 'relation', (s) => s.relation === rel.name) || phrases.weakNouns?.has(p.w(after)))) {
+        if (!countsRows(p, b, after, rows) && (p.sense(after, 'relation', (s) => s.relation === rel.name) || phrases.weakNouns?.has(p.w(after)))) {
           rows.where.push(boundCondition(phrases.number.field, b));
           j = b.end;
           continue;
@@ -656,6 +734,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     }
     // "overall", "in total": no window, and nothing more to read.
     const always = p.phrase(k, ALL_TIME);
+    // "whose deals total more than 50k": a sum of the rows compared with a number, which no rule holds; left unread.
+    if (always && phrases.measure && readBound(p, always.end)) break;
     if (always && !rows.window) {
       j = always.end;
       continue;
@@ -667,8 +747,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = each.end;
       continue;
     }
-    // A time window on the date field.
-    const when = rows.date ? p.dates.read(linked) : undefined;
+    // A time window on the date field; "in August, September and October": one window over periods that follow each other.
+    const when = rows.date ? (periodList(p, linked) ?? p.dates.read(linked)) : undefined;
     if (when && !when.conditions.length) {
       // "ever", "at all"
       j = when.end;
@@ -805,6 +885,12 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
           continue;
         }
       }
+    }
+    // "no fit score for the other two products": the values not named before this point.
+    const others = phrases.perRow && p.is(linked, 'for|on|in|across') ? otherValues(p, linked + 1, rows) : undefined;
+    if (others) {
+      j = others;
+      continue;
     }
     // "for payments", "for any product", "for each of our products"
     if (phrases.perRow && p.is(linked, 'for|on|in|across')) {

@@ -5,6 +5,7 @@
 import type { MembershipWhen, Node, RelativeDate } from '../../../rules/grammar.js';
 import { all, group } from '../nodes.js';
 import type { Clause, Parse, Refs } from '../state.js';
+import { readNumber } from '../numbers.js';
 import { phraseWords } from '../tokens.js';
 import { CAMPAIGN_NOUNS } from '../vocabulary.js';
 
@@ -143,7 +144,14 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   const titles = titleWords(p);
   const said: string[] = [];
   let k = j;
-  while (k < p.tokens.length && said.length < 8) {
+  // "the 'already ran Spring Sale' segment": a quoted name is its words, every one of them a title's.
+  const quoted = p.tokens[j]?.kind === 'quoted' ? phraseWords(p.tokens[j]!.norm).map(norm) : undefined;
+  if (quoted) {
+    if (quoted.length > 8 || !quoted.every((w) => titles.all.has(w) || WEAK.has(w))) return undefined;
+    said.push(...quoted.filter((w) => !WEAK.has(w)));
+    k = j + 1;
+  }
+  while (!quoted && k < p.tokens.length && said.length < 8) {
     const w = norm(p.tokens[k]!.norm);
     // A campaign noun ends the words: "the Spring Sale campaign" is the campaign.
     if (!titles.all.has(w) || WEAK.has(w) || CAMPAIGN_NOUNS.has(w)) break;
@@ -201,14 +209,19 @@ function everySegment(p: Parse, i: number): Clause | undefined {
   if (!intro) return undefined;
   const q = p.phrase(intro.end, QUANTIFIERS);
   if (!q) return undefined;
-  const j = p.skip(q.end, ['our', 'the', 'your', 'my', 'existing', 'saved', 'current']);
-  if (!NOUNS.has(p.w(j)) || !p.tenant.segments.length) return undefined;
+  // "outside all three of our static segments": a number of them, said; it must be how many there are.
+  const n = readNumber(p.tokens, q.end);
+  let j = p.skip(n ? (p.is(n.end, 'of') ? n.end + 1 : n.end) : q.end, ['our', 'the', 'your', 'my', 'existing', 'saved', 'current']);
+  const kind = p.is(j, 'static|dynamic') ? p.w(j) : undefined;
+  if (kind) j = p.skip(j + 1, ['our', 'the']);
+  const segments = kind ? p.tenant.segments.filter((s) => s.type === kind) : p.tenant.segments;
+  if (!NOUNS.has(p.w(j)) || !segments.length || (n && n.value !== segments.length)) return undefined;
   // "outside all segments" and "outside any segment" both mean in none of them.
   const everyWord = p.is(intro.end, 'all|every');
   if (everyWord && !intro.value) return undefined;
   const none = intro.value || negated !== q.value;
-  const titles = p.tenant.segments.map((s) => `"${s.title}"`).join(', ');
-  p.assume(`read "${p.text(i, j + 1)}" as ${none ? 'in none' : 'in any'} of the segments ${titles}`);
-  const nodes: Node[] = p.tenant.segments.map((s) => ({ type: 'segment', operator: none ? 'not_in' : 'in', segment: s.id }));
+  const titles = segments.map((s) => `"${s.title}"`).join(', ');
+  p.assume(`read "${p.text(i, j + 1)}" as ${none ? 'in none' : 'in any'} of the ${kind ? `${kind} ` : ''}segments ${titles}`);
+  const nodes: Node[] = segments.map((s) => ({ type: 'segment', operator: none ? 'not_in' : 'in', segment: s.id }));
   return { node: none ? all(nodes) : nodes.length === 1 ? nodes[0]! : group('or', nodes), end: j + 1 };
 }

@@ -56,4 +56,17 @@ export const activities: Row[] = [
   // A touch is any activity. "X in October but none in November": the second window replaces the first.
   { say: "customers we haven't touched in 60 days", rules: [c('lifecycle_stage', 'eq', 'customer'), hasNo('activities', c('occurred_at', 'within_last', days(60)))], assume: ['any logged activity'] },
   { say: 'contacts with a meeting in September but none in October', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))] },
+  // Their emails to us; a meeting in each of several named months; named months that follow each other are one window.
+  { say: 'contacts who sent us more than 3 emails', rules: counted('activities', 'gt', 3, c('type', 'eq', 'email'), c('direction', 'eq', 'inbound')) },
+  { say: 'contacts who wrote to us since September', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-09-01')) },
+  {
+    say: 'contacts who had a meeting in each of August, September and October',
+    rules: ['08', '09', '10'].map((m, k) => has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', `2026-${m}-01`), c('occurred_at', 'lt', `2026-${['09', '10', '11'][k]}-01`))),
+    assume: ['in each of these periods'],
+  },
+  { say: 'contacts who had a meeting in August, September and October', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-08-01'), c('occurred_at', 'lt', '2026-11-01')) },
+  // Months with a gap between them are not one window: the ones not read stay open.
+  { say: 'contacts who had a call in June, August or October', rules: has('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-06-01'), c('occurred_at', 'lt', '2026-07-01')), unrecognized: ['August', 'October'] },
+  // A purpose before a colon, said with a modal, is not a condition.
+  { say: 'contacts we should call: hot leads with no call in the last 30 days', rules: [c('tags', 'eq', 'hot-lead'), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30)))], assume: ['before the colon'] },
 ];

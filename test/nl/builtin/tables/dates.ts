@@ -45,4 +45,8 @@ export const dates: Row[] = [
   // Two periods that meet are one window ("September or October 2026"); "sometime" adds nothing; "30d" is 30 days.
   { say: 'contacts created sometime in July or August 2026', rules: [c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-09-01')] },
   { say: 'contacts created in the last 45d', rules: c('created_at', 'within_last', days(45)) },
+  // How long a contact has been on record is its creation date: longer than the span is more than that long ago.
+  { say: 'contacts that have been in the CRM for more than 18 months', rules: c('created_at', 'more_than_ago', months(18)), assume: ['when the contact was created'] },
+  { say: 'leads on file for less than 90 days', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', days(90))] },
+  { say: 'contacts in our database for 2 years', rules: c('created_at', 'more_than_ago', years(2)), assume: ['at least that long'] },
 ];

@@ -44,4 +44,8 @@ export const deals: Row[] = [
   { say: 'contacts with exactly one deal and it is lost', rules: [counted('deals', 'eq', 1), has('deals', c('stage', 'eq', 'closed_lost'))], assume: ['one of them'] },
   // Stage values, then the noun, then its modifiers: one deal.
   { say: 'contacts with proposal stage deals north of 40k', rules: has('deals', c('stage', 'eq', 'proposal'), c('amount', 'gt', 40000)) },
+  // "one" after an adjective of the rows is another row of the same relation; "that's" is "that is".
+  { say: 'contacts who have a won deal and also an open one', rules: [has('deals', c('stage', 'eq', 'closed_won')), has('deals', OPEN)], assume: ['like the ones before'] },
+  { say: "contacts with a deal created in October that's still open", rules: has('deals', c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01'), OPEN) },
+  { say: 'contacts with more than 3 activities in total', rules: counted('activities', 'gt', 3) },
 ];

@@ -65,4 +65,7 @@ export const email: Row[] = [
   { say: 'contacts who opened twice since August', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-08-01')), assume: ['at least 2'] },
   // "all N of our most recent campaigns": each of the last N.
   { say: 'leads who clicked all two of our latest campaigns', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('clicked', 'all', { last: 2 })] },
+  // The event on the campaign it followed.
+  { say: 'contacts who unsubscribed after we emailed them the Autumn Offer', rules: engaged('unsubscribed', 'any', { ids: ['Autumn Offer'] }) },
+  { say: 'contacts who clicked after receiving the Spring Sale', rules: engaged('clicked', 'any', { ids: ['Spring Sale'] }) },
 ];

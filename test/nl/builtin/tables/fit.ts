@@ -1,4 +1,4 @@
-import { c, has, hasNo, type Row } from '../build.js';
+import { c, counted, has, hasNo, type Row } from '../build.js';
 
 /** Fit scores per product. */
 export const fit: Row[] = [
@@ -14,4 +14,9 @@ export const fit: Row[] = [
   // A row said to be missing is no such row.
   { say: 'contacts whose analytics fit is blank', rules: hasNo('fit_scores', c('product', 'eq', 'analytics')) },
   { say: 'contacts whose lowest fit score is at least 40', rules: [has('fit_scores'), hasNo('fit_scores', c('score', 'lt', 40))], assume: ['every fit score'] },
+  // "product fits" is the relation's noun; a count of rows is at most one per product, so "80+ fit scores" is the score.
+  { say: 'contacts with at least 2 product fits above 60', rules: counted('fit_scores', 'gte', 2, c('score', 'gt', 60)) },
+  { say: 'contacts with 80+ fit scores', rules: has('fit_scores', c('score', 'gte', 80)) },
+  // "the other two products": the products not named before.
+  { say: 'contacts with a crm fit but no fit score for the other two products', rules: [has('fit_scores', c('product', 'eq', 'crm')), hasNo('fit_scores', c('product', 'in', ['analytics', 'payments']))], assume: ['analytics and payments'] },
 ];

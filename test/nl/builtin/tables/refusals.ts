@@ -70,4 +70,10 @@ export const refusals: Row[] = [
   // Another organization's contacts, said as a possessive name that is none of the owners.
   { say: "list Initech Inc's leads in Spain", refuse: true },
   { say: "Hooli's customers who opened Spring Sale", refuse: true },
+  // A question about a number: the audience's preview answers it, so it is refused with what to say instead.
+  { say: 'how many customers do we have in Germany?', refuse: true },
+  { say: "what's the number of vip contacts in Spain", refuse: true },
+  // An attribute the deals do not have, right after their noun, and a sum over several deals.
+  { say: 'contacts with a deal probability above 70%', refuse: true },
+  { say: 'contacts whose deals total more than 50k', refuse: true },
 ];

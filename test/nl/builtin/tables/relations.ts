@@ -102,7 +102,8 @@ export const relations: Row[] = [
   { say: 'people at companies called Rossi Capital', rules: c('company.name', 'starts_with', 'rossi capital'), assume: ['starts with "Rossi Capital"'] },
   // The newest row in a calendar window: one in it and none after; a sum over rows is not a condition; a window referred back to by a participle; one before the window.
   { say: 'contacts whose latest deal was created in October', rules: [has('deals', c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01')), hasNo('deals', c('created_at', 'gte', '2026-11-01'))], assume: ['none after it'] },
-  { say: 'contacts with deals totaling over 100k', rules: has('deals'), unrecognized: ['totaling over 100k'] },
+  // A sum over several deals: no field holds it, so it is refused with what to say instead.
+  { say: 'contacts with deals totaling over 100k', refuse: true },
   { say: 'contacts created in the last 30 days with a deal created in that period', rules: [c('created_at', 'within_last', days(30)), has('deals', c('created_at', 'within_last', days(30)))], assume: ['the same time window'] },
   { say: 'leads with no activity in the past 60 days but at least one before that', rules: [c('lifecycle_stage', 'eq', 'lead'), not_(has('activities', c('occurred_at', 'within_last', days(60)))), has('activities', c('occurred_at', 'more_than_ago', days(60)))], assume: ['before that time window'] },
   // Where a deal is now, and an owner said as a hand-over: audiences, not instructions.

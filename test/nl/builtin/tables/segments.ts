@@ -44,4 +44,7 @@ export const segments: Row[] = [
   // "not in A or B": one clause of both, so the negation takes both (was NOT A OR B, silently).
   { say: 'contacts not in the Q1 batch or the March cooldown list', rules: not(or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026'))) },
   { say: 'q1 batch people excluding the cooldown folks', rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')] },
+  // A quoted name whose words are all one title's; every static segment, counted.
+  { say: "subscribed contacts, excluding the 'already ran Spring Sale' segment", rules: [c('email_status', 'eq', 'subscribed'), notInSegment('Already ran campaign Spring Sale')], assume: ['Already ran campaign Spring Sale'] },
+  { say: 'contacts outside all three of our static segments', rules: ALL.map(notInSegment), assume: ['static segments'] },
 ];
