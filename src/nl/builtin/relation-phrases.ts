@@ -65,6 +65,8 @@ export interface RelationPhrases {
   bare?: { field: string; except?: readonly string[] };
   /** Words that may stand between the noun and a modifier. */
   links: ReadonlySet<string>;
+  /** How the rows happened, after them: "contacted by phone" (a call). Replaces what the verb said of the same fields. */
+  channels?: PhraseTable<Reading>;
   /** Adverbs that add nothing ("called personally"). */
   adverbs?: ReadonlySet<string>;
 }
@@ -120,6 +122,11 @@ const activities: RelationPhrases = {
   // "a meeting with them since September"
   links: new Set([...LINKS, 'with', 'to', 'them', 'him', 'her']),
   adverbs: new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves']),
+  channels: [
+    ...['by phone', 'over the phone', 'by telephone', 'via phone', 'on the phone', 'by a call', 'with a call', 'via a call', 'by calling'].map((w) => [w.split(' '), { where: [['type', 'eq', 'call']] }] as const),
+    ...['by email', 'via email', 'over email', 'by e-mail', 'through email', 'with an email'].map((w) => [w.split(' '), { where: [['type', 'eq', 'email']] }] as const),
+    ...['in person', 'face to face', 'face-to-face', 'at a meeting', 'in a meeting'].map((w) => [w.split(' '), { where: [['type', 'eq', 'meeting']] }] as const),
+  ],
 };
 
 const WON: Reading = { where: [['stage', 'eq', 'closed_won']], date: 'closed_at' };
@@ -252,7 +259,7 @@ export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [[
 
 /** Every word of the phrases above: words the parser knows, so the typo corrector leaves them alone. */
 export const RELATION_PHRASE_WORDS: readonly string[] = [
-  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? [])].flatMap(([words]) => words)),
+  ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...r.dated, ...(r.number?.words ?? []), ...(r.kindNouns ?? []), ...(r.channels ?? [])].flatMap(([words]) => words)),
   ...RELATION_PHRASES.flatMap((r) => [...r.links, ...(r.adverbs ?? []), ...(r.weakNouns ?? []), ...(r.nouns?.words ?? []), ...Object.keys(r.number?.levels ?? {})]),
   ...LATEST.flatMap(([w]) => w), ...SUPERLATIVES.flatMap(([w]) => w), ...BUT_NOT.flatMap(([w]) => w), ...NONE_SINCE.flatMap(([w]) => w), ...SAME_WINDOW.flatMap(([w]) => w), ...ALL_TIME.flatMap(([w]) => w), ...DISTINCT, ...SEVERAL.flatMap(([w]) => w),
   ...INTO_STAGE.flatMap(([w]) => w), ...EARLIER.flatMap(([w]) => w), ...SUMS, ...EACH_OF.flatMap(([w]) => w), ...AGAIN.flatMap(([w]) => w),

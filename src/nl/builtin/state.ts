@@ -366,6 +366,7 @@ export class Parse {
   private correctBeforeField(covered: Set<number>): void {
     this.correctAfterTagged(covered);
     this.correctAfterPlace(covered);
+    this.correctNouns(covered);
     this.correctShort(covered, (i, t) => {
       if (t.norm.length !== 3) return undefined;
       const field = this.lattice[i + 1]?.flatMap((m) => m.senses).find((s) => s.kind === 'field');
@@ -391,6 +392,23 @@ export class Parse {
       const listed = [',', 'and', 'or', '/'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
       if (!PLACE_WORDS.has(this.w(i - 1)) && !listed) return undefined;
       return this.sensesOf((s) => s.kind === 'country' && !s.region).filter((v) => v.text.length > 3);
+    });
+  }
+
+  /**
+   * "leds frm germny", "2+ open dels": a four-letter unknown word where a noun is expected is
+   * compared with the few nouns that can stand there — as the description's first word (after
+   * "all" / "our" / "the"), the lifecycle stages; after a number or a deal's adjective, the
+   * relations' nouns. One letter added, dropped or swapped; said.
+   */
+  private correctNouns(covered: Set<number>): void {
+    this.correctShort(covered, (i, t) => {
+      if (t.norm.length !== 4) return undefined;
+      const before = this.tokens[i - 1];
+      const first = i === 0 || (i === 1 && ['all', 'our', 'the', 'my'].includes(before!.norm));
+      if (first) return this.valueSensesOf('lifecycle_stage').filter((v) => v.text.length === 5);
+      const counted = before?.kind === 'number' || before?.norm === '+' || ['open', 'won', 'lost', 'closed', 'more', 'many', 'few', 'several'].includes(before?.norm ?? '');
+      return counted ? this.sensesOf((s) => s.kind === 'relation' || (s.kind === 'relValue' && s.relation === 'activities' && s.field === 'type')).filter((v) => v.text.length === 5) : undefined;
     });
   }
 

@@ -160,6 +160,8 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     let end = list.end;
     const fieldWord = p.sense(end, 'field', (s) => s.field === field.key);
     if (fieldWord) end = fieldWord.match.end;
+    // "bounced email addresses", "unsubscribed addresses": the status is the address's.
+    else if (field.key === 'email_status' && (p.is(end, 'address|addresses') || p.is(end, 'email|e-mail', 'address|addresses'))) end += p.is(end, 'address|addresses') ? 1 : 2;
     // "churned customers": a second stage used as the noun.
     else if (field.key === 'lifecycle_stage' && p.sense(end, 'value', (s) => s.field === field.key && s.value === 'customer') && !list.items.some((it) => codeOf(it.sense) === 'customer')) end += 1;
     if (best && best.end >= end) continue;

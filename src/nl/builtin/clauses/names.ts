@@ -74,6 +74,9 @@ function worksAt(p: Parse, i: number): Clause | undefined {
     return { node: cond(domain.key, 'eq', t.norm.toLowerCase()), end: j + 1 };
   }
   if (p.is(j, 'any|one|all', 'of')) j += 2;
+  // "working at any Novak company", "at a Rossi firm": an article, a name, then a word for a company.
+  const article = p.is(j, 'a|an|any|some|one') ? companyNameAt(p, j + 1) : undefined;
+  if (article && COMPANY_NOUNS.has(p.w(article.end))) j += 1;
   j = p.skip(j, ['the']);
   const start = j;
   // "Dubois Systems, Fischer Logistics or Tanaka Media": one name or a list of them.

@@ -28,7 +28,7 @@ const PREPOSITIONS: [string[], boolean][] = [
   [['outside'], true], [['outside', 'of'], true],
 ];
 /** Places that mean "not the place said before". */
-const ELSEWHERE: string[][] = [['elsewhere'], ['somewhere', 'else'], ['in', 'another', 'country'], ['in', 'a', 'different', 'country'], ['in', 'other', 'countries']];
+const ELSEWHERE: [string[], true][] = [[['elsewhere'], true], [['somewhere', 'else'], true], [['in', 'another', 'country'], true], [['in', 'a', 'different', 'country'], true], [['in', 'other', 'countries'], true]];
 
 export function place(p: Parse, i: number): Clause | undefined {
   return countryAfterVerb(p, i) ?? elsewhere(p, i) ?? adjectives(p, i) ?? speaks(p, i) ?? bareCountry(p, i);
@@ -50,15 +50,16 @@ function countryAfterVerb(p: Parse, i: number): Clause | undefined {
 
 /** "based elsewhere", "somewhere else": not the countries of the last place clause. */
 function elsewhere(p: Parse, i: number): Clause | undefined {
+  if (!p.lastPlace) return undefined;
   const verb = p.phrase(i, PLACE_VERBS);
   const at = verb?.end ?? i;
-  const words = ELSEWHERE.find((ws) => ws.every((w, k) => p.w(at + k) === w));
-  if (!words || !p.lastPlace) return undefined;
+  const words = p.phrase(at, ELSEWHERE);
+  if (!words) return undefined;
   const company = !!verb?.value || companyBefore(p, i);
   const { codes } = p.lastPlace;
-  p.assume(`read "${p.text(at, at + words.length)}" as not in ${codes.map(countryName).join(' / ')}`);
+  p.assume(`read "${p.text(at, words.end)}" as not in ${codes.map(countryName).join(' / ')}`);
   p.lastPlace = { codes, company };
-  return { node: oneOrIn(countryField(company), codes, true), end: at + words.length };
+  return { node: oneOrIn(countryField(company), codes, true), end: words.end };
 }
 
 /** Whether the place is said of a company: "companies based in", "whose company is in". */

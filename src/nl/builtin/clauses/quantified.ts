@@ -23,7 +23,7 @@ const BEFORE: [string[], boolean][] = [
 const VERBS = ['are', 'were', 'is', 'was', 'have', 'has', 'had'];
 const AFTER = ['all', 'each', 'only', 'both'];
 /** Words that say "only" before a relation clause. */
-const ONLY: string[][] = [['only'], ['nothing', 'but'], ['exclusively'], ['just'], ['solely']];
+const ONLY: [string[], true][] = [[['only'], true], [['nothing', 'but'], true], [['exclusively'], true], [['just'], true], [['solely'], true]];
 
 export function quantified(p: Parse, i: number): Clause | undefined {
   return allAre(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
@@ -50,9 +50,9 @@ function allAre(p: Parse, i: number): Clause | undefined {
 
 /** "only lost deals", "nothing but meetings as activities", "only have notes logged". */
 function onlyClause(p: Parse, i: number): Clause | undefined {
-  const only = ONLY.find((ws) => ws.every((w, k) => p.w(i + k) === w));
+  const only = p.phrase(i, ONLY);
   if (!only) return undefined;
-  const k = p.skip(i + only.length, ['have', 'has', 'had']);
+  const k = p.skip(only.end, ['have', 'has', 'had']);
   // "only one deal", "only 2 open deals": exactly that many.
   const n = readNumber(p.tokens, k);
   if (n) {

@@ -60,6 +60,8 @@ interface Rows {
   /** Named only by a weak noun ("score"): needs a qualifier or what follows. */
   weak?: boolean;
   notes: string[];
+  /** The note a phrase's own reading added ("read "contacted" as an outbound email, call or meeting"), replaced when a channel narrows it. */
+  readingNote?: string;
 }
 
 /** Words a reading can start with (besides numbers and the relations' own words in the lexicon). */
@@ -515,7 +517,7 @@ function apply(p: Parse, rows: Rows, reading: Reading, from: number, to: number)
   if (reading.none) rows.none = true;
   if (reading.needsMore) rows.needsMore = true;
   if (reading.usualWindow) rows.usualWindow = reading.usualWindow;
-  if (reading.assume) rows.notes.push(`read "${p.text(from, to)}" ${reading.assume}`);
+  if (reading.assume) rows.notes.push((rows.readingNote = `read "${p.text(from, to)}" ${reading.assume}`));
 }
 
 function conditions(where: Where): Condition[] {
@@ -685,6 +687,7 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
     // "emails" is an email event only after an email verb ("opened 3 emails"); "email events" is always one.
     if (rel.name === 'email_events' && !afterVerb && found.match.end - found.match.start < 2) return j;
     rows.named = true;
+    p.use(found.match, found.sense, rows.notes);
     let end = found.match.end;
     if (rel.name === 'fit_scores' && p.is(end, 'score|scores')) end += 1;
     return end;
@@ -724,6 +727,20 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     if (rows.each && p.tokens[k]?.norm === ',' && p.tokens[k + 1]?.norm === 'both' && p.dates.read(k + 2)?.conditions.length) k += 2;
     else if (rows.each && p.tokens[k]?.norm === 'both' && p.dates.read(k + 1)?.conditions.length) k += 1;
     const linked = p.skip(k, phrases.links);
+    // "contacted by phone", "reached by email": how, which narrows what the verb said of the same field.
+    const how = phrases.channels ? p.phrase(k, phrases.channels) : undefined;
+    if (how) {
+      const said = conditions(how.value.where);
+      const fields = new Set(said.map((c) => c.field));
+      rows.where.splice(0, rows.where.length, ...rows.where.filter((c) => !fields.has(c.field)), ...said);
+      // The verb's own reading ("an outbound email, call or meeting") no longer says what was read: the rows now do.
+      const direction = rows.where.find((c) => c.field === 'direction');
+      if (rows.readingNote) rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => n !== rows.readingNote));
+      const what = article(String(said.find((c) => c.field === 'type')?.value ?? rel.noun));
+      if (direction) rows.notes.push(`read "${p.text(k, how.end)}" as ${what} ${direction.value === 'outbound' ? 'we made (outbound)' : 'they made (inbound)'}`);
+      j = how.end;
+      continue;
+    }
     // "in that period", "during that time": the window said last.
     const same = p.phrase(linked, SAME_WINDOW) ?? p.phrase(k, SAME_WINDOW);
     if (same && p.lastWindow && rows.date) {

@@ -69,4 +69,7 @@ export const activities: Row[] = [
   { say: 'contacts who had a call in June, August or October', rules: has('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-06-01'), c('occurred_at', 'lt', '2026-07-01')), unrecognized: ['August', 'October'] },
   // A purpose before a colon, said with a modal, is not a condition.
   { say: 'contacts we should call: hot leads with no call in the last 30 days', rules: [c('tags', 'eq', 'hot-lead'), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30)))], assume: ['before the colon'] },
+  // How they were contacted narrows the verb's reading.
+  { say: 'contacts never contacted by phone', rules: hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound')), assume: ['a call we made'] },
+  { say: 'contacts who contacted us by email', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound')) },
 ];

@@ -37,4 +37,6 @@ export const company: Row[] = [
   { say: 'contacts at companies with 20 employees or fewer', rules: c('company.employee_count', 'lte', 20) },
   // A nationality after "company is" is the company's country, not its name.
   { say: 'contacts in Spain whose company is also Spanish', rules: [c('country', 'eq', 'ES'), c('company.country', 'eq', 'ES')] },
+  // An article, a name, then a word for a company: the company's name.
+  { say: 'contacts working at any Novak company', rules: c('company.name', 'starts_with', 'Novak'), assume: ['"Novak"'] },
 ];

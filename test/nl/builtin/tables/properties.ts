@@ -43,4 +43,6 @@ export const properties: Row[] = [
   { say: 'contacts with a cell number', rules: c('phone', 'is_not_null') },
   { say: 'contacts whose preferred language is French', rules: c('language', 'eq', 'fr') },
   { say: 'leads missing a phone number', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_null')] },
+  // The status of an address.
+  { say: 'bounced email addresses', rules: c('email_status', 'eq', 'bounced') },
 ];

@@ -1,4 +1,4 @@
-import { c, counted, engaged, has, hasNo, months, type Row } from '../build.js';
+import { c, counted, engaged, has, hasNo, months, OPEN, type Row } from '../build.js';
 
 /** Cheap typo tolerance for tenant values and field words, always said as an assumption. */
 export const typos: Row[] = [
@@ -23,4 +23,8 @@ export const typos: Row[] = [
   { say: 'leads with no activites since May', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('occurred_at', 'gte', '2026-05-01'))], assume: ['"activites"'] },
   { say: 'contacts with a won dael', rules: has('deals', c('stage', 'eq', 'closed_won')), assume: ['"dael"'] },
   { say: 'leads tagged partnr in the Netherland', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'eq', 'partner'), c('country', 'eq', 'NL')], assume: ['"partnr"', '"Netherland"'] },
+  // A four-letter typo where a noun is expected: first word (a stage), after a number or a deal's adjective (a relation's noun).
+  { say: 'leds frm germny on pro', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'DE'), c('properties.plan', 'eq', 'pro')], assume: ['"leds"'] },
+  { say: 'cntcts w/ 2+ open dels', rules: counted('deals', 'gte', 2, OPEN), assume: ['"dels"'] },
+  { say: 'contacts with 2 open dels and 3 cals', rules: [counted('deals', 'eq', 2, OPEN), counted('activities', 'eq', 3, c('type', 'eq', 'call'))], assume: ['"cals"'] },
 ];
