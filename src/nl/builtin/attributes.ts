@@ -34,6 +34,7 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['purchase', 'purchases', 'purchased', 'order', 'orders', 'ordered', 'invoice', 'invoices', 'bought'], ['deals', 'properties.plan']],
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
       [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
+      [['tech stack', 'stack', 'technology stack', 'technographics', 'technologies', 'tools they use', 'software they use'], ['company.industry', 'tags']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
       [['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
       [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
@@ -168,6 +169,41 @@ export function vagueAmount(p: Parse, spans: readonly Span[]): string | undefine
     // Right before the noun, or before the noun's own qualifiers ("a big open deal").
     if (![1, 2, 3].some((d) => p.sense(last + d, 'relation', (x) => x.relation === 'deals'))) continue;
     return `"${span.text.trim()}" needs an amount: say how big, e.g. "deals over 25k" or "deals worth at least 10,000".`;
+  }
+  return undefined;
+}
+
+/**
+ * "tagged something with 'promo' in it" where no tag contains "promo": the text is still open after
+ * the words that ask for a tag containing it. Refused with the tenant's tags, not read as any tag.
+ */
+export function missingTagText(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const first = p.tokens.findIndex((t) => t.start === span.start);
+    if (first < 2 || p.tokens[first]!.kind !== 'quoted' || !p.is(first - 1, 'with|containing|including|like|contains')) continue;
+    if (!p.tokens.slice(Math.max(0, first - 5), first - 1).some((t) => ['tagged', 'tag', 'tags', 'labelled', 'labeled'].includes(t.norm))) continue;
+    const tags = p.tenant.tags.map((t) => `"${t}"`).join(', ');
+    return `No tag contains "${p.tokens[first]!.norm}"${tags ? `; the tags are ${tags}` : ''}. Name a tag, or a part of one.`;
+  }
+  return undefined;
+}
+
+/** Participles between a row and who did it: "a meeting booked by Sara". */
+const DONE_BY = new Set(['booked', 'logged', 'made', 'held', 'done', 'scheduled', 'set', 'created', 'entered', 'recorded', 'placed', 'run', 'sent', 'organized', 'organised', 'arranged', 'taken']);
+
+/**
+ * "a meeting booked by Sara", "calls made by Eddie": a person said of rows whose relation records no
+ * person (activities and email events have no user field) would otherwise become the contact's owner.
+ * Refused, naming the field that does exist.
+ */
+export function unrecordedPerson(p: Parse): string | undefined {
+  for (let k = 1; k + 1 < p.tokens.length; k++) {
+    if (p.tokens[k]!.norm !== 'by' || !p.sense(k + 1, 'value', (s) => s.field === 'owner')) continue;
+    const at = DONE_BY.has(p.tokens[k - 1]!.norm) ? k - 2 : k - 1;
+    const rows = p.lattice[at]?.flatMap((m) => (m.end === at + 1 ? m.senses : [])).find((s) => s.kind === 'relation' || s.kind === 'relValue');
+    const relation = rows && (rows.kind === 'relation' || rows.kind === 'relValue') ? p.tenant.catalog.relations.find((r) => r.name === rows.relation) : undefined;
+    if (!relation || relation.fields.some((f) => f.references === 'users')) continue;
+    return `${relation.label} do not record who ${DONE_BY.has(p.tokens[k - 1]!.norm) ? p.tokens[k - 1]!.norm : 'made'} them, so "${p.text(at, k + 2)}" cannot be read. The closest field is the contact's owner: say "contacts owned by ${p.tokens[k + 1]!.text}" if that is what you mean.`;
   }
   return undefined;
 }

@@ -23,8 +23,12 @@ const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall:
 
 const UNITS: Record<string, [RelativeUnit, number]> = {
   day: ['days', 1], days: ['days', 1], week: ['weeks', 1], weeks: ['weeks', 1], month: ['months', 1], months: ['months', 1],
-  year: ['years', 1], years: ['years', 1], quarter: ['months', 3], quarters: ['months', 3], yr: ['years', 1], yrs: ['years', 1],
+  year: ['years', 1], years: ['years', 1], quarter: ['months', 3], quarters: ['months', 3], qtr: ['months', 3], qtrs: ['months', 3], mth: ['months', 1], mths: ['months', 1], yr: ['years', 1], yrs: ['years', 1],
   wk: ['weeks', 1], wks: ['weeks', 1], mo: ['months', 1], mos: ['months', 1], fortnight: ['weeks', 2], fortnights: ['weeks', 2],
+};
+/** Calendar periods by the words for them, abbreviations included ("last qtr", "this yr"). */
+export const CALENDAR_UNITS: Record<string, 'day' | 'week' | 'month' | 'quarter' | 'year'> = {
+  day: 'day', week: 'week', wk: 'week', month: 'month', mo: 'month', mth: 'month', quarter: 'quarter', qtr: 'quarter', year: 'year', yr: 'year',
 };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_WORDS: Record<string, number> = Object.fromEntries([
@@ -114,7 +118,7 @@ export class DateReader {
       if (span && w(span.end) !== 'ago') return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
     }
     if (w(i) === 'this' || w(i) === 'current') {
-      const start = this.startOf(w(i + 1));
+      const start = this.startOf(CALENDAR_UNITS[w(i + 1)] ?? '');
       if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: i + 2 };
     }
     // "YTD", "year to date", "QTD", "MTD": from the start of the period to now.
@@ -310,7 +314,7 @@ export class DateReader {
   }
 
   private unitWord(i: number): boolean {
-    return ['day', 'week', 'month', 'year', 'quarter'].includes(this.w(i));
+    return CALENDAR_UNITS[this.w(i)] !== undefined;
   }
 
   private startOf(unit: string): Date | undefined {
@@ -337,7 +341,7 @@ export class DateReader {
 
   /** "last month" / "last year": the previous calendar period. */
   private previousPeriod(i: number): Period | undefined {
-    const unit = this.w(i);
+    const unit = CALENDAR_UNITS[this.w(i)] ?? '';
     const start = this.startOf(unit);
     if (!start) return undefined;
     const prev = new Date(start);
@@ -362,6 +366,18 @@ export class DateReader {
     if ((this.w(i) === 'last' || this.w(i) === 'previous') && this.unitWord(i + 1)) {
       const previous = this.previousPeriod(i + 1);
       if (previous) return previous;
+    }
+    // "before this year", "in the current quarter": the calendar period the clock is in.
+    const current = (this.w(i) === 'this' || this.w(i) === 'current') ? CALENDAR_UNITS[this.w(i + 1)] : undefined;
+    if (current) {
+      const start = this.startOf(current)!;
+      const end = new Date(start);
+      if (current === 'week') end.setUTCDate(end.getUTCDate() + 7);
+      else if (current === 'month') end.setUTCMonth(end.getUTCMonth() + 1);
+      else if (current === 'quarter') end.setUTCMonth(end.getUTCMonth() + 3);
+      else if (current === 'year') end.setUTCFullYear(end.getUTCFullYear() + 1);
+      else end.setUTCDate(end.getUTCDate() + 1);
+      return { start, end, next: i + 2 };
     }
     const year = this.yearAt;
     // "H1 2026", "the first half of 2025", "the second half of the year"

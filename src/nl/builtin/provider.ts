@@ -2,7 +2,8 @@
 // The default when no LLM is configured, and the baseline in the evals.
 import type { Node, RuleTree } from '../../rules/grammar.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
-import { futureWindow, missingAttribute, missingOwner, missingSegment, noFieldReason, vagueAmount } from './attributes.js';
+import { futureWindow, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount } from './attributes.js';
+import { CALENDAR_UNITS } from './dates.js';
 import { parseObjectDescription } from './objects.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
 import { Parse } from './state.js';
@@ -63,7 +64,7 @@ export class BuiltinProvider implements Provider {
     const missing = missingAttribute(p, open, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
-    const unusable = missingSegment(p, open) ?? missingOwner(p, open) ?? futureWindow(open) ?? vagueAmount(p, open);
+    const unusable = missingSegment(p, open) ?? missingOwner(p, open) ?? missingTagText(p, open) ?? unrecordedPerson(p) ?? futureWindow(open) ?? vagueAmount(p, open);
     if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
@@ -90,7 +91,7 @@ const ROLLING = new Map<string, { json: string; says: string }>([
 function rollingSaid(p: Parse, tree: Node): void {
   const json = JSON.stringify(tree);
   for (let j = 1; j + 1 < p.tokens.length; j++) {
-    const unit = p.w(j + 1);
+    const unit = CALENDAR_UNITS[p.w(j + 1)] ?? '';
     const rolling = ROLLING.get(unit);
     if (!rolling || p.w(j) !== 'last' || p.w(j - 1) !== 'the' || !json.includes(rolling.json)) continue;
     p.assume(`read "${p.text(j - 1, j + 2)}" as the ${rolling.says} up to today, not the previous calendar ${unit} (say "last ${unit}" for that)`);

@@ -39,7 +39,8 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `comma` on a clause: written right after a comma ("churned, bounced or in the cooldown"). */
 /** `orList` on a clause: its own list of values ends in "or" ("unsubscribed or bounced"). */
 /** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
-type Item = { kind: 'clause'; node: Node; attached: boolean; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
+/** `prep` on a clause: the preposition that attaches it ("with" in "with no deal"), if any. */
+type Item = { kind: 'clause'; node: Node; attached: boolean; prep?: string; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -101,7 +102,7 @@ export function scan(p: Parse): Scan {
         clause.node = { ...rel, has: missing.value === 'is_not_null' };
         clause.end = missing.end;
       }
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause), orList: p.tokens.slice(i + 1, clause.end).some((t) => t.norm === 'or'), words: clause.end - i });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), prep: prepOf(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause), orList: p.tokens.slice(i + 1, clause.end).some((t) => t.norm === 'or'), words: clause.end - i });
       clauses += 1;
       i = clause.end;
       continue;
@@ -113,7 +114,8 @@ export function scan(p: Parse): Scan {
       // "…, and also everyone tagged hot-lead in Germany": a second audience, like "plus".
       items.push({ kind: 'and', at: i, loose: true, union: true });
     } else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
-    else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any')) {
+    // ("with no deal or a lost deal": "no" is the first noun's own; the article after "or" starts another.)
+    else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any') && !(p.is(i + 1, 'a|an') && p.w((items[items.length - 2] as { at: number }).at) === 'no')) {
       // "without an open deal or a phone": the negation covers both (neither of them).
       items.push({ kind: 'and', at: i }, { kind: 'not', at: i });
     } else if (OR_WORDS.has(w)) {
@@ -123,7 +125,7 @@ export function scan(p: Parse): Scan {
       // "with a won deal or an NPS of 10": a noun phrase after "or" is one more thing the head has.
       // A participle ("or tagged vip") only continues a "with" phrase, not a place ("in Germany or tagged partner and in Spain").
       const np = p.w(i - 1) !== ',' && lastClauseAttached(items) && (p.is(i + 1, 'a|an') || (OR_CONTINUES.has(p.w(i + 1)) && lastWith(items)));
-      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative || np, loose: p.w(i - 1) === ',', np });
+      items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative || np, loose: p.w(i - 1) === ',', np: np || negatedAlternative });
     }
     else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
       // "either vip or partner but not both" (nothing after): the alternatives before, not all of them.
@@ -365,7 +367,8 @@ function singleValued(p: Parse, node: Node): boolean {
 /** Whether the last item is a clause introduced by a preposition. */
 function lastClauseAttached(items: Item[]): boolean {
   const last = items[items.length - 1];
-  return last?.kind === 'clause' && last.attached;
+  // "with no deal": the negation carries the preposition.
+  return last?.kind === 'clause' && (last.attached || negatedBefore(items));
 }
 
 /** Whether the last clause was introduced by "with" / "having". */
@@ -407,6 +410,16 @@ function afterComma(p: Parse, i: number): boolean {
 }
 
 /** Whether the phrase at i is introduced by a preposition (itself, or before its article and "either"). */
+/** The preposition a clause at i hangs on, past articles and a negation ("with no deal": "with"). */
+function prepOf(p: Parse, i: number): string | undefined {
+  const t = p.tokens[i]?.norm;
+  if (t !== undefined && ATTACH.has(t)) return t;
+  let k = i - 1;
+  while (k >= 0 && (ARTICLES.has(p.tokens[k]!.norm) || ['no', 'not', 'either', 'both'].includes(p.tokens[k]!.norm))) k -= 1;
+  const before = p.tokens[k]?.norm;
+  return before !== undefined && ATTACH.has(before) ? before : undefined;
+}
+
 function attached(p: Parse, i: number): boolean {
   if (ATTACH.has(p.w(i))) return true;
   let k = i - 1;
@@ -745,7 +758,8 @@ function attachAlternatives(seq: Seq): Seq {
     while (head >= 0 && !isMark(out[head]!, 'or') && !isHead(out[head]!)) head -= 1;
     // Without a head noun ("contacts in Brazil with a won deal or an NPS of 10") only a noun phrase
     // after "or" continues the phrase before it.
-    if (head < 0 ? !(mark as { np?: boolean }).np : isMark(out[head]!, 'or')) continue;
+    // Or the same preposition on both sides ("contacts in Spain with no deal or with a lost deal").
+    if (head < 0 ? !(mark as { np?: boolean }).np && !samePrep(out, left, o) : isMark(out[head]!, 'or')) continue;
     // Take this "or" and any further "or <prep> …" into one group.
     let end = o;
     while (end < out.length && isMark(out[end]!, 'or') && (out[end] as { attached?: boolean }).attached) {
@@ -774,6 +788,19 @@ function trailingQualifier(seq: Seq): number | undefined {
   const before = seq[k - 1];
   if (!before || !(Array.isArray(before) || before.kind === 'clause')) return undefined;
   return seq.slice(0, k).some((x) => isMark(x, 'or')) ? k : undefined;
+}
+
+/** Whether the units on both sides of the "or" at o hang on the same preposition ("with A or with B"). */
+function samePrep(seq: Seq, left: number, o: number): boolean {
+  const clauseAt = (from: number) => {
+    let k = from;
+    while (k < seq.length && isMark(seq[k]!, 'not')) k += 1;
+    const x = seq[k];
+    return x && !Array.isArray(x) && x.kind === 'clause' ? x : undefined;
+  };
+  const a = clauseAt(left);
+  const b = clauseAt(o + 1);
+  return !!a?.prep && a.prep === b?.prep;
 }
 
 /** Start of the unit (negations + one clause or group) ending just before index o. */

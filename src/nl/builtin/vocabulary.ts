@@ -133,6 +133,13 @@ export const NPS_BANDS: Record<string, { operator: string; value: number | numbe
   detractor: { operator: 'lte', value: 6, says: 'detractors as NPS 0–6' },
 };
 
+/** Levels said of an NPS ("a high NPS"): the bands by another name, said. */
+const HIGH_NPS = { operator: 'gte', value: 9, says: 'an NPS of 9–10 (promoters)' };
+const LOW_NPS = { operator: 'lte', value: 6, says: 'an NPS of 0–6 (detractors)' };
+export const NPS_LEVELS: Record<string, { operator: string; value: number | number[]; says: string }> = {
+  high: HIGH_NPS, good: HIGH_NPS, great: HIGH_NPS, strong: HIGH_NPS, top: HIGH_NPS, low: LOW_NPS, bad: LOW_NPS, poor: LOW_NPS, weak: LOW_NPS,
+};
+
 /** People named by what they did to a campaign, before "of": "openers of X" opened X. */
 export const DOERS: Record<string, string> = {
   openers: 'opened', opener: 'opened', clickers: 'clicked', clicker: 'clicked', recipients: 'received', recipient: 'received',

@@ -13,7 +13,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
-import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TENURE_PHRASES, TEXT_OPERATORS } from '../vocabulary.js';
+import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, NPS_LEVELS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TENURE_PHRASES, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
@@ -550,6 +550,14 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
   if (band && nps) {
     p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
     return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
+  }
+  // "a high NPS", "low NPS scores": the band of that level, said.
+  const level = NPS_LEVELS[w];
+  const named = level && nps ? p.sense(i + 1, 'field', (s) => s.field === nps.key) : undefined;
+  if (level && named) {
+    const end = p.is(named.match.end, 'score|scores|rating') ? named.match.end + 1 : named.match.end;
+    p.assume(`read "${p.text(i, end)}" as ${level.says}`);
+    return { node: cond(nps!.key, level.operator as 'gte', level.value), end };
   }
   // "mid-size" is two words once the hyphen splits it.
   const two = w === 'mid' && p.is(i + 1, 'size|sized|market') ? 1 : 0;

@@ -1,4 +1,4 @@
-import { c, days, has, months, weeks, years, type Row } from '../build.js';
+import { c, counted, days, has, months, weeks, years, type Row } from '../build.js';
 
 /** Contact creation dates: relative to the clock (asOf 2026-11-01) and absolute. */
 export const dates: Row[] = [
@@ -49,4 +49,9 @@ export const dates: Row[] = [
   { say: 'contacts that have been in the CRM for more than 18 months', rules: c('created_at', 'more_than_ago', months(18)), assume: ['when the contact was created'] },
   { say: 'leads on file for less than 90 days', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', days(90))] },
   { say: 'contacts in our database for 2 years', rules: c('created_at', 'more_than_ago', years(2)), assume: ['at least that long'] },
+  // The calendar period the clock is in, and abbreviations of the units.
+  { say: 'contacts created before this year', rules: c('created_at', 'lt', '2026-01-01') },
+  { say: 'contacts that had a call in the last 30 days and were created before this year', rules: [has('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30))), c('created_at', 'lt', '2026-01-01')] },
+  { say: 'ppl w/ 3+ mtgs in the last qtr', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(3))), assume: ['not the previous calendar quarter'] },
+  { say: 'contacts created this qtr', rules: c('created_at', 'gte', '2026-10-01') },
 ];

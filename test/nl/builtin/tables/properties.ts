@@ -45,4 +45,7 @@ export const properties: Row[] = [
   { say: 'leads missing a phone number', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_null')] },
   // The status of an address.
   { say: 'bounced email addresses', rules: c('email_status', 'eq', 'bounced') },
+  // A level said of the NPS is its band, said.
+  { say: 'happy customers with a high NPS', rules: [c('lifecycle_stage', 'eq', 'customer'), c('properties.nps', 'gte', 9)], assume: ['9–10'], unrecognized: ['happy'] },
+  { say: 'contacts with low NPS scores in Spain', rules: [c('properties.nps', 'lte', 6), c('country', 'eq', 'ES')], assume: ['0–6'] },
 ];

@@ -76,4 +76,9 @@ export const refusals: Row[] = [
   // An attribute the deals do not have, right after their noun, and a sum over several deals.
   { say: 'contacts with a deal probability above 70%', refuse: true },
   { say: 'contacts whose deals total more than 50k', refuse: true },
+  // What the CRM does not record: a company's tech stack, who booked an activity, a tag with text no tag has.
+  { say: 'contacts at companies using Salesforce as their tech stack', refuse: true },
+  { say: 'contacts with a meeting booked by Sara', refuse: true },
+  { say: 'contacts with a call made by Eddie', refuse: true },
+  { say: "contacts tagged something with 'promo' in it", refuse: true },
 ];

@@ -149,4 +149,11 @@ export const scope: Row[] = [
   // A phrase before the comma qualifies the head; the list after it is one more qualifier.
   { say: 'customers in Germany, tagged vip or partner', rules: and(customer, de, c('tags', 'in', ['vip', 'partner'])) },
   { say: 'contacts on the pro plan, in France or Italy', rules: and(pro, c('country', 'in', ['FR', 'IT'])) },
+  // "with A or with B" (the same preposition on both sides), "with no A or a B" ("no" is the first noun's own),
+  // "with A or no A at all": one more phrase on the same head, even with another phrase before them.
+  { say: 'contacts in Spain with no deal or with a lost deal', rules: and(c('country', 'eq', 'ES'), or(hasNo('deals'), has('deals', c('stage', 'eq', 'closed_lost')))) },
+  { say: 'contacts in Spain with no deal or a lost deal', rules: and(c('country', 'eq', 'ES'), or(hasNo('deals'), has('deals', c('stage', 'eq', 'closed_lost')))) },
+  { say: 'contacts in Spain with an open deal or no deal at all', rules: and(c('country', 'eq', 'ES'), or(has('deals', OPEN), hasNo('deals'))) },
+  { say: 'contacts with a call in Spain or in France', rules: and(has('activities', c('type', 'eq', 'call')), or(c('country', 'eq', 'ES'), c('country', 'eq', 'FR'))) },
+  { say: 'contacts without an open deal or a phone', rules: and(hasNo('deals', OPEN), c('phone', 'is_null')) },
 ];
