@@ -539,7 +539,10 @@ export function presence(p: Parse, i: number): Clause | undefined {
     return f.nullable || f.type === 'tags';
   })[0];
   if (!found) return undefined;
-  return { node: cond(found.sense.field, 'is_not_null'), end: found.match.end };
+  // "still need an owner (assigned)": the field is empty ("missing", "lacking" are the structure step's negations).
+  const lacking = article && p.is(i - 1, 'need|needs|needing|require|requires');
+  const end = lacking && p.is(found.match.end, 'assigned|set|added|yet') ? found.match.end + 1 : found.match.end;
+  return { node: cond(found.sense.field, lacking ? 'is_null' : 'is_not_null'), end };
 }
 
 /** Words that mean a field is empty ("unassigned") and NPS bands ("promoters"). */
@@ -550,6 +553,16 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
   if (band && nps) {
     p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
     return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
+  }
+  // "on a paid plan", "paying tiers": any value but the field's "free" one, said.
+  if (w === 'paid' || w === 'paying' || w === 'non-free') {
+    const named = p.sense(i + 1, 'field');
+    const field = named ? fieldOf(p, named.sense.field) : undefined;
+    const values = field?.values?.kind === 'static' ? field.values.values : field?.values?.kind === 'tenant' ? tenantValues(field.values.lookup, p.tenant) : [];
+    if (field && named && values.includes('free')) {
+      p.assume(`read "${p.text(i, named.match.end)}" as ${field.label.toLowerCase()} other than free`);
+      return { node: cond(field.key, 'neq', 'free'), end: named.match.end };
+    }
   }
   // "a high NPS", "low NPS scores": the band of that level, said.
   const level = NPS_LEVELS[w];

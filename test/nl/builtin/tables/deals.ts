@@ -48,4 +48,6 @@ export const deals: Row[] = [
   { say: 'contacts who have a won deal and also an open one', rules: [has('deals', c('stage', 'eq', 'closed_won')), has('deals', OPEN)], assume: ['like the ones before'] },
   { say: "contacts with a deal created in October that's still open", rules: has('deals', c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01'), OPEN) },
   { say: 'contacts with more than 3 activities in total', rules: counted('activities', 'gt', 3) },
+  // A preposition left at the end of its clause, then the window.
+  { say: 'leads we won a deal with this year', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-01-01'))] },
 ];

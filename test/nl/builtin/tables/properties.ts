@@ -48,4 +48,8 @@ export const properties: Row[] = [
   // A level said of the NPS is its band, said.
   { say: 'happy customers with a high NPS', rules: [c('lifecycle_stage', 'eq', 'customer'), c('properties.nps', 'gte', 9)], assume: ['9–10'], unrecognized: ['happy'] },
   { say: 'contacts with low NPS scores in Spain', rules: [c('properties.nps', 'lte', 6), c('country', 'eq', 'ES')], assume: ['0–6'] },
+  // "paid" before a field with a "free" value is any other value; "need an owner" is none yet.
+  { say: 'folks in DACH on a paid plan', rules: [c('country', 'in', ['DE', 'AT', 'CH']), c('properties.plan', 'neq', 'free')], assume: ['other than free'] },
+  { say: 'contacts that still need an owner assigned, in France', rules: [c('owner', 'is_null'), c('country', 'eq', 'FR')] },
+  { say: 'leads missing a phone', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_null')] },
 ];
