@@ -34,9 +34,10 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['purchase', 'purchases', 'purchased', 'order', 'orders', 'ordered', 'invoice', 'invoices', 'bought'], ['deals', 'properties.plan']],
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
       [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
-      [['tech stack', 'stack', 'technology stack', 'technographics', 'technologies', 'tools they use', 'software they use'], ['company.industry', 'tags']],
+      // ("mean" is not here: "by which I mean …" says what a word means.)
+      [['their crm', 'crm software', 'crm they use', 'tech stack', 'stack', 'technology stack', 'technographics', 'technologies', 'tools they use', 'software they use'], ['company.industry', 'tags']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
-      [['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
+      [['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
       [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
       [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
       [['probability', 'win probability', 'close probability', 'likelihood', 'forecast', 'forecast category', 'confidence', 'win rate', 'win chance'], ['deals', 'fit_scores']],
@@ -188,6 +189,25 @@ export function missingTagText(p: Parse, spans: readonly Span[]): string | undef
   return undefined;
 }
 
+const COMPARATIVES = new Set(['higher', 'lower', 'greater', 'bigger', 'smaller', 'larger', 'more', 'less', 'fewer', 'than', 'above', 'below', 'over', 'under', 'same', 'as', 'equal', 'to', 'exceeds', 'exceeding', 'beats', 'is', 'are']);
+
+/**
+ * "analytics fit higher than their crm fit": a comparison whose other side is a field, not a value.
+ * Rules compare a field with a value, so it is refused with what to say instead.
+ */
+export function comparedFields(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const first = p.tokens.findIndex((t) => t.start === span.start);
+    const last = p.tokens.findIndex((t) => t.end === span.end);
+    if (first < 0 || last < 0 || !p.tokens.slice(first, last + 1).every((t) => COMPARATIVES.has(t.norm)) || !p.tokens.slice(first, last + 1).some((t) => t.norm === 'than' || t.norm === 'as' || t.norm === 'to')) continue;
+    const k = p.skip(last + 1, ['their', 'its', 'the', 'his', 'her', 'a', 'an']);
+    const other = (p.lattice[k] ?? []).some((m) => m.senses.some((s) => s.kind === 'field' || s.kind === 'relation' || s.kind === 'relField' || s.kind === 'relValue'));
+    if (!other) continue;
+    return `"${span.text} ${p.text(last + 1, Math.min(p.tokens.length, k + 2))}" compares two fields, which a rule cannot: each condition compares one field with a value. Say a value instead (e.g. "an analytics fit above 70", "at least 3 deals").`;
+  }
+  return undefined;
+}
+
 /** Participles between a row and who did it: "a meeting booked by Sara". */
 const DONE_BY = new Set(['booked', 'logged', 'made', 'held', 'done', 'scheduled', 'set', 'created', 'entered', 'recorded', 'placed', 'run', 'sent', 'organized', 'organised', 'arranged', 'taken']);
 
@@ -269,7 +289,7 @@ export function closestFields(name: string, catalog: Catalog, count = 3): string
 }
 
 /** Words for a figure over several rows: no field holds one, and rules compare one row at a time. */
-const AGGREGATES = new Set(['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'mean', 'median', 'total deal value', 'average fit score']);
+const AGGREGATES = new Set(['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'median', 'total deal value', 'average fit score']);
 
 export function noFieldReason(name: string, catalog: Catalog): string {
   if (AGGREGATES.has(name)) {

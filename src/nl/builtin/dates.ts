@@ -84,8 +84,25 @@ export class DateReader {
 
   read(i: number): When | undefined {
     if (this.known.has(i)) return this.known.get(i);
-    const when = this.readAt(i);
+    const when = this.openEnded(this.readAt(i));
     this.known.set(i, when);
+    return when;
+  }
+
+  /**
+   * "sept 15th 2026 or later", "Q2 or earlier", "March onwards": a period with its other end left
+   * open — from its start on, or up to its end.
+   */
+  private openEnded(when: When | undefined): When | undefined {
+    if (!when || when.conditions.length !== 2) return when;
+    const [from, to] = [when.conditions.find((c) => c.operator === 'gte'), when.conditions.find((c) => c.operator === 'lt')];
+    if (!from || !to) return when;
+    const w = this.word;
+    const k = when.end;
+    const two = `${w(k)} ${w(k + 1)}`;
+    if (['or later', 'or after', 'and later', 'and after', 'or newer', 'or since'].includes(two)) return { conditions: [from], end: k + 2 };
+    if (w(k) === 'onwards' || w(k) === 'onward') return { conditions: [from], end: k + 1 };
+    if (['or earlier', 'or before', 'and earlier', 'and before', 'or older', 'or prior'].includes(two)) return { conditions: [to], end: k + 2 };
     return when;
   }
 
@@ -106,8 +123,10 @@ export class DateReader {
     if (['last', 'past', 'previous', 'recent', 'prior'].includes(w(j))) {
       // "last year" is the previous calendar year; "the last year" and "the last 12 months" roll.
       // "the previous quarter", "prior month": the calendar period before this one too.
-      if (((!the && w(j) === 'last') || w(j) === 'previous' || w(j) === 'prior') && this.unitWord(j + 1)) {
-        const period = this.previousPeriod(j + 1);
+      // "the last calendar quarter", "the previous full month": the calendar period, whatever the article.
+      const calendar = w(j + 1) === 'calendar' || w(j + 1) === 'full' ? 1 : 0;
+      if (((!the && w(j) === 'last') || calendar || w(j) === 'previous' || w(j) === 'prior') && this.unitWord(j + 1 + calendar)) {
+        const period = this.previousPeriod(j + 1 + calendar);
         if (period) return this.inside(period);
       }
       const span = this.span(j + 1);
@@ -387,6 +406,12 @@ export class DateReader {
     if (half) {
       let j = h ? i + 1 : k0 + 2;
       if (!h && this.w(j) === 'of') j += 1;
+      // "the first half of October": the month's days 1–15, then the rest.
+      const month = !h && MONTH_WORDS[this.w(j)] !== undefined ? this.period(j) : undefined;
+      if (month) {
+        const mid = new Date(month.start.getTime() + 15 * 86_400_000);
+        return half === 1 ? { start: month.start, end: mid, next: month.next } : { start: mid, end: month.end, next: month.next };
+      }
       let y = year(j);
       if (y !== undefined) j += 1;
       else if (!h && this.w(j) === 'this' && this.w(j + 1) === 'year') {

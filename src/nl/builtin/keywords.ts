@@ -47,6 +47,8 @@ const TYPO_TARGETS = new Set([
   'last', 'past', 'previous', 'since', 'before', 'after', 'between', 'within', 'during', 'until', 'recently', 'ever', 'days', 'weeks', 'months',
   'years', 'quarter', 'month', 'week', 'year', 'without', 'except', 'excluding', 'never', 'anything', 'contacts', 'people', 'companies',
   'everyone', 'everybody', 'anyone', 'anybody', 'customers',
+  // "since jly", "in sepetmber": a misspelt month kills a whole date clause.
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
 /** The relations' adjectives ("open", "closed") are typo targets too: taken from their phrase data. */
 const RELATION_TARGETS = RELATION_PHRASES.flatMap((r) => r.before.flatMap(([words]) => words)).filter((w) => w.length >= 4);

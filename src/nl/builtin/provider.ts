@@ -2,7 +2,7 @@
 // The default when no LLM is configured, and the baseline in the evals.
 import type { Node, RuleTree } from '../../rules/grammar.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
-import { futureWindow, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount } from './attributes.js';
+import { comparedFields, futureWindow, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount } from './attributes.js';
 import { CALENDAR_UNITS } from './dates.js';
 import { parseObjectDescription } from './objects.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
@@ -64,7 +64,7 @@ export class BuiltinProvider implements Provider {
     const missing = missingAttribute(p, open, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
-    const unusable = missingSegment(p, open) ?? missingOwner(p, open) ?? missingTagText(p, open) ?? unrecordedPerson(p) ?? futureWindow(open) ?? vagueAmount(p, open);
+    const unusable = missingSegment(p, open) ?? missingOwner(p, open) ?? missingTagText(p, open) ?? comparedFields(p, open) ?? unrecordedPerson(p) ?? futureWindow(open) ?? vagueAmount(p, open);
     if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };

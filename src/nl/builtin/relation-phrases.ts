@@ -255,7 +255,7 @@ export const EARLIER: PhraseTable<true> = [[['before', 'that'], true], [['before
 /** "in each of the last 2 months", "every one of the past 3 weeks". */
 export const EACH_OF: PhraseTable<true> = [[['each', 'of', 'the'], true], [['every', 'one', 'of', 'the'], true], [['all', 'of', 'the'], true], [['each', 'of'], true], [['every', 'one', 'of'], true], [['all'], true], [['every'], true], [['each'], true]];
 /** "and again in October": a row like the last relation's, in another window. */
-export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [['once', 'more'], true]];
+export const AGAIN: PhraseTable<true> = [[['again'], true], [['also'], true], [['once', 'more'], true], [['another', 'one'], true], [['another'], true], [['one', 'more'], true]];
 
 /** Every word of the phrases above: words the parser knows, so the typo corrector leaves them alone. */
 export const RELATION_PHRASE_WORDS: readonly string[] = [

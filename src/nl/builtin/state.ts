@@ -5,7 +5,7 @@ import { type Catalog, type RelationName, relation as findRelation } from '../..
 import type { Condition, Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import type { AlternativeReading } from '../provider.js';
-import { countryName, languageName } from '../../rules/values.js';
+import { countryCode, countryName, languageName } from '../../rules/values.js';
 import { type DateCondition, DateReader } from './dates.js';
 import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
 import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
@@ -386,11 +386,18 @@ export class Parse {
    * place word says what it can be. Said.
    */
   private correctAfterPlace(covered: Set<number>): void {
+    // "in jpn", "from deu": a three-letter ISO code of a country, after a place word (never an English word).
+    for (let i = 1; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || t.norm.length !== 3 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm) || !this.placeWordBefore(i)) continue;
+      const code = countryCode(t.norm);
+      const sense = code && this.sensesOf((s) => s.kind === 'country' && s.code === code && !s.region && !s.short)[0];
+      if (!sense) continue;
+      this.lattice[i]!.push({ start: i, end: i + 1, senses: sense.senses.slice(0, 1), typo: t.text });
+      covered.add(i);
+    }
     this.correctShort(covered, (i, t) => {
-      if (i === 0 || t.norm.length < 3 || t.norm.length > 4) return undefined;
-      // After a place word, or after a country and "or", "and", a comma ("from Italy or Span").
-      const listed = [',', 'and', 'or', '/'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
-      if (!PLACE_WORDS.has(this.w(i - 1)) && !listed) return undefined;
+      if (i === 0 || t.norm.length < 3 || t.norm.length > 4 || !this.placeWordBefore(i)) return undefined;
       return this.sensesOf((s) => s.kind === 'country' && !s.region).filter((v) => v.text.length > 3);
     });
   }
@@ -407,9 +414,17 @@ export class Parse {
       const before = this.tokens[i - 1];
       const first = i === 0 || (i === 1 && ['all', 'our', 'the', 'my'].includes(before!.norm));
       if (first) return this.valueSensesOf('lifecycle_stage').filter((v) => v.text.length === 5);
+      // After "with" / "without" / "no": a field's name ("mqls w/o phne").
+      if (['with', 'without', 'no', 'w/o', 'w/', 'has', 'have', 'missing'].includes(before?.norm ?? '')) return this.sensesOf((s) => s.kind === 'field').filter((v) => v.text.length === 5);
       const counted = before?.kind === 'number' || before?.norm === '+' || ['open', 'won', 'lost', 'closed', 'more', 'many', 'few', 'several'].includes(before?.norm ?? '');
       return counted ? this.sensesOf((s) => s.kind === 'relation' || (s.kind === 'relValue' && s.relation === 'activities' && s.field === 'type')).filter((v) => v.text.length === 5) : undefined;
     });
+  }
+
+  /** After a place word, or after a country and "or", "and", a comma ("from Italy or Span"). */
+  private placeWordBefore(i: number): boolean {
+    const listed = [',', 'and', 'or', '/'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
+    return PLACE_WORDS.has(this.w(i - 1)) || listed;
   }
 
   /**

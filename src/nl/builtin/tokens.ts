@@ -154,13 +154,15 @@ function shorthand(tokens: Token[]): Token[] {
     }
     // "a 50-250 person shop", "200-people companies": a head count before a word for a company.
     // "companies with more than 500 people", "whose company has 200 staff": a head count said of a company.
-    if (t.kind === 'word' && SIZED_BY.has(t.norm) && tokens[i - 1]?.kind === 'number' && (COMPANY_WORDS.has(next?.norm ?? '') || ofCompany(tokens, i))) {
+    if (t.kind === 'word' && SIZED_BY.has(SHORTHAND[t.norm] ?? t.norm) && tokens[i - 1]?.kind === 'number' && (COMPANY_WORDS.has(next?.norm ?? '') || ofCompany(tokens, i))) {
       out.push({ ...t, norm: COMPANY_WORDS.has(next?.norm ?? '') ? 'employee' : 'employees' });
       continue;
     }
     // "openers of the Product Launch email", "recipients of Spring Sale": the people who did it.
     const doer = t.kind === 'word' ? DOERS[t.norm] : undefined;
-    if (doer && (next?.norm === 'of' || next?.norm === 'for' || next?.norm === 'on')) {
+    // "clickers from the last 5 sends": "from" the campaigns said next.
+    const fromLast = next?.norm === 'from' && ['the', 'our'].includes(tokens[i + 2]?.norm ?? '') && ['last', 'latest', 'recent', 'previous', 'most'].includes(tokens[i + 3]?.norm ?? '');
+    if (doer && (next?.norm === 'of' || next?.norm === 'for' || next?.norm === 'on' || fromLast)) {
       out.push({ kind: 'word', text: `${t.text} ${next.text}`, norm: doer, start: t.start, end: next.end });
       i += 1;
       continue;
@@ -178,7 +180,7 @@ function glued(a: Token | undefined, b: Token | undefined): boolean {
 /** Whether a word for a company stands a few words before the head count at i. */
 function ofCompany(tokens: readonly Token[], i: number): boolean {
   if (/^(employees?|staff)$/.test(tokens[i]!.norm)) return false;
-  for (let k = Math.max(0, i - 6); k < i - 1; k++) if (COMPANY_WORDS.has(tokens[k]!.norm)) return true;
+  for (let k = Math.max(0, i - 6); k < i - 1; k++) if (COMPANY_WORDS.has(SHORTHAND[tokens[k]!.norm] ?? tokens[k]!.norm)) return true;
   return false;
 }
 

@@ -15,6 +15,7 @@ import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
 import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, NPS_LEVELS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TENURE_PHRASES, TEXT_OPERATORS } from '../vocabulary.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
+import { relationClause } from './relation.js';
 
 type ValueSense = Extract<Sense, { kind: 'value' | 'country' | 'language' }>;
 
@@ -540,6 +541,7 @@ export function presence(p: Parse, i: number): Clause | undefined {
   })[0];
   if (!found) return undefined;
   // "still need an owner (assigned)": the field is empty ("missing", "lacking" are the structure step's negations).
+  p.use(found.match, found.sense);
   const lacking = article && p.is(i - 1, 'need|needs|needing|require|requires');
   const end = lacking && p.is(found.match.end, 'assigned|set|added|yet') ? found.match.end + 1 : found.match.end;
   return { node: cond(found.sense.field, lacking ? 'is_null' : 'is_not_null'), end };
@@ -624,6 +626,12 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
   const after = verb && who(verb.end);
   const before = after ? undefined : who(i);
   if (!after && !before) return ownerSubject(p, i);
+  // "contacts nobody has touched in 90 days", "no one has called since May": none of those rows.
+  if (before?.empty && p.is(before.end, 'has|have|had|ever')) {
+    const k = p.skip(before.end, ['has', 'have', 'had', 'ever', 'yet']);
+    const rows = relationClause(p, k);
+    if (rows?.node.type === 'relation' && rows.node.has && !rows.node.count) return { ...rows, node: { ...rows.node, has: false } };
+  }
   if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
   const field = fieldNamed(p, verb?.value ?? 'owner');
   if (!field || field.references !== 'users') return undefined;

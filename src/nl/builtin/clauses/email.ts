@@ -191,8 +191,18 @@ function campaigns(p: Parse, i: number): Target | undefined {
     const k = p.is(count.end, 'most', 'recent') ? count.end + 2 : p.is(count.end, 'latest|last|newest|recent|previous') ? count.end + 1 : undefined;
     if (k !== undefined && CAMPAIGN_NOUNS.has(p.w(k))) return { campaigns: { last: count.value, ids: null }, end: k + 1 };
   }
-  const list = named(p, j);
+  // "opened a Feature Digest": an article before a campaign's name.
+  const list = named(p, j) ?? (p.is(j, 'a|an') ? named(p, j + 1) : undefined);
   if (list) return list;
+  // "didn't open any of the last 4": the last N with no noun, at the end of the clause; said.
+  if (p.is(j, 'last|latest')) {
+    const n = readNumber(p.tokens, j + 1);
+    const next = p.tokens[n?.end ?? -1];
+    if (n && Number.isInteger(n.value) && n.value >= 1 && (!next || next.kind === 'punct' || p.is(n.end, 'and|or|but'))) {
+      p.assume(`read "${p.text(j, n.end)}" as the last ${n.value} campaigns`);
+      return { campaigns: { last: n.value, ids: null }, end: n.end };
+    }
+  }
   // more than 5 emails / at least 3 campaigns
   const b = readBound(p, j);
   if (b && b.explicit && b.operator !== 'between' && b.operator !== 'in' && CAMPAIGN_NOUNS.has(p.w(b.end))) {

@@ -60,6 +60,8 @@ interface Rows {
   /** Named only by a weak noun ("score"): needs a qualifier or what follows. */
   weak?: boolean;
   notes: string[];
+  /** The conditions phrases' readings added (a verb's "outbound"), which words said later may contradict. */
+  fromReading?: Condition[];
   /** The note a phrase's own reading added ("read "contacted" as an outbound email, call or meeting"), replaced when a channel narrows it. */
   readingNote?: string;
 }
@@ -511,7 +513,9 @@ function bare(p: Parse, i: number, rows: Rows): { rows: Rows; end: number } | un
 
 /** Applies a phrase's reading. */
 function apply(p: Parse, rows: Rows, reading: Reading, from: number, to: number): void {
-  rows.where.push(...conditions(reading.where));
+  const said = conditions(reading.where);
+  rows.where.push(...said);
+  rows.fromReading = [...(rows.fromReading ?? []), ...said];
   if (reading.date) rows.date = reading.date;
   if (reading.names) rows.named = true;
   if (reading.none) rows.none = true;
@@ -654,7 +658,17 @@ function enumValues(p: Parse, j: number, rows: Rows): { end: number } | undefine
       rows.each = values;
       rows.eachField = field.key;
       rows.notes.push(`read "${p.text(j, list.end)}" as ${article(rel.noun)} for each of them`);
-    } else rows.where.push(values.length === 1 ? cond(field.key, 'eq', values[0]!) : cond(field.key, 'in', values));
+    } else {
+      // "never reached out inbound": a value said after the verb that contradicts the verb's own reading
+      // (outbound) replaces that reading; the words said win over what the verb is usually taken to mean.
+      const reading = rows.fromReading ?? [];
+      if (reading.some((c) => c.field === field.key && !values.some((v) => (Array.isArray(c.value) ? c.value : [c.value]).includes(v)))) {
+        rows.where.splice(0, rows.where.length, ...rows.where.filter((c) => !reading.includes(c)));
+        if (rows.readingNote) rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => n !== rows.readingNote));
+        rows.fromReading = [];
+      }
+      rows.where.push(values.length === 1 ? cond(field.key, 'eq', values[0]!) : cond(field.key, 'in', values));
+    }
     return { end: list.end };
   }
   return undefined;
@@ -933,6 +947,16 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     if (restated !== undefined) {
       j = restated;
       continue;
+    }
+    // "called (outbound) at least twice in Q3": the count of times the gloss stood before.
+    if (p.tokens[k - 1]?.norm === ')' && rows.count === null && !rows.range) {
+      const b = readBound(p, k);
+      const times = b && typeof b.value === 'number' && Number.isInteger(b.value) && (p.is(b.end, 'times|x') || p.is(b.end - 1, 'twice|thrice|once'));
+      if (b && times) {
+        rows.count = { operator: b.operator as 'gte', value: b.value as number };
+        j = p.is(b.end, 'times|x') ? b.end + 1 : b.end;
+        continue;
+      }
     }
     const owner = owned(p, linked, rel, rows);
     if (owner !== undefined) {

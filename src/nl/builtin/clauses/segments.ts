@@ -210,8 +210,13 @@ function everySegment(p: Parse, i: number): Clause | undefined {
   const q = p.phrase(intro.end, QUANTIFIERS);
   if (!q) return undefined;
   // "outside all three of our static segments": a number of them, said; it must be how many there are.
-  const n = readNumber(p.tokens, q.end);
-  let j = p.skip(n ? (p.is(n.end, 'of') ? n.end + 1 : n.end) : q.end, ['our', 'the', 'your', 'my', 'existing', 'saved', 'current']);
+  const owners = ['our', 'the', 'your', 'my', 'existing', 'saved', 'current'];
+  // "all three of our static segments", "any of our 3 segments": the number before or after "our".
+  const before = readNumber(p.tokens, q.end);
+  const at = p.skip(before ? (p.is(before.end, 'of') ? before.end + 1 : before.end) : q.end, owners);
+  const after = before ? undefined : readNumber(p.tokens, at);
+  const n = before ?? after;
+  let j = after ? p.skip(after.end, owners) : at;
   const kind = p.is(j, 'static|dynamic') ? p.w(j) : undefined;
   if (kind) j = p.skip(j + 1, ['our', 'the']);
   const segments = kind ? p.tenant.segments.filter((s) => s.type === kind) : p.tenant.segments;

@@ -72,4 +72,9 @@ export const activities: Row[] = [
   // How they were contacted narrows the verb's reading.
   { say: 'contacts never contacted by phone', rules: hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound')), assume: ['a call we made'] },
   { say: 'contacts who contacted us by email', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound')) },
+  // A count after a gloss; another one in a second window; nobody having done it is none of those rows; a direction said after the verb wins.
+  { say: 'called (outbound) at least twice in Q3', rules: counted('activities', 'gte', 2, c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-07-01'), c('occurred_at', 'lt', '2026-10-01')) },
+  { say: 'a meeting in september and another one in october', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))] },
+  { say: 'contacts nobody has touched in 90 days', rules: hasNo('activities', c('occurred_at', 'within_last', days(90))) },
+  { say: 'contacts with at least 4 outbound touches who have never reached out inbound', rules: [counted('activities', 'gte', 4, c('direction', 'eq', 'outbound')), hasNo('activities', c('direction', 'eq', 'inbound'))] },
 ];

@@ -54,4 +54,9 @@ export const dates: Row[] = [
   { say: 'contacts that had a call in the last 30 days and were created before this year', rules: [has('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30))), c('created_at', 'lt', '2026-01-01')] },
   { say: 'ppl w/ 3+ mtgs in the last qtr', rules: counted('activities', 'gte', 3, c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(3))), assume: ['not the previous calendar quarter'] },
   { say: 'contacts created this qtr', rules: c('created_at', 'gte', '2026-10-01') },
+  // An open end ("or later", "or earlier"), half of a month, "the previous calendar quarter".
+  { say: 'created sept 15th 2026 or later', rules: c('created_at', 'gte', '2026-09-15') },
+  { say: 'contacts created in Q2 or earlier', rules: c('created_at', 'lt', '2026-07-01') },
+  { say: 'contacts created in the second half of September', rules: [c('created_at', 'gte', '2026-09-16'), c('created_at', 'lt', '2026-10-01')] },
+  { say: 'people created in the previous calendar quarter who are still leads', rules: [c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-10-01'), c('lifecycle_stage', 'eq', 'lead')] },
 ];

@@ -68,4 +68,7 @@ export const email: Row[] = [
   // The event on the campaign it followed.
   { say: 'contacts who unsubscribed after we emailed them the Autumn Offer', rules: engaged('unsubscribed', 'any', { ids: ['Autumn Offer'] }) },
   { say: 'contacts who clicked after receiving the Spring Sale', rules: engaged('clicked', 'any', { ids: ['Spring Sale'] }) },
+  // An article before a campaign's name; the last N with no noun.
+  { say: 'opened a Feature Digest', rules: engaged('opened', 'any', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }) },
+  { say: "didn't open any of the last 4", rules: engaged('opened', 'none', { last: 4 }), assume: ['the last 4 campaigns'] },
 ];

@@ -52,4 +52,5 @@ export const properties: Row[] = [
   { say: 'folks in DACH on a paid plan', rules: [c('country', 'in', ['DE', 'AT', 'CH']), c('properties.plan', 'neq', 'free')], assume: ['other than free'] },
   { say: 'contacts that still need an owner assigned, in France', rules: [c('owner', 'is_null'), c('country', 'eq', 'FR')] },
   { say: 'leads missing a phone', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_null')] },
+  { say: 'detractors on a paid plan - by which I mean an NPS of 6 or below and anything other than the free plan', rules: [c('properties.nps', 'lte', 6), c('properties.plan', 'neq', 'free')], unrecognized: ['mean'] },
 ];

@@ -81,4 +81,6 @@ export const refusals: Row[] = [
   { say: 'contacts with a meeting booked by Sara', refuse: true },
   { say: 'contacts with a call made by Eddie', refuse: true },
   { say: "contacts tagged something with 'promo' in it", refuse: true },
+  // Two fields compared with each other; "mean" is not an average ("by which I mean …").
+  { say: 'contacts whose analytics fit is higher than their crm fit', refuse: true },
 ];

@@ -47,4 +47,5 @@ export const segments: Row[] = [
   // A quoted name whose words are all one title's; every static segment, counted.
   { say: "subscribed contacts, excluding the 'already ran Spring Sale' segment", rules: [c('email_status', 'eq', 'subscribed'), notInSegment('Already ran campaign Spring Sale')], assume: ['Already ran campaign Spring Sale'] },
   { say: 'contacts outside all three of our static segments', rules: ALL.map(notInSegment), assume: ['static segments'] },
+  { say: 'not in any of our 3 segments', rules: ALL.map(notInSegment) },
 ];

@@ -27,4 +27,8 @@ export const typos: Row[] = [
   { say: 'leds frm germny on pro', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'DE'), c('properties.plan', 'eq', 'pro')], assume: ['"leds"'] },
   { say: 'cntcts w/ 2+ open dels', rules: counted('deals', 'gte', 2, OPEN), assume: ['"dels"'] },
   { say: 'contacts with 2 open dels and 3 cals', rules: [counted('deals', 'eq', 2, OPEN), counted('activities', 'eq', 3, c('type', 'eq', 'call'))], assume: ['"cals"'] },
+  // A field's name after "w/o", a three-letter country code after a place word, a misspelt month.
+  { say: 'mqls w/o phne', rules: [c('lifecycle_stage', 'eq', 'marketing_qualified'), c('phone', 'is_null')], assume: ['"phne"'] },
+  { say: 'vips in jpn or austrlia, no calls since sept', rules: [c('tags', 'eq', 'vip'), c('country', 'in', ['JP', 'AU']), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['"jpn"'] },
+  { say: 'contcts at sofware cos w/ >500 ppl', rules: [c('company.industry', 'eq', 'Software'), c('company.employee_count', 'gt', 500)] },
 ];
