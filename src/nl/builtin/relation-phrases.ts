@@ -134,6 +134,8 @@ const LOST: Reading = { where: [['stage', 'eq', 'closed_lost']], date: 'closed_a
 const deals: RelationPhrases = {
   relation: 'deals',
   measure: 'amount',
+  // "won something over 40k", "lost anything this year": after a deal verb, the rows themselves.
+  nouns: { words: new Set(['something', 'anything']), afterVerb: true },
   verbs: [
     [['won'], { ...WON, names: true, needsMore: true }], [['lost'], { ...LOST, names: true, needsMore: true }],
     // "contacts who bought something", "purchased in 2025": a purchase is a won deal (said).

@@ -22,12 +22,13 @@ export function typoDistance(a: string, b: string): number {
   return distance(a, b);
 }
 
-const VOWELS = /[aeiouy]/;
+/** A vowel, "y" included but for a final one ("jly", "rcntly" keep it). */
+const VOWELS = /[aeiou]|y(?!$)/;
 const TAGGED = new Set(['tagged', 'tag', 'tags', 'labeled', 'labelled', 'label']);
 const SKELETONS = new WeakMap<readonly unknown[], Map<string, unknown>>();
 
-/** A word's first letter and the consonants after it: "opened" → "opnd". */
-const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aeiouy]/g, '');
+/** A word's first letter and the consonants after it: "opened" → "opnd", "july" → "jly" (a final "y" stays). */
+const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aeiou]|y(?!$)/g, '');
 
 /**
  * The items of a list by the skeleton of their text, computed once per list (the parser's own words,
@@ -367,6 +368,7 @@ export class Parse {
     this.correctAfterTagged(covered);
     this.correctAfterPlace(covered);
     this.correctNouns(covered);
+    this.correctAbbreviations(covered);
     this.correctShort(covered, (i, t) => {
       if (t.norm.length !== 3) return undefined;
       const field = this.lattice[i + 1]?.flatMap((m) => m.senses).find((s) => s.kind === 'field');
@@ -419,6 +421,33 @@ export class Parse {
       const counted = before?.kind === 'number' || before?.norm === '+' || ['open', 'won', 'lost', 'closed', 'more', 'many', 'few', 'several'].includes(before?.norm ?? '');
       return counted ? this.sensesOf((s) => s.kind === 'relation' || (s.kind === 'relValue' && s.relation === 'activities' && s.field === 'type')).filter((v) => v.text.length === 5) : undefined;
     });
+  }
+
+  /**
+   * "edu accounts", "healthcare or edu", "in manu": an unknown word of three or four letters that
+   * begins exactly one value of the tenant's (every longer word of the lexicon starting so has that
+   * one sense) is read as that value, and said — only where a value stands: before a word for
+   * contacts or companies, after "in", or beside another value of the same field ("healthcare or edu").
+   */
+  private correctAbbreviations(covered: Set<number>): void {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || t.norm.length < 3 || t.norm.length > 4 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
+      // A word that only begins phrases ("spring" of "Spring Sale") is another meaning: not unique.
+      const senses = new Map<string, Sense | undefined>();
+      for (const [word, node] of this.lex.trie.next) {
+        if (word.length < t.norm.length + 2 || !word.startsWith(t.norm)) continue;
+        for (const s of node.senses) senses.set(JSON.stringify(s), s);
+        if (!node.senses.length) senses.set(`phrase:${word}`, undefined);
+      }
+      const only = senses.size === 1 ? [...senses.values()][0] : undefined;
+      if (!only || only.kind !== 'value') continue;
+      const sameField = (k: number) => (this.lattice[k] ?? []).some((m) => m.senses.some((s) => s.kind === 'value' && s.field === only.field));
+      const listed = (['or', 'and', ',', '/', '&'].includes(this.w(i - 1)) && sameField(i - 2)) || (['or', 'and', ',', '/', '&'].includes(this.w(i + 1)) && sameField(i + 2));
+      if (!AUDIENCE_NOUNS.has(this.w(i + 1)) && this.w(i - 1) !== 'in' && !listed) continue;
+      this.lattice[i]!.push({ start: i, end: i + 1, senses: [only], typo: t.text });
+      covered.add(i);
+    }
   }
 
   /** After a place word, or after a country and "or", "and", a comma ("from Italy or Span"). */

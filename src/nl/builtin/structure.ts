@@ -20,10 +20,11 @@ import { place } from './clauses/places.js';
 import { quantified } from './clauses/quantified.js';
 import { relationClause } from './clauses/relation.js';
 import { segment } from './clauses/segments.js';
-import { all, group, negate } from './nodes.js';
+import { readBound } from './bounds.js';
+import { all, cond, group, negate } from './nodes.js';
 import type { DateCondition } from './dates.js';
 import type { Clause, Parse, Recognizer, Refs } from './state.js';
-import { AND_WORDS, BUT_WORDS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, NULL_CHECKS, OR_CONTINUES, OR_WORDS, PEOPLE_NOUNS, RELATIVIZERS } from './vocabulary.js';
+import { AND_WORDS, BUT_WORDS, COMPANY_NOUNS, EVERYONE, EXCEPT_PHRASES, EXCEPT_WORDS, FILLERS, NEGATIONS, NULL_CHECKS, OR_CONTINUES, OR_WORDS, PEOPLE_NOUNS, RELATIVIZERS } from './vocabulary.js';
 
 /** In order of preference when two readings are equally long. */
 const RECOGNIZERS: Recognizer[] = [
@@ -88,7 +89,7 @@ export function scan(p: Parse): Scan {
       i = except?.end ?? i + 1;
       continue;
     }
-    const clause = best(p, i);
+    const clause = best(p, i) ?? boundAgain(p, i, items);
     if (!clause && p.exhausted()) {
       // Out of budget (text built to make the recognizers look far): what is left is reported, not guessed at.
       p.assume(`stopped reading at "${p.text(i, i + 1)}": the description is too involved for the built-in parser; the words after it are marked unrecognized`);
@@ -101,6 +102,13 @@ export function scan(p: Parse): Scan {
       if (rel && missing) {
         clause.node = { ...rel, has: missing.value === 'is_not_null' };
         clause.end = missing.end;
+      }
+      // "at non-US companies", "non-software firms": the company is there, and its value is not that one
+      // (not "no company, or another value", which "not at a US company" would be).
+      const before = items[items.length - 1];
+      if (before?.kind === 'not' && before.at === i - 1 && p.w(i - 1) === 'non' && (COMPANY_NOUNS.has(p.w(clause.end)) || COMPANY_NOUNS.has(p.w(clause.end - 1))) && clause.node.type === 'condition' && clause.node.field.startsWith('company.')) {
+        items.pop();
+        clause.node = group('and', [negate(clause.node), cond(clause.node.field, 'is_not_null')]);
       }
       items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), prep: prepOf(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause), orList: p.tokens.slice(i + 1, clause.end).some((t) => t.norm === 'or'), words: clause.end - i });
       clauses += 1;
@@ -153,6 +161,7 @@ export function scan(p: Parse): Scan {
     else if (!FILLERS.has(w)) unknown.push(i);
     i += 1;
   }
+  restatements(p, items);
   twoGroups(p, items);
   neitherNor(p, items);
   wasIn(p, items);
@@ -165,6 +174,40 @@ export function scan(p: Parse): Scan {
  * (NOT (customer AND DE) AND NOT (lead AND ES)), not its first clause only. The side after "nor" is one
  * clause and the phrases attached to it.
  */
+/**
+ * "hard bounces (email status bounced)": a clause in parentheses right after another, saying one of
+ * its values again of another field, says what the words before meant: it replaces them (said). One
+ * that contradicts the clause before on a field both name ("called us (outbound call)") is left as
+ * it is, for the reviewer.
+ */
+function restatements(p: Parse, items: Item[]): void {
+  for (let k = 0; k + 3 < items.length; k++) {
+    const [a, open, b, close] = items.slice(k, k + 4);
+    if (a?.kind !== 'clause' || open?.kind !== 'open' || b?.kind !== 'clause' || close?.kind !== 'close') continue;
+    const before = leaves(a.node);
+    const after = leaves(b.node);
+    const shared = [...after.values()].some((vs) => [...vs].some((v) => [...before.values()].some((ws) => ws.has(v))));
+    const contradicts = [...after.keys()].some((f) => before.has(f) && ![...after.get(f)!].every((v) => before.get(f)!.has(v)));
+    if (!shared || contradicts) continue;
+    p.assume(`read "${p.text(open.at + 1, close.at)}" (in parentheses) as what the words before it mean`);
+    items.splice(k, 4, { ...a, node: b.node });
+  }
+}
+
+/** Each field a tree compares, with the values it is compared with (an engagement's event as "event"). */
+function leaves(node: Node, out = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  const add = (field: string, value: unknown) => {
+    const set = out.get(field) ?? new Set<string>();
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' || typeof v === 'number') set.add(String(v).toLowerCase());
+    out.set(field, set);
+  };
+  if (node.type === 'condition') add(node.field, node.value);
+  else if (node.type === 'group') node.children.forEach((c) => leaves(c, out));
+  else if (node.type === 'relation') node.where?.children.forEach((c) => leaves(c, out));
+  else if (node.type === 'engagement') add('type', node.event);
+  return out;
+}
+
 function neitherNor(p: Parse, items: Item[]): void {
   for (let a = 0; a < items.length; a++) {
     const start = items[a]!;
@@ -685,6 +728,33 @@ function conjunction(seq: Seq, unknown: number[]): Node | undefined {
   }
   unknown.push(...pending);
   return children.length ? all(children) : undefined;
+}
+
+const BOUND_OPS = new Set(['gt', 'gte', 'lt', 'lte']);
+
+/**
+ * "NPS below 3 or above 9", "fewer than 20 employees or more than 10,000", "deals under 5k or over
+ * 100k": a bound standing alone after "or" / "and" is about the number the clause before compared.
+ */
+function boundAgain(p: Parse, i: number, items: Item[]): Clause | undefined {
+  const mark = items[items.length - 1];
+  const prev = items[items.length - 2];
+  if (!mark || (mark.kind !== 'or' && mark.kind !== 'and') || mark.at !== i - 1 || prev?.kind !== 'clause') return undefined;
+  const b = readBound(p, i);
+  if (!b || !b.explicit || !BOUND_OPS.has(b.operator) || typeof b.value !== 'number') return undefined;
+  // Alone: what follows starts no noun of its own ("or more than 3 deals" is read by the recognizers).
+  if (b.end < p.tokens.length && p.tokens[b.end]!.kind !== 'punct' && !p.is(b.end, 'and|or|but')) return undefined;
+  const op = b.operator as 'gt';
+  const value = b.value;
+  const again = (n: Node): Node | undefined => (n.type === 'condition' && BOUND_OPS.has(n.operator) && typeof n.value === 'number' ? cond(n.field, op, value) : undefined);
+  const node = prev.node;
+  const direct = again(node);
+  if (direct) return { node: direct, end: b.end };
+  if (node.type !== 'relation' || node.count || !node.has || !node.where) return undefined;
+  const where = node.where;
+  const bounded = where.children.filter((c) => again(c));
+  if (bounded.length !== 1) return undefined;
+  return { node: { ...node, where: { ...where, children: where.children.map((c) => (c === bounded[0] ? again(c)! : c)) } }, end: b.end };
 }
 
 /**

@@ -162,7 +162,12 @@ function shorthand(tokens: Token[]): Token[] {
     const doer = t.kind === 'word' ? DOERS[t.norm] : undefined;
     // "clickers from the last 5 sends": "from" the campaigns said next.
     const fromLast = next?.norm === 'from' && ['the', 'our'].includes(tokens[i + 2]?.norm ?? '') && ['last', 'latest', 'recent', 'previous', 'most'].includes(tokens[i + 3]?.norm ?? '');
-    if (doer && (next?.norm === 'of' || next?.norm === 'for' || next?.norm === 'on' || fromLast)) {
+    // ("from" stays: the people who clicked one of those campaigns, not each of them.)
+    if (doer && fromLast) {
+      out.push({ ...t, norm: doer });
+      continue;
+    }
+    if (doer && (next?.norm === 'of' || next?.norm === 'for' || next?.norm === 'on')) {
       out.push({ kind: 'word', text: `${t.text} ${next.text}`, norm: doer, start: t.start, end: next.end });
       i += 1;
       continue;

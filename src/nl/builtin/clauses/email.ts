@@ -89,6 +89,9 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   const event = verb.value;
   // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
   let j = p.skip(verb.end, ['on', 'through', 'in']);
+  // "clickers from the last 5 sends": one of them ("from" picks among the campaigns).
+  const among = p.is(j, 'from') && j === verb.end;
+  if (among) j += 1;
   // "unsubscribed after we emailed them the Autumn Offer": the event on the campaign named.
   const sending = p.phrase(j, AFTER_SENDING);
   const sent = sending ? campaigns(p, sending.end) : undefined;
@@ -100,10 +103,10 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   j = target.end;
   const when = p.dates.read(j);
   if (when) j = when.end;
-  const match: MatchMode = modifier?.value ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
+  const match: MatchMode = modifier?.value ?? (among ? 'any' : undefined) ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
   p.lastCampaigns = target.campaigns;
   p.lastEvent = event;
-  return { node: build(p, event, match, target, when?.conditions ?? [], !!modifier), end: j };
+  return { node: build(p, event, match, target, when?.conditions ?? [], !!modifier || among), end: j };
 }
 
 /** A campaign name alone, after an email clause ("clicked X but not Y"), or meaning "received". */

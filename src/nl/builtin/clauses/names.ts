@@ -18,6 +18,8 @@ const field = (name: string): ContactFieldDef => {
 };
 const DOMAIN = /^@?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
 const ARTICLES = ['a', 'an', 'the', 'their', 'its', 'any'];
+/** "at a Dubois Systems account": after a company's name, the word for it as a customer. */
+const ACCOUNT_NOUNS = new Set(['account', 'accounts', 'customer', 'client']);
 
 export function byContent(p: Parse, i: number): Clause | undefined {
   return companyCalled(p, i) ?? personName(p, i) ?? emailDomain(p, i) ?? companyName(p, i) ?? worksAt(p, i);
@@ -76,7 +78,7 @@ function worksAt(p: Parse, i: number): Clause | undefined {
   if (p.is(j, 'any|one|all', 'of')) j += 2;
   // "working at any Novak company", "at a Rossi firm": an article, a name, then a word for a company.
   const article = p.is(j, 'a|an|any|some|one') ? companyNameAt(p, j + 1) : undefined;
-  if (article && COMPANY_NOUNS.has(p.w(article.end))) j += 1;
+  if (article && (COMPANY_NOUNS.has(p.w(article.end)) || ACCOUNT_NOUNS.has(p.w(article.end)))) j += 1;
   j = p.skip(j, ['the']);
   const start = j;
   // "Dubois Systems, Fischer Logistics or Tanaka Media": one name or a list of them.
@@ -93,7 +95,7 @@ function worksAt(p: Parse, i: number): Clause | undefined {
   }
   if (!names.length) return undefined;
   let end = j;
-  if (COMPANY_NOUNS.has(p.w(end))) end += 1;
+  if (COMPANY_NOUNS.has(p.w(end)) || ACCOUNT_NOUNS.has(p.w(end))) end += 1;
   const field_ = field('company name');
   // A name as said is the start of the company's name: "Costa Capital" is also "Costa Capital 2" and "Costa Capital GmbH".
   p.assume(`read "${p.text(start, j)}" as companies whose name starts with ${names.map((n) => `"${n}"`).join(' or ')}`);

@@ -1,4 +1,4 @@
-import { c, type Row } from '../build.js';
+import { c, or, type Row } from '../build.js';
 
 /** Company industry, size, revenue, name, domain. */
 export const company: Row[] = [
@@ -39,4 +39,20 @@ export const company: Row[] = [
   { say: 'contacts in Spain whose company is also Spanish', rules: [c('country', 'eq', 'ES'), c('company.country', 'eq', 'ES')] },
   // An article, a name, then a word for a company: the company's name.
   { say: 'contacts working at any Novak company', rules: c('company.name', 'starts_with', 'Novak'), assume: ['"Novak"'] },
+  // "account" after the name is the company as a customer.
+  { say: 'anyone at a Dubois Systems account', rules: c('company.name', 'starts_with', 'Dubois Systems'), assume: ['"Dubois Systems"'] },
+  // The start of one industry's name, where a value stands: that industry, said.
+  { say: 'healthcare or edu accounts', rules: c('company.industry', 'in', ['Healthcare', 'Education']), assume: ['"edu"'] },
+  { say: 'edu contacts', rules: c('company.industry', 'eq', 'Education'), assume: ['"edu"'] },
+  { say: 'contacts in manu', rules: c('company.industry', 'eq', 'Manufacturing'), assume: ['"manu"'] },
+  // Not a value's start where no value stands ("soft bounces"), nor one several values start ("fin": Finance, Finland, Finnish).
+  { say: 'soft bounces', rules: c('email_status', 'eq', 'bounced'), unrecognized: ['soft'] },
+  // "non-" inside the company's phrase: the company exists, with another value (contacts without a company are not at a non-US one).
+  { say: 'US-based contacts at non-US companies', rules: [c('country', 'eq', 'US'), c('company.country', 'neq', 'US'), c('company.country', 'is_not_null')], assume: ['contact\'s country'] },
+  { say: 'contacts at non-software companies', rules: [c('company.industry', 'neq', 'Software'), c('company.industry', 'is_not_null')] },
+  // "not at a software company" includes contacts with no company.
+  { say: 'contacts not at a software company', rules: c('company.industry', 'neq', 'Software') },
+  // A bound alone after "or" is about the number compared just before.
+  { say: 'companies with fewer than 20 employees or more than 10,000', rules: or(c('company.employee_count', 'lt', 20), c('company.employee_count', 'gt', 10000)) },
+  { say: 'revenue under 1M or over 50M', rules: or(c('company.annual_revenue', 'lt', 1_000_000), c('company.annual_revenue', 'gt', 50_000_000)) },
 ];

@@ -1,4 +1,4 @@
-import { c, counted, days, has, hasNo, months, OPEN, type Row } from '../build.js';
+import { c, counted, days, has, hasNo, months, OPEN, or, type Row } from '../build.js';
 
 /** Deals: existence, open/won/lost, stage, amount, dates, counts, owner. */
 export const deals: Row[] = [
@@ -50,4 +50,7 @@ export const deals: Row[] = [
   { say: 'contacts with more than 3 activities in total', rules: counted('activities', 'gt', 3) },
   // A preposition left at the end of its clause, then the window.
   { say: 'leads we won a deal with this year', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-01-01'))] },
+  // "something" after a deal verb is the deal itself.
+  { say: 'won something > 40k this year', rules: has('deals', c('stage', 'eq', 'closed_won'), c('amount', 'gt', 40000), c('closed_at', 'gte', '2026-01-01')) },
+  { say: 'deals under 5k or over 100k', rules: or(has('deals', c('amount', 'lt', 5000)), has('deals', c('amount', 'gt', 100000))) },
 ];

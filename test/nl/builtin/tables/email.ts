@@ -71,4 +71,9 @@ export const email: Row[] = [
   // An article before a campaign's name; the last N with no noun.
   { say: 'opened a Feature Digest', rules: engaged('opened', 'any', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }) },
   { say: "didn't open any of the last 4", rules: engaged('opened', 'none', { last: 4 }), assume: ['the last 4 campaigns'] },
+  // "from the last 5": one of them, not each.
+  { say: 'clickers from the last 5 sends', rules: engaged('clicked', 'any', { last: 5 }) },
+  { say: 'openers from our last 3 campaigns', rules: engaged('opened', 'any', { last: 3 }) },
+  // A clause in parentheses that says a value again of another field says what the words before meant.
+  { say: 'hard bounces (email status bounced)', rules: c('email_status', 'eq', 'bounced'), assume: ['in parentheses'] },
 ];

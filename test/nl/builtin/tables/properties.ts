@@ -1,4 +1,4 @@
-import { c, type Row } from '../build.js';
+import { c, or, type Row } from '../build.js';
 
 /** Lifecycle stages, email status, plan, source, NPS. */
 export const properties: Row[] = [
@@ -53,4 +53,6 @@ export const properties: Row[] = [
   { say: 'contacts that still need an owner assigned, in France', rules: [c('owner', 'is_null'), c('country', 'eq', 'FR')] },
   { say: 'leads missing a phone', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_null')] },
   { say: 'detractors on a paid plan - by which I mean an NPS of 6 or below and anything other than the free plan', rules: [c('properties.nps', 'lte', 6), c('properties.plan', 'neq', 'free')], unrecognized: ['mean'] },
+  { say: 'NPS below 3 or above 9', rules: or(c('properties.nps', 'lt', 3), c('properties.nps', 'gt', 9)) },
+  { say: 'nps above 3 and below 8', rules: [c('properties.nps', 'gt', 3), c('properties.nps', 'lt', 8)] },
 ];

@@ -31,4 +31,7 @@ export const typos: Row[] = [
   { say: 'mqls w/o phne', rules: [c('lifecycle_stage', 'eq', 'marketing_qualified'), c('phone', 'is_null')], assume: ['"phne"'] },
   { say: 'vips in jpn or austrlia, no calls since sept', rules: [c('tags', 'eq', 'vip'), c('country', 'in', ['JP', 'AU']), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['"jpn"'] },
   { say: 'contcts at sofware cos w/ >500 ppl', rules: [c('company.industry', 'eq', 'Software'), c('company.employee_count', 'gt', 500)] },
+  // A month without its vowels, its final "y" kept.
+  { say: 'no mtgs since jly', rules: hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-07-01')), assume: ['"jly"'] },
+  { say: 'contacts created rcntly', rules: c('created_at', 'within_last', { amount: 30, unit: 'days' }), assume: ['"rcntly"'] },
 ];
