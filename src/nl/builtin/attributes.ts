@@ -106,7 +106,7 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
  * "contacts in the VIP Gold segment": unread words right before "segment" / "list" name a segment this
  * tenant does not have. The refusal lists the segments it does have.
  */
-export function missingSegment(p: Parse, spans: readonly Span[]): string | undefined {
+export function missingSegment(p: Parse, spans: readonly Span[], used: readonly string[] = []): string | undefined {
   for (const span of spans) {
     const last = p.tokens.findIndex((t) => t.end === span.end);
     if (last < 0 || !p.is(last + 1, 'segment|segments|list|lists')) continue;
@@ -125,7 +125,13 @@ export function missingSegment(p: Parse, spans: readonly Span[]): string | undef
     while (from > 0 && p.tokens[from - 1]!.kind === 'word' && !SEGMENT_STOPS.has(p.tokens[from - 1]!.norm)) from -= 1;
     if (from === k) continue;
     const known = p.lattice.some((ms) => ms.some((m) => m.end === k && m.senses.some((x) => x.kind === 'segment')));
-    if (known) continue;
+    // "the Spring Sale segment", read as "Already ran campaign Spring Sale" by its words: a segment the tree uses.
+    const words = p.tokens.slice(from, k).map((t) => t.norm.toLowerCase());
+    const inTitle = used.some((id) => {
+      const title = p.tenant.segments.find((x) => x.id === id)?.title.toLowerCase() ?? '';
+      return words.every((w) => title.split(/[^\p{L}\p{N}]+/u).includes(w));
+    });
+    if (known || inTitle) continue;
     const have = p.tenant.segments.map((x) => `"${x.title}"`).join(', ');
     return `There is no segment called "${p.text(from, k)}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
   }

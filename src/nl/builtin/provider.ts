@@ -64,7 +64,7 @@ export class BuiltinProvider implements Provider {
     const missing = missingAttribute(p, open, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
-    const unusable = missingSegment(p, open) ?? missingOwner(p, open) ?? missingTagText(p, open) ?? comparedFields(p, open) ?? unrecordedPerson(p) ?? futureWindow(open) ?? vagueAmount(p, open);
+    const unusable = missingSegment(p, open, segmentsOf(tree)) ?? missingOwner(p, open) ?? missingTagText(p, open) ?? comparedFields(p, open) ?? unrecordedPerson(p) ?? futureWindow(open) ?? vagueAmount(p, open);
     if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
@@ -129,5 +129,13 @@ function spans(p: Parse, unknown: number[]): Span[] {
     run.push(k);
   }
   flush();
+  return out;
+}
+
+/** The segments a tree refers to. */
+function segmentsOf(node: Node | undefined, out: string[] = []): string[] {
+  if (!node) return out;
+  if (node.type === 'segment') out.push(node.segment);
+  else if (node.type === 'group') for (const c of node.children) segmentsOf(c, out);
   return out;
 }

@@ -138,6 +138,8 @@ const deals: RelationPhrases = {
   nouns: { words: new Set(['something', 'anything']), afterVerb: true },
   verbs: [
     [['won'], { ...WON, names: true, needsMore: true }], [['lost'], { ...LOST, names: true, needsMore: true }],
+    // "closed-won >$10k ytd": the stage said as a verb.
+    [['closed', 'won'], { ...WON, names: true, needsMore: true }], [['closed', 'lost'], { ...LOST, names: true, needsMore: true }],
     // "contacts who bought something", "purchased in 2025": a purchase is a won deal (said).
     ...['bought', 'purchased', 'paid', 'converted'].map((verb) => [[verb], { ...WON, names: true, assume: 'as a won deal' }] as const),
     [['made', 'a', 'purchase'], { ...WON, names: true, assume: 'as a won deal' }], [['bought', 'from', 'us'], { ...WON, names: true, assume: 'as a won deal' }],
@@ -185,7 +187,7 @@ const fitScores: RelationPhrases = {
   links: new Set(['that', 'which', 'is', 'are', 'was', 'were', 'both', 'all']),
 };
 
-const EMAIL_NOUNS = new Set(['email', 'emails', 'campaign', 'campaigns', 'newsletter', 'newsletters', 'mailing', 'mailings', 'message', 'messages', 'send', 'sends', 'blast', 'blasts']);
+const EMAIL_NOUNS = new Set(['anything', 'something', 'email', 'emails', 'campaign', 'campaigns', 'newsletter', 'newsletters', 'mailing', 'mailings', 'message', 'messages', 'send', 'sends', 'blast', 'blasts']);
 const kind = (type: string): Reading => ({ where: [['type', 'eq', type]], names: true });
 const emailEvents: RelationPhrases = {
   relation: 'email_events',

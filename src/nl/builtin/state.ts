@@ -499,7 +499,14 @@ export class Parse {
       const t = this.tokens[i]!;
       if (t.kind === 'word' && t.norm.length === 3 && !VOWELS.test(t.norm) && !covered.has(i) && !this.lex.words.has(t.norm) && !isKnownWord(t.norm)) {
         // "lst", "mtg": three letters without a vowel only by their consonants.
-        if (!this.correctWord(i, TYPO_VERBS)) this.correctWord(i, TYPO_WORDS);
+        if (this.correctWord(i, TYPO_VERBS) || this.correctWord(i, TYPO_WORDS)) continue;
+        // "lead scr > 80": else the one catalog or tenant word with those consonants.
+        const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, t.norm)) ?? NO_PHRASES, phraseText).get(t.norm);
+        if (close) {
+          this.lattice[i]!.push({ start: i, end: i + 1, senses: close.senses, typo: t.text });
+          this.lattice[i]!.sort((a, b) => b.end - a.end);
+          covered.add(i);
+        }
         continue;
       }
       if (!unknown(i) || covered.has(i)) continue;

@@ -41,7 +41,7 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `orList` on a clause: its own list of values ends in "or" ("unsubscribed or bounced"). */
 /** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
 /** `prep` on a clause: the preposition that attaches it ("with" in "with no deal"), if any. */
-type Item = { kind: 'clause'; node: Node; attached: boolean; prep?: string; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean };
+type Item = { kind: 'clause'; node: Node; attached: boolean; start?: number; prep?: string; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean; unless?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -85,7 +85,7 @@ export function scan(p: Parse): Scan {
       continue;
     }
     if (except || EXCEPT_WORDS.has(w) || butEveryone) {
-      items.push({ kind: 'except', at: i });
+      items.push({ kind: 'except', at: i, unless: w === 'unless' });
       i = except?.end ?? i + 1;
       continue;
     }
@@ -110,7 +110,7 @@ export function scan(p: Parse): Scan {
         items.pop();
         clause.node = group('and', [negate(clause.node), cond(clause.node.field, 'is_not_null')]);
       }
-      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), prep: prepOf(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause), orList: p.tokens.slice(i + 1, clause.end).some((t) => t.norm === 'or'), words: clause.end - i });
+      items.push({ kind: 'clause', node: clause.node, attached: attached(p, i), start: i, prep: prepOf(p, i), single: singleValued(p, clause.node), comma: afterComma(p, i), with: introducedBy(p, i, 'with|having'), group: peopleNoun(p, i, clause), orList: p.tokens.slice(i + 1, clause.end).some((t) => t.norm === 'or'), words: clause.end - i });
       clauses += 1;
       i = clause.end;
       continue;
@@ -129,7 +129,8 @@ export function scan(p: Parse): Scan {
     } else if (OR_WORDS.has(w)) {
       // "with an open deal or no deal at all": a negated alternative right after a phrase attached
       // to the head noun is one more phrase on that head, like "or with …".
-      const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && lastClauseAttached(items);
+      // "owned by Eddie or not assigned to anyone": a negated participle after a participle phrase, the same.
+      const negatedAlternative = NEGATIONS.has(p.w(i + 1)) && (lastClauseAttached(items) || (participle(p, lastClauseStart(items)) && participle(p, i + 2)));
       // "with a won deal or an NPS of 10": a noun phrase after "or" is one more thing the head has.
       // A participle ("or tagged vip") only continues a "with" phrase, not a place ("in Germany or tagged partner and in Spain").
       const np = p.w(i - 1) !== ',' && lastClauseAttached(items) && (p.is(i + 1, 'a|an') || (OR_CONTINUES.has(p.w(i + 1)) && lastWith(items)));
@@ -162,6 +163,8 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   restatements(p, items);
+  participleAlternatives(p, items);
+  sharedWindow(p, items);
   twoGroups(p, items);
   neitherNor(p, items);
   wasIn(p, items);
@@ -414,6 +417,61 @@ function lastClauseAttached(items: Item[]): boolean {
   return last?.kind === 'clause' && (last.attached || negatedBefore(items));
 }
 
+/**
+ * "vip contacts owned by Eddie or not assigned to anyone", "customers owned by Sara or tagged vip":
+ * two participle phrases joined by "or" right after the head they describe are one alternative on
+ * that head — head AND (A OR B) — not the head with A, or B alone.
+ */
+function participleAlternatives(p: Parse, items: Item[]): void {
+  for (let k = 1; k + 2 < items.length; k++) {
+    const head = items[k - 1]!;
+    const a = items[k]!;
+    const or = items[k + 1]!;
+    if (head.kind !== 'clause' || a.kind !== 'clause' || or.kind !== 'or' || or.loose || !participle(p, a.start)) continue;
+    const negated = items[k + 2]!.kind === 'not';
+    const b = items[k + (negated ? 3 : 2)];
+    if (b?.kind !== 'clause' || !participle(p, b.start)) continue;
+    // More after B on the same level ("… or tagged vip and in Spain") is left to the general rules.
+    const after = items[k + (negated ? 4 : 3)];
+    if (after && after.kind !== 'close' && after.kind !== 'and') continue;
+    if (after?.kind === 'and' && !after.loose) continue;
+    items.splice(k, negated ? 4 : 3, { ...a, node: group('or', [a.node, negated ? negate(b.node) : b.node]) });
+  }
+}
+
+/**
+ * "contacts we called or emailed last month": a bare verb of a relation, "or", and another of the same
+ * relation with a time window: the window is both verbs' (said).
+ */
+function sharedWindow(p: Parse, items: Item[]): void {
+  for (let k = 0; k + 2 < items.length; k++) {
+    const a = items[k]!;
+    const or = items[k + 1]!;
+    const b = items[k + 2]!;
+    if (a.kind !== 'clause' || or.kind !== 'or' || b.kind !== 'clause' || (a.words ?? 9) > 2) continue;
+    if (a.node.type !== 'relation' || b.node.type !== 'relation' || a.node.relation !== b.node.relation || !a.node.has || !b.node.has) continue;
+    const window = rowsWindow(p, b.node);
+    const aWindow = rowsWindow(p, a.node);
+    if (!window || aWindow || !b.node.where) continue;
+    const dated = b.node.where.children.filter((c) => c.type === 'condition' && window.some((w) => w.operator === c.operator && JSON.stringify(w.value) === JSON.stringify(c.value)));
+    const where = a.node.where ?? group('and', []);
+    items[k] = { ...a, node: { ...a.node, where: { ...where, children: [...where.children, ...dated] } } };
+    p.assume(`read the time window after "${p.w(or.at + 1)}" as also about "${p.text(a.start ?? or.at - 1, or.at)}"`);
+  }
+}
+
+/** Where the last clause began. */
+function lastClauseStart(items: Item[]): number | undefined {
+  const last = items[items.length - 1];
+  return last?.kind === 'clause' ? last.start : undefined;
+}
+
+/** A past participle at k ("owned", "assigned", "tagged"): a word of the parser's ending in -ed. */
+function participle(p: Parse, k: number | undefined): boolean {
+  const t = k === undefined ? undefined : p.tokens[k];
+  return !!t && t.kind === 'word' && t.norm.length > 4 && t.norm.endsWith('ed');
+}
+
 /** Whether the last clause was introduced by "with" / "having". */
 function lastWith(items: Item[]): boolean {
   for (let k = items.length - 1; k >= 0; k--) {
@@ -487,7 +545,7 @@ function best(p: Parse, i: number): Clause | undefined {
       const window = dateWindow(p, clause.node);
       const refs: Refs = {
         lastCampaigns: p.lastCampaigns, lastEvent: p.lastEvent, lastPlace: p.lastPlace,
-        lastWindow: window?.conditions ?? p.lastWindow, lastDateField: window?.field, lastRows: p.lastRows, lastSegment: p.lastSegment, lastRelation: p.lastRelation, ...clause.refs,
+        lastWindow: window?.conditions ?? rowsWindow(p, clause.node) ?? p.lastWindow, lastDateField: window?.field, lastRows: p.lastRows, lastSegment: p.lastSegment, lastRelation: p.lastRelation, ...clause.refs,
       };
       winner = { clause, assumptions, refs };
     }
@@ -514,6 +572,15 @@ function dateWindow(p: Parse, node: Node): { field: string; conditions: DateCond
   const field = fields.size === 1 ? p.tenant.catalog.contactField([...fields][0]!) : undefined;
   if (field?.type !== 'date') return undefined;
   return { field: field.key, conditions: conds.map((c) => ({ operator: (c as DateCondition).operator, value: (c as DateCondition).value })) };
+}
+
+/** The time window a relation condition puts on its rows' date ("at least 2 emails since September"), for "in that time" later. */
+function rowsWindow(p: Parse, node: Node): DateCondition[] | undefined {
+  if (node.type !== 'relation' || !node.where) return undefined;
+  const rel = p.tenant.catalog.relations.find((r) => r.name === node.relation);
+  const dated = node.where.children.filter((c): c is Extract<Node, { type: 'condition' }> => c.type === 'condition' && rel?.fields.find((f) => f.key === c.field)?.type === 'date');
+  if (!dated.length || new Set(dated.map((c) => c.field)).size !== 1) return undefined;
+  return dated.map((c) => ({ operator: c.operator, value: c.value }) as DateCondition);
 }
 
 /** The tree for the scanned items; dangling negations are reported as unknown. */
@@ -543,6 +610,17 @@ function nest(items: Item[], from: number): [Seq, number] {
 const isMark = (x: Item | Seq, kind: Mark): boolean => !Array.isArray(x) && x.kind === kind;
 const hasClause = (seq: Seq): boolean => seq.some((x) => Array.isArray(x) || x.kind === 'clause');
 
+/** Where the negation of the clause right before an "unless" at k stands, when it is negated. */
+function unlessAfterNot(seq: Seq, k: number): number | undefined {
+  if (!(seq[k] as { unless?: boolean }).unless) return undefined;
+  let end = k;
+  while (end > 0 && isMark(seq[end - 1]!, 'and')) end -= 1;
+  const clause = seq[end - 1];
+  if (!clause || Array.isArray(clause) || clause.kind !== 'clause' || !isMark(seq[end - 2] ?? [], 'not')) return undefined;
+  // Only the negated clause and what stands before it: "not A unless B", "customers who aren't A, unless B".
+  return end - 2;
+}
+
 function sequence(seq: Seq, unknown: number[]): Node | undefined {
   // "everyone in the cooldown list except the vips, plus all of the Q1 batch": "plus" adds an audience.
   const plus = seq.flatMap((x, idx) => (!Array.isArray(x) && x.kind === 'and' && x.union ? [idx] : []));
@@ -564,6 +642,18 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
   }
   // "A except B and except C": every exception is excluded on its own, never nested in the one before.
   const marks = seq.flatMap((x, idx) => (isMark(x, 'except') ? [idx] : []));
+  // "contacts who aren't unsubscribed, unless they're customers": "unless" after a negated condition
+  // lets the exception's contacts back in whatever that condition says — (NOT A) OR B, not NOT A AND NOT B.
+  const readmits = marks.length === 1 ? unlessAfterNot(seq, marks[0]!) : undefined;
+  if (readmits !== undefined) {
+    const rest = sequence(seq.slice(0, readmits), unknown);
+    const excluded = (seq[readmits + 1] as Extract<Item, { kind: 'clause' }>).node;
+    const back = exception(seq.slice(marks[0]! + 1), unknown);
+    if (back) {
+      const alternative = group('or', [negate(excluded), back]);
+      return rest ? group('and', [rest, alternative]) : alternative;
+    }
+  }
   if (marks.length) {
     const base = sequence(seq.slice(0, marks[0]), unknown);
     const excluded: Node[] = [];

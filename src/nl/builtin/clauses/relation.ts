@@ -113,8 +113,33 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
     const c = readRelation(p, i, phrases);
     if (c && (!best || c.end > best.end)) best = c;
   }
-  return best ?? (p.lastRelation ? elided(p, i, p.lastRelation) : undefined);
+  return best ?? (p.lastRelation ? elided(p, i, p.lastRelation) : undefined) ?? boundForValue(p, i);
 }
+
+/**
+ * "85 or better on crm", "… but under 20 for payments": a bound, then the value of a relation with one
+ * row per value (fit scores: one per product) after "for" / "on" / "in": that row's number is so.
+ */
+function boundForValue(p: Parse, i: number): Clause | undefined {
+  const t = p.tokens[i];
+  if (!t || (t.kind !== 'number' && !COMPARATOR_FIRST.has(t.norm))) return undefined;
+  const b = readBound(p, i);
+  if (!b || !b.explicit || typeof b.value !== 'number' || b.operator === 'eq' || !p.is(b.end, 'for|on|in')) return undefined;
+  for (const phrases of RELATION_PHRASES) {
+    if (!phrases.perRow || !phrases.number) continue;
+    const value = p.sense(b.end + 1, 'relValue', (s) => s.relation === phrases.relation && s.field === phrases.perRow);
+    if (!value) continue;
+    let end = value.match.end;
+    // "on crm fit", "for analytics scores": the noun may follow.
+    const noun = p.sense(end, 'relation', (s) => s.relation === phrases.relation);
+    if (noun) end = noun.match.end;
+    else if (phrases.weakNouns?.has(p.w(end))) end += 1;
+    const where = [cond(phrases.perRow, 'eq', value.sense.value), cond(phrases.number.field, b.operator as 'gt', b.value)];
+    return { node: relation(phrases.relation, true, where), end, assumptions: [`read "${p.text(i, end)}" as ${article(findRelation(phrases.relation)!.noun)} for ${value.sense.label} with ${phrases.number.field} ${p.text(i, b.end)}`], refs: { lastRelation: phrases.relation } };
+  }
+  return undefined;
+}
+const COMPARATOR_FIRST = new Set(['over', 'above', 'under', 'below', 'at', 'more', 'less', 'fewer', 'greater', 'higher', 'lower', 'between', '>', '<', '>=', '<=', 'min', 'max', 'minimum', 'maximum']);
 
 /**
  * "inbound activity in the last 90 days but no outbound in that period": a qualifier of the last
@@ -539,7 +564,7 @@ function quantity(p: Parse, i: number, rows: Rows): number | undefined {
   if (p.is(i, 'a|an|any|some') && !readNumber(p.tokens, i)) return i + 1;
   if (rows.phrases.number && boundIsTheNumber(p, i, rows)) return undefined;
   const b = readBound(p, i);
-  if (!b) return undefined;
+  if (!b || moneyOrScaled(p, i, b.end)) return undefined;
   if (b.operator === 'between' || b.operator === 'in') {
     const values = b.operator === 'between' ? b.value : b.value;
     const low = Math.min(...values);
@@ -553,6 +578,11 @@ function quantity(p: Parse, i: number, rows: Rows): number | undefined {
   if (b.operator === 'eq' && !b.explicit && b.value === 1 && !p.is(i, 'exactly')) return b.end;
   rows.count = { operator: b.operator, value: b.value };
   return b.end;
+}
+
+/** "closed-won >$10k", "3k deals": money, or a number with a scale, is an amount, never how many rows. */
+export function moneyOrScaled(p: Parse, from: number, to: number): boolean {
+  return p.tokens.slice(from, to).some((t) => t.kind === 'number' && /[$€£¥]|\d\s*[kmb]$/i.test(t.text));
 }
 
 /** "85+ fit", "80+ crm score": a bound right before the noun is the score, not a count. */
@@ -734,7 +764,9 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
 /** What follows the noun, each chosen by the field's type, in any order. */
 function modifiers(p: Parse, j: number, rows: Rows): number {
   const { rel, phrases } = rows;
+  let andAt: number | undefined;
   for (let round = 0; round < 12; round++) {
+    if (andAt !== undefined && j > andAt + 1) andAt = undefined;
     let k = j;
     while (phrases.adverbs?.has(p.w(k))) k += 1;
     // "a call and a meeting, both this quarter": what follows "both" is said of each row.
@@ -968,9 +1000,22 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = cmp;
       continue;
     }
+    // "a deal that is still open and worth more than 15k": "and" before one more thing said of the same rows.
+    if (andAt === undefined && round > 0 && p.w(k) === 'and' && andContinues(p, k + 1, phrases)) {
+      andAt = k;
+      j = k + 1;
+      continue;
+    }
     break;
   }
-  return j;
+  // Nothing was said after the "and": it is not the rows'.
+  return andAt !== undefined && j === andAt + 1 ? andAt : j;
+}
+
+/** Whether what follows "and" at k is said of rows: a number word ("worth"), a dated participle ("created in May"), a stage ("in negotiation"). */
+function andContinues(p: Parse, k: number, phrases: RelationPhrases): boolean {
+  const linked = p.skip(k, phrases.links);
+  return !!(phrases.number && p.phrase(k, phrases.number.words) && !p.is(k, 'of')) || !!p.phrase(linked, phrases.dated) || (linked > k && !!p.phrase(linked, INTO_STAGE));
 }
 
 /**

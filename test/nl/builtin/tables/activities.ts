@@ -1,4 +1,4 @@
-import { c, CONTACTED, counted, days, has, hasNo, months, not, weeks, type Row } from '../build.js';
+import { c, CONTACTED, counted, days, has, hasNo, months, not, or, weeks, type Row } from '../build.js';
 
 const september = [c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')];
 
@@ -77,4 +77,6 @@ export const activities: Row[] = [
   { say: 'a meeting in september and another one in october', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))] },
   { say: 'contacts nobody has touched in 90 days', rules: hasNo('activities', c('occurred_at', 'within_last', days(90))) },
   { say: 'contacts with at least 4 outbound touches who have never reached out inbound', rules: [counted('activities', 'gte', 4, c('direction', 'eq', 'outbound')), hasNo('activities', c('direction', 'eq', 'inbound'))] },
+  // A bare verb, "or", and another with a window: the window is both verbs'.
+  { say: 'contacts we called or emailed last month', rules: or(has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))), assume: ['also about "called"'] },
 ];

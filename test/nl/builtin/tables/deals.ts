@@ -53,4 +53,8 @@ export const deals: Row[] = [
   // "something" after a deal verb is the deal itself.
   { say: 'won something > 40k this year', rules: has('deals', c('stage', 'eq', 'closed_won'), c('amount', 'gt', 40000), c('closed_at', 'gte', '2026-01-01')) },
   { say: 'deals under 5k or over 100k', rules: or(has('deals', c('amount', 'lt', 5000)), has('deals', c('amount', 'gt', 100000))) },
+  // "and" before one more thing said of the same deal.
+  { say: 'contacts with a deal that is still open and worth more than 15k', rules: has('deals', OPEN, c('amount', 'gt', 15000)) },
+  // Money is an amount, never a count of deals.
+  { say: 'closed-won >$10k ytd', rules: has('deals', c('stage', 'eq', 'closed_won'), c('amount', 'gt', 10000), c('closed_at', 'gte', '2026-01-01')) },
 ];

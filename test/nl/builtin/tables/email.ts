@@ -1,4 +1,4 @@
-import { and, c, counted, days, engaged, has, months, not, type Row } from '../build.js';
+import { and, c, counted, days, engaged, has, hasNo, months, not, type Row } from '../build.js';
 
 /** Email engagement: named campaigns, the last N, any/all/none, it/them, time windows. */
 export const email: Row[] = [
@@ -76,4 +76,6 @@ export const email: Row[] = [
   { say: 'openers from our last 3 campaigns', rules: engaged('opened', 'any', { last: 3 }) },
   // A clause in parentheses that says a value again of another field says what the words before meant.
   { say: 'hard bounces (email status bounced)', rules: c('email_status', 'eq', 'bounced'), assume: ['in parentheses'] },
+  // "in that time" after a counted relation said by the email clause.
+  { say: "opened at least 2 emails since September but haven't clicked anything in that time", rules: [counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01')), hasNo('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['same time window'] },
 ];

@@ -19,4 +19,8 @@ export const fit: Row[] = [
   { say: 'contacts with 80+ fit scores', rules: has('fit_scores', c('score', 'gte', 80)) },
   // "the other two products": the products not named before.
   { say: 'contacts with a crm fit but no fit score for the other two products', rules: [has('fit_scores', c('product', 'eq', 'crm')), hasNo('fit_scores', c('product', 'in', ['analytics', 'payments']))], assume: ['analytics and payments'] },
+  // A bound, then "for" / "on" a product: that product's score.
+  { say: '85 or better on crm', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 85)) },
+  { say: 'contacts scoring 80+ for analytics but under 20 for payments', rules: [has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 80)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 20))] },
+  { say: 'crm scr above 80', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 80)), assume: ['"scr"'] },
 ];

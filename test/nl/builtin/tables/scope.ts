@@ -156,4 +156,12 @@ export const scope: Row[] = [
   { say: 'contacts in Spain with an open deal or no deal at all', rules: and(c('country', 'eq', 'ES'), or(has('deals', OPEN), hasNo('deals'))) },
   { say: 'contacts with a call in Spain or in France', rules: and(has('activities', c('type', 'eq', 'call')), or(c('country', 'eq', 'ES'), c('country', 'eq', 'FR'))) },
   { say: 'contacts without an open deal or a phone', rules: and(hasNo('deals', OPEN), c('phone', 'is_null')) },
+  // "unless" after a negated condition lets those contacts back in: (NOT A) OR B.
+  { say: "contacts who aren't unsubscribed, unless they're customers", rules: or(c('email_status', 'neq', 'unsubscribed'), c('lifecycle_stage', 'eq', 'customer')) },
+  { say: 'leads not in Spain unless tagged vip', rules: [c('lifecycle_stage', 'eq', 'lead'), or(c('country', 'neq', 'ES'), c('tags', 'eq', 'vip'))] },
+  // After a positive condition, "unless" excludes.
+  { say: "everyone in Germany unless they've unsubscribed", rules: [c('country', 'eq', 'DE'), c('email_status', 'neq', 'unsubscribed')] },
+  // Two participle phrases joined by "or" after the head they describe: head AND (A OR B).
+  { say: 'vip contacts owned by Eddie or not assigned to anyone', rules: [c('tags', 'eq', 'vip'), or(c('owner', 'eq', 'Eddie Editor'), c('owner', 'is_null'))] },
+  { say: 'customers owned by Sara or tagged vip', rules: [c('lifecycle_stage', 'eq', 'customer'), or(c('owner', 'eq', 'Sara Sales'), c('tags', 'eq', 'vip'))] },
 ];

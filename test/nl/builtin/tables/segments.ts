@@ -48,4 +48,6 @@ export const segments: Row[] = [
   { say: "subscribed contacts, excluding the 'already ran Spring Sale' segment", rules: [c('email_status', 'eq', 'subscribed'), notInSegment('Already ran campaign Spring Sale')], assume: ['Already ran campaign Spring Sale'] },
   { say: 'contacts outside all three of our static segments', rules: ALL.map(notInSegment), assume: ['static segments'] },
   { say: 'not in any of our 3 segments', rules: ALL.map(notInSegment) },
+  // Some of a title's words before "segment" are that segment, not a refusal.
+  { say: 'contacts in the Spring Sale segment who did not open the Spring Sale email', rules: [inSegment('Already ran campaign Spring Sale'), engaged('opened', 'none', { ids: ['Spring Sale'] })], assume: ['"Spring Sale segment"'] },
 ];
