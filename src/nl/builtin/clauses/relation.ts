@@ -1000,6 +1000,12 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = cmp;
       continue;
     }
+    // "a deal that closed in September, won or lost": alternatives of one of its fields, after a comma, at the end.
+    const trailing = p.w(k) === ',' ? trailingValues(p, k + 1, rows) : undefined;
+    if (trailing !== undefined) {
+      j = trailing;
+      continue;
+    }
     // "a deal that is still open and worth more than 15k": "and" before one more thing said of the same rows.
     if (andAt === undefined && round > 0 && p.w(k) === 'and' && andContinues(p, k + 1, phrases)) {
       andAt = k;
@@ -1010,6 +1016,20 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
   }
   // Nothing was said after the "and": it is not the rows'.
   return andAt !== undefined && j === andAt + 1 ? andAt : j;
+}
+
+/** ", won or lost" closing the description or a phrase: a field of the rows is one of those values (added; where it ends). */
+function trailingValues(p: Parse, k: number, rows: Rows): number | undefined {
+  for (const field of rows.rel.fields) {
+    if (field.type !== 'enum') continue;
+    const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === field.key), rows.notes);
+    if (!list || list.items.length < 2 || usesAnd(list)) continue;
+    if (list.end < p.tokens.length && p.tokens[list.end]!.kind !== 'punct') continue;
+    const values = [...new Set(list.items.map((it) => it.sense.value))];
+    rows.where.push(cond(field.key, 'in', values));
+    return list.end;
+  }
+  return undefined;
 }
 
 /** Whether what follows "and" at k is said of rows: a number word ("worth"), a dated participle ("created in May"), a stage ("in negotiation"). */

@@ -57,4 +57,6 @@ export const deals: Row[] = [
   { say: 'contacts with a deal that is still open and worth more than 15k', rules: has('deals', OPEN, c('amount', 'gt', 15000)) },
   // Money is an amount, never a count of deals.
   { say: 'closed-won >$10k ytd', rules: has('deals', c('stage', 'eq', 'closed_won'), c('amount', 'gt', 10000), c('closed_at', 'gte', '2026-01-01')) },
+  // Alternatives of one of the deal's fields after a comma, at the end: that field is one of them.
+  { say: 'contacts with a deal that closed in September, won or lost', rules: has('deals', c('closed_at', 'gte', '2026-09-01'), c('closed_at', 'lt', '2026-10-01'), c('stage', 'in', ['closed_won', 'closed_lost'])) },
 ];
