@@ -43,6 +43,8 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['probability', 'win probability', 'close probability', 'likelihood', 'forecast', 'forecast category', 'confidence', 'win rate', 'win chance'], ['deals', 'fit_scores']],
       [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],
       [['forwarded', 'forward', 'forwards', 'forwarding', 'shared', 'shares'], ['email_events']],
+      // A reply to a campaign is not an email event (a reply a rep logged is an inbound email activity).
+      [['replied', 'replies', 'reply', 'responded', 'response', 'responses'], ['email_events', 'activities']],
     ] as const
   ).flatMap(([names, related]) => names.map((n) => [n, related] as const)),
 );

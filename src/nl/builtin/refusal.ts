@@ -32,7 +32,7 @@ export function refuseBefore(description: string, tenant: TenantValues): string 
  * "show me Globex Corp's customers": a name that is not one of this workspace's owners, owning
  * customers or contacts, is another organization's data. Contacts at a company are said "at X".
  */
-const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:'s|’s|s')\s+(?:own\s+)?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|accounts|people)\b/;
+const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:'s|’s|s')\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|accounts|people)\b/;
 
 function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
   const m = POSSESSED.exec(description);

@@ -35,7 +35,9 @@ export function place(p: Parse, i: number): Clause | undefined {
 }
 
 function countries(p: Parse, k: number, demonyms: boolean): ValueList<Country> | undefined {
-  return readList(p, p.skip(k, ['the']), (j) => p.sense(j, 'country', (s) => demonyms || !s.demonym));
+  // "in the States": a country's name may begin with "the".
+  const at = p.is(k, 'the') && p.sense(k, 'country') ? k : p.skip(k, ['the']);
+  return readList(p, at, (j) => p.sense(j, 'country', (s) => demonyms || !s.demonym));
 }
 
 function countryAfterVerb(p: Parse, i: number): Clause | undefined {

@@ -462,6 +462,13 @@ function beforeWindow(window: readonly DateCondition[]): { operator: 'more_than_
 }
 
 function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; end: number } | undefined {
+  // "last touched more than 6 months ago", "last contacted in May": the newest row, said before the verb.
+  const latest = p.phrase(i, LATEST);
+  const after = latest ? p.phrase(latest.end, phrases.verbs) : undefined;
+  if (latest && after?.value.names && !p.dates.read(i)?.conditions.length) {
+    const found = readRows(p, latest.end, phrases, after, true);
+    if (found) return found;
+  }
   const verb = p.phrase(i, phrases.verbs);
   // A word that is a verb and a noun ("clicks", "opens"): the longer of the two readings.
   const asNoun = verb ? readRows(p, i, phrases, undefined) : undefined;
@@ -469,8 +476,9 @@ function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; en
   return asVerb && (!asNoun || asVerb.end >= asNoun.end) ? asVerb : asNoun;
 }
 
-function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: Reading; end: number } | undefined): { rows: Rows; end: number } | undefined {
+function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: Reading; end: number } | undefined, latestFirst = false): { rows: Rows; end: number } | undefined {
   const rows = start(phrases);
+  if (latestFirst) rows.latest = true;
   let j = i;
   let verbAt: number | undefined;
   if (verb) {
@@ -564,7 +572,8 @@ function quantity(p: Parse, i: number, rows: Rows): number | undefined {
   if (p.is(i, 'a|an|any|some') && !readNumber(p.tokens, i)) return i + 1;
   if (rows.phrases.number && boundIsTheNumber(p, i, rows)) return undefined;
   const b = readBound(p, i);
-  if (!b || moneyOrScaled(p, i, b.end)) return undefined;
+  // "touched more than 6 months ago": a length of time, not how many rows.
+  if (!b || moneyOrScaled(p, i, b.end) || p.is(b.end, 'day|days|week|weeks|month|months|year|years|quarter|quarters')) return undefined;
   if (b.operator === 'between' || b.operator === 'in') {
     const values = b.operator === 'between' ? b.value : b.value;
     const low = Math.min(...values);
@@ -1007,7 +1016,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       continue;
     }
     // "a deal that is still open and worth more than 15k": "and" before one more thing said of the same rows.
-    if (andAt === undefined && round > 0 && p.w(k) === 'and' && andContinues(p, k + 1, phrases)) {
+    if (andAt === undefined && round > 0 && (p.w(k) === 'and' || p.w(k) === ',') && andContinues(p, k + 1, phrases)) {
       andAt = k;
       j = k + 1;
       continue;

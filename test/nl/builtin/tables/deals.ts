@@ -59,4 +59,6 @@ export const deals: Row[] = [
   { say: 'closed-won >$10k ytd', rules: has('deals', c('stage', 'eq', 'closed_won'), c('amount', 'gt', 10000), c('closed_at', 'gte', '2026-01-01')) },
   // Alternatives of one of the deal's fields after a comma, at the end: that field is one of them.
   { say: 'contacts with a deal that closed in September, won or lost', rules: has('deals', c('closed_at', 'gte', '2026-09-01'), c('closed_at', 'lt', '2026-10-01'), c('stage', 'in', ['closed_won', 'closed_lost'])) },
+  // After a comma, one more thing said of the same deal.
+  { say: 'contacts with a deal that Sara or Eddie owns, worth over 25k', rules: has('deals', c('owner', 'in', ['Sara Sales', 'Eddie Editor']), c('amount', 'gt', 25000)) },
 ];

@@ -32,4 +32,5 @@ export const places: Row[] = [
   { say: 'contacts in Germany whose company is in France', rules: [c('country', 'eq', 'DE'), c('company.country', 'eq', 'FR')] },
   { say: 'contacts from the USA', rules: c('country', 'eq', 'US') },
   { say: 'contacts in Great Britain and Canada', rules: c('country', 'in', ['GB', 'CA']) },
+  { say: 'hot leads in the states, no owner', rules: [c('tags', 'eq', 'hot-lead'), c('country', 'eq', 'US'), c('owner', 'is_null')] },
 ];

@@ -83,4 +83,7 @@ export const refusals: Row[] = [
   { say: "contacts tagged something with 'promo' in it", refuse: true },
   // Two fields compared with each other; "mean" is not an average ("by which I mean …").
   { say: 'contacts whose analytics fit is higher than their crm fit', refuse: true },
+  // Replies to a campaign are not recorded; another organization's data with adjectives before the noun.
+  { say: 'contacts who replied to the Case Study email', refuse: true },
+  { say: "show me Globex Corp's churned customers", refuse: true },
 ];
