@@ -37,8 +37,61 @@ const MONTH_WORDS: Record<string, number> = Object.fromEntries([
   ['sept', 8],
 ]);
 
+/** The n-th (1-based; -1 = last) weekday (0 = Sunday) of a month. */
+function nthWeekday(y: number, m: number, weekday: number, n: number): Date {
+  if (n < 0) {
+    const last = day(y, m + 1, 0);
+    return day(y, m, last.getUTCDate() - ((last.getUTCDay() - weekday + 7) % 7));
+  }
+  const first = day(y, m, 1);
+  return day(y, m, 1 + ((weekday - first.getUTCDay() + 7) % 7) + (n - 1) * 7);
+}
+
+/** Easter Sunday (Gregorian; the anonymous algorithm). */
+function easter(y: number): Date {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return day(y, month - 1, ((h + l - 7 * m + 114) % 31) + 1);
+}
+
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/**
+ * Named days, by their words ("'s" and a trailing "day" optional where people drop them): the
+ * day each falls on in a year. US observances where the name is American (Labor Day, Memorial Day,
+ * Thanksgiving).
+ */
+const HOLIDAYS: [words: string[], on: (y: number) => Date][] = [
+  [['christmas', 'eve'], (y) => day(y, 11, 24)],
+  [['christmas'], (y) => day(y, 11, 25)],
+  [['xmas'], (y) => day(y, 11, 25)],
+  [['boxing', 'day'], (y) => day(y, 11, 26)],
+  [['new', 'year', "'s", 'eve'], (y) => day(y, 11, 31)],
+  [['new', 'years', 'eve'], (y) => day(y, 11, 31)],
+  [['new', 'year', "'s"], (y) => day(y, 0, 1)],
+  [['new', 'years'], (y) => day(y, 0, 1)],
+  [['valentine', "'s"], (y) => day(y, 1, 14)],
+  [['valentines'], (y) => day(y, 1, 14)],
+  [['st', '.', 'patrick', "'s"], (y) => day(y, 2, 17)],
+  [['st', 'patrick', "'s"], (y) => day(y, 2, 17)],
+  [['good', 'friday'], (y) => addDays(easter(y), -2)],
+  [['easter', 'monday'], (y) => addDays(easter(y), 1)],
+  [['easter', 'sunday'], (y) => easter(y)],
+  [['easter'], (y) => easter(y)],
+  [['memorial', 'day'], (y) => nthWeekday(y, 4, 1, -1)],
+  [['independence', 'day'], (y) => day(y, 6, 4)],
+  [['labor', 'day'], (y) => nthWeekday(y, 8, 1, 1)],
+  [['labour', 'day'], (y) => nthWeekday(y, 8, 1, 1)],
+  [['halloween'], (y) => day(y, 9, 31)],
+  [['thanksgiving'], (y) => nthWeekday(y, 10, 4, 4)],
+  [['black', 'friday'], (y) => addDays(nthWeekday(y, 10, 4, 4), 1)],
+  [['cyber', 'monday'], (y) => addDays(nthWeekday(y, 10, 4, 4), 4)],
+];
+
 /** The words of time expressions: known words, never "corrected" into others ("quarters" is not "quarter"). */
-export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight'];
+export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight', ...HOLIDAYS.flatMap(([words]) => words).filter((w) => /^[a-z]{4,}$/.test(w))];
 
 /** Whether a word can begin a period said before a noun ("Q1 contacts", "last month's signups", "2025 leads"): a cheap test before reading. */
 export function mayStartPeriod(word: string): boolean {
@@ -59,6 +112,8 @@ interface Period {
 export class DateReader {
   /** A moment named by something in the tenant's data at i ("the Spring Sale (went out)"), set by the parse. */
   moment: ((i: number) => { at: Date; end: number } | undefined) | undefined;
+  /** Reports a reading taken where the words allow two (a date written "03/04/2026"), set by the parse. */
+  note: ((text: string) => void) | undefined;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -358,6 +413,25 @@ export class DateReader {
     }
   }
 
+  /**
+   * "Christmas 2025", "since Labor Day", "Easter": the named day, in the year said, or else the
+   * latest one on or before the clock (what a marketer looking back means).
+   */
+  private holiday(i: number): Period | undefined {
+    for (const [words, on] of HOLIDAYS) {
+      if (!words.every((word, n) => this.w(i + n) === word)) continue;
+      let j = i + words.length;
+      if (this.w(j) === 'day' && !words.includes('day')) j += 1;
+      const said = this.yearAt(j);
+      if (said !== undefined) j += 1;
+      let y = said ?? this.asOf.getUTCFullYear();
+      if (said === undefined) while (on(y) > this.asOf) y -= 1;
+      const start = on(y);
+      return { start, end: addDays(start, 1), next: j };
+    }
+    return undefined;
+  }
+
   /** "last month" / "last year": the previous calendar period. */
   private previousPeriod(i: number): Period | undefined {
     const unit = CALENDAR_UNITS[this.w(i)] ?? '';
@@ -379,6 +453,7 @@ export class DateReader {
     if (t.kind === 'date') {
       const d = new Date(`${t.norm.slice(0, 10)}T00:00:00Z`);
       if (Number.isNaN(d.getTime())) return undefined;
+      if (t.reading) this.note?.(t.reading);
       return { start: d, end: new Date(d.getTime() + 86_400_000), next: i + 1 };
     }
     // "since last year", "before last month": the previous calendar period.
@@ -423,6 +498,8 @@ export class DateReader {
         return { start: day(y, m), end: day(y, m + 6), next: j };
       }
     }
+    const holiday = this.holiday(k0);
+    if (holiday) return holiday;
     const q = /^q([1-4])$/.exec(t.norm);
     if (q) {
       const y = year(i + 1) ?? this.asOf.getUTCFullYear();

@@ -186,6 +186,7 @@ export class Parse {
     this.lattice = this.tokens.map((_, i) => this.exactAt(i));
     this.correctTypos();
     this.dates.moment = (i) => this.campaignSent(i);
+    this.dates.note = (text) => this.assume(text);
   }
 
   /** "the Spring Sale (campaign) (went out)": when a named campaign was sent. */

@@ -163,6 +163,7 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   restatements(p, items);
+  bareRowsAfterNo(p, items);
   participleAlternatives(p, items);
   sharedWindow(p, items);
   twoGroups(p, items);
@@ -209,6 +210,21 @@ function leaves(node: Node, out = new Map<string, Set<string>>()): Map<string, S
   else if (node.type === 'relation') node.where?.children.forEach((c) => leaves(c, out));
   else if (node.type === 'engagement') add('type', node.event);
   return out;
+}
+
+/**
+ * "with no deals or calls", "without meetings or notes": a bare plural row noun after "or" shares
+ * the "no" before the first one (neither), as "no deal or a lost deal" (an article: a second,
+ * positive alternative) does not.
+ */
+function bareRowsAfterNo(p: Parse, items: Item[]): void {
+  const rows = (x: Item | undefined): x is Extract<Item, { kind: 'clause' }> => x?.kind === 'clause' && x.node.type === 'relation' && x.node.has && !x.node.count;
+  for (let k = 3; k < items.length; k++) {
+    const [not, first, or, second] = items.slice(k - 3, k + 1);
+    if (not?.kind !== 'not' || !not.attached || !p.is(not.at, 'no|without') || !rows(first) || or?.kind !== 'or' || !rows(second)) continue;
+    if (second.start !== or.at + 1 || !p.w(second.start).endsWith('s') || first.start !== not.at + 1) continue;
+    items.splice(k - 1, 2, { kind: 'and', at: or.at }, { kind: 'not', at: or.at, attached: true }, second);
+  }
 }
 
 function neitherNor(p: Parse, items: Item[]): void {

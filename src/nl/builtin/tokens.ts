@@ -20,14 +20,18 @@ export interface Token {
   value?: number;
   /** For numbers written "10+" (meaning at least). */
   plus?: boolean;
+  /** For a date that could be read two ways ("03/04/2026"): the reading taken, to report. */
+  reading?: string;
 }
 
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 
-const PATTERNS: [TokenKind | 'space' | 'hyphen', RegExp][] = [
+const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
   ['space', /\s+/y],
   ['quoted', /"([^"]*)"|“([^”]*)”|‘([^’]*)’|'([^']*)'(?![\p{L}])/uy],
   ['date', /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?/y],
+  // "25/09/2026", "25.09.2026", "9/25/2026": a calendar date when only one reading is a date.
+  ['numeric-date', /\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\p{N}])/uy],
   ['literal', /[\p{L}\p{N}._%+-]*@[\p{L}\p{N}.-]+|\.[\p{L}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*|[\p{L}\p{N}-]+(?:\.[\p{L}][\p{L}\p{N}-]+)+/uy],
   // "July 1st", "the 3rd": an ordinal is one word (the date reader reads its number).
   ['word', /\d{1,2}(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy],
@@ -52,6 +56,16 @@ export function tokenize(input: string): Token[] {
       const start = pos;
       pos += text.length;
       if (kind === 'space' || kind === 'hyphen') break;
+      if (kind === 'numeric-date') {
+        const date = numericDate(text);
+        if (!date) {
+          pos = start;
+          matched = false;
+          continue;
+        }
+        out.push({ kind: 'date', text, norm: date.iso, start, end: pos, ...(date.reading ? { reading: date.reading } : {}) });
+        break;
+      }
       if (kind === 'quoted' && input[start] === "'" && start > 0 && /[\p{L}]/u.test(input[start - 1]!)) {
         // An apostrophe inside a word, not an opening quote: take the letters only.
         pos = start;
@@ -67,6 +81,25 @@ export function tokenize(input: string): Token[] {
     }
   }
   return shorthand(splitPossessives(out));
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The ISO date of "25/09/2026" (day first: 25 is no month) or "9/25/2026" (month first). When both
+ * orders are dates and differ ("03/04/2026"), day first, with the reading to report; undefined
+ * when neither is a date.
+ */
+function numericDate(text: string): { iso: string; reading?: string } | undefined {
+  const [a, b, y] = text.split(/[/.]/).map(Number) as [number, number, number];
+  const valid = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const dayFirst = valid(b, a);
+  const monthFirst = valid(a, b);
+  if (!dayFirst && !monthFirst) return undefined;
+  const [m, d] = dayFirst ? [b, a] : [a, b];
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (!(dayFirst && monthFirst && a !== b)) return { iso };
+  return { iso, reading: `read "${text}" day first, as ${d} ${MONTH_NAMES[m - 1]} ${y} (write ${y}-${String(a).padStart(2, '0')}-${String(b).padStart(2, '0')} for ${MONTH_NAMES[a - 1]} ${b})` };
 }
 
 function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecArray): Token {

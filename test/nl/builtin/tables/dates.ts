@@ -59,4 +59,14 @@ export const dates: Row[] = [
   { say: 'contacts created in Q2 or earlier', rules: c('created_at', 'lt', '2026-07-01') },
   { say: 'contacts created in the second half of September', rules: [c('created_at', 'gte', '2026-09-16'), c('created_at', 'lt', '2026-10-01')] },
   { say: 'people created in the previous calendar quarter who are still leads', rules: [c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-10-01'), c('lifecycle_stage', 'eq', 'lead')] },
+  // Named days: the one in the year said, or else the latest on or before the clock (2026-11-01).
+  { say: 'contacts created since Labor Day', rules: c('created_at', 'gte', '2026-09-07') },
+  { say: 'contacts created since thanksgiving', rules: c('created_at', 'gte', '2025-11-27') },
+  { say: 'contacts created between Easter and Memorial Day', rules: [c('created_at', 'gte', '2026-04-05'), c('created_at', 'lt', '2026-05-26')] },
+  { say: 'contacts created after Christmas 2025', rules: c('created_at', 'gte', '2025-12-26') },
+  { say: "leads created before valentine's day", rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'lt', '2026-02-14')] },
+  // Numeric dates: day first where the first number is no month, month first where the second is none; both possible, day first, said.
+  { say: 'contacts created after 25/09/2026', rules: c('created_at', 'gte', '2026-09-26') },
+  { say: 'contacts created before 9/25/2026', rules: c('created_at', 'lt', '2026-09-25') },
+  { say: 'contacts created since 03.04.2026', rules: c('created_at', 'gte', '2026-04-03'), assume: ['day first'] },
 ];

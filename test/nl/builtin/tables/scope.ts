@@ -97,6 +97,9 @@ export const scope: Row[] = [
   { say: 'customers tagged vip or partner, plus all churned contacts', rules: or(and(customer, c('tags', 'in', ['vip', 'partner'])), churned) },
   { say: 'vip and partner customers', rules: and(vip, partner, customer) },
   // A trailing "or no X at all" is one more alternative on the phrase before it, not the whole audience.
+  // A bare plural row noun after "or" shares the "no" (neither); an article starts a positive alternative.
+  { say: 'leads with no deals or meetings', rules: and(lead, hasNo('deals'), hasNo('activities', c('type', 'eq', 'meeting'))) },
+  { say: 'customers without calls or deals', rules: and(customer, hasNo('activities', c('type', 'eq', 'call')), hasNo('deals')) },
   { say: 'customers with an open deal or no deal at all', rules: and(customer, or(has('deals', OPEN), hasNo('deals'))) },
   { say: 'leads in Spain or without a phone', rules: and(lead, or(es, c('phone', 'is_null'))) },
   // "with A or a B": a noun phrase after "or" is one more thing the head has, with or without a head noun.
