@@ -6,10 +6,10 @@ import { changesData } from './attributes.js';
 
 const CHECKS: [RegExp, string][] = [
   [/\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|prompts?|rules|guidelines)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
-  [/\b(you are now|system prompt|jailbreak|developer mode|act as)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
+  [/\b(you are now|system prompt|system override|jailbreak|developer mode|admin mode|god mode|act as)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(all|every|other|another|any|each|across)\s+(of\s+the\s+)?(tenants?|organi[sz]ations?|orgs|workspaces|customers'? databases?)\b/i, 'A segment can only describe contacts of your own organization.'],
   [/\btenants?\b/i, 'A segment can only describe contacts of your own organization.'],
-  [/\bselect\b[\s\S]*\bfrom\b|\bwhere\b\s+\w+\s*=|;\s*--|\bunion\s+select\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
+  [/\bselect\b[\s\S]*\bfrom\b|\bdrop\s+(?:the\s+)?(?:\w+\s+)?tables?\b|\b(?:output|print|write|generate|give\s+me|show\s+me|return)\s+(?:the\s+|some\s+)?(?:raw\s+)?sql\b|\bwhere\b\s+\w+\s*=|;\s*--|\bunion\s+select\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   [/^\s*(please\s+)?(write|compose|tell|translate|summari[sz]e|draw|sing|calculate|compute|explain)\b(?![\s\S]*\b(segment|audience|contacts)\b)/i, 'This is not a description of an audience of contacts.'],
   // "how many customers do we have in Germany?": a question about a number; the preview of the audience answers it.
   [/^\s*(how\s+many|how\s+much|what(?:'s|\s+is|\s+are)\s+the\s+(?:number|count|total|share|percentage)\s+of|count\s+(?:how|the))\b/i, 'This asks for a number rather than describing an audience. Describe the audience itself (e.g. "customers in Germany"): its preview shows the exact count.'],
@@ -32,7 +32,7 @@ export function refuseBefore(description: string, tenant: TenantValues): string 
  * "show me Globex Corp's customers": a name that is not one of this workspace's owners, owning
  * customers or contacts, is another organization's data. Contacts at a company are said "at X".
  */
-const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:'s|’s|s')\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|accounts|people)\b/;
+const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:\s+(?:account|company|org|organi[sz]ation|team|workspace|instance))?(?:'s|’s|s')\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|CRM|accounts|people|workspace)\b/;
 
 function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
   const m = POSSESSED.exec(description);

@@ -11,7 +11,7 @@ export const NEGATIONS = new Set([
   "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'missing', 'w/o', 'nobody', 'noone', 'none',
 ]);
 /** Words that open an exception: everything after them is excluded. */
-export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless']);
+export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless', 'ignore', 'ignoring', 'disregard', 'disregarding', 'skip', 'skipping', 'omit', 'omitting']);
 export const EXCEPT_PHRASES = [['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
 /** Words that start a relative clause: what comes before them applies to all of what follows. */
 export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
@@ -101,7 +101,7 @@ export const DEMONYMS: Record<string, string> = {
   romanian: 'RO', ukrainian: 'UA', 'new zealand': 'NZ', kiwi: 'NZ', scottish: 'GB', welsh: 'GB', english: 'GB',
 };
 export const COUNTRY_ALIASES: Record<string, string> = {
-  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB',
+  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB', 'down under': 'AU', aussie: 'AU', aussies: 'AU', brasil: 'BR', deutschland: 'DE', espana: 'ES', 'españa': 'ES', italia: 'IT', 'the emirates': 'AE'
 };
 
 /** Verbs of email engagement, by the catalog's email event type. */

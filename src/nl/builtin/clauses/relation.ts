@@ -570,6 +570,13 @@ function quantity(p: Parse, i: number, rows: Rows): number | undefined {
     return several.end;
   }
   if (p.is(i, 'a|an|any|some') && !readNumber(p.tokens, i)) return i + 1;
+  // "both of their deals are open", "both deals open" ("both" is read before the clause, as a filler): two at least, said.
+  const before = p.is(i - 1, 'their|the') ? (p.is(i - 2, 'of') ? i - 3 : i - 2) : i - 1;
+  if (p.is(before, 'both') && p.sense(i, 'relation', (s) => s.relation === rows.rel.name) && !readNumber(p.tokens, i)) {
+    rows.count = { operator: 'gte', value: 2 };
+    rows.notes.push(`read "${p.text(before, i + 1)}" as at least 2 of them`);
+    return i;
+  }
   if (rows.phrases.number && boundIsTheNumber(p, i, rows)) return undefined;
   const b = readBound(p, i);
   // "touched more than 6 months ago": a length of time, not how many rows.
