@@ -168,13 +168,22 @@ export class DateReader {
     if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
     // "at some point", "at any point", "at any time": ever
     if (w(i) === 'at' && (w(i + 1) === 'some' || w(i + 1) === 'any') && (w(i + 2) === 'point' || w(i + 2) === 'time')) return { conditions: [], end: i + 3 };
-    if (w(i) === 'recently' || w(i) === 'lately') return { conditions: [{ operator: 'within_last', value: { amount: 30, unit: 'days' } }], end: i + 1 };
+    if (w(i) === 'recently' || w(i) === 'lately') {
+      this.note?.(`read "${this.tokens[i]!.text}" as in the last 30 days (say a window to change it)`);
+      return { conditions: [{ operator: 'within_last', value: { amount: 30, unit: 'days' } }], end: i + 1 };
+    }
     // in / within / during / over / for [the] last|past|previous N units
     let j = i;
     const prep = ['in', 'within', 'during', 'over', 'for', 'inside'].includes(w(j));
     if (prep) j += 1;
     const the = w(j) === 'the';
     if (the) j += 1;
+    // "in the last quarter of 2025", "the last half of the year": a part of the period named after "of".
+    const partOf = the && w(j) === 'last' && (w(j + 1) === 'quarter' || w(j + 1) === 'half') && w(j + 2) === 'of';
+    if (partOf) {
+      const part = this.anchored(i);
+      if (part) return part;
+    }
     if (['last', 'past', 'previous', 'recent', 'prior'].includes(w(j))) {
       // "last year" is the previous calendar year; "the last year" and "the last 12 months" roll.
       // "the previous quarter", "prior month": the calendar period before this one too.
@@ -477,7 +486,8 @@ export class DateReader {
     // "H1 2026", "the first half of 2025", "the second half of the year"
     const h = /^h([12])$/.exec(t.norm);
     const k0 = this.w(i) === 'the' ? i + 1 : i;
-    const half = h ? Number(h[1]) : ['first', 'second'].includes(this.w(k0)) && this.w(k0 + 1) === 'half' ? (this.w(k0) === 'first' ? 1 : 2) : undefined;
+    const lastOf = this.w(k0) === 'last' && k0 > i && this.w(k0 + 2) === 'of';
+    const half = h ? Number(h[1]) : (['first', 'second'].includes(this.w(k0)) || lastOf) && this.w(k0 + 1) === 'half' ? (this.w(k0) === 'first' ? 1 : 2) : undefined;
     if (half) {
       let j = h ? i + 1 : k0 + 2;
       if (!h && this.w(j) === 'of') j += 1;
@@ -524,7 +534,8 @@ export class DateReader {
       return { start: day(y, m), end: day(y, m + 3), next: i + 2 };
     }
     // "the first quarter (of 2025)", "the third quarter of this year"
-    const ordinal = ['first', 'second', 'third', 'fourth'].indexOf(this.w(k0));
+    // ("the last quarter of 2025": its fourth; "the last quarter" alone rolls, read elsewhere.)
+    const ordinal = this.w(k0) === 'last' && k0 > i && this.w(k0 + 2) === 'of' ? 3 : ['first', 'second', 'third', 'fourth'].indexOf(this.w(k0));
     if (ordinal >= 0 && this.w(k0 + 1) === 'quarter') {
       let j = k0 + 2;
       if (this.w(j) === 'of') j += 1;

@@ -88,7 +88,8 @@ function engaged(p: Parse, i: number, verbEnd: number): Clause | undefined {
 function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Clause | undefined {
   const event = verb.value;
   // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
-  let j = p.skip(verb.end, ['on', 'through', 'in']);
+  // ("opened in the last 30 days": a window, not a preposition before campaigns.)
+  let j = p.dates.read(verb.end)?.conditions.length ? verb.end : p.skip(verb.end, ['on', 'through', 'in']);
   // "clickers from the last 5 sends": one of them ("from" picks among the campaigns).
   const among = p.is(j, 'from') && j === verb.end;
   if (among) j += 1;
@@ -264,7 +265,7 @@ function named(p: Parse, i: number): Target | undefined {
 /** No object: "opened X but didn't click" (the same campaigns) or "never opened" (any campaign). */
 function implicit(p: Parse, verbAt: number, j: number): Target | undefined {
   const next = p.tokens[j];
-  const boundary = !next || next.kind === 'punct' || p.is(j, 'and|or|but|who|that|in|since|before|after|within|during|over|ever');
+  const boundary = !next || next.kind === 'punct' || p.is(j, 'and|or|but|who|that|in|since|before|after|within|during|over|ever') || !!p.dates.read(j)?.conditions.length;
   if (!boundary) return undefined;
   if (p.lastCampaigns) return { campaigns: p.lastCampaigns, end: j };
   const negated = [p.w(verbAt - 1), p.w(verbAt - 2)].some((w) => NEGATIONS.has(w));

@@ -485,6 +485,8 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
     apply(p, rows, verb.value, i, verb.end);
     verbAt = j;
     j = verb.end;
+    // "clicked in at least 3 different campaigns", "opened across 2 of our emails": how many follows.
+    if (p.is(j, 'in|across') && (readNumber(p.tokens, j + 1) || p.is(j + 1, 'at|multiple|several')) && !p.dates.read(j)?.conditions.length) j += 1;
   }
   const latestAt = p.skip(j, ['their', 'the', 'its', 'his', 'her']);
   // "called last week" is a window, not the newest call.

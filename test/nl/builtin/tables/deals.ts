@@ -61,4 +61,7 @@ export const deals: Row[] = [
   { say: 'contacts with a deal that closed in September, won or lost', rules: has('deals', c('closed_at', 'gte', '2026-09-01'), c('closed_at', 'lt', '2026-10-01'), c('stage', 'in', ['closed_won', 'closed_lost'])) },
   // After a comma, one more thing said of the same deal.
   { say: 'contacts with a deal that Sara or Eddie owns, worth over 25k', rules: has('deals', c('owner', 'in', ['Sara Sales', 'Eddie Editor']), c('amount', 'gt', 25000)) },
+  // "both of their deals": two at least, said.
+  { say: 'contacts where both of their deals are still open', rules: counted('deals', 'gte', 2, OPEN), assume: ['at least 2'] },
+  { say: 'contacts who won a deal in the last quarter of 2025', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-10-01'), c('closed_at', 'lt', '2026-01-01')) },
 ];

@@ -78,4 +78,8 @@ export const email: Row[] = [
   { say: 'hard bounces (email status bounced)', rules: c('email_status', 'eq', 'bounced'), assume: ['in parentheses'] },
   // "in that time" after a counted relation said by the email clause.
   { say: "opened at least 2 emails since September but haven't clicked anything in that time", rules: [counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01')), hasNo('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['same time window'] },
+  // A window right after the verb is no preposition before campaigns; "in at least 3" is how many.
+  { say: 'contacts who opened in the last 30 days', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'within_last', days(30))) },
+  { say: 'contacts who clicked recently', rules: has('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'within_last', days(30))), assume: ['last 30 days'] },
+  { say: 'contacts who clicked in at least 3 campaigns', rules: counted('email_events', 'gte', 3, c('type', 'eq', 'clicked')) },
 ];

@@ -97,6 +97,9 @@ export const scope: Row[] = [
   { say: 'customers tagged vip or partner, plus all churned contacts', rules: or(and(customer, c('tags', 'in', ['vip', 'partner'])), churned) },
   { say: 'vip and partner customers', rules: and(vip, partner, customer) },
   // A trailing "or no X at all" is one more alternative on the phrase before it, not the whole audience.
+  // "ignore / skip the ones that …" leaves them out, like "except".
+  { say: 'customers in Spain, ignoring vips', rules: and(customer, es, not(vip)) },
+  { say: 'leads - skip anyone tagged partner', rules: and(lead, not(partner)) },
   // A bare plural row noun after "or" shares the "no" (neither); an article starts a positive alternative.
   { say: 'leads with no deals or meetings', rules: and(lead, hasNo('deals'), hasNo('activities', c('type', 'eq', 'meeting'))) },
   { say: 'customers without calls or deals', rules: and(customer, hasNo('activities', c('type', 'eq', 'call')), hasNo('deals')) },
