@@ -92,6 +92,9 @@ function buildLexicon(tenant: TenantValues): Lexicon {
   // never as a typo's target ("collect" is not "college").
   const addValue = (field: string, v: string, otherNames: boolean) => {
     addWithPlural(v, { kind: 'value', field, value: v, label: v });
+    // "hotlead", "betatester": a value of several words written as one.
+    const joined = v.toLowerCase().replace(/[\s_-]+/g, '');
+    if (joined !== v.toLowerCase() && joined.length >= 6 && /^[a-z]+$/.test(joined)) addWithPlural(joined, { kind: 'value', field, value: v, label: v });
     for (const word of otherNames ? (VALUE_SYNONYMS[v.toLowerCase()] ?? []) : []) {
       for (const text of new Set([word, `${word}s`, plural(word)])) add(text, { kind: 'value', field, value: v, label: v }, false);
     }

@@ -173,7 +173,7 @@ export const SHORTHAND: Record<string, string> = {
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', cos: 'companies', corps: 'companies', subs: 'subscribers', mgmt: 'management',
   "hq'd": 'headquartered', hqd: 'headquartered', "hq'ed": 'headquartered', ovr: 'over', teh: 'the', hte: 'the', adn: 'and', nad: 'and', wiht: 'with', whit: 'with', fro: 'for', ot: 'to',
-  havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', unsubs: 'unsubscribers', "unsub'd": 'unsubscribed', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
+  havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', unsubs: 'unsubscribers', "unsub'd": 'unsubscribed', unsubd: 'unsubscribed', unsubbed: 'unsubscribed', emps: 'employees', empl: 'employees', empls: 'employees', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
 /** After a phrase attached to a noun ("with NPS 9+"), "or" followed by one of these adds one more thing the same contacts may have ("or an open deal", "or tagged vip"). */
 export const OR_CONTINUES = new Set(['a', 'an', 'tagged', 'labeled', 'labelled', 'marked']);

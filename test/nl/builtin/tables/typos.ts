@@ -34,4 +34,7 @@ export const typos: Row[] = [
   // A month without its vowels, its final "y" kept.
   { say: 'no mtgs since jly', rules: hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-07-01')), assume: ['"jly"'] },
   { say: 'contacts created rcntly', rules: c('created_at', 'within_last', { amount: 30, unit: 'days' }), assume: ['"rcntly"'] },
+  // A value of several words written as one; "unsubd", "emps".
+  { say: 'anyone tagged hotlead', rules: c('tags', 'eq', 'hot-lead') },
+  { say: 'unsubd contacts in brasil', rules: [c('email_status', 'eq', 'unsubscribed'), c('country', 'eq', 'BR')] },
 ];
