@@ -90,6 +90,8 @@ const HOLIDAYS: [words: string[], on: (y: number) => Date][] = [
   [['cyber', 'monday'], (y) => addDays(nthWeekday(y, 10, 4, 4), 4)],
 ];
 
+const HOLIDAY_FIRST_WORDS = new Set(HOLIDAYS.map(([words]) => words[0]!));
+
 /** The words of time expressions: known words, never "corrected" into others ("quarters" is not "quarter"). */
 export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight', ...HOLIDAYS.flatMap(([words]) => words).filter((w) => /^[a-z]{4,}$/.test(w))];
 
@@ -427,6 +429,7 @@ export class DateReader {
    * latest one on or before the clock (what a marketer looking back means).
    */
   private holiday(i: number): Period | undefined {
+    if (!HOLIDAY_FIRST_WORDS.has(this.w(i))) return undefined;
     for (const [words, on] of HOLIDAYS) {
       if (!words.every((word, n) => this.w(i + n) === word)) continue;
       let j = i + words.length;

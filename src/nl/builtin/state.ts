@@ -156,6 +156,10 @@ function phrasesStartingWith<T>(list: PhraseList<T>, word: string): PhraseList<T
  */
 export const STEP_BUDGET = 50_000;
 
+/** Per-lexicon memos of walks over every word (the lexicon never changes once built). */
+const SENSES_OF = new WeakMap<Lexicon, Map<string, { text: string; senses: Sense[] }[]>>();
+const ONLY_STARTING = new WeakMap<Lexicon, Map<string, Sense | undefined>>();
+
 export class Parse {
   readonly tokens: Token[];
   readonly lex: Lexicon;
@@ -394,14 +398,14 @@ export class Parse {
       const t = this.tokens[i]!;
       if (t.kind !== 'word' || t.norm.length !== 3 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm) || !this.placeWordBefore(i)) continue;
       const code = countryCode(t.norm);
-      const sense = code && this.sensesOf((s) => s.kind === 'country' && s.code === code && !s.region && !s.short)[0];
+      const sense = code && this.sensesOf(`country:${code}`, (s) => s.kind === 'country' && s.code === code && !s.region && !s.short)[0];
       if (!sense) continue;
       this.lattice[i]!.push({ start: i, end: i + 1, senses: sense.senses.slice(0, 1), typo: t.text });
       covered.add(i);
     }
     this.correctShort(covered, (i, t) => {
       if (i === 0 || t.norm.length < 3 || t.norm.length > 4 || !this.placeWordBefore(i)) return undefined;
-      return this.sensesOf((s) => s.kind === 'country' && !s.region).filter((v) => v.text.length > 3);
+      return this.sensesOf('countries>3', (s) => s.kind === 'country' && !s.region, (v) => v.text.length > 3);
     });
   }
 
@@ -418,9 +422,9 @@ export class Parse {
       const first = i === 0 || (i === 1 && ['all', 'our', 'the', 'my'].includes(before!.norm));
       if (first) return this.valueSensesOf('lifecycle_stage').filter((v) => v.text.length === 5);
       // After "with" / "without" / "no": a field's name ("mqls w/o phne").
-      if (['with', 'without', 'no', 'w/o', 'w/', 'has', 'have', 'missing'].includes(before?.norm ?? '')) return this.sensesOf((s) => s.kind === 'field').filter((v) => v.text.length === 5);
+      if (['with', 'without', 'no', 'w/o', 'w/', 'has', 'have', 'missing'].includes(before?.norm ?? '')) return this.sensesOf('fields=5', (s) => s.kind === 'field', (v) => v.text.length === 5);
       const counted = before?.kind === 'number' || before?.norm === '+' || ['open', 'won', 'lost', 'closed', 'more', 'many', 'few', 'several'].includes(before?.norm ?? '');
-      return counted ? this.sensesOf((s) => s.kind === 'relation' || (s.kind === 'relValue' && s.relation === 'activities' && s.field === 'type')).filter((v) => v.text.length === 5) : undefined;
+      return counted ? this.sensesOf('rows=5', (s) => s.kind === 'relation' || (s.kind === 'relValue' && s.relation === 'activities' && s.field === 'type'), (v) => v.text.length === 5) : undefined;
     });
   }
 
@@ -435,13 +439,7 @@ export class Parse {
       const t = this.tokens[i]!;
       if (t.kind !== 'word' || t.norm.length < 3 || t.norm.length > 4 || covered.has(i) || this.lex.words.has(t.norm) || isKnownWord(t.norm)) continue;
       // A word that only begins phrases ("spring" of "Spring Sale") is another meaning: not unique.
-      const senses = new Map<string, Sense | undefined>();
-      for (const [word, node] of this.lex.trie.next) {
-        if (word.length < t.norm.length + 2 || !word.startsWith(t.norm)) continue;
-        for (const s of node.senses) senses.set(JSON.stringify(s), s);
-        if (!node.senses.length) senses.set(`phrase:${word}`, undefined);
-      }
-      const only = senses.size === 1 ? [...senses.values()][0] : undefined;
+      const only = this.onlyValueStartingWith(t.norm);
       if (!only || only.kind !== 'value') continue;
       const sameField = (k: number) => (this.lattice[k] ?? []).some((m) => m.senses.some((s) => s.kind === 'value' && s.field === only.field));
       const listed = (['or', 'and', ',', '/', '&'].includes(this.w(i - 1)) && sameField(i - 2)) || (['or', 'and', ',', '/', '&'].includes(this.w(i + 1)) && sameField(i + 2));
@@ -449,6 +447,22 @@ export class Parse {
       this.lattice[i]!.push({ start: i, end: i + 1, senses: [only], typo: t.text });
       covered.add(i);
     }
+  }
+
+  /** The one sense of every longer word of the lexicon that starts with `prefix` (two letters longer at least), or undefined; once per lexicon and prefix. */
+  private onlyValueStartingWith(prefix: string): Sense | undefined {
+    let memo = ONLY_STARTING.get(this.lex);
+    if (!memo) ONLY_STARTING.set(this.lex, (memo = new Map()));
+    if (memo.has(prefix)) return memo.get(prefix);
+    const senses = new Map<string, Sense | undefined>();
+    for (const [word, node] of this.lex.trie.next) {
+      if (word.length < prefix.length + 2 || !word.startsWith(prefix)) continue;
+      for (const s of node.senses) senses.set(JSON.stringify(s), s);
+      if (!node.senses.length) senses.set(`phrase:${word}`, undefined);
+    }
+    const only = senses.size === 1 ? [...senses.values()][0] : undefined;
+    memo.set(prefix, only);
+    return only;
   }
 
   /** After a place word, or after a country and "or", "and", a comma ("from Italy or Span"). */
@@ -474,16 +488,22 @@ export class Parse {
 
   /** The one-word phrases that are values of a contact field. */
   private valueSensesOf(field: string): { text: string; senses: Sense[] }[] {
-    return this.sensesOf((s) => s.kind === 'value' && s.field === field);
+    return this.sensesOf(`value:${field}`, (s) => s.kind === 'value' && s.field === field);
   }
 
   /** The one-word phrases with senses passing the filter (only those senses). */
-  private sensesOf(filter: (s: Sense) => boolean): { text: string; senses: Sense[] }[] {
+  private sensesOf(key: string, filter: (s: Sense) => boolean, keep?: (v: { text: string }) => boolean): { text: string; senses: Sense[] }[] {
+    // The lexicon is the tenant's and does not change: each list is made once per lexicon (a walk over every word).
+    let memo = SENSES_OF.get(this.lex);
+    if (!memo) SENSES_OF.set(this.lex, (memo = new Map()));
+    const known = memo.get(key);
+    if (known) return known;
     const out: { text: string; senses: Sense[] }[] = [];
     for (const [word, node] of this.lex.trie.next) {
       const senses = node.senses.filter(filter);
-      if (senses.length) out.push({ text: word, senses });
+      if (senses.length && (!keep || keep({ text: word }))) out.push({ text: word, senses });
     }
+    memo.set(key, out);
     return out;
   }
 
