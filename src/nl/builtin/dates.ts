@@ -26,6 +26,8 @@ const UNITS: Record<string, [RelativeUnit, number]> = {
   year: ['years', 1], years: ['years', 1], quarter: ['months', 3], quarters: ['months', 3], qtr: ['months', 3], qtrs: ['months', 3], mth: ['months', 1], mths: ['months', 1], yr: ['years', 1], yrs: ['years', 1],
   wk: ['weeks', 1], wks: ['weeks', 1], mo: ['months', 1], mos: ['months', 1], fortnight: ['weeks', 2], fortnights: ['weeks', 2],
 };
+/** The next smaller unit that a fraction of a unit is said in, and how many of it make one. */
+const SMALLER: Partial<Record<RelativeUnit, [RelativeUnit, number]>> = { years: ['months', 12], weeks: ['days', 7] };
 /** Calendar periods by the words for them, abbreviations included ("last qtr", "this yr"). */
 export const CALENDAR_UNITS: Record<string, 'day' | 'week' | 'month' | 'quarter' | 'year'> = {
   day: 'day', week: 'week', wk: 'week', month: 'month', mo: 'month', mth: 'month', quarter: 'quarter', qtr: 'quarter', year: 'year', yr: 'year',
@@ -151,11 +153,18 @@ export class DateReader {
    * open — from its start on, or up to its end.
    */
   private openEnded(when: When | undefined): When | undefined {
-    if (!when || when.conditions.length !== 2) return when;
-    const [from, to] = [when.conditions.find((c) => c.operator === 'gte'), when.conditions.find((c) => c.operator === 'lt')];
-    if (!from || !to) return when;
+    if (!when) return when;
     const w = this.word;
     const k = when.end;
+    // "in Q4 so far", "this month to date": the period up to now, when now is inside it (nothing after now is on record).
+    const soFar = (w(k) === 'so' && w(k + 1) === 'far') || (w(k) === 'to' && w(k + 1) === 'date');
+    const now = this.asOf.toISOString();
+    const started = when.conditions.find((c) => c.operator === 'gte');
+    const ends = when.conditions.find((c) => c.operator === 'lt');
+    if (soFar && started && String(started.value) <= now && (!ends || now < String(ends.value)) && when.conditions.length === (ends ? 2 : 1)) return { conditions: [started], end: k + 2 };
+    if (when.conditions.length !== 2) return when;
+    const [from, to] = [started, ends];
+    if (!from || !to) return when;
     const two = `${w(k)} ${w(k + 1)}`;
     if (['or later', 'or after', 'and later', 'and after', 'or newer', 'or since'].includes(two)) return { conditions: [from], end: k + 2 };
     if (w(k) === 'onwards' || w(k) === 'onward') return { conditions: [from], end: k + 1 };
@@ -393,9 +402,20 @@ export class DateReader {
       amount = n.value;
       j = n.end;
     } else if (['a', 'an', 'one'].includes(this.w(i))) j = i + 1;
+    // "one and a half years", "a year and a half", "1.5 years": half a unit more.
+    const halfBefore = this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half';
+    if (halfBefore) j += 3;
     const unit = UNITS[this.w(j)];
-    if (!unit || !Number.isInteger(amount)) return undefined;
-    return { value: { amount: amount * unit[1], unit: unit[0] }, end: j + 1 };
+    if (!unit) return undefined;
+    const halfAfter = !halfBefore && this.w(j + 1) === 'and' && this.w(j + 2) === 'a' && this.w(j + 3) === 'half';
+    const total = (amount + (halfBefore || halfAfter ? 0.5 : 0)) * unit[1];
+    const end = halfAfter ? j + 4 : j + 1;
+    if (Number.isInteger(total)) return { value: { amount: total, unit: unit[0] }, end };
+    // A fraction of a unit is said in the smaller unit that holds it whole: 1.5 years is 18 months,
+    // 1.5 weeks 10.5 days (none: not a whole number of days), half a month none (months differ).
+    const smaller = SMALLER[unit[0]];
+    if (smaller && Number.isInteger(total * smaller[1])) return { value: { amount: total * smaller[1], unit: smaller[0] }, end };
+    return undefined;
   }
 
   private unitWord(i: number): boolean {

@@ -88,7 +88,7 @@ const CONVERSED: Reading = { where: [['type', 'in', ['call', 'meeting']]], names
 const USUAL_ACTIVE = { amount: 90, unit: 'days' } as const;
 const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
   // "'s" is "is" after "that" / "which" ("a deal created in October that's still open").
-  'scheduled', 'entered', 'added', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still', "'s"];
+  'scheduled', 'entered', 'added', 'against', 'them', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still', "'s"];
 
 const activities: RelationPhrases = {
   relation: 'activities',

@@ -156,6 +156,8 @@ export function scan(p: Parse): Scan {
       i += 2;
       continue;
     } else if (NEGATIONS.has(w)) items.push({ kind: 'not', at: i, attached: attached(p, i) });
+    // "off the free plan", "dropped off the vip list": no longer on it, the clause after negated.
+    else if (w === 'off' && p.is(i + 1, 'the|our|their|its') && p.lattice[i + 2]?.some((m) => m.senses.some((s) => s.kind === 'value'))) items.push({ kind: 'not', at: i });
     // "apart from vips, partners and anyone who is churned": inside an exception, "anyone who" names one more to leave out, not a clause on all before it.
     else if (RELATIVIZERS.has(w) && p.is(i - 1, 'anyone|anybody|everyone|everybody|those|people') && p.is(i - 2, 'and|or|,') && items.some((x) => x.kind === 'except')) { /* one more item */ }
     else if (RELATIVIZERS.has(w)) items.push({ kind: 'rel', at: i });

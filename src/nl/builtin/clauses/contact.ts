@@ -149,6 +149,10 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     const how = bareValue(p, p.skip(came.end + 1, ['a', 'an', 'the', 'our']));
     if (how) return how;
   }
+  // "nobody's vips", "no one's leads": the contacts no one owns.
+  const nobody = nobodys(p, i);
+  const owner = nobody !== undefined ? ownerField(p) : undefined;
+  if (nobody !== undefined && owner) return { node: cond(owner.key, 'is_null'), end: nobody };
   let best: Clause | undefined;
   // "email bounced", "lifecycle customer": the first word of the field's label, then its value.
   const lead = p.tokens[i] ? wordsOf(p.tenant.catalog).lead.get(p.w(i))?.find((f) => p.sense(i + 1, 'value', (s) => s.field === f.key)) : undefined;
@@ -159,6 +163,16 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     const list = readList(p, start, field.type === 'tags' ? tagGroup(p, pick) : field.references === 'users' ? possessive(p, pick) : pick);
     if (!list) continue;
     let end = list.end;
+    // "Alice's or nobody's vips": the owners said, or no owner.
+    const ownerEnd = p.is(end, "'s") ? end + 1 : p.is(end - 1, "'s") ? end : undefined;
+    const orNobody = field.references === 'users' && field.nullable && ownerEnd !== undefined && p.is(ownerEnd, 'or') ? nobodys(p, ownerEnd + 1) : undefined;
+    if (orNobody !== undefined) {
+      const node: Node = { type: 'group', op: 'or', negate: false, children: [listNode(p, field, list, false, plural(p, list)), cond(field.key, 'is_null')] };
+      if (best && best.end >= orNobody) continue;
+      p.assume(`read "${p.text(start, orNobody)}" as ${field.label.toLowerCase()} = ${list.items.map((it) => it.sense.label).join(' / ')}, or no ${field.label.toLowerCase()}`);
+      best = { node, end: orNobody };
+      continue;
+    }
     const fieldWord = p.sense(end, 'field', (s) => s.field === field.key);
     if (fieldWord) end = fieldWord.match.end;
     // "bounced email addresses", "unsubscribed addresses": the status is the address's.
@@ -177,6 +191,18 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     p.assume(`read "${p.text(start, best.end)}" as ${second.reads}, not ${second.says}`, { says: second.says, reading: best.node, alternative: second.alternative() });
   }
   return best;
+}
+
+/** Where "nobody's" / "no one's" at i ends (the possessive of no one), if it is there. */
+function nobodys(p: Parse, i: number): number | undefined {
+  if (p.is(i, 'nobody|noone', "'s")) return i + 2;
+  if (p.is(i, 'no', 'one', "'s")) return i + 3;
+  return undefined;
+}
+
+/** The contact field naming the owner (a reference to users that may be empty). */
+function ownerField(p: Parse) {
+  return p.tenant.catalog.contactFields.find((f) => f.references === 'users' && f.nullable);
 }
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */

@@ -81,4 +81,6 @@ export const activities: Row[] = [
   { say: 'contacts we called or emailed last month', rules: or(has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))), assume: ['also about "called"'] },
   // "last" before the verb: the newest row; a length of time after the verb is not a count.
   { say: 'contacts last touched more than 6 months ago', rules: [hasNo('activities', c('occurred_at', 'within_last', months(6))), has('activities')], assume: ['none since then'] },
+  // "logged against them" is one more link between the rows and their window.
+  { say: 'contacts with a call logged against them in September 2026', rules: has('activities', c('type', 'eq', 'call'), ...september) },
 ];

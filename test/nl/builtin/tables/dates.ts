@@ -69,4 +69,10 @@ export const dates: Row[] = [
   { say: 'contacts created after 25/09/2026', rules: c('created_at', 'gte', '2026-09-26') },
   { say: 'contacts created before 9/25/2026', rules: c('created_at', 'lt', '2026-09-25') },
   { say: 'contacts created since 03.04.2026', rules: c('created_at', 'gte', '2026-04-03'), assume: ['day first'] },
+  // Half a unit more: a year and a half is 18 months; "so far" / "to date" after the current period is up to now.
+  { say: 'contacts created more than a year and a half ago', rules: c('created_at', 'more_than_ago', months(18)) },
+  { say: 'contacts created in the last one and a half years', rules: c('created_at', 'within_last', months(18)) },
+  { say: 'leads created in the last 1.5 years', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', months(18))] },
+  { say: 'contacts created in Q4 so far', rules: c('created_at', 'gte', '2026-10-01') },
+  { say: 'leads created this year to date', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-01-01')] },
 ];

@@ -33,4 +33,8 @@ export const owners: Row[] = [
   { say: 'leads that belong to nobody', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
   // Possessive owners in a list are one list of owners.
   { say: "Alice's or Eddie's MQLs in Brazil", rules: [c('owner', 'in', ['Alice Admin', 'Eddie Editor']), c('lifecycle_stage', 'eq', 'marketing_qualified'), c('country', 'eq', 'BR')] },
+  // The possessive of no one: no owner, alone or in the list of owners.
+  { say: "nobody's vips", rules: [c('owner', 'is_null'), c('tags', 'eq', 'vip')] },
+  { say: "Alice's or nobody's vips", rules: [c('tags', 'eq', 'vip'), or(c('owner', 'eq', 'Alice Admin'), c('owner', 'is_null'))], assume: ['or no owner'] },
+  { say: "no one's leads in Germany", rules: [c('country', 'eq', 'DE'), c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
 ];

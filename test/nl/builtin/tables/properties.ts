@@ -1,4 +1,4 @@
-import { c, or, type Row } from '../build.js';
+import { c, not, or, type Row } from '../build.js';
 
 /** Lifecycle stages, email status, plan, source, NPS. */
 export const properties: Row[] = [
@@ -55,4 +55,7 @@ export const properties: Row[] = [
   { say: 'detractors on a paid plan - by which I mean an NPS of 6 or below and anything other than the free plan', rules: [c('properties.nps', 'lte', 6), c('properties.plan', 'neq', 'free')], unrecognized: ['mean'] },
   { say: 'NPS below 3 or above 9', rules: or(c('properties.nps', 'lt', 3), c('properties.nps', 'gt', 9)) },
   { say: 'nps above 3 and below 8', rules: [c('properties.nps', 'gt', 3), c('properties.nps', 'lt', 8)] },
+  // "off the free plan": no longer on it (the clause after "off the" negated).
+  { say: 'contacts off the free plan', rules: not(c('properties.plan', 'eq', 'free')) },
+  { say: "everyone off the free plan, unless they're a vip", rules: or(not(c('properties.plan', 'eq', 'free')), c('tags', 'eq', 'vip')) },
 ];
