@@ -7,7 +7,8 @@ import { relation as findRelation, type RelationName } from '../../../rules/cata
 import type { Condition, Node, RelationCondition, WhereNode } from '../../../rules/grammar.js';
 import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
 import { readNumber } from '../numbers.js';
-import { all } from '../nodes.js';
+import { all, cond } from '../nodes.js';
+import { RELATION_PHRASES } from '../relation-phrases.js';
 import type { Clause, Parse } from '../state.js';
 import { predicate as rowPredicate, relationClause as anyRelation } from './relation.js';
 
@@ -26,7 +27,33 @@ const AFTER = ['all', 'each', 'only', 'both'];
 const ONLY: [string[], true][] = [[['only'], true], [['nothing', 'but'], true], [['exclusively'], true], [['just'], true], [['solely'], true]];
 
 export function quantified(p: Parse, i: number): Clause | undefined {
-  return allAre(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+  return allAre(p, i) ?? verbAll(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+}
+
+const QUANTIFIABLE_PHRASES = RELATION_PHRASES.filter((r) => QUANTIFIABLE.includes(r.relation as Quantifiable));
+/** The first words of those relations' verbs: only there can a verb and "all" start. */
+const VERB_FIRST = new Set(QUANTIFIABLE_PHRASES.flatMap((r) => r.verbs.map(([words]) => words[0]!)));
+
+/**
+ * "lost every deal they had", "won all their deals", "lost each of their deals": the relation's verb,
+ * then "all" before its noun — every row is what the verb says (and there is one), said.
+ */
+function verbAll(p: Parse, i: number): Clause | undefined {
+  if (!VERB_FIRST.has(p.tokens[i]?.norm ?? '')) return undefined;
+  for (const phrases of QUANTIFIABLE_PHRASES) {
+    const verb = p.phrase(i, phrases.verbs);
+    if (!verb || !verb.value.where.length) continue;
+    const before = p.phrase(verb.end, BEFORE);
+    if (!before?.value) continue;
+    const n = relNoun(p, before.end);
+    if (!n || n.rel !== phrases.relation) continue;
+    // "… every deal they (ever) had", "… all the deals they've had"
+    let end = n.end;
+    if (p.is(end, 'they|we')) end = p.skip(end + 1, ['ever', 'had', 'have', "'ve", 'has']);
+    const where = verb.value.where.map(([field, operator, value]) => cond(field, operator, value));
+    return { node: allOf(p, n.rel, where, p.text(i, end)), end };
+  }
+  return undefined;
 }
 
 /** "(whose|all|every) <noun> (are)? (all)? (been)? <predicate>". */

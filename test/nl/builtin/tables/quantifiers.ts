@@ -37,4 +37,7 @@ export const quantifiers: Row[] = [
   { say: 'a fit score of at least 75 for both payments and analytics', rules: and(...['payments', 'analytics'].map((p) => has('fit_scores', c('product', 'eq', p), c('score', 'gte', 75)))), assume: ['each'] },
   { say: 'crm and payments fit above 60', rules: and(...['crm', 'payments'].map((p) => has('fit_scores', c('product', 'eq', p), c('score', 'gt', 60)))) },
   { say: 'fit score over 50 for crm or payments', rules: has('fit_scores', c('product', 'in', ['crm', 'payments']), c('score', 'gt', 50)) },
+  // The relation's verb, then "all" before its noun: every row is so (and one at least), said.
+  { say: 'contacts who lost every deal they had', rules: [hasNo('deals', c('stage', 'neq', 'closed_lost')), has('deals')], assume: ['every deal matching'] },
+  { say: 'leads who won all their deals', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals', c('stage', 'neq', 'closed_won')), has('deals')], assume: ['every deal matching'] },
 ];
