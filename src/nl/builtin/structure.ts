@@ -458,15 +458,20 @@ function participleAlternatives(p: Parse, items: Item[]): void {
 }
 
 /**
- * "contacts we called or emailed last month": a bare verb of a relation, "or", and another of the same
- * relation with a time window: the window is both verbs' (said).
+ * "contacts we called or emailed last month": a bare verb of a relation, "or" (or "and"), and another of the
+ * same relation with a time window: the window is both verbs' (said).
  */
 function sharedWindow(p: Parse, items: Item[]): void {
   for (let k = 0; k + 2 < items.length; k++) {
     const a = items[k]!;
     const or = items[k + 1]!;
-    const b = items[k + 2]!;
-    if (a.kind !== 'clause' || or.kind !== 'or' || b.kind !== 'clause' || (a.words ?? 9) > 2) continue;
+    // ("and also" is two "and"s.)
+    let at = k + 2;
+    while (or.kind === 'and' && items[at]?.kind === 'and' && !(items[at] as { union?: boolean }).union) at += 1;
+    const b = items[at];
+    if (!b) continue;
+    // ("a meeting and also a note in Q4": the same with "and", where the relation reader did not take both as one.)
+    if (a.kind !== 'clause' || (or.kind !== 'or' && (or.kind !== 'and' || or.union)) || b.kind !== 'clause' || (a.words ?? 9) > 2) continue;
     if (a.node.type !== 'relation' || b.node.type !== 'relation' || a.node.relation !== b.node.relation || !a.node.has || !b.node.has) continue;
     const window = rowsWindow(p, b.node);
     const aWindow = rowsWindow(p, a.node);
@@ -474,7 +479,7 @@ function sharedWindow(p: Parse, items: Item[]): void {
     const dated = b.node.where.children.filter((c) => c.type === 'condition' && window.some((w) => w.operator === c.operator && JSON.stringify(w.value) === JSON.stringify(c.value)));
     const where = a.node.where ?? group('and', []);
     items[k] = { ...a, node: { ...a.node, where: { ...where, children: [...where.children, ...dated] } } };
-    p.assume(`read the time window after "${p.w(or.at + 1)}" as also about "${p.text(a.start ?? or.at - 1, or.at)}"`);
+    p.assume(`read the time window of "${b.start !== undefined && b.words ? p.text(b.start, b.start + b.words) : p.w(or.at + 1)}" as also about "${p.text(a.start ?? or.at - 1, or.at)}"`);
   }
 }
 

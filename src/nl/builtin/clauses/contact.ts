@@ -150,7 +150,9 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     if (how) return how;
   }
   // "nobody's vips", "no one's leads": the contacts no one owns.
+  // (Not "nobody's touched them": there it is "nobody has".)
   const nobody = nobodys(p, i);
+  if (nobody !== undefined && !(PEOPLE_NOUNS.has(p.w(nobody)) || p.sense(nobody, 'value'))) return undefined;
   const owner = nobody !== undefined ? ownerField(p) : undefined;
   if (nobody !== undefined && owner) return { node: cond(owner.key, 'is_null'), end: nobody };
   let best: Clause | undefined;

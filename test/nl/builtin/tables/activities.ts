@@ -83,4 +83,8 @@ export const activities: Row[] = [
   { say: 'contacts last touched more than 6 months ago', rules: [hasNo('activities', c('occurred_at', 'within_last', months(6))), has('activities')], assume: ['none since then'] },
   // "logged against them" is one more link between the rows and their window.
   { say: 'contacts with a call logged against them in September 2026', rules: has('activities', c('type', 'eq', 'call'), ...september) },
+  // "and also": a window said with the second of two rows of one relation is the first's too (said).
+  { say: 'contacts with a meeting and also a note in Q4 so far', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01')), has('activities', c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-10-01'))], assume: ['also about'] },
+  // "nobody's touched" is "nobody has touched", not the possessive.
+  { say: "contacts nobody's touched in 6 months", rules: hasNo('activities', c('occurred_at', 'within_last', months(6))), assume: ['any logged activity'] },
 ];
