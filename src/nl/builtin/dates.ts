@@ -448,7 +448,9 @@ export class DateReader {
    * "Christmas 2025", "since Labor Day", "Easter": the named day, in the year said, or else the
    * latest one on or before the clock (what a marketer looking back means).
    */
-  private holiday(i: number): Period | undefined {
+  private holiday(at: number): Period | undefined {
+    // "since last Christmas": the latest one on or before the clock, which is the reading without "last" too.
+    const i = ['last', 'previous', 'past'].includes(this.w(at)) && HOLIDAY_FIRST_WORDS.has(this.w(at + 1)) ? at + 1 : at;
     if (!HOLIDAY_FIRST_WORDS.has(this.w(i))) return undefined;
     for (const [words, on] of HOLIDAYS) {
       if (!words.every((word, n) => this.w(i + n) === word)) continue;

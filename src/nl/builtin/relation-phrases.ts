@@ -145,6 +145,8 @@ const deals: RelationPhrases = {
     [['made', 'a', 'purchase'], { ...WON, names: true, assume: 'as a won deal' }], [['bought', 'from', 'us'], { ...WON, names: true, assume: 'as a won deal' }],
   ],
   bare: { field: 'stage', except: CLOSED_STAGES },
+  // "at least one win", "only losses": a won or lost deal, said as a noun.
+  kindNouns: [[['win'], WON], [['wins'], WON], [['loss'], LOST], [['losses'], LOST]],
   before: [
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }], [['pending'], { where: OPEN }],
     [['closed', 'won'], WON], [['closed', 'lost'], LOST], [['won'], WON], [['lost'], LOST],

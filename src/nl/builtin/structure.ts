@@ -34,6 +34,7 @@ const RECOGNIZERS: Recognizer[] = [
 type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `attached`: a clause or negation introduced by a preposition; an "or" followed by one. */
 /** `loose` on an "and": written ", and" or "but", it joins at a looser level than "or" ("A or B, and C"). */
+/** `another` on an "and": inside an exception, "and anyone / those …": one more group left out. */
 /** `union` on an "and": written "plus", it adds a second audience ("… plus all opportunities"). */
 /** `single` on a clause: it is "field = value(s)" on a field that holds one value per contact. */
 /** `both` on a "not": "not both A and B" negates the conjunction of what follows. */
@@ -41,7 +42,7 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `orList` on a clause: its own list of values ends in "or" ("unsubscribed or bounced"). */
 /** `np` on an "or": "or a / an …" right after a phrase attached to a noun ("with a won deal or an NPS of 10"). */
 /** `prep` on a clause: the preposition that attaches it ("with" in "with no deal"), if any. */
-type Item = { kind: 'clause'; node: Node; attached: boolean; start?: number; prep?: string; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean; unless?: boolean };
+type Item = { kind: 'clause'; node: Node; attached: boolean; start?: number; prep?: string; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean; unless?: boolean; another?: boolean };
 
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
@@ -84,9 +85,12 @@ export function scan(p: Parse): Scan {
       i += p.is(i + 1, 'the') ? 3 : 2;
       continue;
     }
-    if (except || EXCEPT_WORDS.has(w) || butEveryone) {
+    // "- drop anyone unsubscribed", "never mind the ones whose email bounced": said of people, a way to leave them out.
+    const leaveOut = w === 'drop' ? 1 : w === 'never' && p.is(i + 1, 'mind') ? 2 : 0;
+    const leavePeople = leaveOut > 0 && (p.is(i + leaveOut, 'anyone|anybody|those|everyone|everybody') || p.is(i + leaveOut, 'the', 'ones|people|contacts'));
+    if (except || EXCEPT_WORDS.has(w) || butEveryone || leavePeople) {
       items.push({ kind: 'except', at: i, unless: w === 'unless' });
-      i = except?.end ?? i + 1;
+      i = except?.end ?? i + (leavePeople ? leaveOut : 1);
       continue;
     }
     const clause = best(p, i) ?? boundAgain(p, i, items);
@@ -121,7 +125,11 @@ export function scan(p: Parse): Scan {
       // (Inside an exception, "excluding vips and anyone in the Q1 batch" lists one more to leave out.)
       // "…, and also everyone tagged hot-lead in Germany": a second audience, like "plus".
       items.push({ kind: 'and', at: i, loose: true, union: true });
-    } else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',' });
+    } else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') {
+      // "apart from Canadians and anyone whose email bounced or is suppressed": inside an exception, "and anyone …" names one more group to leave out.
+      const another = AND_WORDS.has(w) && (p.is(i + 1, 'anyone|anybody|those|everyone|everybody') || p.is(i + 1, 'the', 'ones')) && items.some((x) => x.kind === 'except');
+      items.push({ kind: 'and', at: i, loose: BUT_WORDS.has(w) || w === ';' || p.w(i - 1) === ',', ...(another ? { another } : {}) });
+    }
     // ("with no deal or a lost deal": "no" is the first noun's own; the article after "or" starts another.)
     else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any') && !(p.is(i + 1, 'a|an') && p.w((items[items.length - 2] as { at: number }).at) === 'no')) {
       // "without an open deal or a phone": the negation covers both (neither of them).
@@ -751,7 +759,9 @@ const isConnective = (x: Item | Seq | undefined): boolean => !!x && (isMark(x, '
 function exception(input: Seq, unknown: number[]): Node | undefined {
   const part = commaAlternatives(input);
   const relative = part.some((x) => isMark(x, 'rel'));
-  const union = relative || part.some((x) => isMark(x, 'or')) ? part : part.map((x) => (isMark(x, 'and') ? { kind: 'or' as const, at: (x as { at: number }).at } : x));
+  const toOr = (x: Item | Seq) => (isMark(x, 'and') ? { kind: 'or' as const, at: (x as { at: number }).at } : x);
+  // "… and anyone whose …" always adds a group (even beside an "or" inside one of them).
+  const union = relative || part.some((x) => isMark(x, 'or')) ? part.map((x) => ((x as { another?: boolean }).another ? toOr(x) : x)) : part.map(toOr);
   const node = sequence(union, unknown);
   return node && !relative ? unionOfList(node) : node;
 }

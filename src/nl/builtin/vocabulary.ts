@@ -101,7 +101,7 @@ export const DEMONYMS: Record<string, string> = {
   romanian: 'RO', ukrainian: 'UA', 'new zealand': 'NZ', kiwi: 'NZ', scottish: 'GB', welsh: 'GB', english: 'GB',
 };
 export const COUNTRY_ALIASES: Record<string, string> = {
-  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB', 'down under': 'AU', aussie: 'AU', aussies: 'AU', brasil: 'BR', deutschland: 'DE', espana: 'ES', 'españa': 'ES', italia: 'IT', 'the emirates': 'AE'
+  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB', 'down under': 'AU', aussie: 'AU', aussies: 'AU', brasil: 'BR', deutschland: 'DE', espana: 'ES', 'españa': 'ES', italia: 'IT', 'the emirates': 'AE', stateside: 'US'
 };
 
 /** Verbs of email engagement, by the catalog's email event type. */
@@ -226,7 +226,7 @@ export const ANSWERED: [string[], true][] = [
   ['answered'], ['responded', 'to'], ['replied', 'to'], ['filled', 'in'], ['filled', 'out'], ['completed'], ['took'], ['submitted'], ['gave', 'an'], ['gave', 'a'],
 ].map((words) => [words, true]);
 /** Nouns after such a field: "the NPS survey". */
-export const SURVEY_NOUNS = new Set(['survey', 'surveys', 'question', 'questionnaire', 'form', 'poll', 'score', 'rating']);
+export const SURVEY_NOUNS = new Set(['survey', 'surveys', 'question', 'questionnaire', 'form', 'poll', 'score', 'rating', 'response', 'responses', 'answer', 'answers']);
 
 /** Words for contacts in general: after one, a bare time window is when they were added ("contacts from last month"); after a tag, a group of people ("newsletter people"). */
 export const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl', 'peeps']);

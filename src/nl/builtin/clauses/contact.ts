@@ -571,7 +571,9 @@ export function presence(p: Parse, i: number): Clause | undefined {
   // "still need an owner (assigned)": the field is empty ("missing", "lacking" are the structure step's negations).
   p.use(found.match, found.sense);
   const lacking = article && p.is(i - 1, 'need|needs|needing|require|requires');
-  const end = lacking && p.is(found.match.end, 'assigned|set|added|yet') ? found.match.end + 1 : found.match.end;
+  let end = lacking && p.is(found.match.end, 'assigned|set|added|yet') ? found.match.end + 1 : found.match.end;
+  // "an NPS response", "no NPS score": a survey's answer is the number field's value.
+  if (end === found.match.end && fieldOf(p, found.sense.field).type === 'number' && SURVEY_NOUNS.has(p.w(end))) end += 1;
   return { node: cond(found.sense.field, lacking ? 'is_null' : 'is_not_null'), end };
 }
 

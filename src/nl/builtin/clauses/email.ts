@@ -148,9 +148,13 @@ function someOfLast(p: Parse, j: number): Target | undefined {
   const b = readBound(p, j);
   if (!b || b.operator === 'between' || b.operator === 'in' || typeof b.value !== 'number' || !p.is(b.end, 'of')) return undefined;
   const k = p.skip(b.end + 1, ['the', 'our', 'their', 'my']);
-  if (!p.is(k, 'last|latest|previous|past|recent')) return undefined;
-  const m = readNumber(p.tokens, k + 1);
-  if (!m || !Number.isInteger(m.value) || m.value < 2 || !CAMPAIGN_NOUNS.has(p.w(m.end)) || b.value > m.value || b.value < 1) return undefined;
+  // "of the last 3 campaigns", "of the most recent 3", "of our 3 most recent / latest campaigns"
+  const recentFirst = p.is(k, 'most', 'recent') ? k + 2 : p.is(k, 'last|latest|previous|past|recent') ? k + 1 : undefined;
+  const counted = recentFirst !== undefined ? readNumber(p.tokens, recentFirst) : readNumber(p.tokens, k);
+  const after = recentFirst !== undefined || !counted ? undefined : p.is(counted.end, 'most', 'recent') ? counted.end + 2 : p.is(counted.end, 'latest|last|newest|recent|previous') ? counted.end + 1 : undefined;
+  if (!counted || (recentFirst === undefined && after === undefined)) return undefined;
+  const m = { value: counted.value, end: after ?? counted.end };
+  if (!Number.isInteger(m.value) || m.value < 2 || !CAMPAIGN_NOUNS.has(p.w(m.end)) || b.value > m.value || b.value < 1) return undefined;
   // "all 3 of the last 3", "1 of the last 3": each of them, any of them (exact, and they move with the clock).
   const atLeast = b.operator === 'eq' || b.operator === 'gte';
   if (atLeast && (b.value === m.value || b.value === 1)) return { campaigns: { last: m.value, ids: null }, match: b.value === 1 ? 'any' : 'all', end: m.end + 1 };

@@ -27,7 +27,34 @@ const AFTER = ['all', 'each', 'only', 'both'];
 const ONLY: [string[], true][] = [[['only'], true], [['nothing', 'but'], true], [['exclusively'], true], [['just'], true], [['solely'], true]];
 
 export function quantified(p: Parse, i: number): Clause | undefined {
-  return allAre(p, i) ?? verbAll(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+  return allAre(p, i) ?? verbAll(p, i) ?? allOfThem(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+}
+
+/**
+ * "at least 2 deals, all of them still open", "three calls, each of them inbound": every row of the
+ * relation said just before is so — none is not (the rows themselves the clause before says).
+ */
+function allOfThem(p: Parse, i: number): Clause | undefined {
+  const rel = p.lastRelation;
+  const first = p.tokens[i]?.norm;
+  if (!rel || (first !== 'all' && first !== 'each' && first !== 'every') || !QUANTIFIABLE.includes(rel as Quantifiable)) return undefined;
+  const them = p.is(i, 'all|each', 'of', 'them|which') ? i + 3 : p.is(i, 'every', 'one', 'of', 'them|which') ? i + 4 : p.is(i, 'all|each', 'being') ? i + 1 : undefined;
+  if (them === undefined) return undefined;
+  // Only right after "<count> <the relation's own noun>," ("2 deals, all of them …"): then every row
+  // of the relation is one of those said; after "3 calls" the rows said are fewer than all activities.
+  const nounAt = p.is(i - 1, ',') ? i - 2 : i - 1;
+  const noun = p.senses(nounAt, 'relation', (s) => s.relation === rel).find((f) => f.match.end === nounAt + 1);
+  const counted = p.tokens[nounAt - 1]?.kind === 'number' || p.is(nounAt - 1, 'a|an|one|two|three|four|five|several|multiple');
+  if (!noun || !counted) return undefined;
+  const j = p.skip(them, ['are', 'were', 'is', 'was', 'being', 'still', 'currently']);
+  const kind = QUANTIFIABLE_PHRASES.find((r) => r.relation === rel)?.kindNouns;
+  const kindNoun = kind ? p.phrase(j, kind) : undefined;
+  const pred = kindNoun ? { where: kindNoun.value.where.map(([field, operator, value]) => cond(field, operator, value)), end: kindNoun.end, notes: [] as string[] } : rowPredicate(p, j, rel as Quantifiable);
+  if (!pred || !pred.where.length) return undefined;
+  for (const note of pred.notes) p.assume(note);
+  p.assume(`read "${p.text(i, pred.end)}" as every ${findRelation(rel)!.noun} matching`);
+  const none: RelationCondition = { type: 'relation', relation: rel, has: false, where: { type: 'group', op: 'and', negate: false, children: [not(rel as Quantifiable, pred.where)] }, count: null };
+  return { node: none, end: pred.end };
 }
 
 const QUANTIFIABLE_PHRASES = RELATION_PHRASES.filter((r) => QUANTIFIABLE.includes(r.relation as Quantifiable));
@@ -69,7 +96,11 @@ function allAre(p: Parse, i: number): Clause | undefined {
   const after = AFTER.includes(p.w(j));
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;
-  const pred = rowPredicate(p, p.skip(j, ['been']), n.rel);
+  const at = p.skip(j, ['been']);
+  // "whose only deals are losses": a noun for rows of one kind is what each row is.
+  const kind = QUANTIFIABLE_PHRASES.find((r) => r.relation === n.rel)?.kindNouns;
+  const kindNoun = kind ? p.phrase(at, kind) : undefined;
+  const pred = kindNoun ? { where: kindNoun.value.where.map(([field, operator, value]) => cond(field, operator, value)), end: kindNoun.end, notes: [] as string[] } : rowPredicate(p, at, n.rel);
   if (!pred) return undefined;
   for (const note of pred.notes) p.assume(note);
   return { node: allOf(p, n.rel, pred.where, p.text(i, pred.end)), end: pred.end };

@@ -74,6 +74,9 @@ const FIRST_WORDS = new Set<string>([
   ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), ...SAME_WINDOW.map(([words]) => words[0]!), 'none', 'nothing', 'it', "it's", 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
 
+/** The first words of every relation's kind nouns ("opens", "wins"): only there is one looked for. */
+const KIND_FIRST = new Set(RELATION_PHRASES.flatMap((r) => (r.kindNouns ?? []).map(([words]) => words[0]!)));
+
 /** Whether any relation reading can start at i: most words cannot, and are passed over at once. */
 function canStart(p: Parse, i: number): boolean {
   const t = p.tokens[i];
@@ -728,7 +731,7 @@ const WEAK_NOUN_LEADS = new Set(['a', 'an', 'the', 'their', 'its', 'any', 'with'
 /** The noun: the catalog's, a noun-like value already read, or the relation's extra nouns. */
 function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const { rel, phrases } = rows;
-  const kindNoun = phrases.kindNouns ? p.phrase(j, phrases.kindNouns) : undefined;
+  const kindNoun = phrases.kindNouns && KIND_FIRST.has(p.tokens[j]?.norm ?? '') ? p.phrase(j, phrases.kindNouns) : undefined;
   if (kindNoun) {
     apply(p, rows, kindNoun.value, j, kindNoun.end);
     return kindNoun.end;

@@ -75,4 +75,5 @@ export const dates: Row[] = [
   { say: 'leads created in the last 1.5 years', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', months(18))] },
   { say: 'contacts created in Q4 so far', rules: c('created_at', 'gte', '2026-10-01') },
   { say: 'leads created this year to date', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-01-01')] },
+  { say: 'customers created since last Christmas', rules: [c('created_at', 'gte', '2025-12-25'), c('lifecycle_stage', 'eq', 'customer')] },
 ];

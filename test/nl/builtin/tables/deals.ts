@@ -64,4 +64,7 @@ export const deals: Row[] = [
   // "both of their deals": two at least, said.
   { say: 'contacts where both of their deals are still open', rules: counted('deals', 'gte', 2, OPEN), assume: ['at least 2'] },
   { say: 'contacts who won a deal in the last quarter of 2025', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-10-01'), c('closed_at', 'lt', '2026-01-01')) },
+  // "a win", "losses": a won or a lost deal, said as a noun.
+  { say: 'contacts with no open deals but at least one win', rules: [hasNo('deals', OPEN), has('deals', c('stage', 'eq', 'closed_won'))] },
+  { say: 'contacts with 2 or more wins', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
 ];

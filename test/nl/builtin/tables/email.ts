@@ -82,4 +82,6 @@ export const email: Row[] = [
   { say: 'contacts who opened in the last 30 days', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'within_last', days(30))) },
   { say: 'contacts who clicked recently', rules: has('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'within_last', days(30))), assume: ['last 30 days'] },
   { say: 'contacts who clicked in at least 3 campaigns', rules: counted('email_events', 'gte', 3, c('type', 'eq', 'clicked')) },
+  // "N of our M most recent campaigns": the M as of the clock, said.
+  { say: 'contacts who opened at least 2 of our 3 most recent campaigns', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('campaign', 'in', ['Year in Review', 'Black Friday Teaser', 'Autumn Offer'])), assume: ['as of today'] },
 ];

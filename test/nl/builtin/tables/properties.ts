@@ -58,4 +58,5 @@ export const properties: Row[] = [
   // "off the free plan": no longer on it (the clause after "off the" negated).
   { say: 'contacts off the free plan', rules: not(c('properties.plan', 'eq', 'free')) },
   { say: "everyone off the free plan, unless they're a vip", rules: or(not(c('properties.plan', 'eq', 'free')), c('tags', 'eq', 'vip')) },
+  { say: 'contacts without an NPS response', rules: not(c('properties.nps', 'is_not_null')) },
 ];

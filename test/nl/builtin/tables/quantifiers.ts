@@ -40,4 +40,7 @@ export const quantifiers: Row[] = [
   // The relation's verb, then "all" before its noun: every row is so (and one at least), said.
   { say: 'contacts who lost every deal they had', rules: [hasNo('deals', c('stage', 'neq', 'closed_lost')), has('deals')], assume: ['every deal matching'] },
   { say: 'leads who won all their deals', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals', c('stage', 'neq', 'closed_won')), has('deals')], assume: ['every deal matching'] },
+  // A kind noun ("losses", "wins") as what every row is; "<count> deals, all of them <predicate>".
+  { say: 'contacts whose only deals are losses', rules: [hasNo('deals', c('stage', 'neq', 'closed_lost')), has('deals')], assume: ['every deal matching'] },
+  { say: 'contacts with at least 2 deals, all of them still open', rules: [hasNo('deals', c('stage', 'in', ['closed_won', 'closed_lost'])), counted('deals', 'gte', 2)], assume: ['every deal matching'] },
 ];

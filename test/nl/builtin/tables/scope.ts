@@ -170,4 +170,8 @@ export const scope: Row[] = [
   // Two participle phrases joined by "or" after the head they describe: head AND (A OR B).
   { say: 'vip contacts owned by Eddie or not assigned to anyone', rules: [c('tags', 'eq', 'vip'), or(c('owner', 'eq', 'Eddie Editor'), c('owner', 'is_null'))] },
   { say: 'customers owned by Sara or tagged vip', rules: [c('lifecycle_stage', 'eq', 'customer'), or(c('owner', 'eq', 'Sara Sales'), c('tags', 'eq', 'vip'))] },
+  // Inside an exception, "and anyone whose …" is one more group left out, even with an "or" inside it.
+  { say: 'everybody apart from Canadians and anyone whose email bounced or is suppressed', rules: not(or(c('country', 'eq', 'CA'), c('email_status', 'eq', 'bounced'), c('email_status', 'eq', 'suppressed'))), assume: ['Canada'] },
+  // "drop anyone …", "never mind the ones …": leave them out.
+  { say: 'churned contacts who clicked the Autumn Offer - drop anyone unsubscribed', rules: [c('lifecycle_stage', 'eq', 'churned'), engaged('clicked', 'any', { ids: ['Autumn Offer'] }), not(c('email_status', 'eq', 'unsubscribed'))] },
 ];
