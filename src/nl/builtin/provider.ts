@@ -21,7 +21,7 @@ export interface BuiltinOptions {
  */
 const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
 /** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
-const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$/gi;
+const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$|\b(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b[\s\S]*$/gi;
 
 export class BuiltinProvider implements Provider {
   readonly name = 'builtin';

@@ -8,7 +8,8 @@ const CHECKS: [RegExp, string][] = [
   [/\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|prompts?|rules|guidelines)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(you are now|system prompt|system override|jailbreak|developer mode|admin mode|god mode|act as)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(all|every|other|another|any|each|across)\s+(of\s+the\s+)?(tenants?|organi[sz]ations?|orgs|workspaces|customers'? databases?)\b/i, 'A segment can only describe contacts of your own organization.'],
-  [/\btenants?\b/i, 'A segment can only describe contacts of your own organization.'],
+  // ("this tenant's data", "our own tenant": the tenant asking.)
+  [/(?<!\b(?:this|our|my|own|the\s+same)\s+)\btenants?\b/i, 'A segment can only describe contacts of your own organization.'],
   [/\bselect\b[\s\S]*\bfrom\b|\bdrop\s+(?:the\s+)?(?:\w+\s+)?tables?\b|\b(?:output|print|write|generate|give\s+me|show\s+me|return)\s+(?:the\s+|some\s+)?(?:raw\s+)?sql\b|\bwhere\b\s+\w+\s*=|;\s*--|\bunion\s+select\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   [/^\s*(please\s+)?(write|compose|tell|translate|summari[sz]e|draw|sing|calculate|compute|explain)\b(?![\s\S]*\b(segment|audience|contacts)\b)/i, 'This is not a description of an audience of contacts.'],
   // "how many customers do we have in Germany?": a question about a number; the preview of the audience answers it.

@@ -160,6 +160,8 @@ const deals: RelationPhrases = {
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }],
     // "more than one deal in the pipeline": open ones
     [['in', 'the', 'pipeline'], { where: OPEN }], [['in', 'pipeline'], { where: OPEN }], [['in', 'our', 'pipeline'], { where: OPEN }],
+    // "2 or more deals still in play": open ones
+    [['in', 'play'], { where: OPEN }],
   ],
   date: 'created_at',
   number: {

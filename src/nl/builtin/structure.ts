@@ -85,6 +85,13 @@ export function scan(p: Parse): Scan {
       i += p.is(i + 1, 'the') ? 3 : 2;
       continue;
     }
+    // "opportunities but not the ones owned by Eddie or in the Q1 batch": the same without "who".
+    const butNotThose = w === 'not' && p.is(i - 1, 'but') && (p.is(i + 1, 'those') || p.is(i + 1, 'the', 'ones'));
+    if (butNotThose) {
+      items.push({ kind: 'except', at: i });
+      i += p.is(i + 1, 'the') ? 3 : 2;
+      continue;
+    }
     // "- drop anyone unsubscribed", "never mind the ones whose email bounced": said of people, a way to leave them out.
     const leaveOut = w === 'drop' ? 1 : w === 'never' && p.is(i + 1, 'mind') ? 2 : 0;
     const leavePeople = leaveOut > 0 && (p.is(i + leaveOut, 'anyone|anybody|those|everyone|everybody') || p.is(i + leaveOut, 'the', 'ones|people|contacts'));

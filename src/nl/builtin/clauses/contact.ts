@@ -209,7 +209,36 @@ function ownerField(p: Parse) {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? quotedIn(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i);
+}
+
+const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'picked', 'chose', 'put']);
+
+/**
+ * "gave us a 9 or a 10 on NPS", "rated us 6 for nps": the numbers said, then "on / for" a number
+ * field of the contact (a survey's answer): the field is one of them.
+ */
+function gaveOn(p: Parse, i: number): Clause | undefined {
+  if (!GAVE.has(p.tokens[i]?.norm ?? '')) return undefined;
+  let j = p.skip(i + 1, ['us', 'it', 'them', 'you']);
+  const values: number[] = [];
+  // (A few numbers at most: a survey answer is one score, or two or three said as alternatives.)
+  while (values.length < 5) {
+    const k = p.is(j, 'a|an') ? j + 1 : j;
+    const t = p.tokens[k];
+    if (t?.kind !== 'number' || t.value === undefined || !Number.isInteger(t.value)) break;
+    values.push(t.value);
+    j = k + 1;
+    if (!p.is(j, 'or|,') || !(p.tokens[j + 1]?.kind === 'number' || (p.is(j + 1, 'a|an') && p.tokens[j + 2]?.kind === 'number'))) break;
+    j += 1;
+  }
+  if (!values.length || !p.is(j, 'on|for|in')) return undefined;
+  const at = p.skip(j + 1, ['the', 'our', 'their', 'an', 'a']);
+  const word = p.sense(at, 'field', (s) => field(p, s.field)?.type === 'number');
+  if (!word) return undefined;
+  const end = SURVEY_NOUNS.has(p.w(word.match.end)) ? word.match.end + 1 : word.match.end;
+  const unique = [...new Set(values)];
+  return { node: unique.length === 1 ? cond(word.sense.field, 'eq', unique[0]!) : cond(word.sense.field, 'in', unique), end };
 }
 
 /** "with 'test' in their email", "'bank' in the company name": a text field containing the words. */
@@ -528,7 +557,9 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
   if (list) {
     const node = listNode(p, field, list, false);
     // "owned by Victor or nobody", "assigned to Sara or no one": or without any value.
-    const none = field.nullable && p.is(list.end, 'or') ? p.phrase(p.is(list.end + 1, 'by|to') ? list.end + 2 : list.end + 1, NO_ONE) : undefined;
+    // (", or by nobody": a comma before it.)
+    const or = p.is(list.end, ',', 'or') ? list.end + 1 : list.end;
+    const none = field.nullable && p.is(or, 'or') ? p.phrase(p.is(or + 1, 'by|to') ? or + 2 : or + 1, NO_ONE) : undefined;
     if (none) return { node: { type: 'group', op: 'or', negate: false, children: [node, cond(field.key, 'is_null')] }, end: none.end };
     return { node, end: list.end };
   }

@@ -164,7 +164,9 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   // "in the Q1 batch or the March cooldown": the second list of an "or" shares the first's "in".
   const listed = !intro && !!p.lastSegment && (p.is(i - 1, 'or|and|,|nor') || (p.is(i - 1, 'the') && p.is(i - 2, 'or|and|,|nor')));
   // One word needs "segment" / "list" beside it, or a list before it ("the cooldown list"; "in sale" is no segment).
-  if (said.length < 2 && !(nounAfter || nounBefore || listed)) return undefined;
+  // "aren't in the cooldown": one long word after "in", a word of one title only and of nothing else (said, below).
+  const distinctive = said.length === 1 && !!intro && said[0]!.length >= 6 && !p.lattice[j]?.some((m) => m.senses.some((x) => x.kind !== 'segment'));
+  if (said.length < 2 && !(nounAfter || nounBefore || listed || distinctive)) return undefined;
   if (!intro && !nounAfter && !nounBefore && !listed) return undefined;
   if (said.every((w) => /^\d+$/.test(w) || [...MONTH.values()].includes(w))) return undefined;
   // "in the Spring Sale" is the campaign's name as written, not a list, unless "list" / "segment" follows.

@@ -67,4 +67,5 @@ export const deals: Row[] = [
   // "a win", "losses": a won or a lost deal, said as a noun.
   { say: 'contacts with no open deals but at least one win', rules: [hasNo('deals', OPEN), has('deals', c('stage', 'eq', 'closed_won'))] },
   { say: 'contacts with 2 or more wins', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
+  { say: 'contacts with 2 or more deals still in play', rules: counted('deals', 'gte', 2, OPEN) },
 ];

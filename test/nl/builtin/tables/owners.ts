@@ -37,4 +37,5 @@ export const owners: Row[] = [
   { say: "nobody's vips", rules: [c('owner', 'is_null'), c('tags', 'eq', 'vip')] },
   { say: "Alice's or nobody's vips", rules: [c('tags', 'eq', 'vip'), or(c('owner', 'eq', 'Alice Admin'), c('owner', 'is_null'))], assume: ['or no owner'] },
   { say: "no one's leads in Germany", rules: [c('country', 'eq', 'DE'), c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
+  { say: 'contacts owned by Alice or Eddie, or by nobody', rules: or(c('owner', 'in', ['Alice Admin', 'Eddie Editor']), c('owner', 'is_null')) },
 ];

@@ -59,4 +59,6 @@ export const properties: Row[] = [
   { say: 'contacts off the free plan', rules: not(c('properties.plan', 'eq', 'free')) },
   { say: "everyone off the free plan, unless they're a vip", rules: or(not(c('properties.plan', 'eq', 'free')), c('tags', 'eq', 'vip')) },
   { say: 'contacts without an NPS response', rules: not(c('properties.nps', 'is_not_null')) },
+  // The numbers given "on NPS": the field is one of them.
+  { say: 'people who gave us a 9 or a 10 on NPS', rules: c('properties.nps', 'in', [9, 10]) },
 ];

@@ -174,4 +174,6 @@ export const scope: Row[] = [
   { say: 'everybody apart from Canadians and anyone whose email bounced or is suppressed', rules: not(or(c('country', 'eq', 'CA'), c('email_status', 'eq', 'bounced'), c('email_status', 'eq', 'suppressed'))), assume: ['Canada'] },
   // "drop anyone …", "never mind the ones …": leave them out.
   { say: 'churned contacts who clicked the Autumn Offer - drop anyone unsubscribed', rules: [c('lifecycle_stage', 'eq', 'churned'), engaged('clicked', 'any', { ids: ['Autumn Offer'] }), not(c('email_status', 'eq', 'unsubscribed'))] },
+  // "but not the ones / those" + what is said of them (no "who"): all of it left out.
+  { say: 'opportunities but not the ones owned by Eddie or in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'opportunity'), not(or(c('owner', 'eq', 'Eddie Editor'), inSegment('Q1 batch')))] },
 ];

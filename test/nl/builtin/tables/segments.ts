@@ -50,4 +50,6 @@ export const segments: Row[] = [
   { say: 'not in any of our 3 segments', rules: ALL.map(notInSegment) },
   // Some of a title's words before "segment" are that segment, not a refusal.
   { say: 'contacts in the Spring Sale segment who did not open the Spring Sale email', rules: [inSegment('Already ran campaign Spring Sale'), engaged('opened', 'none', { ids: ['Spring Sale'] })], assume: ['"Spring Sale segment"'] },
+  // One long word of one title only, after "in": that segment, said.
+  { say: "Q1 batch contacts that aren't in the cooldown", rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['as segment'] },
 ];
