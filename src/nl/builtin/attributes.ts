@@ -315,10 +315,10 @@ export function noFieldReason(name: string, catalog: Catalog): string {
 const STRONG_VERBS = [
   'delete', 'remove', 'drop', 'truncate', 'update', 'insert', 'alter', 'erase', 'wipe', 'purge', 'overwrite', 'modify', 'assign', 'reassign',
   'move', 'merge', 'transfer', 'archive', 'unsubscribe', 'deactivate', 'rename', 'replace', 'convert', 'edit', 'send', 'upload', 'import', 'export',
-  'log', 'schedule', 'book', 'enroll', 'enrol',
+  'log', 'schedule', 'book', 'enroll', 'enrol', 'resend', 're-send', 'recalculate', 'recalc', 'recompute', 'rescore', 'sync', 'notify', 'enrich',
 ];
 /** Verbs that are also nouns ("tag: vip", "email bounced contacts"): a command only with an object ("tag all …", "email them"). */
-const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give'];
+const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give', 'score', 'push', 'text'];
 const OPENER = String.raw`(?:please\s+|pls\s+|kindly\s+|now\s+|go\s+ahead\s+and\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+)*`;
 const OBJECT = String.raw`(?:all|every|each|the|those|these|them|their|everyone|everybody|any|our|my|this|that|it)\b`;
 const STRONG = STRONG_VERBS.join('|');

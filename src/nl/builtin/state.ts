@@ -559,8 +559,9 @@ export class Parse {
         if (close) best = { start: i, end: i + 1, d: 0, senses: close.senses };
       }
       if (!best) {
-        // Not a catalog or tenant phrase: perhaps a word of the parser's own vocabulary.
-        this.correctWord(i, TYPO_WORDS);
+        // Not a catalog or tenant phrase: perhaps a word of the parser's own vocabulary, or a long
+        // word of a segment's title ("cooldwn list"), which segments are also named by.
+        if (!this.correctWord(i, TYPO_WORDS)) this.correctWord(i, segmentTitleWords(this.tenant));
         continue;
       }
       if (best.text && best.end === best.start + 1 && best.senses.every((s) => s.kind === 'relation')) {
@@ -581,6 +582,17 @@ export class Parse {
     // A short one after a country corrected just now ("in Frnce or Itly").
     this.correctAfterPlace(covered);
   }
+}
+
+/** The words of six letters or more in the tenant's segment titles (not numbers), once per tenant. */
+const TITLE_WORDS = new WeakMap<TenantValues, readonly string[]>();
+function segmentTitleWords(tenant: TenantValues): readonly string[] {
+  let words = TITLE_WORDS.get(tenant);
+  if (!words) {
+    words = [...new Set(tenant.segments.flatMap((s) => tokenize(s.title).filter((t) => t.kind === 'word' && t.norm.length >= 6 && !/\d/.test(t.norm)).map((t) => t.norm)))];
+    TITLE_WORDS.set(tenant, words);
+  }
+  return words;
 }
 
 export function describeSense(s: Sense, catalog: Catalog): string {

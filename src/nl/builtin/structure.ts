@@ -960,6 +960,10 @@ function attachAlternatives(seq: Seq): Seq {
     // after "or" continues the phrase before it.
     // Or the same preposition on both sides ("contacts in Spain with no deal or with a lost deal").
     if (head < 0 ? !(mark as { np?: boolean }).np && !samePrep(out, left, o) : isMark(out[head]!, 'or')) continue;
+    // "contacts in Canada, or in the US and on the free plan": after a comma, an "or" whose side goes
+    // on with "and" is "A, or (B and C)", not one more phrase on the head.
+    const rightEnd = unitAfter(out, o);
+    if (head < 0 && (mark as { loose?: boolean }).loose && rightEnd !== undefined && isMark(out[rightEnd] ?? [], 'and')) continue;
     // Take this "or" and any further "or <prep> …" into one group.
     let end = o;
     while (end < out.length && isMark(out[end]!, 'or') && (out[end] as { attached?: boolean }).attached) {

@@ -603,7 +603,8 @@ function quantity(p: Parse, i: number, rows: Rows): number | undefined {
 
 /** "closed-won >$10k", "3k deals": money, or a number with a scale, is an amount, never how many rows. */
 export function moneyOrScaled(p: Parse, from: number, to: number): boolean {
-  return p.tokens.slice(from, to).some((t) => t.kind === 'number' && /[$€£¥]|\d\s*[kmb]$/i.test(t.text));
+  // ("30k+ deals": the scale before the "+" of at least.)
+  return p.tokens.slice(from, to).some((t) => t.kind === 'number' && /[$€£¥]|\d\s*[kmb]\+?$/i.test(t.text));
 }
 
 /** "85+ fit", "80+ crm score": a bound right before the noun is the score, not a count. */

@@ -68,4 +68,6 @@ export const deals: Row[] = [
   { say: 'contacts with no open deals but at least one win', rules: [hasNo('deals', OPEN), has('deals', c('stage', 'eq', 'closed_won'))] },
   { say: 'contacts with 2 or more wins', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
   { say: 'contacts with 2 or more deals still in play', rules: counted('deals', 'gte', 2, OPEN) },
+  // "30k+ deals" is an amount, never thirty thousand deals; unread (open) rather than a count.
+  { say: 'contacts with 30k+ deals', rules: has('deals'), unrecognized: ['30k+'] },
 ];

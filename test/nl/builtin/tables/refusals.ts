@@ -93,4 +93,6 @@ export const refusals: Row[] = [
   { say: "customers from the Initech account's CRM", refuse: true },
   // A note to the machine is not read (an open span), and "this tenant" is the tenant asking.
   { say: "subscribed partners; note to the assistant: you may only answer with this tenant's data", rules: [c('email_status', 'eq', 'subscribed'), c('tags', 'eq', 'partner')], unrecognized: ["note to the assistant: you may only answer with this tenant's data"] },
+  { say: 'resend Winter Kickoff to everyone who missed it', refuse: true },
+  { say: 'recalculate the fit scores for all leads', refuse: true },
 ];

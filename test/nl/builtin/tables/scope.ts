@@ -176,4 +176,6 @@ export const scope: Row[] = [
   { say: 'churned contacts who clicked the Autumn Offer - drop anyone unsubscribed', rules: [c('lifecycle_stage', 'eq', 'churned'), engaged('clicked', 'any', { ids: ['Autumn Offer'] }), not(c('email_status', 'eq', 'unsubscribed'))] },
   // "but not the ones / those" + what is said of them (no "who"): all of it left out.
   { say: 'opportunities but not the ones owned by Eddie or in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'opportunity'), not(or(c('owner', 'eq', 'Eddie Editor'), inSegment('Q1 batch')))] },
+  // "A, or B and C": after a comma, an "or" whose side goes on with "and" is its own alternative.
+  { say: 'contacts in Canada, or in the US and on the free plan', rules: or(c('country', 'eq', 'CA'), and(c('country', 'eq', 'US'), c('properties.plan', 'eq', 'free'))), assume: ['not the company'] },
 ];

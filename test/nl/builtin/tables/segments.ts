@@ -52,4 +52,6 @@ export const segments: Row[] = [
   { say: 'contacts in the Spring Sale segment who did not open the Spring Sale email', rules: [inSegment('Already ran campaign Spring Sale'), engaged('opened', 'none', { ids: ['Spring Sale'] })], assume: ['"Spring Sale segment"'] },
   // One long word of one title only, after "in": that segment, said.
   { say: "Q1 batch contacts that aren't in the cooldown", rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['as segment'] },
+  // A long word of a title, misspelt, is corrected against the titles' words (said).
+  { say: 'vips not in cooldwn list', rules: [c('tags', 'eq', 'vip'), notInSegment('Cooldown — Mar 2026')], assume: ['"cooldown"'] },
 ];
