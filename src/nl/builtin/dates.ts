@@ -367,8 +367,10 @@ export class DateReader {
    */
   duration(i: number): (When & { bare: boolean }) | undefined {
     const w = this.word;
-    if (w(i) !== 'for') return undefined;
-    let j = i + 1;
+    // "in the crm over 18 months", "on our list less than 90 days": the comparison without "for".
+    const forless = w(i) !== 'for' && (['over', 'under'].includes(w(i)) || (['more', 'longer', 'less', 'fewer', 'shorter'].includes(w(i)) && w(i + 1) === 'than') || (w(i) === 'at' && w(i + 1) === 'least'));
+    if (w(i) !== 'for' && !forless) return undefined;
+    let j = forless ? i : i + 1;
     let operator: DateCondition['operator'] = 'more_than_ago';
     let bare = false;
     if ((w(j) === 'more' || w(j) === 'longer') && w(j + 1) === 'than') j += 2;

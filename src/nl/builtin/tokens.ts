@@ -161,7 +161,9 @@ function shorthand(tokens: Token[]): Token[] {
       continue;
     }
     // "twice", "thrice": a count and the word "times" ("met at least twice" is "at least 2 times").
-    const times = t.kind === 'word' ? MULTIPLES[t.norm] : undefined;
+    // ("exactly once", "more than once", "at least once": 1 time, after a word of a bound only.)
+    const once = t.kind === 'word' && t.norm === 'once' && ['exactly', 'than', 'least', 'most', 'only', 'just'].includes(tokens[i - 1]?.norm ?? '') ? 1 : undefined;
+    const times = once ?? (t.kind === 'word' && Object.hasOwn(MULTIPLES, t.norm) ? MULTIPLES[t.norm] : undefined);
     if (times) {
       out.push({ kind: 'number', text: t.text, norm: String(times), value: times, start: t.start, end: t.end }, { kind: 'word', text: '', norm: 'times', start: t.end, end: t.end });
       continue;

@@ -180,6 +180,8 @@ export const OR_CONTINUES = new Set(['a', 'an', 'tagged', 'labeled', 'labelled',
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
 export const SHORTHAND_PHRASES: Record<string, string> = {
+  // "whose language is set to Portuguese": the value the field holds.
+  'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 

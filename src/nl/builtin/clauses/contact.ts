@@ -262,9 +262,10 @@ export function bareWindow(p: Parse, i: number): Clause | undefined {
  * A bare duration ("for 2 years") is read as at least that long, said.
  */
 const TENURE_FIRST = new Set(TENURE_PHRASES.map(([words]) => words[0]!));
+const TENURE_FOR = new Set(['for', 'over', 'under', 'more', 'longer', 'less', 'fewer', 'shorter', 'at']);
 function tenure(p: Parse, i: number): Clause | undefined {
   // A gate on the token itself, like canStart: most positions start no such phrase.
-  if (!TENURE_FIRST.has(p.tokens[i]?.norm ?? '') || !p.tokens.slice(i + 1, i + 6).some((t) => t.norm === 'for')) return undefined;
+  if (!TENURE_FIRST.has(p.tokens[i]?.norm ?? '') || !p.tokens.slice(i + 1, i + 6).some((t) => TENURE_FOR.has(t.norm))) return undefined;
   const phrase = p.phrase(i, TENURE_PHRASES);
   if (!phrase) return undefined;
   const when = p.dates.duration(phrase.end);

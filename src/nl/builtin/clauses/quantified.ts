@@ -27,7 +27,20 @@ const AFTER = ['all', 'each', 'only', 'both'];
 const ONLY: [string[], true][] = [[['only'], true], [['nothing', 'but'], true], [['exclusively'], true], [['just'], true], [['solely'], true]];
 
 export function quantified(p: Parse, i: number): Clause | undefined {
-  return allAre(p, i) ?? verbAll(p, i) ?? allOfThem(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+  return allAre(p, i) ?? verbAll(p, i) ?? allOfThem(p, i) ?? nothingInPipeline(p, i) ?? onlyClause(p, i) ?? acrossTheBoard(p, i);
+}
+
+const PIPELINE: [string[], true][] = [[['in', 'the', 'pipeline'], true], [['in', 'pipeline'], true], [['in', 'our', 'pipeline'], true], [['in', 'their', 'pipeline'], true]];
+
+/** "nothing (open) in the pipeline", "none in pipeline": no open deal. */
+function nothingInPipeline(p: Parse, i: number): Clause | undefined {
+  const first = p.tokens[i]?.norm;
+  if (first !== 'nothing' && first !== 'none') return undefined;
+  const j = p.is(i + 1, 'open|active|ongoing|currently|still') ? i + 2 : i + 1;
+  const pipeline = p.phrase(j, PIPELINE);
+  if (!pipeline) return undefined;
+  const where = [cond('stage', 'not_in', ['closed_won', 'closed_lost'])];
+  return { node: { type: 'relation', relation: 'deals', has: false, where: { type: 'group', op: 'and', negate: false, children: where }, count: null }, end: pipeline.end };
 }
 
 /**

@@ -87,4 +87,7 @@ export const activities: Row[] = [
   { say: 'contacts with a meeting and also a note in Q4 so far', rules: [has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01')), has('activities', c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-10-01'))], assume: ['also about'] },
   // "nobody's touched" is "nobody has touched", not the possessive.
   { say: "contacts nobody's touched in 6 months", rules: hasNo('activities', c('occurred_at', 'within_last', months(6))), assume: ['any logged activity'] },
+  // "exactly once" is a count of 1; "emailed back" is their answer (inbound).
+  { say: "contacts we've touched exactly once", rules: counted('activities', 'eq', 1), assume: ['any logged activity'] },
+  { say: 'leads who never emailed back', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound'))] },
 ];

@@ -76,4 +76,5 @@ export const dates: Row[] = [
   { say: 'contacts created in Q4 so far', rules: c('created_at', 'gte', '2026-10-01') },
   { say: 'leads created this year to date', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-01-01')] },
   { say: 'customers created since last Christmas', rules: [c('created_at', 'gte', '2025-12-25'), c('lifecycle_stage', 'eq', 'customer')] },
+  { say: 'contacts that have been in the crm over 18 months', rules: c('created_at', 'more_than_ago', months(18)), assume: ['when the contact was created'] },
 ];

@@ -70,4 +70,6 @@ export const deals: Row[] = [
   { say: 'contacts with 2 or more deals still in play', rules: counted('deals', 'gte', 2, OPEN) },
   // "30k+ deals" is an amount, never thirty thousand deals; unread (open) rather than a count.
   { say: 'contacts with 30k+ deals', rules: has('deals'), unrecognized: ['30k+'] },
+  // "nothing (open) in the pipeline": no open deal.
+  { say: 'leads with nothing in the pipeline', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals', OPEN)] },
 ];

@@ -61,4 +61,5 @@ export const properties: Row[] = [
   { say: 'contacts without an NPS response', rules: not(c('properties.nps', 'is_not_null')) },
   // The numbers given "on NPS": the field is one of them.
   { say: 'people who gave us a 9 or a 10 on NPS', rules: c('properties.nps', 'in', [9, 10]) },
+  { say: 'folks whose language is set to portuguese', rules: c('language', 'eq', 'pt') },
 ];
