@@ -12,6 +12,8 @@ import { distance } from 'fastest-levenshtein';
 import { type Catalog, resolveFieldName } from '../../rules/catalog.js';
 import type { Span } from '../provider.js';
 import type { Parse } from './state.js';
+import { typoDistance } from './state.js';
+import { isKnownWord } from './keywords.js';
 
 /**
  * Attributes common in CRMs that this catalog has no field for (checked only against unread words),
@@ -329,12 +331,22 @@ const COMMAND_LATER = new RegExp(String.raw`(?:[.;!—–]|\s-\s|\b(?:and|then)\
 /** Tables and SQL verbs are refused wherever they stand. */
 const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+into|update\s+\w+\s+set)\b/i;
 
+/**
+ * "delet evryone tagged trial", "udpate all leads": the first word one letter from a strong verb
+ * (dropped, added or swapped), and no word of its own (not "removed", "sends", "exporter").
+ */
+function misspeltCommand(description: string): boolean {
+  const first = /^\s*(?:please\s+|pls\s+|kindly\s+)*([a-z]{5,})\b/i.exec(description)?.[1]?.toLowerCase();
+  if (!first || STRONG_VERBS.includes(first) || /(?:ed|ing|s|er)$/.test(first) || isKnownWord(first)) return false;
+  return STRONG_VERBS.some((verb) => verb.length >= 5 && verb[0] === first[0] && typoDistance(verb, first) === 1);
+}
+
 /** Why the text is a command to change data, or undefined. */
 export function changesData(description: string): string | undefined {
   // "send list for the autumn push: everyone still subscribed": a list's name before the colon.
   const named = /^\s*[^:]{0,100}\b(?:list|segment|audience|batch|group)\b[^:]*:(.+)$/is.exec(description);
   if (named) description = named[1]!;
-  if (COMMAND_AT_START.test(description) || COMMAND_LATER.test(description) || SQL_CHANGE.test(description)) {
+  if (COMMAND_AT_START.test(description) || COMMAND_LATER.test(description) || SQL_CHANGE.test(description) || misspeltCommand(description)) {
     return 'The segment builder only describes audiences; it cannot change, assign, send or delete anything. Describe who should be in the segment (e.g. "leads in Spain"), then act on the saved segment.';
   }
   return undefined;

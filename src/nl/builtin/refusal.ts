@@ -35,8 +35,11 @@ export function refuseBefore(description: string, tenant: TenantValues): string 
  */
 const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:\s+(?:account|company|org|organi[sz]ation|team|workspace|instance))?(?:'s|’s|s')\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|CRM|accounts|people|workspace)\b/;
 
+/** "Globex Corp contacts", "Initech Inc. customers": an organization's name (by its legal suffix) owning the people, without "'s". */
+const SUFFIXED = /\b((?:[A-Z][\w&-]*\s+){1,3}(?:Corp|Corporation|Inc|Ltd|LLC|GmbH|PLC|Co)\.?)\s+(customers|contacts|leads|clients|users|subscribers|audience|data|database|crm|CRM|people)\b/;
+
 function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
-  const m = POSSESSED.exec(description);
+  const m = POSSESSED.exec(description) ?? SUFFIXED.exec(description);
   if (!m) return undefined;
   const name = m[1]!.replace(/^(?:Show|Give|Get|Find|List|All|Every|Only|Just|Me)\s+/g, '').replace(/^(?:me|us)\s+/i, '').trim();
   const owner = tenant.owners.some((o) => o.name.toLowerCase() === name.toLowerCase() || o.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase().split(/\s+/)[0]);

@@ -573,7 +573,9 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
 function numberFirst(p: Parse, i: number): Clause | undefined {
   const b = readBound(p, i);
   if (!b) return undefined;
-  const k = p.skip(b.end, ['in', 'of', 'the']);
+  // "a 10 out of 10 NPS": the scale said after the score.
+  const outOf = p.is(b.end, 'out', 'of') && p.tokens[b.end + 2]?.kind === 'number' ? b.end + 3 : b.end;
+  const k = p.skip(outOf, ['in', 'of', 'the']);
   const word = p.sense(k, 'field', (s) => field(p, s.field)?.type === 'number');
   if (!word) return undefined;
   // "50 employees or fewer": a bare number with "or more / or fewer" after the field word.

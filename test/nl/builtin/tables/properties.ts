@@ -62,4 +62,5 @@ export const properties: Row[] = [
   // The numbers given "on NPS": the field is one of them.
   { say: 'people who gave us a 9 or a 10 on NPS', rules: c('properties.nps', 'in', [9, 10]) },
   { say: 'folks whose language is set to portuguese', rules: c('language', 'eq', 'pt') },
+  { say: 'contacts with a 10 out of 10 NPS', rules: c('properties.nps', 'eq', 10) },
 ];
