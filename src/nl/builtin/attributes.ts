@@ -321,7 +321,7 @@ const STRONG_VERBS = [
 ];
 /** Verbs that are also nouns ("tag: vip", "email bounced contacts"): a command only with an object ("tag all …", "email them"). */
 const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give', 'score', 'push', 'text'];
-const OPENER = String.raw`(?:please\s+|pls\s+|kindly\s+|now\s+|go\s+ahead\s+and\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+)*`;
+const OPENER = String.raw`(?:please\s+|pls\s+|plz\s+|plse\s+|kindly\s+|now\s+|go\s+ahead\s+and\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:want|need)\s+(?:you\s+)?to\s+|let'?s\s+)*`;
 const OBJECT = String.raw`(?:all|every|each|the|those|these|them|their|everyone|everybody|any|our|my|this|that|it)\b`;
 const STRONG = STRONG_VERBS.join('|');
 const ANY = [...STRONG_VERBS, ...WEAK_VERBS].join('|');
@@ -336,7 +336,7 @@ const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+
  * (dropped, added or swapped), and no word of its own (not "removed", "sends", "exporter").
  */
 function misspeltCommand(description: string): boolean {
-  const first = /^\s*(?:please\s+|pls\s+|kindly\s+)*([a-z]{5,})\b/i.exec(description)?.[1]?.toLowerCase();
+  const first = /^\s*(?:please\s+|pls\s+|plz\s+|kindly\s+)*([a-z]{5,})\b/i.exec(description)?.[1]?.toLowerCase();
   if (!first || STRONG_VERBS.includes(first) || /(?:ed|ing|s|er)$/.test(first) || isKnownWord(first)) return false;
   return STRONG_VERBS.some((verb) => verb.length >= 5 && verb[0] === first[0] && typoDistance(verb, first) === 1);
 }

@@ -211,6 +211,12 @@ export class DateReader {
       const span = this.span(j);
       if (span && w(span.end) !== 'ago') return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
     }
+    // "so far this year": this period up to now.
+    if (w(i) === 'so' && w(i + 1) === 'far' && (w(i + 2) === 'this' || w(i + 2) === 'in')) {
+      const k = w(i + 2) === 'in' && w(i + 3) === 'this' ? i + 4 : w(i + 2) === 'this' ? i + 3 : -1;
+      const start = k > 0 ? this.startOf(CALENDAR_UNITS[w(k)] ?? '') : undefined;
+      if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: k + 1 };
+    }
     if (w(i) === 'this' || w(i) === 'current') {
       const start = this.startOf(CALENDAR_UNITS[w(i + 1)] ?? '');
       if (start) return { conditions: [{ operator: 'gte', value: iso(start) }], end: i + 2 };
@@ -316,6 +322,9 @@ export class DateReader {
       const second = this.period(first.next + 1);
       if (second && second.end > first.start) return this.inside({ start: first.start, end: second.end, next: second.next });
     }
+    // "a deal from last quarter", "signups from last month": a previous period said with "from" is
+    // when they are from (the whole period), not the start of a range up to now.
+    if (kind === 'since' && w(i) === 'from' && ['last', 'previous', 'prior'].includes(w(j)) && first.end <= this.asOf) return this.inside(first);
     switch (kind) {
       case 'since':
         return { conditions: [{ operator: 'gte', value: iso(first.start) }], end: first.next };

@@ -77,4 +77,7 @@ export const dates: Row[] = [
   { say: 'leads created this year to date', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-01-01')] },
   { say: 'customers created since last Christmas', rules: [c('created_at', 'gte', '2025-12-25'), c('lifecycle_stage', 'eq', 'customer')] },
   { say: 'contacts that have been in the crm over 18 months', rules: c('created_at', 'more_than_ago', months(18)), assume: ['when the contact was created'] },
+  // "from last quarter" is the whole previous quarter (not from its start up to now); "so far this year".
+  { say: 'contacts with a deal over 30k from last quarter', rules: has('deals', c('amount', 'gt', 30000), c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-10-01')) },
+  { say: 'contacts created so far this year', rules: c('created_at', 'gte', '2026-01-01') },
 ];

@@ -100,4 +100,5 @@ export const refusals: Row[] = [
   // A misspelt command verb first ("delet"), and an organization named by its legal suffix owning the people.
   { say: 'delet evryone taggd trial pls', refuse: true },
   { say: 'Globex Corp contacts who opened the Spring Sale', refuse: true },
+  { say: 'plz delete teh churned ppl', refuse: true },
 ];
