@@ -71,7 +71,8 @@ export interface RelationPhrases {
   adverbs?: ReadonlySet<string>;
 }
 
-const OPEN: Where = [['stage', 'not_in', ['closed_won', 'closed_lost']]];
+/** An open deal: neither won nor lost. */
+export const OPEN: Where = [['stage', 'not_in', ['closed_won', 'closed_lost']]];
 const CLOSED_STAGES = DEAL_STAGES.filter((s) => s.startsWith('closed_'));
 const CONTACTED: Reading = {
   where: [['direction', 'eq', 'outbound'], ['type', 'in', ['email', 'call', 'meeting']]],

@@ -7,10 +7,10 @@ import { relation as findRelation, type RelationName } from '../../../rules/cata
 import type { Condition, Node, RelationCondition, WhereNode } from '../../../rules/grammar.js';
 import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
 import { readNumber } from '../numbers.js';
-import { all, cond } from '../nodes.js';
-import { RELATION_PHRASES } from '../relation-phrases.js';
+import { all } from '../nodes.js';
+import { OPEN, RELATION_PHRASES } from '../relation-phrases.js';
 import type { Clause, Parse } from '../state.js';
-import { predicate as rowPredicate, relationClause as anyRelation } from './relation.js';
+import { conditions, predicate as rowPredicate, relationClause as anyRelation } from './relation.js';
 
 type Quantifiable = Extract<RelationName, 'deals' | 'activities' | 'fit_scores'>;
 const QUANTIFIABLE: Quantifiable[] = ['deals', 'activities', 'fit_scores'];
@@ -39,7 +39,7 @@ function nothingInPipeline(p: Parse, i: number): Clause | undefined {
   const j = p.is(i + 1, 'open|active|ongoing|currently|still') ? i + 2 : i + 1;
   const pipeline = p.phrase(j, PIPELINE);
   if (!pipeline) return undefined;
-  const where = [cond('stage', 'not_in', ['closed_won', 'closed_lost'])];
+  const where = conditions(OPEN);
   return { node: { type: 'relation', relation: 'deals', has: false, where: { type: 'group', op: 'and', negate: false, children: where }, count: null }, end: pipeline.end };
 }
 
@@ -60,9 +60,7 @@ function allOfThem(p: Parse, i: number): Clause | undefined {
   const counted = p.tokens[nounAt - 1]?.kind === 'number' || p.is(nounAt - 1, 'a|an|one|two|three|four|five|several|multiple');
   if (!noun || !counted) return undefined;
   const j = p.skip(them, ['are', 'were', 'is', 'was', 'being', 'still', 'currently']);
-  const kind = QUANTIFIABLE_PHRASES.find((r) => r.relation === rel)?.kindNouns;
-  const kindNoun = kind ? p.phrase(j, kind) : undefined;
-  const pred = kindNoun ? { where: kindNoun.value.where.map(([field, operator, value]) => cond(field, operator, value)), end: kindNoun.end, notes: [] as string[] } : rowPredicate(p, j, rel as Quantifiable);
+  const pred = rowsAre(p, j, rel as Quantifiable);
   if (!pred || !pred.where.length) return undefined;
   for (const note of pred.notes) p.assume(note);
   p.assume(`read "${p.text(i, pred.end)}" as every ${findRelation(rel)!.noun} matching`);
@@ -90,10 +88,17 @@ function verbAll(p: Parse, i: number): Clause | undefined {
     // "… every deal they (ever) had", "… all the deals they've had"
     let end = n.end;
     if (p.is(end, 'they|we')) end = p.skip(end + 1, ['ever', 'had', 'have', "'ve", 'has']);
-    const where = verb.value.where.map(([field, operator, value]) => cond(field, operator, value));
+    const where = conditions(verb.value.where);
     return { node: allOf(p, n.rel, where, p.text(i, end)), end };
   }
   return undefined;
+}
+
+/** What every row is said to be at k: a noun for rows of one kind ("losses"), or a predicate ("lost", "still open"). */
+function rowsAre(p: Parse, k: number, rel: Quantifiable): { where: Condition[]; notes: string[]; end: number } | undefined {
+  const kinds = QUANTIFIABLE_PHRASES.find((r) => r.relation === rel)?.kindNouns;
+  const kind = kinds ? p.phrase(k, kinds) : undefined;
+  return kind ? { where: conditions(kind.value.where), notes: [], end: kind.end } : rowPredicate(p, k, rel);
 }
 
 /** "(whose|all|every) <noun> (are)? (all)? (been)? <predicate>". */
@@ -110,10 +115,7 @@ function allAre(p: Parse, i: number): Clause | undefined {
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;
   const at = p.skip(j, ['been']);
-  // "whose only deals are losses": a noun for rows of one kind is what each row is.
-  const kind = QUANTIFIABLE_PHRASES.find((r) => r.relation === n.rel)?.kindNouns;
-  const kindNoun = kind ? p.phrase(at, kind) : undefined;
-  const pred = kindNoun ? { where: kindNoun.value.where.map(([field, operator, value]) => cond(field, operator, value)), end: kindNoun.end, notes: [] as string[] } : rowPredicate(p, at, n.rel);
+  const pred = rowsAre(p, at, n.rel);
   if (!pred) return undefined;
   for (const note of pred.notes) p.assume(note);
   return { node: allOf(p, n.rel, pred.where, p.text(i, pred.end)), end: pred.end };

@@ -562,7 +562,8 @@ function apply(p: Parse, rows: Rows, reading: Reading, from: number, to: number)
   if (reading.assume) rows.notes.push((rows.readingNote = `read "${p.text(from, to)}" ${reading.assume}`));
 }
 
-function conditions(where: Where): Condition[] {
+/** A phrase's conditions as rule conditions. */
+export function conditions(where: Where): Condition[] {
   return where.map(([field, operator, value]) => cond(field, operator, value));
 }
 
