@@ -7,7 +7,7 @@ import { relation as findRelation, type RelationName } from '../../../rules/cata
 import type { Condition, Node, RelationCondition, WhereNode } from '../../../rules/grammar.js';
 import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
 import { readNumber } from '../numbers.js';
-import { all } from '../nodes.js';
+import { all, relation } from '../nodes.js';
 import { OPEN, RELATION_PHRASES } from '../relation-phrases.js';
 import type { Clause, Parse } from '../state.js';
 import { conditions, predicate as rowPredicate, relationClause as anyRelation } from './relation.js';
@@ -39,8 +39,7 @@ function nothingInPipeline(p: Parse, i: number): Clause | undefined {
   const j = p.is(i + 1, 'open|active|ongoing|currently|still') ? i + 2 : i + 1;
   const pipeline = p.phrase(j, PIPELINE);
   if (!pipeline) return undefined;
-  const where = conditions(OPEN);
-  return { node: { type: 'relation', relation: 'deals', has: false, where: { type: 'group', op: 'and', negate: false, children: where }, count: null }, end: pipeline.end };
+  return { node: relation('deals', false, conditions(OPEN)), end: pipeline.end };
 }
 
 /**
@@ -64,8 +63,7 @@ function allOfThem(p: Parse, i: number): Clause | undefined {
   if (!pred || !pred.where.length) return undefined;
   for (const note of pred.notes) p.assume(note);
   p.assume(`read "${p.text(i, pred.end)}" as every ${findRelation(rel)!.noun} matching`);
-  const none: RelationCondition = { type: 'relation', relation: rel, has: false, where: { type: 'group', op: 'and', negate: false, children: [not(rel as Quantifiable, pred.where)] }, count: null };
-  return { node: none, end: pred.end };
+  return { node: noneOtherwise(rel as Quantifiable, pred.where), end: pred.end };
 }
 
 const QUANTIFIABLE_PHRASES = RELATION_PHRASES.filter((r) => QUANTIFIABLE.includes(r.relation as Quantifiable));
@@ -182,8 +180,12 @@ function allOf(p: Parse, rel: Quantifiable, where: Condition[], said: string): N
   const noun = findRelation(rel)!.noun;
   p.assume(`read "${said}" as at least one ${noun}, and every ${noun} matching`);
   const exists: RelationCondition = { type: 'relation', relation: rel, has: true, where: null, count: null };
-  const none: RelationCondition = { type: 'relation', relation: rel, has: false, where: { type: 'group', op: 'and', negate: false, children: [not(rel, where)] }, count: null };
-  return all([exists, none]);
+  return all([exists, noneOtherwise(rel, where)]);
+}
+
+/** No row where NOT(where): every row there is matches. */
+function noneOtherwise(rel: Quantifiable, where: Condition[]): RelationCondition {
+  return { type: 'relation', relation: rel, has: false, where: { type: 'group', op: 'and', negate: false, children: [not(rel, where)] }, count: null };
 }
 
 /** NOT(all of where), as the inverse operator where one exists exactly. */
