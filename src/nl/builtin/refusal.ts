@@ -14,6 +14,9 @@ const CHECKS: [RegExp, string][] = [
   [/^\s*(please\s+)?(write|compose|tell|translate|summari[sz]e|draw|sing|calculate|compute|explain)\b(?![\s\S]*\b(segment|audience|contacts)\b)/i, 'This is not a description of an audience of contacts.'],
   // "how many customers do we have in Germany?": a question about a number; the preview of the audience answers it.
   [/^\s*(how\s+many|how\s+much|what(?:'s|\s+is|\s+are)\s+the\s+(?:number|count|total|share|percentage)\s+of|count\s+(?:how|the))\b/i, 'This asks for a number rather than describing an audience. Describe the audience itself (e.g. "customers in Germany"): its preview shows the exact count.'],
+  // "which plan has the most customers in Italy?", "who are our top 10 customers by revenue?": a ranking
+  // is a report; a segment is everyone who matches, with no order and no limit.
+  [/^\s*(?:which|what|who)\b(?:\s+[\w'-]+){0,4}?\s+(?:has|have|had|gets?|got|is|are|was|were|brings?|brought)\s+(?:the\s+)?(?:most|fewest|least|highest|lowest|biggest|largest|smallest|best|worst|top)\b|\b(?:top|bottom)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)\b(?:\s+[\w'-]+){0,4}?\s+(?:by|in\s+terms\s+of|ranked|sorted|ordered)\b/i, 'This asks for a ranking (which one has the most, the top N by something) rather than describing an audience: a segment is everyone who matches its conditions, with no order or limit. Describe who belongs (e.g. "customers in Italy"); the preview shows how many.'],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
 ];
 

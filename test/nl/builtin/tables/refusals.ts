@@ -73,6 +73,10 @@ export const refusals: Row[] = [
   // A question about a number: the audience's preview answers it, so it is refused with what to say instead.
   { say: 'how many customers do we have in Germany?', refuse: true },
   { say: "what's the number of vip contacts in Spain", refuse: true },
+  // A ranking is a report, not an audience: "which … has the most", "the top N by …".
+  { say: 'which industry brings the most won deals?', refuse: true },
+  { say: 'top 20 leads by fit score', refuse: true },
+  { say: 'who had the fewest meetings last month', refuse: true },
   // An attribute the deals do not have, right after their noun, and a sum over several deals.
   { say: 'contacts with a deal probability above 70%', refuse: true },
   { say: 'contacts whose deals total more than 50k', refuse: true },
