@@ -33,6 +33,8 @@ export interface Reading {
   needsMore?: boolean;
   /** When no window is said, the one people mean by the word ("active": in the last 90 days), said. */
   usualWindow?: { amount: number; unit: 'days' | 'weeks' | 'months' };
+  /** A verb that is also a noun of other things ("score": "a lead score"): a verb only right after who, that, which or they. */
+  afterWho?: boolean;
 }
 
 export type PhraseTable<T> = readonly (readonly [readonly string[], T])[];
@@ -182,14 +184,14 @@ const fitScores: RelationPhrases = {
   measure: 'score',
   weakNouns: new Set(['score', 'scores']),
   verbs: [
-    [['scoring'], { where: [], names: true, needsMore: true }], [['scored'], { where: [], names: true, needsMore: true }],
+    [['scoring'], { where: [], names: true, needsMore: true }], [['score'], { where: [], names: true, needsMore: true, afterWho: true }], [['scores'], { where: [], names: true, needsMore: true, afterWho: true }], [['scored'], { where: [], names: true, needsMore: true }],
     [['rated'], { where: [], names: true, needsMore: true }],
   ],
   before: [],
   dated: [],
   number: {
     field: 'score',
-    words: [[['of'], true], [['scoring'], true], [['scored'], true], [['rated'], true], [['is'], true], [['are'], true]],
+    words: [[['of'], true], [['scoring'], true], [['score'], true], [['scores'], true], [['scored'], true], [['rated'], true], [['is'], true], [['are'], true]],
     levels: { high: ['gte', 70], strong: ['gte', 70], good: ['gte', 70], great: ['gte', 70], low: ['lt', 40], poor: ['lt', 40], weak: ['lt', 40] },
   },
   perRow: 'product',

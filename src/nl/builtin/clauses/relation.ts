@@ -472,7 +472,8 @@ function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; en
     const found = readRows(p, latest.end, phrases, after, true);
     if (found) return found;
   }
-  const verb = p.phrase(i, phrases.verbs);
+  const said = p.phrase(i, phrases.verbs);
+  const verb = said?.value.afterWho && !p.is(i - 1, 'who|that|which|they|both|also') ? undefined : said;
   // A word that is a verb and a noun ("clicks", "opens"): the longer of the two readings.
   const asNoun = verb ? readRows(p, i, phrases, undefined) : undefined;
   const asVerb = readRows(p, i, phrases, verb);
@@ -917,9 +918,12 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       }
     }
     const paren = phrases.number && p.w(k) !== '(' && (PEOPLE_NOUNS.has(p.w(k)) || p.w(k) === 'ones') && p.w(k + 1) === '(' ? k + 1 : k;
-    if (phrases.number && p.w(paren) === '(') {
-      const b = readBound(p, paren + 1);
-      if (b && b.operator !== 'in' && p.w(b.end) === ')') {
+    // "a low crm fit, below 20": after a level, a bound set off by a comma or a dash says it exactly, as in parentheses.
+    const aside = rows.level && phrases.number && p.is(paren, ',|-|–|—|:') ? readBound(p, paren + 1) : undefined;
+    const levelRestated = aside?.explicit && aside.operator !== 'in' && !p.sense(aside.end, 'relation') && !PEOPLE_NOUNS.has(p.w(aside.end)) && !phrases.weakNouns?.has(p.w(aside.end));
+    if (phrases.number && (p.w(paren) === '(' || levelRestated)) {
+      const b = levelRestated ? aside : readBound(p, paren + 1);
+      if (b && b.operator !== 'in' && (levelRestated || p.w(b.end) === ')')) {
         if (rows.level) {
           rows.where.splice(rows.where.indexOf(rows.level), 1);
           rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => !/ of at least \d+$| below \d+$/.test(n)));
@@ -927,7 +931,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         }
         rows.where.push(boundCondition(phrases.number.field, b));
         rows.needsMore = false;
-        j = b.end + 1;
+        j = levelRestated ? b.end : b.end + 1;
         continue;
       }
     }

@@ -22,5 +22,11 @@ export const fit: Row[] = [
   // A bound, then "for" / "on" a product: that product's score.
   { say: '85 or better on crm', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 85)) },
   { say: 'contacts scoring 80+ for analytics but under 20 for payments', rules: [has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 80)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 20))] },
+  // "score" as the verb ("contacts that score 60 or more on crm"): the number is the score, not a count of rows.
+  { say: 'contacts that score 60 or more on both crm and payments', rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 60)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 60))], assume: ['each of them'] },
+  { say: 'leads who score under 25 in analytics', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'lt', 25))] },
+  // A level restated after a comma or a dash is said exactly ("low crm fit, below 20"), as in parentheses.
+  { say: 'contacts with a low crm fit, below 20', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'lt', 20)) },
+  { say: 'contacts with a high payments fit - 85 or more', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 85)) },
   { say: 'crm scr above 80', rules: has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 80)), assume: ['"scr"'] },
 ];
