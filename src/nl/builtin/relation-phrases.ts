@@ -47,6 +47,8 @@ export interface RelationPhrases {
   nouns?: { words: ReadonlySet<string>; afterVerb: boolean };
   /** Nouns that name rows of one kind by themselves ("opens", "clicks"). */
   kindNouns?: PhraseTable<Reading>;
+  /** Singular kind nouns that are other words elsewhere ("an open deal"), read only after "last" / "most recent": "their last open". */
+  latestKindNouns?: PhraseTable<Reading>;
   /** Nouns that name the rows only next to a qualifier or a bound ("score" for fit scores: "crm score", "score above 80"). */
   weakNouns?: ReadonlySet<string>;
   /** Verbs, before an optional quantity and noun ("had 3 meetings", "opened 2 emails", "called us"). */
@@ -206,7 +208,9 @@ const emailEvents: RelationPhrases = {
   kindNouns: [
     [['opens'], kind('opened')], [['email', 'opens'], kind('opened')], [['clicks'], kind('clicked')], [['email', 'clicks'], kind('clicked')],
     [['click', 'throughs'], kind('clicked')], [['bounces'], kind('bounced')], [['unsubscribes'], kind('unsubscribed')], [['hard', 'bounces'], kind('bounced')],
+    [['email', 'open'], kind('opened')], [['email', 'click'], kind('clicked')],
   ],
+  latestKindNouns: [[['open'], kind('opened')], [['click'], kind('clicked')], [['bounce'], kind('bounced')], [['unsubscribe'], kind('unsubscribed')], [['email', 'open'], kind('opened')], [['email', 'click'], kind('clicked')]],
   // The email verbs of the engagement recognizer: "opened 3 emails", "hit unsubscribe on one of our emails".
   verbs: [
     ...Object.entries(EMAIL_VERBS).flatMap(([event, phrases]) => phrases.map((words) => [words, { where: [['type', 'eq', event]] }] as const)),

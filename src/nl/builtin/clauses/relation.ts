@@ -734,7 +734,9 @@ const WEAK_NOUN_LEADS = new Set(['a', 'an', 'the', 'their', 'its', 'any', 'with'
 /** The noun: the catalog's, a noun-like value already read, or the relation's extra nouns. */
 function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const { rel, phrases } = rows;
-  const kindNoun = phrases.kindNouns && KIND_FIRST.has(p.tokens[j]?.norm ?? '') ? p.phrase(j, phrases.kindNouns) : undefined;
+  const kindNoun =
+    (phrases.kindNouns && KIND_FIRST.has(p.tokens[j]?.norm ?? '') ? p.phrase(j, phrases.kindNouns) : undefined) ??
+    (rows.latest && phrases.latestKindNouns ? p.phrase(j, phrases.latestKindNouns) : undefined);
   if (kindNoun) {
     apply(p, rows, kindNoun.value, j, kindNoun.end);
     return kindNoun.end;

@@ -22,6 +22,9 @@ export const relations: Row[] = [
   // The newest row, where the grammar says it exactly.
   { say: 'contacts whose latest activity was more than 45 days ago', rules: [has('activities'), hasNo('activities', c('occurred_at', 'within_last', days(45)))], assume: ['none since then'] },
   { say: 'people whose most recent meeting was within the last 2 months', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(2))), assume: ['in that time'] },
+  // "open" and "click" as nouns only after "last" / "most recent" ("an open deal" stays a deal).
+  { say: 'contacts whose most recent open was before September', rules: [has('email_events', c('type', 'eq', 'opened')), hasNo('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['none since then'] },
+  { say: 'contacts whose last click was more than 30 days ago', rules: [has('email_events', c('type', 'eq', 'clicked')), hasNo('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'within_last', days(30)))], assume: ['none since then'] },
   // Owners of related rows, by name after the noun and missing.
   { say: 'contacts with a negotiation-stage deal that Victor owns', rules: has('deals', c('stage', 'eq', 'negotiation'), c('owner', 'eq', 'Victor Viewer')) },
   { say: 'contacts with an open deal without an owner', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('owner', 'is_null')) },
