@@ -31,6 +31,24 @@ const SKELETONS = new WeakMap<readonly unknown[], Map<string, unknown>>();
 const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aeiou]|y(?!$)/g, '');
 
 /**
+ * The one word `short` is a shortening of: same first and last letter, one to three letters left out
+ * and the rest in order ("clikd" of "clicked"); undefined when none or several are.
+ */
+function shorteningOf(short: string, words: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const word of words) {
+    const cut = word.length - short.length;
+    if (cut < 1 || cut > 3 || word[0] !== short[0] || word[word.length - 1] !== short[short.length - 1]) continue;
+    let k = 0;
+    for (let c = 0; c < word.length && k < short.length; c++) if (word[c] === short[k]) k++;
+    if (k < short.length) continue;
+    if (found !== undefined && found !== word) return undefined;
+    found = word;
+  }
+  return found;
+}
+
+/**
  * The items of a list by the skeleton of their text, computed once per list (the parser's own words,
  * or a bucket of one-word lexicon phrases); a skeleton two items share maps to none.
  */
@@ -354,6 +372,11 @@ export class Parse {
     if (!best) {
       // Written without its vowels ("opnd", "clckd", "mtngs"): the one word of the vocabulary with those letters.
       const word = t.norm.length >= 3 && !VOWELS.test(t.norm.slice(1)) ? bySkeleton(words, asWord).get(t.norm) : undefined;
+      if (word) best = { word, d: 0 };
+    }
+    if (!best && t.norm.length >= 4) {
+      // Written short, letters left out ("clikd", "opend", "mths"): the one word it is a shortening of.
+      const word = shorteningOf(t.norm, words);
       if (word) best = { word, d: 0 };
     }
     if (!best) return false;

@@ -2,6 +2,9 @@ import { c, counted, engaged, has, hasNo, months, OPEN, type Row } from '../buil
 
 /** Cheap typo tolerance for tenant values and field words, always said as an assumption. */
 export const typos: Row[] = [
+  // A verb written short, letters left out: the one verb it is a shortening of, said.
+  { say: 'ppl who clikd smth in the last 3 campaigns', rules: engaged('clicked', 'any', { last: 3 }), assume: ['read "clikd" as "clicked"'] },
+  { say: 'contacts who opend Spring Sale', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }), assume: ['read "opend" as "opened"'] },
   { say: 'opened Spirng Sale', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }), assume: ['read "Spirng Sale" as campaign "Spring Sale"'] },
   { say: 'contacts in Germnay', rules: c('country', 'eq', 'DE'), assume: ['"Germnay"'] },
   { say: 'tagged newslettr', rules: c('tags', 'eq', 'newsletter'), assume: ['"newslettr"'] },
