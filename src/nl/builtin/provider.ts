@@ -5,6 +5,7 @@ import type { GenerateRequest, Generation, Provider, Span } from '../provider.js
 import { changesData, comparedFields, futureWindow, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount } from './attributes.js';
 import { CALENDAR_UNITS } from './dates.js';
 import { parseObjectDescription } from './objects.js';
+import { requestAndPurpose } from './purpose.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
 import { Parse } from './state.js';
 import { scan, structure } from './structure.js';
@@ -58,20 +59,26 @@ export class BuiltinProvider implements Provider {
       const command = changesData(said);
       if (command) return { ...common, kind: 'refusal', reason: command };
     }
-    const comments = [...description.matchAll(ASIDES), ...description.matchAll(REMARKS)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length })).sort((a, b) => a.start - b.start).filter((c, n, all) => n === 0 || c.start >= all[n - 1]!.end);
-    const readable = comments.reduce((text, c) => text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end), description);
+    // A polite request around the audience is a way of asking; why it is wanted is not a condition (purpose.ts).
+    const { leadIn, purposes } = requestAndPurpose(description, tenant);
+    const comments = [...description.matchAll(ASIDES), ...description.matchAll(REMARKS)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+      .concat(purposes).sort((a, b) => a.start - b.start).filter((c, n, all) => n === 0 || c.start >= all[n - 1]!.end);
+    const blank = (text: string, c: { start: number; end: number }) => text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end);
+    const readable = comments.reduce(blank, leadIn ? blank(description, leadIn) : description);
     const p = new Parse(readable, tenant, asOf);
     const scanned = scan(p);
     const unknown = [...scanned.unknown];
     const tree = structure(scanned.items, unknown);
-    const question = QUESTION_OPENERS.has(p.w(0)) || description.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description);
+    const question = !leadIn && (QUESTION_OPENERS.has(p.w(0)) || readable.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description));
     const unread = scanned.stoppedAt === undefined ? 0 : p.tokens.length - scanned.stoppedAt;
     const open = [...comments, ...spans(p, unknown)].sort((a, b) => a.start - b.start);
+    // A purpose is reported, not judged: "for the upcoming webinar" is not a future window, "a loyalty discount" not a missing field.
+    const judged = open.filter((s) => !purposes.includes(s));
     // An attribute the catalog does not have is a refusal naming it, never the rest of the sentence as the audience.
-    const missing = missingAttribute(p, open, new Set(unknown));
+    const missing = missingAttribute(p, judged, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
-    const unusable = missingSegment(p, open, segmentsOf(tree)) ?? missingOwner(p, open) ?? missingTagText(p, open) ?? comparedFields(p, open) ?? unrecordedPerson(p) ?? futureWindow(open) ?? vagueAmount(p, open);
+    const unusable = missingSegment(p, judged, segmentsOf(tree)) ?? missingOwner(p, judged) ?? missingTagText(p, judged) ?? comparedFields(p, judged) ?? unrecordedPerson(p) ?? futureWindow(judged) ?? vagueAmount(p, judged);
     if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };

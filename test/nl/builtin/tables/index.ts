@@ -17,6 +17,7 @@ import { quantifiers } from './quantifiers.js';
 import { refusals } from './refusals.js';
 import { regions } from './regions.js';
 import { relations } from './relations.js';
+import { requests } from './requests.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
@@ -52,4 +53,5 @@ export const TABLES: Record<string, Row[]> = {
   'regions, codes and elsewhere': regions,
   'shorthand and misspelled verbs': shorthand,
   'vocabulary gaps (regions, periods, ranges, typos)': vocabulary,
+  'requests and purposes': requests,
 };

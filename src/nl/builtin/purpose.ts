@@ -1,0 +1,73 @@
+// How people ask for an audience in a chat or a ticket: a polite request around it ("can you pull …?",
+// "I need a list of …") and, after it, why they want it ("… so we can invite them to the webinar",
+// "? it's for the partner newsletter", "— the analytics team wants to talk to them"). Neither is a
+// condition. The request is a way of asking (so "can you pull X?" is not a question about X); the
+// purpose is set aside, never read as conditions — its words ("partner newsletter", "call blitz",
+// "enterprise ABM program") are often the tenant's own tags, plans and activity types — and reported
+// as an open span, so the reviewer sees what was not read.
+import type { TenantValues } from '../../rules/tenant.js';
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const ASK = String.raw`(?:pull(?:\s+up)?|get|grab|fetch|find|give|build|make|create|show|list|export|send|share|put\s+together|set\s+up|dig\s+up|compile|prepare|draw\s+up|identify|segment|have|see)`;
+const LIST_OF = String.raw`(?:(?:a|the|an)\s+(?:quick\s+|new\s+|fresh\s+)?(?:list|segment|audience|set|group|export|csv|count)\s+(?:of|with)\s+)?`;
+/** "hey, could you build me a list of", "can I get", "I need", "I'd like", "looking for", "please pull". */
+const LEAD_IN = new RegExp(
+  String.raw`^\s*(?:(?:hey|hi|hello|ok|okay|so|quick\s+one)\b[\s,!:-]*)?(?:` +
+    String.raw`(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|quickly\s+)?${ASK}\b(?:\s+(?:me|us))?` +
+    String.raw`|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|see|grab|pull)\b` +
+    String.raw`|(?:i|we)(?:\s+(?:need|want|would\s+like)|['’]d\s+like)\b(?:\s+(?:to\s+(?:see|get|pull|find|have|target|reach|email)))?` +
+    String.raw`|(?:i'm|i\s+am|we're|we\s+are)\s+looking\s+for|looking\s+for|need` +
+    String.raw`|please\s+${ASK}\b(?:\s+(?:me|us))?` +
+    String.raw`)\s+(?:up\s+)?${LIST_OF}`,
+  'i',
+);
+
+/** "so we can …", "so that sales can …", "so account managers can …": a purpose wherever it starts. */
+const SO_THAT = String.raw`\bso(?:\s+that)?\s+(?:we|i|you|they|sales|marketing|support|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+(?:\s+[\w-]+)?)\s+(?:can|could|may|might|will|'ll|are\s+able\s+to)\b`;
+/** After a boundary: "? it's for …", "— we want to …", "; the SDRs want …", ", since this is for …", "? need them for …". */
+const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
+  [
+    String.raw`(?:it's|it’s|it\s+is|this\s+is|that's|that\s+is|these\s+are|they're|they’re|they\s+are)\s+(?:for|going|due|coming|needed|part|about|all|the\s+ones)\b`,
+    String.raw`since\s+(?:this|that|it)\s+(?:is|'s)\b`,
+    String.raw`(?:need|needed|want|wanted|using|planning\s+to\s+use)\s+(?:them|these|those|it|this|the\s+list|to)\b`,
+    String.raw`(?:we|i|marketing|sales|support|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:want|wants|need|needs|would\s+like|'d\s+like|are\s+running|'re\s+running|are\s+planning|'re\s+planning|plan|plans|will|'ll|am\s+going|'m\s+going|are\s+going|'re\s+going)\b`,
+  ].join('|') +
+  String.raw`)`;
+/** "for the supply chain webinar", "for the upsell emails next week": what the list is for. */
+const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?)\b`;
+
+const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}`, 'gi');
+
+/**
+ * The polite request at the start (blank it: a way of asking), and the purposes after the audience
+ * (blank them and report them), in the description's own offsets. A purpose runs to the end of the
+ * text, to a colon, or to its closing parenthesis when it opened one. A "for the …" that names one of the
+ * tenant's campaigns ("for the Spring Sale campaign") is about that campaign, not a purpose.
+ */
+export function requestAndPurpose(description: string, tenant: TenantValues): { leadIn?: Span; purposes: Span[] } {
+  const lead = LEAD_IN.exec(description);
+  const leadIn = lead && lead[0].trim() ? { text: lead[0], start: 0, end: lead[0].length } : undefined;
+  const from = leadIn?.end ?? 0;
+  const campaigns = tenant.campaigns.map((c) => c.name.toLowerCase());
+  const purposes: Span[] = [];
+  PURPOSE.lastIndex = from;
+  for (let m = PURPOSE.exec(description); m; m = PURPOSE.exec(description)) {
+    // Something must come before it: the audience.
+    if (!/[a-z0-9]/i.test(description.slice(from, m.index))) continue;
+    const start = m.index + /^[?.!;:,(\s—–-]*/.exec(m[0])![0].length;
+    // To its closing parenthesis, or to a colon (what follows "send list for the autumn push:" is the audience), or to the end.
+    const paren = m[0].startsWith('(') ? description.indexOf(')', m.index) : -1;
+    const colon = description.indexOf(':', start);
+    const end = paren >= 0 ? paren : colon >= 0 ? colon : description.length;
+    const text = description.slice(start, end);
+    if (campaigns.some((name) => text.toLowerCase().includes(name))) continue;
+    purposes.push({ text: text.trimEnd(), start, end: start + text.trimEnd().length });
+    break;
+  }
+  return { leadIn, purposes };
+}

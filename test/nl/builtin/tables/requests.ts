@@ -1,0 +1,23 @@
+import { c, engaged, has, hasNo, type Row } from '../build.js';
+
+/**
+ * Requests as people type them in a chat or a ticket: a polite way of asking around the audience,
+ * and why they want it after it. The asking is not a question; the purpose is never read as
+ * conditions (its words are often tags, plans and activity types) and is reported as an open span.
+ */
+export const requests: Row[] = [
+  // Ways of asking.
+  { say: 'could you pull me everyone tagged vip?', rules: c('tags', 'eq', 'vip') },
+  { say: 'can I get the churned contacts in Spain please', rules: [c('lifecycle_stage', 'eq', 'churned'), c('country', 'eq', 'ES')], assume: ['contact\'s country'] },
+  { say: 'hi! could you build a list of leads on the free plan?', rules: [c('lifecycle_stage', 'eq', 'lead'), c('properties.plan', 'eq', 'free')] },
+  { say: "I'd like customers who opened Spring Sale", rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('opened', 'any', { ids: ['Spring Sale'] })], assume: ['lifecycle stage customer'] },
+  // Purposes: after a question mark, a dash, a comma, or "so we can"; their tag and plan words are not read.
+  { say: 'can you pull everyone tagged partner? it is for the vip newsletter', rules: c('tags', 'eq', 'partner'), unrecognized: ['it is for the vip newsletter'] },
+  { say: 'leads in Italy — we want to invite them to a call', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'IT')], assume: ["contact's country"], unrecognized: ['we want to invite them to a call'] },
+  { say: 'customers with an open deal, so sales can book a meeting', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']))], assume: ['lifecycle stage customer'], unrecognized: ['so sales can book a meeting'] },
+  { say: 'contacts with no deal; the enterprise team wants a fresh list', rules: hasNo('deals'), unrecognized: ['the enterprise team wants a fresh list'] },
+  { say: 'subscribed contacts in France for the upcoming partner webinar', rules: [c('email_status', 'eq', 'subscribed'), c('country', 'eq', 'FR')], assume: ["contact's country"], unrecognized: ['for the upcoming partner webinar'] },
+  // A "for the …" naming one of the tenant's campaigns is about it; what follows a colon is the audience.
+  { say: 'send list for the Winter Kickoff follow-up: customers who clicked it', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('clicked', 'any', { ids: ['Winter Kickoff'] })], assume: ['before the colon'] },
+  { say: 'list for the spring push: everyone tagged trial', rules: c('tags', 'eq', 'trial'), unrecognized: ['for the spring push'] },
+];
