@@ -65,7 +65,7 @@ export function requestAndPurpose(description: string, tenant: TenantValues): { 
     const colon = description.indexOf(':', start);
     const end = paren >= 0 ? paren : colon >= 0 ? colon : description.length;
     const text = description.slice(start, end);
-    if (campaigns.some((name) => text.toLowerCase().includes(name))) continue;
+    if (/^for\b/i.test(text) && campaigns.some((name) => text.toLowerCase().includes(name))) continue;
     purposes.push({ text: text.trimEnd(), start, end: start + text.trimEnd().length });
     break;
   }

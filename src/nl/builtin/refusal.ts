@@ -17,6 +17,10 @@ const CHECKS: [RegExp, string][] = [
   // "which plan has the most customers in Italy?", "who are our top 10 customers by revenue?": a ranking
   // is a report; a segment is everyone who matches, with no order and no limit.
   [/^\s*(?:which|what|who)\b(?:\s+[\w'-]+){0,4}?\s+(?:has|have|had|gets?|got|is|are|was|were|brings?|brought)\s+(?:the\s+)?(?:most|fewest|least|highest|lowest|biggest|largest|smallest|best|worst|top)\b|\b(?:top|bottom)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|hundred)\b(?:\s+[\w'-]+){0,4}?\s+(?:by|in\s+terms\s+of|ranked|sorted|ordered)\b/i, 'This asks for a ranking (which one has the most, the top N by something) rather than describing an audience: a segment is everyone who matches its conditions, with no order or limit. Describe who belongs (e.g. "customers in Italy"); the preview shows how many.'],
+  // "show me a chart of new contacts per month": a report drawn from contacts, not an audience of them.
+  [/\b(?:chart|graph|histogram|dashboard|pivot\s+table)s?\s+(?:of|for|by|showing|with)\b|\b(?:breakdown|break\s+down)\s+(?:of|by)\b|\bbroken\s+down\s+by\b|\b(?:bar|pie|line)\s+charts?\b/i, 'This asks for a report or a chart rather than describing an audience. Describe who belongs (e.g. "contacts created since January"); the preview shows how many.'],
+  // "what SQL does the Q1 batch segment run?": a question about the machinery, not an audience.
+  [/\bwhat\s+(?:sql|query|queries)\b|\b(?:sql|query)\s+(?:does|do|did|would|will)\b|\bthe\s+(?:sql|query)\s+(?:for|of|behind)\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
 ];
 

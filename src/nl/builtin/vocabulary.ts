@@ -182,6 +182,10 @@ export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', '
 export const SHORTHAND_PHRASES: Record<string, string> = {
   // "whose language is set to Portuguese": the value the field holds.
   'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',
+  // "a phone call" is a call (an activity), not the phone field.
+  'phone call': 'call', 'phone calls': 'calls', 'telephone call': 'call', 'telephone calls': 'calls', 'phone conversation': 'call', 'phone conversations': 'calls',
+  // "whose plan is anything but free": a value's negation.
+  'anything but': 'not', 'anything except': 'not', 'everything but': 'not', 'everything except': 'not', 'anything besides': 'not',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 

@@ -76,6 +76,10 @@ export const refusals: Row[] = [
   // A ranking is a report, not an audience: "which … has the most", "the top N by …".
   { say: 'which industry brings the most won deals?', refuse: true },
   { say: 'top 20 leads by fit score', refuse: true },
+  // A chart or a breakdown is a report; the SQL behind a segment is not an audience.
+  { say: 'give me a bar chart of leads by country', refuse: true },
+  { say: 'a breakdown of customers by plan', refuse: true },
+  { say: 'what query does the Cooldown — Mar 2026 segment use?', refuse: true },
   { say: 'who had the fewest meetings last month', refuse: true },
   // An attribute the deals do not have, right after their noun, and a sum over several deals.
   { say: 'contacts with a deal probability above 70%', refuse: true },

@@ -20,4 +20,9 @@ export const requests: Row[] = [
   // A "for the …" naming one of the tenant's campaigns is about it; what follows a colon is the audience.
   { say: 'send list for the Winter Kickoff follow-up: customers who clicked it', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('clicked', 'any', { ids: ['Winter Kickoff'] })], assume: ['before the colon'] },
   { say: 'list for the spring push: everyone tagged trial', rules: c('tags', 'eq', 'trial'), unrecognized: ['for the spring push'] },
+  // "a phone call" is a call, not the phone field; "anything but" negates the value.
+  { say: 'contacts we have not had a phone call with since September', rules: hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'leads with a phone number but no phone calls', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_not_null'), hasNo('activities', c('type', 'eq', 'call'))] },
+  { say: 'contacts whose lifecycle stage is anything but customer', rules: c('lifecycle_stage', 'neq', 'customer') },
+  { say: 'everyone whose email status is anything except subscribed', rules: c('email_status', 'neq', 'subscribed') },
 ];
