@@ -178,7 +178,10 @@ export function vagueAmount(p: Parse, spans: readonly Span[]): string | undefine
     if (!VAGUE_SIZE.test(span.text.trim())) continue;
     const last = p.tokens.findIndex((t) => t.end === span.end);
     // Right before the noun, or before the noun's own qualifiers ("a big open deal").
-    if (![1, 2, 3].some((d) => p.sense(last + d, 'relation', (x) => x.relation === 'deals'))) continue;
+    const noun = [1, 2, 3].map((d) => last + d).find((k) => p.sense(k, 'relation', (x) => x.relation === 'deals'));
+    if (noun === undefined) continue;
+    // "a small deal (under $5,000)": the amount is said right after it, in parentheses.
+    if (p.w(noun + 1) === '(' && p.tokens.slice(noun + 2, noun + 5).some((t) => t.kind === 'number')) continue;
     return `"${span.text.trim()}" needs an amount: say how big, e.g. "deals over 25k" or "deals worth at least 10,000".`;
   }
   return undefined;

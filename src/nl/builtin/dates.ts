@@ -209,7 +209,16 @@ export class DateReader {
     }
     if (prep && !the) {
       const span = this.span(j);
+      // "a deal over 4 months old": older than that.
+      if (span && w(span.end) === 'old' && (w(i) === 'over' || w(i) === 'for')) return { conditions: [{ operator: 'more_than_ago', value: span.value }], end: span.end + 1 };
       if (span && w(span.end) !== 'ago') return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
+      // "haven't called in over 60 days", "no meeting in more than 4 months": none in that long, the last N.
+      const over = w(j) === 'over' ? j + 1 : (w(j) === 'more' || w(j) === 'longer') && w(j + 1) === 'than' ? j + 2 : undefined;
+      const long = (w(i) === 'in' || w(i) === 'for') && over !== undefined ? this.span(over) : undefined;
+      if (long && w(long.end) !== 'ago') {
+        this.note?.(`read "${this.tokens.slice(i, long.end).map((t) => t.text).join(' ')}" as the last ${long.value.amount} ${long.value.unit}`);
+        return { conditions: [{ operator: 'within_last', value: long.value }], end: long.end };
+      }
     }
     // "so far this year": this period up to now.
     if (w(i) === 'so' && w(i + 1) === 'far' && (w(i + 2) === 'this' || w(i + 2) === 'in')) {

@@ -924,7 +924,9 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     const aside = rows.level && phrases.number && p.is(paren, ',|-|–|—|:') ? readBound(p, paren + 1) : undefined;
     const levelRestated = aside?.explicit && aside.operator !== 'in' && !p.sense(aside.end, 'relation') && !PEOPLE_NOUNS.has(p.w(aside.end)) && !phrases.weakNouns?.has(p.w(aside.end));
     if (phrases.number && (p.w(paren) === '(' || levelRestated)) {
-      const b = levelRestated ? aside : readBound(p, paren + 1);
+      // "(say 75 and up)", "(i.e. under 20)": the word that introduces the number.
+      const inner = p.is(paren + 1, 'say|ie|meaning|i.e') ? paren + 2 : paren + 1;
+      const b = levelRestated ? aside : readBound(p, inner);
       if (b && b.operator !== 'in' && (levelRestated || p.w(b.end) === ')')) {
         if (rows.level) {
           rows.where.splice(rows.where.indexOf(rows.level), 1);

@@ -1,4 +1,4 @@
-import { c, engaged, has, hasNo, type Row } from '../build.js';
+import { c, engaged, has, hasNo, months, type Row } from '../build.js';
 
 /**
  * Requests as people type them in a chat or a ticket: a polite way of asking around the audience,
@@ -25,4 +25,9 @@ export const requests: Row[] = [
   { say: 'leads with a phone number but no phone calls', rules: [c('lifecycle_stage', 'eq', 'lead'), c('phone', 'is_not_null'), hasNo('activities', c('type', 'eq', 'call'))] },
   { say: 'contacts whose lifecycle stage is anything but customer', rules: c('lifecycle_stage', 'neq', 'customer') },
   { say: 'everyone whose email status is anything except subscribed', rules: c('email_status', 'neq', 'subscribed') },
+  // A level or a size restated in parentheses ("say …"), a window said as "in over N months" after a negation.
+  { say: 'leads with a high analytics fit (say 85 and up)', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 85))] },
+  { say: 'contacts with a small deal (under 2k) in negotiation', rules: has('deals', c('amount', 'lt', 2000), c('stage', 'eq', 'negotiation')), unrecognized: ['small'] },
+  { say: "customers we haven't met in over 3 months", rules: [c('lifecycle_stage', 'eq', 'customer'), hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(3)))], assume: ['lifecycle stage customer', 'the last 3 months'] },
+  { say: 'contacts with a deal over 6 months old', rules: has('deals', c('created_at', 'more_than_ago', months(6))) },
 ];
