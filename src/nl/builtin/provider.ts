@@ -20,7 +20,7 @@ export interface BuiltinOptions {
  * Remarks to the reader, not conditions: a parenthesis in the first person singular ("(I just need the
  * list)") and a note about what to do with them ("(don't call them)", ", do not email them").
  */
-const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
+const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b|\b(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+matter\b|\b(?:are|is)\s+(?:fine|ok|okay)\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
 /** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
 const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$|\b(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b[\s\S]*$/gi;
 

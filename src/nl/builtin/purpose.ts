@@ -23,6 +23,8 @@ const LEAD_IN = new RegExp(
     String.raw`|(?:i|we)(?:\s+(?:need|want|would\s+like)|['’]d\s+like)\b(?:\s+(?:to\s+(?:see|get|pull|find|have|target|reach|email)))?` +
     String.raw`|(?:i'm|i\s+am|we're|we\s+are)\s+looking\s+for|looking\s+for|need` +
     String.raw`|please\s+${ASK}\b(?:\s+(?:me|us))?` +
+    // A bare imperative ("pull US contacts …", "grab everyone tagged vip"): only the verbs that are never conditions.
+    String.raw`|(?:pull(?:\s+up)?|grab|fetch|export|compile|dig\s+up)\b(?:\s+(?:me|us))?` +
     String.raw`)\s+(?:up\s+)?${LIST_OF}`,
   'i',
 );
@@ -35,7 +37,7 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
     String.raw`(?:it's|it’s|it\s+is|this\s+is|that's|that\s+is|these\s+are|they're|they’re|they\s+are)\s+(?:for|going|due|coming|needed|part|about|all|the\s+ones)\b`,
     String.raw`since\s+(?:this|that|it)\s+(?:is|'s)\b`,
     String.raw`(?:need|needed|want|wanted|using|planning\s+to\s+use)\s+(?:them|these|those|it|this|the\s+list|to)\b`,
-    String.raw`(?:we|i|marketing|sales|support|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:want|wants|need|needs|would\s+like|'d\s+like|are\s+running|'re\s+running|are\s+planning|'re\s+planning|plan|plans|will|'ll|am\s+going|'m\s+going|are\s+going|'re\s+going)\b`,
+    String.raw`(?:we|i|marketing|sales|support|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:want|wants|need|needs|would\s+like|are\s+running|are\s+planning|plan|plans|will|am\s+going|are\s+going)|['’](?:d\s+like|re\s+running|re\s+planning|ll|m\s+going|re\s+going))\b`,
   ].join('|') +
   String.raw`)`;
 /** "for the supply chain webinar", "for the upsell emails next week": what the list is for. */
@@ -49,9 +51,19 @@ const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}`, 'gi');
  * text, to a colon, or to its closing parenthesis when it opened one. A "for the …" that names one of the
  * tenant's campaigns ("for the Spring Sale campaign") is about that campaign, not a purpose.
  */
+/** "who should get the webinar follow-up? anyone who clicked …": a question first, then the audience that answers it. */
+const ASKED_FIRST = /^\s*(?:who|which\s+(?:contacts|people|leads|customers))\s+(?:should|do\s+we|would|will|can|could|must|needs?\s+to)\b[^?]{1,120}\?(?=\s*\S)/i;
+
 export function requestAndPurpose(description: string, tenant: TenantValues): { leadIn?: Span; purposes: Span[] } {
+  const asked = ASKED_FIRST.exec(description);
+  if (asked) {
+    const rest = requestAndPurpose(' '.repeat(asked[0].length) + description.slice(asked[0].length), tenant);
+    return { leadIn: rest.leadIn, purposes: [{ text: asked[0].trim(), start: asked[0].length - asked[0].trimStart().length, end: asked[0].length }, ...rest.purposes] };
+  }
   const lead = LEAD_IN.exec(description);
-  const leadIn = lead && lead[0].trim() ? { text: lead[0], start: 0, end: lead[0].length } : undefined;
+  // "pull US contacts": the country, not "pull us" (the pattern ignores case, so it is looked at here).
+  const said = lead ? lead[0].slice(0, /\bUS\b/.exec(lead[0])?.index ?? lead[0].length) : '';
+  const leadIn = said.trim() ? { text: said, start: 0, end: said.length } : undefined;
   const from = leadIn?.end ?? 0;
   const campaigns = tenant.campaigns.map((c) => c.name.toLowerCase());
   const purposes: Span[] = [];

@@ -110,7 +110,7 @@ export const EMAIL_VERBS: Record<string, string[][]> = {
   clicked: [['clicked', 'on'], ['clicked', 'through'], ['clicked'], ['click', 'on'], ['click'], ['clicks'], ['clicking'], ['clicked', 'through', 'on']],
   delivered: [['received'], ['receive'], ['got'], ['get'], ['were', 'sent'], ['was', 'sent'], ['been', 'sent'], ['delivered'],
     ['emailed', 'about'], ['emailed', 'the'], ['sent', 'the'], ['emailed', 'them', 'about'], ['mailed', 'about'], ['emailed', 'with'], ['reached', 'with']],
-  unsubscribed: [['unsubscribed', 'from'], ['unsubscribe', 'from'], ['opted', 'out', 'of'], ['unsubscribed', 'through'], ['unsubscribed', 'via'], ['unsubscribed', 'using'], ['hit', 'unsubscribe', 'on'], ['unsubscribed', 'on']],
+  unsubscribed: [['unsubscribed', 'from'], ['unsubscribe', 'from'], ['opted', 'out', 'of'], ['unsubscribed', 'through'], ['unsubscribed', 'via'], ['unsubscribed', 'using'], ['hit', 'unsubscribe', 'on'], ['unsubscribed', 'on'], ['asked', 'to', 'be', 'removed', 'from'], ['asked', 'to', 'be', 'taken', 'off'], ['asked', 'to', 'be', 'unsubscribed', 'from'], ['asked', 'us', 'to', 'stop', 'sending']],
   bounced: [['bounced', 'on'], ['bounced', 'from'], ['bounced']],
 };
 /** Nouns for a campaign send. */
@@ -184,6 +184,8 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',
   // "a phone call" is a call (an activity), not the phone field.
   'phone call': 'call', 'phone calls': 'calls', 'telephone call': 'call', 'telephone calls': 'calls', 'phone conversation': 'call', 'phone conversations': 'calls',
+  // "tagged neither vip nor partner": neither tag, untagged contacts included.
+  'tagged neither': 'neither', 'tagged with neither': 'neither', 'labeled neither': 'neither', 'labelled neither': 'neither',
   // "whose plan is anything but free": a value's negation.
   'anything but': 'not', 'anything except': 'not', 'everything but': 'not', 'everything except': 'not', 'anything besides': 'not',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',

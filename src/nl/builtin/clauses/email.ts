@@ -219,7 +219,9 @@ function campaigns(p: Parse, i: number): Target | undefined {
   // anything / something / nothing [in|from|of <campaigns>]: any (none) of them
   if (p.is(j, 'anything|something|nothing')) {
     const none = p.is(j, 'nothing');
-    const of = p.is(j + 1, 'in|from|of|on') ? campaigns(p, j + 2) : undefined;
+    // "something in any of our last 5 campaigns", "anything from one of them": "any of" adds nothing to "something".
+    const at = p.is(j + 1, 'in|from|of|on') && p.is(j + 2, 'any|one|either|some', 'of') ? j + 4 : j + 2;
+    const of = p.is(j + 1, 'in|from|of|on') ? campaigns(p, at) ?? (at !== j + 2 ? campaigns(p, j + 2) : undefined) : undefined;
     const target = of ?? { campaigns: { last: null, ids: null }, end: j + 1 };
     return { ...target, match: none ? 'none' : 'any' };
   }

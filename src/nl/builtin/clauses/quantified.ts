@@ -112,10 +112,17 @@ function allAre(p: Parse, i: number): Clause | undefined {
   const after = AFTER.includes(p.w(j));
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;
-  const at = p.skip(j, ['been']);
+  const at = p.skip(j, ['been', 'a', 'an']);
   const pred = rowsAre(p, at, n.rel);
   if (!pred) return undefined;
   for (const note of pred.notes) p.assume(note);
+  // "whose only deal was lost": one deal, and it is lost (a singular noun after "only").
+  if (before?.value && p.is(before.end - 1, 'only') && !/s$/.test(p.w(n.end - 1)) && pred.where.length) {
+    const noun = findRelation(n.rel)!.noun;
+    p.assume(`read "${p.text(i, pred.end)}" as exactly one ${noun}, matching`);
+    const one: RelationCondition = { type: 'relation', relation: n.rel, has: true, where: null, count: { operator: 'eq', value: 1 } };
+    return { node: all([one, relation(n.rel, true, pred.where)]), end: pred.end };
+  }
   return { node: allOf(p, n.rel, pred.where, p.text(i, pred.end)), end: pred.end };
 }
 

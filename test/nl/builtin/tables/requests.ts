@@ -1,4 +1,4 @@
-import { c, engaged, has, hasNo, months, type Row } from '../build.js';
+import { c, counted, engaged, has, hasNo, months, type Row } from '../build.js';
 
 /**
  * Requests as people type them in a chat or a ticket: a polite way of asking around the audience,
@@ -30,4 +30,14 @@ export const requests: Row[] = [
   { say: 'contacts with a small deal (under 2k) in negotiation', rules: has('deals', c('amount', 'lt', 2000), c('stage', 'eq', 'negotiation')), unrecognized: ['small'] },
   { say: "customers we haven't met in over 3 months", rules: [c('lifecycle_stage', 'eq', 'customer'), hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', months(3)))], assume: ['lifecycle stage customer', 'the last 3 months'] },
   { say: 'contacts with a deal over 6 months old', rules: has('deals', c('created_at', 'more_than_ago', months(6))) },
+  // A bare imperative ("pull US contacts": the country, not "pull us"), a question first and the audience after it,
+  // a remark in parentheses that the rows "don't matter".
+  { say: 'pull US leads, we\'re planning a webinar', rules: [c('country', 'eq', 'US'), c('lifecycle_stage', 'eq', 'lead')], assume: ["contact's country"], unrecognized: ["we're planning a webinar"] },
+  { say: 'who should we invite to the roundtable? customers in France', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'FR')], assume: ['lifecycle stage customer', "contact's country"], unrecognized: ['who should we invite to the roundtable?'] },
+  { say: 'leads with no won deals (lost ones do not matter)', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals', c('stage', 'eq', 'closed_won'))], unrecognized: ['(lost ones do not matter)'] },
+  { say: 'contacts tagged neither trial nor newsletter', rules: c('tags', 'not_in', ['trial', 'newsletter']) },
+  // "whose only deal": exactly one, and it matches; "something in any of the last N campaigns"; asked to be removed.
+  { say: 'contacts whose only activity was a meeting', rules: [counted('activities', 'eq', 1), has('activities', c('type', 'eq', 'meeting'))], assume: ['exactly one activity'] },
+  { say: 'contacts who opened something in any of the last 4 campaigns', rules: engaged('opened', 'any', { last: 4 }) },
+  { say: 'contacts who asked to be removed from our mailing list', rules: engaged('unsubscribed', 'any') },
 ];
