@@ -791,10 +791,23 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
 function modifiers(p: Parse, j: number, rows: Rows): number {
   const { rel, phrases } = rows;
   let andAt: number | undefined;
+  // After "deals:", what the commas separate is said of the rows.
+  let listed = false;
   for (let round = 0; round < 12; round++) {
     if (andAt !== undefined && j > andAt + 1) andAt = undefined;
     let k = j;
     while (phrases.adverbs?.has(p.w(k))) k += 1;
+    // "deals: open, > 25k", "activities: calls, last 30 days": a filter written as the rows' noun and a colon.
+    if (round === 0 && p.w(k) === ':') {
+      k += 1;
+      listed = true;
+    } else if (listed && p.w(k) === ',' && !p.is(k + 1, 'and|or|but')) k += 1;
+    // "activities: calls, …", "deals: negotiation or proposal": values of the rows' own fields.
+    const values = listed ? enumValues(p, k, rows) : undefined;
+    if (values) {
+      j = values.end;
+      continue;
+    }
     // "a call and a meeting, both this quarter": what follows "both" is said of each row.
     if (rows.each && p.tokens[k]?.norm === ',' && p.tokens[k + 1]?.norm === 'both' && p.dates.read(k + 2)?.conditions.length) k += 2;
     else if (rows.each && p.tokens[k]?.norm === 'both' && p.dates.read(k + 1)?.conditions.length) k += 1;
@@ -1066,8 +1079,18 @@ function trailingValues(p: Parse, k: number, rows: Rows): number | undefined {
 /** Whether what follows "and" at k is said of rows: a number word ("worth"), a dated participle ("created in May"), a stage ("in negotiation"). */
 function andContinues(p: Parse, k: number, phrases: RelationPhrases): boolean {
   const linked = p.skip(k, phrases.links);
-  return !!(phrases.number && p.phrase(k, phrases.number.words) && !p.is(k, 'of')) || !!p.phrase(linked, phrases.dated) || (linked > k && !!p.phrase(linked, INTO_STAGE));
+  return !!(phrases.number && p.phrase(k, phrases.number.words) && !p.is(k, 'of')) || !!p.phrase(linked, phrases.dated) || (linked > k && !!p.phrase(linked, INTO_STAGE)) || boundOfRows(p, linked, phrases);
 }
+
+/** "… open and over 25k", "…, > 25k": a bound with its comparison said, and nothing after it that it counts or measures. */
+function boundOfRows(p: Parse, k: number, phrases: RelationPhrases): boolean {
+  if (!phrases.number || phrases.perRow !== undefined) return false;
+  const b = readBound(p, k);
+  if (!b?.explicit || b.operator === 'in') return false;
+  const next = p.tokens[b.end];
+  return !next || next.kind !== 'word' || FILLERS_AFTER_BOUND.has(next.norm) || !!p.dates.read(b.end)?.conditions.length;
+}
+const FILLERS_AFTER_BOUND = new Set([',', ';', '.', 'and', 'or', 'but', ')', 'who', 'that', 'which', 'in', 'since', 'from', 'created', 'won', 'lost', 'closed', 'still', 'open']);
 
 /**
  * "(inbound call)" right after rows it describes: the same relation's rows, read alone, up to the closing

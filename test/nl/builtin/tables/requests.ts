@@ -40,4 +40,8 @@ export const requests: Row[] = [
   { say: 'contacts whose only activity was a meeting', rules: [counted('activities', 'eq', 1), has('activities', c('type', 'eq', 'meeting'))], assume: ['exactly one activity'] },
   { say: 'contacts who opened something in any of the last 4 campaigns', rules: engaged('opened', 'any', { last: 4 }) },
   { say: 'contacts who asked to be removed from our mailing list', rules: engaged('unsubscribed', 'any') },
+  // Filters typed as the rows' noun, a colon and their conditions; "and" or a comma before a bound of the same rows.
+  { say: 'deals: lost, under 10k', rules: has('deals', c('stage', 'eq', 'closed_lost'), c('amount', 'lt', 10000)) },
+  { say: 'activities: meetings, since October', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01')) },
+  { say: 'contacts with a deal that is still open and above 40k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 40000)) },
 ];
