@@ -36,6 +36,9 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
   [
     String.raw`(?:it's|it’s|it\s+is|this\s+is|that's|that\s+is|these\s+are|they're|they’re|they\s+are)\s+(?:for|going|due|coming|needed|part|about|all|the\s+ones)\b`,
     String.raw`since\s+(?:this|that|it)\s+(?:is|'s)\b`,
+    // ", because the ad team wants …", ", since those are the ones …": a reason ("since July" is a date, never these).
+    String.raw`because\b`,
+    String.raw`since\s+(?:those|these|they|they're|they’re|that's|it's|we|we're|we've|i|i'm|the\s+[\w-]+\s+(?:team|folks|people|reps?))\b`,
     String.raw`(?:need|needed|want|wanted|using|planning\s+to\s+use)\s+(?:them|these|those|it|this|the\s+list|to)\b`,
     String.raw`(?:we|i|marketing|sales|support|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:want|wants|need|needs|would\s+like|are\s+running|are\s+planning|plan|plans|will|am\s+going|are\s+going)|['’](?:d\s+like|re\s+running|re\s+planning|ll|m\s+going|re\s+going))\b`,
   ].join('|') +
@@ -43,7 +46,13 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
 /** "for the supply chain webinar", "for the upsell emails next week": what the list is for. */
 const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?)\b`;
 
-const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}`, 'gi');
+/** "because …" and "since they …" without a boundary before them: a reason wherever it starts. */
+const REASON = String.raw`\b(?:because|cause|'cause)\s+(?:those|these|they|they're|they’re|we|we're|i|i'm|the|our|it|it's|that|that's|sales|marketing)\b|\bsince\s+(?:those|these|they|they're|they’re|that's|it's|we're|we've)\b`;
+
+const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}|${REASON}`, 'gi');
+
+/** "For the partner summit I need …", "For the QBR, pull …": what the list is for, said first. */
+const FOR_FIRST = /^\s*for\s+(?:the|our|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\s+){0,4}?[\w'&+-]+\s*,?\s*(?=(?:i|we)\s+(?:need|want|would\s+like)|(?:i|we)['’]d\s+like|(?:can|could)\s+(?:you|i|we)\b|please\b|pull\b|grab\b|get\b|give\b|show\b|list\b|find\b)/i;
 
 /**
  * The polite request at the start (blank it: a way of asking), and the purposes after the audience
@@ -55,6 +64,11 @@ const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}`, 'gi');
 const ASKED_FIRST = /^\s*(?:who|which\s+(?:contacts|people|leads|customers))\s+(?:should|do\s+we|would|will|can|could|must|needs?\s+to)\b[^?]{1,120}\?(?=\s*\S)/i;
 
 export function requestAndPurpose(description: string, tenant: TenantValues): { leadIn?: Span; purposes: Span[] } {
+  const first = FOR_FIRST.exec(description);
+  if (first) {
+    const rest = requestAndPurpose(' '.repeat(first[0].length) + description.slice(first[0].length), tenant);
+    return { leadIn: rest.leadIn, purposes: [{ text: first[0].trim(), start: first[0].length - first[0].trimStart().length, end: first[0].trimEnd().length }, ...rest.purposes] };
+  }
   const asked = ASKED_FIRST.exec(description);
   if (asked) {
     const rest = requestAndPurpose(' '.repeat(asked[0].length) + description.slice(asked[0].length), tenant);

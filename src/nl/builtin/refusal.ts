@@ -21,6 +21,8 @@ const CHECKS: [RegExp, string][] = [
   [/\b(?:chart|graph|histogram|dashboard|pivot\s+table)s?\s+(?:of|for|by|showing|with)\b|\b(?:breakdown|break\s+down)\s+(?:of|by)\b|\bbroken\s+down\s+by\b|\b(?:bar|pie|line)\s+charts?\b/i, 'This asks for a report or a chart rather than describing an audience. Describe who belongs (e.g. "contacts created since January"); the preview shows how many.'],
   // "what SQL does the Q1 batch segment run?": a question about the machinery, not an audience.
   [/\bwhat\s+(?:sql|query|queries)\b|\b(?:sql|query)\s+(?:does|do|did|would|will)\b|\bthe\s+(?:sql|query)\s+(?:for|of|behind)\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
+  // "compare our customers with …": a comparison is a report.
+  [/^\s*(?:please\s+|can\s+you\s+|could\s+you\s+)?compare\b/i, 'This asks for a comparison, which is a report rather than an audience. Describe one audience (e.g. "customers in Germany"); its preview shows how many.'],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
 ];
 
@@ -40,7 +42,7 @@ export function refuseBefore(description: string, tenant: TenantValues): string 
  * "show me Globex Corp's customers": a name that is not one of this workspace's owners, owning
  * customers or contacts, is another organization's data. Contacts at a company are said "at X".
  */
-const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:\s+(?:account|company|org|organi[sz]ation|team|workspace|instance))?(?:'s|’s|s')\s+(?:own\s+)?(?:[a-z][\w-]*\s+){0,2}?(customers|contacts|leads|clients|users|subscribers|audience|list|data|database|crm|CRM|accounts|people|workspace)\b/;
+const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:\s+(?:account|company|org|organi[sz]ation|team|workspace|instance))?(?:'s|’s|s')\s+(?:own\s+)?(?:[A-Za-z0-9][\w-]*\s+){0,3}?(customers|contacts|leads|clients|users|subscribers|audience|list|lists|segment|segments|members|data|database|crm|CRM|accounts|people|workspace)\b/;
 
 /** "Globex Corp contacts", "Initech Inc. customers": an organization's name (by its legal suffix) owning the people, without "'s". */
 const SUFFIXED = /\b((?:[A-Z][\w&-]*\s+){1,3}(?:Corp|Corporation|Inc|Ltd|LLC|GmbH|PLC|Co)\.?)\s+(customers|contacts|leads|clients|users|subscribers|audience|data|database|crm|CRM|people)\b/;

@@ -42,7 +42,9 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
   ['punct', /[<>!=]=|<>|\S/y],
 ];
 
-export function tokenize(input: string): Token[] {
+export function tokenize(text: string): Token[] {
+  // "email_status", "lifecycle_stage": a field's key typed as in the rules is its words (same length, so offsets hold).
+  const input = text.includes('_') ? text.replace(/(?<=[a-z])_(?=[a-z])/gi, ' ') : text;
   const out: Token[] = [];
   let pos = 0;
   while (pos < input.length) {
@@ -207,10 +209,35 @@ function shorthand(tokens: Token[]): Token[] {
       i += 1;
       continue;
     }
+    // Filter syntax: "|" and "||" are "or", "&" and "&&" are "and".
+    if (t.kind !== 'word' && t.kind !== 'quoted' && (t.norm === '|' || t.norm === '||' || t.norm === '&&')) {
+      out.push({ ...t, kind: 'word', norm: t.norm === '&&' ? 'and' : 'or' });
+      continue;
+    }
+    // "tags: none", "crm fit: none", "NPS not set", "owner = none": the field said, then that it is empty — "no <field>".
+    const empty = t.norm === ':' || t.norm === '=' ? (EMPTY.has(next?.norm ?? '') && ends(tokens, i + 2) ? 2 : 0) : t.norm === 'not' && next?.norm === 'set' && ends(tokens, i + 2) ? 2 : 0;
+    if (empty) {
+      let k = out.length;
+      while (k > 0 && out.length - k < 3 && out[k - 1]!.kind === 'word' && !RUN_BREAKS.has(out[k - 1]!.norm)) k -= 1;
+      if (k < out.length) {
+        out.splice(k, 0, { kind: 'word', text: '', norm: 'no', start: out[k]!.start, end: out[k]!.start });
+        i += empty - 1;
+        continue;
+      }
+    }
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;
     out.push(word ? { ...t, norm: word } : t);
   }
   return out;
+}
+
+const EMPTY = new Set(['none', 'empty', 'null', 'blank', 'nil', 'missing', 'unset', 'n/a']);
+/** Words a field's name does not run back over: "vip customers, owner: none" is about "owner". */
+const RUN_BREAKS = new Set(['and', 'or', 'but', 'with', 'without', 'who', 'whose', 'that', 'where', 'has', 'have', 'is', 'are', 'their', 'a', 'an', 'the', 'no', 'not']);
+/** The end of a filter's value: the text's end, a separator or a conjunction. */
+function ends(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return !t || [',', ';', '.', ')', '|', '||', '&', '&&', 'and', 'or', 'but'].includes(t.norm);
 }
 
 function glued(a: Token | undefined, b: Token | undefined): boolean {

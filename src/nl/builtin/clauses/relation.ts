@@ -802,6 +802,21 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       k += 1;
       listed = true;
     } else if (listed && p.w(k) === ',' && !p.is(k + 1, 'and|or|but')) k += 1;
+    // "calls >= 3", "lost deals: >= 2", "open deals: exactly 2": a count typed right after the plural rows (or their
+    // colon) is how many. A plain whole number under 100: "deals > 25k" stays an amount.
+    const plural = rows.plural || (rows.nounFieldOnly === j && /s$/.test(p.w(j - 1)));
+    if (round === 0 && rows.count === null && !rows.range && plural && (listed || COUNT_SYMBOLS.has(p.w(k)) || p.is(k, 'exactly'))) {
+      const b = readBound(p, p.is(k, 'exactly') ? k + 1 : k);
+      const num = b ? p.tokens[b.end - 1] : undefined;
+      if (b && (b.explicit || p.is(k, 'exactly|=|==')) && typeof b.value === 'number' && ['gt', 'gte', 'lt', 'lte', 'eq'].includes(b.operator) && num?.kind === 'number' && /^\d{1,2}$/.test(num.text)) {
+        // "meetings = 0": none.
+        if ((b.value === 0 && (b.operator === 'eq' || b.operator === 'lte')) || (b.value === 1 && b.operator === 'lt')) rows.none = true;
+        else rows.count = { operator: b.operator as CountBound['operator'], value: b.value };
+        if (phrases.number) rows.notes.push(`read "${p.text(k, b.end)}" as how many ${rel.label.toLowerCase()}, not their ${phrases.number.field}`);
+        j = b.end;
+        continue;
+      }
+    }
     // "activities: calls, …", "deals: negotiation or proposal": values of the rows' own fields.
     const values = listed ? enumValues(p, k, rows) : undefined;
     if (values) {
@@ -1090,6 +1105,7 @@ function boundOfRows(p: Parse, k: number, phrases: RelationPhrases): boolean {
   const next = p.tokens[b.end];
   return !next || next.kind !== 'word' || FILLERS_AFTER_BOUND.has(next.norm) || !!p.dates.read(b.end)?.conditions.length;
 }
+const COUNT_SYMBOLS = new Set(['>', '>=', '<', '<=', '=', '==', '≥', '≤']);
 const FILLERS_AFTER_BOUND = new Set([',', ';', '.', 'and', 'or', 'but', ')', 'who', 'that', 'which', 'in', 'since', 'from', 'created', 'won', 'lost', 'closed', 'still', 'open']);
 
 /**

@@ -76,6 +76,10 @@ export const refusals: Row[] = [
   // A ranking is a report, not an audience: "which … has the most", "the top N by …".
   { say: 'which industry brings the most won deals?', refuse: true },
   { say: 'top 20 leads by fit score', refuse: true },
+  // Another organization's segment or adjective-led contacts; a comparison is a report.
+  { say: "everyone in Initech Inc's Spring list segment", refuse: true },
+  { say: "Hooli's VIP customers", refuse: true },
+  { say: 'compare our leads with last year', refuse: true },
   // A chart or a breakdown is a report; the SQL behind a segment is not an audience.
   { say: 'give me a bar chart of leads by country', refuse: true },
   { say: 'a breakdown of customers by plan', refuse: true },

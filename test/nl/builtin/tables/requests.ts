@@ -1,4 +1,4 @@
-import { c, counted, engaged, has, hasNo, months, type Row } from '../build.js';
+import { and, c, counted, engaged, has, hasNo, months, or, type Row } from '../build.js';
 
 /**
  * Requests as people type them in a chat or a ticket: a polite way of asking around the audience,
@@ -44,4 +44,15 @@ export const requests: Row[] = [
   { say: 'deals: lost, under 10k', rules: has('deals', c('stage', 'eq', 'closed_lost'), c('amount', 'lt', 10000)) },
   { say: 'activities: meetings, since October', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-01')) },
   { say: 'contacts with a deal that is still open and above 40k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 40000)) },
+  // Filter syntax: "|" and "&" (and binds tighter), "field: none", "not set", a key with underscores, a count after plural rows.
+  { say: 'plan=pro & country=DE | plan=enterprise & country=FR', rules: [or(and(c('properties.plan', 'eq', 'pro'), c('country', 'eq', 'DE')), and(c('properties.plan', 'eq', 'enterprise'), c('country', 'eq', 'FR')))] },
+  { say: 'owner: none, lifecycle = lead', rules: [c('owner', 'is_null'), c('lifecycle_stage', 'eq', 'lead')] },
+  { say: 'payments fit: none', rules: hasNo('fit_scores', c('product', 'eq', 'payments')) },
+  { say: 'lifecycle_stage != customer', rules: c('lifecycle_stage', 'neq', 'customer') },
+  { say: 'meetings >= 2', rules: counted('activities', 'gte', 2, c('type', 'eq', 'meeting')) },
+  { say: 'won deals: exactly 1', rules: counted('deals', 'eq', 1, c('stage', 'eq', 'closed_won')), assume: ['how many deals'] },
+  { say: 'calls = 0', rules: hasNo('activities', c('type', 'eq', 'call')) },
+  // A reason after the audience, and what the list is for said first.
+  { say: 'leads in Spain because the sales team wants a call list', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES')], assume: ["contact's country"], unrecognized: ['because the sales team wants a call list'] },
+  { say: 'For the spring roadshow I need customers in Italy', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['lifecycle stage customer', "contact's country"], unrecognized: ['For the spring roadshow'] },
 ];
