@@ -112,7 +112,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     column: col('language'),
     nullable: true,
     values: { kind: 'languages' },
-    synonyms: ['locale', 'spoken language', 'preferred language', 'primary language'],
+    synonyms: ['locale', 'spoken language', 'preferred language', 'primary language', 'lang'],
     hint: 'ISO 639-1 code, e.g. de',
   },
   {
@@ -209,7 +209,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     type: 'number',
     column: col('annual_revenue'),
     nullable: true,
-    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'makes', 'revenues'],
+    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'makes', 'revenues', 'bringing in', 'brings in'],
   },
 ];
 

@@ -251,7 +251,11 @@ export class DateReader {
     let operator: DateCondition['operator'] = 'more_than_ago';
     if (w(j) === 'older' && w(j + 1) === 'than') j += 2;
     else if ((w(j) === 'more' || w(j) === 'longer') && w(j + 1) === 'than') j += 2;
-    else if (['over', 'beyond'].includes(w(j))) j += 1;
+    else if (['over', 'beyond', '>', '>='].includes(w(j))) j += 1;
+    else if (w(j) === '<' || w(j) === '<=') {
+      j += 1;
+      operator = 'within_last';
+    }
     else if (w(j) === 'at' && w(j + 1) === 'least') j += 2;
     else if ((w(j) === 'less' || w(j) === 'fewer') && w(j + 1) === 'than') {
       j += 2;
@@ -295,9 +299,10 @@ export class DateReader {
       const period = this.period(i + 4);
       if (period) return { conditions: [{ operator: 'gte', value: iso(period.start) }], end: period.next };
       kind = 'since';
-    } else if (['since', 'from'].includes(w(i))) kind = 'since';
-    else if (w(i) === 'before') kind = 'before';
-    else if (w(i) === 'after') kind = 'after';
+    } else if (['since', 'from', '>=', '≥'].includes(w(i))) kind = 'since';
+    else if (w(i) === 'before' || w(i) === '<') kind = 'before';
+    else if (w(i) === 'after' || w(i) === '>') kind = 'after';
+    else if (w(i) === '<=' || w(i) === '≤') kind = 'until';
     else if (['until', 'till', 'through', 'thru'].includes(w(i))) kind = 'until';
     else if (['in', 'on', 'during'].includes(w(i))) kind = 'in';
     else if (w(i) === 'between') kind = 'between';

@@ -209,6 +209,13 @@ function shorthand(tokens: Token[]): Token[] {
       i += 1;
       continue;
     }
+    // "ignored the Year in Review", "ignored our last 3 campaigns": opened none of them ("ignored it": did not open it).
+    if (t.kind === 'word' && (t.norm === 'ignored' || t.norm === 'ignores') && ['the', 'our', 'it', 'them', 'all', 'every', 'each', 'any', 'emails', 'campaigns', 'newsletters'].includes(next?.norm ?? '')) {
+      const it = next?.norm === 'it' || next?.norm === 'them';
+      out.push({ ...t, norm: it ? "didn't" : 'opened' }, { kind: 'word', text: '', norm: it ? 'open' : 'none', start: t.end, end: t.end });
+      if (!it) out.push({ kind: 'word', text: '', norm: 'of', start: t.end, end: t.end });
+      continue;
+    }
     // Filter syntax: "|" and "||" are "or", "&" and "&&" are "and".
     if (t.kind !== 'word' && t.kind !== 'quoted' && (t.norm === '|' || t.norm === '||' || t.norm === '&&')) {
       out.push({ ...t, kind: 'word', norm: t.norm === '&&' ? 'and' : 'or' });

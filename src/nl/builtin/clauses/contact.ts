@@ -457,7 +457,7 @@ function namedField(p: Parse, i: number): Clause | undefined {
   }
   // "subscription tier is starter": a word of another field's name before this field's name (said).
   const next = best || !p.lattice[at + 1]?.length ? [] : p.senses(at + 1, 'field');
-  if (next.length && p.lex.words.has(p.w(at)) && !p.senses(at, 'value').length) {
+  if (next.length && p.lex.words.has(p.w(at)) && !p.senses(at, 'value').length && !NOT_A_FIELD_WORD.has(p.w(at))) {
     for (const { sense, match } of next) {
       const field = fieldOf(p, sense.field);
       if (field.type !== 'enum' && field.type !== 'tags' && field.type !== 'number') continue;
@@ -702,3 +702,6 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
   if (after) return { node: cond(field.key, after.empty ? 'is_null' : 'is_not_null'), end: after.end };
   return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: before!.end + 1 };
 }
+
+/** Words that are in some phrase of the lexicon ("Bosnia and Herzegovina") but never a word of a field's name. */
+const NOT_A_FIELD_WORD = new Set(['and', 'or', 'but', 'nor', 'not', 'with', 'of', 'in', 'the', 'a', 'an', 'to', 'for', 'on', 'at', 'by']);

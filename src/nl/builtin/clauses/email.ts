@@ -19,6 +19,8 @@ const VERBS: [string[], Event][] = Object.entries(EMAIL_VERBS)
   .filter(([event]) => EVENTS.values?.kind === 'static' && EVENTS.values.values.includes(event))
   .flatMap(([event, phrases]) => phrases.map((words) => [words, event as Event] as [string[], Event]));
 
+/** Where a typed bound before "of" starts (">= 1 of the last 5"). */
+const TYPED_BOUND = new Set(['>', '>=', '≥']);
 const MODIFIERS: [string[], MatchMode][] = [
   [['any', 'of'], 'any'], [['at', 'least', 'one', 'of'], 'any'], [['one', 'of'], 'any'], [['a', 'single', 'one', 'of'], 'any'], [['single', 'one', 'of'], 'any'], [['a', 'single'], 'any'], [['some', 'of'], 'any'], [['either', 'of'], 'any'],
   [['each', 'of'], 'all'], [['all', 'of'], 'all'], [['every', 'one', 'of'], 'all'], [['all'], 'all'], [['every'], 'all'], [['each'], 'all'],
@@ -89,7 +91,7 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   const event = verb.value;
   // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
   // ("opened in the last 30 days": a window, not a preposition before campaigns.)
-  let j = p.dates.read(verb.end)?.conditions.length ? verb.end : p.skip(verb.end, ['on', 'through', 'in']);
+  let j = p.dates.read(verb.end)?.conditions.length ? verb.end : p.skip(verb.end, ['on', 'through', 'in', ':']);
   // "clickers from the last 5 sends": one of them ("from" picks among the campaigns).
   const among = p.is(j, 'from') && j === verb.end;
   if (among) j += 1;
@@ -97,7 +99,10 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   const sending = p.phrase(j, AFTER_SENDING);
   const sent = sending ? campaigns(p, sending.end) : undefined;
   if (sending && sent && (sent.campaigns.ids || sent.campaigns.last)) j = sending.end;
-  const modifier = p.phrase(j, MODIFIERS);
+  // ">= 1 of the last 5", "> 0 of": at least one of them, typed as a bound.
+  const typed = TYPED_BOUND.has(p.tokens[j]?.norm ?? '') ? readBound(p, j) : undefined;
+  const atLeastOne = typed && p.is(typed.end, 'of') && ((typed.operator === 'gte' && typed.value === 1) || (typed.operator === 'gt' && typed.value === 0));
+  const modifier = atLeastOne ? { value: 'any' as MatchMode, end: typed.end + 1 } : p.phrase(j, MODIFIERS);
   if (modifier) j = modifier.end;
   const target = campaigns(p, j) ?? implicit(p, i, j);
   if (!target) return undefined;
@@ -199,8 +204,9 @@ function campaigns(p: Parse, i: number): Target | undefined {
     const k = p.is(count.end, 'most', 'recent') ? count.end + 2 : p.is(count.end, 'latest|last|newest|recent|previous') ? count.end + 1 : undefined;
     if (k !== undefined && CAMPAIGN_NOUNS.has(p.w(k))) return { campaigns: { last: count.value, ids: null }, end: k + 1 };
   }
-  // "opened a Feature Digest": an article before a campaign's name.
-  const list = named(p, j) ?? (p.is(j, 'a|an') ? named(p, j + 1) : undefined);
+  // "opened a Feature Digest": an article before a campaign's name; "the two Feature Digest emails": how many it names.
+  const many = readNumber(p.tokens, j);
+  const list = named(p, j) ?? (p.is(j, 'a|an') ? named(p, j + 1) : undefined) ?? (many && Number.isInteger(many.value) && many.value >= 2 ? namedCount(p, many.end, many.value) : undefined);
   if (list) return list;
   // "didn't open any of the last 4": the last N with no noun, at the end of the clause; said.
   if (p.is(j, 'last|latest')) {
@@ -241,6 +247,13 @@ function campaigns(p: Parse, i: number): Target | undefined {
     return { campaigns: p.lastCampaigns, end };
   }
   return undefined;
+}
+
+/** Named campaigns after a number that counts them ("the two Feature Digest emails"), when it does. */
+function namedCount(p: Parse, k: number, n: number): Target | undefined {
+  const list = named(p, k);
+  // ("opened the two Feature Digest emails": both, unless "one of the two" says otherwise.)
+  return list?.campaigns.ids?.length === n ? { ...list, match: list.match ?? 'all' } : undefined;
 }
 
 /** Named campaigns, with "campaign"/"email" before or after; a one-word partial name needs that word ("Black Friday" alone is enough). */

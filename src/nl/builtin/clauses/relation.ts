@@ -798,14 +798,15 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     let k = j;
     while (phrases.adverbs?.has(p.w(k))) k += 1;
     // "deals: open, > 25k", "activities: calls, last 30 days": a filter written as the rows' noun and a colon.
-    if (round === 0 && p.w(k) === ':') {
+    if (round === 0 && p.tokens[k]?.norm === ':') {
       k += 1;
       listed = true;
     } else if (listed && p.w(k) === ',' && !p.is(k + 1, 'and|or|but')) k += 1;
     // "calls >= 3", "lost deals: >= 2", "open deals: exactly 2": a count typed right after the plural rows (or their
     // colon) is how many. A plain whole number under 100: "deals > 25k" stays an amount.
-    const plural = rows.plural || (rows.nounFieldOnly === j && /s$/.test(p.w(j - 1)));
-    if (round === 0 && rows.count === null && !rows.range && plural && (listed || COUNT_SYMBOLS.has(p.w(k)) || p.is(k, 'exactly'))) {
+    const typed = p.tokens[k]?.norm ?? '';
+    const plural = rows.plural || (rows.nounFieldOnly === j && /s$/.test(p.tokens[j - 1]?.norm ?? ''));
+    if (round === 0 && rows.count === null && !rows.range && plural && (listed || COUNT_SYMBOLS.has(typed) || typed === 'exactly')) {
       const b = readBound(p, p.is(k, 'exactly') ? k + 1 : k);
       const num = b ? p.tokens[b.end - 1] : undefined;
       if (b && (b.explicit || p.is(k, 'exactly|=|==')) && typeof b.value === 'number' && ['gt', 'gte', 'lt', 'lte', 'eq'].includes(b.operator) && num?.kind === 'number' && /^\d{1,2}$/.test(num.text)) {
@@ -1100,6 +1101,9 @@ function andContinues(p: Parse, k: number, phrases: RelationPhrases): boolean {
 /** "… open and over 25k", "…, > 25k": a bound with its comparison said, and nothing after it that it counts or measures. */
 function boundOfRows(p: Parse, k: number, phrases: RelationPhrases): boolean {
   if (!phrases.number || phrases.perRow !== undefined) return false;
+  // (Only where a bound can start: this runs after every "and".)
+  const first = p.tokens[k];
+  if (!first || (first.kind !== 'number' && !COMPARATOR_FIRST.has(first.norm))) return false;
   const b = readBound(p, k);
   if (!b?.explicit || b.operator === 'in') return false;
   const next = p.tokens[b.end];

@@ -55,4 +55,10 @@ export const requests: Row[] = [
   // A reason after the audience, and what the list is for said first.
   { say: 'leads in Spain because the sales team wants a call list', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES')], assume: ["contact's country"], unrecognized: ['because the sales team wants a call list'] },
   { say: 'For the spring roadshow I need customers in Italy', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['lifecycle stage customer', "contact's country"], unrecognized: ['For the spring roadshow'] },
+  // Dates typed with comparison symbols; "lang"; "ignored" a campaign; ">= 1 of the last N"; "the two <name> emails".
+  { say: 'created < 2026-03-01', rules: c('created_at', 'lt', '2026-03-01') },
+  { say: 'lang = fr and tagged vip', rules: [c('language', 'eq', 'fr'), c('tags', 'eq', 'vip')] },
+  { say: 'leads who ignored the Spring Sale', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'none', { ids: ['Spring Sale'] })] },
+  { say: 'opened >= 1 of last 4', rules: engaged('opened', 'any', { last: 4 }), assume: ['last 4 campaigns'] },
+  { say: 'contacts who opened both Feature Digest emails', rules: engaged('opened', 'all', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }), assume: ['"Feature Digest"'] },
 ];
