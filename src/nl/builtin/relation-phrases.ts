@@ -194,7 +194,7 @@ const fitScores: RelationPhrases = {
   number: {
     field: 'score',
     words: [[['of'], true], [['scoring'], true], [['score'], true], [['scores'], true], [['scored'], true], [['rated'], true], [['is'], true], [['are'], true]],
-    levels: { high: ['gte', 70], strong: ['gte', 70], good: ['gte', 70], great: ['gte', 70], low: ['lt', 40], poor: ['lt', 40], weak: ['lt', 40] },
+    levels: { high: ['gte', 70], highly: ['gte', 70], strong: ['gte', 70], strongly: ['gte', 70], good: ['gte', 70], great: ['gte', 70], low: ['lt', 40], poor: ['lt', 40], poorly: ['lt', 40], weak: ['lt', 40], weakly: ['lt', 40], badly: ['lt', 40] },
   },
   perRow: 'product',
   links: new Set(['that', 'which', 'is', 'are', 'was', 'were', 'both', 'all']),

@@ -184,6 +184,10 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',
   // "a phone call" is a call (an activity), not the phone field.
   'phone call': 'call', 'phone calls': 'calls', 'telephone call': 'call', 'telephone calls': 'calls', 'phone conversation': 'call', 'phone conversations': 'calls',
+  // "customers in Spain as well as leads in Italy": a second audience added, like "plus".
+  'as well as': 'plus',
+  // "reached out to us on their own": by themselves (an adverb of the activity, no field).
+  'on their own': 'also', 'of their own accord': 'also',
   // "tagged neither vip nor partner": neither tag, untagged contacts included.
   'tagged neither': 'neither', 'tagged with neither': 'neither', 'labeled neither': 'neither', 'labelled neither': 'neither',
   // "whose plan is anything but free": a value's negation.

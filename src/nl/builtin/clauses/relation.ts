@@ -868,7 +868,10 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       continue;
     }
     // A time window on the date field; "in August, September and October": one window over periods that follow each other.
-    const when = rows.date ? (periodList(p, linked) ?? p.dates.read(linked)) : undefined;
+    // "inbound meetings, last 2 wks": a window after a comma, closing the phrase, is the rows' (not the contact's creation).
+    const afterComma = rows.date && !rows.window && p.tokens[k]?.norm === ',' ? p.dates.read(k + 1) : undefined;
+    const closing = afterComma?.conditions.length && [undefined, ',', ';', '.', ')', 'and', 'or', 'but'].includes(p.tokens[afterComma.end]?.norm) ? afterComma : undefined;
+    const when = rows.date ? (closing ?? periodList(p, linked) ?? p.dates.read(linked)) : undefined;
     if (when && !when.conditions.length) {
       // "ever", "at all"
       j = when.end;
@@ -898,6 +901,18 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       rows.notIn = [{ operator: 'gte', value: windowEnd.value }];
       j = p.is(since.end, 'then|that') ? since.end + 1 : since.end;
       continue;
+    }
+    // "fewer than 3 calls, but at least one": a lower bound too.
+    const but = rows.count && (rows.count.operator === 'lt' || rows.count.operator === 'lte') && (p.tokens[k]?.norm === ',' || p.tokens[k]?.norm === 'but') ? p.skip(k, [',', 'but', 'and']) : undefined;
+    const floor = but !== undefined && p.is(but, 'at', 'least') ? readNumber(p.tokens, but + 2) : undefined;
+    if (floor && rows.count && Number.isInteger(floor.value) && floor.value >= 1) {
+      const high = rows.count.operator === 'lt' ? rows.count.value - 1 : rows.count.value;
+      if (floor.value <= high) {
+        rows.range = [floor.value, high];
+        rows.count = null;
+        j = p.is(floor.end, 'of', 'them') ? floor.end + 2 : floor.end;
+        continue;
+      }
     }
     const more = trailingOrMore(p, k);
     if (more && rows.count) {

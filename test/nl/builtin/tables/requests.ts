@@ -61,4 +61,9 @@ export const requests: Row[] = [
   { say: 'leads who ignored the Spring Sale', rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'none', { ids: ['Spring Sale'] })] },
   { say: 'opened >= 1 of last 4', rules: engaged('opened', 'any', { last: 4 }), assume: ['last 4 campaigns'] },
   { say: 'contacts who opened both Feature Digest emails', rules: engaged('opened', 'all', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }), assume: ['"Feature Digest"'] },
+  // "as well as" adds an audience like "plus"; "highly"/"poorly" are levels; a count with "but at least one"; a window after a comma.
+  { say: 'leads in France as well as customers in Spain', rules: [or(and(c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'FR')), and(c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'ES')))], assume: ['lifecycle stage customer', "contact's country"] },
+  { say: 'contacts who score poorly for payments', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 40)), assume: ['"poorly"'] },
+  { say: 'contacts with fewer than 4 meetings but at least one', rules: [has('activities', c('type', 'eq', 'meeting')), counted('activities', 'lte', 3, c('type', 'eq', 'meeting'))] },
+  { say: 'outbound calls, last 3 weeks', rules: has('activities', c('direction', 'eq', 'outbound'), c('type', 'eq', 'call'), c('occurred_at', 'within_last', { amount: 3, unit: 'weeks' })) },
 ];
