@@ -505,6 +505,11 @@ export class DateReader {
     return { start: prev, end: start, next: i + 1 };
   }
 
+  /** "last year", "previous year" at j: the calendar year before the clock's. */
+  private lastYear(j: number): boolean {
+    return (this.w(j) === 'last' || this.w(j) === 'previous') && this.w(j + 1) === 'year';
+  }
+
   /** A calendar date or period: 2026-09-01, March 2026, March 1, 2026, 1 March 2026, September, 2025, Q1 2026. */
   period(i: number): Period | undefined {
     const t = this.tokens[i];
@@ -552,6 +557,10 @@ export class DateReader {
       else if (!h && this.w(j) === 'this' && this.w(j + 1) === 'year') {
         y = this.asOf.getUTCFullYear();
         j += 2;
+      } else if (this.lastYear(j)) {
+        // "the first half of last year", "H1 last year"
+        y = this.asOf.getUTCFullYear() - 1;
+        j += 2;
       } else if (h) y = this.asOf.getUTCFullYear();
       if (y !== undefined) {
         const m = half === 1 ? 0 : 6;
@@ -562,6 +571,13 @@ export class DateReader {
     if (holiday) return holiday;
     const q = /^q([1-4])$/.exec(t.norm);
     if (q) {
+      // "Q3 last year", "Q1 of last year"
+      const of = this.w(i + 1) === 'of' ? 1 : 0;
+      if (this.lastYear(i + 1 + of)) {
+        const m = (Number(q[1]) - 1) * 3;
+        const y = this.asOf.getUTCFullYear() - 1;
+        return { start: day(y, m), end: day(y, m + 3), next: i + 3 + of };
+      }
       const y = year(i + 1) ?? this.asOf.getUTCFullYear();
       const m = (Number(q[1]) - 1) * 3;
       return { start: day(y, m), end: day(y, m + 3), next: year(i + 1) ? i + 2 : i + 1 };
@@ -593,6 +609,9 @@ export class DateReader {
       if (y !== undefined) j += 1;
       else if (this.w(j) === 'this' && this.w(j + 1) === 'year') {
         y = this.asOf.getUTCFullYear();
+        j += 2;
+      } else if (this.lastYear(j)) {
+        y = this.asOf.getUTCFullYear() - 1;
         j += 2;
       } else {
         if (this.w(j - 1) === 'of') j -= 1;

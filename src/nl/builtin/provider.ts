@@ -20,6 +20,13 @@ export interface BuiltinOptions {
  * Remarks to the reader, not conditions: a parenthesis in the first person singular ("(I just need the
  * list)") and a note about what to do with them ("(don't call them)", ", do not email them").
  */
+/**
+ * Words that say a field does not matter: "no matter what their email status is", "regardless of owner",
+ * "whatever their stage or owner", "whether it was won or lost", "even if they are not in it anymore".
+ * None is a condition.
+ */
+const NO_MATTER = /\b(?:no\s+matter\s+(?:what|which|who|how)|regardless\s+of|irrespective\s+of|whatever)\b[^,;.()?!]*|,?\s*\bwhether\s+(?:it\s+was|it\s+is|it's|they\s+were|they\s+are|they're)?\s*[^;.()?!]*?\bor\s+[\w-]+(?:\s+(?:ones|deals|activities))?|,?\s*\beven\s+if\s+(?:they|it)\b[^,;.()?!]*/gi;
+
 const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b|\b(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+matter\b|\b(?:are|is)\s+(?:fine|ok|okay)\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
 /** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
 const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$|\b(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b[\s\S]*$/gi;
@@ -61,7 +68,7 @@ export class BuiltinProvider implements Provider {
     }
     // A polite request around the audience is a way of asking; why it is wanted is not a condition (purpose.ts).
     const { leadIn, purposes } = requestAndPurpose(description, tenant);
-    const comments = [...description.matchAll(ASIDES), ...description.matchAll(REMARKS)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+    const comments = [...description.matchAll(ASIDES), ...description.matchAll(REMARKS), ...description.matchAll(NO_MATTER)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
       .concat(purposes).sort((a, b) => a.start - b.start).filter((c, n, all) => n === 0 || c.start >= all[n - 1]!.end);
     const blank = (text: string, c: { start: number; end: number }) => text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end);
     const readable = comments.reduce(blank, leadIn ? blank(description, leadIn) : description);

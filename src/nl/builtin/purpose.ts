@@ -20,7 +20,7 @@ const LEAD_IN = new RegExp(
   String.raw`^\s*(?:(?:hey|hi|hello|ok|okay|so|quick\s+one)\b[\s,!:-]*)?(?:` +
     String.raw`(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|quickly\s+)?${ASK}\b(?:\s+(?:me|us))?` +
     String.raw`|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|see|grab|pull)\b` +
-    String.raw`|(?:i|we)(?:\s+(?:need|want|would\s+like)|['’]d\s+like)\b(?:\s+(?:to\s+(?:see|get|pull|find|have|target|reach|email)))?` +
+    String.raw`|(?:i|we)(?:\s+(?:just|really|only|also|now))?(?:\s+(?:need|want|would\s+like)|['’]d\s+like)\b(?:\s+(?:to\s+(?:see|get|pull|find|have|target|reach|email)))?` +
     String.raw`|(?:i'm|i\s+am|we're|we\s+are)\s+looking\s+for|looking\s+for|need` +
     String.raw`|please\s+${ASK}\b(?:\s+(?:me|us))?` +
     // A bare imperative ("pull US contacts …", "grab everyone tagged vip"): only the verbs that are never conditions.
@@ -36,20 +36,30 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
   [
     String.raw`(?:it's|it’s|it\s+is|this\s+is|that's|that\s+is|these\s+are|they're|they’re|they\s+are)\s+(?:for|going|due|coming|needed|part|about|all|the\s+ones)\b`,
     String.raw`since\s+(?:this|that|it)\s+(?:is|'s)\b`,
+    // ", they get a separate mailing", ", the data team has not scored them yet", ", we are checking in with …":
+    // a sentence of its own after the audience (its own subject and verb) says why, not who.
+    String.raw`(?:they|we|i|you|those|these|the\s+(?!ones\b|people\b|contacts\b|folks\b)[\w-]+(?:\s+(?!who\b|that\b|which\b|with\b|whose\b|in\b|at\b|from\b|of\b|on\b)[\w-]+){0,2}|our\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:already\s+|all\s+|just\s+|still\s+|really\s+)?(?:get|gets|are|is|have|has|had|want|wants|need|needs|will|can|should|must|do|does|don't|doesn't|were|was|got|getting|deserve|qualify)\b`,
+    // ", to deprioritize them", ", to invite them": what will be done with them.
+    String.raw`to\s+(?:[\w-]+)\s+(?:them|those|these|it)\b`,
+    // ", before the renewal calls start next month": a time that is the purpose's, not the audience's.
+    String.raw`before\s+(?:the|our)\s+(?:[\w-]+\s+){0,3}?(?:start|starts|begin|begins|go|goes|launch|launches|kick|kicks|happen|happens)\b`,
     // ", because the ad team wants …", ", since those are the ones …": a reason ("since July" is a date, never these).
     String.raw`because\b`,
-    String.raw`since\s+(?:those|these|they|they're|they’re|that's|it's|we|we're|we've|i|i'm|the\s+[\w-]+\s+(?:team|folks|people|reps?))\b`,
+    String.raw`since\s+(?:those|these|they|they're|they’re|that's|it's|we|we're|we've|i|i'm|the\s+[\w-]+\s+(?:team|folks|people|reps?)|(?:the|our)\s+(?:[\w-]+\s+){1,3}?(?:is|are|will|has|have|was|were)\b)\b`,
     String.raw`(?:need|needed|want|wanted|using|planning\s+to\s+use)\s+(?:them|these|those|it|this|the\s+list|to)\b`,
     String.raw`(?:we|i|marketing|sales|support|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:want|wants|need|needs|would\s+like|are\s+running|are\s+planning|plan|plans|will|am\s+going|are\s+going)|['’](?:d\s+like|re\s+running|re\s+planning|ll|m\s+going|re\s+going))\b`,
   ].join('|') +
   String.raw`)`;
 /** "for the supply chain webinar", "for the upsell emails next week": what the list is for. */
-const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?)\b`;
+const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?|list|offer|dinner|gift|discount|track|team|cohort|box|roadshow|summit|conference)\b`;
 
 /** "because …" and "since they …" without a boundary before them: a reason wherever it starts. */
 const REASON = String.raw`\b(?:because|cause|'cause)\s+(?:those|these|they|they're|they’re|we|we're|i|i'm|the|our|it|it's|that|that's|sales|marketing)\b|\bsince\s+(?:those|these|they|they're|they’re|that's|it's|we're|we've)\b`;
 
 const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}|${REASON}`, 'gi');
+
+/** "Forget the vip filter from before, I just want …": a correction of an earlier request, then the request. */
+const CORRECTION = /^\s*(?:forget|scrap|drop|never\s+mind|ignore)\s+(?:about\s+)?(?:the|that|my)\s+(?:[\w-]+\s+){0,3}?(?:filter|condition|part|bit|rule|one|request|list)s?\b[^,;.]*[,;.]\s*/i;
 
 /** "For the partner summit I need …", "For the QBR, pull …": what the list is for, said first. */
 const FOR_FIRST = /^\s*for\s+(?:the|our|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\s+){0,4}?[\w'&+-]+\s*,?\s*(?=(?:i|we)\s+(?:need|want|would\s+like)|(?:i|we)['’]d\s+like|(?:can|could)\s+(?:you|i|we)\b|please\b|pull\b|grab\b|get\b|give\b|show\b|list\b|find\b)/i;
@@ -64,7 +74,7 @@ const FOR_FIRST = /^\s*for\s+(?:the|our|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\
 const ASKED_FIRST = /^\s*(?:who|which\s+(?:contacts|people|leads|customers))\s+(?:should|do\s+we|would|will|can|could|must|needs?\s+to)\b[^?]{1,120}\?(?=\s*\S)/i;
 
 export function requestAndPurpose(description: string, tenant: TenantValues): { leadIn?: Span; purposes: Span[] } {
-  const first = FOR_FIRST.exec(description);
+  const first = FOR_FIRST.exec(description) ?? CORRECTION.exec(description);
   if (first) {
     const rest = requestAndPurpose(' '.repeat(first[0].length) + description.slice(first[0].length), tenant);
     return { leadIn: rest.leadIn, purposes: [{ text: first[0].trim(), start: first[0].length - first[0].trimStart().length, end: first[0].trimEnd().length }, ...rest.purposes] };

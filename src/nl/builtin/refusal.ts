@@ -47,8 +47,14 @@ const POSSESSED = /\b((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:\s+(?:account|co
 /** "Globex Corp contacts", "Initech Inc. customers": an organization's name (by its legal suffix) owning the people, without "'s". */
 const SUFFIXED = /\b((?:[A-Z][\w&-]*\s+){1,3}(?:Corp|Corporation|Inc|Ltd|LLC|GmbH|PLC|Co)\.?)\s+(customers|contacts|leads|clients|users|subscribers|audience|data|database|crm|CRM|people)\b/;
 
+/** Typed in lower case: "globex's q1 batch segment", "show me globex corp's customers" (a word no one's, never a common one). */
+const LOWER = /(?<![.@\w-])\b([a-z][\w&-]*(?:\s+(?:corp|inc|ltd|llc|gmbh|plc|co)\.?)?)(?:'s|’s)\s+(?:[a-z0-9][\w-]*\s+){0,3}?(segment|segments|customers|contacts|leads|crm|database|data|workspace|list|people|accounts)\b/;
+const COMMON = new Set(['everyone', 'anyone', 'someone', 'somebody', 'everybody', 'nobody', 'anybody', 'today', 'yesterday', 'tomorrow', 'this', 'last', 'next', 'our', 'my', 'your', 'their', 'his', 'her', 'its', 'company', 'customer', 'contact', 'account', 'team', 'year', 'month', 'week', 'quarter', 'who', 'that', 'it', 'one', 'each', 'other', 'else', 'sales', 'marketing', 'world', 'country', 'lead', 'partner', 'vip', 'owner', 'user', 'rep', 'manager', 'campaign', 'segment', 'list', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'tenant', 'workspace', 'org', 'organization', 'organisation', 'nurture', 'webinar', 'event', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+
 function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
-  const m = POSSESSED.exec(description) ?? SUFFIXED.exec(description);
+  const lower = LOWER.exec(description);
+  const lowerName = lower && !COMMON.has(lower[1]!.split(/\s+/)[0]!) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(lower[1]!) ? lower : null;
+  const m = POSSESSED.exec(description) ?? SUFFIXED.exec(description) ?? lowerName;
   if (!m) return undefined;
   const name = m[1]!.replace(/^(?:Show|Give|Get|Find|List|All|Every|Only|Just|Me)\s+/g, '').replace(/^(?:me|us)\s+/i, '').trim();
   const owner = tenant.owners.some((o) => o.name.toLowerCase() === name.toLowerCase() || o.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase().split(/\s+/)[0]);

@@ -95,7 +95,9 @@ function plural(p: Parse, list: ValueList<ValueSense>): boolean {
 function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>, negated: boolean, people = false): Node {
   const values = [...new Set(list.items.flatMap((it) => valuesOf(p, it.sense)))];
   // "partners and vips in France": two groups of people, so either tag; "tagged vip and partner": both.
-  if (field.type === 'tags' && usesAnd(list) && values.length > 1 && people && !negated) {
+  // ("the ones tagged both trial and beta-tester": "both" says each.)
+  const both = p.tokens[list.items[0]!.match.start - 1]?.norm === 'both';
+  if (field.type === 'tags' && usesAnd(list) && values.length > 1 && people && !negated && !both) {
     const node = oneOrIn(field.key, values);
     p.assume(`read "${p.text(list.items[0]!.match.start, list.end)}" as people with any of these tags`, {
       says: 'each of these tags',
@@ -106,6 +108,9 @@ function listNode(p: Parse, field: ContactFieldDef, list: ValueList<ValueSense>,
   }
   if (field.type === 'tags' && usesAnd(list) && values.length > 1) {
     const each = values.map((v) => cond(field.key, negated ? 'neq' : 'eq', v));
+    // Said with "both", the conjunction stays one even where a list of groups is read as a union
+    // ("except the ones tagged both trial and beta-tester"): a group of its own, which that reading leaves alone.
+    if (both && !negated) return { type: 'group', op: 'and', negate: false, children: [{ type: 'group', op: 'and', negate: false, children: each }] };
     return negated ? group('or', each) : group('and', each);
   }
   if (usesAnd(list) && values.length > 1) p.assume(`read "${p.text(list.items[0]!.match.start, list.end)}" as any of them (a contact has one ${field.label.toLowerCase()})`);

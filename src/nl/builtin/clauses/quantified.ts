@@ -19,7 +19,7 @@ const QUANTIFIABLE: Quantifiable[] = ['deals', 'activities', 'fit_scores'];
 const BEFORE: [string[], boolean][] = [
   [['all', 'of', 'whose'], true], [['all', 'of', 'their'], true], [['all', 'their'], true], [['all', 'the'], true], [['all'], true],
   [['every'], true], [['every', 'single'], true], [['each'], true], [['each', 'and', 'every'], true], [['each', 'of', 'their'], true], [['whose'], false], [['their'], false], [['whose', 'only'], true],
-  [['their', 'only'], true], [['the', 'only'], true],
+  [['their', 'only'], true], [['the', 'only'], true], [['whose', 'every'], true], [['their', 'every'], true], [['every', 'one', 'of', 'their'], true], [['each', 'one', 'of', 'their'], true], [['every', 'one', 'of', 'the'], true], [['every', 'single', 'one', 'of', 'their'], true], [['all', 'of', 'the'], true],
 ];
 const VERBS = ['are', 'were', 'is', 'was', 'have', 'has', 'had'];
 const AFTER = ['all', 'each', 'only', 'both'];
@@ -108,7 +108,7 @@ function allAre(p: Parse, i: number): Clause | undefined {
   if (i === 0 && p.sense(before?.end ?? i, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;
   // "every deal they had was lost", "every deal ended up lost"
   let j = p.skip(n.end, ['they', 'we', 'he', 'she', 'ever', 'had', 'have', 'has']);
-  j = p.skip(p.is(j, 'ended', 'up') ? j + 2 : j, VERBS);
+  j = p.skip(p.is(j, 'ended', 'up|in|as') ? j + 2 : j, VERBS);
   const after = AFTER.includes(p.w(j));
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;

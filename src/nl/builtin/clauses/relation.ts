@@ -473,11 +473,22 @@ function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; en
     if (found) return found;
   }
   const said = p.phrase(i, phrases.verbs);
-  const verb = said?.value.afterWho && !p.is(i - 1, 'who|that|which|they|both|also') ? undefined : said;
+  const verb = theyDid(p, i, said?.value.afterWho && !p.is(i - 1, 'who|that|which|they|both|also') ? undefined : said);
   // A word that is a verb and a noun ("clicks", "opens"): the longer of the two readings.
   const asNoun = verb ? readRows(p, i, phrases, undefined) : undefined;
   const asVerb = readRows(p, i, phrases, verb);
   return asVerb && (!asNoun || asVerb.end >= asNoun.end) ? asVerb : asNoun;
+}
+
+/**
+ * "contacts who called in the last month", "leads that emailed": the contact is the one who called —
+ * their call (inbound), not the outbound one "called" alone is read as ("contacts we called").
+ */
+function theyDid(p: Parse, i: number, verb: { value: Reading; end: number } | undefined): { value: Reading; end: number } | undefined {
+  if (!verb || !verb.value.assume?.includes('(outbound)') || !p.is(i - 1, 'who|that|which')) return verb;
+  const where = verb.value.where.map(([field, op, value]) => (field === 'direction' ? ([field, op, 'inbound'] as const) : ([field, op, value] as const)));
+  const kind = verb.value.assume.replace(/^as (an? \w+) .*$/, '$1');
+  return { value: { ...verb.value, where, assume: `as ${kind} they ${kind.includes('email') ? 'sent' : 'made'} (inbound)` }, end: verb.end };
 }
 
 function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: Reading; end: number } | undefined, latestFirst = false): { rows: Rows; end: number } | undefined {

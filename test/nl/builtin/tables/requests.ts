@@ -66,4 +66,16 @@ export const requests: Row[] = [
   { say: 'contacts who score poorly for payments', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 40)), assume: ['"poorly"'] },
   { say: 'contacts with fewer than 4 meetings but at least one', rules: [has('activities', c('type', 'eq', 'meeting')), counted('activities', 'lte', 3, c('type', 'eq', 'meeting'))] },
   { say: 'outbound calls, last 3 weeks', rules: has('activities', c('direction', 'eq', 'outbound'), c('type', 'eq', 'call'), c('occurred_at', 'within_last', { amount: 3, unit: 'weeks' })) },
+  // A sentence of its own after the audience says why; "no matter what …", "whether … or …", "even if …" say nothing.
+  { say: 'leads created this year, they get the onboarding series', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-01-01')], unrecognized: ['they get the onboarding series'] },
+  { say: 'customers in Germany, to invite them to the meetup', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], assume: ['lifecycle stage customer', "contact's country"], unrecognized: ['to invite them to the meetup'] },
+  { say: 'partners in Spain no matter what their plan is', rules: [c('tags', 'eq', 'partner'), c('country', 'eq', 'ES')], assume: ["contact's country"], unrecognized: ['no matter what their plan is'] },
+  { say: 'contacts with a deal closed in September, whether won or lost', rules: has('deals', c('closed_at', 'gte', '2026-09-01'), c('closed_at', 'lt', '2026-10-01')), unrecognized: [', whether won or lost'] },
+  { say: 'Forget the partner filter, I just want vips in France', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'FR')], assume: ["contact's country"], unrecognized: ['Forget the partner filter,'] },
+  // "contacts who called": the contact called (inbound); "contacts we called": we did.
+  { say: 'leads who called last week', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-19'), c('occurred_at', 'lt', '2026-10-26'))], assume: ['they made (inbound)'] },
+  // Half-years and quarters of last year; "every one of their deals"; "both" kept inside an exception; lower-case other organizations.
+  { say: 'contacts created in the second half of last year', rules: [c('created_at', 'gte', '2025-07-01'), c('created_at', 'lt', '2026-01-01')] },
+  { say: 'contacts where every one of their deals was lost', rules: [has('deals'), hasNo('deals', c('stage', 'neq', 'closed_lost'))], assume: ['every deal'] },
+  { say: 'everyone except the ones tagged both vip and partner', rules: [{ type: 'group', op: 'and', negate: true, children: [c('tags', 'eq', 'vip'), c('tags', 'eq', 'partner')] }] },
 ];
