@@ -46,7 +46,7 @@ export const TYPO_VERBS: readonly string[] = [
 const TYPO_TARGETS = new Set([
   'last', 'past', 'previous', 'since', 'before', 'after', 'between', 'within', 'during', 'until', 'recently', 'ever', 'days', 'weeks', 'months',
   'years', 'quarter', 'month', 'week', 'year', 'without', 'except', 'excluding', 'never', 'anything', 'contacts', 'people', 'companies',
-  'everyone', 'everybody', 'anyone', 'anybody', 'customers', 'score', 'scores',
+  'everyone', 'everybody', 'anyone', 'anybody', 'customers', 'score', 'scores', 'unassigned', 'unsubscribed', 'subscribed',
   // "since jly", "in sepetmber": a misspelt month kills a whole date clause.
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);

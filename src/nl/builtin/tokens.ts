@@ -216,6 +216,14 @@ function shorthand(tokens: Token[]): Token[] {
       if (!it) out.push({ kind: 'word', text: '', norm: 'of', start: t.end, end: t.end });
       continue;
     }
+    // "over 100m a year in revenue", "$5M per year", "2m annually": revenue is yearly already; the words add nothing.
+    if (out[out.length - 1]?.kind === 'number' && t.kind === 'word') {
+      const per = (t.norm === 'a' || t.norm === 'per') && (next?.norm === 'year' || next?.norm === 'annum' || next?.norm === 'yr') ? 2 : t.norm === 'annually' || t.norm === 'yearly' || t.norm === 'annual' ? 1 : 0;
+      if (per && (per === 1 || ['in', 'of', ',', 'revenue', 'turnover', 'and', 'or'].includes(tokens[i + 2]?.norm ?? '') || !tokens[i + 2])) {
+        i += per - 1;
+        continue;
+      }
+    }
     // Filter syntax: "|" and "||" are "or", "&" and "&&" are "and".
     if (t.kind !== 'word' && t.kind !== 'quoted' && (t.norm === '|' || t.norm === '||' || t.norm === '&&')) {
       out.push({ ...t, kind: 'word', norm: t.norm === '&&' ? 'and' : 'or' });

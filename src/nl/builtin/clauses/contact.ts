@@ -656,6 +656,11 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
         const said = fieldComparison(p, noun + 2);
         if (said && said.node.type === 'condition' && said.node.field === employees.key && p.is(said.end, ')')) return { node: said.node, end: said.end + 1 };
       }
+      // "small businesses with no more than fifty staff": the number after it says what the word means.
+      if (p.is(noun + 1, 'with|of|having')) {
+        const said = fieldComparison(p, noun + 2);
+        if (said && said.node.type === 'condition' && said.node.field === employees.key) return { node: said.node, end: said.end };
+      }
       p.assume(`read "${p.text(i, i + 1 + two)}" as a company with ${size.says}`);
       // The noun is read on: "customers" is still a lifecycle stage.
       return { node: cond(employees.key, size.operator, size.value), end: COMPANY_NOUNS.has(p.w(noun)) || p.is(noun, 'account|accounts') ? noun + 1 : noun };

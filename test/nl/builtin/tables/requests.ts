@@ -78,4 +78,8 @@ export const requests: Row[] = [
   { say: 'contacts created in the second half of last year', rules: [c('created_at', 'gte', '2025-07-01'), c('created_at', 'lt', '2026-01-01')] },
   { say: 'contacts where every one of their deals was lost', rules: [has('deals'), hasNo('deals', c('stage', 'neq', 'closed_lost'))], assume: ['every deal'] },
   { say: 'everyone except the ones tagged both vip and partner', rules: [{ type: 'group', op: 'and', negate: true, children: [c('tags', 'eq', 'vip'), c('tags', 'eq', 'partner')] }] },
+  // "a year" after revenue adds nothing ("year in" is not the Year in Review); a size word then its number; sign-offs.
+  { say: 'contacts at companies making over 50m a year', rules: c('company.annual_revenue', 'gt', 50000000), assume: ['companies making'] },
+  { say: 'contacts at small companies with fewer than 20 employees', rules: c('company.employee_count', 'lt', 20) },
+  { say: 'unasigned customers in Italy thx', rules: [c('owner', 'is_null'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['"unasigned"', 'lifecycle stage customer', "contact's country"] },
 ];
