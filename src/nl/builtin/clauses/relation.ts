@@ -111,6 +111,9 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   // "opportunities owned by Sara": a people noun that starts the description is who they are (the
   // lifecycle stage), not the rows of a relation that shares the word (deals).
   if ((i === 0 || (i === 1 && p.is(0, 'all|the|our|every'))) && p.sense(i, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;
+  // "contacts who are (already) an opportunity": what they are, a lifecycle stage, not a deal they have.
+  const article = p.tokens[i]?.norm === 'a' || p.tokens[i]?.norm === 'an' ? i + 1 : i;
+  if (BEING.has(p.tokens[i - 1]?.norm ?? '') && p.sense(article, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;
   let best: Clause | undefined;
   for (const phrases of RELATION_PHRASES) {
     const c = readRelation(p, i, phrases);
@@ -1135,6 +1138,7 @@ function boundOfRows(p: Parse, k: number, phrases: RelationPhrases): boolean {
   const next = p.tokens[b.end];
   return !next || next.kind !== 'word' || FILLERS_AFTER_BOUND.has(next.norm) || !!p.dates.read(b.end)?.conditions.length;
 }
+const BEING = new Set(['are', 'is', 'was', 'were', 'be', 'become', 'became', 'becomes', 'already', 'now', 'currently', 'still']);
 const COUNT_SYMBOLS = new Set(['>', '>=', '<', '<=', '=', '==', '≥', '≤']);
 const FILLERS_AFTER_BOUND = new Set([',', ';', '.', 'and', 'or', 'but', ')', 'who', 'that', 'which', 'in', 'since', 'from', 'created', 'won', 'lost', 'closed', 'still', 'open']);
 

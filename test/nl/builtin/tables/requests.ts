@@ -82,4 +82,6 @@ export const requests: Row[] = [
   { say: 'contacts at companies making over 50m a year', rules: c('company.annual_revenue', 'gt', 50000000), assume: ['companies making'] },
   { say: 'contacts at small companies with fewer than 20 employees', rules: c('company.employee_count', 'lt', 20) },
   { say: 'unasigned customers in Italy thx', rules: [c('owner', 'is_null'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['"unasigned"', 'lifecycle stage customer', "contact's country"] },
+  // Being an opportunity is a lifecycle stage; having one is a deal.
+  { say: 'leads or contacts who are already an opportunity', rules: [or(c('lifecycle_stage', 'eq', 'lead'), c('lifecycle_stage', 'eq', 'opportunity'))] },
 ];
