@@ -51,7 +51,7 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
   ].join('|') +
   String.raw`)`;
 /** "for the supply chain webinar", "for the upsell emails next week": what the list is for. */
-const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?|list|offer|dinner|gift|discount|track|team|cohort|box|roadshow|summit|conference)\b`;
+const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next\s+week)['’]s)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?|list|offer|dinner|gift|discount|track|team|cohort|box|roadshow|summit|conference)\b`;
 
 /** "because …" and "since they …" without a boundary before them: a reason wherever it starts. */
 const REASON = String.raw`\b(?:because|cause|'cause)\s+(?:those|these|they|they're|they’re|we|we're|i|i'm|the|our|it|it's|that|that's|sales|marketing)\b|\bsince\s+(?:those|these|they|they're|they’re|that's|it's|we're|we've)\b`;

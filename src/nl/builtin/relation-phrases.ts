@@ -178,7 +178,8 @@ const deals: RelationPhrases = {
     words: [[['worth'], true], [['valued'], true], [['totaling'], true], [['totalling'], true], [['amounting'], true], [['sized'], true],
       [['with', 'a', 'value'], true], [['with', 'an', 'amount'], true], [['with', 'a', 'value', 'of'], true], [['with', 'an', 'amount', 'of'], true], [['of'], true]],
   },
-  links: new Set(LINKS),
+  // "deals under 5k that we lost this year": the deal the relative clause is about.
+  links: new Set([...LINKS, 'we', "we've"]),
 };
 
 const fitScores: RelationPhrases = {

@@ -414,6 +414,9 @@ const PURPOSE_VERBS = new Set(['assign', 'reassign', 'email', 'call', 'contact',
 const MODALS = new Set(['should', 'must', 'could', 'need', 'needs', 'want', 'wanna', 'gotta', 'ought', 'will', "we'll", "let's", 'shall']);
 function purposeLabel(p: Parse): number | undefined {
   const colon = p.tokens.findIndex((t) => t.norm === ':');
+  // "whales: contacts with an open deal of 45k or more": one word, then the people it names.
+  const named = p.tokens[2]?.norm ?? '';
+  if (colon === 1 && (PEOPLE_NOUNS.has(named) || EVERYONE.has(named)) && !['all', 'any', 'every', 'each', 'none'].includes(named) && !p.lattice[0]?.some((m) => !m.typo)) return colon;
   if (colon < 2 || colon >= p.tokens.length - 1) return undefined;
   for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
   // "contacts we should call: …", "people I need to email: …": a modal says what the list is for.

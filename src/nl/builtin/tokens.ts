@@ -224,6 +224,12 @@ function shorthand(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "have at least one tag": any tag.
+    if (t.norm === 'at' && next?.norm === 'least' && (tokens[i + 2]?.norm === 'one' || tokens[i + 2]?.norm === '1') && (tokens[i + 3]?.norm === 'tag' || tokens[i + 3]?.norm === 'tags')) {
+      out.push({ ...t, text: `${t.text} ${next.text} ${tokens[i + 2]!.text}`, norm: 'any', end: tokens[i + 2]!.end });
+      i += 2;
+      continue;
+    }
     // Filter syntax: "|" and "||" are "or", "&" and "&&" are "and".
     if (t.kind !== 'word' && t.kind !== 'quoted' && (t.norm === '|' || t.norm === '||' || t.norm === '&&')) {
       out.push({ ...t, kind: 'word', norm: t.norm === '&&' ? 'and' : 'or' });

@@ -91,7 +91,9 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   const event = verb.value;
   // "clicked in any of the last 3 campaigns", "opened on", "clicked through"
   // ("opened in the last 30 days": a window, not a preposition before campaigns.)
-  let j = p.dates.read(verb.end)?.conditions.length ? verb.end : p.skip(verb.end, ['on', 'through', 'in', ':']);
+  // ("clicked in Black Friday Teaser": a campaign named after a holiday is the campaign, not the day.)
+  const dated = p.dates.read(verb.end)?.conditions.length && !p.senses(verb.end + 1, 'campaign').length;
+  let j = dated ? verb.end : p.skip(verb.end, ['on', 'through', 'in', ':']);
   // "clickers from the last 5 sends": one of them ("from" picks among the campaigns).
   const among = p.is(j, 'from') && j === verb.end;
   if (among) j += 1;

@@ -117,7 +117,8 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     p.use(match, sense);
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
     // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.
-    const never = !intro?.value && p.w(i - 1) === 'never';
+    // ("have never been in it", "never once been in it": the same.)
+    const never = !intro?.value && (p.w(i - 1) === 'never' || (p.is(i - 1, 'been') && (p.is(i - 2, 'never') || p.is(i - 3, 'never', 'once'))));
     const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
     return { node, end: nounAfter ? match.end + 1 : match.end, refs: { ...campaignOf(p, sense.label), lastSegment: sense.id } };
   }

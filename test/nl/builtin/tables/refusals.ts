@@ -81,6 +81,7 @@ export const refusals: Row[] = [
   { say: "Hooli's VIP customers", refuse: true },
   { say: 'compare our leads with last year', refuse: true },
   { say: "show me initech's customers in spain", refuse: true },
+  { say: "everyone in Initech's Cooldown — Mar 2026", refuse: true },
   // A chart or a breakdown is a report; the SQL behind a segment is not an audience.
   { say: 'give me a bar chart of leads by country', refuse: true },
   { say: 'a breakdown of customers by plan', refuse: true },

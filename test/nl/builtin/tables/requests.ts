@@ -84,4 +84,10 @@ export const requests: Row[] = [
   { say: 'unasigned customers in Italy thx', rules: [c('owner', 'is_null'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT')], assume: ['"unasigned"', 'lifecycle stage customer', "contact's country"] },
   // Being an opportunity is a lifecycle stage; having one is a deal.
   { say: 'leads or contacts who are already an opportunity', rules: [or(c('lifecycle_stage', 'eq', 'lead'), c('lifecycle_stage', 'eq', 'opportunity'))] },
+  // "deals … that we lost": the same deal; "have never been in": never, ever; one word before a colon names the list.
+  { say: 'contacts with deals over 20k that we won this year', rules: has('deals', c('amount', 'gt', 20000), c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-01-01')) },
+  { say: 'leads who have never been in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'lead'), { type: 'group', op: 'and', negate: true, children: [{ type: 'segment', operator: 'in', segment: 'Q1 batch', when: { event: 'member', since: null } }] }] },
+  { say: 'sharks: contacts with an open deal over 30k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 30000)), assume: ['before the colon'] },
+  { say: 'contacts who clicked in Black Friday Teaser', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }) },
+  { say: 'leads that have at least one tag', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'is_not_null')] },
 ];
