@@ -698,12 +698,16 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
   if (marks.length) {
     const base = sequence(seq.slice(0, marks[0]), unknown);
     const excluded: Node[] = [];
+    const unlessOf = (n: number) => n > 0 && n < marks.length && !!(seq[marks[n]!] as { unless?: boolean }).unless && !(seq[marks[n - 1]!] as { unless?: boolean }).unless;
     marks.forEach((k, n) => {
+      if (unlessOf(n)) return; // read with the exception before it
       const part = seq.slice(k + 1, marks[n + 1] ?? seq.length);
       // A trailing "and" before the next "except" belongs to neither side.
       while (part.length && isMark(part[part.length - 1]!, 'and')) part.pop();
       const node = exception(part, unknown);
-      if (node) excluded.push(negate(node));
+      // "leave out anyone owned by Eddie unless they're tagged vip": the exception spares those — NOT (B AND NOT C).
+      const spared = unlessOf(n + 1) ? exception(seq.slice(marks[n + 1]! + 1, marks[n + 2] ?? seq.length), unknown) : undefined;
+      if (node) excluded.push(negate(spared ? group('and', [node, negate(spared)]) : node));
       else unknown.push((seq[k] as { at: number }).at);
     });
     const all_ = [...(base ? [base] : []), ...excluded];

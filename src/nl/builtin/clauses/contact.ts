@@ -622,8 +622,11 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
   const band = NPS_BANDS[w];
   const nps = fieldNamed(p, 'nps');
   if (band && nps) {
+    // "detractors (scores 0 through 6)": the band said again in parentheses adds nothing.
+    const close = p.tokens[i + 1]?.norm === '(' ? p.tokens.findIndex((t, k) => k > i + 1 && k < i + 9 && t.norm === ')') : -1;
+    const restated = close > 0 && p.tokens.slice(i + 2, close).some((t) => t.kind === 'number');
     p.assume(`read "${p.tokens[i]!.text}" as ${band.says}`);
-    return { node: cond(nps.key, band.operator as 'gte', band.value), end: i + 1 };
+    return { node: cond(nps.key, band.operator as 'gte', band.value), end: restated ? close + 1 : i + 1 };
   }
   // "on a paid plan", "paying tiers": any value but the field's "free" one, said.
   if (w === 'paid' || w === 'paying' || w === 'non-free') {

@@ -90,4 +90,7 @@ export const requests: Row[] = [
   { say: 'sharks: contacts with an open deal over 30k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 30000)), assume: ['before the colon'] },
   { say: 'contacts who clicked in Black Friday Teaser', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }) },
   { say: 'leads that have at least one tag', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'is_not_null')] },
+  // An exception with its own "unless" spares those: NOT (B AND NOT C); a band restated in parentheses.
+  { say: 'leads, but leave out anyone in Spain unless they are tagged vip', rules: [c('lifecycle_stage', 'eq', 'lead'), { type: 'group', op: 'and', negate: true, children: [c('country', 'eq', 'ES'), { type: 'group', op: 'and', negate: true, children: [c('tags', 'eq', 'vip')] }] }], assume: ["contact's country"] },
+  { say: 'promoters (9 or 10) in France', rules: [c('nps', 'gte', 9), c('country', 'eq', 'FR')], assume: ['promoters', "contact's country"] },
 ];
