@@ -52,7 +52,21 @@ export class BuiltinProvider implements Provider {
     return this.parseContacts(request);
   }
 
-  private parseContacts({ description, tenant, asOf }: GenerateRequest): Generation {
+  private parseContacts(request: GenerateRequest): Generation {
+    // "contacts in Brazil. Actually no, make that Canada": the correction replaces what it corrects (said).
+    const corrected = selfCorrection(request.description, request.tenant, request.asOf);
+    if (corrected) {
+      const out = this.parseOnce({ ...request, description: corrected.text });
+      if (out.kind !== 'rules') return out;
+      // Open spans are positions in what the user typed: mapped back from the corrected text.
+      const at = (pos: number) => corrected.map(pos);
+      const unrecognized = out.unrecognized.map((u) => ({ text: request.description.slice(at(u.start), at(u.end)), start: at(u.start), end: at(u.end) }));
+      return { ...out, assumptions: [corrected.said, ...out.assumptions], unrecognized };
+    }
+    return this.parseOnce(request);
+  }
+
+  private parseOnce({ description, tenant, asOf }: GenerateRequest): Generation {
     const common = { provider: this.name, model: this.model, promptVersion: this.promptVersion };
     const early = refuseBefore(description, tenant);
     if (early) return { ...common, kind: 'refusal', reason: early };
@@ -96,6 +110,38 @@ export class BuiltinProvider implements Provider {
     });
     return { ...common, kind: 'rules', rules: root(tree), assumptions: p.assumptions, alternatives, unrecognized: [...open, ...rest(p, scanned.stoppedAt)] };
   }
+}
+
+/** "Actually no, make that", "sorry, I mean", "scratch that, make it": a correction of the word before. */
+const CORRECTION = /[\s,.;!—–-]+(?:(?:actually|sorry|oops|wait|no|scratch\s+that)[\s,.!]*)+(?:make\s+(?:that|it)|i\s+mean|i\s+meant|change\s+(?:that|it)\s+to|rather)\s+(.+?)\s*[.!]?\s*$/i;
+
+/**
+ * The description with a self-correction applied: the value after "make that" replaces the last
+ * value of the same kind before it (a country for a country, a tag for a tag), or undefined. Same
+ * length is not kept: the corrected text is parsed instead, and the correction is said.
+ */
+function selfCorrection(description: string, tenant: GenerateRequest['tenant'], asOf: Date): { text: string; said: string; map: (pos: number) => number } | undefined {
+  const m = CORRECTION.exec(description);
+  if (!m) return undefined;
+  const before = description.slice(0, m.index);
+  const value = m[1]!;
+  const kindOf = (s: { kind: string; field?: string }) => (s.kind === 'value' ? `value:${s.field}` : s.kind);
+  const alone = new Parse(value, tenant, asOf);
+  const said = alone.lattice[0]?.find((x) => x.end === alone.tokens.length);
+  if (!said) return undefined;
+  const kinds = new Set(said.senses.map(kindOf));
+  const p = new Parse(before, tenant, asOf);
+  for (let i = p.tokens.length - 1; i >= 0; i--) {
+    const match = (p.lattice[i] ?? []).find((x) => x.senses.some((s) => kinds.has(kindOf(s))));
+    if (!match) continue;
+    const start = p.tokens[match.start]!.start;
+    const end = p.tokens[match.end - 1]!.end;
+    const valueAt = m.index + m[0].indexOf(value, m[0].length - value.length - 3);
+    const map = (pos: number) => (pos < start ? pos : pos < start + value.length ? valueAt + (pos - start) : pos - value.length + (end - start));
+    const correction = description.slice(m.index).replace(/^[\s,.;!—–-]+/, '');
+    return { text: before.slice(0, start) + value + before.slice(end), said: `read "${correction}" as "${value}" instead of "${before.slice(start, end)}"`, map };
+  }
+  return undefined;
 }
 
 /** A period said as "the last …", the rolling window it was read as, and how that window is said. */

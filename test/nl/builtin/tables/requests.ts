@@ -93,4 +93,7 @@ export const requests: Row[] = [
   // An exception with its own "unless" spares those: NOT (B AND NOT C); a band restated in parentheses.
   { say: 'leads, but leave out anyone in Spain unless they are tagged vip', rules: [c('lifecycle_stage', 'eq', 'lead'), { type: 'group', op: 'and', negate: true, children: [c('country', 'eq', 'ES'), { type: 'group', op: 'and', negate: true, children: [c('tags', 'eq', 'vip')] }] }], assume: ["contact's country"] },
   { say: 'promoters (9 or 10) in France', rules: [c('nps', 'gte', 9), c('country', 'eq', 'FR')], assume: ['promoters', "contact's country"] },
+  // A correction mid-request replaces the value it corrects, said.
+  { say: 'vips in Italy. Actually no, make that Spain', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'ES')], assume: ['instead of "Italy"', "contact's country"] },
+  { say: 'leads tagged trial, sorry, I mean partner', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'eq', 'partner')], assume: ['instead of "trial"'] },
 ];
