@@ -310,6 +310,9 @@ export class DateReader {
       kind = 'in';
       j = i;
     }
+    // "between the 1st and the 15th of October", "from 1 to 15 October": two days of one month, both included.
+    const days = kind === 'between' || w(i) === 'from' ? this.daysOfMonth(j) : undefined;
+    if (days) return this.inside(days);
     const first = this.period(j);
     if (!first) {
       // "since the Spring Sale went out", "before the Product Launch": the moment it was sent.
@@ -430,7 +433,13 @@ export class DateReader {
     // "one and a half years", "a year and a half", "1.5 years": half a unit more.
     const halfBefore = this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half';
     if (halfBefore) j += 3;
-    const unit = UNITS[this.w(j)];
+    let unit = UNITS[this.w(j)];
+    // "more than 90 days ago but within the last 180": a number after "last" without its unit takes the unit said just before.
+    if (!unit && n && ['last', 'past'].includes(this.w(i - 1)) && [undefined, ',', ';', '.', ')', 'and', 'or', 'but'].includes(this.tokens[j]?.norm)) {
+      for (let k = i - 2; k >= Math.max(0, i - 12) && !unit; k--) unit = UNITS[this.w(k)];
+      if (unit) this.note?.(`read "${this.tokens[i]!.text}" as ${n.value} ${unit[0]}, the unit said before it`);
+      if (unit) j -= 1;
+    }
     if (!unit) return undefined;
     const halfAfter = !halfBefore && this.w(j + 1) === 'and' && this.w(j + 2) === 'a' && this.w(j + 3) === 'half';
     const total = (amount + (halfBefore || halfAfter ? 0.5 : 0)) * unit[1];
@@ -503,6 +512,27 @@ export class DateReader {
     else if (unit === 'year') prev.setUTCFullYear(prev.getUTCFullYear() - 1);
     else prev.setUTCDate(prev.getUTCDate() - 1);
     return { start: prev, end: start, next: i + 1 };
+  }
+
+  /** "the 1st and the 15th of October", "1 to 15 October": the days from one to the other of the month said after them. */
+  private daysOfMonth(j: number): Period | undefined {
+    const dayAt = (k: number): { value: number; next: number } | undefined => {
+      const at = this.w(k) === 'the' ? k + 1 : k;
+      const t = this.tokens[at];
+      const n = /^\d{1,2}(st|nd|rd|th)$/.test(t?.norm ?? '') ? parseInt(t!.norm, 10) : t?.kind === 'number' && !/^\d{4}$/.test(t.norm) ? t.value : undefined;
+      return n !== undefined && Number.isInteger(n) && n >= 1 && n <= 31 ? { value: n, next: at + 1 } : undefined;
+    };
+    const a = dayAt(j);
+    if (!a || !['and', 'to', '-', '–', 'through', 'thru', 'until'].includes(this.w(a.next))) return undefined;
+    const b = dayAt(a.next + 1);
+    if (!b || b.value < a.value) return undefined;
+    const m = this.w(b.next) === 'of' ? b.next + 1 : b.next;
+    if (MONTH_WORDS[this.w(m)] === undefined) return undefined;
+    const month = this.period(m);
+    if (!month) return undefined;
+    const y = month.start.getUTCFullYear();
+    const mo = month.start.getUTCMonth();
+    return { start: day(y, mo, a.value), end: day(y, mo, b.value + 1), next: month.next };
   }
 
   /** "last year", "previous year" at j: the calendar year before the clock's. */

@@ -1,4 +1,4 @@
-import { and, c, counted, engaged, has, hasNo, months, or, type Row } from '../build.js';
+import { and, c, counted, days, engaged, has, hasNo, months, or, type Row } from '../build.js';
 
 /**
  * Requests as people type them in a chat or a ticket: a polite way of asking around the audience,
@@ -96,4 +96,7 @@ export const requests: Row[] = [
   // A correction mid-request replaces the value it corrects, said.
   { say: 'vips in Italy. Actually no, make that Spain', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'ES')], assume: ['instead of "Italy"', "contact's country"] },
   { say: 'leads tagged trial, sorry, I mean partner', rules: [c('lifecycle_stage', 'eq', 'lead'), c('tags', 'eq', 'partner')], assume: ['instead of "trial"'] },
+  // Two days of one month; a number after "the last" takes the unit said before it.
+  { say: 'leads created between the 5th and the 20th of August', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-08-05'), c('created_at', 'lt', '2026-08-21')] },
+  { say: 'contacts with 2 calls in the last 30 days and a meeting in the last 90', rules: [counted('activities', 'eq', 2, c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30))), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', days(90)))], assume: ['the unit said before it'] },
 ];
