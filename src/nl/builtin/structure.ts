@@ -181,6 +181,7 @@ export function scan(p: Parse): Scan {
   }
   restatements(p, items);
   bareRowsAfterNo(p, items);
+  samePrepAfterNot(p, items);
   participleAlternatives(p, items);
   sharedWindow(p, items);
   twoGroups(p, items);
@@ -241,6 +242,27 @@ function bareRowsAfterNo(p: Parse, items: Item[]): void {
     if (not?.kind !== 'not' || !not.attached || !p.is(not.at, 'no|without') || !rows(first) || or?.kind !== 'or' || !rows(second)) continue;
     if (second.start !== or.at + 1 || !p.w(second.start).endsWith('s') || first.start !== not.at + 1) continue;
     items.splice(k - 1, 2, { kind: 'and', at: or.at }, { kind: 'not', at: or.at, attached: true }, second);
+  }
+}
+
+/**
+ * "leads that didn't come from ads or from organic": "or" and the same preposition again before a
+ * value of the same field shares the negation (neither), as "didn't come from ads or organic" does.
+ */
+const SHARED_PREPS = new Set(['from', 'in', 'at', 'on', 'via', 'through']);
+function samePrepAfterNot(p: Parse, items: Item[]): void {
+  const single = (x: Item | undefined): x is Extract<Item, { kind: 'clause' }> => x?.kind === 'clause' && x.node.type === 'condition';
+  for (let k = 3; k < items.length; k++) {
+    const [not, first, or, second] = items.slice(k - 3, k + 1);
+    if (not?.kind !== 'not' || !single(first) || or?.kind !== 'or' || !single(second)) continue;
+    const a = first.node as Extract<Node, { type: 'condition' }>;
+    const b = second.node as Extract<Node, { type: 'condition' }>;
+    if (a.field !== b.field || first.start === undefined || second.start === undefined) continue;
+    const at = (k: number) => p.tokens[k]?.norm ?? '';
+    const prepA = SHARED_PREPS.has(at(first.start)) ? at(first.start) : at(first.start - 1);
+    const prepB = SHARED_PREPS.has(at(second.start)) && second.start === or.at + 1 ? at(second.start) : second.start === or.at + 2 ? at(or.at + 1) : '';
+    if (!SHARED_PREPS.has(prepA) || prepA !== prepB) continue;
+    items.splice(k - 1, 2, { kind: 'and', at: or.at }, { kind: 'not', at: or.at }, second);
   }
 }
 

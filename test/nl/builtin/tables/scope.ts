@@ -178,4 +178,7 @@ export const scope: Row[] = [
   { say: 'opportunities but not the ones owned by Eddie or in the Q1 batch', rules: [c('lifecycle_stage', 'eq', 'opportunity'), not(or(c('owner', 'eq', 'Eddie Editor'), inSegment('Q1 batch')))] },
   // "A, or B and C": after a comma, an "or" whose side goes on with "and" is its own alternative.
   { say: 'contacts in Canada, or in the US and on the free plan', rules: or(c('country', 'eq', 'CA'), and(c('country', 'eq', 'US'), c('properties.plan', 'eq', 'free'))), assume: ['not the company'] },
+  // "or" and the same preposition again after a negation shares it: neither.
+  { say: "leads that didn't come from webinar or from referral", rules: [c('lifecycle_stage', 'eq', 'lead'), c('source', 'neq', 'webinar'), c('source', 'neq', 'referral')] },
+  { say: 'customers not in Spain or in Italy', rules: and(customer, not(es), not(it)) },
 ];
