@@ -25,7 +25,7 @@ export interface BuiltinOptions {
  * "whatever their stage or owner", "whether it was won or lost", "even if they are not in it anymore".
  * None is a condition.
  */
-const NO_MATTER = /\b(?:no\s+matter\s+(?:what|which|who|how)|regardless\s+of|irrespective\s+of|whatever)\b[^,;.()?!]*|,?\s*\bwhether\s+(?:it\s+was|it\s+is|it's|they\s+were|they\s+are|they're)?\s*[^;.()?!]*?\bor\s+[\w-]+(?:\s+(?:ones|deals|activities))?|,?\s*\beven\s+if\s+(?:they|it)\b[^,;.()?!]*/gi;
+const NO_MATTER = /\b(?:no\s+matter\s+(?:what|which|who|how)|regardless\s+of|irrespective\s+of|whatever)\b[^,;.()?!]*|,?\s*\bwhether\s+(?:it\s+was|it\s+is|it's|they\s+were|they\s+are|they're)?\s*[^;.()?!]*?\bor\s+[\w-]+(?:\s+(?:ones|deals|activities))?|,?\s*\beven\s+if\s+(?:they|it)\b[^,;.()?!]*|,?\s*\bin\s+which\s+case\b[^,;.()?!]*|\s+regardless\s*(?=[,;.!?]|$)/gi;
 
 const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b|\b(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+matter\b|\b(?:are|is)\s+(?:fine|ok|okay)\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
 /** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */

@@ -680,8 +680,12 @@ function unlessAfterNot(seq: Seq, k: number): number | undefined {
   while (end > 0 && isMark(seq[end - 1]!, 'and')) end -= 1;
   const clause = seq[end - 1];
   if (!clause || Array.isArray(clause) || clause.kind !== 'clause' || !isMark(seq[end - 2] ?? [], 'not')) return undefined;
-  // Only the negated clause and what stands before it: "not A unless B", "customers who aren't A, unless B".
-  return end - 2;
+  // Only the negated clauses and what stands before them: "not A unless B", "customers who aren't A, unless B";
+  // "who don't speak German and aren't owned by Eddie, unless …": every negated clause of that run.
+  let start = end - 2;
+  const negatedClause = (k: number) => { const x = seq[k]; return !!x && !Array.isArray(x) && x.kind === 'clause' && isMark(seq[k - 1] ?? [], 'not'); };
+  while (start >= 3 && isMark(seq[start - 1]!, 'and') && negatedClause(start - 2)) start -= 3;
+  return start;
 }
 
 function sequence(seq: Seq, unknown: number[]): Node | undefined {
@@ -710,10 +714,12 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
   const readmits = marks.length === 1 ? unlessAfterNot(seq, marks[0]!) : undefined;
   if (readmits !== undefined) {
     const rest = sequence(seq.slice(0, readmits), unknown);
-    const excluded = (seq[readmits + 1] as Extract<Item, { kind: 'clause' }>).node;
+    let upTo = marks[0]!;
+    while (upTo > readmits && isMark(seq[upTo - 1]!, 'and')) upTo -= 1;
+    const negated = conjunction(seq.slice(readmits, upTo), unknown);
     const back = exception(seq.slice(marks[0]! + 1), unknown);
-    if (back) {
-      const alternative = group('or', [negate(excluded), back]);
+    if (back && negated) {
+      const alternative = group('or', [negated, back]);
       return rest ? group('and', [rest, alternative]) : alternative;
     }
   }

@@ -181,4 +181,7 @@ export const scope: Row[] = [
   // "or" and the same preposition again after a negation shares it: neither.
   { say: "leads that didn't come from webinar or from referral", rules: [c('lifecycle_stage', 'eq', 'lead'), c('source', 'neq', 'webinar'), c('source', 'neq', 'referral')] },
   { say: 'customers not in Spain or in Italy', rules: and(customer, not(es), not(it)) },
+  // "unless" after a run of negated clauses readmits from all of them; "in which case keep them" says nothing more.
+  { say: "customers who don't speak German and aren't owned by Eddie unless they are vip", rules: and(customer, or(and(not(c('language', 'eq', 'de')), not(c('owner', 'eq', 'Eddie Editor'))), vip)) },
+  { say: 'leads not in Spain unless tagged partner, in which case keep them', rules: and(lead, or(not(es), c('tags', 'eq', 'partner'))), unrecognized: [', in which case keep them'] },
 ];
