@@ -304,7 +304,7 @@ export class DateReader {
     else if (w(i) === 'after' || w(i) === '>') kind = 'after';
     else if (w(i) === '<=' || w(i) === '≤') kind = 'until';
     else if (['until', 'till', 'through', 'thru'].includes(w(i))) kind = 'until';
-    else if (['in', 'on', 'during'].includes(w(i))) kind = 'in';
+    else if (['in', 'on', 'during', 'across', 'throughout'].includes(w(i))) kind = 'in';
     else if (w(i) === 'between') kind = 'between';
     else {
       kind = 'in';

@@ -224,6 +224,11 @@ function shorthand(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "won deals with us this year", "a deal with us": with us adds nothing to a deal.
+    if (t.norm === 'with' && next?.norm === 'us' && ['deal', 'deals', 'opportunity', 'opportunities'].includes(out[out.length - 1]?.norm ?? '')) {
+      i += 1;
+      continue;
+    }
     // "have at least one tag": any tag.
     if (t.norm === 'at' && next?.norm === 'least' && (tokens[i + 2]?.norm === 'one' || tokens[i + 2]?.norm === '1') && (tokens[i + 3]?.norm === 'tag' || tokens[i + 3]?.norm === 'tags')) {
       out.push({ ...t, text: `${t.text} ${next.text} ${tokens[i + 2]!.text}`, norm: 'any', end: tokens[i + 2]!.end });

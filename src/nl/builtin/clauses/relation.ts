@@ -13,6 +13,7 @@
 // assumptions; it changes nothing in the parse, so the longest reading can win without undoing.
 import { relation as findRelation, type RelationDef, type RelationName } from '../../../rules/catalog.js';
 import type { Condition, CountBound, Node } from '../../../rules/grammar.js';
+import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
 import { readBound, trailingOrMore } from '../bounds.js';
 import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition, When } from '../dates.js';
@@ -1088,6 +1089,21 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     if (cmp !== undefined) {
       j = cmp;
       continue;
+    }
+    // "a deal worth more than 30k, unless that deal has already been won": the same row, and not so.
+    const unless = p.tokens[k]?.norm === 'unless' ? k : p.tokens[k]?.norm === ',' && p.tokens[k + 1]?.norm === 'unless' ? k + 1 : -1;
+    if (unless >= 0 && rows.count === null && !rows.none) {
+      const that = p.is(unless + 1, 'that|the|this') && p.sense(unless + 2, 'relation', (x) => x.relation === rel.name) ? p.sense(unless + 2, 'relation')!.match.end : p.is(unless + 1, 'it') ? unless + 2 : -1;
+      const at = that >= 0 ? p.skip(that, ['has', 'have', 'is', 'was', 'already', 'been', 'gets', 'got', 'ended', 'up']) : -1;
+      const said = at >= 0 ? predicate(p, at, rel.name) : undefined;
+      const only = said?.where.length === 1 ? said.where[0]! : undefined;
+      const inverse = only ? operatorSpec(canonicalOperator(only.operator)).inverse : undefined;
+      if (only && inverse && said) {
+        rows.where.push({ ...only, operator: inverse });
+        rows.notes.push(`read "${p.text(unless, said.end)}" as the same ${rel.noun} not being so`);
+        j = said.end;
+        continue;
+      }
     }
     // "a deal that closed in September, won or lost": alternatives of one of its fields, after a comma, at the end.
     const trailing = p.w(k) === ',' ? trailingValues(p, k + 1, rows) : undefined;

@@ -99,4 +99,8 @@ export const requests: Row[] = [
   // Two days of one month; a number after "the last" takes the unit said before it.
   { say: 'leads created between the 5th and the 20th of August', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2026-08-05'), c('created_at', 'lt', '2026-08-21')] },
   { say: 'contacts with 2 calls in the last 30 days and a meeting in the last 90', rules: [counted('activities', 'eq', 2, c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30))), has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', days(90)))], assume: ['the unit said before it'] },
+  // "unless that deal …" is the same deal; "across September and October"; "campaign emails"; "a deal with us".
+  { say: 'contacts with a deal over 20k, unless that deal was lost', rules: has('deals', c('amount', 'gt', 20000), c('stage', 'neq', 'closed_lost')), assume: ['the same deal'] },
+  { say: 'contacts who clicked 2 or more campaign emails across August and September', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'clicked'), c('occurred_at', 'gte', '2026-08-01'), c('occurred_at', 'lt', '2026-10-01')) },
+  { say: 'customers who won a deal with us in 2025', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-01-01'), c('closed_at', 'lt', '2026-01-01'))], assume: ['lifecycle stage customer'] },
 ];
