@@ -102,7 +102,7 @@ const activities: RelationPhrases = {
     [['contacted'], CONTACTED], [['reached', 'out', 'to'], CONTACTED], [['reached', 'out'], CONTACTED], [['reached'], CONTACTED],
     [['touched'], TOUCHED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],
     [['spoke', 'with'], CONTACTED], [['talked', 'with'], CONTACTED], [['spoken', 'with'], CONTACTED],
-    [['contacted', 'us'], INBOUND], [['reached', 'out', 'to', 'us'], INBOUND], [['got', 'in', 'touch'], INBOUND], [['gotten', 'in', 'touch'], INBOUND],
+    [['contacted', 'us'], INBOUND], [['reached', 'out', 'to', 'us'], INBOUND], [['heard', 'from'], INBOUND], [['heard', 'back', 'from'], INBOUND], [['got', 'in', 'touch'], INBOUND], [['gotten', 'in', 'touch'], INBOUND],
     [['talked', 'to', 'us'], CONVERSED], [['talked', 'with', 'us'], CONVERSED], [['spoke', 'to', 'us'], CONVERSED], [['spoke', 'with', 'us'], CONVERSED],
     [['spoken', 'to', 'us'], CONVERSED], [['spoken', 'with', 'us'], CONVERSED],
     [['called', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
@@ -150,7 +150,7 @@ const deals: RelationPhrases = {
     // "closed-won >$10k ytd": the stage said as a verb.
     [['closed', 'won'], { ...WON, names: true, needsMore: true }], [['closed', 'lost'], { ...LOST, names: true, needsMore: true }],
     // "contacts who bought something", "purchased in 2025": a purchase is a won deal (said).
-    ...['bought', 'purchased', 'paid', 'converted'].map((verb) => [[verb], { ...WON, names: true, assume: 'as a won deal' }] as const),
+    ...['bought', 'purchased', 'paid', 'converted', 'buy', 'purchase', 'convert'].map((verb) => [[verb], { ...WON, names: true, assume: 'as a won deal' }] as const),
     [['made', 'a', 'purchase'], { ...WON, names: true, assume: 'as a won deal' }], [['bought', 'from', 'us'], { ...WON, names: true, assume: 'as a won deal' }],
   ],
   bare: { field: 'stage', except: CLOSED_STAGES },

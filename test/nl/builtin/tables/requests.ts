@@ -103,4 +103,7 @@ export const requests: Row[] = [
   { say: 'contacts with a deal over 20k, unless that deal was lost', rules: has('deals', c('amount', 'gt', 20000), c('stage', 'neq', 'closed_lost')), assume: ['the same deal'] },
   { say: 'contacts who clicked 2 or more campaign emails across August and September', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'clicked'), c('occurred_at', 'gte', '2026-08-01'), c('occurred_at', 'lt', '2026-10-01')) },
   { say: 'customers who won a deal with us in 2025', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2025-01-01'), c('closed_at', 'lt', '2026-01-01'))], assume: ['lifecycle stage customer'] },
+  // "didn't buy" is no won deal (said); "haven't heard from" is no inbound activity (said).
+  { say: 'partners who never bought', rules: [c('tags', 'eq', 'partner'), hasNo('deals', c('stage', 'eq', 'closed_won'))], assume: ['a won deal'] },
+  { say: "contacts we haven't heard from since August", rules: hasNo('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-08-01')), assume: ['(inbound)'] },
 ];
