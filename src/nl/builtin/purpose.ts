@@ -34,11 +34,11 @@ const SO_THAT = String.raw`\bso(?:\s+that)?\s+(?:we|i|you|they|sales|marketing|s
 /** After a boundary: "? it's for …", "— we want to …", "; the SDRs want …", ", since this is for …", "? need them for …". */
 const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
   [
-    String.raw`(?:it's|it’s|it\s+is|this\s+is|that's|that\s+is|these\s+are|they're|they’re|they\s+are)\s+(?:for|going|due|coming|needed|part|about|all|the\s+ones)\b`,
+    String.raw`(?:it's|it’s|it\s+is|this\s+is|that's|that\s+is|these\s+are|they're|they’re|they\s+are)\s+(?:for|going|due|coming|needed|part|about)\b`,
     String.raw`since\s+(?:this|that|it)\s+(?:is|'s)\b`,
     // ", they get a separate mailing", ", the data team has not scored them yet", ", we are checking in with …":
     // a sentence of its own after the audience (its own subject and verb) says why, not who.
-    String.raw`(?:they|we|i|you|those|these|the\s+(?!ones\b|people\b|contacts\b|folks\b)[\w-]+(?:\s+(?!who\b|that\b|which\b|with\b|whose\b|in\b|at\b|from\b|of\b|on\b)[\w-]+){0,2}|our\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:already\s+|all\s+|just\s+|still\s+|really\s+)?(?:get|gets|are|is|have|has|had|want|wants|need|needs|will|can|should|must|do|does|don't|doesn't|were|was|got|getting|deserve|qualify)\b`,
+    String.raw`(?:they|we|i|you|those|these|the\s+(?!ones\b|people\b|contacts\b|folks\b)[\w-]+(?:\s+(?!who\b|that\b|which\b|with\b|whose\b|in\b|at\b|from\b|of\b|on\b)[\w-]+){0,2}|our\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:already\s+|all\s+|just\s+|still\s+|really\s+)?(?:get|gets|are|is|have|has|had|want|wants|need|needs|will|can|do|does|don't|doesn't|were|was|got|getting|deserve|qualify)\b(?!\s+(?:to\s+)?(?:have|be|been|also|only|the\s+ones?|those|all)\b)`,
     // ", to deprioritize them", ", to invite them": what will be done with them.
     String.raw`to\s+(?:[\w-]+)\s+(?:them|those|these|it)\b`,
     // ", before the renewal calls start next month": a time that is the purpose's, not the audience's.

@@ -106,4 +106,6 @@ export const requests: Row[] = [
   // "didn't buy" is no won deal (said); "haven't heard from" is no inbound activity (said).
   { say: 'partners who never bought', rules: [c('tags', 'eq', 'partner'), hasNo('deals', c('stage', 'eq', 'closed_won'))], assume: ['a won deal'] },
   { say: "contacts we haven't heard from since August", rules: hasNo('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-08-01')), assume: ['(inbound)'] },
+  // A sentence after the audience that still says who ("they must have opened …", "they are the ones who …") is read, not set aside.
+  { say: 'leads in Spain, they are the ones who clicked Spring Sale', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES'), engaged('clicked', 'any', { ids: ['Spring Sale'] })], assume: ["contact's country"] },
 ];
