@@ -756,6 +756,11 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
     apply(p, rows, kindNoun.value, j, kindNoun.end);
     return kindNoun.end;
   }
+  // "closed-won business", "won business this year": after a stage, "business" is the deals.
+  if (rel.name === 'deals' && p.tokens[j]?.norm === 'business' && rows.where.some((c) => c.field === 'stage')) {
+    rows.named = true;
+    return j + 1;
+  }
   // "called at least 3 times", "clicked more than 2 times this year": a verb with a count of times.
   if (afterVerb && (rows.count || rows.range) && p.is(j, 'times|x')) {
     rows.named = true;
@@ -1031,8 +1036,10 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     }
     // "fit scores of 60 or more on at least 2 products": a count of rows, one per product.
     if (phrases.perRow && rows.count === null && p.is(linked, 'for|on|in|across')) {
-      const b = readBound(p, linked + 1);
-      if (b && b.explicit && b.operator !== 'between' && b.operator !== 'in' && p.is(b.end, 'products|product|of')) {
+      // "on exactly one product", "on 2 products": a plain number before "products" counts them too.
+      const exactly = p.is(linked + 1, 'exactly|just|only');
+      const b = readBound(p, exactly ? linked + 2 : linked + 1);
+      if (b && (b.explicit || exactly || p.is(b.end, 'products|product')) && b.operator !== 'between' && b.operator !== 'in' && p.is(b.end, 'products|product|of')) {
         const end = p.is(b.end, 'of') ? p.skip(b.end + 1, ['our', 'the', 'their']) : b.end;
         if (p.is(end, 'products|product')) {
           rows.count = { operator: b.operator, value: b.value };

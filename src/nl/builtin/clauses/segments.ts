@@ -106,7 +106,8 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
   for (const { sense, match } of p.senses(j, 'segment')) {
     const nounAfter = NOUNS.has(p.w(match.end));
     // "on cooldown": "on" says membership of a list, so a unique first word of a title is enough.
-    if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside'))) continue;
+    // ("Q1 batch minus cooldown": right after a word that leaves people out, the unique word is enough too, said.)
+    if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside')) && !(j === i && p.is(i - 1, 'minus|except|excluding|without'))) continue;
     // "the already-ran-Spring-Sale list": a title's first words, then more of its words.
     if (sense.partial) {
       const said = p.assumptions.length;

@@ -108,4 +108,8 @@ export const requests: Row[] = [
   { say: "contacts we haven't heard from since August", rules: hasNo('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-08-01')), assume: ['(inbound)'] },
   // A sentence after the audience that still says who ("they must have opened …", "they are the ones who …") is read, not set aside.
   { say: 'leads in Spain, they are the ones who clicked Spring Sale', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES'), engaged('clicked', 'any', { ids: ['Spring Sale'] })], assume: ["contact's country"] },
+  // "won business" is won deals; "scored on exactly one product" counts the scores; a segment's one word after "minus".
+  { say: 'leads with closed-won business in 2026', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-01-01'), c('closed_at', 'lt', '2027-01-01'))] },
+  { say: 'customers scored on exactly two products', rules: [c('lifecycle_stage', 'eq', 'customer'), counted('fit_scores', 'eq', 2)], assume: ['lifecycle stage customer'] },
+  { say: 'partners minus cooldown', rules: [c('tags', 'eq', 'partner'), { type: 'group', op: 'and', negate: true, children: [{ type: 'segment', operator: 'in', segment: 'Cooldown — Mar 2026' }] }], assume: ['segment "Cooldown — Mar 2026"'] },
 ];
