@@ -34,7 +34,7 @@ const KNOWN = new Set<string>([
  * or more: shorter ones ("read") are too close to everyday words ("ready").
  */
 export const TYPO_VERBS: readonly string[] = [
-  ...new Set([...Object.values(EMAIL_VERBS).flat(2), ...FIELD_VERBS.map(([words]) => words[0]!), 'contacted', 'emailed', 'called', 'phoned', 'reached']),
+  ...new Set([...Object.values(EMAIL_VERBS).flat(2), ...FIELD_VERBS.map(([words]) => words[0]!), 'contacted', 'emailed', 'called', 'phoned', 'reached', 'created', 'closed', 'started']),
 ].filter((w) => w.length >= 5);
 
 /**

@@ -23,6 +23,8 @@ const CHECKS: [RegExp, string][] = [
   [/\bwhat\s+(?:sql|query|queries)\b|\b(?:sql|query)\s+(?:does|do|did|would|will)\b|\bthe\s+(?:sql|query)\s+(?:for|of|behind)\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   // "compare our customers with …": a comparison is a report.
   [/^\s*(?:please\s+|can\s+you\s+|could\s+you\s+)?compare\b/i, 'This asks for a comparison, which is a report rather than an audience. Describe one audience (e.g. "customers in Germany"); its preview shows how many.'],
+  // "contacts whose call notes mention pricing": what an activity says is not recorded, only its type, direction and time.
+  [/\bnotes?\s+(?:that\s+|which\s+)?(?:mention|mentions|mentioning|mentioned|contain|contains|containing|say|says|saying|discuss|discusses|discussing|talk\s+about|talks\s+about|about)\b|\b(?:mentioned|discussed)\s+in\s+(?:a\s+|the\s+|their\s+)?(?:call|meeting|note|email)s?\b/i, "What a note, call or meeting says is not recorded, only its type, direction and time. Describe the activity instead (e.g. \"contacts with a call in October\")."],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
 ];
 

@@ -128,7 +128,7 @@ export function scan(p: Parse): Scan {
     }
     if (w === '(' || w === ')') items.push({ kind: w === '(' ? 'open' : 'close', at: i });
     else if (w === 'plus' && items.length) items.push({ kind: 'and', at: i, loose: true, union: true });
-    else if (AND_WORDS.has(w) && items.length && EVERYONE.has(p.w(p.is(i + 1, 'also') ? i + 2 : i + 1)) && !items.some((x) => x.kind === 'except')) {
+    else if (AND_WORDS.has(w) && items.length && (EVERYONE.has(p.w(p.is(i + 1, 'also') ? i + 2 : i + 1)) || everyAfterComma(p, i)) && !items.some((x) => x.kind === 'except')) {
       // (Inside an exception, "excluding vips and anyone in the Q1 batch" lists one more to leave out.)
       // "…, and also everyone tagged hot-lead in Germany": a second audience, like "plus".
       items.push({ kind: 'and', at: i, loose: true, union: true });
@@ -582,6 +582,13 @@ function prepOf(p: Parse, i: number): string | undefined {
   while (k >= 0 && (ARTICLES.has(p.tokens[k]!.norm) || ['no', 'not', 'either', 'both'].includes(p.tokens[k]!.norm))) k -= 1;
   const before = p.tokens[k]?.norm;
   return before !== undefined && ATTACH.has(before) ? before : undefined;
+}
+
+/** "…, and also every partner", ", and all customers in Spain": after a comma, a quantified new group of people is a second audience. */
+function everyAfterComma(p: Parse, i: number): boolean {
+  if (p.tokens[i - 1]?.norm !== ',') return false;
+  const k = p.tokens[i + 1]?.norm === 'also' ? i + 2 : i + 1;
+  return ['every', 'all', 'each'].includes(p.tokens[k]?.norm ?? '') && !['of', 'their', 'the', 'its', 'his', 'her', 'them'].includes(p.tokens[k + 1]?.norm ?? '');
 }
 
 function attached(p: Parse, i: number): boolean {

@@ -185,6 +185,8 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   // "a phone call" is a call (an activity), not the phone field.
   'phone call': 'call', 'phone calls': 'calls', 'telephone call': 'call', 'telephone calls': 'calls', 'phone conversation': 'call', 'phone conversations': 'calls',
   // "customers in Spain as well as leads in Italy": a second audience added, like "plus".
+  // "meeting notes", "call notes": notes (an activity of type note), not a meeting that is a note.
+  'meeting notes': 'notes', 'call notes': 'notes', 'meeting note': 'note', 'call note': 'note',
   'campaign emails': 'emails', 'campaign email': 'email', 'marketing emails': 'emails', 'marketing email': 'email',
   'as well as': 'plus', 'right now': 'now', 'somewhere between': 'between', 'anywhere between': 'between',
   // "reached out to us on their own": by themselves (an adverb of the activity, no field).

@@ -112,4 +112,8 @@ export const requests: Row[] = [
   { say: 'leads with closed-won business in 2026', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-01-01'), c('closed_at', 'lt', '2027-01-01'))] },
   { say: 'customers scored on exactly two products', rules: [c('lifecycle_stage', 'eq', 'customer'), counted('fit_scores', 'eq', 2)], assume: ['lifecycle stage customer'] },
   { say: 'partners minus cooldown', rules: [c('tags', 'eq', 'partner'), { type: 'group', op: 'and', negate: true, children: [{ type: 'segment', operator: 'in', segment: 'Cooldown — Mar 2026' }] }], assume: ['segment "Cooldown — Mar 2026"'] },
+  // ", and also every partner": a second audience; "creatd" of a deal; meeting notes are notes.
+  { say: 'vips in France, and also every partner', rules: [or(and(c('tags', 'eq', 'vip'), c('country', 'eq', 'FR')), c('tags', 'eq', 'partner'))], assume: ["contact's country"] },
+  { say: 'contacts without a deal creatd this year', rules: hasNo('deals', c('created_at', 'gte', '2026-01-01')), assume: ['"creatd"'] },
+  { say: 'customers with meeting notes since September', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['lifecycle stage customer'] },
 ];
