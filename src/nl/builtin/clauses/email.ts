@@ -184,6 +184,11 @@ function campaigns(p: Parse, i: number): Target | undefined {
     const n = readNumber(p.tokens, k);
     if (n) k = n.end;
     if (CAMPAIGN_NOUNS.has(p.w(k)) && Number.isInteger(n?.value ?? 1) && (n?.value ?? 1) >= 1) {
+      // "recent campaigns", "our latest emails": several, how many not said — the last 3, said.
+      if (!n && p.w(k).endsWith('s')) {
+        p.assume(`read "${p.text(j, k + 1)}" as the last 3 campaigns (say how many, e.g. "the last 5 campaigns")`);
+        return { campaigns: { last: 3, ids: null }, end: k + 1 };
+      }
       return { campaigns: { last: n?.value ?? 1, ids: null }, end: k + 1 };
     }
   }

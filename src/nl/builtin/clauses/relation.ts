@@ -1347,6 +1347,10 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     const lower = low === 1 ? relation(name, true, rows.where) : relation(name, true, rows.where, { operator: 'gte', value: low });
     return all([lower, upper]);
   }
+  // "no more than two open deals", "fewer than 3 calls": an upper bound counts contacts with none too — said.
+  if (rows.count && (rows.count.operator === 'lt' || rows.count.operator === 'lte') && !rows.notes.some((n) => n.includes('with none'))) {
+    rows.notes.push(`read "${said}" as including contacts with none (say "but at least one" to leave them out)`);
+  }
   return relation(name, true, rows.where, rows.count);
 }
 

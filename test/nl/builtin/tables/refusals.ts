@@ -80,6 +80,7 @@ export const refusals: Row[] = [
   { say: "everyone in Initech Inc's Spring list segment", refuse: true },
   { say: "Hooli's VIP customers", refuse: true },
   { say: 'compare our leads with last year', refuse: true },
+  { say: 'which rep owns the most leads in Spain?', refuse: true },
   { say: 'leads whose meeting notes mention a discount', refuse: true },
   { say: "show me initech's customers in spain", refuse: true },
   { say: "everyone in Initech's Cooldown — Mar 2026", refuse: true },

@@ -116,4 +116,7 @@ export const requests: Row[] = [
   { say: 'vips in France, and also every partner', rules: [or(and(c('tags', 'eq', 'vip'), c('country', 'eq', 'FR')), c('tags', 'eq', 'partner'))], assume: ["contact's country"] },
   { say: 'contacts without a deal creatd this year', rules: hasNo('deals', c('created_at', 'gte', '2026-01-01')), assume: ['"creatd"'] },
   { say: 'customers with meeting notes since September', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['lifecycle stage customer'] },
+  // An upper bound counts contacts with none (said); "recent campaigns" without a number is the last 3 (said).
+  { say: 'leads with no more than one meeting', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('activities', 'lte', 1, c('type', 'eq', 'meeting'))], assume: ['including contacts with none'] },
+  { say: 'customers who clicked our recent emails', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('clicked', 'all', { last: 3 })], assume: ['lifecycle stage customer', 'the last 3 campaigns'] },
 ];
