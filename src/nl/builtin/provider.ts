@@ -17,16 +17,16 @@ export interface BuiltinOptions {
 }
 
 /**
- * Remarks to the reader, not conditions: a parenthesis in the first person singular ("(I just need the
- * list)") and a note about what to do with them ("(don't call them)", ", do not email them").
- */
-/**
  * Words that say a field does not matter: "no matter what their email status is", "regardless of owner",
  * "whatever their stage or owner", "whether it was won or lost", "even if they are not in it anymore".
  * None is a condition.
  */
 const NO_MATTER = /\b(?:no\s+matter\s+(?:what|which|who|how)|regardless\s+of|irrespective\s+of|whatever)\b[^,;.()?!]*|,?\s*\bwhether\s+(?:it\s+was|it\s+is|it's|they\s+were|they\s+are|they're)?\s*[^;.()?!]*?\bor\s+[\w-]+(?:\s+(?:ones|deals|activities))?|,?\s*\beven\s+if\s+(?:they|it)\b[^,;.()?!]*|,?\s*\bin\s+which\s+case\b[^,;.()?!]*|\s+regardless\s*(?=[,;.!?]|$)/gi;
 
+/**
+ * Remarks to the reader, not conditions: a parenthesis in the first person singular ("(I just need the
+ * list)") and a note about what to do with them ("(don't call them)", ", do not email them").
+ */
 const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b|\b(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+matter\b|\b(?:are|is)\s+(?:fine|ok|okay)\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
 /** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
 const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$|\b(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b[\s\S]*$/gi;
@@ -125,6 +125,8 @@ function selfCorrection(description: string, tenant: GenerateRequest['tenant'], 
   if (!m) return undefined;
   const before = description.slice(0, m.index);
   const value = m[1]!;
+  // (The value is the match's last words: only spaces and a full stop may follow it.)
+  const valueAt = m.index + m[0].lastIndexOf(value);
   const kindOf = (s: { kind: string; field?: string }) => (s.kind === 'value' ? `value:${s.field}` : s.kind);
   const alone = new Parse(value, tenant, asOf);
   const said = alone.lattice[0]?.find((x) => x.end === alone.tokens.length);
@@ -136,7 +138,6 @@ function selfCorrection(description: string, tenant: GenerateRequest['tenant'], 
     if (!match) continue;
     const start = p.tokens[match.start]!.start;
     const end = p.tokens[match.end - 1]!.end;
-    const valueAt = m.index + m[0].indexOf(value, m[0].length - value.length - 3);
     const map = (pos: number) => (pos < start ? pos : pos < start + value.length ? valueAt + (pos - start) : pos - value.length + (end - start));
     const correction = description.slice(m.index).replace(/^[\s,.;!—–-]+/, '');
     return { text: before.slice(0, start) + value + before.slice(end), said: `read "${correction}" as "${value}" instead of "${before.slice(start, end)}"`, map };

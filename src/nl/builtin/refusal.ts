@@ -54,15 +54,15 @@ const LOWER = /(?<![.@\w-])\b([a-z][\w&-]*(?:\s+(?:corp|inc|ltd|llc|gmbh|plc|co)
 const COMMON = new Set(['everyone', 'anyone', 'someone', 'somebody', 'everybody', 'nobody', 'anybody', 'today', 'yesterday', 'tomorrow', 'this', 'last', 'next', 'our', 'my', 'your', 'their', 'his', 'her', 'its', 'company', 'customer', 'contact', 'account', 'team', 'year', 'month', 'week', 'quarter', 'who', 'that', 'it', 'one', 'each', 'other', 'else', 'sales', 'marketing', 'world', 'country', 'lead', 'partner', 'vip', 'owner', 'user', 'rep', 'manager', 'campaign', 'segment', 'list', 'q1', 'q2', 'q3', 'q4', 'h1', 'h2', 'tenant', 'workspace', 'org', 'organization', 'organisation', 'nurture', 'webinar', 'event', 'spring', 'summer', 'autumn', 'fall', 'winter']);
 
 /** "members of Globex's Q1 batch": a name's possessive before one of this tenant's segment titles is that other organization's segment. */
-function ownSegmentOfAnother(description: string, tenant: TenantValues): RegExpExecArray | null {
+/** What names another organization's people: the words said, the organization's name, what of theirs. */
+type Named = readonly [said: string, name: string, what: string];
+
+function ownSegmentOfAnother(description: string, tenant: TenantValues): Named | null {
   for (const m of description.matchAll(/\b([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}|[a-z][\w&-]*)(?:'s|’s)\s+/g)) {
     if (COMMON.has(m[1]!.toLowerCase())) continue;
     const after = description.slice(m.index + m[0].length).toLowerCase();
     const title = tenant.segments.find((x) => after.startsWith(x.title.toLowerCase()));
-    if (title) {
-      const found = [`${m[0]}${title.title}`, m[1]!, 'segment'] as unknown as RegExpExecArray;
-      return found;
-    }
+    if (title) return [`${m[0]}${title.title}`, m[1]!, 'segment'];
   }
   return null;
 }
@@ -70,7 +70,7 @@ function ownSegmentOfAnother(description: string, tenant: TenantValues): RegExpE
 function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
   const lower = LOWER.exec(description);
   const lowerName = lower && !COMMON.has(lower[1]!.split(/\s+/)[0]!) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(lower[1]!) ? lower : null;
-  const m = POSSESSED.exec(description) ?? SUFFIXED.exec(description) ?? lowerName ?? ownSegmentOfAnother(description, tenant);
+  const m: Named | RegExpExecArray | null = POSSESSED.exec(description) ?? SUFFIXED.exec(description) ?? lowerName ?? ownSegmentOfAnother(description, tenant);
   if (!m) return undefined;
   const name = m[1]!.replace(/^(?:Show|Give|Get|Find|List|All|Every|Only|Just|Me)\s+/g, '').replace(/^(?:me|us)\s+/i, '').trim();
   const owner = tenant.owners.some((o) => o.name.toLowerCase() === name.toLowerCase() || o.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase().split(/\s+/)[0]);

@@ -1100,7 +1100,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     // "a deal worth more than 30k, unless that deal has already been won": the same row, and not so.
     const unless = p.tokens[k]?.norm === 'unless' ? k : p.tokens[k]?.norm === ',' && p.tokens[k + 1]?.norm === 'unless' ? k + 1 : -1;
     if (unless >= 0 && rows.count === null && !rows.none) {
-      const that = p.is(unless + 1, 'that|the|this') && p.sense(unless + 2, 'relation', (x) => x.relation === rel.name) ? p.sense(unless + 2, 'relation')!.match.end : p.is(unless + 1, 'it') ? unless + 2 : -1;
+      const same = p.is(unless + 1, 'that|the|this') ? p.sense(unless + 2, 'relation', (x) => x.relation === rel.name) : undefined;
+      const that = same ? same.match.end : p.is(unless + 1, 'it') ? unless + 2 : -1;
       const at = that >= 0 ? p.skip(that, ['has', 'have', 'is', 'was', 'already', 'been', 'gets', 'got', 'ended', 'up']) : -1;
       const said = at >= 0 ? predicate(p, at, rel.name) : undefined;
       const only = said?.where.length === 1 ? said.where[0]! : undefined;
