@@ -132,6 +132,8 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
       'sales qualified lead': 'sales_qualified',
       'sales qualified': 'sales_qualified',
       customers: 'customer',
+      clients: 'customer',
+      client: 'customer',
       leads: 'lead',
       opportunities: 'opportunity',
       churn: 'churned',

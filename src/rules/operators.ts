@@ -187,7 +187,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is after' },
     says: (v) => `is more than ${v.one}`,
     saysFor: { date: (v) => `is after ${v.one}` },
-    phrases: { comparison: ['more than', 'greater than', 'higher than', 'bigger than', 'larger than', 'over', 'above', 'exceeding', 'north of', '>'] },
+    phrases: { comparison: ['more than', 'greater than', 'higher than', 'bigger than', 'larger than', 'over', 'above', 'exceeding', 'north of', 'superior to', '>'] },
   },
   gte: {
     types: ORDERED,
@@ -200,7 +200,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is on or after' },
     says: (v) => `is at least ${v.one}`,
     saysFor: { date: (v) => `is on or after ${v.one}` },
-    phrases: { comparison: ['at least', 'no less than', 'no fewer than', 'minimum of', 'min', '>=', '≥'] },
+    phrases: { comparison: ['at least', 'no less than', 'no fewer than', 'minimum of', 'min', 'superior or equal to', 'greater than or equal to', 'greater or equal to', 'more than or equal to', 'higher than or equal to', 'equal to or greater than', 'equal to or more than', 'equal or greater than', '>=', '≥'] },
   },
   lt: {
     types: ORDERED,
@@ -213,7 +213,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is before' },
     says: (v) => `is less than ${v.one}`,
     saysFor: { date: (v) => `is before ${v.one}` },
-    phrases: { comparison: ['less than', 'fewer than', 'lower than', 'smaller than', 'under', 'below', 'south of', '<'] },
+    phrases: { comparison: ['less than', 'fewer than', 'lower than', 'smaller than', 'under', 'below', 'south of', 'inferior to', '<'] },
   },
   lte: {
     types: ORDERED,
@@ -226,7 +226,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is on or before' },
     says: (v) => `is at most ${v.one}`,
     saysFor: { date: (v) => `is on or before ${v.one}` },
-    phrases: { comparison: ['at most', 'no more than', 'up to', 'maximum of', 'max', '<=', '≤'] },
+    phrases: { comparison: ['at most', 'no more than', 'up to', 'maximum of', 'max', 'inferior or equal to', 'less than or equal to', 'less or equal to', 'lower than or equal to', 'fewer than or equal to', 'equal to or less than', 'equal to or fewer than', 'equal or less than', '<=', '≤'] },
   },
   between: {
     types: ORDERED,

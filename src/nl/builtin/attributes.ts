@@ -14,6 +14,7 @@ import type { Span } from '../provider.js';
 import type { Parse } from './state.js';
 import { typoDistance } from './state.js';
 import { isKnownWord } from './keywords.js';
+import { FOREIGN_CURRENCY } from './vocabulary.js';
 
 /**
  * Attributes common in CRMs that this catalog has no field for (checked only against unread words),
@@ -95,7 +96,7 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     // "a deal probability above 70%": a word right after a relation's noun, compared, is an attribute of its rows.
     const introduced = !!before && (INTRODUCING.has(before.norm) || (compared && !!p.sense(first - 1, 'relation')));
     // "more than 3 support tickets": a count of something the catalog has no relation for.
-    const counted = !!before && before.kind === 'number' && words.length <= 3 && words[0]!.length >= 4;
+    const counted = !!before && before.kind === 'number' && words.length <= 3 && words[0]!.length >= 4 && !FOREIGN_CURRENCY.has(words[0]!);
     // A single unread word before "is" is as often a verb or a name as an attribute: it needs "whose".
     if ((compared && (head.length > 1 || introduced)) || (introduced && head.length <= 3) || counted) {
       const named = head.filter((w) => !SKIP.has(w)).join(' ') || span.text;

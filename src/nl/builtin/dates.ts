@@ -220,6 +220,17 @@ export class DateReader {
         return { conditions: [{ operator: 'within_last', value: long.value }], end: long.end };
       }
     }
+    // "created since 3 months", "no open since two weeks": "since" with a length (French "depuis", German
+    // "seit") is the last that long, said.
+    if (w(i) === 'since') {
+      const span = this.span(i + 1);
+      if (span && w(span.end) !== 'ago') {
+        this.note?.(`read "${this.tokens.slice(i, span.end).map((t) => t.text).join(' ')}" as in the last ${span.value.amount} ${span.value.unit}`);
+        return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
+      }
+      // "since 3 months ago": from that moment on, the last 3 months.
+      if (span) return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end + 1 };
+    }
     // "so far this year": this period up to now.
     if (w(i) === 'so' && w(i + 1) === 'far' && (w(i + 2) === 'this' || w(i + 2) === 'in')) {
       const k = w(i + 2) === 'in' && w(i + 3) === 'this' ? i + 4 : w(i + 2) === 'this' ? i + 3 : -1;
@@ -429,7 +440,21 @@ export class DateReader {
     if (n) {
       amount = n.value;
       j = n.end;
-    } else if (['a', 'an', 'one'].includes(this.w(i))) j = i + 1;
+    } else if (['a', 'an', 'one'].includes(this.w(i)) && !['few', 'couple'].includes(this.w(i + 1))) j = i + 1;
+    else {
+      // "the last few weeks", "the past couple of months", "in recent weeks", "the last months": no number
+      // was given, so one is assumed and said (a few is 3, a couple 2).
+      const at = this.w(i) === 'a' ? i + 1 : i;
+      const vague = this.w(at) === 'few' || this.w(at) === 'several' ? 3 : this.w(at) === 'couple' ? 2 : 0;
+      const k = vague ? (this.w(at + 1) === 'of' ? at + 2 : at + 1) : at;
+      const word = this.w(k);
+      const unit = UNITS[word];
+      if (unit && (vague || word.endsWith('s'))) {
+        const assumed = vague || 3;
+        this.note?.(`read "${this.tokens.slice(i, k + 1).map((t) => t.text).join(' ')}" as ${assumed} ${word.endsWith('s') ? word : `${word}s`} (no number was given: say one to change it)`);
+        return { value: { amount: assumed * unit[1], unit: unit[0] }, end: k + 1 };
+      }
+    }
     // "one and a half years", "a year and a half", "1.5 years": half a unit more.
     const halfBefore = this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half';
     if (halfBefore) j += 3;

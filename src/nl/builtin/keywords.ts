@@ -50,6 +50,8 @@ const TYPO_TARGETS = new Set([
   // "since jly", "in sepetmber": a misspelt month kills a whole date clause.
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
+/** The time words a count follows ("lst 3 campaigns"): read first when a shortening is ambiguous ("lst" is also "lost"). */
+export const TIME_TYPO_WORDS: readonly string[] = ['last', 'past', 'previous', 'since', 'within'];
 /** The relations' adjectives ("open", "closed") are typo targets too: taken from their phrase data. */
 const RELATION_TARGETS = RELATION_PHRASES.flatMap((r) => r.before.flatMap(([words]) => words)).filter((w) => w.length >= 4);
 /** Campaign nouns of six letters or more ("campain"): the email clauses cannot start without one. */

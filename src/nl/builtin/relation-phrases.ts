@@ -264,7 +264,9 @@ export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique'])
 export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2], [['many'], 2], [['a', 'few'], 2], [['repeated'], 2]];
 
 /** Words before the stage a row is in now: "in negotiation", "at the proposal stage", "moved to negotiation", "now in proposal". */
-export const INTO_STAGE: PhraseTable<true> = [[['in'], true], [['at'], true], [['moved', 'to'], true], [['moved', 'into'], true], [['now', 'in'], true], [['sitting', 'in'], true], [['stuck', 'in'], true], [['currently', 'in'], true], [['still', 'in'], true]];
+export const INTO_STAGE: PhraseTable<true> = [[['in'], true], [['at'], true], [['moved', 'to'], true], [['moved', 'into'], true], [['now', 'in'], true], [['sitting', 'in'], true], [['stuck', 'in'], true], [['currently', 'in'], true], [['still', 'in'], true],
+  // "a deal in stage negotiation", "deals in status proposal", "in state negotiation": the stage named after its field's word.
+  [['in', 'stage'], true], [['at', 'stage'], true], [['in', 'the', 'stage'], true], [['with', 'stage'], true], [['in', 'status'], true], [['in', 'state'], true], [['with', 'status'], true]];
 
 /** Number words that sum over rows when the noun is plural ("deals totaling over 100k"). */
 export const SUMS = new Set(['totaling', 'totalling', 'amounting', 'combined', 'together', 'total', 'summing']);

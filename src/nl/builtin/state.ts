@@ -6,11 +6,12 @@ import type { Condition, Node } from '../../rules/grammar.js';
 import type { TenantValues } from '../../rules/tenant.js';
 import type { AlternativeReading } from '../provider.js';
 import { countryCode, countryName, languageName } from '../../rules/values.js';
-import { type DateCondition, DateReader } from './dates.js';
+import { DATE_WORDS, type DateCondition, DateReader } from './dates.js';
 import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from './lexicon.js';
 import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
 import { type Token, tokenize } from './tokens.js';
-import { isKnownWord, TYPO_VERBS, TYPO_WORDS } from './keywords.js';
+import { isKnownWord, TIME_TYPO_WORDS, TYPO_VERBS, TYPO_WORDS } from './keywords.js';
+import { CAMPAIGN_NOUNS } from './vocabulary.js';
 
 /** Edit distance where swapping two neighbouring letters ("Itlay", "lsat") counts as one edit. */
 export function typoDistance(a: string, b: string): number {
@@ -67,6 +68,7 @@ function bySkeleton<T>(items: readonly T[], text: (item: T) => string): Map<stri
   return map;
 }
 const asWord = (w: string): string => w;
+const DATE_WORD_SET = new Set(DATE_WORDS);
 const NO_PHRASES: readonly { text: string; senses: Sense[] }[] = [];
 const phraseText = (ph: { text: string }): string => ph.text;
 
@@ -209,6 +211,7 @@ export class Parse {
     this.correctTypos();
     this.dates.moment = (i) => this.campaignSent(i);
     this.dates.note = (text) => this.assume(text);
+    for (const t of this.tokens) if (t.kind === 'number' && t.reading) this.assume(t.reading);
   }
 
   /** "the Spring Sale (campaign) (went out)": when a named campaign was sent. */
@@ -249,9 +252,15 @@ export class Parse {
   phrase<T>(i: number, list: PhraseList<T>): { value: T; end: number } | undefined {
     let best: { value: T; end: number } | undefined;
     // Only the phrases that start with the word at i can match: looked up, not scanned.
+    // Each word after the first is counted once however many phrases compare it.
+    let read = 0;
     for (const [words, value] of phrasesStartingWith(list, this.w(i))) {
-      if (words.every((word, k) => this.w(i + k) === word) && (!best || i + words.length > best.end)) best = { value, end: i + words.length };
+      let k = 1;
+      while (k < words.length && this.tokens[i + k]?.norm === words[k]) k += 1;
+      read = Math.max(read, Math.min(k, words.length - 1));
+      if (k === words.length && (!best || i + words.length > best.end)) best = { value, end: i + words.length };
     }
+    this.steps += read;
     return best;
   }
 
@@ -530,6 +539,12 @@ export class Parse {
     return out;
   }
 
+  /** Whether a count, a time unit or a campaign noun is at k ("lst 3 campaigns", "pst week"). */
+  private beforeCount(k: number): boolean {
+    const t = this.tokens[k];
+    return !!t && (t.kind === 'number' || (t.kind === 'word' && (CAMPAIGN_NOUNS.has(t.norm) || DATE_WORD_SET.has(t.norm))));
+  }
+
   /** Unknown words of five letters or more are compared with the lexicon's phrases of one to three words. */
   private correctTypos(): void {
     const unknown = (k: number) => {
@@ -544,6 +559,9 @@ export class Parse {
       if (t.kind === 'word' && t.norm.length === 3 && !VOWELS.test(t.norm) && !covered.has(i) && !this.lex.words.has(t.norm) && !isKnownWord(t.norm)) {
         // "lst", "mtg": three letters without a vowel only by their consonants.
         if (this.correctWord(i, TYPO_VERBS) || this.correctWord(i, TYPO_WORDS)) continue;
+        // "lst 30 days", "the lst 3 campaigns": consonants several words share ("last", "lost") are the
+        // time word when a count, a unit or a campaign follows.
+        if (this.beforeCount(i + 1) && this.correctWord(i, TIME_TYPO_WORDS)) continue;
         // "lead scr > 80": else the one catalog or tenant word with those consonants.
         const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, t.norm)) ?? NO_PHRASES, phraseText).get(t.norm);
         if (close) {

@@ -20,7 +20,7 @@ export interface Token {
   value?: number;
   /** For numbers written "10+" (meaning at least). */
   plus?: boolean;
-  /** For a date that could be read two ways ("03/04/2026"): the reading taken, to report. */
+  /** For a date that could be read two ways ("03/04/2026") or a number grouped with dots ("50.000"): the reading taken, to report. */
   reading?: string;
 }
 
@@ -35,6 +35,8 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
   ['literal', /[\p{L}\p{N}._%+-]*@[\p{L}\p{N}.-]+|\.[\p{L}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*|[\p{L}\p{N}-]+(?:\.[\p{L}][\p{L}\p{N}-]+)+/uy],
   // "July 1st", "the 3rd": an ordinal is one word (the date reader reads its number).
   ['word', /\d{1,2}(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy],
+  // "50.000", "1.500.000": dots between groups of three digits are thousands separators (as much of Europe writes them).
+  ['number', /\$?[1-9]\d{0,2}(?:\.\d{3})+(?![\p{N}.,])(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
   ['number', /\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
   ['word', /[\p{L}\p{N}_]+(?:['’](?:t|re|ve|ll|d|m|s)(?![\p{L}]))?/uy],
   // A hyphen inside words splits them; between numbers ("50-250") it is a range, kept as "-".
@@ -114,9 +116,11 @@ function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecAr
     const plus = text.endsWith('+');
     const body = text.replace(/^\$/, '').replace(/\+$/, '');
     const suffix = /[a-z]+$/i.exec(body)?.[0]?.toLowerCase();
-    const digits = Number(body.replace(/[a-z]+$/i, '').replace(/,/g, ''));
+    const grouped = /^[1-9]\d{0,2}(?:\.\d{3})+(?:[a-z]+)?$/i.test(body);
+    const digits = Number(body.replace(/[a-z]+$/i, '').replace(grouped ? /\./g : /,/g, ''));
     const value = suffix ? digits * (SUFFIX[suffix] ?? 1) : digits;
-    return { kind, text, norm: body.toLowerCase(), start, end, value, plus };
+    const reading = grouped ? `read "${text}" as ${value.toLocaleString('en-US')} (dots as thousands separators)` : undefined;
+    return { kind, text, norm: body.toLowerCase(), start, end, value, plus, ...(reading ? { reading } : {}) };
   }
   return { kind, text, norm: text.toLowerCase().replace(/’/g, "'"), start, end };
 }

@@ -195,6 +195,9 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   'tagged neither': 'neither', 'tagged with neither': 'neither', 'labeled neither': 'neither', 'labelled neither': 'neither',
   // "whose plan is anything but free": a value's negation.
   'anything but': 'not', 'anything except': 'not', 'everything but': 'not', 'everything except': 'not', 'anything besides': 'not',
+  // "contacts without a linked company", "not linked to any company": the contact's company.
+  'linked company': 'company', 'linked companies': 'companies', 'company linked': 'company', 'associated company': 'company', 'company associated': 'company',
+  'linked to': 'at', 'associated with': 'at', 'attached to': 'at',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 
@@ -235,6 +238,8 @@ export const OWNS: [string[], boolean][] = [
 
 /** Words for the currency amounts are kept in (the catalog's amounts and revenues are USD). */
 export const CURRENCY = new Set(['dollars', 'dollar', 'usd', 'bucks']);
+/** Other currencies: amounts are in US dollars, so the word is left open for the reviewer (the number is still read), never converted or taken for a field. */
+export const FOREIGN_CURRENCY = new Set(['euro', 'euros', 'eur', 'pound', 'pounds', 'gbp', 'sterling', 'chf', 'franc', 'francs', 'yen', 'jpy', 'sek', 'nok', 'dkk', 'krona', 'kronor', 'krone', 'kroner', 'cad', 'aud']);
 
 /** Verbs for giving a field its value ("answered the NPS survey"): the field is set. */
 export const ANSWERED: [string[], true][] = [
@@ -253,4 +258,10 @@ export const NULL_CHECKS: readonly [string[], 'is_null' | 'is_not_null'][] = [
   [['is', 'empty'], 'is_null'], [['is', 'unknown'], 'is_null'], [['is', 'missing'], 'is_null'], [['is', 'blank'], 'is_null'], [['is', 'null'], 'is_null'],
   [['is', 'not', 'set'], 'is_null'], [['is', 'set'], 'is_not_null'], [['is', 'known'], 'is_not_null'], [['is', 'present'], 'is_not_null'],
   [['is', 'not', 'empty'], 'is_not_null'], [['is', 'not', 'null'], 'is_not_null'],
+  // "where the country is not filled (in)", "whose language isn't specified": said by people who fill in forms.
+  [['is', 'not', 'filled', 'in'], 'is_null'], [['is', 'not', 'filled'], 'is_null'], [["isn't", 'filled', 'in'], 'is_null'], [["isn't", 'filled'], 'is_null'],
+  [['not', 'filled', 'in'], 'is_null'], [['not', 'filled'], 'is_null'], [['is', 'filled', 'in'], 'is_not_null'], [['is', 'filled'], 'is_not_null'],
+  [['is', 'not', 'specified'], 'is_null'], [["isn't", 'specified'], 'is_null'], [['is', 'unspecified'], 'is_null'], [['not', 'specified'], 'is_null'],
+  [['is', 'not', 'provided'], 'is_null'], [["isn't", 'provided'], 'is_null'], [['not', 'provided'], 'is_null'],
+  [["isn't", 'set'], 'is_null'], [["isn't", 'known'], 'is_null'], [['is', 'not', 'known'], 'is_null'], [['not', 'set'], 'is_null'],
 ];

@@ -601,7 +601,9 @@ export function presence(p: Parse, i: number): Clause | undefined {
   const article = p.is(i, 'a|an|any|some');
   const before = p.w(i - 1);
   if (!article && !['no', 'without', 'with', 'have', 'has', 'any', 'of'].includes(before)) return undefined;
-  const at = article ? i + 1 : i;
+  // "with an empty country", "with a blank language", "with missing phone": the field has no value.
+  const emptied = p.is(article ? i + 1 : i, 'empty|blank|missing|unknown|unset') && !p.is(i - 1, 'no|without') ? 1 : 0;
+  const at = (article ? i + 1 : i) + emptied;
   const found = p.senses(at, 'field', (s) => {
     const f = fieldOf(p, s.field);
     return f.nullable || f.type === 'tags';
@@ -613,7 +615,7 @@ export function presence(p: Parse, i: number): Clause | undefined {
   let end = lacking && p.is(found.match.end, 'assigned|set|added|yet') ? found.match.end + 1 : found.match.end;
   // "an NPS response", "no NPS score": a survey's answer is the number field's value.
   if (end === found.match.end && fieldOf(p, found.sense.field).type === 'number' && SURVEY_NOUNS.has(p.w(end))) end += 1;
-  return { node: cond(found.sense.field, lacking ? 'is_null' : 'is_not_null'), end };
+  return { node: cond(found.sense.field, lacking || emptied ? 'is_null' : 'is_not_null'), end };
 }
 
 /** Words that mean a field is empty ("unassigned") and NPS bands ("promoters"). */

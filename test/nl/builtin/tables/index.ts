@@ -7,6 +7,7 @@ import { dates } from './dates.js';
 import { deals } from './deals.js';
 import { email } from './email.js';
 import { fit } from './fit.js';
+import { forms } from './forms.js';
 import { headline } from './headline.js';
 import { names } from './names.js';
 import { numbers } from './numbers.js';
@@ -54,4 +55,5 @@ export const TABLES: Record<string, Row[]> = {
   'shorthand and misspelled verbs': shorthand,
   'vocabulary gaps (regions, periods, ranges, typos)': vocabulary,
   'requests and purposes': requests,
+  'second-language English and form words': forms,
 };
