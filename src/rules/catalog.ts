@@ -148,7 +148,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     nullable: false,
     values: staticValues(EMAIL_STATUSES),
     synonyms: ['subscription status', 'email subscription'],
-    valueSynonyms: { unsubscribe: 'unsubscribed', bounce: 'bounced', opted_out: 'unsubscribed', 'suppression list': 'suppressed', suppression: 'suppressed', 'opted out': 'unsubscribed', 'opted in': 'subscribed', 'opt in': 'subscribed' },
+    valueSynonyms: { unsubscribe: 'unsubscribed', bounce: 'bounced', bouncing: 'bounced', bounces: 'bounced', 'hard bounced': 'bounced', 'hard bounce': 'bounced', 'hard bouncing': 'bounced', opted_out: 'unsubscribed', 'suppression list': 'suppressed', suppression: 'suppressed', 'opted out': 'unsubscribed', 'opted in': 'subscribed', 'opt in': 'subscribed' },
   },
   {
     scope: 'contact',

@@ -143,7 +143,9 @@ export class DateReader {
 
   read(i: number): When | undefined {
     if (this.known.has(i)) return this.known.get(i);
-    const when = this.openEnded(this.readAt(i));
+    // "added back in March", "way back in 2024": the time is the same.
+    const back = this.word(i) === 'back' && this.word(i + 1) === 'in' ? 1 : this.word(i) === 'way' && this.word(i + 1) === 'back' && this.word(i + 2) === 'in' ? 2 : 0;
+    const when = this.openEnded(this.readAt(i + back));
     this.known.set(i, when);
     return when;
   }
@@ -205,6 +207,9 @@ export class DateReader {
         if (period) return this.inside(period);
       }
       const span = this.span(j + 1);
+      // "the last 10 days of September": the end of that period (read as one), not the last 10 days.
+      const ofPeriod = span && the && this.w(span.end) === 'of' ? this.anchored(i) : undefined;
+      if (ofPeriod) return ofPeriod;
       if (span) return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
     }
     if (prep && !the) {
@@ -622,6 +627,21 @@ export class DateReader {
         return { start: day(y, m), end: day(y, m + 6), next: j };
       }
     }
+    // "the first two weeks of this quarter", "the last 10 days of September", "the first week of October":
+    // the start or the end of a period, as long as said.
+    if ((this.w(k0) === 'first' || this.w(k0) === 'last') && k0 > i) {
+      const n = readNumber(this.tokens, k0 + 1);
+      const u = n ? n.end : k0 + 1;
+      const unit = UNITS[this.w(u)];
+      const whole = unit && this.w(u + 1) === 'of' ? this.period(u + 2) : undefined;
+      if (unit && whole && (unit[0] === 'days' || unit[0] === 'weeks') && Number.isInteger(n?.value ?? 1)) {
+        const ms = (n?.value ?? 1) * unit[1] * (unit[0] === 'weeks' ? 7 : 1) * 86_400_000;
+        const first = this.w(k0) === 'first';
+        const start = first ? whole.start : new Date(Math.max(whole.start.getTime(), whole.end.getTime() - ms));
+        const end = first ? new Date(Math.min(whole.end.getTime(), whole.start.getTime() + ms)) : whole.end;
+        return { start, end, next: whole.next };
+      }
+    }
     const holiday = this.holiday(k0);
     if (holiday) return holiday;
     const q = /^q([1-4])$/.exec(t.norm);
@@ -697,8 +717,14 @@ export class DateReader {
     }
     if (this.w(j) === ',') j += 1;
     let y = year(j);
+    // "November last year", "in March of this year": the year said in words.
+    const of = this.w(j) === 'of' ? 1 : 0;
+    const said = (this.w(j + of) === 'last' || this.w(j + of) === 'this' || this.w(j + of) === 'previous') && this.w(j + of + 1) === 'year';
     if (y !== undefined) j += 1;
-    else {
+    else if (said) {
+      y = this.asOf.getUTCFullYear() - (this.w(j + of) === 'this' ? 0 : 1);
+      j += of + 2;
+    } else {
       if (this.w(j - 1) === ',') j -= 1;
       // "may" alone is a verb; a month without a year is its latest occurrence up to the clock.
       if (this.w(mi) === 'may' && dom === undefined && !MAY_PREPOSITIONS.has(this.w(mi - 1))) return undefined;

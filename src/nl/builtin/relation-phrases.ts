@@ -135,6 +135,9 @@ const activities: RelationPhrases = {
     ...['by phone', 'over the phone', 'by telephone', 'via phone', 'on the phone', 'by a call', 'with a call', 'via a call', 'by calling'].map((w) => [w.split(' '), { where: [['type', 'eq', 'call']] }] as const),
     ...['by email', 'via email', 'over email', 'by e-mail', 'through email', 'with an email'].map((w) => [w.split(' '), { where: [['type', 'eq', 'email']] }] as const),
     ...['in person', 'face to face', 'face-to-face', 'at a meeting', 'in a meeting'].map((w) => [w.split(' '), { where: [['type', 'eq', 'meeting']] }] as const),
+    // "a call from us", "an email from them": who started it.
+    ...['from us', 'by us', 'from our side', 'from our team', 'from our reps'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'outbound']] }] as const),
+    ...['from them', 'by them', 'from their side', 'from the contact', 'from the customer'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'inbound']] }] as const),
   ],
 };
 
@@ -151,6 +154,9 @@ const deals: RelationPhrases = {
     [['closed', 'won'], { ...WON, names: true, needsMore: true }], [['closed', 'lost'], { ...LOST, names: true, needsMore: true }],
     // "contacts who bought something", "purchased in 2025": a purchase is a won deal (said).
     ...['bought', 'purchased', 'paid', 'converted', 'buy', 'purchase', 'convert'].map((verb) => [[verb], { ...WON, names: true, assume: 'as a won deal' }] as const),
+    // "once signed a deal with us", "closed a deal with us": a deal they signed is won (said); "signed up" is not this.
+    [['signed', 'a', 'deal'], { ...WON, names: true, assume: 'as a won deal' }], [['signed', 'deals'], { ...WON, names: true, assume: 'as won deals' }],
+    [['signed', 'a', 'contract'], { ...WON, names: true, assume: 'as a won deal' }], [['signed', 'with', 'us'], { ...WON, names: true, assume: 'as a won deal' }],
     [['made', 'a', 'purchase'], { ...WON, names: true, assume: 'as a won deal' }], [['bought', 'from', 'us'], { ...WON, names: true, assume: 'as a won deal' }],
   ],
   bare: { field: 'stage', except: CLOSED_STAGES },

@@ -69,6 +69,8 @@ function bySkeleton<T>(items: readonly T[], text: (item: T) => string): Map<stri
 }
 const asWord = (w: string): string => w;
 const DATE_WORD_SET = new Set(DATE_WORDS);
+/** Words that join the items of a list ("us or canada", "us + ca"). */
+const LIST_JOINS = new Set([',', 'and', 'or', '&', '+', '/']);
 const NO_PHRASES: readonly { text: string; senses: Sense[] }[] = [];
 const phraseText = (ph: { text: string }): string => ph.text;
 
@@ -341,7 +343,10 @@ export class Parse {
   private placeContext(i: number): boolean {
     // Remembered per token: a long list of codes ("br, ca, mx, …") asks the same question of each earlier one.
     let known = this.places[i];
-    if (known === undefined) this.places[i] = known = this.isPlaceContext(i);
+    if (known === undefined) {
+      this.places[i] = false; // asked again while answering (a list of codes asks its neighbours): not yet
+      this.places[i] = known = this.isPlaceContext(i);
+    }
     return known;
   }
 
@@ -351,10 +356,25 @@ export class Parse {
     const the = this.w(i - 1) === 'the';
     const before = the ? this.w(i - 2) : this.w(i - 1);
     // "in the us": the pronoun never takes "the", so after "the" it is the country.
-    if (CODE_WORDS.has(t.norm)) return the && THE_CODES.has(t.norm) && PLACE_WORDS.has(before);
+    if (CODE_WORDS.has(t.norm)) {
+      if (!THE_CODES.has(t.norm)) return false;
+      if (the && PLACE_WORDS.has(before)) return true;
+      // "us or canada", "canada or the us", "us + ca": listed with another country, the pronoun is not meant.
+      const after = this.w(i + 2) === 'the' ? i + 3 : i + 2;
+      return (LIST_JOINS.has(before) && this.countryAt(i - (the ? 3 : 2))) || (LIST_JOINS.has(this.w(i + 1)) && this.countryAt(after));
+    }
     if (PLACE_WORDS.has(before)) return true;
     if ([',', 'and', 'or', '&', '+', '/'].includes(before) && this.placeContext(i - 2)) return true;
     return AUDIENCE_NOUNS.has(this.w(i + 1)) && this.tenant.countries.includes(t.norm.toUpperCase());
+  }
+
+  /** Whether a country is named at k: a full name, a code in capitals, or a lower-case code where a place stands. */
+  private countryAt(k: number): boolean {
+    const t = this.tokens[k];
+    if (!t || t.kind !== 'word') return false;
+    // Read from the lexicon, not the lattice: this is asked while the lattice is being built.
+    const senses = this.lex.trie.next.get(t.norm)?.senses ?? [];
+    return senses.some((s) => s.kind === 'country' && (!s.short || /^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm) || (t.norm.length === 2 && this.placeContext(k))));
   }
 
   /** A misspelled verb ("clikced", "opend") is read as the verb, and said. */

@@ -67,11 +67,15 @@ export function scan(p: Parse): Scan {
   const unknown: number[] = [];
   let clauses = 0;
   const label = purposeLabel(p);
+  // "customers we should call this week: no call …": the people named first are still the audience.
+  const kept = label === undefined ? 0 : audienceBeforeLabel(p, label);
   if (label !== undefined) {
-    p.assume(`read "${p.text(0, label)}" (before the colon) as what the list is for, not a condition`);
+    p.assume(`read "${p.text(kept, label)}" (before the colon) as what the list is for, not a condition`);
     labelCampaigns(p, label);
   }
-  for (let i = label === undefined ? 0 : label + 1; i < p.tokens.length; ) {
+  for (let i = label === undefined || kept > 0 ? 0 : label + 1; i < p.tokens.length; ) {
+    if (label !== undefined && kept > 0 && i >= kept && i <= label) i = label + 1;
+    if (i >= p.tokens.length) break;
     const w = p.w(i);
     const except = p.phrase(i, EXCEPT_LIST);
     // "everybody but the bounced ones": but after a word for everyone is an exception.
@@ -448,6 +452,20 @@ function purposeLabel(p: Parse): number | undefined {
   // "For the renewal push: …", "Re: the Q4 webinar: …": what the list is for.
   if (['for', 're', 'subject', 'purpose', 'goal', 'campaign', 'project'].includes(p.tokens[0]!.norm)) return colon;
   return undefined;
+}
+
+/** Subjects of the modal in "customers we should call: …". */
+const SUBJECTS = new Set(['we', 'i', 'you', 'sales', 'marketing', 'support', 'cs']);
+/**
+ * Where the purpose starts in "customers we should call this week: …": after the people it is said of,
+ * when they are more than a word for contacts ("contacts we should call: …" keeps nothing). 0 for none.
+ */
+function audienceBeforeLabel(p: Parse, colon: number): number {
+  const subject = p.tokens.findIndex((t, k) => k > 0 && k < colon - 1 && SUBJECTS.has(t.norm) && MODALS.has(p.tokens[k + 1]!.norm));
+  if (subject <= 0) return 0;
+  const before = p.tokens.slice(0, subject);
+  if (before.every((t) => PEOPLE_NOUNS.has(t.norm) || EVERYONE.has(t.norm) || FILLERS.has(t.norm))) return 0;
+  return before.some((_, k) => p.senses(k, 'value').length > 0) ? subject : 0;
 }
 
 /** A campaign named in the words before the colon ("send-list for the Winter Kickoff follow up: … who opened it") is what "it" means next. */

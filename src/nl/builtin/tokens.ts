@@ -277,7 +277,12 @@ function glued(a: Token | undefined, b: Token | undefined): boolean {
 /** Whether a word for a company stands a few words before the head count at i. */
 function ofCompany(tokens: readonly Token[], i: number): boolean {
   if (/^(employees?|staff)$/.test(tokens[i]!.norm)) return false;
-  for (let k = Math.max(0, i - 6); k < i - 1; k++) if (COMPANY_WORDS.has(SHORTHAND[tokens[k]!.norm] ?? tokens[k]!.norm)) return true;
+  // Back to the clause's start: "whose company is in the US, Canada or the UK and has under 100 people".
+  for (let k = i - 2; k >= Math.max(0, i - 14); k--) {
+    const w = SHORTHAND[tokens[k]!.norm] ?? tokens[k]!.norm;
+    if (COMPANY_WORDS.has(w)) return true;
+    if (k < i - 6 && (w === 'who' || w === 'that' || w === 'which' || w === 'contacts' || w === 'people')) return false;
+  }
   return false;
 }
 

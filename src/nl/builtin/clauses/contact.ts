@@ -62,7 +62,9 @@ function valueOf(p: Parse, field: ContactFieldDef, explicit: boolean) {
       const found = kind === 'countries' ? p.sense(k, 'country') : p.sense(k, 'language');
       if (found) return found;
       const t = p.tokens[k];
-      if (explicit && t && (t.kind === 'word' || t.kind === 'quoted') && t.norm.length <= 3) {
+      // ("whose country and plan": a three-letter code that is also an English word counts only in capitals or quotes.)
+      const word = t?.kind === 'word' && t.norm.length === 3 && isKnownWord(t.norm) && !/^[A-Z]+$/.test(t.text);
+      if (explicit && t && !word && (t.kind === 'word' || t.kind === 'quoted') && t.norm.length <= 3) {
         const code = kind === 'countries' ? countryCode(t.norm) : languageCode(t.norm);
         const match = { start: k, end: k + 1, senses: [] };
         if (code) return { sense: kind === 'countries' ? { kind: 'country', code, label: code, demonym: false, short: true } : { kind: 'language', code, label: code }, match };
@@ -492,6 +494,15 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       const raw = t.kind === 'quoted' ? t.norm : t.text;
       // "on a mobile device": a phone number has digits; a word after the field's other name is not one.
       if (/phone/.test(field.key) && op.value === 'eq' && t.kind !== 'quoted' && !/\d/.test(raw)) return undefined;
+      // "whose email address is bouncing": equal to a bare word, an address field is not being given an
+      // address (the word is left for what it means, or reported).
+      if (/email|domain|website/.test(field.key) && (op.value === 'eq' || op.value === 'neq') && t.kind === 'word' && !/[@.]/.test(raw)) {
+        // "whose email is bouncing", "email address is unsubscribed": the address's status.
+        const status = field.key === 'email' ? p.sense(at, 'value', (v) => v.field === 'email_status') : undefined;
+        if (!status) return undefined;
+        p.use(status.match, status.sense);
+        return { node: cond('email_status', op.value as 'eq', status.sense.value), end: status.match.end };
+      }
       // "an email address @c58.acme.example": a domain said with its "@" is how the address ends.
       if (/email/.test(field.key) && op.value === 'eq' && t.kind !== 'quoted' && raw.startsWith('@') && raw.length > 1) {
         return { node: cond(field.key, 'ends_with', raw.toLowerCase()), end: at + 1, assumptions: [`read "${raw}" as an email address ending with "${raw.toLowerCase()}"`] };

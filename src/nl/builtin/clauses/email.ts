@@ -248,6 +248,8 @@ function campaigns(p: Parse, i: number): Target | undefined {
     }
     return { campaigns: { last: null, ids: null }, match: p.is(j, 'every|all') ? 'all' : undefined, end: k + 1 };
   }
+  // "opened Spring Sale and clicked one": "one" stands for the campaign just said (an email event just said is the relation's).
+  if (p.is(j, 'one') && !p.is(j + 1, 'of|or|and|more') && p.lastCampaigns) return { campaigns: p.lastCampaigns, end: j + 1 };
   // it / them / that campaign / those
   if (p.lastCampaigns && (p.is(j, 'it|them|those|these|that|this') || p.is(j, 'that|this|those|these', 'one|campaign|campaigns|email|emails'))) {
     const end = CAMPAIGN_NOUNS.has(p.w(j + 1)) || p.is(j + 1, 'one') ? j + 2 : j + 1;

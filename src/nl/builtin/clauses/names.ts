@@ -98,8 +98,11 @@ function worksAt(p: Parse, i: number): Clause | undefined {
   if (COMPANY_NOUNS.has(p.w(end)) || ACCOUNT_NOUNS.has(p.w(end))) end += 1;
   const field_ = field('company name');
   // A name as said is the start of the company's name: "Costa Capital" is also "Costa Capital 2" and "Costa Capital GmbH".
-  p.assume(`read "${p.text(start, j)}" as companies whose name starts with ${names.map((n) => `"${n}"`).join(' or ')}`);
-  const nodes = names.map((n) => cond(field_.key, 'starts_with', n));
+  // A name ending in a number ("Pham Health 2") is whole: "Pham Health 21" is another company.
+  const whole = (n: string) => /\s\d+$/.test(n);
+  const says = names.map((n) => (whole(n) ? `named "${n}"` : `whose name starts with "${n}"`));
+  p.assume(`read "${p.text(start, j)}" as companies ${says.join(' or ')}`);
+  const nodes = names.map((n) => cond(field_.key, whole(n) ? 'eq' : 'starts_with', n));
   return { node: nodes.length === 1 ? nodes[0]! : { type: 'group', op: 'or', negate: false, children: nodes }, end };
 }
 

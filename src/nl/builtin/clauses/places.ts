@@ -109,7 +109,9 @@ function adjectives(p: Parse, i: number): Clause | undefined {
   }
   const senses = list.items.map((it) => p.senses(it.match.start, 'country', (s) => s.demonym).find((s) => s.match.end === it.match.end)?.sense);
   if (senses.some((c) => c === undefined)) return undefined;
-  const company = COMPANY_NOUNS.has(p.w(end));
+  // "Canadian or American retail companies": an industry between the adjective and the company noun.
+  const industry = p.sense(end, 'value', (v) => v.field === 'company.industry');
+  const company = COMPANY_NOUNS.has(p.w(end)) || (!!industry && (COMPANY_NOUNS.has(p.w(industry.match.end)) || COMPANY_NOUNS.has(p.w(industry.match.end - 1))));
   const codes = codesOf(p, senses as Country[]);
   const node = oneOrIn(countryField(company), codes);
   if (!company) p.assume(`read "${p.text(i, end)}" as the contact's country, not the company's`, companyReading(node, codes));

@@ -510,9 +510,16 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
   const latestAt = p.skip(j, ['their', 'the', 'its', 'his', 'her']);
   // "called last week" is a window, not the newest call.
   const latest = p.dates.read(latestAt)?.conditions.length ? undefined : p.phrase(latestAt, LATEST);
+  let amountEnd: number | undefined;
   if (latest) {
     rows.latest = true;
     j = latest.end;
+  } else if (phrases.measure && (amountEnd = amountBefore(p, j, rows)) !== undefined) {
+    j = amountEnd;
+  } else if (verb && p.is(j, 'no') && !rows.none && !p.is(j + 1, 'longer|one|later|earlier|more|less|fewer')) {
+    // "sent us no email", "booked no meetings": none of those rows.
+    rows.none = true;
+    j += 1;
   } else if (!(verb && phrases.number && p.phrase(verbAt!, phrases.number.words))) {
     const q = quantity(p, j, rows);
     if (q !== undefined) {
@@ -615,6 +622,31 @@ function quantity(p: Parse, i: number, rows: Rows): number | undefined {
   if (!Number.isInteger(b.value)) return undefined;
   if (b.operator === 'eq' && !b.explicit && b.value === 1 && !p.is(i, 'exactly')) return b.end;
   rows.count = { operator: b.operator, value: b.value };
+  return b.end;
+}
+
+/**
+ * "a 10k–20k deal", "a 50,000 deal", "a $5k+ deal": an amount said before the noun is the rows' measure,
+ * not how many there are — when it is money or scaled, follows "a", or is in the thousands. Where it ends.
+ */
+function amountBefore(p: Parse, j: number, rows: Rows): number | undefined {
+  const measure = rows.phrases.measure;
+  const at = p.is(j, 'a|an') ? j + 1 : j;
+  const t = p.tokens[at];
+  if (!measure || !t || (t.kind !== 'number' && !p.is(at, 'between'))) return undefined;
+  // ("1, 2, 3 …": a list of numbers is no amount; not read at each of its positions.)
+  if (p.tokens[at + 1]?.norm === ',' || p.tokens[at + 1]?.norm === 'or') return undefined;
+  const b = readBound(p, at);
+  if (!b || b.operator === 'in') return undefined;
+  const values = b.operator === 'between' ? b.value : [b.value];
+  if (!(moneyOrScaled(p, at, b.end) || at > j || values.every((v) => v >= 1000))) return undefined;
+  const after = qualifierEnd(p, b.end, rows);
+  if (!p.sense(after, 'relation', (s) => s.relation === rows.rel.name)) return undefined;
+  if (b.operator === 'between') rows.where.push(cond(measure, 'between', [Math.min(...b.value), Math.max(...b.value)]));
+  else {
+    rows.where.push(cond(measure, b.operator, b.value));
+    if (b.operator === 'eq') rows.notes.push(`read "${p.text(at, b.end)}" as ${article(rows.rel.noun)} of exactly ${b.value.toLocaleString('en-US')} (say "over ${p.text(at, b.end)}" for more)`);
+  }
   return b.end;
 }
 
@@ -772,6 +804,12 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
     }
     return j + 1;
   }
+  // "opened an email in September and clicked one", "a call in May and another one in June": "one"
+  // stands for the row just said.
+  if (afterVerb && p.lastRelation === rel.name && p.is(j, 'one') && !p.is(j + 1, 'of|or|and|more')) {
+    rows.named = true;
+    return j + 1;
+  }
   const found = p.sense(j, 'relation', (s) => s.relation === rel.name);
   if (found) {
     // "emails" is an email event only after an email verb ("opened 3 emails"); "email events" is always one.
@@ -859,7 +897,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       // The verb's own reading ("an outbound email, call or meeting") no longer says what was read: the rows now do.
       const direction = rows.where.find((c) => c.field === 'direction');
       if (rows.readingNote) rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => n !== rows.readingNote));
-      const what = article(String(said.find((c) => c.field === 'type')?.value ?? rel.noun));
+      const what = article(String(rows.where.find((c) => c.field === 'type' && c.operator === 'eq')?.value ?? rel.noun));
       if (direction) rows.notes.push(`read "${p.text(k, how.end)}" as ${what} ${direction.value === 'outbound' ? 'we made (outbound)' : 'they made (inbound)'}`);
       j = how.end;
       continue;
@@ -1113,6 +1151,14 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         continue;
       }
     }
+    // "deals lost last quarter, where those deals were over 10k", "and that deal was over 5k": the same rows, said again.
+    const again = rows.count === null && !rows.none ? sameRowsAgain(p, k, rel.name) : undefined;
+    if (again) {
+      rows.where.push(...again.where);
+      rows.notes.push(...again.notes, `read "${p.text(again.start, again.end)}" as said of the same ${rel.noun}${rel.noun.endsWith('s') ? '' : 's'}`);
+      j = again.end;
+      continue;
+    }
     // "a deal that closed in September, won or lost": alternatives of one of its fields, after a comma, at the end.
     const trailing = p.w(k) === ',' ? trailingValues(p, k + 1, rows) : undefined;
     if (trailing !== undefined) {
@@ -1129,6 +1175,20 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
   }
   // Nothing was said after the "and": it is not the rows'.
   return andAt !== undefined && j === andAt + 1 ? andAt : j;
+}
+
+/**
+ * "(,) where those deals were over 10k", "and that deal was in negotiation", "with those deals worth 5k+":
+ * the rows named again with a pointing word, and what is said of them.
+ */
+function sameRowsAgain(p: Parse, k: number, name: RelationName): { where: Condition[]; notes: string[]; start: number; end: number } | undefined {
+  const from = p.tokens[k]?.norm === ',' ? k + 1 : k;
+  if (!p.is(from, 'where|and|with|whereby') || !p.is(from + 1, 'those|these|that|this|such|said')) return undefined;
+  const noun = p.sense(from + 2, 'relation', (x) => x.relation === name);
+  if (!noun) return undefined;
+  const at = p.skip(noun.match.end, ['were', 'was', 'are', 'is', 'being', 'all', 'each', 'had', 'have', 'has', 'been']);
+  const said = predicate(p, at, name);
+  return said ? { ...said, start: from, end: said.end } : undefined;
 }
 
 /** ", won or lost" closing the description or a phrase: a field of the rows is one of those values (added; where it ends). */

@@ -68,8 +68,11 @@ export const deals: Row[] = [
   { say: 'contacts with no open deals but at least one win', rules: [hasNo('deals', OPEN), has('deals', c('stage', 'eq', 'closed_won'))] },
   { say: 'contacts with 2 or more wins', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
   { say: 'contacts with 2 or more deals still in play', rules: counted('deals', 'gte', 2, OPEN) },
-  // "30k+ deals" is an amount, never thirty thousand deals; unread (open) rather than a count.
-  { say: 'contacts with 30k+ deals', rules: has('deals'), unrecognized: ['30k+'] },
+  // "30k+ deals" is an amount, never thirty thousand deals; "a 10k–20k deal", "a 50,000 deal" (exactly, said) too.
+  { say: 'contacts with 30k+ deals', rules: has('deals', c('amount', 'gte', 30000)) },
+  { say: 'contacts with a 10k–20k deal that closed in October', rules: has('deals', c('amount', 'between', [10000, 20000]), c('closed_at', 'gte', '2026-10-01'), c('closed_at', 'lt', '2026-11-01')) },
+  { say: 'contacts with a 50,000 deal', rules: has('deals', c('amount', 'eq', 50000)), assume: ['of exactly 50,000'] },
+  { say: 'contacts with 2-3 open deals', rules: [counted('deals', 'gte', 2, c('stage', 'not_in', ['closed_won', 'closed_lost'])), counted('deals', 'lte', 3, c('stage', 'not_in', ['closed_won', 'closed_lost']))] },
   // "nothing (open) in the pipeline": no open deal.
   { say: 'leads with nothing in the pipeline', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals', OPEN)] },
 ];

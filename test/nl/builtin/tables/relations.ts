@@ -37,7 +37,8 @@ export const relations: Row[] = [
   { say: 'leads in France and customers in Italy', rules: or(and(c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'FR')), and(c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT'))) },
   { say: 'everybody but the unsubscribed ones', rules: and(not_(c('email_status', 'eq', 'unsubscribed'))) },
   // A company by its own name, and tags by what they contain.
-  { say: 'contacts who work at Costa Capital 2', rules: c('company.name', 'starts_with', 'costa capital 2'), assume: ['starts with'] },
+  // A name ending in a number is whole: "Costa Capital 2" is not "Costa Capital 21".
+  { say: 'contacts who work at Costa Capital 2', rules: c('company.name', 'eq', 'costa capital 2'), assume: ['named "costa capital 2"'] },
   { say: "contacts tagged with anything containing 'beta'", rules: c('tags', 'eq', 'beta-tester'), assume: ['beta-tester'] },
   // A window the rows must avoid, "ever" said as "at some point", "anything / nothing in" campaigns.
   { say: 'contacts we met with at some point but not in the last 60 days', rules: [has('activities', c('type', 'eq', 'meeting')), hasNo('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', days(60)))], assume: ['none in that window'] },
