@@ -89,7 +89,7 @@ const staticValues = (values: readonly string[]): ValueSource => ({ kind: 'stati
 
 /** The fields every tenant has; a tenant's own definitions are added by buildCatalog. */
 export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
-  { scope: 'contact', key: 'email', label: 'Email', type: 'text', column: col('email'), nullable: false, synonyms: ['email address', 'e-mail'] },
+  { scope: 'contact', key: 'email', label: 'Email', type: 'text', column: col('email'), nullable: false, synonyms: ['email address', 'e-mail', 'e-mail address', 'mail address', 'mailing address'] },
   { scope: 'contact', key: 'first_name', label: 'First name', type: 'text', column: col('first_name'), nullable: true, synonyms: ['firstname', 'given name'] },
   { scope: 'contact', key: 'last_name', label: 'Last name', type: 'text', column: col('last_name'), nullable: true, synonyms: ['lastname', 'surname', 'family name'] },
   { scope: 'contact', key: 'phone', label: 'Phone', type: 'text', column: col('phone'), nullable: true, synonyms: ['phone number', 'telephone', 'mobile', 'mobile number', 'cell', 'cell phone', 'cell number', 'telephone number'] },
@@ -148,7 +148,10 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     nullable: false,
     values: staticValues(EMAIL_STATUSES),
     synonyms: ['subscription status', 'email subscription'],
-    valueSynonyms: { unsubscribe: 'unsubscribed', bounce: 'bounced', bouncing: 'bounced', bounces: 'bounced', 'hard bounced': 'bounced', 'hard bounce': 'bounced', 'hard bouncing': 'bounced', opted_out: 'unsubscribed', 'suppression list': 'suppressed', suppression: 'suppressed', 'opted out': 'unsubscribed', 'opted in': 'subscribed', 'opt in': 'subscribed' },
+    valueSynonyms: { unsubscribe: 'unsubscribed', bounce: 'bounced', bouncing: 'bounced', bounces: 'bounced', 'hard bounced': 'bounced', 'hard bounce': 'bounced', 'hard bouncing': 'bounced', opted_out: 'unsubscribed', 'suppression list': 'suppressed', suppression: 'suppressed', 'opted out': 'unsubscribed', 'opted in': 'subscribed', 'opt in': 'subscribed', inscribed: 'subscribed',
+      // "subscribed to our emails", "on the mailing list": the list is the email subscription itself.
+      ...Object.fromEntries(['subscribed', 'inscribed', 'unsubscribed'].flatMap((status) => ['to our emails', 'to our mailing list', 'to the mailing list', 'to our newsletter emails', 'to emails', 'to our email list', 'to the email list', 'to marketing emails', 'to our marketing emails', 'from our emails', 'from our mailing list', 'from the mailing list', 'from emails', 'from marketing emails'].map((to) => [`${status} ${to}`, status === 'inscribed' ? 'subscribed' : status]))),
+      'on the mailing list': 'subscribed', 'on our mailing list': 'subscribed', 'on our email list': 'subscribed', 'off the mailing list': 'unsubscribed' },
   },
   {
     scope: 'contact',

@@ -332,6 +332,8 @@ const ANY = [...STRONG_VERBS, ...WEAK_VERBS].join('|');
 const COMMAND_AT_START = new RegExp(String.raw`^\s*${OPENER}(?:(?:${STRONG})\b|(?:${WEAK_VERBS.join('|')})\s+${OBJECT})`, 'i');
 // "… — and also email them the Spring Sale", "…, then change their owner to Eddie".
 const COMMAND_LATER = new RegExp(String.raw`(?:[.;!—–]|\s-\s|\b(?:and|then)\b)\s*(?:(?:then|also|afterwards)\s+)*${OPENER}(?:${ANY})\s+${OBJECT}`, 'i');
+/** "Put a crm fit score of 100 on all the vip contacts", "attach the partner tag to …": giving them something. */
+const COMMAND_PUT = new RegExp(String.raw`^\s*${OPENER}(?:put|place|attach|apply|stick|slap)\s+(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,5}?(?:on|to|onto)\s+${OBJECT}`, 'i');
 /** Tables and SQL verbs are refused wherever they stand. */
 const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+into|update\s+\w+\s+set)\b/i;
 
@@ -350,7 +352,7 @@ export function changesData(description: string): string | undefined {
   // "send list for the autumn push: everyone still subscribed": a list's name before the colon.
   const named = /^\s*[^:]{0,100}\b(?:list|segment|audience|batch|group)\b[^:]*:(.+)$/is.exec(description);
   if (named) description = named[1]!;
-  if (COMMAND_AT_START.test(description) || COMMAND_LATER.test(description) || SQL_CHANGE.test(description) || misspeltCommand(description)) {
+  if (COMMAND_AT_START.test(description) || COMMAND_LATER.test(description) || COMMAND_PUT.test(description) || SQL_CHANGE.test(description) || misspeltCommand(description)) {
     return 'The segment builder only describes audiences; it cannot change, assign, send or delete anything. Describe who should be in the segment (e.g. "leads in Spain"), then act on the saved segment.';
   }
   return undefined;

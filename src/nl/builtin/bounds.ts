@@ -35,6 +35,10 @@ export function readBound(p: Parse, i: number): Bound | undefined {
       cmp = again;
       weak = false;
       j = again.end;
+    } else if (again && p.is(j, 'exactly')) {
+      // "an NPS of exactly 0", "is exactly 5"
+      cmp = again;
+      j = again.end;
     } else if (weak && p.is(j, 'between')) {
       const b = readBound(p, j);
       return b?.operator === 'between' ? b : undefined;

@@ -26,6 +26,10 @@ const UNITS: Record<string, [RelativeUnit, number]> = {
   year: ['years', 1], years: ['years', 1], quarter: ['months', 3], quarters: ['months', 3], qtr: ['months', 3], qtrs: ['months', 3], mth: ['months', 1], mths: ['months', 1], yr: ['years', 1], yrs: ['years', 1],
   wk: ['weeks', 1], wks: ['weeks', 1], mo: ['months', 1], mos: ['months', 1], fortnight: ['weeks', 2], fortnights: ['weeks', 2],
 };
+/** Days of the week by their names (Sunday is 0, as Date counts them). */
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+};
 /** The next smaller unit that a fraction of a unit is said in, and how many of it make one. */
 const SMALLER: Partial<Record<RelativeUnit, [RelativeUnit, number]>> = { years: ['months', 12], weeks: ['days', 7] };
 /** Calendar periods by the words for them, abbreviations included ("last qtr", "this yr"). */
@@ -95,7 +99,7 @@ const HOLIDAYS: [words: string[], on: (y: number) => Date][] = [
 const HOLIDAY_FIRST_WORDS = new Set(HOLIDAYS.map(([words]) => words[0]!));
 
 /** The words of time expressions: known words, never "corrected" into others ("quarters" is not "quarter"). */
-export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight', ...HOLIDAYS.flatMap(([words]) => words).filter((w) => /^[a-z]{4,}$/.test(w))];
+export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(WEEKDAYS).filter((d) => d.length > 4), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight', ...HOLIDAYS.flatMap(([words]) => words).filter((w) => /^[a-z]{4,}$/.test(w))];
 
 /** Whether a word can begin a period said before a noun ("Q1 contacts", "last month's signups", "2025 leads"): a cheap test before reading. */
 export function mayStartPeriod(word: string): boolean {
@@ -118,6 +122,8 @@ export class DateReader {
   moment: ((i: number) => { at: Date; end: number } | undefined) | undefined;
   /** Reports a reading taken where the words allow two (a date written "03/04/2026"), set by the parse. */
   note: ((text: string) => void) | undefined;
+  /** Where the tenant names a campaign at i that runs past `end` ("the Black Friday Teaser"), set by the parse. */
+  nameBeyond: ((i: number, end: number) => boolean) | undefined;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -187,7 +193,8 @@ export class DateReader {
     }
     // in / within / during / over / for [the] last|past|previous N units
     let j = i;
-    const prep = ['in', 'within', 'during', 'over', 'for', 'inside'].includes(w(j));
+    // ("new contacts of the last 2 weeks": "of" before a window, as second-language English says it.)
+    const prep = ['in', 'within', 'during', 'over', 'for', 'inside'].includes(w(j)) || (w(j) === 'of' && w(j + 1) === 'the' && ['last', 'past'].includes(w(j + 2)));
     if (prep) j += 1;
     const the = w(j) === 'the';
     if (the) j += 1;
@@ -235,6 +242,17 @@ export class DateReader {
       }
       // "since 3 months ago": from that moment on, the last 3 months.
       if (span) return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end + 1 };
+      // "exist in our CRM since more than 18 months": for longer than that, so it began over that long ago.
+      const longer = (w(i + 1) === 'more' || w(i + 1) === 'over' || w(i + 1) === 'longer') && w(i + 2) === 'than' ? this.span(i + 3) : w(i + 1) === 'over' ? this.span(i + 2) : undefined;
+      if (longer && w(longer.end) !== 'ago') {
+        this.note?.(`read "${this.tokens.slice(i, longer.end).map((t) => t.text).join(' ')}" as more than ${longer.value.amount} ${longer.value.unit} ago`);
+        return { conditions: [{ operator: 'more_than_ago', value: longer.value }], end: longer.end };
+      }
+    }
+    // "no activity 60d", "opened 30d": a length written short, glued to its number, is the last that long.
+    if (this.tokens[i]?.kind === 'number' && this.tokens[i + 1] && (this.tokens[i + 1]!.text === '' || this.tokens[i + 1]!.start === this.tokens[i]!.end) && UNITS[w(i + 1)] && !['ago', 'old', 'before', 'after'].includes(w(i + 2)) && !['than', 'over', 'under', 'for'].includes(w(i - 1))) {
+      const span = this.span(i);
+      if (span) return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
     }
     // "so far this year": this period up to now.
     if (w(i) === 'so' && w(i + 1) === 'far' && (w(i + 2) === 'this' || w(i + 2) === 'in')) {
@@ -411,7 +429,8 @@ export class DateReader {
     const w = this.word;
     // "in the crm over 18 months", "on our list less than 90 days": the comparison without "for".
     const forless = w(i) !== 'for' && (['over', 'under'].includes(w(i)) || (['more', 'longer', 'less', 'fewer', 'shorter'].includes(w(i)) && w(i + 1) === 'than') || (w(i) === 'at' && w(i + 1) === 'least'));
-    if (w(i) !== 'for' && !forless) return undefined;
+    // ("in the CRM since 3 months": a second-language "for".)
+    if (w(i) !== 'for' && w(i) !== 'since' && !forless) return undefined;
     let j = forless ? i : i + 1;
     let operator: DateCondition['operator'] = 'more_than_ago';
     let bare = false;
@@ -524,6 +543,8 @@ export class DateReader {
       if (said !== undefined) j += 1;
       let y = said ?? this.asOf.getUTCFullYear();
       if (said === undefined) while (on(y) > this.asOf) y -= 1;
+      // "clicked in the Black Friday Teaser": a campaign's name that begins with the holiday's is the campaign.
+      if (this.nameBeyond?.(i, j)) return undefined;
       const start = on(y);
       return { start, end: addDays(start, 1), next: j };
     }
@@ -579,6 +600,14 @@ export class DateReader {
       if (Number.isNaN(d.getTime())) return undefined;
       if (t.reading) this.note?.(t.reading);
       return { start: d, end: new Date(d.getTime() + 86_400_000), next: i + 1 };
+    }
+    // "added last Friday", "since last monday": that day of the week before today.
+    const weekday = (this.w(i) === 'last' || this.w(i) === 'previous') ? WEEKDAYS[this.w(i + 1)] : undefined;
+    if (weekday !== undefined) {
+      const today = Date.UTC(this.asOf.getUTCFullYear(), this.asOf.getUTCMonth(), this.asOf.getUTCDate());
+      const back = ((this.asOf.getUTCDay() - weekday + 7) % 7) || 7;
+      const start = new Date(today - back * 86_400_000);
+      return { start, end: new Date(start.getTime() + 86_400_000), next: i + 2 };
     }
     // "since last year", "before last month": the previous calendar period.
     if ((this.w(i) === 'last' || this.w(i) === 'previous') && this.unitWord(i + 1)) {

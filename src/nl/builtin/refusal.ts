@@ -67,10 +67,17 @@ function ownSegmentOfAnother(description: string, tenant: TenantValues): Named |
   return null;
 }
 
+/** "German customers from our CRM and from Globex's also": a name's possessive standing for its own data. */
+const FROM_THEIRS = /\b(?:from|in|of)\s+((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)(?:'s|’s)(?=\s*(?:also|too|as\s+well|[,.;!?]|$))/;
+function fromTheirs(description: string): Named | null {
+  const m = FROM_THEIRS.exec(description);
+  return m ? [m[0], m[1]!, 'data'] : null;
+}
+
 function anotherOrganization(description: string, tenant: TenantValues): string | undefined {
   const lower = LOWER.exec(description);
   const lowerName = lower && !COMMON.has(lower[1]!.split(/\s+/)[0]!) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(lower[1]!) ? lower : null;
-  const m: Named | RegExpExecArray | null = POSSESSED.exec(description) ?? SUFFIXED.exec(description) ?? lowerName ?? ownSegmentOfAnother(description, tenant);
+  const m: Named | RegExpExecArray | null = POSSESSED.exec(description) ?? SUFFIXED.exec(description) ?? lowerName ?? ownSegmentOfAnother(description, tenant) ?? fromTheirs(description);
   if (!m) return undefined;
   const name = m[1]!.replace(/^(?:Show|Give|Get|Find|List|All|Every|Only|Just|Me)\s+/g, '').replace(/^(?:me|us)\s+/i, '').trim();
   const owner = tenant.owners.some((o) => o.name.toLowerCase() === name.toLowerCase() || o.name.split(/\s+/)[0]!.toLowerCase() === name.toLowerCase().split(/\s+/)[0]);

@@ -164,6 +164,8 @@ const deals: RelationPhrases = {
   kindNouns: [[['win'], WON], [['wins'], WON], [['loss'], LOST], [['losses'], LOST]],
   before: [
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }], [['pending'], { where: OPEN }],
+    // "an opened deal" (a second-language "open"): before the noun it is the state, not when it was created.
+    [['opened'], { where: OPEN }],
     [['closed', 'won'], WON], [['closed', 'lost'], LOST], [['won'], WON], [['lost'], LOST],
     [['closed'], { where: [['stage', 'in', CLOSED_STAGES]], date: 'closed_at' }],
   ],
@@ -185,7 +187,8 @@ const deals: RelationPhrases = {
       [['with', 'a', 'value'], true], [['with', 'an', 'amount'], true], [['with', 'a', 'value', 'of'], true], [['with', 'an', 'amount', 'of'], true], [['of'], true]],
   },
   // "deals under 5k that we lost this year": the deal the relative clause is about.
-  links: new Set([...LINKS, 'we', "we've"]),
+  // "every deal ended (up) closed lost", "finished won"
+  links: new Set([...LINKS, 'we', "we've", 'ended', 'up', 'finished', 'got']),
 };
 
 const fitScores: RelationPhrases = {

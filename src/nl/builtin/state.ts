@@ -213,6 +213,7 @@ export class Parse {
     this.correctTypos();
     this.dates.moment = (i) => this.campaignSent(i);
     this.dates.note = (text) => this.assume(text);
+    this.dates.nameBeyond = (i, end) => this.senses(i, 'campaign').some((f) => f.match.end > end && !f.sense.partial);
     for (const t of this.tokens) if (t.kind === 'number' && t.reading) this.assume(t.reading);
   }
 

@@ -81,7 +81,7 @@ export function scan(p: Parse): Scan {
     // "everybody but the bounced ones": but after a word for everyone is an exception.
     // "all contacts but the ones in Germany", "everyone but those who …": the same.
     const butEveryone = w === 'but' && !p.is(i + 1, 'not|never|no') &&
-      (EVERYONE.has(p.w(i - 1)) || (PEOPLE_NOUNS.has(p.w(i - 1)) && p.is(i - 2, 'all|every')) || p.is(i + 1, 'the', 'ones') || p.is(i + 1, 'those|anyone|anybody'));
+      (EVERYONE.has(p.w(i - 1)) || p.is(i - 1, 'someone|somebody|one') || (PEOPLE_NOUNS.has(p.w(i - 1)) && p.is(i - 2, 'all|every')) || p.is(i + 1, 'the', 'ones') || p.is(i + 1, 'those|anyone|anybody'));
     // "customers but not those who clicked …", "not the ones that …": what follows is left out, like "except".
     const notThose = NEGATIONS.has(w) && w !== 'no' && (p.is(i + 1, 'those|anyone|anybody', 'who|that|which') || p.is(i + 1, 'the', 'ones', 'who|that|which'));
     if (notThose) {
@@ -90,10 +90,12 @@ export function scan(p: Parse): Scan {
       continue;
     }
     // "opportunities but not the ones owned by Eddie or in the Q1 batch": the same without "who".
-    const butNotThose = w === 'not' && p.is(i - 1, 'but') && (p.is(i + 1, 'those') || p.is(i + 1, 'the', 'ones'));
+    // "all contacts but not the Italian customers", "everyone but not partners": after a word for everyone, the same.
+    const allBefore = EVERYONE.has(p.w(i - 2)) || (PEOPLE_NOUNS.has(p.w(i - 2)) && p.is(i - 3, 'all|every'));
+    const butNotThose = w === 'not' && p.is(i - 1, 'but') && (p.is(i + 1, 'those') || p.is(i + 1, 'the', 'ones') || allBefore);
     if (butNotThose) {
       items.push({ kind: 'except', at: i });
-      i += p.is(i + 1, 'the') ? 3 : 2;
+      i += p.is(i + 1, 'those') ? 2 : p.is(i + 1, 'the', 'ones') ? 3 : 1;
       continue;
     }
     // "- drop anyone unsubscribed", "never mind the ones whose email bounced": said of people, a way to leave them out.
@@ -445,6 +447,8 @@ function purposeLabel(p: Parse): number | undefined {
   if (colon === 1 && (PEOPLE_NOUNS.has(named) || EVERYONE.has(named)) && !['all', 'any', 'every', 'each', 'none'].includes(named) && !p.lattice[0]?.some((m) => !m.typo)) return colon;
   if (colon < 2 || colon >= p.tokens.length - 1) return undefined;
   for (let k = 0; k < colon - 1; k++) if (p.tokens[k]!.norm === 'to' && PURPOSE_VERBS.has(p.tokens[k + 1]!.norm)) return colon;
+  // "contacts to be updated by the data team: …", "leads to be called: …": what will be done to them.
+  for (let k = 0; k < colon - 2; k++) if (p.tokens[k]!.norm === 'to' && p.tokens[k + 1]!.norm === 'be' && /(?:ed|en)$/.test(p.tokens[k + 2]!.norm)) return colon;
   // "contacts we should call: …", "people I need to email: …": a modal says what the list is for.
   for (let k = 0; k < colon - 1; k++) if (MODALS.has(p.tokens[k]!.norm) && p.tokens.slice(k + 1, colon).some((t) => PURPOSE_VERBS.has(t.norm))) return colon;
   // "send list for the autumn push: …": the words name a list.

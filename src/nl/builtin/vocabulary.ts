@@ -25,7 +25,7 @@ export const FILLERS = new Set([
   'contacts', 'contact', 'people', 'persons', 'person', 'users', 'user', 'folks', 'accounts', 'account', 'members', 'member',
   'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients', 'something', 'anything',
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
-  'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits',
+  'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits', 'society', 'societies',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's", 'thx', 'thanks', 'cheers', 'asap', 'pls', 'plz', 'tia',
   'also', 'only', 'just', 'currently', 'still', 'already', 'sometime', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
   'based', 'located', 'situated', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
@@ -36,10 +36,13 @@ export const FILLERS = new Set([
 export const COMPANY_NOUNS = new Set([
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations',
   'firm', 'firms', 'employer', 'employers', 'headquartered', 'hq', 'headquarters', 'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits',
+  // "contacts of societies with …": the French société, the Spanish sociedad.
+  'society', 'societies',
 ]);
 
 /** Words for heads after a number that size a company ("a 50-250 person shop" is its employee count). */
-export const SIZED_BY = new Set(['person', 'people', 'persons', 'staff', 'employee', 'employees', 'seat', 'man', 'strong']);
+// ("collaborators", "workers": the words other languages use for a company's staff.)
+export const SIZED_BY = new Set(['person', 'people', 'persons', 'staff', 'employee', 'employees', 'seat', 'man', 'strong', 'collaborators', 'workers', 'heads']);
 
 /** Words after an industry that name the industry itself ("in the software space"). */
 export const INDUSTRY_NOUNS = ['space', 'sector', 'vertical', 'industry', 'market'];
@@ -85,6 +88,9 @@ export const TENURE_PHRASES: [string[], true][] = [
     [['in', ...place.split(' ')], true] as [string[], true],
     [['on', ...place.split(' ')], true] as [string[], true],
     [['been', 'on', ...place.split(' ')], true] as [string[], true],
+    // "exist in our CRM since more than 18 months": a second-language "have been in".
+    [['exist', 'in', ...place.split(' ')], true] as [string[], true],
+    [['exists', 'in', ...place.split(' ')], true] as [string[], true],
   ]),
   [['been', 'with', 'us'], true], [['with', 'us'], true], [['been', 'a', 'contact'], true], [['been', 'contacts'], true], [['been', 'on', 'file'], true], [['on', 'file'], true],
   [['been', 'around'], true], [['been', 'on', 'record'], true], [['on', 'record'], true], [['existed'], true], [['been', 'here'], true],
@@ -165,7 +171,7 @@ export const SIZED_NOUNS = new Set([...COMPANY_NOUNS, 'account', 'accounts', 'cu
 /** Shorthand and dropped apostrophes, as typed in a hurry → the word they stand for. */
 export const SHORTHAND: Record<string, string> = {
   havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", dont: "don't", doesnt: "doesn't", didnt: "didn't", arent: "aren't",
-  isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything', smth: 'something', sth: 'something', smthg: 'something', nthg: 'nothing',
+  opn: 'open', isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything', smth: 'something', sth: 'something', smthg: 'something', nthg: 'nothing',
   neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
   // CRM shorthand: the words sales and marketing people abbreviate.
   oppties: 'opportunities', custies: 'customers', custys: 'customers', excl: 'excluding', exc: 'excluding', incl: 'including',
@@ -198,6 +204,8 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   // "contacts without a linked company", "not linked to any company": the contact's company.
   'linked company': 'company', 'linked companies': 'companies', 'company linked': 'company', 'associated company': 'company', 'company associated': 'company',
   'linked to': 'at', 'associated with': 'at', 'attached to': 'at',
+  // "someone else than Eddie" (a second-language "other than"): an exception.
+  'else than': 'except', 'else but': 'except', 'other then': 'except',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 

@@ -269,18 +269,21 @@ export function bareWindow(p: Parse, i: number): Clause | undefined {
  * A bare duration ("for 2 years") is read as at least that long, said.
  */
 const TENURE_FIRST = new Set(TENURE_PHRASES.map(([words]) => words[0]!));
-const TENURE_FOR = new Set(['for', 'over', 'under', 'more', 'longer', 'less', 'fewer', 'shorter', 'at']);
+const TENURE_FOR = new Set(['for', 'over', 'under', 'more', 'longer', 'less', 'fewer', 'shorter', 'at', 'since']);
 function tenure(p: Parse, i: number): Clause | undefined {
   // A gate on the token itself, like canStart: most positions start no such phrase.
   if (!TENURE_FIRST.has(p.tokens[i]?.norm ?? '') || !p.tokens.slice(i + 1, i + 6).some((t) => TENURE_FOR.has(t.norm))) return undefined;
   const phrase = p.phrase(i, TENURE_PHRASES);
   if (!phrase) return undefined;
-  const when = p.dates.duration(phrase.end);
+  // "exist in our CRM since more than 18 months", "in the database since 2024": a date after "since" says when.
+  // ("in the CRM since 3 months" is "for 3 months": a length after "since" is how long, as after "for".)
+  const since = p.is(phrase.end, 'since');
+  const when = since ? p.dates.duration(phrase.end) ?? p.dates.read(phrase.end) : p.dates.duration(phrase.end);
   const created = when && fieldNamed(p, 'created');
   if (!when || !created || created.type !== 'date') return undefined;
   const node = all(when.conditions.map((c) => cond(created.key, c.operator, c.value)));
   const assumptions = [`read "${p.text(i, when.end)}" as when the contact was created`];
-  if (when.bare) assumptions.push(`read "${p.text(phrase.end, when.end)}" as at least that long (say "for less than …" for the newer ones)`);
+  if ('bare' in when && when.bare) assumptions.push(`read "${p.text(phrase.end, when.end)}" as at least that long (say "for less than …" for the newer ones)`);
   return { node, end: when.end, assumptions };
 }
 

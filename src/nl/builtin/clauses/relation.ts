@@ -1232,6 +1232,15 @@ const FILLERS_AFTER_BOUND = new Set([',', ';', '.', 'and', 'or', 'but', ')', 'wh
  * would change besides conditions (a count, a negation, the newest row) is not a restatement.
  */
 function gloss(p: Parse, k: number, rows: Rows): number | undefined {
+  // "a meeting (in person) in October", "a call (by phone)": how, in parentheses.
+  const how = rows.phrases.channels ? p.phrase(k + 1, rows.phrases.channels) : undefined;
+  if (how && p.w(how.end) === ')') {
+    const said = conditions(how.value.where);
+    const clash = said.some((c) => rows.where.some((w) => w.field === c.field && JSON.stringify(w.value) !== JSON.stringify(c.value)));
+    if (clash) return undefined;
+    rows.where.push(...said.filter((c) => !rows.where.some((w) => w.field === c.field)));
+    return how.end + 1;
+  }
   let inner = rowsAt(p, k + 1, rows.phrases);
   if (!inner || p.w(inner.end) !== ')') {
     // "(inbound)": qualifiers alone.
