@@ -89,7 +89,7 @@ const staticValues = (values: readonly string[]): ValueSource => ({ kind: 'stati
 
 /** The fields every tenant has; a tenant's own definitions are added by buildCatalog. */
 export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
-  { scope: 'contact', key: 'email', label: 'Email', type: 'text', column: col('email'), nullable: false, synonyms: ['email address', 'e-mail', 'e-mail address', 'mail address', 'mailing address'] },
+  { scope: 'contact', key: 'email', label: 'Email', type: 'text', column: col('email'), nullable: false, synonyms: ['email address', 'e-mail', 'e-mail address', 'mail address', 'mailing address', 'address', 'addresses'] },
   { scope: 'contact', key: 'first_name', label: 'First name', type: 'text', column: col('first_name'), nullable: true, synonyms: ['firstname', 'given name'] },
   { scope: 'contact', key: 'last_name', label: 'Last name', type: 'text', column: col('last_name'), nullable: true, synonyms: ['lastname', 'surname', 'family name'] },
   { scope: 'contact', key: 'phone', label: 'Phone', type: 'text', column: col('phone'), nullable: true, synonyms: ['phone number', 'telephone', 'mobile', 'mobile number', 'cell', 'cell phone', 'cell number', 'telephone number'] },

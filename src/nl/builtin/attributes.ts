@@ -118,6 +118,8 @@ export function missingSegment(p: Parse, spans: readonly Span[], used: readonly 
     const first = p.tokens.findIndex((t) => t.start === span.start);
     // The word before may have been read as something else ("VIP" as a tag): it is part of the name.
     const from = first > 0 && p.tokens[first - 1]!.kind === 'word' && !p.is(first - 1, 'the|in|of|from|a|an|our|my') ? first - 1 : first;
+    // "put together a win-back list — people who …": the list being made (its members follow), not one of the tenant's.
+    if (p.is(from - 1, 'a|an') || p.is(last + 2, '—|–|-|:')) continue;
     const name = p.text(from, last + 1);
     const have = p.tenant.segments.map((s) => `"${s.title}"`).join(', ');
     return `There is no segment called "${name}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
@@ -182,7 +184,7 @@ export function vagueAmount(p: Parse, spans: readonly Span[]): string | undefine
     const noun = [1, 2, 3].map((d) => last + d).find((k) => p.sense(k, 'relation', (x) => x.relation === 'deals'));
     if (noun === undefined) continue;
     // "a small deal (under $5,000)": the amount is said right after it, in parentheses.
-    if (p.w(noun + 1) === '(' && p.tokens.slice(noun + 2, noun + 5).some((t) => t.kind === 'number')) continue;
+    if (['(', '—', '–', '-', ','].includes(p.w(noun + 1)) && p.tokens.slice(noun + 2, noun + 5).some((t) => t.kind === 'number')) continue;
     return `"${span.text.trim()}" needs an amount: say how big, e.g. "deals over 25k" or "deals worth at least 10,000".`;
   }
   return undefined;

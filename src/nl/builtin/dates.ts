@@ -186,7 +186,11 @@ export class DateReader {
     const w = this.word;
     if (w(i) === 'ever' || (w(i) === 'at' && w(i + 1) === 'all')) return { conditions: [], end: w(i) === 'ever' ? i + 1 : i + 2 };
     // "at some point", "at any point", "at any time": ever
-    if (w(i) === 'at' && (w(i + 1) === 'some' || w(i + 1) === 'any') && (w(i + 2) === 'point' || w(i + 2) === 'time')) return { conditions: [], end: i + 3 };
+    if (w(i) === 'at' && (w(i + 1) === 'some' || w(i + 1) === 'any') && (w(i + 2) === 'point' || w(i + 2) === 'time')) {
+      // "closed at some point this year": the window said after it.
+      const then = this.read(i + 3);
+      return then?.conditions.length ? { conditions: then.conditions, end: then.end } : { conditions: [], end: i + 3 };
+    }
     if (w(i) === 'recently' || w(i) === 'lately') {
       this.note?.(`read "${this.tokens[i]!.text}" as in the last 30 days (say a window to change it)`);
       return { conditions: [{ operator: 'within_last', value: { amount: 30, unit: 'days' } }], end: i + 1 };
@@ -745,6 +749,8 @@ export class DateReader {
       j += 1;
     }
     if (this.w(j) === ',') j += 1;
+    // "October of 2025"
+    if (this.w(j) === 'of' && year(j + 1) !== undefined) j += 1;
     let y = year(j);
     // "November last year", "in March of this year": the year said in words.
     const of = this.w(j) === 'of' ? 1 : 0;

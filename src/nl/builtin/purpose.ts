@@ -19,7 +19,7 @@ const LIST_OF = String.raw`(?:(?:a|the|an)\s+(?:quick\s+|new\s+|fresh\s+)?(?:lis
 const LEAD_IN = new RegExp(
   String.raw`^\s*(?:(?:hey|hi|hello|ok|okay|so|quick\s+one)\b[\s,!:-]*)?(?:` +
     String.raw`(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|quickly\s+)?${ASK}\b(?:\s+(?:me|us))?` +
-    String.raw`|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|see|grab|pull)\b` +
+    String.raw`|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?${ASK}\b` +
     String.raw`|(?:i|we)(?:\s+(?:just|really|only|also|now))?(?:\s+(?:need|want|would\s+like)|['’]d\s+like)\b(?:\s+(?:to\s+(?:see|get|pull|find|have|target|reach|email)))?` +
     String.raw`|(?:i'm|i\s+am|we're|we\s+are)\s+looking\s+for|looking\s+for|need` +
     String.raw`|please\s+${ASK}\b(?:\s+(?:me|us))?` +
@@ -64,7 +64,7 @@ const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}|${REASON}`, 
 const CORRECTION = /^\s*(?:forget|scrap|drop|never\s+mind|ignore)\s+(?:about\s+)?(?:the|that|my)\s+(?:[\w-]+\s+){0,3}?(?:filter|condition|part|bit|rule|one|request|list)s?\b[^,;.]*[,;.]\s*/i;
 
 /** "For the partner summit I need …", "For the QBR, pull …": what the list is for, said first. */
-const FOR_FIRST = /^\s*for\s+(?:the|our|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\s+){0,4}?[\w'&+-]+\s*,?\s*(?=(?:i|we)\s+(?:need|want|would\s+like)|(?:i|we)['’]d\s+like|(?:can|could)\s+(?:you|i|we)\b|please\b|pull\b|grab\b|get\b|give\b|show\b|list\b|find\b)/i;
+const FOR_FIRST = /^\s*(?:(?:so|ok|okay|right|alright|hi|hey|also)[,\s]+)?for\s+(?:the|our|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\s+){0,4}?[\w'&+-]+\s*,?\s*(?=(?:i|we)\s+(?:need|want|would\s+like)|(?:i|we)['’]d\s+like|(?:can|could)\s+(?:you|i|we)\b|please\b|pull\b|grab\b|get\b|give\b|show\b|list\b|find\b)/i;
 
 /**
  * The polite request at the start (blank it: a way of asking), and the purposes after the audience

@@ -366,6 +366,10 @@ export class Parse {
     }
     if (PLACE_WORDS.has(before)) return true;
     if ([',', 'and', 'or', '&', '+', '/'].includes(before) && this.placeContext(i - 2)) return true;
+    // "vn + br on the pro plan": two codes of countries the tenant has contacts in, listed together.
+    const next = this.tokens[i + 2];
+    const listed = ['+', '/', '&'].includes(this.w(i + 1)) || (this.w(i + 1) === 'or' && next?.norm.length === 2);
+    if (listed && next?.kind === 'word' && next.norm.length === 2 && !CODE_WORDS.has(next.norm) && this.tenant.countries.includes(t.norm.toUpperCase()) && this.tenant.countries.includes(next.norm.toUpperCase())) return true;
     return AUDIENCE_NOUNS.has(this.w(i + 1)) && this.tenant.countries.includes(t.norm.toUpperCase());
   }
 
@@ -594,6 +598,16 @@ export class Parse {
       }
       if (!unknown(i) || covered.has(i)) continue;
       if (this.correctVerb(i)) continue;
+      // "pymnts fit 80+", "mnfctrng": written without vowels, the one catalog or tenant word with those consonants.
+      if (!/[aeiou]/.test(t.norm.slice(1))) {
+        const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, t.norm)) ?? NO_PHRASES, phraseText).get(skeleton(t.norm));
+        if (close) {
+          this.lattice[i]!.push({ start: i, end: i + 1, senses: close.senses, typo: t.text });
+          this.lattice[i]!.sort((a, b) => b.end - a.end);
+          covered.add(i);
+          continue;
+        }
+      }
       let best: { start: number; end: number; d: number; senses: Sense[]; text?: string } | undefined;
       for (let n = 3; n >= 1; n--) {
         for (let start = Math.max(0, i - n + 1); start <= i; start++) {

@@ -106,6 +106,14 @@ export function scan(p: Parse): Scan {
       i = except?.end ?? i + (leavePeople ? leaveOut : 1);
       continue;
     }
+    // "contacts with no deals at all, leads excluded", "…, partners left out": the clause before is left out.
+    const last = items[items.length - 1];
+    const postfix = w === 'excluded' || w === 'omitted' || w === 'removed' ? 1 : w === 'left' && p.is(i + 1, 'out') ? 2 : 0;
+    if (postfix && last?.kind === 'clause' && last.comma && last.start !== undefined && last.start + (last.words ?? 0) === i) {
+      items.splice(items.length - 1, 0, { kind: 'except', at: last.start });
+      i += postfix;
+      continue;
+    }
     const clause = best(p, i) ?? boundAgain(p, i, items);
     if (!clause && p.exhausted()) {
       // Out of budget (text built to make the recognizers look far): what is left is reported, not guessed at.
@@ -138,6 +146,9 @@ export function scan(p: Parse): Scan {
       // (Inside an exception, "excluding vips and anyone in the Q1 batch" lists one more to leave out.)
       // "…, and also everyone tagged hot-lead in Germany": a second audience, like "plus".
       items.push({ kind: 'and', at: i, loose: true, union: true });
+    } else if (w === 'and' && items[items.length - 1]?.kind === 'clause' && items[items.length - 2]?.kind === 'not' && p.is((items[items.length - 2] as { at: number }).at, 'neither') && p.is(i + 1, 'a|an|any|an')) {
+      // "missing both a phone number and an NPS score" (read as "neither"): each is missing.
+      items.push({ kind: 'and', at: i }, { kind: 'not', at: i });
     } else if (AND_WORDS.has(w) || BUT_WORDS.has(w) || w === ';') {
       // "apart from Canadians and anyone whose email bounced or is suppressed": inside an exception, "and anyone …" names one more group to leave out.
       const another = AND_WORDS.has(w) && (p.is(i + 1, 'anyone|anybody|those|everyone|everybody') || p.is(i + 1, 'the', 'ones')) && items.some((x) => x.kind === 'except');
@@ -441,7 +452,8 @@ const PURPOSE_VERBS = new Set(['assign', 'reassign', 'email', 'call', 'contact',
  */
 const MODALS = new Set(['should', 'must', 'could', 'need', 'needs', 'want', 'wanna', 'gotta', 'ought', 'will', "we'll", "let's", 'shall']);
 function purposeLabel(p: Parse): number | undefined {
-  const colon = p.tokens.findIndex((t) => t.norm === ':');
+  // "a win-back list — people who …": a dash right after a list's noun ends its name, like a colon.
+  const colon = p.tokens.findIndex((t, k) => t.norm === ':' || ((t.norm === '—' || t.norm === '–' || t.norm === '-') && k > 0 && LIST_NOUNS.has(p.tokens[k - 1]!.norm)));
   // "whales: contacts with an open deal of 45k or more": one word, then the people it names.
   const named = p.tokens[2]?.norm ?? '';
   if (colon === 1 && (PEOPLE_NOUNS.has(named) || EVERYONE.has(named)) && !['all', 'any', 'every', 'each', 'none'].includes(named) && !p.lattice[0]?.some((m) => !m.typo)) return colon;
@@ -454,7 +466,8 @@ function purposeLabel(p: Parse): number | undefined {
   // "send list for the autumn push: …": the words name a list.
   for (let k = 0; k < colon; k++) if (LIST_NOUNS.has(p.tokens[k]!.norm) && k > 0) return colon;
   // "For the renewal push: …", "Re: the Q4 webinar: …": what the list is for.
-  if (['for', 're', 'subject', 'purpose', 'goal', 'campaign', 'project'].includes(p.tokens[0]!.norm)) return colon;
+  // "Thinking about the Spring Sale follow-up: …", "Regarding the renewals push: …": what the list is about.
+  if (['for', 're', 'subject', 'purpose', 'goal', 'campaign', 'project', 'thinking', 'regarding', 'about', 'planning', 'prepping', 'preparing', 'ahead', 'context'].includes(p.tokens[0]!.norm)) return colon;
   return undefined;
 }
 

@@ -12,7 +12,12 @@ export const NEGATIONS = new Set([
 ]);
 /** Words that open an exception: everything after them is excluded. */
 export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless', 'ignore', 'ignoring', 'disregard', 'disregarding', 'skip', 'skipping', 'omit', 'omitting']);
-export const EXCEPT_PHRASES = [['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
+export const EXCEPT_PHRASES = [
+  // "though I'd rather not include anyone who …", "but skip anyone who …", "don't include the partners".
+  ['though', "i'd", 'rather', 'not', 'include'], ["i'd", 'rather', 'not', 'include'], ['rather', 'not', 'include'], ["i'd", 'rather', 'exclude'],
+  ['though', "i'd", 'want', 'to', 'skip'], ["i'd", 'want', 'to', 'skip'], ['want', 'to', 'skip'], ['but', 'skip'], ['and', 'skip'], ['skipping'],
+  ["don't", 'include'], ['do', 'not', 'include'], ['but', "don't", 'include'], ['leave', 'off'], ['but', 'leave', 'off'],
+  ['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
 /** Words that start a relative clause: what comes before them applies to all of what follows. */
 export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
 
@@ -70,7 +75,8 @@ export const DATE_VERBS: [string[], string][] = [
   [['were', 'added'], 'created'], [['became', 'a', 'contact'], 'created'], [['created', 'on'], 'created'],
   // "joined the CRM over 18 months ago": joining us is being added (joining a segment is the segment recognizer's).
   [['joined', 'the', 'crm'], 'created'], [['joined', 'our', 'crm'], 'created'], [['joined', 'us'], 'created'], [['joined', 'the', 'database'], 'created'],
-  [['entered', 'the', 'crm'], 'created'], [['were', 'created'], 'created'], [['was', 'created'], 'created'], [['got', 'added'], 'created'],
+  [['entered', 'the', 'crm'], 'created'], [['came', 'into', 'the', 'crm'], 'created'], [['came', 'into', 'our', 'crm'], 'created'], [['got', 'into', 'the', 'crm'], 'created'],
+  [['first', 'came', 'into', 'the', 'crm'], 'created'], [['first', 'entered', 'the', 'crm'], 'created'], [['came', 'into', 'the', 'database'], 'created'], [['were', 'created'], 'created'], [['was', 'created'], 'created'], [['got', 'added'], 'created'],
   [['came', 'in'], 'created'], [['signed', 'up', 'with', 'us'], 'created'], [['first', 'added'], 'created'],
   // "added to the CRM in the last 30 days"
   [['added', 'to', 'the', 'crm'], 'created'], [['added', 'to', 'our', 'crm'], 'created'], [['added', 'to', 'the', 'database'], 'created'],
@@ -204,6 +210,8 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   // "contacts without a linked company", "not linked to any company": the contact's company.
   'linked company': 'company', 'linked companies': 'companies', 'company linked': 'company', 'associated company': 'company', 'company associated': 'company',
   'linked to': 'at', 'associated with': 'at', 'attached to': 'at',
+  // "missing both a phone number and an NPS score": each is missing.
+  'missing both': 'neither', 'lacking both': 'neither',
   // "someone else than Eddie" (a second-language "other than"): an exception.
   'else than': 'except', 'else but': 'except', 'other then': 'except',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',

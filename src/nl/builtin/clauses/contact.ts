@@ -194,6 +194,15 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
     }
     best = { node: listNode(p, field, list, false, plural(p, list)), end };
   }
+  // "unsubs since sept", "unsubscribed in the last 30 days", "bounced this month": a status with a time is
+  // the event that set it then (the status itself has no date), said.
+  const status = best?.node.type === 'condition' && best.node.field === 'email_status' && best.node.operator === 'eq' && ['unsubscribed', 'bounced'].includes(String(best.node.value)) ? String(best.node.value) : undefined;
+  // ("unsubscribed through the Case Study email": a campaign named there is what they unsubscribed from, not a time.)
+  const when = status && !p.is(best!.end, 'through|thru|via|from|on|after') ? p.dates.read(best!.end) : undefined;
+  if (status && when?.conditions.length) {
+    p.assume(`read "${p.text(start, when.end)}" as an ${status === 'bounced' ? 'email bounce' : 'unsubscribe'} then (the email status has no date)`);
+    return { node: relation('email_events', true, [cond('type', 'eq', status), ...when.conditions.map((c) => cond('occurred_at', c.operator, c.value))]), end: when.end };
+  }
   const node = best?.node;
   const second = node?.type === 'condition' && node.operator === 'eq' ? SECOND_READINGS.find((r) => r.field === node.field && r.value === node.value) : undefined;
   if (best && second) {
@@ -493,7 +502,8 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       // "whose company is also Italian"
       const at = op.value === 'eq' && p.is(op.end, 'also') ? op.end + 1 : op.end;
       const t = p.tokens[at];
-      if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && t.norm.length > 1)) return undefined;
+      // ("whose company is a logistics business": an article is no name.)
+      if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && (t.norm.length > 1 || (t.norm === 'a' && op.value === 'eq')))) return undefined;
       const raw = t.kind === 'quoted' ? t.norm : t.text;
       // "on a mobile device": a phone number has digits; a word after the field's other name is not one.
       if (/phone/.test(field.key) && op.value === 'eq' && t.kind !== 'quoted' && !/\d/.test(raw)) return undefined;

@@ -63,7 +63,33 @@ export function emailEngagement(p: Parse, i: number): Clause | undefined {
     }
     return found;
   }
-  return oneEvent(p, i, { value: verb.value, end: verb.end });
+  return coordinated(p, i, { value: verb.value, end: verb.end }) ?? oneEvent(p, i, { value: verb.value, end: verb.end });
+}
+
+/**
+ * "opened or clicked Spring Sale", "no opens or clicks since August", "opened and clicked the last
+ * campaign": two events said of one object and one window. Each verb gets both; "or" is either,
+ * "and" both (a negation before them then covers the pair: neither).
+ */
+function coordinated(p: Parse, i: number, first: { value: Event; end: number }): Clause | undefined {
+  const join = p.is(first.end, 'or|and|/|nor') ? first.end : p.is(first.end, ',', 'or|and') ? first.end + 1 : -1;
+  if (join < 0) return undefined;
+  const second = p.phrase(join + 1, VERBS);
+  if (!second || second.value === first.value) return undefined;
+  const rest = oneEvent(p, join + 1, second);
+  if (!rest) return undefined;
+  const swap = (node: Node): Node | undefined => {
+    if (node.type === 'engagement') return { ...node, event: first.value };
+    if (node.type === 'relation' && node.relation === 'email_events' && node.where) {
+      const where = JSON.parse(JSON.stringify(node.where).replace(`"value":"${second.value}"`, `"value":"${first.value}"`)) as typeof node.where;
+      return { ...node, where };
+    }
+    return undefined;
+  };
+  const mine = swap(rest.node);
+  if (!mine) return undefined;
+  const both = p.is(join, 'and');
+  return { ...rest, node: group(both ? 'and' : 'or', [mine, rest.node]) };
 }
 
 /**
@@ -93,7 +119,7 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   // ("opened in the last 30 days": a window, not a preposition before campaigns.)
   // ("clicked in Black Friday Teaser": a campaign named after a holiday is the campaign, not the day.)
   const dated = p.dates.read(verb.end)?.conditions.length && !p.senses(verb.end + 1, 'campaign').length;
-  let j = dated ? verb.end : p.skip(verb.end, ['on', 'through', 'in', ':']);
+  let j = dated ? verb.end : p.skip(verb.end, ['on', 'through', 'in', 'across', ':']);
   // "clickers from the last 5 sends": one of them ("from" picks among the campaigns).
   const among = p.is(j, 'from') && j === verb.end;
   if (among) j += 1;
@@ -111,10 +137,15 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   j = target.end;
   const when = p.dates.read(j);
   if (when) j = when.end;
-  const match: MatchMode = modifier?.value ?? (among ? 'any' : undefined) ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
+  // "no opens across the last six campaigns", "didn't open any of …": negated, the last N are none of them
+  // (not "not every one of them"), said.
+  const negated = [p.w(i - 1), p.w(i - 2)].some((w) => NEGATIONS.has(w));
+  const noneOf = negated && !modifier && !among && !target.match && (target.campaigns.last ?? 0) > 1 && !target.count && !when;
+  if (noneOf) p.assume(`read "${p.text(i - 1, j)}" as none of the last ${target.campaigns.last} campaigns (say "not all of" for fewer than every one)`);
+  const match: MatchMode = modifier?.value ?? (among || noneOf ? 'any' : undefined) ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
   p.lastCampaigns = target.campaigns;
   p.lastEvent = event;
-  return { node: build(p, event, match, target, when?.conditions ?? [], !!modifier || among), end: j };
+  return { node: build(p, event, match, target, when?.conditions ?? [], !!modifier || among || noneOf), end: j };
 }
 
 /** A campaign name alone, after an email clause ("clicked X but not Y"), or meaning "received". */

@@ -1110,6 +1110,15 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     }
     // "called us (inbound call) since September", "emailed (outbound email activity) in October":
     // a parenthesis that restates the rows says nothing new; what follows it is still about them.
+    // "a small deal — under 5k — still in prospecting": an amount between dashes is said of the rows.
+    if ((p.w(k) === '—' || p.w(k) === '–') && rows.phrases.measure) {
+      const b = readBound(p, k + 1);
+      if (b && b.operator !== 'in' && (p.w(b.end) === p.w(k) || b.end >= p.tokens.length) && (b.explicit || moneyOrScaled(p, k + 1, b.end))) {
+        rows.where.push(b.operator === 'between' ? cond(rows.phrases.measure, 'between', b.value) : cond(rows.phrases.measure, b.operator, b.value));
+        j = b.end >= p.tokens.length ? b.end : b.end + 1;
+        continue;
+      }
+    }
     const restated = p.w(k) === '(' ? gloss(p, k, rows) : undefined;
     if (restated !== undefined) {
       j = restated;

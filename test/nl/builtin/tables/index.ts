@@ -13,7 +13,7 @@ import { names } from './names.js';
 import { numbers } from './numbers.js';
 import { owners } from './owners.js';
 import { places } from './places.js';
-import { pointing } from './pointing.js';
+import { coordinatedEvents, pointing } from './pointing.js';
 import { properties } from './properties.js';
 import { quantifiers } from './quantifiers.js';
 import { refusals } from './refusals.js';
@@ -58,4 +58,5 @@ export const TABLES: Record<string, Row[]> = {
   'requests and purposes': requests,
   'second-language English and form words': forms,
   'pointing back, lists and second requests': pointing,
+  'coordinated events, exclusions and other words': coordinatedEvents,
 };

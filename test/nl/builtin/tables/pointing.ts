@@ -1,4 +1,4 @@
-import { c, has, hasNo, type Row } from '../build.js';
+import { c, engaged, has, hasNo, not, or, type Row } from '../build.js';
 
 /**
  * Words that point back ("those deals", "that same month", "clicked one"), places listed in lower
@@ -41,3 +41,39 @@ export const pointing: Row[] = [
   { say: 'leads in Spain; then repeat this for Italy', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES')], assume: ["contact's country"], unrecognized: ['then repeat this for Italy'] },
 ];
 
+
+/** Two email events said of one object and one window; a negation before them covers both. */
+export const coordinatedEvents: Row[] = [
+  { say: 'contacts who opened or clicked Spring Sale', rules: or(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Spring Sale'] })) },
+  { say: 'contacts who did not open or click Spring Sale', rules: not(or(engaged('opened', 'any', { ids: ['Spring Sale'] }), engaged('clicked', 'any', { ids: ['Spring Sale'] }))) },
+  { say: 'no opens or clicks since August', rules: not(or(has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-08-01')), has('email_events', c('type', 'eq', 'clicked'), c('occurred_at', 'gte', '2026-08-01')))) },
+  { say: 'contacts who opened and clicked the last campaign', rules: [engaged('opened', 'all', { last: 1 }), engaged('clicked', 'all', { last: 1 })] },
+  { say: 'contacts with no opens across the last six campaigns', rules: engaged('opened', 'none', { last: 6 }), assume: ['none of the last 6 campaigns'] },
+  { say: 'unsubs since sept', rules: has('email_events', c('type', 'eq', 'unsubscribed'), c('occurred_at', 'gte', '2026-09-01')), assume: ['an unsubscribe then'] },
+  { say: 'contacts who unsubscribed through the Summer Promo', rules: engaged('unsubscribed', 'any', { ids: ['Summer Promo'] }) },
+  // Exclusions said after, or around, the people they leave out.
+  { say: 'contacts with no deals at all, leads excluded', rules: [hasNo('deals'), c('lifecycle_stage', 'neq', 'lead')] },
+  { say: 'all contacts but not the Italian customers', rules: not(c('country', 'eq', 'IT'), c('lifecycle_stage', 'eq', 'customer')) },
+  { say: 'leads in Spain but skip partners', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'ES'), c('tags', 'neq', 'partner')] },
+  { say: 'Brazil contacts missing both a phone number and an NPS score', rules: [c('country', 'eq', 'BR'), c('phone', 'is_null'), c('properties.nps', 'is_null')] },
+  { say: 'contacts owned by someone else than Eddie', rules: [c('owner', 'is_not_null'), c('owner', 'neq', 'Eddie Editor')] },
+  // Words of other CRMs and other languages.
+  { say: 'contacts of societies with more than 1000 collaborators', rules: c('company.employee_count', 'gt', 1000) },
+  { say: 'contacts with an opened deal above 20k', rules: has('deals', c('stage', 'not_in', ['closed_won', 'closed_lost']), c('amount', 'gt', 20000)) },
+  { say: 'contacts that are inscribed to our emails', rules: c('email_status', 'eq', 'subscribed') },
+  { say: 'contacts with an NPS of exactly 5', rules: c('properties.nps', 'eq', 5) },
+  { say: 'contacts added last Friday', rules: [c('created_at', 'gte', '2026-10-30'), c('created_at', 'lt', '2026-10-31')] },
+  { say: 'contacts which exist in our CRM since more than 18 months', rules: c('created_at', 'more_than_ago', { amount: 18, unit: 'months' }) },
+  { say: 'contacts in the crm since 3 months', rules: c('created_at', 'more_than_ago', { amount: 3, unit: 'months' }) },
+  { say: 'leads, no activity 60d', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('occurred_at', 'within_last', { amount: 60, unit: 'days' }))] },
+  { say: 'pymnts fit 80+', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 80)), assume: ['"pymnts"'] },
+  { say: 'vn + br on pro plan', rules: [c('country', 'in', ['VN', 'BR']), c('properties.plan', 'eq', 'pro')] },
+  { say: 'contacts who clicked in the Black Friday Teaser', rules: engaged('clicked', 'any', { ids: ['Black Friday Teaser'] }) },
+  { say: 'contacts with a small deal — under 5k — still in prospecting or qualification', rules: has('deals', c('amount', 'lt', 5000), c('stage', 'in', ['prospecting', 'qualification'])), unrecognized: ['small'] },
+  { say: 'contacts with a deal that closed at some point this year', rules: has('deals', c('closed_at', 'gte', '2026-01-01')) },
+  // Purposes and lead-ins around the audience; data changes said with "put … on".
+  { say: 'contacts to be updated by the data team: the ones with no phone and no company', rules: [c('phone', 'is_null'), c('company.name', 'is_null')], assume: ['(before the colon)'] },
+  { say: 'Thinking about the Spring Sale follow-up: everyone in Already ran campaign Spring Sale, minus anyone who opened the Spring Sale email', rules: [{ type: 'segment', operator: 'in', segment: 'Already ran campaign Spring Sale' }, engaged('opened', 'none', { ids: ['Spring Sale'] })], assume: ['(before the colon)'] },
+  { say: 'Put a crm fit score of 100 on all the vip contacts', refuse: true },
+  { say: "German customers, from our CRM and from Globex's also", refuse: true },
+];
