@@ -151,7 +151,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     valueSynonyms: { unsubscribe: 'unsubscribed', bounce: 'bounced', bouncing: 'bounced', bounces: 'bounced', 'hard bounced': 'bounced', 'hard bounce': 'bounced', 'hard bouncing': 'bounced', opted_out: 'unsubscribed', 'suppression list': 'suppressed', suppression: 'suppressed', 'opted out': 'unsubscribed', 'opted in': 'subscribed', 'opt in': 'subscribed', inscribed: 'subscribed',
       // "subscribed to our emails", "on the mailing list": the list is the email subscription itself.
       ...Object.fromEntries(['subscribed', 'inscribed', 'unsubscribed'].flatMap((status) => ['to our emails', 'to our mailing list', 'to the mailing list', 'to our newsletter emails', 'to emails', 'to our email list', 'to the email list', 'to marketing emails', 'to our marketing emails', 'from our emails', 'from our mailing list', 'from the mailing list', 'from emails', 'from marketing emails'].map((to) => [`${status} ${to}`, status === 'inscribed' ? 'subscribed' : status]))),
-      'on the mailing list': 'subscribed', 'on our mailing list': 'subscribed', 'on our email list': 'subscribed', 'off the mailing list': 'unsubscribed' },
+      'email subscription': 'subscribed', 'an email subscription': 'subscribed', 'on the mailing list': 'subscribed', 'on our mailing list': 'subscribed', 'on our email list': 'subscribed', 'off the mailing list': 'unsubscribed' },
   },
   {
     scope: 'contact',

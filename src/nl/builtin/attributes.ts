@@ -38,7 +38,7 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['webinar attendance', 'attended', 'downloaded', 'download', 'downloads'], ['email_events', 'activities', 'tags']],
       [['renewal date', 'renewal', 'renews', 'renew', 'renewed', 'expires', 'expiry', 'expiration', 'contract', 'contracts', 'subscription end'], ['deals', 'properties.plan']],
       // ("mean" is not here: "by which I mean …" says what a word means.)
-      [['their crm', 'crm software', 'crm they use', 'tech stack', 'stack', 'technology stack', 'technographics', 'technologies', 'tools they use', 'software they use'], ['company.industry', 'tags']],
+      [['their crm', 'crm software', 'crm they use', 'tech stack', 'stack', 'technology stack', 'technographics', 'technologies', 'tools they use', 'software they use', 'ehr', 'emr', 'ehr system', 'emr system', 'electronic health record', 'practice management system'], ['company.industry', 'tags']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
       [['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
       [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],

@@ -202,6 +202,23 @@ export class DateReader {
     if (prep) j += 1;
     const the = w(j) === 'the';
     if (the) j += 1;
+    // "created in the 6 weeks before October 1", "the 30 days after the Spring Sale": that long next to a date.
+    if (the && readNumber(this.tokens, j)) {
+      const span = this.span(j);
+      const side = span ? (w(span.end) === 'before' || (w(span.end) === 'prior' && w(span.end + 1) === 'to') ? 'before' : w(span.end) === 'after' || w(span.end) === 'following' ? 'after' : undefined) : undefined;
+      const at = side ? span!.end + (w(span!.end) === 'prior' ? 2 : 1) : -1;
+      const anchor = side ? this.period(w(at) === 'the' ? at + 1 : at) : undefined;
+      if (span && side && anchor) {
+        const edge = side === 'before' ? anchor.start : anchor.end;
+        const other = new Date(edge);
+        const { amount, unit } = span.value;
+        if (unit === 'days') other.setUTCDate(other.getUTCDate() + (side === 'before' ? -amount : amount));
+        else if (unit === 'weeks') other.setUTCDate(other.getUTCDate() + (side === 'before' ? -7 * amount : 7 * amount));
+        else if (unit === 'months') other.setUTCMonth(other.getUTCMonth() + (side === 'before' ? -amount : amount));
+        else other.setUTCFullYear(other.getUTCFullYear() + (side === 'before' ? -amount : amount));
+        return this.inside(side === 'before' ? { start: other, end: edge, next: anchor.next } : { start: edge, end: other, next: anchor.next });
+      }
+    }
     // "in the last quarter of 2025", "the last half of the year": a part of the period named after "of".
     const partOf = the && w(j) === 'last' && (w(j + 1) === 'quarter' || w(j + 1) === 'half') && w(j + 2) === 'of';
     if (partOf) {

@@ -17,7 +17,9 @@ const ASK = String.raw`(?:pull(?:\s+up)?|get|grab|fetch|find|give|build|make|cre
 const LIST_OF = String.raw`(?:(?:a|the|an)\s+(?:quick\s+|new\s+|fresh\s+)?(?:list|segment|audience|set|group|export|csv|count)\s+(?:of|with)\s+)?`;
 /** "hey, could you build me a list of", "can I get", "I need", "I'd like", "looking for", "please pull". */
 const LEAD_IN = new RegExp(
+  // ("Don't change anything, just list …": a reassurance that nothing is changed, then the request.)
   String.raw`^\s*(?:(?:hey|hi|hello|ok|okay|so|quick\s+one)\b[\s,!:-]*)?(?:` +
+    String.raw`(?:don't|do\s+not|no\s+need\s+to)\s+(?:change|modify|edit|update|touch|delete)\s+(?:anything|any\s+data|a\s+thing|any\s+records)[\s,.;:!-]*(?:just\s+|only\s+)?(?:list|show|give|find|pull|get|grab)?(?:\s+(?:me|us))?|` +
     String.raw`(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|quickly\s+)?${ASK}\b(?:\s+(?:me|us))?` +
     String.raw`|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?${ASK}\b` +
     String.raw`|(?:i|we)(?:\s+(?:just|really|only|also|now))?(?:\s+(?:need|want|would\s+like)|['’]d\s+like)\b(?:\s+(?:to\s+(?:see|get|pull|find|have|target|reach|email)))?` +

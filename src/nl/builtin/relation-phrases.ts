@@ -171,7 +171,7 @@ const deals: RelationPhrases = {
   ],
   dated: [
     [['won'], WON], [['lost'], LOST],
-    [['closed'], { where: [], date: 'closed_at', assume: undefined }],
+    [['closed'], { where: [], date: 'closed_at', assume: undefined }], [['close'], { where: [], date: 'closed_at', assume: undefined }],
     [['created'], { where: [], date: 'created_at' }], [['opened'], { where: [], date: 'created_at' }], [['started'], { where: [], date: 'created_at' }],
     [['added'], { where: [], date: 'created_at' }],
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }],

@@ -360,6 +360,8 @@ export class Parse {
     if (CODE_WORDS.has(t.norm)) {
       if (!THE_CODES.has(t.norm)) return false;
       if (the && PLACE_WORDS.has(before)) return true;
+      // "enterprise plan, us only": "only" after it, at the end of a clause, is the country.
+      if (this.w(i + 1) === 'only' && (before === ',' || i === 0) && (!this.tokens[i + 2] || this.tokens[i + 2]!.kind === 'punct')) return true;
       // "us or canada", "canada or the us", "us + ca": listed with another country, the pronoun is not meant.
       const after = this.w(i + 2) === 'the' ? i + 3 : i + 2;
       return (LIST_JOINS.has(before) && this.countryAt(i - (the ? 3 : 2))) || (LIST_JOINS.has(this.w(i + 1)) && this.countryAt(after));

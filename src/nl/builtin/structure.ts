@@ -73,10 +73,18 @@ export function scan(p: Parse): Scan {
     p.assume(`read "${p.text(kept, label)}" (before the colon) as what the list is for, not a condition`);
     labelCampaigns(p, label);
   }
+  let restAt: number | undefined;
   for (let i = label === undefined || kept > 0 ? 0 : label + 1; i < p.tokens.length; ) {
     if (label !== undefined && kept > 0 && i >= kept && i <= label) i = label + 1;
     if (i >= p.tokens.length) break;
     const w = p.w(i);
+    // "Exclude …; everyone else …", "leave out …, and the rest …": the audience comes after the exclusion.
+    const rest = items[0]?.kind === 'except' && restAt === undefined && ((p.is(i, 'everyone|everybody|anyone|all', 'else') && 2) || (p.is(i, 'all', 'others') && 2) || (p.is(i, 'the', 'rest') && 2) || 0);
+    if (rest) {
+      restAt = items.length;
+      i += rest;
+      continue;
+    }
     const except = p.phrase(i, EXCEPT_LIST);
     // "everybody but the bounced ones": but after a word for everyone is an exception.
     // "all contacts but the ones in Germany", "everyone but those who …": the same.
@@ -205,6 +213,13 @@ export function scan(p: Parse): Scan {
   neitherNor(p, items);
   wasIn(p, items);
   serialOr(items);
+  if (restAt !== undefined) {
+    // "Exclude anyone on the suppression list; everyone else in the US …": the rest is the audience, what
+    // was excluded first is left out of it.
+    const before = items.slice(0, restAt);
+    while (before.length && before[before.length - 1]!.kind === 'and') before.pop();
+    items.splice(0, items.length, ...items.slice(restAt), ...before);
+  }
   return { items, clauses, unknown };
 }
 

@@ -17,6 +17,8 @@ export const EXCEPT_PHRASES = [
   ['though', "i'd", 'rather', 'not', 'include'], ["i'd", 'rather', 'not', 'include'], ['rather', 'not', 'include'], ["i'd", 'rather', 'exclude'],
   ['though', "i'd", 'want', 'to', 'skip'], ["i'd", 'want', 'to', 'skip'], ['want', 'to', 'skip'], ['but', 'skip'], ['and', 'skip'], ['skipping'],
   ["don't", 'include'], ['do', 'not', 'include'], ['but', "don't", 'include'], ['leave', 'off'], ['but', 'leave', 'off'],
+  // "Canadian contacts, but none who are churned": those are left out.
+  ['but', 'none', 'who', 'are'], ['but', 'none', 'who'], ['but', 'none', 'that', 'are'], ['but', 'nobody', 'who', 'is'], ['but', 'no', 'one', 'who', 'is'], ['and', 'none', 'who', 'are'],
   ['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
 /** Words that start a relative clause: what comes before them applies to all of what follows. */
 export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
@@ -33,7 +35,7 @@ export const FILLERS = new Set([
   'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits', 'society', 'societies',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's", 'thx', 'thanks', 'cheers', 'asap', 'pls', 'plz', 'tia',
   'also', 'only', 'just', 'currently', 'still', 'already', 'sometime', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
-  'based', 'located', 'situated', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
+  'based', 'located', 'situated', 'doing', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
   'currently', 'now', 'ones', "'s", 'create', 'build', 'make', 'target', 'targeting', 'segments', 'lists', ',', ';', ':', '.', '!', '?', '-', '—', '–',
 ]);
 

@@ -18,7 +18,7 @@ import { readBound, trailingOrMore } from '../bounds.js';
 import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition, When } from '../dates.js';
 import { readNumber } from '../numbers.js';
-import { all, cond, relation } from '../nodes.js';
+import { all, cond, group, relation } from '../nodes.js';
 import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
@@ -120,7 +120,36 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
     const c = readRelation(p, i, phrases);
     if (c && (!best || c.end > best.end)) best = c;
   }
+  if (best) best = sharedWindow(p, i, best) ?? best;
   return best ?? (p.lastRelation ? elided(p, i, p.lastRelation) : undefined) ?? boundForValue(p, i);
+}
+
+/**
+ * "no activity or deal in the last 60 days", "a call or a meeting since July": a bare noun, "or" /
+ * "and", then rows of another relation with a window: the window is said of both (said), and a
+ * negation before them covers the pair.
+ */
+function sharedWindow(p: Parse, i: number, first: Clause): Clause | undefined {
+  const a = first.node;
+  // (Only a bare noun: "an open deal or a meeting in October" keeps the window on the meeting.)
+  if (a.type !== 'relation' || !a.has || a.count || a.where || first.end - i > 3 || !p.is(first.end, 'or|and')) return undefined;
+  const own = RELATION_PHRASES.find((r) => r.relation === a.relation)!;
+  const k = p.skip(first.end + 1, ['a', 'an', 'any']);
+  let second: Clause | undefined;
+  for (const phrases of RELATION_PHRASES) {
+    if (phrases.relation === a.relation) continue;
+    const c = readRelation(p, k, phrases);
+    if (c && (!second || c.end > second.end)) second = c;
+  }
+  const window = second?.refs?.lastWindow;
+  if (!second || second.node.type !== 'relation' || !second.node.has || !window?.length || !own.date) return undefined;
+  const mine = relation(a.relation, true, window.map((c) => cond(own.date!, c.operator, c.value)));
+  return {
+    node: group(p.is(first.end, 'and') ? 'and' : 'or', [mine, second.node]),
+    end: second.end,
+    assumptions: [...(first.assumptions ?? []), ...(second.assumptions ?? []), `read the time window of "${p.text(i, second.end)}" as said of both`],
+    refs: second.refs,
+  };
 }
 
 /**

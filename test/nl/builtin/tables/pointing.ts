@@ -77,3 +77,18 @@ export const coordinatedEvents: Row[] = [
   { say: 'Put a crm fit score of 100 on all the vip contacts', refuse: true },
   { say: "German customers, from our CRM and from Globex's also", refuse: true },
 ];
+
+/** A window said once for two relations; exclusions said as "none who", or first with "everyone else" after. */
+export const sharedWindows: Row[] = [
+  { say: 'contacts with no activity or deal in the last 60 days', rules: not(or(has('activities', c('occurred_at', 'within_last', { amount: 60, unit: 'days' })), has('deals', c('created_at', 'within_last', { amount: 60, unit: 'days' })))), assume: ['said of both'] },
+  { say: 'contacts with a deal or an activity since July', rules: or(has('deals', c('created_at', 'gte', '2026-07-01')), has('activities', c('occurred_at', 'gte', '2026-07-01'))), assume: ['said of both'] },
+  { say: 'Canadian contacts, but none who are churned or bounced', rules: [c('country', 'eq', 'CA'), not(or(c('lifecycle_stage', 'eq', 'churned'), c('email_status', 'eq', 'bounced')))] },
+  { say: 'Exclude anyone on the suppression list; everyone else in the US on the starter plan', rules: [c('country', 'eq', 'US'), c('properties.plan', 'eq', 'starter'), c('email_status', 'neq', 'suppressed')] },
+  { say: 'contacts who had a deal close in Q3', rules: has('deals', c('closed_at', 'gte', '2026-07-01'), c('closed_at', 'lt', '2026-10-01')) },
+  { say: 'contacts created in the 6 weeks before October 1', rules: [c('created_at', 'gte', '2026-08-20'), c('created_at', 'lt', '2026-10-01')] },
+  { say: 'need contacts at accounts doing under $10m in annual revenue', rules: c('company.annual_revenue', 'lt', 10000000) },
+  { say: 'contacts at hospitals that run Epic as their EHR', refuse: true },
+  { say: 'contacts without a phone or an email subscription', rules: [c('phone', 'is_null'), c('email_status', 'neq', 'subscribed')] },
+  { say: 'enterprise plan, us only', rules: [c('properties.plan', 'eq', 'enterprise'), c('country', 'eq', 'US')] },
+  { say: "Don't change anything, just list Eddie's leads with no activity in the last 60 days", rules: [c('owner', 'eq', 'Eddie Editor'), c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('occurred_at', 'within_last', { amount: 60, unit: 'days' }))] },
+];
