@@ -275,6 +275,17 @@ export class DateReader {
       const span = this.span(i);
       if (span) return { conditions: [{ operator: 'within_last', value: span.value }], end: span.end };
     }
+    // "between 90 and 30 days ago", "between 2 and 6 months ago": older than the nearer, within the farther.
+    if (w(i) === 'between' || (w(i) === 'from' && readNumber(this.tokens, i + 1))) {
+      const lo = readNumber(this.tokens, i + 1);
+      const hi = lo && ['and', 'to', '-', '–'].includes(w(lo.end)) ? this.span(lo.end + 1) : undefined;
+      if (lo && hi && w(hi.end) === 'ago' && Number.isInteger(lo.value)) {
+        const near = Math.min(lo.value, hi.value.amount);
+        const far = Math.max(lo.value, hi.value.amount);
+        const unit = hi.value.unit;
+        return { conditions: [{ operator: 'more_than_ago', value: { amount: near, unit } }, { operator: 'within_last', value: { amount: far, unit } }], end: hi.end + 1 };
+      }
+    }
     // "so far this year": this period up to now.
     if (w(i) === 'so' && w(i + 1) === 'far' && (w(i + 2) === 'this' || w(i + 2) === 'in')) {
       const k = w(i + 2) === 'in' && w(i + 3) === 'this' ? i + 4 : w(i + 2) === 'this' ? i + 3 : -1;
@@ -646,6 +657,23 @@ export class DateReader {
       else if (current === 'year') end.setUTCFullYear(end.getUTCFullYear() + 1);
       else end.setUTCDate(end.getUTCDate() + 1);
       return { start, end, next: i + 2 };
+    }
+    // "since 3/10", "before 25/9": a day and a month written with a slash, no year — after a word of time only
+    // (an "NPS of 9/10" is a score). Month first unless that cannot be (said); the latest one up to the clock.
+    const slash = this.tokens[i + 2];
+    if (t.kind === 'number' && this.w(i + 1) === '/' && slash?.kind === 'number' && t.end === this.tokens[i + 1]!.start && slash.start === this.tokens[i + 1]!.end &&
+        this.w(i + 3) !== '/' && ['since', 'before', 'after', 'on', 'from', 'until', 'till', 'by', 'between', 'and', 'to', 'through'].includes(this.w(i - 1))) {
+      const a = t.value!;
+      const b = slash.value!;
+      const [m, d] = a <= 12 && b <= 31 ? [a, b] : b <= 12 && a <= 31 ? [b, a] : [0, 0];
+      if (m >= 1 && Number.isInteger(a) && Number.isInteger(b)) {
+        let y = this.asOf.getUTCFullYear();
+        if (Date.UTC(y, m - 1, d) > this.asOf.getTime()) y -= 1;
+        const start = new Date(Date.UTC(y, m - 1, d));
+        const month = start.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+        this.note?.(`read "${t.text}/${slash.text}" as ${month} ${d}, ${y}${a <= 12 && b <= 12 && a !== b ? ` (month first; write "${a} ${new Date(Date.UTC(2000, b - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })}" for the other reading)` : ''}`);
+        return { start, end: new Date(start.getTime() + 86_400_000), next: i + 3 };
+      }
     }
     const year = this.yearAt;
     // "H1 2026", "the first half of 2025", "the second half of the year"

@@ -13,7 +13,7 @@ export interface Span {
   end: number;
 }
 
-const ASK = String.raw`(?:pull(?:\s+up)?|get|grab|fetch|find|give|build|make|create|show|list|export|send|share|put\s+together|set\s+up|dig\s+up|compile|prepare|draw\s+up|identify|segment|have|see)`;
+const ASK = String.raw`(?:pull\s+together|pull(?:\s+up)?|get|grab|fetch|find|give|build|make|create|show|list|export|send|share|put\s+together|set\s+up|dig\s+up|compile|prepare|draw\s+up|identify|segment|have|see)`;
 const LIST_OF = String.raw`(?:(?:a|the|an)\s+(?:quick\s+|new\s+|fresh\s+)?(?:list|segment|audience|set|group|export|csv|count)\s+(?:of|with)\s+)?`;
 /** "hey, could you build me a list of", "can I get", "I need", "I'd like", "looking for", "please pull". */
 const LEAD_IN = new RegExp(
@@ -77,7 +77,38 @@ const FOR_FIRST = /^\s*(?:(?:so|ok|okay|right|alright|hi|hey|also)[,\s]+)?for\s+
 /** "who should get the webinar follow-up? anyone who clicked …": a question first, then the audience that answers it. */
 const ASKED_FIRST = /^\s*(?:who|which\s+(?:contacts|people|leads|customers))\s+(?:should|do\s+we|would|will|can|could|must|needs?\s+to)\b[^?]{1,120}\?(?=\s*\S)/i;
 
+/** "Hi team, I hope this finds you well.", "Dear all, hope your week is going well.": the greeting of a letter. */
+const GREETING = /^\s*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening|day))\b[^.!?\n,]{0,40}[,.!]\s*)?(?:(?:i\s+|we\s+)?(?:hope|trust)\s+[^.!?]{0,80}[.!?]\s*)+|^\s*(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[^.!?\n,]{0,40},\s*/i;
+/** "Thank you so much in advance, …", "Warm regards, Amina", "Thanks ever so much, Priya": its sign-off. */
+const SIGN_OFF = /(?:^|[.!?]\s+|,\s+)((?:thanks|thank\s+you|many\s+thanks|cheers|best|regards|kind\s+regards|warm\s+regards|best\s+regards|sincerely|all\s+the\s+best|have\s+a\s+(?:great|good|nice)\s+\w+)\b[^]*)$/i;
+/** "… and would be very grateful if someone could pull together the contacts …": the request in the middle of a letter. */
+const MID_REQUEST = new RegExp(
+  String.raw`\b(?:(?:could|can|would)\s+(?:you|someone|somebody|anyone|we)|(?:if\s+)?(?:you|someone|somebody|anyone)\s+(?:could|can|would))\s+(?:kindly\s+|please\s+|possibly\s+)?${ASK}\b(?:\s+(?:me|us))?\s+(?:up\s+)?${LIST_OF}`,
+  'gi',
+);
+
 export function requestAndPurpose(description: string, tenant: TenantValues): { leadIn?: Span; purposes: Span[] } {
+  // A letter: its greeting and sign-off are set aside and reported; a request in its middle starts the audience.
+  const greeting = GREETING.exec(description);
+  const signOff = SIGN_OFF.exec(description);
+  if ((greeting && greeting[0].trim()) || (signOff && signOff.index > 0)) {
+    const cutStart = greeting ? greeting[0].length : 0;
+    const cutEnd = signOff && signOff.index > cutStart ? signOff.index + signOff[0].length - signOff[1]!.length : description.length;
+    const inner = requestAndPurpose(' '.repeat(cutStart) + description.slice(cutStart, cutEnd) + ' '.repeat(description.length - cutEnd), tenant);
+    const spans: Span[] = [];
+    if (greeting && greeting[0].trim()) spans.push({ text: greeting[0].trim(), start: greeting[0].length - greeting[0].trimStart().length, end: greeting[0].trimEnd().length });
+    if (cutEnd < description.length) spans.push({ text: description.slice(cutEnd).trim(), start: cutEnd, end: description.trimEnd().length });
+    return { leadIn: inner.leadIn, purposes: [...spans, ...inner.purposes].sort((a, b) => a.start - b.start) };
+  }
+  // "We are planning a roundtable in Lagos and would be grateful if someone could pull together the contacts …".
+  let mid: RegExpExecArray | undefined;
+  for (const m of description.matchAll(MID_REQUEST)) mid = m as RegExpExecArray;
+  if (mid && mid.index > 0 && /[a-z]/i.test(description.slice(0, mid.index)) && !LEAD_IN.test(description)) {
+    const before = description.slice(0, mid.index);
+    const rest = requestAndPurpose(' '.repeat(mid.index + mid[0].length) + description.slice(mid.index + mid[0].length), tenant);
+    const setup = { text: before.trim(), start: before.length - before.trimStart().length, end: before.trimEnd().length };
+    return { leadIn: { text: mid[0], start: mid.index, end: mid.index + mid[0].length }, purposes: [setup, ...rest.purposes] };
+  }
   const first = FOR_FIRST.exec(description) ?? CORRECTION.exec(description);
   if (first) {
     const rest = requestAndPurpose(' '.repeat(first[0].length) + description.slice(first[0].length), tenant);

@@ -625,6 +625,9 @@ export class Parse {
           for (const phrase of this.lex.fuzzy.get(fuzzyKey(n, text)) ?? []) {
             if (Math.abs(phrase.text.length - text.length) > limit) continue;
             if (swapOnly && (phrase.text.length !== 4 || distance(phrase.text, text) === 1 || !phrase.senses.every((x) => x.kind === 'relation'))) continue;
+            // ("created aftr march" is not "created at" + "march": the misspelt word itself must be close to its word of the phrase.)
+            const own = n > 1 ? phrase.text.split(' ')[i - start] : undefined;
+            if (own !== undefined && typoDistance(own, t.norm) > (t.norm.length >= 7 ? 2 : 1)) continue;
             const d = typoDistance(text, phrase.text);
             if (d <= limit && d > 0 && (!best || d < best.d)) best = { start, end: start + n, d, senses: phrase.senses, text: phrase.text };
           }

@@ -176,16 +176,24 @@ export function scan(p: Parse): Scan {
       const np = p.w(i - 1) !== ',' && lastClauseAttached(items) && (p.is(i + 1, 'a|an') || (OR_CONTINUES.has(p.w(i + 1)) && lastWith(items)));
       items.push({ kind: 'or', at: i, attached: ATTACH.has(p.w(i + 1)) || negatedAlternative || np, loose: p.w(i - 1) === ',', np: np || negatedAlternative });
     }
-    else if (NEGATIONS.has(w) && p.is(i + 1, 'both')) {
+    else if (NEGATIONS.has(w) && (p.is(i + 1, 'both') || p.is(i + 1, 'in|with|on', 'both'))) {
       // "either vip or partner but not both" (nothing after): the alternatives before, not all of them.
-      const next = p.tokens[i + 2];
+      // ("in Q1 batch or the cooldown segment, but not in both": the same.)
+      const skip = p.is(i + 1, 'both') ? 2 : 3;
+      const next = p.tokens[i + skip];
       const but = items[items.length - 1];
       // "… but not both": the "but" joined nothing.
       if ((!next || next.kind === 'punct') && but?.kind === 'and' && BUT_WORDS.has(p.w(but.at)) && exclusive(items.slice(0, -1))) {
         items.splice(items.length - 1, 1);
         const run = exclusive(items)!;
         items.splice(items.length - run.length, run.length, ...run.replacement);
-        i += 2;
+        i += skip;
+        continue;
+      }
+      if (skip === 3) {
+        // "not in both the Q1 batch and the cooldown": the preposition is the clause's.
+        items.push({ kind: 'not', at: i, both: true });
+        i += 1;
         continue;
       }
       items.push({ kind: 'not', at: i, both: true });

@@ -642,9 +642,38 @@ export function presence(p: Parse, i: number): Clause | undefined {
   return { node: cond(found.sense.field, lacking || emptied ? 'is_null' : 'is_not_null'), end };
 }
 
+const OWNED_BY: readonly (readonly [readonly string[], true])[] = [
+  [['belongs', 'to'], true], [['belong', 'to'], true], [['is', 'owned', 'by'], true], [['are', 'owned', 'by'], true], [['owned', 'by'], true],
+  [['is', 'with'], true], [['are', 'with'], true], [['is', 'assigned', 'to'], true], [['are', 'assigned', 'to'], true], [['sits', 'with'], true],
+];
+/**
+ * "either the contact or one of its deals belongs to Sara": the owner of either, the contact's or a deal's
+ * (an owner named for two subjects, not the contact's owner and any deal).
+ */
+function contactOrItsDeals(p: Parse, i: number): Clause | undefined {
+  let k = p.is(i, 'either') ? i + 1 : i;
+  if (p.is(k, 'the', 'contact|person|record|lead')) k += 2;
+  else if (p.is(k, 'they|contact')) k += 1;
+  else return undefined;
+  if (!p.is(k, 'or')) return undefined;
+  k += p.is(k + 1, 'one|any', 'of') ? 3 : 1;
+  if (!p.is(k, 'its|their|his|her')) return undefined;
+  const noun = p.sense(k + 1, 'relation', (s) => s.relation === 'deals');
+  const verb = noun ? p.phrase(noun.match.end, OWNED_BY) : undefined;
+  const owner = verb ? p.sense(verb.end, 'value', (s) => fieldOf(p, s.field).references === 'users') : undefined;
+  if (!noun || !verb || !owner) return undefined;
+  p.use(owner.match, owner.sense);
+  p.assume(`read "${p.text(i, owner.match.end)}" as the contact's owner or the owner of one of its deals`);
+  return { node: group('or', [cond(owner.sense.field, 'eq', owner.sense.value), relation('deals', true, [cond('owner', 'eq', owner.sense.value)])]), end: owner.match.end };
+}
+
 /** Words that mean a field is empty ("unassigned") and NPS bands ("promoters"). */
 export function meaningWords(p: Parse, i: number): Clause | undefined {
   const w = p.w(i);
+  if (w === 'either' || w === 'the' || w === 'they' || w === 'contact') {
+    const either = contactOrItsDeals(p, i);
+    if (either) return either;
+  }
   const band = NPS_BANDS[w];
   const nps = fieldNamed(p, 'nps');
   if (band && nps) {

@@ -931,6 +931,14 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = how.end;
       continue;
     }
+    // "called in August but haven't called since": "since" alone is since that window ended.
+    const endOfLast = p.w(k) === 'since' && rows.date && (!p.tokens[k + 1] || p.tokens[k + 1]!.kind === 'punct' || p.is(k + 1, 'then|and|or|but')) ? p.lastWindow?.find((c) => c.operator === 'lt')?.value : undefined;
+    if (endOfLast !== undefined) {
+      rows.where.push(cond(rows.date!, 'gte', endOfLast as string));
+      rows.notes.push(`read "since" as since the end of the time said before (${String(endOfLast).slice(0, 10)})`);
+      j = p.is(k + 1, 'then') ? k + 2 : k + 1;
+      continue;
+    }
     // "in that period", "during that time": the window said last.
     const same = p.phrase(linked, SAME_WINDOW) ?? p.phrase(k, SAME_WINDOW);
     if (same && p.lastWindow && rows.date) {
@@ -1204,7 +1212,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       continue;
     }
     // "a deal that is still open and worth more than 15k": "and" before one more thing said of the same rows.
-    if (andAt === undefined && round > 0 && (p.w(k) === 'and' || p.w(k) === ',') && andContinues(p, k + 1, phrases)) {
+    if (andAt === undefined && round > 0 && (p.w(k) === 'and' || p.w(k) === ',' || p.w(k) === '&') && andContinues(p, k + 1, phrases)) {
       andAt = k;
       j = k + 1;
       continue;
@@ -1246,7 +1254,17 @@ function trailingValues(p: Parse, k: number, rows: Rows): number | undefined {
 /** Whether what follows "and" at k is said of rows: a number word ("worth"), a dated participle ("created in May"), a stage ("in negotiation"). */
 function andContinues(p: Parse, k: number, phrases: RelationPhrases): boolean {
   const linked = p.skip(k, phrases.links);
-  return !!(phrases.number && p.phrase(k, phrases.number.words) && !p.is(k, 'of')) || !!p.phrase(linked, phrases.dated) || (linked > k && !!p.phrase(linked, INTO_STAGE)) || boundOfRows(p, linked, phrases);
+  return !!(phrases.number && p.phrase(k, phrases.number.words) && !p.is(k, 'of')) || !!p.phrase(linked, phrases.dated) || (linked > k && !!p.phrase(linked, INTO_STAGE)) || boundOfRows(p, linked, phrases) || namesOwnField(p, k, phrases);
+}
+
+/** "… and whose stage is proposal", "& stage = proposal": one of the rows' own fields, named and compared. */
+function namesOwnField(p: Parse, k: number, phrases: RelationPhrases): boolean {
+  const at = p.skip(k, ['whose', 'its', 'their', 'the', 'with', 'where']);
+  const rel = findRelation(phrases.relation)!;
+  // (Only where a field of the rows is named: a lookup first.)
+  // (Not "owner": "a deal over 40k and owner Sara" may be the contact's owner.)
+  if (!rel.fields.some((f) => f.key !== 'owner' && [f.key, f.label.toLowerCase(), ...f.synonyms].some((n) => n.split(' ')[0] === p.tokens[at]?.norm))) return false;
+  return fieldComparison(p, at, rel, start(phrases)) !== undefined;
 }
 
 /** "… open and over 25k", "…, > 25k": a bound with its comparison said, and nothing after it that it counts or measures. */

@@ -92,3 +92,18 @@ export const sharedWindows: Row[] = [
   { say: 'enterprise plan, us only', rules: [c('properties.plan', 'eq', 'enterprise'), c('country', 'eq', 'US')] },
   { say: "Don't change anything, just list Eddie's leads with no activity in the last 60 days", rules: [c('owner', 'eq', 'Eddie Editor'), c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('occurred_at', 'within_last', { amount: 60, unit: 'days' }))] },
 ];
+
+/** Letters around the audience, slash dates, ranges of "ago", one deal's fields joined by "and" / "&". */
+export const letters: Row[] = [
+  { say: 'Hi team, I hope this finds you well. We would like contacts who are subscribed to our emails and on the pro plan. Thank you so much in advance!', rules: [c('email_status', 'eq', 'subscribed'), c('properties.plan', 'eq', 'pro')], unrecognized: ['Hi team, I hope this finds you well.', 'Thank you so much in advance!'] },
+  { say: 'Good morning, hope all is well. Ahead of the summit, could you kindly prepare a list of the contacts who are currently customers? Thanks ever so much, Priya', rules: c('lifecycle_stage', 'eq', 'customer'), assume: ['lifecycle stage customer'], unrecognized: ['Good morning, hope all is well.', 'Ahead of the summit,', 'Thanks ever so much, Priya'] },
+  { say: 'contacts created since 3/10', rules: c('created_at', 'gte', '2026-03-10'), assume: ['month first'] },
+  { say: 'contacts with an nps of 9', rules: c('properties.nps', 'eq', 9) },
+  { say: 'contacts created between 90 and 30 days ago', rules: [c('created_at', 'more_than_ago', { amount: 30, unit: 'days' }), c('created_at', 'within_last', { amount: 90, unit: 'days' })] },
+  { say: 'contacts w/ deal value >= 40k & stage = proposal', rules: has('deals', c('amount', 'gte', 40000), c('stage', 'eq', 'proposal')) },
+  { say: 'contacts with a deal whose value is over 40k and whose stage is proposal', rules: has('deals', c('amount', 'gt', 40000), c('stage', 'eq', 'proposal')) },
+  { say: "contacts we called in August but haven't called since", rules: [has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-08-01'), c('occurred_at', 'lt', '2026-09-01')), hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-09-01'))], assume: ['"since" as since the end'] },
+  { say: 'contacts where either the contact or one of its deals belongs to Sara', rules: or(c('owner', 'eq', 'Sara Sales'), has('deals', c('owner', 'eq', 'Sara Sales'))), assume: ['or the owner of one of its deals'] },
+  { say: 'contacts in Q1 batch or the cooldown segment, but not in both', rules: [or({ type: 'segment', operator: 'in', segment: 'Q1 batch' }, { type: 'segment', operator: 'in', segment: 'Cooldown — Mar 2026' }), not({ type: 'segment', operator: 'in', segment: 'Q1 batch' }, { type: 'segment', operator: 'in', segment: 'Cooldown — Mar 2026' })] },
+  { say: 'contacts crated aftr jan 1st this yr', rules: c('created_at', 'gte', '2026-01-02'), assume: ['"aftr" as "after"'] },
+];
