@@ -176,6 +176,22 @@ export function missingOwner(p: Parse, spans: readonly Span[]): string | undefin
 /** "big deals", "large opportunities": a size without a number, which only the reviewer can say. */
 const VAGUE_SIZE = /^(?:big|bigger|biggest|large|larger|huge|massive|small|smaller|tiny|major|significant|sizable|sizeable|juicy|whale)$/i;
 
+/** Sales words with no definition in a CRM's data ("whitespace accounts", "high-intent leads"): asked to be said in its fields. */
+const JARGON = new Map<string, string>([
+  ['whitespace', 'accounts with no deal yet, or companies in an industry with no customers'], ['white space', 'accounts with no deal yet'],
+  ['high intent', 'contacts who clicked a campaign recently, or have an open deal'], ['high-intent', 'contacts who clicked a campaign recently, or have an open deal'],
+  ['intent', 'contacts who clicked a campaign recently'], ['icp', 'a company industry and size, e.g. "software companies with 200–1000 employees"'],
+  ['ideal customer profile', 'a company industry and size'], ['lookalike', 'the fields they should share'], ['lookalikes', 'the fields they should share'],
+]);
+export function vagueJargon(spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const text = span.text.trim().toLowerCase().replace(/[-\s]+/g, ' ');
+    const say = JARGON.get(text) ?? JARGON.get(text.replace(/ /g, '-'));
+    if (say) return `"${span.text.trim()}" has no definition in this CRM's data, so no audience can be built on it as it is. Say it with the fields, e.g. ${say}.`;
+  }
+  return undefined;
+}
+
 export function vagueAmount(p: Parse, spans: readonly Span[]): string | undefined {
   for (const span of spans) {
     if (!VAGUE_SIZE.test(span.text.trim())) continue;

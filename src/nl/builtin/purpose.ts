@@ -40,7 +40,7 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
     String.raw`since\s+(?:this|that|it)\s+(?:is|'s)\b`,
     // ", they get a separate mailing", ", the data team has not scored them yet", ", we are checking in with …":
     // a sentence of its own after the audience (its own subject and verb) says why, not who.
-    String.raw`(?:they|we|i|you|those|these|the\s+(?!ones\b|people\b|contacts\b|folks\b)[\w-]+(?:\s+(?!who\b|that\b|which\b|with\b|whose\b|in\b|at\b|from\b|of\b|on\b)[\w-]+){0,2}|our\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:already\s+|all\s+|just\s+|still\s+|really\s+)?(?:get|gets|are|is|have|has|had|want|wants|need|needs|will|can|do|does|don't|doesn't|were|was|got|getting|deserve|qualify)\b(?!\s+(?:to\s+)?(?:have|be|been|also|only|the\s+ones?|those|all)\b)`,
+    String.raw`(?:they|we|i|you|those|these|the\s+(?!ones\b|people\b|contacts\b|folks\b|deals?\b|meetings?\b|calls?\b|activit(?:y|ies)\b|scores?\b|fit\b|notes?\b|opportunit(?:y|ies)\b|events?\b)[\w-]+(?:\s+(?!who\b|that\b|which\b|with\b|whose\b|in\b|at\b|from\b|of\b|on\b)[\w-]+){0,2}|our\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:already\s+|all\s+|just\s+|still\s+|really\s+)?(?:get|gets|are|is|have|has|had|want|wants|need|needs|will|can|do|does|don't|doesn't|were|was|got|getting|deserve|qualify)\b(?!\s+(?:to\s+)?(?:have|be|been|also|only|the\s+ones?|those|all)\b)`,
     // ", and do the same for Sara's team", "; then repeat this for …": a second request, set aside (one audience per draft).
     String.raw`(?:and\s+|then\s+|and\s+then\s+)?(?:do|repeat|run)\s+(?:the\s+same|this|that|it)(?:\s+again)?\s+(?:for|with|on)\b`,
     // ", to deprioritize them", ", to invite them": what will be done with them.

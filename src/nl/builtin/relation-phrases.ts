@@ -98,6 +98,10 @@ const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'ta
 const activities: RelationPhrases = {
   relation: 'activities',
   nounField: { field: 'type', notAlone: ['email'] },
+  // "a sales email", "one-to-one emails": an email a rep sent (logged, outbound), not a campaign.
+  // ("a personal email address" is the address, so not "personal email".)
+  kindNouns: ['sales email', 'sales emails', 'one-to-one email', 'one-to-one emails', 'rep email', 'rep emails', 'direct email', 'direct emails']
+    .map((w) => [w.split(/[\s-]+/), { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true }] as const),
   verbs: [
     [['contacted'], CONTACTED], [['reached', 'out', 'to'], CONTACTED], [['reached', 'out'], CONTACTED], [['reached'], CONTACTED],
     [['touched'], TOUCHED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],

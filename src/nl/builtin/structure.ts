@@ -219,6 +219,7 @@ export function scan(p: Parse): Scan {
   sharedWindow(p, items);
   twoGroups(p, items);
   neitherNor(p, items);
+  notANoun(p, items);
   wasIn(p, items);
   serialOr(items);
   if (restAt !== undefined) {
@@ -229,6 +230,26 @@ export function scan(p: Parse): Scan {
     items.splice(0, items.length, ...items.slice(restAt), ...before);
   }
   return { items, clauses, unknown };
+}
+
+/**
+ * "everyone who isn't a German customer", "not a vip partner": a negation before an article covers the
+ * whole noun phrase after it (its adjectives and its noun, written one after another), not the first word.
+ */
+function notANoun(p: Parse, items: Item[]): void {
+  for (let a = 0; a + 2 < items.length; a++) {
+    const not = items[a]!;
+    if (not.kind !== 'not' || not.both || !p.is(not.at + 1, 'a|an')) continue;
+    let e = a + 1;
+    let next = not.at + 2;
+    while (e < items.length && items[e]!.kind === 'clause' && (items[e] as { start: number }).start === next) {
+      next = (items[e] as { start: number; words: number }).start + (items[e] as { words: number }).words;
+      e += 1;
+    }
+    if (e - (a + 1) < 2) continue;
+    items.splice(a + 1, e - (a + 1), { kind: 'open', at: not.at + 1 }, ...items.slice(a + 1, e), { kind: 'close', at: next - 1 });
+    a = e + 1;
+  }
 }
 
 /**

@@ -179,7 +179,7 @@ export const SIZED_NOUNS = new Set([...COMPANY_NOUNS, 'account', 'accounts', 'cu
 /** Shorthand and dropped apostrophes, as typed in a hurry → the word they stand for. */
 export const SHORTHAND: Record<string, string> = {
   havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", dont: "don't", doesnt: "doesn't", didnt: "didn't", arent: "aren't",
-  opn: 'open', isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything', smth: 'something', sth: 'something', smthg: 'something', nthg: 'nothing',
+  opn: 'open', mfg: 'manufacturing', mfr: 'manufacturing', isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything', smth: 'something', sth: 'something', smthg: 'something', nthg: 'nothing',
   neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
   // CRM shorthand: the words sales and marketing people abbreviate.
   oppties: 'opportunities', custies: 'customers', custys: 'customers', excl: 'excluding', exc: 'excluding', incl: 'including',

@@ -6,7 +6,7 @@ import { BUILTIN_CATALOG } from '../../../rules/catalog.js';
 import type { Node } from '../../../rules/grammar.js';
 import { countryName } from '../../../rules/values.js';
 import { countryCodes, type Sense } from '../lexicon.js';
-import { oneOrIn } from '../nodes.js';
+import { all, cond, oneOrIn } from '../nodes.js';
 import { regionSays } from '../regions.js';
 import type { Clause, Parse } from '../state.js';
 import { COMPANY_NOUNS } from '../vocabulary.js';
@@ -61,7 +61,8 @@ function elsewhere(p: Parse, i: number): Clause | undefined {
   const { codes } = p.lastPlace;
   p.assume(`read "${p.text(at, words.end)}" as not in ${codes.map(countryName).join(' / ')}`);
   p.lastPlace = { codes, company };
-  return { node: oneOrIn(countryField(company), codes, true), end: words.end };
+  // (Somewhere else is a known country: an unknown one is not elsewhere.)
+  return { node: all([cond(countryField(company), 'is_not_null'), oneOrIn(countryField(company), codes, true)]), end: words.end };
 }
 
 /** Whether the place is said of a company: "companies based in", "whose company is in". */

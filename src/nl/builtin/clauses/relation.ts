@@ -1198,10 +1198,10 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       }
     }
     // "deals lost last quarter, where those deals were over 10k", "and that deal was over 5k": the same rows, said again.
-    const again = rows.count === null && !rows.none ? sameRowsAgain(p, k, rel.name) : undefined;
+    const again = rows.count === null && !rows.none ? sameRowsAgain(p, k, rel.name, rows.where) : undefined;
     if (again) {
       rows.where.push(...again.where);
-      rows.notes.push(...again.notes, `read "${p.text(again.start, again.end)}" as said of the same ${rel.noun}${rel.noun.endsWith('s') ? '' : 's'}`);
+      rows.notes.push(...again.notes, `read "${p.text(again.start, again.end)}" as said of the same ${rel.noun.endsWith('s') ? rel.noun : rel.noun.endsWith('y') ? `${rel.noun.slice(0, -1)}ies` : `${rel.noun}s`}`);
       j = again.end;
       continue;
     }
@@ -1227,12 +1227,25 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
  * "(,) where those deals were over 10k", "and that deal was in negotiation", "with those deals worth 5k+":
  * the rows named again with a pointing word, and what is said of them.
  */
-function sameRowsAgain(p: Parse, k: number, name: RelationName): { where: Condition[]; notes: string[]; start: number; end: number } | undefined {
-  const from = p.tokens[k]?.norm === ',' ? k + 1 : k;
-  if (!p.is(from, 'where|and|with|whereby') || !p.is(from + 1, 'those|these|that|this|such|said')) return undefined;
-  const noun = p.sense(from + 2, 'relation', (x) => x.relation === name);
+function sameRowsAgain(p: Parse, k: number, name: RelationName, where: readonly Condition[]): { where: Condition[]; notes: string[]; start: number; end: number } | undefined {
+  const from = p.tokens[k]?.norm === ',' || p.tokens[k]?.norm === '.' || p.tokens[k]?.norm === ';' ? k + 1 : k;
+  const sentence = p.tokens[k]?.norm === '.' || p.tokens[k]?.norm === ';';
+  const LINK = ['were', 'was', 'are', 'is', 'being', 'all', 'each', 'had', 'have', 'has', 'been', 'happened', 'occurred', 'took', 'place'];
+  // "Has a meeting. It happened in the last 60 days.": the row said again as "it", a sentence of its own.
+  if (sentence && p.is(from, 'it|they') && p.is(from + 1, 'was|were|is|are|happened|occurred|took|had|has')) {
+    const said = predicate(p, p.skip(from + 1, LINK), name);
+    return said ? { ...said, start: from, end: said.end } : undefined;
+  }
+  // "… where those deals were over 10k"; "Has a meeting. The meeting was inbound.": the rows named again.
+  const pointed = p.is(from, 'where|and|with|whereby') && p.is(from + 1, 'those|these|that|this|such|said') ? from + 2 : sentence && p.is(from, 'the|that|this|those|these') ? from + 1 : -1;
+  if (pointed < 0) return undefined;
+  // (The noun may be a kind of the rows: "the meeting", "the call".)
+  const kind = sentence ? p.sense(pointed, 'relValue', (x) => x.relation === name) : undefined;
+  // ("a call. The meeting was inbound." is another row: the kind must be the one already said.)
+  if (kind && !where.some((c) => c.field === kind.sense.field && c.operator === 'eq' && c.value === kind.sense.value)) return undefined;
+  const noun = p.sense(pointed, 'relation', (x) => x.relation === name) ?? kind;
   if (!noun) return undefined;
-  const at = p.skip(noun.match.end, ['were', 'was', 'are', 'is', 'being', 'all', 'each', 'had', 'have', 'has', 'been']);
+  const at = p.skip(noun.match.end, LINK);
   const said = predicate(p, at, name);
   return said ? { ...said, start: from, end: said.end } : undefined;
 }

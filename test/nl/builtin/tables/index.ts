@@ -13,7 +13,7 @@ import { names } from './names.js';
 import { numbers } from './numbers.js';
 import { owners } from './owners.js';
 import { places } from './places.js';
-import { coordinatedEvents, letters, pointing, sharedWindows } from './pointing.js';
+import { coordinatedEvents, letters, phrasesAndSentences, pointing, sharedWindows } from './pointing.js';
 import { properties } from './properties.js';
 import { quantifiers } from './quantifiers.js';
 import { refusals } from './refusals.js';
@@ -61,4 +61,5 @@ export const TABLES: Record<string, Row[]> = {
   'coordinated events, exclusions and other words': coordinatedEvents,
   'shared windows and exclusions said first': sharedWindows,
   'letters, slash dates and one row said twice': letters,
+  'noun phrases, sentences and jargon': phrasesAndSentences,
 };

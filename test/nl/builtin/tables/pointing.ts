@@ -107,3 +107,16 @@ export const letters: Row[] = [
   { say: 'contacts in Q1 batch or the cooldown segment, but not in both', rules: [or({ type: 'segment', operator: 'in', segment: 'Q1 batch' }, { type: 'segment', operator: 'in', segment: 'Cooldown — Mar 2026' }), not({ type: 'segment', operator: 'in', segment: 'Q1 batch' }, { type: 'segment', operator: 'in', segment: 'Cooldown — Mar 2026' })] },
   { say: 'contacts crated aftr jan 1st this yr', rules: c('created_at', 'gte', '2026-01-02'), assume: ['"aftr" as "after"'] },
 ];
+
+/** Negation over a whole noun phrase, "elsewhere" as a known other country, a rep's email, one row said in sentences, sales jargon. */
+export const phrasesAndSentences: Row[] = [
+  { say: "everyone who isn't a German customer", rules: not(c('country', 'eq', 'DE'), c('lifecycle_stage', 'eq', 'customer')) },
+  { say: 'contacts who are not a vip partner', rules: not(c('tags', 'eq', 'vip'), c('tags', 'eq', 'partner')) },
+  { say: 'contacts based in Germany at companies headquartered elsewhere', rules: [c('country', 'eq', 'DE'), c('company.country', 'is_not_null'), c('company.country', 'neq', 'DE')] },
+  { say: 'contacts we sent a sales email to in September', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')) },
+  { say: 'Has a meeting. The meeting was inbound. It happened in the last 60 days.', rules: has('activities', c('type', 'eq', 'meeting'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', { amount: 60, unit: 'days' })) },
+  { say: 'contacts with a deal. The deal is over 10k.', rules: has('deals', c('amount', 'gt', 10000)) },
+  { say: 'mfg cos >500 emps', rules: [c('company.industry', 'eq', 'Manufacturing'), c('company.employee_count', 'gt', 500)] },
+  { say: 'whitespace accounts in Benelux', refuse: true },
+  { say: 'high-intent leads in Spain', refuse: true },
+];

@@ -27,8 +27,9 @@ export const regions: Row[] = [
     rules: [c('lifecycle_stage', 'eq', 'lead'), ...['Q1 batch', 'Cooldown — Mar 2026', 'Already ran campaign Spring Sale'].map(notInSegment), has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'))],
   },
   // "Elsewhere": not where the other place said was.
-  { say: 'customers whose company is in France but who live elsewhere', rules: [c('lifecycle_stage', 'eq', 'customer'), c('company.country', 'eq', 'FR'), c('country', 'neq', 'FR')], assume: ['elsewhere'] },
-  { say: 'contacts at German companies who are based somewhere else', rules: [c('company.country', 'eq', 'DE'), c('country', 'neq', 'DE')] },
+  // Somewhere else is a known country (an unknown one is not elsewhere).
+  { say: 'customers whose company is in France but who live elsewhere', rules: [c('lifecycle_stage', 'eq', 'customer'), c('company.country', 'eq', 'FR'), c('country', 'is_not_null'), c('country', 'neq', 'FR')], assume: ['elsewhere'] },
+  { say: 'contacts at German companies who are based somewhere else', rules: [c('company.country', 'eq', 'DE'), c('country', 'is_not_null'), c('country', 'neq', 'DE')] },
   { say: 'leads based outside Japan', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'neq', 'JP')] },
   { say: 'contacts living outside the US or Canada', rules: c('country', 'not_in', ['US', 'CA']) },
 ];
