@@ -84,7 +84,8 @@ function anotherOrganization(description: string, tenant: TenantValues): string 
   // "Q1's leads", "March's signups", "Spring Sale's clickers": a period or one of the tenant's own names.
   const period = /^(?:Q[1-4]|H[12]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|winter|today|yesterday|this|last)\b/i.test(name);
   const own = [...tenant.campaigns.map((c) => c.name), ...tenant.segments.map((x) => x.title), ...tenant.tags, ...tenant.industries].some((v) => v.toLowerCase() === name.toLowerCase());
-  if (owner || period || own || !name) return undefined;
+  // ("Who's on the suppression list?": a question word's "'s" is "is", no one's possessive.)
+  if (owner || period || own || !name || COMMON.has(name.toLowerCase())) return undefined;
   return `"${m[0]}" reads as another organization's ${m[2]}: a segment can only describe contacts of your own organization. For contacts who work at a company, say "contacts at ${name}".`;
 }
 

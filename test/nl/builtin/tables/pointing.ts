@@ -117,6 +117,7 @@ export const phrasesAndSentences: Row[] = [
   { say: 'Has a meeting. The meeting was inbound. It happened in the last 60 days.', rules: has('activities', c('type', 'eq', 'meeting'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', { amount: 60, unit: 'days' })) },
   { say: 'contacts with a deal. The deal is over 10k.', rules: has('deals', c('amount', 'gt', 10000)) },
   { say: 'mfg cos >500 emps', rules: [c('company.industry', 'eq', 'Manufacturing'), c('company.employee_count', 'gt', 500)] },
+  { say: "Who's on the suppression list?", rules: c('email_status', 'eq', 'suppressed') },
   { say: 'whitespace accounts in Benelux', refuse: true },
   { say: 'high-intent leads in Spain', refuse: true },
 ];
