@@ -367,7 +367,7 @@ export class Parse {
       return (LIST_JOINS.has(before) && this.countryAt(i - (the ? 3 : 2))) || (LIST_JOINS.has(this.w(i + 1)) && this.countryAt(after));
     }
     if (PLACE_WORDS.has(before)) return true;
-    if ([',', 'and', 'or', '&', '+', '/'].includes(before) && this.placeContext(i - 2)) return true;
+    if (LIST_JOINS.has(before) && this.placeContext(i - 2)) return true;
     // "vn + br on the pro plan": two codes of countries the tenant has contacts in, listed together.
     const next = this.tokens[i + 2];
     const listed = ['+', '/', '&'].includes(this.w(i + 1)) || (this.w(i + 1) === 'or' && next?.norm.length === 2);
@@ -600,16 +600,6 @@ export class Parse {
       }
       if (!unknown(i) || covered.has(i)) continue;
       if (this.correctVerb(i)) continue;
-      // "pymnts fit 80+", "mnfctrng": written without vowels, the one catalog or tenant word with those consonants.
-      if (!/[aeiou]/.test(t.norm.slice(1))) {
-        const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, t.norm)) ?? NO_PHRASES, phraseText).get(skeleton(t.norm));
-        if (close) {
-          this.lattice[i]!.push({ start: i, end: i + 1, senses: close.senses, typo: t.text });
-          this.lattice[i]!.sort((a, b) => b.end - a.end);
-          covered.add(i);
-          continue;
-        }
-      }
       let best: { start: number; end: number; d: number; senses: Sense[]; text?: string } | undefined;
       for (let n = 3; n >= 1; n--) {
         for (let start = Math.max(0, i - n + 1); start <= i; start++) {
@@ -633,10 +623,11 @@ export class Parse {
           }
         }
       }
-      if (!best && !VOWELS.test(this.tokens[i]!.norm.slice(1))) {
-        // "mtngs": a one-word phrase written without its vowels, when only one has those letters.
+      if (!best && !/[aeiou]/.test(this.tokens[i]!.norm.slice(1))) {
+        // "mtngs", "pymnts": a one-word phrase written without its vowels, when only one has those letters
+        // (a "y" kept as written: "pymnts" is "payments").
         const text = this.tokens[i]!.norm;
-        const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, text)) ?? NO_PHRASES, phraseText).get(text);
+        const close = bySkeleton(this.lex.fuzzy.get(fuzzyKey(1, text)) ?? NO_PHRASES, phraseText).get(skeleton(text));
         if (close) best = { start: i, end: i + 1, d: 0, senses: close.senses };
       }
       if (!best) {
