@@ -214,7 +214,7 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
     type: 'number',
     column: col('annual_revenue'),
     nullable: true,
-    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'makes', 'revenues', 'bringing in', 'brings in'],
+    synonyms: ['revenue', 'annual revenue', 'arr', 'turnover', 'making', 'makes', 'revenues', 'bringing in', 'brings in', 'turning over', 'turns over', 'turned over'],
   },
 ];
 

@@ -16,6 +16,12 @@ export function explain(tree: RuleTree, tenant: Names, objectType: ObjectType = 
 /** Where a node is read: an object type's root (reached through `rel` or not), or a leaf relation's rows. */
 type Scope = { root: ObjectType; rel: RelationDef | undefined } | { root: undefined; rel: RelationDef };
 
+/** "neither A nor B"; "who neither opened X nor clicked Y" when each part is a "who" clause. */
+function neither(parts: string[]): string {
+  if (parts.every((p) => p.startsWith('who ') && !p.includes(' and who ') && !p.includes(' or who '))) return `who neither ${parts.map((p) => p.slice(4)).join(' nor ')}`;
+  return `neither ${parts.join(' nor ')}`;
+}
+
 class Explainer {
   constructor(private readonly names: Names) {}
 
@@ -30,9 +36,9 @@ class Explainer {
     // NOT (A or B): "neither A nor B".
     const only = g.children.length === 1 ? (g.children[0] as Node) : undefined;
     if (only?.type === 'group' && only.op === 'or' && !only.negate && only.children.length > 1) {
-      return `neither ${(only.children as Node[]).map((c) => this.node(c, scope)).join(' nor ')}`;
+      return neither((only.children as Node[]).map((c) => this.node(c, scope)));
     }
-    if (g.op === 'or' && parts.length > 1) return `neither ${parts.join(' nor ')}`;
+    if (g.op === 'or' && parts.length > 1) return neither(parts);
     return parts.length === 1 ? negated(body) : `that do not match (${joined})`;
   }
 

@@ -62,6 +62,10 @@ describe('explain', () => {
     expect(sentence(and(cond('country', 'eq', 'IT'), { type: 'group', op: 'and', negate: true, children: [or(cond('tags', 'eq', 'vip'), cond('lifecycle_stage', 'eq', 'customer'))] }))).toBe(
       'Contacts whose country is Italy and neither whose lifecycle stage is customer nor who are tagged “vip”.',
     );
+    // Two "who" clauses share their "who": "who neither opened … nor have …".
+    expect(sentence({ type: 'group', op: 'and', negate: true, children: [or(cond('tags', 'eq', 'vip'), { type: 'relation', relation: 'deals', has: true, where: null, count: null })] })).toBe(
+      'Contacts who neither are tagged “vip” nor have a deal.',
+    );
   });
 
   it('reads counts, nulls and dates', () => {

@@ -71,6 +71,8 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     const last = p.tokens.findIndex((t) => t.end === span.end);
     if (first < 0 || last < 0) continue;
     const words = p.tokens.slice(first, last + 1).map((t) => t.norm);
+    // "whose only tag is vip": an unread "only" says how many, not which field.
+    if (words.every((w) => w === 'only')) continue;
     // "a lead score above 50": the word before the span may have been read alone ("lead" as a stage).
     const name = attributeName(words) ?? attributeName(p.tokens.slice(Math.max(0, first - 2), first + 1).map((t) => t.norm), true);
     // A tenant may define what other CRMs lack ("Renewal date"): then it is a field, not a refusal.

@@ -115,12 +115,16 @@ const activities: RelationPhrases = {
     [['sent', 'us'], { where: [['direction', 'eq', 'inbound']] }], [['wrote', 'to', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['wrote', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }], [['replied', 'to', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['phoned', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
+    // "rang us since October" (British): their call.
+    ...[['rang', 'us'], ['rung', 'us'], ['ring', 'us'], ['rang', 'us', 'back'], ['rung', 'us', 'back']].map((words) => [words, { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true } as Reading] as const),
     // "never emailed back", "called us back": their answer (inbound). ("replied" alone is not here: a reply to a campaign is no activity.)
     [['emailed', 'back'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }], [['emailed', 'us', 'back'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['wrote', 'back'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['called', 'back'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }], [['called', 'us', 'back'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
     [['called'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
     [['phoned'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
+    [['rang'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
+    [['rung'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
     [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true, assume: 'as an email we sent (outbound)' }],
     [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['met'], { where: [['type', 'eq', 'meeting']], names: true }],

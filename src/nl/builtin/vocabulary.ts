@@ -234,15 +234,15 @@ export const VALUE_SYNONYMS: Record<string, readonly string[]> = {
   organic: ['seo', 'organic search'],
   referral: ['referred', 'word of mouth', 'referrals', 'referral program'],
   webinar: ['webinars', 'online event'],
-  // Industries.
-  finance: ['fintech', 'banking', 'bank', 'financial services', 'insurance', 'insurer', 'wealth management', 'asset management', 'fin serv', 'finserv'],
+  // Industries (and their shorthand in notes: "hc or fin cos", "mfg").
+  finance: ['fintech', 'banking', 'bank', 'financial services', 'insurance', 'insurer', 'wealth management', 'asset management', 'fin serv', 'finserv', 'fin', 'finsvcs'],
   software: ['saas', 'tech', 'technology', 'software company', 'devtools', 'dev tools', 'b2b software'],
-  healthcare: ['health', 'health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences'],
+  healthcare: ['health', 'health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences', 'hc', 'hcare'],
   education: ['edtech', 'school', 'university', 'higher ed', 'higher education', 'e-learning', 'elearning', 'academia', 'academic', 'college'],
-  retail: ['ecommerce', 'e-commerce', 'retailer', 'online retail'],
+  retail: ['ecommerce', 'e-commerce', 'retailer', 'online retail', 'ecom', 'e-com'],
   media: ['publishing', 'publisher', 'entertainment', 'broadcasting', 'broadcaster'],
   logistics: ['shipping', 'freight', 'transportation', 'supply chain', 'trucking', '3pl'],
-  manufacturing: ['manufacturer', 'industrial', 'factory', 'factories'],
+  manufacturing: ['manufacturer', 'industrial', 'factory', 'factories', 'mfg', 'mfr'],
 };
 
 /** Nouns for contacts by when they were added: "signups from last month", "H1 sign-ups". */

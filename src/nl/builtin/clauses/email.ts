@@ -45,6 +45,8 @@ interface Target {
 /** Verbs for engaging with a campaign: an open or a click ("engaged"), beside the verbs of one event. */
 const ANY_VERB: [string[], Event | 'engaged' | 'sent'][] = [
   ...VERBS, [['sent'], 'sent'], [['engaged', 'with'], 'engaged'], [['engaged'], 'engaged'], [['interacted', 'with'], 'engaged'], [['engaged', 'in'], 'engaged'],
+  // "did not engage with any of the last 3", "never interact with our emails"
+  [['engage', 'with'], 'engaged'], [['interact', 'with'], 'engaged'],
 ];
 
 export function emailEngagement(p: Parse, i: number): Clause | undefined {
@@ -103,8 +105,19 @@ function engaged(p: Parse, i: number, verbEnd: number): Clause | undefined {
   const target = campaigns(p, j);
   if (!target || target.count) return undefined;
   const when = p.dates.read(target.end);
-  const match: MatchMode = modifier?.value ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
+  // "haven't engaged with the last 3 campaigns": with none of them (not "not with every one"), said,
+  // as "haven't opened the last 3" is.
+  const negated = [p.w(i - 1), p.w(i - 2)].some((w) => NEGATIONS.has(w));
+  const noneOf = negated && !modifier && !target.match && (target.campaigns.last ?? 0) > 1 && !when;
+  if (noneOf) p.assume(`read "${p.text(i - 1, target.end)}" as none of the last ${target.campaigns.last} campaigns (say "not all of" for fewer than every one)`);
+  let match: MatchMode = modifier?.value ?? (noneOf ? 'any' : undefined) ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
   const several = target.campaigns.last !== null ? target.campaigns.last > 1 : (target.campaigns.ids?.length ?? 2) > 1;
+  // "engaged with the last 3 campaigns": an open or a click of each one is more than one condition can
+  // say; read as at least one of them, said, rather than not at all.
+  if (match === 'all' && several && !modifier && target.campaigns.last !== null) {
+    p.assume(`read "${p.text(i, target.end)}" as an open or a click of at least one of the last ${target.campaigns.last} campaigns (say "opened each of the last ${target.campaigns.last}" for every one)`);
+    match = 'any';
+  }
   if (match === 'all' && several) return undefined;
   p.lastCampaigns = target.campaigns;
   p.lastEvent = 'opened';

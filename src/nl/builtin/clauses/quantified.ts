@@ -99,10 +99,13 @@ function rowsAre(p: Parse, k: number, rel: Quantifiable): { where: Condition[]; 
   return kind ? { where: conditions(kind.value.where), notes: [], end: kind.end } : rowPredicate(p, k, rel);
 }
 
-/** "(whose|all|every) <noun> (are)? (all)? (been)? <predicate>". */
+/** Adjectives before a noun that say nothing of the rows ("logged", "recorded"): "whose only logged activities are notes". */
+const EMPTY_BEFORE = [...new Set(QUANTIFIABLE_PHRASES.flatMap((r) => r.before.filter(([words, reading]) => words.length === 1 && !reading.where.length).map(([words]) => words[0]!)))];
+
+/** "(whose|all|every) [logged] <noun> (are)? (all)? (been)? <predicate>". */
 function allAre(p: Parse, i: number): Clause | undefined {
   const before = p.phrase(i, BEFORE);
-  const n = relNoun(p, before?.end ?? i);
+  const n = relNoun(p, before ? p.skip(before.end, EMPTY_BEFORE) : i);
   if (!n) return undefined;
   // "all opportunities without an owner": at the start, a lifecycle stage's noun is who they are.
   if (i === 0 && p.sense(before?.end ?? i, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;

@@ -997,8 +997,9 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = p.is(since.end, 'then|that') ? since.end + 1 : since.end;
       continue;
     }
-    // "fewer than 3 calls, but at least one": a lower bound too.
-    const but = rows.count && (rows.count.operator === 'lt' || rows.count.operator === 'lte') && (p.tokens[k]?.norm === ',' || p.tokens[k]?.norm === 'but') ? p.skip(k, [',', 'but', 'and']) : undefined;
+    // "fewer than 3 calls, but at least one": a lower bound too ("no more than 2 emails logged, but at least one").
+    const butAt = [k, linked].find((at) => p.tokens[at]?.norm === ',' || p.tokens[at]?.norm === 'but');
+    const but = rows.count && (rows.count.operator === 'lt' || rows.count.operator === 'lte') && butAt !== undefined ? p.skip(butAt, [',', 'but', 'and']) : undefined;
     const floor = but !== undefined && p.is(but, 'at', 'least') ? readNumber(p.tokens, but + 2) : undefined;
     if (floor && rows.count && Number.isInteger(floor.value) && floor.value >= 1) {
       const high = rows.count.operator === 'lt' ? rows.count.value - 1 : rows.count.value;
@@ -1075,6 +1076,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         rows.where.push(boundCondition(phrases.number.field, b));
         rows.needsMore = false;
         j = levelRestated ? b.end : b.end + 1;
+        // "a high fit, 80 or more, on at least two products": the comma closing the aside, before what follows of the rows.
+        if (levelRestated && p.is(j, ',', 'for|on|in|across')) j += 1;
         continue;
       }
     }

@@ -4,6 +4,11 @@ const september = [c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt',
 
 /** Activities: contacted, counts, types and directions, windows, never. */
 export const activities: Row[] = [
+  // British "rang": "rang us" is their call, "we rang" ours (said).
+  { say: 'contacts who rang us since 1 October', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-01')) },
+  { say: 'contacts we rang', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound')), assume: ['a call we made'] },
+  // A bound below and above, with a link word between the rows and "but at least one".
+  { say: 'contacts with no more than 2 outbound emails logged, but at least one', rules: [has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound')), counted('activities', 'lt', 3, c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'))] },
   { say: "haven't been contacted in 60 days", rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', days(60)))), assume: ['contacted'] },
   { say: 'contacts not contacted for 60 days', rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', days(60)))) },
   { say: "leads we haven't reached out to in 2 months", rules: [c('lifecycle_stage', 'eq', 'lead'), not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', months(2))))] },

@@ -2,6 +2,7 @@ import { c, or, type Row } from '../build.js';
 
 /** Company industry, size, revenue, name, domain. */
 export const company: Row[] = [
+  { say: 'contacts at firms turning over more than $50m a year', rules: c('company.annual_revenue', 'gt', 50000000) },
   { say: 'contacts at software companies', rules: c('company.industry', 'eq', 'Software') },
   { say: 'healthcare contacts', rules: c('company.industry', 'eq', 'Healthcare') },
   { say: 'contacts in the finance industry', rules: c('company.industry', 'eq', 'Finance') },

@@ -2,6 +2,8 @@ import { c, counted, has, hasNo, type Row } from '../build.js';
 
 /** Fit scores per product. */
 export const fit: Row[] = [
+  // A level restated in an aside set off by commas, then a count of products.
+  { say: 'contacts with a high fit, 80 or more, on at least two products', rules: counted('fit_scores', 'gte', 2, c('score', 'gte', 80)) },
   { say: 'fit score for payments above 80', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 80)) },
   { say: 'contacts with a payments fit score over 80', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 80)) },
   { say: 'analytics fit of at least 70', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 70)) },

@@ -20,6 +20,9 @@ export const quantifiers: Row[] = [
   { say: 'contacts whose activities were all emails', rules: allActivities(c('type', 'neq', 'email')) },
   { say: 'contacts with only inbound activities', rules: allActivities(c('direction', 'neq', 'inbound')) },
   { say: 'contacts that only have notes logged', rules: allActivities(c('type', 'neq', 'note')) },
+  // An adjective that says nothing of the rows stands between "only" and the noun.
+  { say: 'contacts whose only logged activities are notes', rules: allActivities(c('type', 'neq', 'note')), assume: ['every activity matching'] },
+  { say: 'contacts whose recorded activities are all calls', rules: allActivities(c('type', 'neq', 'call')) },
   { say: 'contacts whose fit scores are all above 70', rules: allFit(c('score', 'lte', 70)) },
   { say: 'contacts with every fit score under 40', rules: allFit(c('score', 'gte', 40)) },
   { say: 'leads with fit scores below 25 across the board', rules: [c('lifecycle_stage', 'eq', 'lead'), ...allFit(c('score', 'gte', 25))] },

@@ -90,6 +90,11 @@ export const relations: Row[] = [
   { say: "contacts who haven't engaged since June", rules: hasNo('email_events', c('type', 'in', ['opened', 'clicked']), c('occurred_at', 'gte', '2026-06-01')), assume: ['open or click'] },
   // Each of several campaigns opened or clicked is not one event per condition: the campaigns are left unread.
   { say: 'contacts who engaged with each of the last 3 campaigns', rules: has('email_events', c('type', 'in', ['opened', 'clicked'])), unrecognized: ['last 3 campaigns'] },
+  // "Haven't engaged with the last 3" is none of them (as "haven't opened the last 3" is); "engaged with the
+  // last 3" without "each" is at least one of them, said — each one's open or click is more than one condition.
+  { say: "contacts who haven't engaged with the last 3 campaigns", rules: not_(or(engaged('opened', 'any', { last: 3 }), engaged('clicked', 'any', { last: 3 }))), assume: ['none of the last 3 campaigns', 'an open or a click'] },
+  { say: 'contacts who did not engage with any of the last 3 campaigns', rules: not_(or(engaged('opened', 'any', { last: 3 }), engaged('clicked', 'any', { last: 3 }))), assume: ['an open or a click'] },
+  { say: 'contacts who engaged with the last 3 campaigns', rules: or(engaged('opened', 'any', { last: 3 }), engaged('clicked', 'any', { last: 3 })), assume: ['at least one of the last 3 campaigns'] },
   // A name prefix several campaigns share stands for all of them; a segment named after a campaign is what "it" means next.
   { say: 'people who opened both Feature Digests', rules: engaged('opened', 'all', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }), assume: ['"Feature Digest Jan" and "Feature Digest Jul"'] },
   { say: 'people who got the Feature Digest update emails', rules: engaged('delivered', 'any', { ids: ['Feature Digest Jan', 'Feature Digest Jul'] }), assume: ['the campaigns'] },

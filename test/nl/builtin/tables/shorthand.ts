@@ -2,6 +2,9 @@ import { c, CONTACTED, days, engaged, has, hasNo, not, OPEN, type Row } from '..
 
 /** How marketers type in a hurry: w/, w/o, +, &, dropped apostrophes, "n e", misspelled verbs. */
 export const shorthand: Row[] = [
+  // Industry shorthand from notes: said, as every other name of an industry is.
+  { say: 'hc or fin cos w/ 100+ staff', rules: [c('company.industry', 'in', ['Healthcare', 'Finance']), c('company.employee_count', 'gte', 100)], assume: ['company industry'] },
+  { say: 'mfg companies in Germany', rules: [c('company.industry', 'eq', 'Manufacturing'), c('company.country', 'eq', 'DE')] },
   // "w/" is "with": what follows is one more condition, never an alternative.
   { say: 'leads w/ an open deal', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', OPEN)] },
   { say: 'customers w/ no phone', rules: [c('lifecycle_stage', 'eq', 'customer'), c('phone', 'is_null')] },

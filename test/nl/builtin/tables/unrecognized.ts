@@ -1,7 +1,14 @@
-import { c, type Row } from '../build.js';
+import { c, engaged, type Row } from '../build.js';
 
 /** Words the parser cannot place come back as spans; the rest of the audience still parses. */
 export const unrecognized: Row[] = [
+  // "Only" that no clause read says something the conditions do not: reported, never dropped. At the head,
+  // before "those", or closing a clause, it is emphasis.
+  { say: 'contacts whose only tag is vip', rules: c('tags', 'eq', 'vip'), unrecognized: ['only'] },
+  { say: 'contacts who only opened Spring Sale', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }), unrecognized: ['only'] },
+  { say: 'only customers in Germany', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')] },
+  { say: 'customers in Germany only', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')] },
+  { say: 'customers in Germany, but only those who opened Spring Sale', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE'), engaged('opened', 'any', { ids: ['Spring Sale'] })] },
   { say: 'vip contacts who love cats', rules: c('tags', 'eq', 'vip'), unrecognized: ['love cats'] },
   { say: 'customers in Germany with a purple logo', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], unrecognized: ['purple logo'] },
   // Remarks to the reader are not conditions: marked, not read ("don't call them" is not "no calls").
