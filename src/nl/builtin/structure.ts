@@ -209,7 +209,7 @@ export function scan(p: Parse): Scan {
     // "apart from vips, partners and anyone who is churned": inside an exception, "anyone who" names one more to leave out, not a clause on all before it.
     else if (RELATIVIZERS.has(w) && p.is(i - 1, 'anyone|anybody|everyone|everybody|those|people') && p.is(i - 2, 'and|or|,') && items.some((x) => x.kind === 'except')) { /* one more item */ }
     else if (RELATIVIZERS.has(w)) items.push({ kind: 'rel', at: i });
-    else if (!FILLERS.has(w) || (w === 'only' && !harmlessOnly(p, i))) unknown.push(i);
+    else if (!FILLERS.has(w) || ((w === 'only' || w === 'just') && !harmlessOnly(p, i))) unknown.push(i);
     i += 1;
   }
   restatements(p, items);
@@ -238,14 +238,15 @@ const BEFORE_ONLY = new Set(['show', 'find', 'list', 'give', 'get', 'select', 'p
 const AFTER_ONLY = new Set(['those', 'ones', 'if', 'when', 'where', 'people', 'contacts', 'folks', 'anyone', 'ppl']);
 
 /**
- * Whether an "only" no clause read is just emphasis: at the head of the description ("only customers in
+ * Whether an "only" (or "just") no clause read is emphasis: at the head of the description ("only customers in
  * Germany"), before the audience it restricts ("only those who opened"), or after what it restricts at the
  * end of a clause ("Germany only"). Elsewhere it says something no condition said ("whose only tag is vip",
  * "who only opened Spring Sale"), and is reported rather than dropped.
  */
 function harmlessOnly(p: Parse, i: number): boolean {
   const next = p.tokens[i + 1];
-  if (!next || next.kind === 'punct' || AFTER_ONLY.has(next.norm) || p.is(i + 1, 'the', 'ones')) return true;
+  // "in Germany, only customers": after a comma it restricts the audience as a whole.
+  if (!next || next.kind === 'punct' || AFTER_ONLY.has(next.norm) || p.is(i + 1, 'the', 'ones') || p.is(i - 1, ',|;|:|-|—|–')) return true;
   return p.tokens.slice(0, i).every((t) => BEFORE_ONLY.has(t.norm) || PEOPLE_NOUNS.has(t.norm) || EVERYONE.has(t.norm));
 }
 

@@ -326,6 +326,14 @@ function creationWindow(p: Parse, i: number): Clause | undefined {
     const recent = recentlyAdded(p, i);
     if (recent) return recent;
   }
+  // "contacts who just signed up", "recently joined", "newly added": the creation date, recent (said).
+  if (here === 'recently' || here === 'just' || here === 'newly') {
+    const verb = p.phrase(i + 1, DATE_VERBS);
+    const field = verb && fieldNamed(p, verb.value);
+    if (verb && field?.type === 'date' && field.key === fieldNamed(p, 'created')?.key) {
+      return createdIn(p, field.key, verb.end, true) ?? usualCreation(p, field.key, i, verb.end);
+    }
+  }
   if (here !== 'new' && !SIGNUP_NOUNS.has(here) && !WINDOW_PREPOSITIONS.includes(here) && !WINDOW_STARTS.has(here) && !mayStartPeriod(here) && kind !== 'date' && kind !== 'number') return undefined;
   const before = p.w(i - 1);
   const nounBefore = PEOPLE_NOUNS.has(before) || SIGNUP_NOUNS.has(before) || before === ',' || stageAt(p, i - 1);

@@ -37,6 +37,10 @@ export const dates: Row[] = [
   { say: 'recent signups in Italy', rules: [c('created_at', 'within_last', days(30)), c('country', 'eq', 'IT')], assume: ['30 days'] },
   { say: 'new customers', rules: [c('lifecycle_stage', 'eq', 'customer'), c('created_at', 'within_last', days(30))], assume: ['30 days'] },
   { say: 'recently added contacts', rules: c('created_at', 'within_last', days(30)), assume: ['30 days'] },
+  // An adverb before the creation verb: recent, said; a window after the verb says when.
+  { say: 'contacts who just signed up', rules: c('created_at', 'within_last', days(30)), assume: ['30 days'] },
+  { say: 'leads who recently joined', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'within_last', days(30))], assume: ['30 days'] },
+  { say: 'contacts who just signed up last week', rules: [c('created_at', 'gte', '2026-10-19'), c('created_at', 'lt', '2026-10-26')] },
   // A campaign's send is a moment: "since the Case Study went out".
   { say: 'contacts created since the Case Study went out', rules: c('created_at', 'gte', '2026-06-03T07:36:08.000Z'), assume: ['"Case Study" was sent'] },
   { say: 'leads created before the Autumn Offer', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'lt', '2026-08-17T01:15:54.000Z')], assume: ['was sent'] },
