@@ -251,6 +251,8 @@ export const SUPERLATIVES: PhraseTable<'max' | 'min'> = [
   [['smallest'], 'min'], [['lowest'], 'min'], [['worst'], 'min'], [['min'], 'min'], [['minimum'], 'min'],
 ];
 export const LATEST: PhraseTable<true> = [[['latest'], true], [['last'], true], [['most', 'recent'], true], [['newest'], true], [['recent'], true]];
+/** Words for "the oldest one": "their first deal", "earliest activity". */
+export const EARLIEST: PhraseTable<true> = [[['first'], true], [['earliest'], true], [['oldest'], true], [['very', 'first'], true]];
 /** Words after rows that add nothing but "at any time": "more than 3 calls overall", "5 activities in total". */
 export const ALL_TIME: PhraseTable<true> = [
   [['overall'], true], [['in', 'total'], true], [['total'], true], [['all', 'time'], true], [['of', 'all', 'time'], true], [['to', 'date'], true],

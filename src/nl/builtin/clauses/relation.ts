@@ -19,7 +19,7 @@ import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition, When } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, group, relation } from '../nodes.js';
-import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
+import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, EARLIEST, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -37,6 +37,8 @@ interface Rows {
   named: boolean;
   none: boolean;
   latest: boolean;
+  /** "their first deal", "earliest activity": the oldest row. */
+  earliest?: boolean;
   /** "in each of the last 2 months": one row in every one of these windows (calendar periods). */
   eachWindow?: DateCondition[][];
   /** The noun was plural ("deals"): "deals totaling over 100k" is a sum, which no condition says. */
@@ -71,9 +73,11 @@ interface Rows {
 const FIRST_WORDS = new Set<string>([
   ...RELATION_PHRASES.flatMap((r) => [...r.verbs, ...r.before, ...(r.kindNouns ?? [])].map(([words]) => words[0]!)),
   ...RELATION_PHRASES.flatMap((r) => Object.keys(r.number?.levels ?? {})),
-  ...LATEST.map(([words]) => words[0]!), ...SUPERLATIVES.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
+  ...LATEST.map(([words]) => words[0]!), ...EARLIEST.map(([words]) => words[0]!), ...SUPERLATIVES.map(([words]) => words[0]!), ...SEVERAL.map(([words]) => words[0]!), ...COMPARATORS.map(([words]) => words[0]!),
   ...DISTINCT, ...AGAIN.map(([words]) => words[0]!), ...SAME_WINDOW.map(([words]) => words[0]!), 'none', 'nothing', 'it', "it's", 'a', 'an', 'any', 'some', 'their', 'the', 'its', 'his', 'her', 'in', 'at', 'exactly', 'between', 'from',
 ]);
+
+const EARLIEST_FIRST = new Set(EARLIEST.map(([words]) => words[0]!));
 
 /** The first words of every relation's kind nouns ("opens", "wins"): only there is one looked for. */
 const KIND_FIRST = new Set(RELATION_PHRASES.flatMap((r) => (r.kindNouns ?? []).map(([words]) => words[0]!)));
@@ -538,11 +542,18 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
   }
   const latestAt = p.skip(j, ['their', 'the', 'its', 'his', 'her']);
   // "called last week" is a window, not the newest call.
-  const latest = p.dates.read(latestAt)?.conditions.length ? undefined : p.phrase(latestAt, LATEST);
+  const dated = !!p.dates.read(latestAt)?.conditions.length;
+  const latest = dated ? undefined : p.phrase(latestAt, LATEST);
+  // "their first deal", "the earliest activity": the oldest row (never "first" before a window, "the first week").
+  // (The word at latestAt was just read for LATEST: looked at again, not counted again.)
+  const earliest = latest || dated || !EARLIEST_FIRST.has(p.tokens[latestAt]?.norm ?? '') ? undefined : p.phrase(latestAt, EARLIEST);
   let amountEnd: number | undefined;
   if (latest) {
     rows.latest = true;
     j = latest.end;
+  } else if (earliest) {
+    rows.earliest = true;
+    j = earliest.end;
   } else if (phrases.measure && (amountEnd = amountBefore(p, j, rows)) !== undefined) {
     j = amountEnd;
   } else if (verb && p.is(j, 'no') && !rows.none && !p.is(j + 1, 'longer|one|later|earlier|more|less|fewer')) {
@@ -1321,7 +1332,7 @@ function gloss(p: Parse, k: number, rows: Rows): number | undefined {
     if (inner.end === k + 1 || p.w(inner.end) !== ')') return undefined;
   }
   const g = inner.rows;
-  if (g.count || g.range || g.none || g.latest || g.eachWindow || g.each || g.notIn || g.everyValue) return undefined;
+  if (g.count || g.range || g.none || g.latest || g.earliest || g.eachWindow || g.each || g.notIn || g.everyValue) return undefined;
   if (g.window && rows.window) return undefined;
   const same = (a: Condition, b: Condition) => a.operator === b.operator && JSON.stringify(a.value) === JSON.stringify(b.value);
   const added: Condition[] = [];
@@ -1468,6 +1479,7 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     return all([relation(name, true, rows.where), relation(name, false, [...same, ...rows.notIn.map((c) => cond(date, c.operator, c.value))])]);
   }
   if (rows.latest) return latest(rows, said);
+  if (rows.earliest) return earliest(rows, said);
   if (rows.everyValue && p.tenant.products.length && rows.phrases.perRow) {
     const key = rows.phrases.perRow;
     rows.notes.push(`read "${said}" as one ${rows.rel.noun} per product: ${p.tenant.products.join(', ')}`);
@@ -1494,6 +1506,29 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     rows.notes.push(`read "${said}" as including contacts with none (say "but at least one" to leave them out)`);
   }
   return relation(name, true, rows.where, rows.count);
+}
+
+/**
+ * "Their first deal was in 2026": one in that time, and none before it. "Their earliest activity was
+ * more than a year ago": one then (the oldest is at least as old). Anything else said of the oldest
+ * row ("their first deal was won") has no exact rule.
+ */
+function earliest(rows: Rows, said: string): Node | undefined {
+  const name = rows.rel.name;
+  const dates = new Set(rows.rel.fields.filter((f) => f.type === 'date').map((f) => f.key));
+  const dateConds = rows.where.filter((c) => dates.has(c.field));
+  const other = rows.where.filter((c) => !dates.has(c.field));
+  if (rows.count || rows.range || new Set(dateConds.map((c) => c.field)).size !== 1) return undefined;
+  const from = dateConds.find((c) => c.operator === 'gte' || c.operator === 'gt' || c.operator === 'within_last');
+  const until = dateConds.find((c) => c.operator === 'lt' || c.operator === 'lte' || c.operator === 'more_than_ago');
+  if (dateConds.length > 2 || (dateConds.length === 2 && !(from && until)) || (!from && !until)) return undefined;
+  if (!from) {
+    rows.notes.push(`read "${said}" as at least one ${rows.rel.noun} in that time`);
+    return relation(name, true, rows.where);
+  }
+  const inverse = from.operator === 'within_last' ? 'more_than_ago' : from.operator === 'gte' ? 'lt' : 'lte';
+  rows.notes.push(`read "${said}" as at least one ${rows.rel.noun} in that time, and none before it`);
+  return all([relation(name, true, rows.where), relation(name, false, [...other, cond(from.field, inverse, from.value)])]);
 }
 
 /**

@@ -111,6 +111,11 @@ export const relations: Row[] = [
   { say: 'people at companies called Rossi Capital', rules: c('company.name', 'starts_with', 'rossi capital'), assume: ['starts with "Rossi Capital"'] },
   // The newest row in a calendar window: one in it and none after; a sum over rows is not a condition; a window referred back to by a participle; one before the window.
   { say: 'contacts whose latest deal was created in October', rules: [has('deals', c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01')), hasNo('deals', c('created_at', 'gte', '2026-11-01'))], assume: ['none after it'] },
+  // The oldest row, the mirror of the newest: one in the window, none before it.
+  { say: 'contacts whose first deal was created in 2026', rules: [has('deals', c('created_at', 'gte', '2026-01-01'), c('created_at', 'lt', '2027-01-01')), hasNo('deals', c('created_at', 'lt', '2026-01-01'))], assume: ['none before it'] },
+  { say: 'contacts whose first activity was in the last 30 days', rules: [has('activities', c('occurred_at', 'within_last', days(30))), hasNo('activities', c('occurred_at', 'more_than_ago', days(30)))], assume: ['none before it'] },
+  { say: 'contacts whose earliest activity was more than a year ago', rules: has('activities', c('occurred_at', 'more_than_ago', { amount: 12, unit: 'months' })), assume: ['at least one activity in that time'] },
+  { say: 'contacts whose first name starts with A', rules: c('first_name', 'starts_with', 'a') },
   // A sum over several deals: no field holds it, so it is refused with what to say instead.
   { say: 'contacts with deals totaling over 100k', refuse: true },
   { say: 'contacts created in the last 30 days with a deal created in that period', rules: [c('created_at', 'within_last', days(30)), has('deals', c('created_at', 'within_last', days(30)))], assume: ['the same time window'] },
