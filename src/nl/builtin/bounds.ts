@@ -10,6 +10,9 @@ export type Bound =
   | { operator: 'between'; value: [number, number]; end: number; explicit: true }
   | { operator: 'in'; value: number[]; end: number; explicit: true };
 
+/** Words after a spoken "N plus" that keep it a bound. */
+const PLUS_BEFORE = new Set(['or', 'and', 'on', 'for', 'in', 'across', 'who', 'that', 'which', 'with', 'fit', 'score', 'scores', 'points', 'employees', 'staff', 'people', 'deals', 'activities', 'calls', 'meetings', 'emails']);
+
 const WEAK = new Set([':', 'is', 'of', '=', '==', 'equals', 'exactly', 'equal']);
 
 /** A bound at i. `explicit` is false for a bare number ("500 employees", "of 9"). */
@@ -49,6 +52,10 @@ export function readBound(p: Parse, i: number): Bound | undefined {
   j = n.end;
   let operator = cmp?.value ?? 'eq';
   if (n.plus) operator = 'gte';
+  // "ninety plus", "80 plus on crm" (said aloud): at least; not "80 plus partners" (a second audience).
+  if (operator === 'eq' && p.tokens[j]?.norm === 'plus' && (!p.tokens[j + 1] || p.tokens[j + 1]!.kind === 'punct' || PLUS_BEFORE.has(p.tokens[j + 1]!.norm))) {
+    return { operator: 'gte', value: n.value, end: j + 1, explicit: true };
+  }
   if (operator === 'eq' && orMore(p, j)) {
     operator = OR_MORE.has(p.w(j + 1)) ? 'gte' : 'lte';
     return { operator, value: n.value, end: j + 2, explicit: true };
@@ -57,7 +64,10 @@ export function readBound(p: Parse, i: number): Bound | undefined {
     const values = [n.value];
     let k = j;
     while (p.is(k, 'or|,')) {
-      const next = readNumber(p.tokens, k + 1);
+      // "a nine or a ten": the article before a number said as a word.
+      const article = p.tokens[k + 1]?.norm;
+      const at = (article === 'a' || article === 'an') && p.tokens[k + 2]?.kind === 'word' ? k + 2 : k + 1;
+      const next = readNumber(p.tokens, at);
       if (!next) break;
       values.push(next.value);
       k = next.end;

@@ -183,6 +183,8 @@ const deals: RelationPhrases = {
     [['created'], { where: [], date: 'created_at' }], [['opened'], { where: [], date: 'created_at' }], [['started'], { where: [], date: 'created_at' }],
     [['added'], { where: [], date: 'created_at' }],
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }],
+    // "a couple of deals going (right now)", "deals in progress", "a deal opened" (a second-language "open"): open ones
+    [['going'], { where: OPEN }], [['going', 'on'], { where: OPEN }], [['in', 'progress'], { where: OPEN }], [['underway'], { where: OPEN }],
     // "more than one deal in the pipeline": open ones
     [['in', 'the', 'pipeline'], { where: OPEN }], [['in', 'pipeline'], { where: OPEN }], [['in', 'our', 'pipeline'], { where: OPEN }],
     // "2 or more deals still in play": open ones
@@ -280,7 +282,8 @@ export const NONE_SINCE: PhraseTable<true> = [
 /** Words that ask for distinct rows ("2 different campaigns"): the grammar counts rows, which is said. */
 export const DISTINCT = new Set(['different', 'distinct', 'separate', 'unique']);
 /** Quantities said in words: "multiple deals", "several calls". */
-export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2], [['many'], 2], [['a', 'few'], 2], [['repeated'], 2]];
+// "a couple of deals": two or more, as people use it for an audience (said; "exactly 2" says exactly).
+export const SEVERAL: PhraseTable<number> = [[['multiple'], 2], [['several'], 2], [['many'], 2], [['a', 'few'], 2], [['repeated'], 2], [['a', 'couple', 'of'], 2], [['a', 'couple'], 2], [['couple', 'of'], 2]];
 
 /** Words before the stage a row is in now: "in negotiation", "at the proposal stage", "moved to negotiation", "now in proposal". */
 export const INTO_STAGE: PhraseTable<true> = [[['in'], true], [['at'], true], [['moved', 'to'], true], [['moved', 'into'], true], [['now', 'in'], true], [['sitting', 'in'], true], [['stuck', 'in'], true], [['currently', 'in'], true], [['still', 'in'], true],

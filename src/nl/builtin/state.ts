@@ -330,7 +330,8 @@ export class Parse {
       const next = node.next.get(tok.norm);
       if (!next) break;
       node = next;
-      const senses = node.senses.filter((s) => s.kind !== 'country' || !s.short || j > i || /^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm) || this.placeContext(i));
+      // ("tag IN (vip, partner)": "IN" before a parenthesis is the operator, never India.)
+      const senses = node.senses.filter((s) => s.kind !== 'country' || !s.short || j > i || ((/^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm) || this.placeContext(i)) && !this.operatorIn(i)));
       if (senses.length) out.push({ start: i, end: j + 1, senses });
     }
     return out.reverse();
@@ -381,7 +382,12 @@ export class Parse {
     if (!t || t.kind !== 'word') return false;
     // Read from the lexicon, not the lattice: this is asked while the lattice is being built.
     const senses = this.lex.trie.next.get(t.norm)?.senses ?? [];
-    return senses.some((s) => s.kind === 'country' && (!s.short || /^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm) || (t.norm.length === 2 && this.placeContext(k))));
+    return senses.some((s) => s.kind === 'country' && (!s.short || ((/^[A-Z.]+$/.test(t.text) || ['uk', 'usa'].includes(t.norm) || (t.norm.length === 2 && this.placeContext(k))) && !this.operatorIn(k))));
+  }
+
+  /** "IN (" in a filter written as a query: the operator, not the country code. */
+  private operatorIn(i: number): boolean {
+    return this.tokens[i]?.norm === 'in' && this.tokens[i + 1]?.norm === '(';
   }
 
   /** A misspelled verb ("clikced", "opend") is read as the verb, and said. */

@@ -24,6 +24,9 @@ export interface Token {
   reading?: string;
 }
 
+/** The objects a query names fields of, before a dot ("deal.stage"); a domain ("acme.example") is none of them. */
+const DOTTED_FIELD = /\b(?:deals?|activit(?:y|ies)|fit|fit scores?|company|companies|contacts?|email events?|segments?|owners?|campaigns?)\.(?=[a-z])/gi;
+
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9 };
 
 const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
@@ -46,7 +49,9 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
 
 export function tokenize(text: string): Token[] {
   // "email_status", "lifecycle_stage": a field's key typed as in the rules is its words (same length, so offsets hold).
-  const input = text.includes('_') ? text.replace(/(?<=[a-z])_(?=[a-z])/gi, ' ') : text;
+  // "deal.amount", "fit.crm", "company.industry": a query's dotted field is its words too (not a domain).
+  let input = text.includes('_') ? text.replace(/(?<=[a-z])_(?=[a-z])/gi, ' ') : text;
+  if (input.includes('.')) input = input.replace(DOTTED_FIELD, (m) => m.replace('.', ' '));
   const out: Token[] = [];
   let pos = 0;
   while (pos < input.length) {
@@ -110,6 +115,8 @@ function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecAr
   const end = start + text.length;
   if (kind === 'quoted') {
     const inner = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+    // "created_at >= '2026-03-01'": a quoted calendar date is the date.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(inner.trim()) && !Number.isNaN(Date.parse(inner.trim()))) return { kind: 'date', text, norm: inner.trim(), start, end };
     return { kind, text, norm: inner.trim().toLowerCase(), start, end };
   }
   if (kind === 'number') {
@@ -145,11 +152,41 @@ const SHORTHAND_FIRST_WORDS = new Set(Object.keys(SHORTHAND_PHRASES).map((phrase
 /** "w/", "w/o", "n e", "havent": the general English they stand for, as one token. */
 const MULTIPLES: Record<string, number> = { twice: 2, thrice: 3 };
 
+/** Words of speech that say nothing ("um", "basically", "really"): dropped, neither read nor reported. */
+const HESITATIONS = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'basically', 'literally', 'kinda', 'sorta', 'honestly', 'really']);
+/** Before a hedging "like" ("in the last like two weeks", "or like referrals", "gave us like a nine"). */
+const BEFORE_HEDGE = new Set(['or', 'and', ',', 'the', 'last', 'past', 'us', 'are', 'is', 'was', 'were', 'have', 'has', 'had', 'with', 'about', 'just', 'gave', 'of', 'maybe', 'over', 'under', 'than', 'in', 'within', 'for', 'at', 'from', 'since', 'by', 'got']);
+
+/**
+ * "tag IN (vip, partner)", "segment NOT IN ('Q1 batch', 'Cooldown')": a query's value list. Its
+ * parentheses hold one flat list after "in" / "of", so they are dropped and the list is read as any list
+ * after the field's operator is. Where the list's closing parenthesis is, or -1.
+ */
+function queryList(tokens: Token[], i: number): number {
+  if (tokens[i]?.norm !== '(' || !['in', 'of'].includes(tokens[i - 1]?.norm ?? '')) return -1;
+  for (let k = i + 1; k < tokens.length && k < i + 60; k++) {
+    const t = tokens[k]!;
+    if (t.norm === ')') return k > i + 1 ? k : -1;
+    if (t.kind === 'punct' && t.norm !== ',' && t.norm !== '-') return -1;
+  }
+  return -1;
+}
+
 function shorthand(tokens: Token[]): Token[] {
   const out: Token[] = [];
+  let listEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
+    if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    if (i === listEnd) continue;
+    const closing = queryList(tokens, i);
+    if (closing > 0) {
+      listEnd = closing;
+      continue;
+    }
+    // A hedge, not a comparison or a verb: "like" after a joining word or preposition, before a word or number.
+    if (t.kind === 'word' && t.norm === 'like' && BEFORE_HEDGE.has(tokens[i - 1]?.norm ?? '') && (next?.kind === 'word' || next?.kind === 'number')) continue;
     // "w/" and "w/o" are written without spaces; "w / o" would be a list.
     if (t.kind === 'word' && t.norm === 'w' && next?.norm === '/' && glued(t, next)) {
       const o = tokens[i + 2];

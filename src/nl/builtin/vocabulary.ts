@@ -194,6 +194,8 @@ export const OR_CONTINUES = new Set(['a', 'an', 'tagged', 'labeled', 'labelled',
 export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', 'all', 'everything']);
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
 export const SHORTHAND_PHRASES: Record<string, string> = {
+  // "the Q one batch", "Q three" (said aloud): the quarter's short name.
+  'q one': 'q1', 'q two': 'q2', 'q three': 'q3', 'q four': 'q4',
   // "whose language is set to Portuguese": the value the field holds.
   'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',
   // "a phone call" is a call (an activity), not the phone field.

@@ -10,6 +10,7 @@ import { readBound, trailingOrMore } from '../bounds.js';
 import { mayStartPeriod } from '../dates.js';
 import { isKnownWord } from '../keywords.js';
 import { countryCodes, type Sense } from '../lexicon.js';
+import { readNumber } from '../numbers.js';
 import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
@@ -225,7 +226,7 @@ function ownerField(p: Parse) {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i);
 }
 
 const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'picked', 'chose', 'put']);
@@ -239,13 +240,15 @@ function gaveOn(p: Parse, i: number): Clause | undefined {
   let j = p.skip(i + 1, ['us', 'it', 'them', 'you']);
   const values: number[] = [];
   // (A few numbers at most: a survey answer is one score, or two or three said as alternatives.)
+  // ("a nine or a ten": numbers said as words too.)
+  const numberAt = (k: number) => (p.tokens[k]?.kind === 'number' || p.tokens[k]?.kind === 'word' ? readNumber(p.tokens, k) : undefined);
   while (values.length < 5) {
-    const k = p.is(j, 'a|an') ? j + 1 : j;
-    const t = p.tokens[k];
-    if (t?.kind !== 'number' || t.value === undefined || !Number.isInteger(t.value)) break;
-    values.push(t.value);
-    j = k + 1;
-    if (!p.is(j, 'or|,') || !(p.tokens[j + 1]?.kind === 'number' || (p.is(j + 1, 'a|an') && p.tokens[j + 2]?.kind === 'number'))) break;
+    const k = p.is(j, 'a|an') && numberAt(j + 1) ? j + 1 : j;
+    const n = numberAt(k);
+    if (!n || !Number.isInteger(n.value) || n.end !== k + 1) break;
+    values.push(n.value);
+    j = n.end;
+    if (!p.is(j, 'or|,') || !(numberAt(j + 1) || (p.is(j + 1, 'a|an') && numberAt(j + 2)))) break;
     j += 1;
   }
   if (!values.length || !p.is(j, 'on|for|in')) return undefined;
@@ -601,9 +604,42 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
     if (none) return { node: { type: 'group', op: 'or', negate: false, children: [node, cond(field.key, 'is_null')] }, end: none.end };
     return { node, end: list.end };
   }
+  // "tagged beta": the first word of one tag only ("beta-tester"), said.
+  const part = field.type === 'tags' ? partialTag(p, k) : undefined;
+  if (part) return { node: cond(field.key, 'eq', part.tag), end: part.end, assumptions: [`read "${p.text(k, part.end)}" as the tag "${part.tag}"`] };
   // "tagged contacts": tagged with something.
   if (field.type === 'tags' && verb.end === i + 1) return { node: cond(field.key, 'is_not_null'), end: verb.end };
   return undefined;
+}
+
+/**
+ * "tagged beta", "the webinar tag": the first word (or words) of exactly one of the tenant's tags
+ * ("beta-tester", "webinar-2026"), where a tag stands — never a word of two tags or a whole value.
+ */
+function partialTag(p: Parse, k: number): { tag: string; end: number } | undefined {
+  const t = p.tokens[k];
+  if (t?.kind !== 'word' || t.norm.length < 3) return undefined;
+  for (const n of [2, 1]) {
+    const said = p.tokens.slice(k, k + n);
+    if (said.length < n || said.some((w) => w.kind !== 'word')) continue;
+    const words = said.map((w) => w.norm);
+    const hits = p.tenant.tags.filter((tag) => {
+      const parts = tag.toLowerCase().split(/[\s_-]+/);
+      return parts.length > n && words.every((w, x) => parts[x] === w);
+    });
+    if (hits.length === 1 && !p.tenant.tags.some((tag) => tag.toLowerCase() === words.join('-'))) return { tag: hits[0]!, end: k + n };
+  }
+  return undefined;
+}
+
+/** "with the beta tag", "the webinar tag", "beta-tagged": a tag named by its first word, with the word "tag". */
+function tagByPart(p: Parse, i: number): Clause | undefined {
+  const field = p.tenant.catalog.contactFields.find((f) => f.type === 'tags' && f.key === 'tags');
+  if (!field) return undefined;
+  const part = partialTag(p, i);
+  if (!part || !p.is(part.end, 'tag|tags|label|labels|tagged')) return undefined;
+  const end = part.end + 1;
+  return { node: cond(field.key, 'eq', part.tag), end, assumptions: [`read "${p.text(i, end)}" as the tag "${part.tag}"`] };
 }
 
 /** "more than 500 employees", "$10M+ revenue", "less than $500k in revenue", "100 or more employees". */

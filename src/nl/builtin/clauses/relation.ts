@@ -15,7 +15,7 @@ import { relation as findRelation, type RelationDef, type RelationName } from '.
 import type { Condition, CountBound, Node } from '../../../rules/grammar.js';
 import { canonicalOperator, operatorSpec } from '../../../rules/operators.js';
 import { readBound, trailingOrMore } from '../bounds.js';
-import { COMPARATORS, PEOPLE_NOUNS } from '../vocabulary.js';
+import { COMPARATORS, NEGATIONS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition, When } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, group, relation } from '../nodes.js';
@@ -557,8 +557,11 @@ function readRows(p: Parse, i: number, phrases: RelationPhrases, verb: { value: 
   } else if (phrases.measure && (amountEnd = amountBefore(p, j, rows)) !== undefined) {
     j = amountEnd;
   } else if (verb && p.is(j, 'no') && !rows.none && !p.is(j + 1, 'longer|one|later|earlier|more|less|fewer')) {
-    // "sent us no email", "booked no meetings": none of those rows.
-    rows.none = true;
+    // "sent us no email", "booked no meetings": none of those rows. After a negation ("never called no
+    // calls", said aloud) the "no" repeats it: one negation, the one before the verb, said.
+    const concord = verbAt !== undefined && [p.tokens[verbAt - 1]?.norm, p.tokens[verbAt - 2]?.norm].some((w) => NEGATIONS.has(w ?? ''));
+    if (concord) rows.notes.push(`read the "no" of "${p.text(verbAt! - (NEGATIONS.has(p.tokens[verbAt! - 1]?.norm ?? '') ? 1 : 2), j + 1)} …" as repeating the negation (none), not a second one`);
+    else rows.none = true;
     j += 1;
   } else if (!(verb && phrases.number && p.phrase(verbAt!, phrases.number.words))) {
     const q = quantity(p, j, rows);
@@ -1059,6 +1062,15 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         j = dated.end;
         continue;
       }
+      // "have deal opened" (a second-language "open"), with no time after it: the deal's state, said,
+      // as "an opened deal" is before the noun — not an email opened.
+      const state = dated.end === linked + 1 && !rows.window ? phrases.before.find(([words]) => words.length === 1 && words[0] === p.w(linked))?.[1] : undefined;
+      if (state?.where.length) {
+        apply(p, rows, state, linked, dated.end);
+        rows.notes.push(`read "${p.text(linked, dated.end)}" after the ${rel.noun} as its state (say "created in …" for when it was created)`);
+        j = dated.end;
+        continue;
+      }
     }
     // "high payments fit (80 or more)", "payments fit (75+)": a number in parentheses says it exactly.
     // "high-fit payments contacts (75+)": the product right after a level, the number after the people it is about.
@@ -1079,11 +1091,7 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       const inner = p.is(paren + 1, 'say|ie|meaning|i.e') ? paren + 2 : paren + 1;
       const b = levelRestated ? aside : readBound(p, inner);
       if (b && b.operator !== 'in' && (levelRestated || p.w(b.end) === ')')) {
-        if (rows.level) {
-          rows.where.splice(rows.where.indexOf(rows.level), 1);
-          rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => !/ of at least \d+$| below \d+$/.test(n)));
-          rows.level = undefined;
-        }
+        dropLevel(rows);
         rows.where.push(boundCondition(phrases.number.field, b));
         rows.needsMore = false;
         j = levelRestated ? b.end : b.end + 1;
@@ -1101,6 +1109,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       if (word && p.is(at, 'at') && !p.is(at + 1, 'least|most')) at += 1;
       const b = readBound(p, at);
       if (b && (word || b.explicit) && b.operator !== 'in') {
+        // "a really good fit for analytics, ninety plus": the number says exactly what the level said roughly.
+        if (b.explicit) dropLevel(rows);
         rows.where.push(boundCondition(phrases.number.field, b));
         j = b.end;
         rows.needsMore = false;
@@ -1506,6 +1516,14 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     rows.notes.push(`read "${said}" as including contacts with none (say "but at least one" to leave them out)`);
   }
   return relation(name, true, rows.where, rows.count);
+}
+
+/** A level's rough bound ("a good fit": 70 or more) and its note, replaced by a number said exactly. */
+function dropLevel(rows: Rows): void {
+  if (!rows.level) return;
+  rows.where.splice(rows.where.indexOf(rows.level), 1);
+  rows.notes.splice(0, rows.notes.length, ...rows.notes.filter((n) => !/ of at least \d+$| below \d+$/.test(n)));
+  rows.level = undefined;
 }
 
 /**

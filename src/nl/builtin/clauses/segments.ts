@@ -9,6 +9,9 @@ import { readNumber } from '../numbers.js';
 import { phraseWords } from '../tokens.js';
 import { CAMPAIGN_NOUNS } from '../vocabulary.js';
 
+/** A query's comparison after the word "segment"; true when it says not in it. */
+const SEGMENT_IS: [string[], boolean][] = [[['='], false], [['=='], false], [[':'], false], [['is'], false], [['!='], true], [['<>'], true], [['is', 'not'], true], [["isn't"], true]];
+
 /** Phrases that introduce a segment; true when they mean outside of it. */
 const INTROS: [string[], boolean][] = [
   [['in'], false], [['within'], false], [['inside'], false], [['from'], false], [['on'], false], [['members', 'of'], false], [['member', 'of'], false],
@@ -32,7 +35,8 @@ export function segment(p: Parse, i: number): Clause | undefined {
 function eitherSegment(p: Parse, i: number): Clause | undefined {
   const head = oneSegment(p, i);
   if (!head || head.node.type !== 'segment' || head.node.operator !== 'in' || head.node.when) return head;
-  const more = moreSegments(p, head.end, head.node.segment, 'or');
+  // ("segment in 'Q1 batch', 'Cooldown'": a query's list after "in" is any of them, as "or" is.)
+  const more = moreSegments(p, head.end, head.node.segment, 'or|,');
   if (!more.ids.length) return head;
   const ids = [head.node.segment, ...more.ids];
   return { node: group('or', ids.map((id) => ({ type: 'segment' as const, operator: 'in' as const, segment: id }))), end: more.end, refs: { ...head.refs, lastSegment: ids[ids.length - 1] } };
@@ -103,6 +107,10 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
   }
   const nounBefore = NOUNS.has(p.w(j));
   if (nounBefore) j = p.skip(j + 1, ['the']);
+  // "segment = 'Q1 batch'", "segment != 'Q1 batch'", "segment is not Cooldown": a query's comparison.
+  const compared = nounBefore && !intro ? p.phrase(j, SEGMENT_IS) : undefined;
+  if (compared) j = compared.end;
+  const outside = intro?.value || compared?.value === true;
   for (const { sense, match } of p.senses(j, 'segment')) {
     const nounAfter = NOUNS.has(p.w(match.end));
     // "on cooldown": "on" says membership of a list, so a unique first word of a title is enough.
@@ -119,8 +127,8 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     if (sense.partial) p.assume(`read "${p.text(match.start, match.end)}" as segment "${sense.label}"`);
     // "never in the Q1 batch": not even once (the negation is the structure step's), so the history.
     // ("have never been in it", "never once been in it": the same.)
-    const never = !intro?.value && (p.w(i - 1) === 'never' || (p.is(i - 1, 'been') && (p.is(i - 2, 'never') || p.is(i - 3, 'never', 'once'))));
-    const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
+    const never = !outside && (p.w(i - 1) === 'never' || (p.is(i - 1, 'been') && (p.is(i - 2, 'never') || p.is(i - 3, 'never', 'once'))));
+    const node: Node = { type: 'segment', operator: outside ? 'not_in' : 'in', segment: sense.id, ...(never ? { when: { event: 'member' as const, since: null } } : {}) };
     return { node, end: nounAfter ? match.end + 1 : match.end, refs: { ...campaignOf(p, sense.label), lastSegment: sense.id } };
   }
   return byWords(p, i, j, intro, nounBefore);
@@ -155,6 +163,13 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   }
   while (!quoted && k < p.tokens.length && said.length < 8) {
     const w = norm(p.tokens[k]!.norm);
+    // "cool down" said for "Cooldown": a title's word written as two.
+    const joined = p.tokens[k + 1]?.kind === 'word' ? w + p.tokens[k + 1]!.norm : '';
+    if (!titles.all.has(w) && joined.length >= 6 && titles.all.has(joined) && !WEAK.has(joined)) {
+      said.push(joined);
+      k += 2;
+      continue;
+    }
     // A campaign noun ends the words: "the Spring Sale campaign" is the campaign.
     if (!titles.all.has(w) || WEAK.has(w) || CAMPAIGN_NOUNS.has(w)) break;
     said.push(w);
