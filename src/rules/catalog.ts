@@ -137,6 +137,9 @@ export const BUILTIN_CONTACT_FIELDS: readonly ContactFieldDef[] = [
       leads: 'lead',
       opportunities: 'opportunity',
       churn: 'churned',
+      // Customers no longer: "former customers", "ex-customers", "lost customers" (a customer we lost).
+      'former customers': 'churned', 'former customer': 'churned', 'former clients': 'churned', 'ex customers': 'churned', 'ex customer': 'churned',
+      'ex clients': 'churned', 'lost customers': 'churned', 'lost customer': 'churned', 'lost clients': 'churned',
     },
   },
   {

@@ -364,7 +364,9 @@ const SQL_CHANGE = /\b(drop|truncate|alter)\s+table\b|\b(delete\s+from|insert\s+
 function misspeltCommand(description: string): boolean {
   const first = /^\s*(?:please\s+|pls\s+|plz\s+|kindly\s+)*([a-z]{5,})\b/i.exec(description)?.[1]?.toLowerCase();
   if (!first || STRONG_VERBS.includes(first) || /(?:ed|ing|s|er)$/.test(first) || isKnownWord(first)) return false;
-  return STRONG_VERBS.some((verb) => verb.length >= 5 && verb[0] === first[0] && typoDistance(verb, first) === 1);
+  // ("unsubscribd contacts": as near the participle, "unsubscribed", as the verb: a state, not a command.)
+  const participle = (verb: string) => (verb.endsWith('e') ? `${verb}d` : `${verb}ed`);
+  return STRONG_VERBS.some((verb) => verb.length >= 5 && verb[0] === first[0] && typoDistance(verb, first) === 1 && typoDistance(participle(verb), first) > 1);
 }
 
 /** Why the text is a command to change data, or undefined. */

@@ -104,6 +104,7 @@ export class BuiltinProvider implements Provider {
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
     rollingSaid(p, tree);
+    negatedAsideSaid(p, tree);
     const alternatives = p.assumptions.flatMap((assumption) => {
       const alt = p.alternatives.get(assumption);
       return alt ? [{ assumption, ...alt }] : [];
@@ -163,6 +164,24 @@ function rollingSaid(p: Parse, tree: Node): void {
     const rolling = ROLLING.get(unit);
     if (!rolling || p.w(j) !== 'last' || p.w(j - 1) !== 'the' || !json.includes(rolling.json)) continue;
     p.assume(`read "${p.text(j - 1, j + 2)}" as the ${rolling.says} up to today, not the previous calendar ${unit} (say "last ${unit}" for that)`);
+  }
+}
+
+/**
+ * "whose source is 'event' (not the webinar-2026 tag, and not the webinar source either)": a
+ * parenthesis that says what is not meant is read as leaving those out too; it may only say which
+ * value is meant, so the reading is said whenever the tree leaves something out.
+ */
+function negatedAsideSaid(p: Parse, tree: Node): void {
+  const json = JSON.stringify(tree);
+  if (!/"negate":true|"operator":"(?:neq|not_in|not_contains)"|"has":false/.test(json)) return;
+  for (let i = 0; i + 1 < p.tokens.length; i++) {
+    if (p.tokens[i]!.norm !== '(') continue;
+    const first = p.tokens[i + 1]!.norm === 'but' || p.tokens[i + 1]!.norm === 'and' ? i + 2 : i + 1;
+    if (!['not', 'no', 'never', 'excluding', 'except', 'without'].includes(p.tokens[first]?.norm ?? '')) continue;
+    const close = p.tokens.findIndex((t, k) => k > i && t.norm === ')');
+    if (close < 0) continue;
+    p.assume(`read "${p.text(i, close + 1)}" as leaving those out as well (if it only says what is not meant, remove those conditions)`);
   }
 }
 

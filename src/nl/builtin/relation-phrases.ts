@@ -131,6 +131,9 @@ const activities: RelationPhrases = {
     [['inactive'], { where: [], names: true, none: true, usualWindow: USUAL_ACTIVE, assume: 'as no activity of any kind' }],
     [['active'], { where: [], names: true, usualWindow: USUAL_ACTIVE, assume: 'as any activity (an email open or click is not an activity)' }],
     [['sent'], { where: [] }],
+    // "never received a call of us": our call, from where they stand. (An email received is a campaign's: email events.)
+    ...['received', 'receive'].flatMap((verb) => [[verb, 'a', 'call'], [verb, 'calls'], [verb, 'any', 'calls']])
+      .map((words) => [words, { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true } as Reading] as const),
     [['dormant'], { where: [], names: true, none: true, usualWindow: USUAL_ACTIVE, assume: 'as no activity of any kind' }],
   ],
   before: [[['logged'], { where: [] }], [['recorded'], { where: [] }]],
@@ -144,7 +147,7 @@ const activities: RelationPhrases = {
     ...['by email', 'via email', 'over email', 'by e-mail', 'through email', 'with an email'].map((w) => [w.split(' '), { where: [['type', 'eq', 'email']] }] as const),
     ...['in person', 'face to face', 'face-to-face', 'at a meeting', 'in a meeting'].map((w) => [w.split(' '), { where: [['type', 'eq', 'meeting']] }] as const),
     // "a call from us", "an email from them": who started it.
-    ...['from us', 'by us', 'from our side', 'from our team', 'from our reps'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'outbound']] }] as const),
+    ...['from us', 'by us', 'of us', 'from our side', 'from our team', 'from our reps'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'outbound']] }] as const),
     ...['from them', 'by them', 'from their side', 'from the contact', 'from the customer'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'inbound']] }] as const),
   ],
 };
@@ -268,6 +271,9 @@ export const SAME_WINDOW: PhraseTable<true> = [
   [['in', 'that', 'period'], true], [['during', 'that', 'period'], true], [['in', 'that', 'time'], true], [['during', 'that', 'time'], true],
   [['in', 'the', 'same', 'period'], true], [['over', 'the', 'same', 'period'], true], [['over', 'that', 'period'], true], [['in', 'that', 'window'], true],
   [['within', 'that', 'period'], true], [['in', 'the', 'same', 'window'], true], [['during', 'the', 'same', 'period'], true], [['then'], true],
+  [['in', 'that', 'same', 'period'], true], [['during', 'that', 'same', 'period'], true], [['over', 'that', 'same', 'period'], true], [['within', 'that', 'same', 'period'], true],
+  [['in', 'the', 'same', 'time', 'period'], true], [['in', 'that', 'time', 'period'], true], [['during', 'that', 'window'], true], [['in', 'that', 'same', 'window'], true],
+  [['at', 'the', 'same', 'time'], true], [['in', 'the', 'same', 'timeframe'], true], [['in', 'that', 'timeframe'], true], [['during', 'that', 'timeframe'], true],
   ...['year', 'month', 'quarter', 'week'].flatMap((unit): [string[], true][] => [
     [['in', 'that', 'same', unit], true], [['in', 'the', 'same', unit], true], [['that', 'same', unit], true], [['the', 'same', unit], true],
     [['in', 'that', unit], true], [['during', 'that', unit], true], [['that', unit], true],

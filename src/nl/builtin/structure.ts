@@ -44,6 +44,16 @@ type Mark = 'and' | 'or' | 'not' | 'except' | 'rel' | 'open' | 'close';
 /** `prep` on a clause: the preposition that attaches it ("with" in "with no deal"), if any. */
 type Item = { kind: 'clause'; node: Node; attached: boolean; start?: number; prep?: string; single?: boolean; comma?: boolean; with?: boolean; group?: { start: number; end: number }; orList?: boolean; words?: number } | { kind: Mark; at: number; attached?: boolean; loose?: boolean; union?: boolean; both?: boolean; np?: boolean; unless?: boolean; another?: boolean };
 
+/** After a clause, words that leave it out ("… don't count", "… are not included"): how many words. */
+const NOT_COUNTED: [string[], number][] = [
+  ...["don't", "doesn't", "shouldn't", "won't"].map((w): [string[], number] => [[w, 'count'], 2]),
+  ...['do', 'does', 'should', 'will'].map((w): [string[], number] => [[w, 'not', 'count'], 3]),
+  [['are', 'excluded'], 2], [['is', 'excluded'], 2], [["aren't", 'included'], 2], [["isn't", 'included'], 2], [['are', 'not', 'included'], 3], [['is', 'not', 'included'], 3],
+  [['not', 'included'], 2], [['are', 'left', 'out'], 3], [['are', 'out'], 2],
+];
+
+const NOT_COUNTED_FIRST = new Set(NOT_COUNTED.map(([words]) => words[0]!));
+
 /** Prepositions that attach a phrase to the noun before it ("customers with …", "leads in …"). */
 const ATTACH = new Set(['with', 'without', 'on', 'in', 'at', 'from', 'having', 'lacking', 'inside', 'within', 'outside']);
 const ARTICLES = new Set(['a', 'an', 'the', 'their', 'its', 'any', 'some']);
@@ -116,9 +126,15 @@ export function scan(p: Parse): Scan {
     }
     // "contacts with no deals at all, leads excluded", "…, partners left out": the clause before is left out.
     const last = items[items.length - 1];
-    const postfix = w === 'excluded' || w === 'omitted' || w === 'removed' ? 1 : w === 'left' && p.is(i + 1, 'out') ? 2 : 0;
-    if (postfix && last?.kind === 'clause' && last.comma && last.start !== undefined && last.start + (last.words ?? 0) === i) {
-      items.splice(items.length - 1, 0, { kind: 'except', at: last.start });
+    // "(contacts with no payments score don't count)": the same, said as what does not count, in parentheses.
+    const postfix = w === 'excluded' || w === 'omitted' || w === 'removed' ? 1 : w === 'left' && p.is(i + 1, 'out') ? 2 : NOT_COUNTED_FIRST.has(w) ? (p.phrase(i, NOT_COUNTED)?.value ?? 0) : 0;
+    // (The clause's own negation goes with it: "(contacts with no payments score don't count)"; "the churned ones are excluded".)
+    let from = items.length - 1;
+    if (postfix && last?.kind === 'clause' && items[from - 1]?.kind === 'not' && last.start !== undefined && (items[from - 1] as { at: number }).at >= last.start - 2) from -= 1;
+    const opened = items[from - 1]?.kind === 'open';
+    const ends = postfix && last?.kind === 'clause' && last.start !== undefined ? p.skip(last.start + (last.words ?? 0), ['ones', 'people', 'contacts', 'folks', 'those']) : -1;
+    if (postfix && last?.kind === 'clause' && (last.comma || opened) && last.start !== undefined && ends === i) {
+      items.splice(from, 0, { kind: 'except', at: last.start });
       i += postfix;
       continue;
     }
@@ -257,11 +273,15 @@ function harmlessOnly(p: Parse, i: number): boolean {
 function notANoun(p: Parse, items: Item[]): void {
   for (let a = 0; a + 2 < items.length; a++) {
     const not = items[a]!;
-    if (not.kind !== 'not' || not.both || !p.is(not.at + 1, 'a|an')) continue;
+    // ("but not Eddie's customers in Japan": a possessive opens the noun phrase as an article does.)
+    if (not.kind !== 'not' || not.both) continue;
+    const article = p.is(not.at + 1, 'a|an');
+    if (!article && !p.is(not.at + 2, "'s")) continue;
     let e = a + 1;
-    let next = not.at + 2;
+    let next = article ? not.at + 2 : not.at + 1;
     while (e < items.length && items[e]!.kind === 'clause' && (items[e] as { start: number }).start === next) {
       next = (items[e] as { start: number; words: number }).start + (items[e] as { words: number }).words;
+      if (!article && e === a + 1 && p.is(next, "'s")) next += 1;
       e += 1;
     }
     if (e - (a + 1) < 2) continue;

@@ -152,6 +152,10 @@ const SHORTHAND_FIRST_WORDS = new Set(Object.keys(SHORTHAND_PHRASES).map((phrase
 /** "w/", "w/o", "n e", "havent": the general English they stand for, as one token. */
 const MULTIPLES: Record<string, number> = { twice: 2, thrice: 3 };
 
+const HAVE = new Set(['have', 'has', 'had']);
+/** Participles not ending in -ed / -en / -wn, and other words after "have not" that keep it "not". */
+const PARTICIPLES = new Set(['met', 'bought', 'won', 'lost', 'spoke', 'sent', 'paid', 'heard', 'made', 'had', 'done', 'left', 'got', 'been', 'seen', 'read', 'rung', 'rang', 'run', 'come', 'become', 'begun', 'brought', 'caught', 'told', 'sold', 'held', 'kept', 'found', 'spent', 'set', 'put', 'shut', 'hit', 'cut', 'quit', 'let', 'yet', 'any', 'the', 'ever', 'once', 'again', 'even', 'that', 'this', 'all', 'one', 'signed', 'clicked', 'opened', 'joined', 'said', 'paid', 'led', 'fed', 'bid', 'won', 'dealt', 'felt', 'meant', 'sat', 'stood', 'understood', 'taught', 'thought', 'sought', 'fought', 'built', 'lent', 'learnt', 'burnt', 'slept', 'swept', 'wept', 'struck', 'stuck', 'hung', 'swung', 'clung', 'spun', 'won', 'shot', 'lit', 'slid', 'hid', 'rid', 'split', 'spread', 'cast', 'cost', 'hurt', 'burst', 'bet']);
+
 /** Words of speech that say nothing ("um", "basically", "really"): dropped, neither read nor reported. */
 const HESITATIONS = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'basically', 'literally', 'kinda', 'sorta', 'honestly', 'really']);
 /** Before a hedging "like" ("in the last like two weeks", "or like referrals", "gave us like a nine"). */
@@ -179,6 +183,11 @@ function shorthand(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "contacts that have not owner" (a second-language "no"): before a noun, not a participle ("have not opened").
+    if (t.kind === 'word' && t.norm === 'not' && HAVE.has(tokens[i - 1]?.norm ?? '') && next?.kind === 'word' && next.norm.length >= 3 && !/(?:ed|en|wn)$/.test(next.norm) && !PARTICIPLES.has(next.norm)) {
+      out.push({ ...t, norm: 'no' });
+      continue;
+    }
     if (i === listEnd) continue;
     const closing = queryList(tokens, i);
     if (closing > 0) {

@@ -226,7 +226,7 @@ function ownerField(p: Parse) {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i);
 }
 
 const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'picked', 'chose', 'put']);
@@ -531,6 +531,10 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       if (/email/.test(field.key) && op.value === 'eq' && t.kind !== 'quoted' && raw.startsWith('@') && raw.length > 1) {
         return { node: cond(field.key, 'ends_with', raw.toLowerCase()), end: at + 1, assumptions: [`read "${raw}" as an email address ending with "${raw.toLowerCase()}"`] };
       }
+      // "companies of Logistics", "company is Healthcare": a value of another field (an industry), unquoted, is that value, not a name.
+      // ("last name is Lead", "company name is Software": the field named as a name takes the word as written.)
+      const named = [j - 1, j - 2, j].some((n) => p.tokens[n]?.norm === 'name');
+      if (!named && t.kind === 'word' && p.lattice[at]?.some((m) => !m.typo && m.senses.some((s) => s.kind === 'value' && s.field !== field.key))) return undefined;
       return { node: cond(field.key, op.value as 'eq', raw.toLowerCase()), end: at + 1 };
     }
     case 'number': {
@@ -630,6 +634,29 @@ function partialTag(p: Parse, k: number): { tag: string; end: number } | undefin
     if (hits.length === 1 && !p.tenant.tags.some((tag) => tag.toLowerCase() === words.join('-'))) return { tag: hits[0]!, end: k + n };
   }
   return undefined;
+}
+
+const ATTENDED: [string[], true][] = [[['attended'], true], [['attend'], true], [['came', 'to'], true], [['went', 'to'], true], [['joined'], true], [['registered', 'for'], true], [['signed', 'up', 'for'], true]];
+
+/**
+ * "contacts who attended the webinar", "came to an event": no attendance is recorded, so the nearest
+ * field that is — how they came to us (lead source webinar / event) — said, with what else it could be.
+ */
+const ATTENDED_FIRST = new Set(ATTENDED.map(([words]) => words[0]!));
+function attended(p: Parse, i: number): Clause | undefined {
+  if (!ATTENDED_FIRST.has(p.tokens[i]?.norm ?? '')) return undefined;
+  const verb = p.phrase(i, ATTENDED);
+  if (!verb) return undefined;
+  const source = fieldNamed(p, 'source');
+  if (!source || source.type !== 'enum') return undefined;
+  const at = p.skip(verb.end, ['a', 'an', 'the', 'our', 'one', 'of', 'any']);
+  const value = p.sense(at, 'value', (s) => s.field === source.key && (s.value === 'webinar' || s.value === 'event'));
+  if (!value) return undefined;
+  return {
+    node: cond(source.key, 'eq', value.sense.value),
+    end: value.match.end,
+    assumptions: [`read "${p.text(i, value.match.end)}" as lead source ${value.sense.value}: attendance itself is not recorded (a tag may be another reading)`],
+  };
 }
 
 /** "with the beta tag", "the webinar tag", "beta-tagged": a tag named by its first word, with the word "tag". */

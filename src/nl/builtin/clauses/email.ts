@@ -9,6 +9,7 @@ import { readBound } from '../bounds.js';
 import type { Sense } from '../lexicon.js';
 import { readNumber } from '../numbers.js';
 import { cond, group, relation } from '../nodes.js';
+import { phraseWords } from '../tokens.js';
 import type { CampaignSet, Clause, Parse } from '../state.js';
 import { CAMPAIGN_NOUNS, EMAIL_VERBS, NEGATIONS } from '../vocabulary.js';
 import { readList, usesAnd } from './lists.js';
@@ -259,6 +260,9 @@ function campaigns(p: Parse, i: number): Target | undefined {
   const many = readNumber(p.tokens, j);
   const list = named(p, j) ?? (p.is(j, 'a|an') ? named(p, j + 1) : undefined) ?? (many && Number.isInteger(many.value) && many.value >= 2 ? namedCount(p, many.end, many.value) : undefined);
   if (list) return list;
+  // "the July product-update digest": a campaign described by its words, not named.
+  const described = ['the', 'our'].includes(p.tokens[j - 1]?.norm ?? '') ? byHead(p, j) : undefined;
+  if (described) return described;
   // "didn't open any of the last 4": the last N with no noun, at the end of the clause; said.
   if (p.is(j, 'last|latest')) {
     const n = readNumber(p.tokens, j + 1);
@@ -307,6 +311,45 @@ function namedCount(p: Parse, k: number, n: number): Target | undefined {
   const list = named(p, k);
   // ("opened the two Feature Digest emails": both, unless "one of the two" says otherwise.)
   return list?.campaigns.ids?.length === n ? { ...list, match: list.match ?? 'all' } : undefined;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_WORD = new Map(MONTHS.flatMap((m, k) => {
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][k]!;
+  return [[m, m], [full, m], ...(m === 'sep' ? [['sept', m] as const] : [])];
+}));
+/** Words that describe a campaign without being its name ("the monthly product-update digest"). */
+const DESCRIBING = new Set(['product', 'update', 'updates', 'monthly', 'weekly', 'quarterly', 'feature', 'features', 'announcement', 'promo', 'promotional', 'marketing', 'release', 'news', 'edition', 'issue', 'big', 'new']);
+const TITLES = new WeakMap<Parse['tenant'], { id: string; name: string; words: Set<string> }[]>();
+
+/**
+ * "opened the July product-update digest": the campaign whose name holds the last word said (the
+ * head, "digest") and every month said ("Feature Digest Jul"), the other words its name's or words
+ * that only describe a campaign; one campaign only, and more than the head said of it. Said.
+ */
+function byHead(p: Parse, j: number): Target | undefined {
+  let titles = TITLES.get(p.tenant);
+  if (!titles) TITLES.set(p.tenant, (titles = p.tenant.campaigns.map((c) => ({ id: c.id, name: c.name, words: new Set(phraseWords(c.name).map((w) => MONTH_WORD.get(w) ?? w)) }))));
+  const all = new Set(titles.flatMap((t) => [...t.words]));
+  const words: string[] = [];
+  let k = j;
+  while (k < p.tokens.length && words.length < 6 && p.tokens[k]!.kind === 'word' && !CAMPAIGN_NOUNS.has(p.tokens[k]!.norm)) {
+    const w = MONTH_WORD.get(p.tokens[k]!.norm) ?? p.tokens[k]!.norm;
+    if (!all.has(w) && !DESCRIBING.has(w)) break;
+    words.push(w);
+    k += 1;
+  }
+  if (words.length < 2) return undefined;
+  const head = words[words.length - 1]!;
+  const months = words.filter((w) => MONTHS.includes(w));
+  const others = words.slice(0, -1).filter((w) => !MONTHS.includes(w));
+  const fits = titles.filter((t) => t.words.has(head) && months.every((m) => t.words.has(m)) && others.every((w) => t.words.has(w) || DESCRIBING.has(w)));
+  if (fits.length !== 1) return undefined;
+  const only = fits[0]!;
+  if (!months.length && !others.some((w) => only.words.has(w))) return undefined;
+  const end = CAMPAIGN_NOUNS.has(p.w(k)) ? k + 1 : k;
+  p.assume(`read "${p.text(j, end)}" as campaign "${only.name}"`);
+  return { campaigns: { last: null, ids: [only.id] }, end };
 }
 
 /** Named campaigns, with "campaign"/"email" before or after; a one-word partial name needs that word ("Black Friday" alone is enough). */

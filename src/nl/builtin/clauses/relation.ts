@@ -19,7 +19,7 @@ import { COMPARATORS, NEGATIONS, PEOPLE_NOUNS } from '../vocabulary.js';
 import type { DateCondition, When } from '../dates.js';
 import { readNumber } from '../numbers.js';
 import { all, cond, group, relation } from '../nodes.js';
-import { AGAIN, ALL_TIME, BUT_NOT, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, EARLIEST, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
+import { AGAIN, ALL_TIME, BUT_NOT, type PhraseTable, SUPERLATIVES, DISTINCT, EACH_OF, EARLIER, EARLIEST, INTO_STAGE, LATEST, NONE_SINCE, type Reading, RELATION_PHRASES, type RelationPhrases, SAME_WINDOW, SEVERAL, SUMS, type Where } from '../relation-phrases.js';
 import type { Clause, Parse, WindowedRows } from '../state.js';
 import { readList, usesAnd } from './lists.js';
 
@@ -898,6 +898,12 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     if (andAt !== undefined && j > andAt + 1) andAt = undefined;
     let k = j;
     while (phrases.adverbs?.has(p.w(k))) k += 1;
+    // "(ignore deals under $5,000)", ", not counting calls from them": those rows are not the ones meant.
+    const leftOut = round > 0 || j > 0 ? ignoredRows(p, k, rows) : undefined;
+    if (leftOut !== undefined) {
+      j = leftOut;
+      continue;
+    }
     // "deals: open, > 25k", "activities: calls, last 30 days": a filter written as the rows' noun and a colon.
     if (round === 0 && p.tokens[k]?.norm === ':') {
       k += 1;
@@ -1153,8 +1159,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
       j = others;
       continue;
     }
-    // "for payments", "for any product", "for each of our products"
-    if (phrases.perRow && p.is(linked, 'for|on|in|across')) {
+    // "for payments", "for any product", "for each of our products"; "fit of payments" (a second-language "for")
+    if (phrases.perRow && (p.is(linked, 'for|on|in|across') || (p.is(linked, 'of') && linked === k && !rows.where.length))) {
       const every = everyValue(p, linked);
       if (every) {
         if (every.each) rows.everyValue = true;
@@ -1516,6 +1522,39 @@ function build(p: Parse, i: number, end: number, rows: Rows): Node | undefined {
     rows.notes.push(`read "${said}" as including contacts with none (say "but at least one" to leave them out)`);
   }
   return relation(name, true, rows.where, rows.count);
+}
+
+const IGNORE: PhraseTable<true> = [[['ignore'], true], [['ignoring'], true], [['disregard'], true], [['disregarding'], true], [['not', 'counting'], true], [["don't", 'count'], true], [['do', 'not', 'count'], true]];
+
+/**
+ * "a deal in proposal (ignore deals under $5,000)": set off by a parenthesis or a comma, rows of the
+ * same relation to ignore are left out of the rows said — the deal meant is not under $5,000 — rather
+ * than excluding every contact who has such a deal. Said. Where it ends, or undefined.
+ */
+function ignoredRows(p: Parse, k: number, rows: Rows): number | undefined {
+  const mark = p.tokens[k]?.norm;
+  if (mark !== '(' && mark !== ',') return undefined;
+  const word = p.phrase(k + 1, IGNORE);
+  if (!word) return undefined;
+  const inner = readRows(p, p.skip(word.end, ['any', 'the', 'all']), rows.phrases, undefined);
+  const said = inner?.rows;
+  if (!said || said.count || said.range || said.none || said.latest || said.earliest) return undefined;
+  // ("a call last month (ignore inbound calls)": what the rows already say is not said again.)
+  const same = (a: Condition, b: Condition) => a.field === b.field && a.operator === b.operator && JSON.stringify(a.value) === JSON.stringify(b.value);
+  const more = said.where.filter((c) => !rows.where.some((r) => same(r, c)));
+  if (more.length !== 1) return undefined;
+  const only = more[0]!;
+  const spec = operatorSpec(canonicalOperator(only.operator));
+  const inverse = spec.inverse ?? spec.complement;
+  if (!inverse) return undefined;
+  let end = inner.end;
+  if (mark === '(') {
+    if (p.tokens[end]?.norm !== ')') return undefined;
+    end += 1;
+  }
+  rows.where.push({ ...only, operator: inverse });
+  rows.notes.push(`read "${p.text(k + 1, inner.end)}" as leaving those ${rows.rel.label.toLowerCase()} out of the ones meant, not as leaving out every contact who has one`);
+  return end;
 }
 
 /** A level's rough bound ("a good fit": 70 or more) and its note, replaced by a number said exactly. */
