@@ -23,6 +23,7 @@ import { requests } from './requests.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
+import { asides, described, queries, spoken } from './spoken.js';
 import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
@@ -62,4 +63,8 @@ export const TABLES: Record<string, Row[]> = {
   'shared windows and exclusions said first': sharedWindows,
   'letters, slash dates and one row said twice': letters,
   'noun phrases, sentences and jargon': phrasesAndSentences,
+  'said aloud: hesitations, hedges, numbers as words': spoken,
+  'filters typed as queries': queries,
+  'asides that say which rows, or who is left out': asides,
+  'things named by their words': described,
 };

@@ -1,0 +1,77 @@
+import { c, counted, days, engaged, has, hasNo, not, OPEN, or, type Row } from '../build.js';
+
+const inSegment = (segment: string) => ({ type: 'segment', operator: 'in', segment });
+const notInSegment = (segment: string) => ({ type: 'segment', operator: 'not_in', segment });
+
+/** Said aloud: hesitations and hedges are no words, numbers are words, a repeated negation is one. */
+export const spoken: Row[] = [
+  { say: 'people who signed up um between april and june', rules: [c('created_at', 'gte', '2026-04-01'), c('created_at', 'lt', '2026-07-01')] },
+  { say: 'anyone who had any activity in the last like two weeks', rules: has('activities', c('occurred_at', 'within_last', days(14))) },
+  // A hedging "like" inside a list keeps the list one list.
+  { say: 'customers from webinars or events or like referrals', rules: [c('lifecycle_stage', 'eq', 'customer'), c('source', 'in', ['webinar', 'event', 'referral'])] },
+  { say: 'people who gave us like a nine or a ten on the NPS survey', rules: c('properties.nps', 'in', [9, 10]) },
+  { say: 'people who are like a really good fit for analytics ninety plus', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gte', 90)) },
+  { say: 'companies with 500 plus employees', rules: c('company.employee_count', 'gte', 500) },
+  { say: 'people who have like a couple of deals going right now', rules: counted('deals', 'gte', 2, OPEN), assume: ['2 or more'] },
+  // "Never … no …" said in one breath is one negation, and said.
+  { say: 'people we never called no calls at all', rules: hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound')), assume: ['repeating the negation'] },
+  { say: 'contacts who sent us no email', rules: hasNo('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound')) },
+  { say: 'in cool down or the Q one batch', rules: or(inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')), assume: ['segment "Cooldown — Mar 2026"'] },
+  { say: 'deals won in Q three', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-07-01'), c('closed_at', 'lt', '2026-10-01')) },
+  // Second-language forms.
+  { say: 'the leads with fit of payments more big than 60', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 60))] },
+  { say: 'the contacts that have not owner and are of Brazil', rules: [c('owner', 'is_null'), c('country', 'eq', 'BR')] },
+  { say: 'contacts that have not opened Spring Sale', rules: not(engaged('opened', 'any', { ids: ['Spring Sale'] })) },
+  { say: 'the contacts of Brazil that have deal opened', rules: [c('country', 'eq', 'BR'), has('deals', OPEN)], assume: ['as its state'] },
+  { say: 'the leads that never received a call of us', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'))] },
+  // An email received is a campaign's.
+  { say: 'contacts who received an email', rules: engaged('delivered', 'any') },
+  { say: 'unsubscribd or bouncd ppl in Germany', rules: [c('email_status', 'in', ['unsubscribed', 'bounced']), c('country', 'eq', 'DE')], assume: ['"unsubscribed"'] },
+];
+
+/** A filter typed as a query: IN lists, dotted fields, quoted dates, segment comparisons. */
+export const queries: Row[] = [
+  { say: 'tag IN (vip, partner)', rules: c('tags', 'in', ['vip', 'partner']) },
+  { say: '(tag = vip OR tag = partner) AND country IN (US, CA)', rules: [or(c('tags', 'eq', 'vip'), c('tags', 'eq', 'partner')), c('country', 'in', ['US', 'CA'])] },
+  { say: 'lifecycle_stage IN (sql, opportunity)', rules: c('lifecycle_stage', 'in', ['sales_qualified', 'opportunity']) },
+  { say: 'country NOT IN (US, CA)', rules: c('country', 'not_in', ['US', 'CA']) },
+  { say: 'segment NOT IN ("Q1 batch", "Cooldown — Mar 2026") AND tag = vip', rules: [not(or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026'))), c('tags', 'eq', 'vip')] },
+  { say: 'segment in "Q1 batch", "Cooldown — Mar 2026"', rules: or(inSegment('Q1 batch'), inSegment('Cooldown — Mar 2026')) },
+  { say: 'segment != "Q1 batch"', rules: notInSegment('Q1 batch') },
+  { say: 'deal.amount BETWEEN 10000 AND 25000 AND deal.stage = closed_won', rules: has('deals', c('amount', 'between', [10000, 25000]), c('stage', 'eq', 'closed_won')) },
+  { say: "created_at BETWEEN '2026-03-01' AND '2026-03-31'", rules: [c('created_at', 'gte', '2026-03-01'), c('created_at', 'lt', '2026-04-01')] },
+  { say: 'company.industry = Finance', rules: c('company.industry', 'eq', 'Finance') },
+  // A domain is not a dotted field.
+  { say: 'email ends with acme.example', rules: c('email', 'ends_with', 'acme.example') },
+  // "IN" is India only where a place stands.
+  { say: 'contacts in IN', rules: c('country', 'eq', 'IN') },
+];
+
+/** Parentheses and trailing words that say which rows are meant, or which contacts are left out. */
+export const asides: Row[] = [
+  { say: 'Opportunities with a deal in proposal or negotiation (ignore deals under $5,000)', rules: [c('lifecycle_stage', 'eq', 'opportunity'), has('deals', c('stage', 'in', ['proposal', 'negotiation']), c('amount', 'gte', 5000))], assume: ['leaving those deals out of the ones meant'] },
+  { say: 'contacts with a call last month (ignore inbound calls)', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'neq', 'inbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), assume: ['leaving those activities out'] },
+  { say: "Contacts whose CRM fit is at least 60 but whose payments fit is under 40 (contacts with no payments score don't count)", rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 60)), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'lt', 40)), has('fit_scores', c('product', 'eq', 'payments'))] },
+  { say: 'vips (churned ones are excluded)', rules: [c('tags', 'eq', 'vip'), c('lifecycle_stage', 'neq', 'churned')] },
+  { say: "customers in Germany, partners don't count", rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE'), not(c('tags', 'eq', 'partner'))] },
+  // What a parenthesis says is not meant is left out, and said (it may only say which value is meant).
+  { say: "Contacts whose acquisition source is 'event' (not the webinar-2026 tag, and not the webinar source either)", rules: [c('source', 'eq', 'event'), not(c('tags', 'eq', 'webinar-2026')), c('source', 'neq', 'webinar')], assume: ['leaving those out as well'] },
+  // A possessive opens a noun phrase the negation covers whole.
+  { say: "Customers owned by Alice or Eddie (but not Eddie's customers in Japan)", rules: [c('lifecycle_stage', 'eq', 'customer'), c('owner', 'in', ['Alice Admin', 'Eddie Editor']), not(c('owner', 'eq', 'Eddie Editor'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'JP'))] },
+  { say: "customers in Germany but not Sara's vips", rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE'), not(c('owner', 'eq', 'Sara Sales'), c('tags', 'eq', 'vip'))] },
+];
+
+/** Things named by their words rather than their names. */
+export const described: Row[] = [
+  { say: 'customers who opened the July product-update digest', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('opened', 'any', { ids: ['Feature Digest Jul'] })], assume: ['campaign "Feature Digest Jul"'] },
+  { say: 'opened the January digest', rules: engaged('opened', 'any', { ids: ['Feature Digest Jan'] }), assume: ['campaign "Feature Digest Jan"'] },
+  { say: 'anyone with the beta tag', rules: c('tags', 'eq', 'beta-tester'), assume: ['the tag "beta-tester"'] },
+  { say: 'contacts tagged hot', rules: c('tags', 'eq', 'hot-lead'), assume: ['the tag "hot-lead"'] },
+  { say: 'contacts with the webinar tag', rules: c('tags', 'eq', 'webinar-2026'), assume: ['the tag "webinar-2026"'] },
+  { say: 'contacts who attended the webinar', rules: c('source', 'eq', 'webinar'), assume: ['attendance itself is not recorded'] },
+  { say: 'contacts of companies of Healthcare or Finance in Brazil', rules: [c('company.industry', 'in', ['Healthcare', 'Finance']), c('company.name', 'is_not_null'), c('country', 'eq', 'BR')] },
+  { say: 'companies of Logistics', rules: c('company.industry', 'eq', 'Logistics') },
+  { say: 'last name is Lead', rules: c('last_name', 'eq', 'lead') },
+  { say: 'former customers', rules: c('lifecycle_stage', 'eq', 'churned') },
+  { say: 'lost customers', rules: c('lifecycle_stage', 'eq', 'churned') },
+];
