@@ -18,6 +18,9 @@ export interface When {
 /** Words after which "may" is the month ("before May", "in May"), not the verb. */
 const MAY_PREPOSITIONS = new Set(['before', 'after', 'since', 'until', 'till', 'through', 'from', 'by', 'between', 'and', 'to', 'in', 'during', 'of', 'early', 'late', 'mid']);
 
+/** Words after a season said alone ("since summer and …"): it is the time, not part of a name. */
+const SEASON_AFTER = new Set(['and', 'or', 'but', 'who', 'that', 'which', 'with', 'without', 'in', 'on', 'for', 'by', 'from', 'than', 'yet', 'so', 'then']);
+const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** The month each season starts in (0 = January); winter runs December to February. */
 const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
 
@@ -742,6 +745,16 @@ export class DateReader {
       if (this.w(j) === 'of') j += 1;
       const y = year(j);
       if (y !== undefined) return { start: day(y, season), end: day(y, season + 3), next: j + 1 };
+      // "since summer", "over the summer": no year said — the latest one that has begun by the clock, said.
+      // ("the spring sale", "winter kickoff": a season before another word is a name's, not a time.)
+      const next = this.tokens[k0 + 1];
+      const alone = !next || next.kind === 'punct' || SEASON_AFTER.has(next.norm);
+      if (alone && (MAY_PREPOSITIONS.has(this.w(k0 - 1)) || (this.w(k0 - 1) === 'the' && MAY_PREPOSITIONS.has(this.w(k0 - 2))) || this.w(k0 - 1) === 'over')) {
+        let yy = this.asOf.getUTCFullYear();
+        while (day(yy, season) > this.asOf) yy -= 1;
+        this.note?.(`read "${this.tokens[k0]!.text}" as ${this.tokens[k0]!.norm} ${yy} (${MONTH_LABELS[season]} to ${MONTH_LABELS[(season + 2) % 12]}, as the seasons are counted in the north)`);
+        return { start: day(yy, season), end: day(yy, season + 3), next: k0 + 1 };
+      }
     }
     if ((this.w(i) === 'last' || this.w(i) === 'this') && SEASONS[this.w(i + 1)] !== undefined) {
       const m = SEASONS[this.w(i + 1)]!;

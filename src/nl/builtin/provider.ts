@@ -122,15 +122,24 @@ const CORRECTION = /[\s,.;!—–-]+(?:(?:actually|sorry|oops|wait|no|scratch\s+
  * length is not kept: the corrected text is parsed instead, and the correction is said.
  */
 function selfCorrection(description: string, tenant: GenerateRequest['tenant'], asOf: Date): { text: string; said: string; map: (pos: number) => number } | undefined {
-  const m = CORRECTION.exec(description);
+  // "contacts in Spain — sorry, Italy — who are customers": a correction inside the sentence, set off by dashes or commas.
+  const mid = CORRECTION.exec(description) ? null : MID_CORRECTION.exec(description);
+  const m = mid ?? CORRECTION.exec(description);
   if (!m) return undefined;
   const before = description.slice(0, m.index);
   const value = m[1]!;
   // (The value is the match's last words: only spaces and a full stop may follow it.)
-  const valueAt = m.index + m[0].lastIndexOf(value);
+  const valueAt = m.index + m[0].indexOf(value, m[0].search(/sorry|oops|i\s+mean|no\b/i));
+  const afterAt = m.index + m[0].length;
+  const after = mid ? description.slice(afterAt) : '';
   const kindOf = (s: { kind: string; field?: string }) => (s.kind === 'value' ? `value:${s.field}` : s.kind);
   const alone = new Parse(value, tenant, asOf);
-  const said = alone.lattice[0]?.find((x) => x.end === alone.tokens.length);
+  // ("sorry it": a lower-case country code is read where a place stands, as after "in".)
+  const placed = new Parse(`in ${value}`, tenant, asOf);
+  // ("sorry it": a two-letter code of a country the tenant has contacts in corrects a country, even where it is also a word.)
+  const code = value.trim().length === 2 && tenant.countries.includes(value.trim().toUpperCase());
+  const asPlace = code ? { senses: [{ kind: 'country' }] } : placed.lattice[1]?.find((x) => x.end === placed.tokens.length && x.senses.some((s) => s.kind === 'country'));
+  const said = asPlace && value.trim().length === 2 ? asPlace : alone.lattice[0]?.find((x) => x.end === alone.tokens.length);
   if (!said) return undefined;
   const kinds = new Set(said.senses.map(kindOf));
   const p = new Parse(before, tenant, asOf);
@@ -139,12 +148,20 @@ function selfCorrection(description: string, tenant: GenerateRequest['tenant'], 
     if (!match) continue;
     const start = p.tokens[match.start]!.start;
     const end = p.tokens[match.end - 1]!.end;
-    const map = (pos: number) => (pos < start ? pos : pos < start + value.length ? valueAt + (pos - start) : pos - value.length + (end - start));
-    const correction = description.slice(m.index).replace(/^[\s,.;!—–-]+/, '');
-    return { text: before.slice(0, start) + value + before.slice(end), said: `read "${correction}" as "${value}" instead of "${before.slice(start, end)}"`, map };
+    // Positions in the corrected text back to the description: before the value, the value, what followed it, what followed the correction.
+    const restAt = start + value.length + (before.length - end);
+    const map = (pos: number) => (pos < start ? pos : pos <= start + value.length && (pos < start + value.length || restAt === start + value.length) ? valueAt + (pos - start) : pos < restAt ? pos - value.length + (end - start) : afterAt + Math.max(0, pos - restAt - 1));
+    const correction = (mid ? m[0] : description.slice(m.index)).replace(/^[\s,.;!—–-]+/, '').replace(/[\s,.;!—–-]+$/, '');
+    // (A two-letter country code is given in capitals, where it cannot be the word: "sorry it" is Italy.)
+    const put = code ? value.trim().toUpperCase() : value;
+    const text = before.slice(0, start) + put + before.slice(end) + (mid ? ` ${after}` : '');
+    return { text, said: `read "${correction}" as "${value}" instead of "${before.slice(start, end)}"`, map };
   }
   return undefined;
 }
+
+/** "in Spain — sorry, Italy — who …", "in es - sorry it - tagged …", "Spain, sorry, Italy, with …": the value after "sorry" replaces the one before. */
+const MID_CORRECTION = /\s*(?:[—–]|\s-|,)\s*(?:sorry|oops|i\s+mean)[,\s]+([\p{L}][\p{L}\s.'-]{0,30}?)\s*(?:[—–]|-\s|,)\s*/iu;
 
 /** A period said as "the last …", the rolling window it was read as, and how that window is said. */
 const ROLLING = new Map<string, { json: string; says: string }>([

@@ -18,7 +18,9 @@ const LIST_OF = String.raw`(?:(?:a|the|an)\s+(?:quick\s+|new\s+|fresh\s+)?(?:lis
 /** "hey, could you build me a list of", "can I get", "I need", "I'd like", "looking for", "please pull". */
 const LEAD_IN = new RegExp(
   // ("Don't change anything, just list …": a reassurance that nothing is changed, then the request.)
-  String.raw`^\s*(?:(?:hey|hi|hello|ok|okay|so|quick\s+one)\b[\s,!:-]*)?(?:` +
+  String.raw`^\s*(?:(?:hey|hi|hello|ok|okay|so|quick\s+one)\b[\s,!:-]*)?` +
+    // A hedge before the request ("not sure if this is possible but", "this might be a weird one, but").
+    String.raw`(?:(?:i'm\s+|i\s+am\s+)?(?:not\s+sure\s+(?:if|whether)\s+(?:this|that|it)(?:'s|\s+is)\s+(?:possible|doable|a\s+thing)|this\s+(?:might|may|could)\s+be\s+a\s+(?:weird|strange|odd|silly|dumb|tricky|big)\s+(?:one|question|ask|request)|(?:sorry|apologies)\s+if\s+[^,.!?]{0,40})[\s,.!]*(?:but\s+)?)?(?:` +
     String.raw`(?:don't|do\s+not|no\s+need\s+to)\s+(?:change|modify|edit|update|touch|delete)\s+(?:anything|any\s+data|a\s+thing|any\s+records)[\s,.;:!-]*(?:just\s+|only\s+)?(?:list|show|give|find|pull|get|grab)?(?:\s+(?:me|us))?|` +
     String.raw`(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|plz\s+|quickly\s+)?${ASK}\b(?:\s+(?:me|us))?` +
     String.raw`|(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?${ASK}\b` +

@@ -13,6 +13,7 @@
 // One exception to 3: "or with / or on / or in …" continues the list of phrases attached to a head
 // noun, so "customers on the pro plan or with an NPS above 8" is customers AND (pro OR NPS > 8).
 import type { Node } from '../../rules/grammar.js';
+import { relation as findRelation } from '../../rules/catalog.js';
 import { bareValue, bareWindow, fieldComparison, meaningWords, presence } from './clauses/contact.js';
 import { campaignMention, emailEngagement } from './clauses/email.js';
 import { byContent } from './clauses/names.js';
@@ -229,6 +230,7 @@ export function scan(p: Parse): Scan {
     i += 1;
   }
   restatements(p, items);
+  pipedRows(p, items);
   bareRowsAfterNo(p, items);
   samePrepAfterNot(p, items);
   participleAlternatives(p, items);
@@ -262,7 +264,7 @@ const AFTER_ONLY = new Set(['those', 'ones', 'if', 'when', 'where', 'people', 'c
 function harmlessOnly(p: Parse, i: number): boolean {
   const next = p.tokens[i + 1];
   // "in Germany, only customers": after a comma it restricts the audience as a whole.
-  if (!next || next.kind === 'punct' || AFTER_ONLY.has(next.norm) || p.is(i + 1, 'the', 'ones') || p.is(i - 1, ',|;|:|-|—|–')) return true;
+  if (!next || next.kind === 'punct' || AFTER_ONLY.has(next.norm) || p.is(i + 1, 'the', 'ones') || p.is(i - 1, ',|;|:|-|—|–|?|.|!')) return true;
   return p.tokens.slice(0, i).every((t) => BEFORE_ONLY.has(t.norm) || PEOPLE_NOUNS.has(t.norm) || EVERYONE.has(t.norm));
 }
 
@@ -295,6 +297,29 @@ function notANoun(p: Parse, items: Item[]): void {
  * (NOT (customer AND DE) AND NOT (lead AND ES)), not its first clause only. The side after "nor" is one
  * clause and the phrases attached to it.
  */
+/**
+ * "Deal stage: Negotiation | Deal amount: between 10000 and 30000": in a pasted filter summary, filters
+ * on the same relation's fields one after another describe one row (the deal in negotiation is the
+ * deal of that amount), as the tool they were copied from meant. Said.
+ */
+function pipedRows(p: Parse, items: Item[]): void {
+  for (let k = 0; k + 2 < items.length; k++) {
+    const [a, join, b] = items.slice(k, k + 3);
+    if (a?.kind !== 'clause' || join?.kind !== 'and' || b?.kind !== 'clause' || p.tokens[join.at]?.text !== '|') continue;
+    const x = a.node;
+    const y = b.node;
+    if (x.type !== 'relation' || y.type !== 'relation' || x.relation !== y.relation || !x.has || !y.has || x.count || y.count || !x.where || !y.where) continue;
+    const fields = (n: typeof x) => new Set(n.where!.children.map((c) => (c.type === 'condition' ? c.field : '?')));
+    const fx = fields(x);
+    if ([...fields(y)].some((f) => fx.has(f) || f === '?') || fx.has('?')) continue;
+    const noun = findRelation(x.relation)?.noun ?? x.relation;
+    p.assume(`read the ${noun} filters "${p.text(a.start ?? join.at, join.at)}" and "${p.text(b.start ?? join.at + 1, (b.start ?? 0) + (b.words ?? 1))}" as one ${noun} (a pasted filter's rows)`);
+    const node = { ...x, where: { ...x.where, children: [...x.where.children, ...y.where.children] } };
+    items.splice(k, 3, { ...a, node, words: (b.start ?? 0) + (b.words ?? 0) - (a.start ?? 0) });
+    k -= 1;
+  }
+}
+
 /**
  * "hard bounces (email status bounced)": a clause in parentheses right after another, saying one of
  * its values again of another field, says what the words before meant: it replaces them (said). One

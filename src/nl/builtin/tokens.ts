@@ -176,6 +176,15 @@ function queryList(tokens: Token[], i: number): number {
   return -1;
 }
 
+/** Whether the pipe at i sits between two "Label: …" filters. */
+function labelled(tokens: Token[], i: number): boolean {
+  const colonIn = (from: number, to: number) => tokens.slice(Math.max(0, from), to).some((t) => t.norm === ':');
+  let before = i - 1;
+  while (before >= 0 && tokens[before]!.norm !== '|') before -= 1;
+  const next = tokens.findIndex((t, k) => k > i && (t.norm === ':' || t.norm === '|'));
+  return colonIn(before + 1, i) && next > i && next <= i + 5 && tokens[next]!.norm === ':';
+}
+
 function shorthand(tokens: Token[]): Token[] {
   const out: Token[] = [];
   let listEnd = -1;
@@ -189,6 +198,12 @@ function shorthand(tokens: Token[]): Token[] {
       continue;
     }
     if (i === listEnd) continue;
+    // "Lifecycle stage: Customer | Country: any of NL, ES | Owner: is empty": a pasted filter summary's
+    // pipes join its filters (each "Label: value"), as "and" does; elsewhere a pipe is "or".
+    if (t.norm === '|' && labelled(tokens, i)) {
+      out.push({ ...t, kind: 'word', norm: 'and' });
+      continue;
+    }
     const closing = queryList(tokens, i);
     if (closing > 0) {
       listEnd = closing;

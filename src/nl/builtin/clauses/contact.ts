@@ -474,6 +474,8 @@ function namedField(p: Parse, i: number): Clause | undefined {
     const field = fieldOf(p, sense.field);
     let j = match.end;
     if (field.type === 'number' && p.is(j, 'score|rating|count|number')) j += 1;
+    // "Owner: is empty", "Country: any of NL, ES", "Plan: is not Free": a pasted filter's label, then its operator.
+    if (p.tokens[j]?.norm === ':' && (p.phrase(j + 1, NULL_CHECKS) || p.phrase(j + 1, ENUM_OPERATORS) || p.phrase(j + 1, TEXT_OPERATORS))) j += 1;
     // "companies making …": a company noun is the subject, not the company-name field, before a bare word.
     let clause = compare(p, field, j, !COMPANY_NOUNS.has(p.w(j - 1)));
     // "whose company is Italian": a nationality is the company's country, not its name.
@@ -583,7 +585,7 @@ const ENUM_OPERATORS: [string[], boolean][] = [
   [['is', 'not'], true], [["isn't"], true], [['!='], true], [['<>'], true], [['not'], true], [['is', 'not', 'in'], true], [['not', 'in'], true],
   [['was', 'not'], true], [["wasn't"], true], [['were', 'not'], true], [["weren't"], true], [['was'], false], [['were'], false],
   [['is'], false], [['are'], false], [['='], false], [[':'], false], [['of'], false], [['in'], false], [['is', 'in'], false],
-  [['is', 'any', 'of'], false], [['is', 'one', 'of'], false], [['equals'], false], [['none', 'of'], true], [['is', 'none', 'of'], true],
+  [['is', 'any', 'of'], false], [['is', 'one', 'of'], false], [['any', 'of'], false], [['one', 'of'], false], [['equals'], false], [['none', 'of'], true], [['is', 'none', 'of'], true],
   // Sets (tags, multi-select fields): "interests include security", "topics don't contain billing".
   [['include'], false], [['includes'], false], [['contain'], false], [['contains'], false], [['include', 'any', 'of'], false], [['includes', 'any', 'of'], false],
   [['do', 'not', 'include'], true], [['does', 'not', 'include'], true], [["don't", 'include'], true], [["doesn't", 'include'], true],

@@ -363,8 +363,12 @@ function named(p: Parse, i: number): Target | undefined {
     }
     return undefined;
   };
-  const list = readList<Extract<Sense, { kind: 'campaign' }>>(p, j, pick);
+  const list = readList<Extract<Sense, { kind: 'campaign' }>>(p, j, pick, undefined, true);
   if (!list) return undefined;
+  const after = p.is(list.end, 'and|or') ? list.end : p.is(list.end, ',', 'and|or') ? list.end + 1 : -1;
+  if (list.conj.length && after >= 0 && p.w(after) !== list.conj[0] && pick(p.skip(after + 1, ['the', 'either', 'a', 'an']))) {
+    p.assume(`read "${p.text(j, list.end)}" together, before the "${p.w(after)}" after it ("A ${list.conj[0]} B ${p.w(after)} C" as (A ${list.conj[0]} B) ${p.w(after)} C)`);
+  }
   for (const it of list.items) {
     const family = it.sense.family?.map((id) => p.tenant.campaigns.find((c) => c.id === id)?.name ?? id);
     if (family) p.assume(`read "${p.text(it.match.start, it.match.end)}" as the campaigns ${family.map((n) => `"${n}"`).join(' and ')}`);

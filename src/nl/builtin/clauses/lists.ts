@@ -20,7 +20,7 @@ export interface ValueList<S extends Sense> {
  * before each). `pick` chooses the sense at a position, or undefined. Typo readings go to `notes`
  * when given (a recognizer that returns its assumptions), else to the parse.
  */
-export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined, notes?: string[]): ValueList<S> | undefined {
+export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined, notes?: string[], oneConnective = false): ValueList<S> | undefined {
   const first = pick(i);
   if (!first) return undefined;
   const items = [first];
@@ -43,6 +43,8 @@ export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number)
     // "subscribed partners, or vips": ", or" after a single value starts a new alternative; an
     // Oxford-comma list ("vip, partner, or trial") has had a comma before.
     if (c === 'or' && sawComma && items.length === 1) break;
+    // ("the Spring Sale and the Summer Promo or the Autumn Offer": where "and" and "or" mix, the list is the first run; the rest is grouped by the structure step.)
+    if (oneConnective && c && conj.length && c !== conj[0]) break;
     // "a webinar or an event": an article before the next value
     k = p.skip(k, ['the', 'either', 'both', 'a', 'an']);
     const next = pick(k);

@@ -1430,6 +1430,8 @@ function fieldComparison(p: Parse, i: number, rel: RelationDef, rows: Rows): num
   for (const { sense, match } of p.senses(i, 'relField', (s) => s.relation === rel.name)) {
     const field = rel.fields.find((f) => f.key === sense.field)!;
     let j = match.end;
+    // "Deal amount: between 10000 and 30000", "Activity date: in the last 90 days": a pasted filter's label.
+    if (p.tokens[j]?.norm === ':' && field.type !== 'enum') j += 1;
     if (field.type === 'number') {
       const b = readBound(p, j);
       if (b && b.operator !== 'in') {
@@ -1448,10 +1450,13 @@ function fieldComparison(p: Parse, i: number, rel: RelationDef, rows: Rows): num
       continue;
     }
     let negated = false;
-    if (p.is(j, 'is', 'not') || p.is(j, "isn't")) {
+    // ("Deal stage: none of Lost, Won", "Direction: any of Inbound": a pasted filter's operator after its colon.)
+    if (p.is(j, ':', 'any|one|none', 'of') || p.is(j, ':', 'is', 'not')) j += 1;
+    if (p.is(j, 'is', 'not') || p.is(j, "isn't") || p.is(j, 'none', 'of') || p.is(j, '!=|<>')) {
       negated = true;
-      j += p.is(j, "isn't") ? 1 : 2;
-    } else if (p.is(j, 'is|=|:|of|in')) j += 1;
+      j += p.is(j, "isn't") || p.is(j, '!=|<>') ? 1 : 2;
+    } else if (p.is(j, 'any|one', 'of') || p.is(j, 'is', 'any|one', 'of')) j += p.is(j, 'is') ? 3 : 2;
+    else if (p.is(j, 'is|=|:|of|in')) j += 1;
     if (field.references === 'users') {
       const owners = readList(p, j, (k) => p.sense(k, 'value', (s) => s.field === 'owner'), rows.notes);
       if (owners) {
