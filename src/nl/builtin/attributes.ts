@@ -81,7 +81,8 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     if (name && DEVICES.has(name) && p.is(first - 1, 'on|via|using|from')) return { span, name: 'email device' };
     const before = p.tokens[first - 1];
     // "subscribed contacts in Berlin": an unknown capitalized place after "in" is a city, which no field holds.
-    const capitalized = p.tokens.slice(first, last + 1).every((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text));
+    // ("ppl in amsterdam": one lower-case word no vocabulary knows, where a place stands, is a city as well.)
+    const capitalized = p.tokens.slice(first, last + 1).every((t) => t.kind === 'word' && /^\p{Lu}/u.test(t.text)) || (first === last && /^[a-z]{4,}$/.test(p.tokens[first]!.text) && !isKnownWord(p.tokens[first]!.norm) && !p.lex.words.has(p.tokens[first]!.norm) && !p.lattice[first]?.length);
     // Not a month or any other time ("we emailed … in October": the date was left unread, not a city).
     const time = p.dates.read(first - 1)?.conditions.length || p.dates.read(first)?.conditions.length;
     if (capitalized && !time && words.length <= 2 && before && (before.norm === 'in' || before.norm === 'from') && !knownField('city', p.tenant.catalog)) {
@@ -266,6 +267,39 @@ export function unrecordedPerson(p: Parse): string | undefined {
 const FUTURE = /\b(?:(?:scheduled|planned|due)\s+(?:for|on|in)\s+(?:the\s+)?)?(?:next\s+(?:week|month|quarter|year|few\s+days|\d+\s+(?:days|weeks|months))|tomorrow|upcoming|in\s+the\s+future)\b|\b(?:scheduled|planned|due)\s+(?:for|on|in)\b/i;
 
 /** "a meeting scheduled for next week": a window in the future, which selects nothing; refused with what to say instead. */
+/** "for more than 30 seconds", "for at least 5 minutes": how long something lasted. */
+const DURATION = /(?:\bfor\s+|^\s*)(?:(?:more|less|longer|shorter|fewer)\s+than\s+|over\s+|under\s+|at\s+least\s+|at\s+most\s+|about\s+|around\s+)?(?:\d+|a|an|one|two|three|five|ten|thirty)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
+/** Words for a consent or an opt-in: the CRM keeps the email status, not when or how it was given. */
+const CONSENT = /\b(?:opt(?:ed)?[\s-]?in|opt(?:ed)?[\s-]?out|consent(?:ed)?|gdpr|permission|agreed\s+to|legal\s+basis)\b/i;
+
+/**
+ * "read the last newsletter for more than 30 seconds", "a call longer than 10 minutes": how long
+ * something lasted is not recorded (email events and activities have a time, not a duration).
+ */
+export function unrecordedDuration(spans: readonly Span[]): string | undefined {
+  const said = spans.map((s) => DURATION.exec(s.text)?.[0]).find((x) => x !== undefined);
+  if (!said) return undefined;
+  return `"${said}" asks how long something lasted, which this CRM does not record: email events and activities have a time, not a duration. Describe the audience without it (e.g. "opened the last newsletter").`;
+}
+
+/**
+ * "opted in to marketing before May 2018": a time said of a consent or opt-in, which no field dates (the
+ * email status has no date; consent is not recorded at all).
+ */
+export function undatedConsent(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const first = p.tokens.findIndex((t) => t.start >= span.start);
+    const last = p.tokens.findIndex((t) => t.end >= span.end);
+    if (first < 0 || last < 0) continue;
+    const dated = p.tokens.slice(first, last + 1).some((_, k) => !!p.dates.read(first + k)?.conditions.length);
+    const around = p.description.slice(Math.max(0, span.start - 40), span.end);
+    if (dated && CONSENT.test(around)) {
+      return `"${span.text}" gives a time for a consent or opt-in, which this CRM does not record: it keeps each contact's current email status, with no date. Describe the audience by its email status ("subscribed contacts") or by when the contact was created.`;
+    }
+  }
+  return undefined;
+}
+
 export function futureWindow(spans: readonly Span[]): string | undefined {
   const said = spans.map((s) => FUTURE.exec(s.text)?.[0]).find((x) => x !== undefined);
   if (!said) return undefined;

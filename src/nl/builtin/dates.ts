@@ -353,7 +353,8 @@ export class DateReader {
     } else if (three === 'on or before') {
       kind = 'until';
       j = i + 3;
-    } else if (two === 'prior to' || two === 'earlier than') {
+    } else if (two === 'prior to' || two === 'earlier than' || two === 'since before' || two === 'from before') {
+      // ("in the CRM since before 2025": since a time before it, so before it.)
       kind = 'before';
       j = i + 2;
     } else if (two === 'later than') {

@@ -197,12 +197,16 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
   }
   // "unsubs since sept", "unsubscribed in the last 30 days", "bounced this month": a status with a time is
   // the event that set it then (the status itself has no date), said.
-  const status = best?.node.type === 'condition' && best.node.field === 'email_status' && best.node.operator === 'eq' && ['unsubscribed', 'bounced'].includes(String(best.node.value)) ? String(best.node.value) : undefined;
+  // ("unsubscribed or bounced in September": each status said, the same.)
+  const statusNode = best?.node.type === 'condition' && best.node.field === 'email_status' ? best.node : undefined;
+  const statuses = statusNode?.operator === 'eq' ? [String(statusNode.value)] : statusNode?.operator === 'in' && Array.isArray(statusNode.value) ? statusNode.value.map(String) : [];
+  const status = statuses.length && statuses.every((v) => v === 'unsubscribed' || v === 'bounced') ? statuses : undefined;
   // ("unsubscribed through the Case Study email": a campaign named there is what they unsubscribed from, not a time.)
   const when = status && !p.is(best!.end, 'through|thru|via|from|on|after') ? p.dates.read(best!.end) : undefined;
   if (status && when?.conditions.length) {
-    p.assume(`read "${p.text(start, when.end)}" as an ${status === 'bounced' ? 'email bounce' : 'unsubscribe'} then (the email status has no date)`);
-    return { node: relation('email_events', true, [cond('type', 'eq', status), ...when.conditions.map((c) => cond('occurred_at', c.operator, c.value))]), end: when.end };
+    const events = status.map((v) => (v === 'bounced' ? 'an email bounce' : 'an unsubscribe')).join(' or ');
+    p.assume(`read "${p.text(start, when.end)}" as ${events} then (the email status has no date)`);
+    return { node: relation('email_events', true, [status.length === 1 ? cond('type', 'eq', status[0]!) : cond('type', 'in', status), ...when.conditions.map((c) => cond('occurred_at', c.operator, c.value))]), end: when.end };
   }
   const node = best?.node;
   const second = node?.type === 'condition' && node.operator === 'eq' ? SECOND_READINGS.find((r) => r.field === node.field && r.value === node.value) : undefined;
@@ -226,7 +230,7 @@ function ownerField(p: Parse) {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i) ?? mayNotContact(p, i) ?? ownedBySomeone(p, i);
 }
 
 const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'picked', 'chose', 'put']);
@@ -659,6 +663,53 @@ function attended(p: Parse, i: number): Clause | undefined {
     end: value.match.end,
     assumptions: [`read "${p.text(i, value.match.end)}" as lead source ${value.sense.value}: attendance itself is not recorded (a tag may be another reading)`],
   };
+}
+
+/** "we're not allowed to contact", "we must not email", "can't be emailed": the contacts email may not go to. */
+const MAY_NOT: [string[], true][] = [
+  ...['contact', 'email', 'mail', 'message', 'market to'].flatMap((verb): [string[], true][] => [
+    [['not', 'allowed', 'to', ...verb.split(' ')], true], [['must', 'not', ...verb.split(' ')], true], [["mustn't", ...verb.split(' ')], true],
+    [["can't", ...verb.split(' ')], true], [['cannot', ...verb.split(' ')], true], [['may', 'not', ...verb.split(' ')], true], [["shouldn't", ...verb.split(' ')], true], [['should', 'not', ...verb.split(' ')], true],
+  ]),
+  [['not', 'allowed', 'to', 'be', 'contacted'], true], [['not', 'allowed', 'to', 'be', 'emailed'], true], [["can't", 'be', 'emailed'], true], [['cannot', 'be', 'emailed'], true],
+  [["can't", 'be', 'contacted'], true], [['cannot', 'be', 'contacted'], true], [['must', 'not', 'be', 'emailed'], true], [['must', 'not', 'be', 'contacted'], true],
+];
+/** The first two words of each phrase: a gate read from the tokens, so most positions cost nothing. */
+const firstTwo = (table: readonly (readonly [string[], unknown])[]) => new Set(table.map(([words]) => `${words[0]} ${words[1] ?? ''}`));
+const startsTwo = (p: Parse, i: number, gate: Set<string>) => gate.has(`${p.tokens[i]?.norm ?? ''} ${p.tokens[i + 1]?.norm ?? ''}`);
+const MAY_NOT_FIRST = firstTwo(MAY_NOT);
+
+/**
+ * "everyone we're not allowed to contact", "contacts we must not email": a suppression audience — email
+ * status other than subscribed (unsubscribed or bounced), said; the do-not-call tag is another reading.
+ */
+function mayNotContact(p: Parse, i: number): Clause | undefined {
+  if (!startsTwo(p, i, MAY_NOT_FIRST)) return undefined;
+  const said = p.phrase(i, MAY_NOT);
+  const status = fieldNamed(p, 'email status');
+  if (!said || !status || status.type !== 'enum') return undefined;
+  return {
+    node: cond(status.key, 'neq', 'subscribed'),
+    end: said.end,
+    assumptions: [`read "${p.text(i, said.end)}" as an email status other than subscribed (unsubscribed or bounced); contacts tagged do-not-call are another reading`],
+  };
+}
+
+/** "unless someone already owns them", "that nobody owns": an owner, or none. */
+const OWNED_BY_SOMEONE: [string[], boolean][] = [
+  ...['someone', 'somebody', 'anyone', 'anybody', 'a rep', 'a user'].flatMap((who): [string[], boolean][] => [
+    [[...who.split(' '), 'owns', 'them'], true], [[...who.split(' '), 'already', 'owns', 'them'], true], [[...who.split(' '), 'owns', 'it'], true], [[...who.split(' '), 'already', 'owns', 'it'], true],
+  ]),
+  ...['nobody', 'no one', 'noone'].flatMap((who): [string[], boolean][] => [[[...who.split(' '), 'owns'], false], [[...who.split(' '), 'owns', 'them'], false], [[...who.split(' '), 'owns', 'yet'], false]]),
+];
+const OWNED_FIRST = firstTwo(OWNED_BY_SOMEONE);
+
+function ownedBySomeone(p: Parse, i: number): Clause | undefined {
+  if (!startsTwo(p, i, OWNED_FIRST)) return undefined;
+  const said = p.phrase(i, OWNED_BY_SOMEONE);
+  const owner = fieldNamed(p, 'owner');
+  if (!said || !owner) return undefined;
+  return { node: cond(owner.key, said.value ? 'is_not_null' : 'is_null'), end: said.end };
 }
 
 /** "with the beta tag", "the webinar tag", "beta-tagged": a tag named by its first word, with the word "tag". */

@@ -260,6 +260,13 @@ function campaigns(p: Parse, i: number): Target | undefined {
   const many = readNumber(p.tokens, j);
   const list = named(p, j) ?? (p.is(j, 'a|an') ? named(p, j + 1) : undefined) ?? (many && Number.isInteger(many.value) && many.value >= 2 ? namedCount(p, many.end, many.value) : undefined);
   if (list) return list;
+  // "our product-update newsletter, the Feature Digest Jul": a description, then the name set off by a comma.
+  let d = j;
+  while (d < j + 4 && DESCRIBING.has(p.tokens[d]?.norm ?? '')) d += 1;
+  if (CAMPAIGN_NOUNS.has(p.tokens[d]?.norm ?? '') && p.tokens[d + 1]?.norm === ',') {
+    const apposed = named(p, p.skip(d + 2, ['the', 'our']));
+    if (apposed) return apposed;
+  }
   // "the July product-update digest": a campaign described by its words, not named.
   const described = ['the', 'our'].includes(p.tokens[j - 1]?.norm ?? '') ? byHead(p, j) : undefined;
   if (described) return described;

@@ -107,6 +107,16 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
       return { node: relation(p.lastRelation, true, said.where), end: said.end, assumptions: [...said.notes, `read "${p.text(i, said.end)}" as one of them being so`] };
     }
   }
+  // "won a deal and also have one still open", "another one that is lost": one more row of the last relation.
+  if ((w === 'one' || w === 'another') && p.lastRelation && !p.is(i + 1, 'of|or|and|,')) {
+    const at = w === 'another' && p.is(i + 1, 'one') ? i + 2 : i + 1;
+    const j = p.skip(at, ['that', 'which', 'is', 'was', "that's", 'thats']);
+    const said = predicate(p, j, p.lastRelation);
+    if (said && said.end > j && said.where.length) {
+      const noun = findRelation(p.lastRelation)?.noun ?? p.lastRelation;
+      return { node: relation(p.lastRelation, true, said.where), end: said.end, assumptions: [...said.notes, `read "${p.text(i, said.end)}" as ${noun === 'activity' ? 'an' : 'a'} ${noun} that is so (it may be the same one)`] };
+    }
+  }
   const some = p.lastRelation ? someOfThem(p, i, p.lastRelation) : undefined;
   if (some) return some;
   if ((w === 'none' || w === 'nothing') && p.lastRelation) {
@@ -1030,6 +1040,19 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
         continue;
       }
     }
+    // "at least one call but no more than 3": an upper bound too.
+    const butMost = rows.count && (rows.count.operator === 'gte' || rows.count.operator === 'gt') && butAt !== undefined ? p.skip(butAt, [',', 'but', 'and']) : undefined;
+    const ceiling = butMost !== undefined && butMost > butAt! ? readBound(p, butMost) : undefined;
+    if (ceiling && rows.count && (ceiling.operator === 'lt' || ceiling.operator === 'lte') && typeof ceiling.value === 'number' && Number.isInteger(ceiling.value) && ceiling.explicit) {
+      const low = rows.count.operator === 'gt' ? rows.count.value + 1 : rows.count.value;
+      const high = ceiling.operator === 'lt' ? ceiling.value - 1 : ceiling.value;
+      if (low >= 1 && low <= high) {
+        rows.range = [low, high];
+        rows.count = null;
+        j = ceiling.end;
+        continue;
+      }
+    }
     const more = trailingOrMore(p, k);
     if (more && rows.count) {
       rows.count = { operator: more.operator, value: rows.count.value };
@@ -1451,11 +1474,14 @@ function fieldComparison(p: Parse, i: number, rel: RelationDef, rows: Rows): num
     }
     let negated = false;
     // ("Deal stage: none of Lost, Won", "Direction: any of Inbound": a pasted filter's operator after its colon.)
-    if (p.is(j, ':', 'any|one|none', 'of') || p.is(j, ':', 'is', 'not')) j += 1;
-    if (p.is(j, 'is', 'not') || p.is(j, "isn't") || p.is(j, 'none', 'of') || p.is(j, '!=|<>')) {
+    // (Read from the tokens: the words here were read once already.)
+    const at = (k: number) => p.tokens[k]?.norm ?? '';
+    if (at(j) === ':' && ['any', 'one', 'none', 'is'].includes(at(j + 1))) j += 1;
+    if ((at(j) === 'is' && at(j + 1) === 'not') || at(j) === "isn't" || (at(j) === 'none' && at(j + 1) === 'of') || at(j) === '!=' || at(j) === '<>') {
       negated = true;
-      j += p.is(j, "isn't") || p.is(j, '!=|<>') ? 1 : 2;
-    } else if (p.is(j, 'any|one', 'of') || p.is(j, 'is', 'any|one', 'of')) j += p.is(j, 'is') ? 3 : 2;
+      j += at(j) === "isn't" || at(j) === '!=' || at(j) === '<>' ? 1 : 2;
+    } else if (['any', 'one'].includes(at(j)) && at(j + 1) === 'of') j += 2;
+    else if (at(j) === 'is' && ['any', 'one'].includes(at(j + 1)) && at(j + 2) === 'of') j += 3;
     else if (p.is(j, 'is|=|:|of|in')) j += 1;
     if (field.references === 'users') {
       const owners = readList(p, j, (k) => p.sense(k, 'value', (s) => s.field === 'owner'), rows.notes);
