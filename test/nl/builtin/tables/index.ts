@@ -23,7 +23,7 @@ import { requests } from './requests.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
-import { asides, described, queries, spoken } from './spoken.js';
+import { asides, described, hedged, pasted, queries, spoken } from './spoken.js';
 import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
@@ -67,4 +67,6 @@ export const TABLES: Record<string, Row[]> = {
   'filters typed as queries': queries,
   'asides that say which rows, or who is left out': asides,
   'things named by their words': described,
+  'filter summaries pasted from another tool': pasted,
+  'hedges, corrections and what no field records': hedged,
 };

@@ -75,3 +75,39 @@ export const described: Row[] = [
   { say: 'former customers', rules: c('lifecycle_stage', 'eq', 'churned') },
   { say: 'lost customers', rules: c('lifecycle_stage', 'eq', 'churned') },
 ];
+
+/** A filter summary pasted from another tool: "Label: value | Label: value". */
+export const pasted: Row[] = [
+  { say: 'NPS: is known | Plan: Free', rules: [c('properties.nps', 'is_not_null'), c('properties.plan', 'eq', 'free')] },
+  { say: 'Phone: is unknown', rules: c('phone', 'is_null') },
+  { say: 'Lifecycle stage: Customer | Country: any of NL, ES | Owner: is empty', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['NL', 'ES']), c('owner', 'is_null')] },
+  { say: 'Lifecycle stage: none of Lead, Churned | Plan: is not Free', rules: [c('lifecycle_stage', 'not_in', ['lead', 'churned']), c('properties.plan', 'neq', 'free')] },
+  { say: 'Segment: is not Q1 batch | Email status: Subscribed', rules: [notInSegment('Q1 batch'), c('email_status', 'eq', 'subscribed')] },
+  // Filters on one relation's fields, one after another, are one row, said.
+  { say: 'Deal stage: Negotiation | Deal amount: between 10000 and 30000', rules: has('deals', c('stage', 'eq', 'negotiation'), c('amount', 'between', [10000, 30000])), assume: ['as one deal'] },
+  { say: 'Activity type: Meeting | Direction: Inbound | Activity date: in the last 90 days', rules: has('activities', c('type', 'eq', 'meeting'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', days(90))) },
+  { say: 'Fit score (crm): >= 90 | Lifecycle stage: Lead', rules: [has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 90)), c('lifecycle_stage', 'eq', 'lead')] },
+  // Elsewhere a pipe is "or".
+  { say: 'vip | partner', rules: c('tags', 'in', ['vip', 'partner']) },
+];
+
+/** Hedges, corrections and what no field records. */
+export const hedged: Row[] = [
+  { say: 'hi! not sure if this is possible but could I get the customers on pro or enterprise who speak Spanish or Italian?', rules: [c('lifecycle_stage', 'eq', 'customer'), c('properties.plan', 'in', ['pro', 'enterprise']), c('language', 'in', ['es', 'it'])] },
+  { say: 'contacts in Spain — sorry, Italy — who are customers', rules: [c('country', 'eq', 'IT'), c('lifecycle_stage', 'eq', 'customer')], assume: ['instead of "Spain"'] },
+  { say: 'leads in es - sorry it - tagged hot lead', rules: [c('country', 'eq', 'IT'), c('lifecycle_stage', 'eq', 'lead'), c('tags', 'eq', 'hot-lead')] },
+  { say: 'contacts that opened the Spring Sale and the Summer Promo or the Autumn Offer', rules: or(engaged('opened', 'all', { ids: ['Spring Sale', 'Summer Promo'] }), engaged('opened', 'any', { ids: ['Autumn Offer'] })), assume: ['(A and B) or C'] },
+  { say: 'contacts who opened more than 3 emails since summer', rules: counted('email_events', 'gte', 4, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-06-01')), assume: ['summer 2026'] },
+  { say: 'contacts from the spring sale', rules: engaged('delivered', 'any', { ids: ['Spring Sale'] }) },
+  { say: 'contacts that have been in the CRM since before 2025', rules: c('created_at', 'lt', '2025-01-01') },
+  { say: 'who unsubscribed or bounced in September?', rules: has('email_events', c('type', 'in', ['unsubscribed', 'bounced']), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), assume: ['the email status has no date'] },
+  { say: 'contacts with at least one call but no more than 3', rules: [has('activities', c('type', 'eq', 'call')), counted('activities', 'lt', 4, c('type', 'eq', 'call'))] },
+  { say: 'contacts who have won a deal and also have one still open', rules: [has('deals', c('stage', 'eq', 'closed_won')), has('deals', OPEN)], assume: ['it may be the same one'] },
+  { say: 'customers who opened our product-update newsletter, the Feature Digest Jul', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('opened', 'any', { ids: ['Feature Digest Jul'] })] },
+  { say: "everyone we're not allowed to contact", rules: c('email_status', 'neq', 'subscribed'), assume: ['do-not-call'] },
+  { say: 'all the leads, unless someone already owns them', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
+  // Nothing records these: refused, never the rest as the audience.
+  { say: 'contacts who read the last newsletter for more than 30 seconds', refuse: true },
+  { say: 'contacts who opted in to marketing before the GDPR deadline of May 2018', refuse: true },
+  { say: 'ppl in amsterdam w/ a mtg this wk', refuse: true },
+];
