@@ -187,7 +187,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is after' },
     says: (v) => `is more than ${v.one}`,
     saysFor: { date: (v) => `is after ${v.one}` },
-    phrases: { comparison: ['more than', 'greater than', 'higher than', 'bigger than', 'larger than', 'over', 'above', 'exceeding', 'north of', 'superior to', 'more big than', 'more high than', 'more large than', '>'] },
+    phrases: { comparison: ['more than', 'greater than', 'higher than', 'bigger than', 'larger than', 'over', 'above', 'exceeding', 'north of', 'superior to', 'more big than', 'more high than', 'more large than', 'beats', 'beating', 'tops', 'exceeds', '>'] },
   },
   gte: {
     types: ORDERED,

@@ -44,7 +44,7 @@ const CASES: [string, (c: Contact) => boolean][] = [
   ['contacts with an open deal worth more than 20000', (c) => dealsOf(c).some((d) => open(d.stage) && d.amount !== null && d.amount > 20000)],
   [
     "haven't been contacted in 60 days",
-    (c) => !activitiesOf(c).some((a) => a.direction === 'outbound' && a.type !== 'note' && within(a.occurredAt, 60)),
+    (c) => !activitiesOf(c).some((a) => a.direction === 'outbound' && within(a.occurredAt, 60)),
   ],
   ['contacts without a phone number owned by Sara Sales', (c) => c.phone === null && c.ownerId === ownerId('Sara Sales')],
   ['at least 3 activities in the last 90 days', (c) => activitiesOf(c).filter((a) => within(a.occurredAt, 90)).length >= 3],

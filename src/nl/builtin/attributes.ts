@@ -25,7 +25,10 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
   (
     [
       [['department', 'departments', 'team', 'division'], ['company.industry', 'tags']],
-      [['job title', 'job titles', 'title', 'titles', 'job', 'role', 'seniority', 'position'], ['tags', 'lifecycle_stage']],
+      [['job title', 'job titles', 'title', 'titles', 'job', 'role', 'seniority', 'position',
+        // Roles and personas: what someone is at their company, which no field records.
+        'decision maker', 'decision makers', 'champion', 'champions', 'economic buyer', 'economic buyers', 'c level', 'c-level', 'c suite', 'c-suite',
+        'stakeholder', 'stakeholders', 'persona', 'personas', 'buyer persona', 'influencer', 'influencers', 'executive sponsor', 'executive sponsors'], ['tags', 'lifecycle_stage']],
       [['city', 'cities', 'state', 'province', 'zip', 'zip code', 'postal code', 'postcode', 'street address', 'street', 'county'], ['country', 'company.country']],
       [['time zone', 'timezone'], ['country', 'language']],
       [['age', 'gender', 'birthday', 'birth date', 'date of birth', 'salary', 'income'], ['tags', 'properties.plan']],

@@ -631,6 +631,27 @@ export class DateReader {
   period(i: number): Period | undefined {
     const t = this.tokens[i];
     if (!t) return undefined;
+    const DAY = 86_400_000;
+    // "mid-August", "mid September": the 15th of that month, said.
+    if (t.norm === 'mid' && MONTH_WORDS[this.w(i + 1)] !== undefined) {
+      const month = this.period(i + 1);
+      if (month) {
+        const start = new Date(month.start.getTime() + 14 * DAY);
+        this.note?.(`read "${this.tokens.slice(i, month.next).map((x) => x.text).join(' ')}" as ${start.toISOString().slice(0, 10)}`);
+        return { start, end: new Date(start.getTime() + DAY), next: month.next };
+      }
+    }
+    // "the end of Q3", "the start of June": that period's last or first day.
+    const edge = (t.norm === 'the' ? i + 1 : i);
+    if (['end', 'start', 'beginning'].includes(this.w(edge)) && this.w(edge + 1) === 'of') {
+      const of = this.period(edge + 2);
+      if (of) return this.w(edge) === 'end' ? { start: new Date(of.end.getTime() - DAY), end: of.end, next: of.next } : { start: of.start, end: new Date(of.start.getTime() + DAY), next: of.next };
+    }
+    // "between mid-August and now": today, the clock's day, as the end of a range.
+    if ((t.norm === 'now' || t.norm === 'today') && ['and', 'to', 'until', 'till', 'through', '-', '–'].includes(this.w(i - 1))) {
+      const today = Date.UTC(this.asOf.getUTCFullYear(), this.asOf.getUTCMonth(), this.asOf.getUTCDate());
+      return { start: new Date(today), end: new Date(today + DAY), next: i + 1 };
+    }
     if (t.kind === 'date') {
       const d = new Date(`${t.norm.slice(0, 10)}T00:00:00Z`);
       if (Number.isNaN(d.getTime())) return undefined;

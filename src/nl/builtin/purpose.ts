@@ -89,6 +89,11 @@ const MID_REQUEST = new RegExp(
   'gi',
 );
 
+const HEADING = new RegExp(
+  String.raw`^\s*(?:(?:ticket|req|request|case|jira)\s*#?\s*[\w-]*\d[\w-]*\s*[:—–-]\s*|(?:the\s+)?(?:client|customer|they|sales|marketing|the\s+team|account)\s+(?:wants|needs|asks\s+for|requests|requested)\s*[:—–-]?\s*|requested\s+audience\s*[:—–-]\s*|(?:audience\s+)?request\s*[:—–-]\s*|(?:win\s+back|re-?engage|reactivate|nurture|warm\s+up)\s+(?:the\s+|our\s+)?)`,
+  'i',
+);
+
 export function requestAndPurpose(description: string, tenant: TenantValues): { leadIn?: Span; purposes: Span[] } {
   // A letter: its greeting and sign-off are set aside and reported; a request in its middle starts the audience.
   const greeting = GREETING.exec(description);
@@ -101,6 +106,14 @@ export function requestAndPurpose(description: string, tenant: TenantValues): { 
     if (greeting && greeting[0].trim()) spans.push({ text: greeting[0].trim(), start: greeting[0].length - greeting[0].trimStart().length, end: greeting[0].trimEnd().length });
     if (cutEnd < description.length) spans.push({ text: description.slice(cutEnd).trim(), start: cutEnd, end: description.trimEnd().length });
     return { leadIn: inner.leadIn, purposes: [...spans, ...inner.purposes].sort((a, b) => a.start - b.start) };
+  }
+  // "Ticket #4411: …", "Client wants: …", "win back churned customers who …": a heading or a goal's verb
+  // before the audience is a way of asking, like a request.
+  const heading = HEADING.exec(description);
+  if (heading) {
+    const rest = requestAndPurpose(' '.repeat(heading[0].length) + description.slice(heading[0].length), tenant);
+    const end = rest.leadIn && rest.leadIn.start <= heading[0].length + 1 ? Math.max(rest.leadIn.end, heading[0].length) : heading[0].length;
+    return { leadIn: { text: description.slice(0, end), start: 0, end }, purposes: rest.purposes };
   }
   // "We are planning a roundtable in Lagos and would be grateful if someone could pull together the contacts …".
   let mid: RegExpExecArray | undefined;

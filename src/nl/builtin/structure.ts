@@ -875,10 +875,19 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
   if (marks.length) {
     const base = sequence(seq.slice(0, marks[0]), unknown);
     const excluded: Node[] = [];
+    const kept: Node[] = [];
     const unlessOf = (n: number) => n > 0 && n < marks.length && !!(seq[marks[n]!] as { unless?: boolean }).unless && !(seq[marks[n - 1]!] as { unless?: boolean }).unless;
     marks.forEach((k, n) => {
       if (unlessOf(n)) return; // read with the exception before it
-      const part = seq.slice(k + 1, marks[n + 1] ?? seq.length);
+      let part = seq.slice(k + 1, marks[n + 1] ?? seq.length);
+      // "customers other than those in the Q1 batch, and not tagged partner": ", and not …" after an
+      // exception is one more condition on everyone, not part of what is left out.
+      const cut = part.findIndex((x, idx) => idx > 0 && isMark(x, 'and') && !!(x as { loose?: boolean }).loose && isMark(part[idx + 1] ?? x, 'not'));
+      if (cut > 0) {
+        const also = sequence(part.slice(cut + 1), unknown);
+        if (also) kept.push(also);
+        part = part.slice(0, cut);
+      }
       // A trailing "and" before the next "except" belongs to neither side.
       while (part.length && isMark(part[part.length - 1]!, 'and')) part.pop();
       const node = exception(part, unknown);
@@ -887,7 +896,7 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
       if (node) excluded.push(negate(spared ? group('and', [node, negate(spared)]) : node));
       else unknown.push((seq[k] as { at: number }).at);
     });
-    const all_ = [...(base ? [base] : []), ...excluded];
+    const all_ = [...(base ? [base] : []), ...excluded, ...kept];
     return all_.length === 0 ? undefined : all_.length === 1 ? all_[0] : group('and', all_);
   }
   const trailing = trailingQualifier(seq);

@@ -34,8 +34,8 @@ export const years = (amount: number) => ({ amount, unit: 'years' });
 
 /** A deal that is not closed (won or lost). */
 export const OPEN = c('stage', 'not_in', ['closed_won', 'closed_lost']);
-/** What "contacted" means: an outbound email, call or meeting (notes are internal). */
-export const CONTACTED = [c('direction', 'eq', 'outbound'), c('type', 'in', ['email', 'call', 'meeting'])];
+/** What "contacted" means: an activity we logged as outbound, of any type (said). */
+export const CONTACTED = [c('direction', 'eq', 'outbound')];
 
 /** One phrasing and what it must mean. */
 export interface Row {

@@ -230,7 +230,7 @@ function ownerField(p: Parse) {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i) ?? mayNotContact(p, i) ?? ownedBySomeone(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i) ?? mayNotContact(p, i) ?? ownedBySomeone(p, i) ?? tagInitials(p, i);
 }
 
 const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'picked', 'chose', 'put']);
@@ -541,6 +541,8 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       // ("last name is Lead", "company name is Software": the field named as a name takes the word as written.)
       const named = [j - 1, j - 2, j].some((n) => p.tokens[n]?.norm === 'name');
       if (!named && t.kind === 'word' && p.lattice[at]?.some((m) => !m.typo && m.senses.some((s) => s.kind === 'value' && s.field !== field.key))) return undefined;
+      // "the company has revenue between 1M and 10M": a field's word after "has" is that field, not text the name contains.
+      if (t.kind === 'word' && op.value === 'contains' && ['has', 'have', 'having'].includes(p.tokens[j]?.norm ?? '') && p.lattice[at]?.some((m) => !m.typo && m.senses.some((s) => s.kind === 'field'))) return undefined;
       return { node: cond(field.key, op.value as 'eq', raw.toLowerCase()), end: at + 1 };
     }
     case 'number': {
@@ -710,6 +712,23 @@ function ownedBySomeone(p: Parse, i: number): Clause | undefined {
   const owner = fieldNamed(p, 'owner');
   if (!said || !owner) return undefined;
   return { node: cond(owner.key, said.value ? 'is_not_null' : 'is_null'), end: said.end };
+}
+
+/**
+ * "excl. DNC": the initials of one of the tenant's tags of several words ("do-not-call"), three letters
+ * at least (or two in capitals), that are no other word. Said.
+ */
+function tagInitials(p: Parse, i: number): Clause | undefined {
+  const t = p.tokens[i];
+  if (t?.kind !== 'word' || t.norm.length < 2 || t.norm.length > 5 || (t.norm.length < 3 && t.text !== t.text.toUpperCase()) || isKnownWord(t.norm) || p.lattice[i]?.some((m) => !m.typo)) return undefined;
+  const hits = p.tenant.tags.filter((tag) => {
+    const parts = tag.toLowerCase().split(/[\s_-]+/);
+    return parts.length >= 2 && parts.every((w) => /^[a-z]/.test(w)) && parts.map((w) => w[0]).join('') === t.norm;
+  });
+  const field = p.tenant.catalog.contactFields.find((f) => f.type === 'tags' && f.key === 'tags');
+  if (hits.length !== 1 || !field) return undefined;
+  const end = p.is(i + 1, 'tag|tags|tagged|list') ? i + 2 : i + 1;
+  return { node: cond(field.key, 'eq', hits[0]!), end, assumptions: [`read "${t.text}" as the tag "${hits[0]}"`] };
 }
 
 /** "with the beta tag", "the webinar tag", "beta-tagged": a tag named by its first word, with the word "tag". */

@@ -1410,6 +1410,8 @@ function everyValue(p: Parse, k: number): { each: boolean; end: number } | undef
   const quantifier = p.w(j);
   if (!['any', 'every', 'each', 'all', 'both'].includes(quantifier)) return undefined;
   j = p.skip(j + 1, ['one', 'of', 'our', 'the', 'your', 'three', 'two', 'four', 'five', 'single']);
+  // ("all 3 products": the number written as digits, when it is how many products the tenant has.)
+  if (p.tokens[j]?.kind === 'number' && p.tokens[j]!.value === p.tenant.products.length) j += 1;
   if (!p.is(j, 'product|products')) return undefined;
   return { each: quantifier !== 'any', end: j + 1 };
 }
