@@ -111,3 +111,21 @@ export const hedged: Row[] = [
   { say: 'contacts who opted in to marketing before the GDPR deadline of May 2018', refuse: true },
   { say: 'ppl in amsterdam w/ a mtg this wk', refuse: true },
 ];
+
+/** Tickets, goals, dates said loosely and roles no field holds (blind40's lessons). */
+export const tickets: Row[] = [
+  { say: 'Client wants: everyone on the pro plan', rules: c('properties.plan', 'eq', 'pro') },
+  { say: 'Ticket #4411: customers w/ open deals', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', OPEN)] },
+  { say: 'win back churned customers who opened anything this year', rules: [c('lifecycle_stage', 'eq', 'churned'), has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-01-01'))] },
+  { say: 'decision makers in France', refuse: true },
+  { say: 'contacts who are not champions on any deal', refuse: true },
+  { say: 'customers except those in the Q1 batch, and not tagged partner', rules: [c('lifecycle_stage', 'eq', 'customer'), notInSegment('Q1 batch'), not(c('tags', 'eq', 'partner'))] },
+  { say: 'contacts added between mid-August and now', rules: [c('created_at', 'gte', '2026-08-15'), c('created_at', 'lt', '2026-11-02')], assume: ['2026-08-15'] },
+  { say: 'contacts with a deal won between 2026-07-01 and end of Q3', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-07-01'), c('closed_at', 'lt', '2026-10-01')) },
+  { say: 'contacts whose analytics score beats 85, owned by Eddie', rules: [has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gt', 85)), c('owner', 'eq', 'Eddie Editor')] },
+  { say: 'contacts with a deal between 5k and 15k that is actually in qualification', rules: has('deals', c('amount', 'between', [5000, 15000]), c('stage', 'eq', 'qualification')) },
+  { say: 'hot-leads owned by sara, excl. DNC', rules: [c('tags', 'eq', 'hot-lead'), c('owner', 'eq', 'Sara Sales'), not(c('tags', 'eq', 'do-not-call'))], assume: ['the tag "do-not-call"'] },
+  { say: 'the contacts of which the company has revenue between 1M and 10M and more than 20 staff', rules: [c('company.annual_revenue', 'between', [1000000, 10000000]), c('company.employee_count', 'gt', 20)] },
+  { say: 'contacts scored on all 3 products', rules: ['analytics', 'crm', 'payments'].map((product) => has('fit_scores', c('product', 'eq', product))) },
+  { say: "contacts who haven't been contacted in 60 days", rules: hasNo('activities', c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(60))), assume: ['any activity we logged as outbound'] },
+];
