@@ -303,6 +303,25 @@ export function undatedConsent(p: Parse, spans: readonly Span[]): string | undef
   return undefined;
 }
 
+/**
+ * "a payroll fit score above 70": a word no one knows right before "fit" names a product the tenant's
+ * fit scores do not have — refused with the products there are, never read as any product.
+ */
+/** Words that say how good a fit is, not which product: "a perfect fit score". */
+const FIT_ADJECTIVES = new Set(['perfect', 'great', 'good', 'strong', 'high', 'low', 'poor', 'weak', 'top', 'bad', 'excellent', 'solid', 'decent', 'ideal', 'best', 'worst', 'overall', 'average', 'total', 'any', 'product', 'real', 'true', 'natural', 'obvious', 'clear', 'strongest', 'weakest', 'highest', 'lowest', 'better', 'worse']);
+
+export function unknownProduct(p: Parse, spans: readonly Span[]): string | undefined {
+  for (const span of spans) {
+    const last = p.tokens.findIndex((t) => t.end === span.end);
+    if (last < 0 || !p.is(last + 1, 'fit|fitscore') || span.text.trim().split(/\s+/).length > 2) continue;
+    const products = p.tenant.products;
+    const word = span.text.trim().toLowerCase();
+    if (!products.length || products.some((x) => x.toLowerCase() === word) || FIT_ADJECTIVES.has(word)) continue;
+    return `There is no "${span.text.trim()}" product among the fit scores; the products scored are ${products.map((x) => `"${x}"`).join(', ')}. Name one of them, or leave the product out for any of them.`;
+  }
+  return undefined;
+}
+
 export function futureWindow(spans: readonly Span[]): string | undefined {
   const said = spans.map((s) => FUTURE.exec(s.text)?.[0]).find((x) => x !== undefined);
   if (!said) return undefined;

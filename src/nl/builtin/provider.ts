@@ -2,7 +2,7 @@
 // The default when no LLM is configured, and the baseline in the evals.
 import type { Node, RuleTree } from '../../rules/grammar.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
-import { changesData, comparedFields, futureWindow, undatedConsent, unrecordedDuration, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount, vagueJargon } from './attributes.js';
+import { changesData, comparedFields, futureWindow, undatedConsent, unknownProduct, unrecordedDuration, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount, vagueJargon } from './attributes.js';
 import { CALENDAR_UNITS } from './dates.js';
 import { parseObjectDescription } from './objects.js';
 import { requestAndPurpose } from './purpose.js';
@@ -99,7 +99,7 @@ export class BuiltinProvider implements Provider {
     const missing = missingAttribute(p, judged, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
-    const unusable = missingSegment(p, judged, segmentsOf(tree)) ?? missingOwner(p, judged) ?? missingTagText(p, judged) ?? comparedFields(p, judged) ?? unrecordedPerson(p) ?? futureWindow(judged) ?? unrecordedDuration(judged) ?? undatedConsent(p, judged) ?? vagueAmount(p, judged) ?? vagueJargon(judged);
+    const unusable = missingSegment(p, judged, segmentsOf(tree)) ?? missingOwner(p, judged) ?? missingTagText(p, judged) ?? comparedFields(p, judged) ?? unrecordedPerson(p) ?? futureWindow(judged) ?? unknownProduct(p, judged) ?? unrecordedDuration(judged) ?? undatedConsent(p, judged) ?? vagueAmount(p, judged) ?? vagueJargon(judged);
     if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };

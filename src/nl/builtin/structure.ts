@@ -183,6 +183,9 @@ export function scan(p: Parse): Scan {
     else if (OR_WORDS.has(w) && negatedBefore(items) && p.is(i + 1, 'a|an|any') && !(p.is(i + 1, 'a|an') && p.w((items[items.length - 2] as { at: number }).at) === 'no')) {
       // "without an open deal or a phone": the negation covers both (neither of them).
       items.push({ kind: 'and', at: i }, { kind: 'not', at: i });
+    } else if (OR_WORDS.has(w) && p.tokens[i - 1]?.norm === ',' && ['anyone', 'anybody', 'everyone', 'everybody'].includes(p.tokens[i + 1]?.norm ?? '') && items.length && !items.some((x) => x.kind === 'except')) {
+      // "hot-lead contacts that came in through ads, or anyone with referral as source": a second audience, as "plus" adds one.
+      items.push({ kind: 'and', at: i, loose: true, union: true });
     } else if (OR_WORDS.has(w)) {
       // "with an open deal or no deal at all": a negated alternative right after a phrase attached
       // to the head noun is one more phrase on that head, like "or with …".

@@ -152,6 +152,12 @@ const SHORTHAND_FIRST_WORDS = new Set(Object.keys(SHORTHAND_PHRASES).map((phrase
 /** "w/", "w/o", "n e", "havent": the general English they stand for, as one token. */
 const MULTIPLES: Record<string, number> = { twice: 2, thrice: 3 };
 
+/** Two words of the catalog written as one. */
+const COMPOUNDS: Record<string, [string, string] | [string]> = {
+  dealowner: ['deal', 'owner'], dealowners: ['deal', 'owners'], fitscore: ['fit', 'score'], fitscores: ['fit', 'scores'], leadsource: ['source'], leadsources: ['sources'],
+  dealstage: ['deal', 'stage'], dealamount: ['deal', 'amount'], dealvalue: ['deal', 'value'], emailstatus: ['email', 'status'], contactowner: ['contact', 'owner'],
+  companysize: ['company', 'size'], companyname: ['company', 'name'], lifecyclestage: ['lifecycle', 'stage'],
+};
 const HAVE = new Set(['have', 'has', 'had']);
 /** Participles not ending in -ed / -en / -wn, and other words after "have not" that keep it "not". */
 const PARTICIPLES = new Set(['met', 'bought', 'won', 'lost', 'spoke', 'sent', 'paid', 'heard', 'made', 'had', 'done', 'left', 'got', 'been', 'seen', 'read', 'rung', 'rang', 'run', 'come', 'become', 'begun', 'brought', 'caught', 'told', 'sold', 'held', 'kept', 'found', 'spent', 'set', 'put', 'shut', 'hit', 'cut', 'quit', 'let', 'yet', 'any', 'the', 'ever', 'once', 'again', 'even', 'that', 'this', 'all', 'one', 'signed', 'clicked', 'opened', 'joined', 'said', 'paid', 'led', 'fed', 'bid', 'won', 'dealt', 'felt', 'meant', 'sat', 'stood', 'understood', 'taught', 'thought', 'sought', 'fought', 'built', 'lent', 'learnt', 'burnt', 'slept', 'swept', 'wept', 'struck', 'stuck', 'hung', 'swung', 'clung', 'spun', 'won', 'shot', 'lit', 'slid', 'hid', 'rid', 'split', 'spread', 'cast', 'cost', 'hurt', 'burst', 'bet']);
@@ -192,6 +198,23 @@ function shorthand(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "dealowner", "fitscore", "leadsource": a field's two words written as one (as German writes them).
+    const compound = t.kind === 'word' ? COMPOUNDS[t.norm] : undefined;
+    if (compound?.length === 1) {
+      out.push({ ...t, norm: compound[0] });
+      continue;
+    }
+    if (compound) {
+      const [a, b] = compound as [string, string];
+      const cut = t.start + a.length;
+      out.push({ kind: 'word', text: t.text.slice(0, a.length), norm: a, start: t.start, end: cut }, { kind: 'word', text: t.text.slice(a.length), norm: b, start: cut, end: t.end });
+      continue;
+    }
+    // "between 10k and 50k inclusive": both ends are in the range already.
+    if (t.kind === 'word' && t.norm === 'inclusive' && (tokens[i - 1]?.kind === 'number' || tokens[i - 1]?.kind === 'date' || tokens[i - 1]?.kind === 'word')) {
+      const before = tokens.slice(Math.max(0, i - 6), i).map((x) => x.norm);
+      if (before.includes('between') || before.includes('from')) continue;
+    }
     // "contacts that have not owner" (a second-language "no"): before a noun, not a participle ("have not opened").
     if (t.kind === 'word' && t.norm === 'not' && HAVE.has(tokens[i - 1]?.norm ?? '') && next?.kind === 'word' && next.norm.length >= 3 && !/(?:ed|en|wn)$/.test(next.norm) && !PARTICIPLES.has(next.norm)) {
       out.push({ ...t, norm: 'no' });

@@ -172,6 +172,11 @@ export const COMPANY_SIZES: Record<string, { operator: 'gte' | 'lt' | 'between';
   'mid-sized': { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
   'mid-market': { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
   midmarket: { operator: 'between', value: [50, 999], says: '50 to 999 employees' },
+  // Small and medium businesses: under 100 as sales teams use it (the EU's SME, under 250, is said apart).
+  smb: { operator: 'lt', value: 100, says: 'fewer than 100 employees' },
+  smbs: { operator: 'lt', value: 100, says: 'fewer than 100 employees' },
+  sme: { operator: 'lt', value: 250, says: 'fewer than 250 employees (the EU definition)' },
+  smes: { operator: 'lt', value: 250, says: 'fewer than 250 employees (the EU definition)' },
 };
 /** What the size words are said of. */
 export const SIZED_NOUNS = new Set([...COMPANY_NOUNS, 'account', 'accounts', 'customers', 'customer', 'clients', 'client', 'logos', 'logo']);

@@ -183,7 +183,8 @@ export function bareValue(p: Parse, i: number): Clause | undefined {
       best = { node, end: orNobody };
       continue;
     }
-    const fieldWord = p.sense(end, 'field', (s) => s.field === field.key);
+    // ("referral as source": the value, then "as" and its field's word.)
+    const fieldWord = p.sense(end, 'field', (s) => s.field === field.key) ?? (p.tokens[end]?.norm === 'as' ? p.sense(end + 1, 'field', (s) => s.field === field.key) : undefined);
     if (fieldWord) end = fieldWord.match.end;
     // "bounced email addresses", "unsubscribed addresses": the status is the address's.
     else if (field.key === 'email_status' && (p.is(end, 'address|addresses') || p.is(end, 'email|e-mail', 'address|addresses'))) end += p.is(end, 'address|addresses') ? 1 : 2;
@@ -847,6 +848,12 @@ export function meaningWords(p: Parse, i: number): Clause | undefined {
   // "mid-size" is two words once the hyphen splits it.
   const two = w === 'mid' && p.is(i + 1, 'size|sized|market') ? 1 : 0;
   const size = COMPANY_SIZES[two ? `mid-${p.w(i + 1)}` : w];
+  // ("SMEs in Germany": the word is a noun for companies itself.)
+  const selfNoun = ['smb', 'smbs', 'sme', 'smes'].includes(w) && !SIZED_NOUNS.has(p.w(i + 1));
+  if (size && selfNoun && fieldNamed(p, 'employees')) {
+    p.assume(`read "${p.text(i, i + 1)}" as a company with ${size.says}`);
+    return { node: cond(fieldNamed(p, 'employees')!.key, size.operator, size.value), end: i + 1 };
+  }
   if (size && SIZED_NOUNS.has(p.w(i + 1 + two))) {
     // "big accounts", "small companies": the company's employee count, said (a number says it exactly).
     const employees = fieldNamed(p, 'employees');

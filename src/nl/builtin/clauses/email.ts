@@ -25,6 +25,7 @@ const TYPED_BOUND = new Set(['>', '>=', '≥']);
 const MODIFIERS: [string[], MatchMode][] = [
   [['any', 'of'], 'any'], [['at', 'least', 'one', 'of'], 'any'], [['one', 'of'], 'any'], [['a', 'single', 'one', 'of'], 'any'], [['single', 'one', 'of'], 'any'], [['a', 'single'], 'any'], [['some', 'of'], 'any'], [['either', 'of'], 'any'],
   [['each', 'of'], 'all'], [['all', 'of'], 'all'], [['every', 'one', 'of'], 'all'], [['all'], 'all'], [['every'], 'all'], [['each'], 'all'],
+  [['every', 'single'], 'all'], [['each', 'and', 'every'], 'all'], [['every', 'single', 'one', 'of'], 'all'],
   [['both'], 'all'], [['none', 'of'], 'none'], [['neither', 'of'], 'none'], [['neither'], 'none'], [['no'], 'none'], [['any'], 'any'], [['either'], 'any'],
 ];
 
@@ -346,6 +347,8 @@ function byHead(p: Parse, j: number): Target | undefined {
     words.push(w);
     k += 1;
   }
+  // ("the July Feature Digest update": words that only describe it may follow the name's last word.)
+  while (words.length > 1 && DESCRIBING.has(words[words.length - 1]!) && !all.has(words[words.length - 1]!)) words.pop();
   if (words.length < 2) return undefined;
   const head = words[words.length - 1]!;
   const months = words.filter((w) => MONTHS.includes(w));

@@ -7,6 +7,7 @@ import { isKnownWord } from '../keywords.js';
 import { cond } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
 import { ADDRESS_NOUNS, COMPANY_NOUNS, WEBMAIL } from '../vocabulary.js';
+import { COMPANY_SIZES } from '../vocabulary.js';
 import { compare } from './contact.js';
 
 const fields = new Map<string, ContactFieldDef>();
@@ -109,6 +110,8 @@ function worksAt(p: Parse, i: number): Clause | undefined {
 /** A company's name at k: a capitalized word nothing else knows, then capitalized words or numbers. */
 function companyNameAt(p: Parse, k: number): { text: string; end: number } | undefined {
   if (!nameAt(p, k, true)) return undefined;
+  // ("at SMB companies": a size word, not a name.)
+  if (COMPANY_SIZES[p.tokens[k]!.norm]) return undefined;
   // A misspelt place or value ("the Netherlnds") is that, not a company's name.
   const misspelt = (m: { end: number; typo?: string; senses: { kind: string }[] }) => !!m.typo && m.end > k && m.senses.some((s) => s.kind === 'country' || s.kind === 'value');
   if (p.lattice[k]!.some(misspelt) || p.lattice[k - 1]?.some(misspelt)) return undefined;

@@ -945,7 +945,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     if (rows.each && p.tokens[k]?.norm === ',' && p.tokens[k + 1]?.norm === 'both' && p.dates.read(k + 2)?.conditions.length) k += 2;
     else if (rows.each && p.tokens[k]?.norm === 'both' && p.dates.read(k + 1)?.conditions.length) k += 1;
     // "leads we won a deal with this year": a preposition left at the end of its clause, then the window.
-    const dangling = (p.tokens[k]?.norm === 'with' || p.tokens[k]?.norm === 'to') && !!p.dates.read(k + 1)?.conditions.length;
+    // ("we logged a note for in October": "for" left before a preposition of time; "for over 60 days" is a length, not a window.)
+    const dangling = (p.tokens[k]?.norm === 'with' || p.tokens[k]?.norm === 'to' || (p.tokens[k]?.norm === 'for' && ['in', 'during', 'on'].includes(p.tokens[k + 1]?.norm ?? ''))) && !!p.dates.read(k + 1)?.conditions.length;
     const linked = dangling ? k + 1 : p.skip(k, phrases.links);
     // "contacted by phone", "reached by email": how, which narrows what the verb said of the same field.
     const how = phrases.channels ? p.phrase(k, phrases.channels) : undefined;
