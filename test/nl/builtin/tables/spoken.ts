@@ -129,3 +129,21 @@ export const tickets: Row[] = [
   { say: 'contacts scored on all 3 products', rules: ['analytics', 'crm', 'payments'].map((product) => has('fit_scores', c('product', 'eq', product))) },
   { say: "contacts who haven't been contacted in 60 days", rules: hasNo('activities', c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(60))), assume: ['any activity we logged as outbound'] },
 ];
+
+/** Exact bounds, compounds, second audiences and products that are not there (blind41's lessons). */
+export const exact: Row[] = [
+  { say: 'contacts with an NPS strictly below 7', rules: c('properties.nps', 'lt', 7) },
+  { say: 'contacts with a payments fit between 40 and 60 inclusive', rules: has('fit_scores', c('product', 'eq', 'payments'), c('score', 'between', [40, 60])) },
+  { say: 'contacts whose payments fitscore is at least 60 and analytics fitscore under 30', rules: [has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gte', 60)), has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'lt', 30))] },
+  { say: 'contacts whose dealowner is Alice', rules: has('deals', c('owner', 'eq', 'Alice Admin')) },
+  { say: 'hot-lead contacts that came in through ads, or anyone with referral as leadsource', rules: or({ type: 'group', op: 'and', negate: false, children: [c('tags', 'eq', 'hot-lead'), c('source', 'eq', 'ads')] }, c('source', 'eq', 'referral')) },
+  { say: 'can u export all NL customers to csv', refuse: true },
+  { say: 'contacts with a payroll fit score above 70', refuse: true },
+  { say: 'Leads with a perfect fit score of 100 for any product', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('score', 'eq', 100))], unrecognized: ['perfect'] },
+  { say: 'contacts who received every single campaign', rules: engaged('delivered', 'all') },
+  { say: 'contacts who opened the July Feature Digest update', rules: engaged('opened', 'any', { ids: ['Feature Digest Jul'] }) },
+  { say: 'contacts we logged a note for in October', rules: has('activities', c('type', 'eq', 'note'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')) },
+  // "For over 60 days" is a length, not a window: read as before, and said.
+  { say: 'Contacts with a deal stuck in prospecting for over 60 days', rules: has('deals', c('stage', 'eq', 'prospecting'), c('created_at', 'within_last', days(60))), assume: ['the last 60 days'] },
+  { say: 'contacts at SMB companies in the Netherlands', rules: [c('company.employee_count', 'lt', 100), c('company.country', 'eq', 'NL')], assume: ['fewer than 100 employees'] },
+];
