@@ -187,7 +187,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is after' },
     says: (v) => `is more than ${v.one}`,
     saysFor: { date: (v) => `is after ${v.one}` },
-    phrases: { comparison: ['more than', 'greater than', 'higher than', 'bigger than', 'larger than', 'over', 'above', 'exceeding', 'north of', 'superior to', 'more big than', 'more high than', 'more large than', 'beats', 'beating', 'tops', 'exceeds', 'strictly more than', 'strictly greater than', 'strictly higher than', 'strictly above', 'strictly over', '>'] },
+    phrases: { comparison: ['more than', 'greater than', 'higher than', 'bigger than', 'larger than', 'over', 'above', 'exceeding', 'north of', 'superior to', 'more big than', 'more high than', 'more large than', 'beats', 'beating', 'tops', 'exceeds', 'strictly more than', 'strictly greater than', 'strictly higher than', 'strictly above', 'strictly over', 'more of', '>'] },
   },
   gte: {
     types: ORDERED,
@@ -213,7 +213,7 @@ export const OPERATOR_SPECS = {
     labels: { date: 'is before' },
     says: (v) => `is less than ${v.one}`,
     saysFor: { date: (v) => `is before ${v.one}` },
-    phrases: { comparison: ['less than', 'fewer than', 'lower than', 'smaller than', 'under', 'below', 'south of', 'inferior to', 'more small than', 'more low than', 'strictly less than', 'strictly lower than', 'strictly below', 'strictly under', 'strictly fewer than', '<'] },
+    phrases: { comparison: ['less than', 'fewer than', 'lower than', 'smaller than', 'under', 'below', 'south of', 'inferior to', 'more small than', 'more low than', 'strictly less than', 'strictly lower than', 'strictly below', 'strictly under', 'strictly fewer than', 'less of', '<'] },
   },
   lte: {
     types: ORDERED,

@@ -397,7 +397,7 @@ export function noFieldReason(name: string, catalog: Catalog): string {
 const STRONG_VERBS = [
   'delete', 'remove', 'drop', 'truncate', 'update', 'insert', 'alter', 'erase', 'wipe', 'purge', 'overwrite', 'modify', 'assign', 'reassign',
   'move', 'merge', 'transfer', 'archive', 'unsubscribe', 'deactivate', 'rename', 'replace', 'convert', 'edit', 'send', 'upload', 'import', 'export',
-  'log', 'schedule', 'book', 'enroll', 'enrol', 'resend', 're-send', 'recalculate', 'recalc', 'recompute', 'rescore', 'sync', 'notify', 'enrich',
+  'log', 'schedule', 'book', 'enroll', 'enrol', 'resend', 're-send', 'resubscribe', 're-subscribe', 'unassign', 'reactivate', 'recalculate', 'recalc', 'recompute', 'rescore', 'sync', 'notify', 'enrich',
 ];
 /** Verbs that are also nouns ("tag: vip", "email bounced contacts"): a command only with an object ("tag all …", "email them"). */
 const WEAK_VERBS = ['tag', 'untag', 'set', 'mark', 'add', 'change', 'email', 'call', 'message', 'subscribe', 'clear', 'reset', 'enable', 'disable', 'give', 'score', 'push', 'text'];

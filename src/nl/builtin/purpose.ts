@@ -34,7 +34,7 @@ const LEAD_IN = new RegExp(
 );
 
 /** "so we can …", "so that sales can …", "so account managers can …": a purpose wherever it starts. */
-const SO_THAT = String.raw`\bso(?:\s+that)?\s+(?:we|i|you|they|sales|marketing|support|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+(?:\s+[\w-]+)?)\s+(?:can|could|may|might|will|'ll|are\s+able\s+to)\b`;
+const SO_THAT = String.raw`\bso(?:\s+that)?\s+(?:(?:we|i|you|they|sales|marketing|support|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+(?:\s+[\w-]+)?)\s+(?:can|could|may|might|will|'ll|are\s+able\s+to)|(?:we|they|the\s+(?:team|reps|sdrs|sales\s+team|account\s+managers?|ams))\s+(?:stop|stops|start|starts|don't|do\s+not|won't|never|get|gets|have|has)\b)\b`;
 /** After a boundary: "? it's for …", "— we want to …", "; the SDRs want …", ", since this is for …", "? need them for …". */
 const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
   [

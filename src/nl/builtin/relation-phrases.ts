@@ -107,8 +107,10 @@ const activities: RelationPhrases = {
     .map((w) => [w.split(/[\s-]+/), { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true }] as const),
   verbs: [
     [['contacted'], CONTACTED], [['reached', 'out', 'to'], CONTACTED], [['reached', 'out'], CONTACTED], [['reached'], CONTACTED],
-    [['touched'], TOUCHED], [['reach', 'out', 'to'], CONTACTED], [['talked', 'to'], CONTACTED], [['spoke', 'to'], CONTACTED], [['spoken', 'to'], CONTACTED],
-    [['spoke', 'with'], CONTACTED], [['talked', 'with'], CONTACTED], [['spoken', 'with'], CONTACTED],
+    [['touched'], TOUCHED], [['reach', 'out', 'to'], CONTACTED],
+    // "contacts we talked to last month": a conversation — a call or a meeting, whoever started it.
+    [['talked', 'to'], CONVERSED], [['spoke', 'to'], CONVERSED], [['spoken', 'to'], CONVERSED],
+    [['spoke', 'with'], CONVERSED], [['talked', 'with'], CONVERSED], [['spoken', 'with'], CONVERSED],
     [['contacted', 'us'], INBOUND], [['reached', 'out', 'to', 'us'], INBOUND], [['heard', 'from'], INBOUND], [['heard', 'back', 'from'], INBOUND], [['got', 'in', 'touch'], INBOUND], [['gotten', 'in', 'touch'], INBOUND],
     [['talked', 'to', 'us'], CONVERSED], [['talked', 'with', 'us'], CONVERSED], [['spoke', 'to', 'us'], CONVERSED], [['spoke', 'with', 'us'], CONVERSED],
     [['spoken', 'to', 'us'], CONVERSED], [['spoken', 'with', 'us'], CONVERSED],

@@ -198,6 +198,11 @@ function shorthand(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "!partner & plan=enterprise": a "!" written against a word is "not".
+    if (t.norm === '!' && next?.kind === 'word' && next.start === t.end && (i === 0 || /[\s(&|,]/.test(tokens[i - 1]!.text.slice(-1)) || tokens[i - 1]!.end < t.start)) {
+      out.push({ ...t, kind: 'word', norm: 'not' });
+      continue;
+    }
     // "dealowner", "fitscore", "leadsource": a field's two words written as one (as German writes them).
     const compound = t.kind === 'word' ? COMPOUNDS[t.norm] : undefined;
     if (compound?.length === 1) {

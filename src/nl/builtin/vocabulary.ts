@@ -200,6 +200,8 @@ export const EVERYONE = new Set(['everyone', 'everybody', 'anyone', 'anybody', '
 /** Shorthand of several tokens: "n e" is "any" said aloud, "n e thing" is "anything". */
 export const SHORTHAND_PHRASES: Record<string, string> = {
   // "the Q one batch", "Q three" (said aloud): the quarter's short name.
+  // "the win-back run": re-engaging lost contacts, not a won deal.
+  'win back': 'winback',
   'q one': 'q1', 'q two': 'q2', 'q three': 'q3', 'q four': 'q4',
   // "whose language is set to Portuguese": the value the field holds.
   'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',

@@ -145,7 +145,11 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   // ">= 1 of the last 5", "> 0 of": at least one of them, typed as a bound.
   const typed = TYPED_BOUND.has(p.tokens[j]?.norm ?? '') ? readBound(p, j) : undefined;
   const atLeastOne = typed && p.is(typed.end, 'of') && ((typed.operator === 'gte' && typed.value === 1) || (typed.operator === 'gt' && typed.value === 0));
-  const modifier = atLeastOne ? { value: 'any' as MatchMode, end: typed.end + 1 } : p.phrase(j, MODIFIERS);
+  const said = atLeastOne ? { value: 'any' as MatchMode, end: typed.end + 1 } : p.phrase(j, MODIFIERS);
+  // "didn't open none of the emails" (a second-language double negative): the verb's negation, said once.
+  const concord = said?.value === 'none' && [p.w(i - 1), p.w(i - 2)].some((w) => NEGATIONS.has(w));
+  if (concord) p.assume(`read "${p.text(i - 1, said!.end)} …" as one negation (none of them), not two`);
+  const modifier = concord ? { value: 'any' as MatchMode, end: said!.end } : said;
   if (modifier) j = modifier.end;
   const target = campaigns(p, j) ?? implicit(p, i, j);
   if (!target) return undefined;

@@ -836,7 +836,8 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const { rel, phrases } = rows;
   const kindNoun =
     (phrases.kindNouns && KIND_FIRST.has(p.tokens[j]?.norm ?? '') ? p.phrase(j, phrases.kindNouns) : undefined) ??
-    (rows.latest && phrases.latestKindNouns ? p.phrase(j, phrases.latestKindNouns) : undefined);
+    // ("more than 1 open since August": after a count, the singular is the rows' kind too.)
+    ((rows.latest || (rows.count !== null && p.tokens[j - 1]?.kind === 'number')) && phrases.latestKindNouns ? p.phrase(j, phrases.latestKindNouns) : undefined);
   if (kindNoun) {
     apply(p, rows, kindNoun.value, j, kindNoun.end);
     return kindNoun.end;
@@ -923,7 +924,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     // colon) is how many. A plain whole number under 100: "deals > 25k" stays an amount.
     const typed = p.tokens[k]?.norm ?? '';
     const plural = rows.plural || (rows.nounFieldOnly === j && /s$/.test(p.tokens[j - 1]?.norm ?? ''));
-    if (round === 0 && rows.count === null && !rows.range && plural && (listed || COUNT_SYMBOLS.has(typed) || typed === 'exactly')) {
+    // ("deals(won) ≥ 2": after the rows' qualifier in parentheses, the same.)
+    if ((round === 0 || p.tokens[k - 1]?.norm === ')') && rows.count === null && !rows.range && plural && (listed || COUNT_SYMBOLS.has(typed) || typed === 'exactly')) {
       const b = readBound(p, p.is(k, 'exactly') ? k + 1 : k);
       const num = b ? p.tokens[b.end - 1] : undefined;
       if (b && (b.explicit || p.is(k, 'exactly|=|==')) && typeof b.value === 'number' && ['gt', 'gte', 'lt', 'lte', 'eq'].includes(b.operator) && num?.kind === 'number' && /^\d{1,2}$/.test(num.text)) {
