@@ -23,7 +23,7 @@ import { requests } from './requests.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
-import { asides, described, exact, hedged, pasted, queries, spoken, tickets } from './spoken.js';
+import { asides, described, exact, hedged, pasted, queries, spoken, symbols, tickets } from './spoken.js';
 import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
@@ -71,4 +71,5 @@ export const TABLES: Record<string, Row[]> = {
   'hedges, corrections and what no field records': hedged,
   'tickets, goals, loose dates and roles': tickets,
   'exact bounds, compounds, second audiences': exact,
+  'symbols, double negatives and conversations': symbols,
 };

@@ -147,3 +147,15 @@ export const exact: Row[] = [
   { say: 'Contacts with a deal stuck in prospecting for over 60 days', rules: has('deals', c('stage', 'eq', 'prospecting'), c('created_at', 'within_last', days(60))), assume: ['the last 60 days'] },
   { say: 'contacts at SMB companies in the Netherlands', rules: [c('company.employee_count', 'lt', 100), c('company.country', 'eq', 'NL')], assume: ['fewer than 100 employees'] },
 ];
+
+/** Symbols, double negatives and conversations (blind42's lessons). */
+export const symbols: Row[] = [
+  { say: '!partner & plan=enterprise', rules: [not(c('tags', 'eq', 'partner')), c('properties.plan', 'eq', 'enterprise')] },
+  { say: 'deals(won) ≥ 2', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
+  { say: "the clients who didn't open none of the emails", rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('opened', 'none')], assume: ['one negation'] },
+  { say: 'clients of Brazil with more of 2 meetings', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'BR'), counted('activities', 'gt', 2, c('type', 'eq', 'meeting'))] },
+  { say: 'more than 1 open since August', rules: counted('email_events', 'gt', 1, c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-08-01')) },
+  { say: 'contacts we talked to last month', rules: has('activities', c('type', 'in', ['call', 'meeting']), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), assume: ['a call or a meeting'] },
+  { say: 'contacts who unsubscribed — then resubscribe them all', refuse: true },
+  { say: 'can you pull the contacts tagged do-not-call so the team stops calling them?', rules: c('tags', 'eq', 'do-not-call'), unrecognized: ['so the team stops calling them?'] },
+];
