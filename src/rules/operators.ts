@@ -163,7 +163,7 @@ export const OPERATOR_SPECS = {
     count: null,
     label: 'starts with',
     says: (v) => `starts with ${v.one}`,
-    phrases: { text: ['starts with', 'starting with', 'begins with', 'beginning with', 'start with', 'begin with'] },
+    phrases: { text: ['starts with', 'starting with', 'begins with', 'beginning with', 'start with', 'begin with', 'is starting with', 'is beginning with'] },
   },
   ends_with: {
     types: ['text'],
@@ -174,7 +174,7 @@ export const OPERATOR_SPECS = {
     count: null,
     label: 'ends with',
     says: (v) => `ends with ${v.one}`,
-    phrases: { text: ['ends with', 'ending with', 'ends in', 'ending in', 'end with', 'end in'] },
+    phrases: { text: ['ends with', 'ending with', 'ends in', 'ending in', 'end with', 'end in', 'is ending with', 'is ending in'] },
   },
   gt: {
     types: ORDERED,

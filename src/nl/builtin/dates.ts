@@ -601,6 +601,17 @@ export class DateReader {
     return { start: prev, end: start, next: i + 1 };
   }
 
+  /** The calendar period of `unit` just before `period`. */
+  private previousBefore(period: Period, unit: string): { start: Date; end: Date } {
+    const prev = new Date(period.start);
+    if (unit === 'week') prev.setUTCDate(prev.getUTCDate() - 7);
+    else if (unit === 'month') prev.setUTCMonth(prev.getUTCMonth() - 1);
+    else if (unit === 'quarter') prev.setUTCMonth(prev.getUTCMonth() - 3);
+    else if (unit === 'year') prev.setUTCFullYear(prev.getUTCFullYear() - 1);
+    else prev.setUTCDate(prev.getUTCDate() - 1);
+    return { start: prev, end: period.start };
+  }
+
   /** "the 1st and the 15th of October", "1 to 15 October": the days from one to the other of the month said after them. */
   private daysOfMonth(j: number): Period | undefined {
     const dayAt = (k: number): { value: number; next: number } | undefined => {
@@ -657,6 +668,23 @@ export class DateReader {
       if (Number.isNaN(d.getTime())) return undefined;
       if (t.reading) this.note?.(t.reading);
       return { start: d, end: new Date(d.getTime() + 86_400_000), next: i + 1 };
+    }
+    // "since Monday", "before Friday": the latest such day, today included (a week's day said alone, after a preposition).
+    const alone = WEEKDAYS[t.norm] !== undefined && t.norm.length > 3 && ['since', 'from', 'before', 'after', 'on', 'until', 'till'].includes(this.w(i - 1)) ? WEEKDAYS[t.norm]! : undefined;
+    if (alone !== undefined) {
+      const today = Date.UTC(this.asOf.getUTCFullYear(), this.asOf.getUTCMonth(), this.asOf.getUTCDate());
+      const start = new Date(today - ((this.asOf.getUTCDay() - alone + 7) % 7) * 86_400_000);
+      this.note?.(`read "${t.text}" as ${start.toISOString().slice(0, 10)}, the latest ${t.text}`);
+      return { start, end: new Date(start.getTime() + 86_400_000), next: i + 1 };
+    }
+    // "the week before last", "the month before last": the calendar period before the previous one.
+    const unitAt = this.w(i) === 'the' ? i + 1 : i;
+    if (CALENDAR_UNITS[this.w(unitAt)] && this.w(unitAt + 1) === 'before' && this.w(unitAt + 2) === 'last') {
+      const previous = this.previousPeriod(unitAt);
+      if (previous) {
+        const back = this.previousBefore(previous, CALENDAR_UNITS[this.w(unitAt)]!);
+        return { ...back, next: unitAt + 3 };
+      }
     }
     // "added last Friday", "since last monday": that day of the week before today.
     const weekday = (this.w(i) === 'last' || this.w(i) === 'previous') ? WEEKDAYS[this.w(i + 1)] : undefined;

@@ -231,7 +231,7 @@ function ownerField(p: Parse) {
 
 /** "<field> <operator> <value>", "tagged X", "owned by Sara", "more than 500 employees". */
 export function fieldComparison(p: Parse, i: number): Clause | undefined {
-  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i) ?? mayNotContact(p, i) ?? ownedBySomeone(p, i) ?? tagInitials(p, i);
+  return valueContaining(p, i) ?? namedField(p, i) ?? fieldVerb(p, i) ?? numberFirst(p, i) ?? gaveOn(p, i) ?? quotedIn(p, i) ?? tagByPart(p, i) ?? attended(p, i) ?? mayNotContact(p, i) ?? ownedBySomeone(p, i) ?? tagInitials(p, i) ?? notThemselves(p, i);
 }
 
 const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'picked', 'chose', 'put']);
@@ -732,10 +732,37 @@ function tagInitials(p: Parse, i: number): Clause | undefined {
   return { node: cond(field.key, 'eq', hits[0]!), end, assumptions: [`read "${t.text}" as the tag "${hits[0]}"`] };
 }
 
+const THEMSELVES: [string[], true][] = [
+  ...[['who'], ['they'], []].flatMap((who): [string[], true][] => [
+    [[...who, 'themselves', 'are', 'not'], true], [[...who, 'themselves', "aren't"], true], [[...who, 'themselves', 'are', 'not', 'there'], true], [[...who, 'themselves', "aren't", 'there'], true],
+  ]),
+];
+const THEMSELVES_FIRST = firstTwo(THEMSELVES);
+
+/**
+ * "whose company is in Brazil but who themselves are not", "… even though they themselves aren't": the
+ * contact is not in the country said of the company just before. Said.
+ */
+function notThemselves(p: Parse, i: number): Clause | undefined {
+  if (!startsTwo(p, i, THEMSELVES_FIRST)) return undefined;
+  const said = p.phrase(i, THEMSELVES);
+  const country = fieldNamed(p, 'country');
+  if (!said || !country) return undefined;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    const place = p.sense(k, 'country');
+    if (!place || place.sense.region) continue;
+    return { node: cond(country.key, 'neq', place.sense.code), end: said.end, assumptions: [`read "${p.text(i, said.end)}" as the contact's own country not being ${place.sense.label.replace(/\b\p{L}/gu, (ch) => ch.toUpperCase())} (${place.sense.code})`] };
+  }
+  return undefined;
+}
+
 /** "with the beta tag", "the webinar tag", "beta-tagged": a tag named by its first word, with the word "tag". */
 function tagByPart(p: Parse, i: number): Clause | undefined {
   const field = p.tenant.catalog.contactFields.find((f) => f.type === 'tags' && f.key === 'tags');
   if (!field) return undefined;
+  // ("the tag of beta", "the tag called beta": the word for a tag before its name.)
+  const before = ['tag', 'label'].includes(p.tokens[i]?.norm ?? '') && ['of', 'called', 'named'].includes(p.tokens[i + 1]?.norm ?? '') ? partialTag(p, i + 2) : undefined;
+  if (before) return { node: cond(field.key, 'eq', before.tag), end: before.end, assumptions: [`read "${p.text(i, before.end)}" as the tag "${before.tag}"`] };
   const part = partialTag(p, i);
   if (!part || !p.is(part.end, 'tag|tags|label|labels|tagged')) return undefined;
   const end = part.end + 1;

@@ -339,9 +339,14 @@ const TITLES = new WeakMap<Parse['tenant'], { id: string; name: string; words: S
  * head, "digest") and every month said ("Feature Digest Jul"), the other words its name's or words
  * that only describe a campaign; one campaign only, and more than the head said of it. Said.
  */
-function byHead(p: Parse, j: number): Target | undefined {
+function TITLES_OF(p: Parse): { id: string; name: string; words: Set<string> }[] {
   let titles = TITLES.get(p.tenant);
   if (!titles) TITLES.set(p.tenant, (titles = p.tenant.campaigns.map((c) => ({ id: c.id, name: c.name, words: new Set(phraseWords(c.name).map((w) => MONTH_WORD.get(w) ?? w)) }))));
+  return titles;
+}
+
+function byHead(p: Parse, j: number): Target | undefined {
+  const titles = TITLES_OF(p);
   const all = new Set(titles.flatMap((t) => [...t.words]));
   const words: string[] = [];
   let k = j;
@@ -389,6 +394,20 @@ function named(p: Parse, i: number): Target | undefined {
     else if (it.sense.partial) p.assume(`read "${p.text(it.match.start, it.match.end)}" as campaign "${it.sense.label}"`);
   }
   let end = list.end;
+  // "the Feature Digest update in July": a month after a family of campaigns picks the one sent then.
+  const familyOnly = list.items.length === 1 ? list.items[0]!.sense.family : undefined;
+  if (familyOnly) {
+    let k = end;
+    while (DESCRIBING.has(p.tokens[k]?.norm ?? '') || CAMPAIGN_NOUNS.has(p.tokens[k]?.norm ?? '')) k += 1;
+    const month = ['in', 'from', 'of'].includes(p.tokens[k]?.norm ?? '') ? MONTH_WORD.get(p.tokens[k + 1]?.norm ?? '') : undefined;
+    const chosen = month ? familyOnly.filter((id) => TITLES_OF(p).find((t) => t.id === id)?.words.has(month)) : [];
+    if (chosen.length === 1) {
+      const name = p.tenant.campaigns.find((c) => c.id === chosen[0])?.name ?? chosen[0]!;
+      p.assumptions.splice(p.assumptions.length - 1, 1);
+      p.assume(`read "${p.text(j, k + 2)}" as campaign "${name}"`);
+      return { campaigns: { last: null, ids: [chosen[0]!] }, end: k + 2 };
+    }
+  }
   if (p.is(end, 'update', 'emails|email|newsletter|newsletters')) end += 1;
   if (p.is(end, 'campaign|campaigns|email|emails|newsletter|newsletters|send|sends|mailing|mailings|issue|issues|editions')) end += 1;
   const ids = [...new Set(list.items.flatMap((it) => it.sense.family ?? [it.sense.id]))];

@@ -115,7 +115,7 @@ function allAre(p: Parse, i: number): Clause | undefined {
   const after = AFTER.includes(p.w(j));
   if (after) j = p.skip(j + 1, ['been', 'be', 'of', 'them']);
   if (!before?.value && !after) return undefined;
-  const at = p.skip(j, ['been', 'a', 'an']);
+  const at = p.skip(j, ['been', 'a', 'an', 'single', 'one']);
   const pred = rowsAre(p, at, n.rel);
   if (!pred) return undefined;
   for (const note of pred.notes) p.assume(note);
