@@ -23,7 +23,7 @@ import { requests } from './requests.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
-import { asides, described, exact, hedged, pasted, queries, spoken, symbols, tickets } from './spoken.js';
+import { asides, described, exact, hedged, pasted, queries, relative, spoken, symbols, tickets } from './spoken.js';
 import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
@@ -72,4 +72,5 @@ export const TABLES: Record<string, Row[]> = {
   'tickets, goals, loose dates and roles': tickets,
   'exact bounds, compounds, second audiences': exact,
   'symbols, double negatives and conversations': symbols,
+  'days, campaign families and "themselves"': relative,
 };

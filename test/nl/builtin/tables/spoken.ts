@@ -159,3 +159,14 @@ export const symbols: Row[] = [
   { say: 'contacts who unsubscribed — then resubscribe them all', refuse: true },
   { say: 'can you pull the contacts tagged do-not-call so the team stops calling them?', rules: c('tags', 'eq', 'do-not-call'), unrecognized: ['so the team stops calling them?'] },
 ];
+
+/** Days, families of campaigns and "themselves" (blind43's lessons). */
+export const relative: Row[] = [
+  { say: 'contacts added since Monday', rules: c('created_at', 'gte', '2026-10-26'), assume: ['the latest Monday'] },
+  { say: 'contacts who had a meeting the week before last', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-10-12'), c('occurred_at', 'lt', '2026-10-19')) },
+  { say: 'contacts which have the tag of beta', rules: c('tags', 'eq', 'beta-tester'), assume: ['the tag "beta-tester"'] },
+  { say: 'contacts of the companies whose name is starting with Tanaka', rules: c('company.name', 'starts_with', 'tanaka') },
+  { say: 'contacts whose only activity is a single inbound call', rules: [counted('activities', 'eq', 1), has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'))], assume: ['exactly one activity'] },
+  { say: 'customers who opened the Feature Digest update in July', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('opened', 'any', { ids: ['Feature Digest Jul'] })], assume: ['campaign "Feature Digest Jul"'] },
+  { say: 'contacts whose company is in Brazil but who themselves are not', rules: [c('company.country', 'eq', 'BR'), c('country', 'neq', 'BR')], assume: ["the contact's own country"] },
+];
