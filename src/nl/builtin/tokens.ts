@@ -159,6 +159,8 @@ const COMPOUNDS: Record<string, [string, string] | [string]> = {
   companysize: ['company', 'size'], companyname: ['company', 'name'], lifecyclestage: ['lifecycle', 'stage'],
 };
 const HAVE = new Set(['have', 'has', 'had']);
+/** After "anything but", words that start a clause: "never clicked anything but did open X" is "but", not "anything except". */
+const BUT_CLAUSE = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'then', 'they', 'we', 'who', 'still', 'also']);
 /** Participles not ending in -ed / -en / -wn, and other words after "have not" that keep it "not". */
 const PARTICIPLES = new Set(['met', 'bought', 'won', 'lost', 'spoke', 'sent', 'paid', 'heard', 'made', 'had', 'done', 'left', 'got', 'been', 'seen', 'read', 'rung', 'rang', 'run', 'come', 'become', 'begun', 'brought', 'caught', 'told', 'sold', 'held', 'kept', 'found', 'spent', 'set', 'put', 'shut', 'hit', 'cut', 'quit', 'let', 'yet', 'any', 'the', 'ever', 'once', 'again', 'even', 'that', 'this', 'all', 'one', 'signed', 'clicked', 'opened', 'joined', 'said', 'paid', 'led', 'fed', 'bid', 'won', 'dealt', 'felt', 'meant', 'sat', 'stood', 'understood', 'taught', 'thought', 'sought', 'fought', 'built', 'lent', 'learnt', 'burnt', 'slept', 'swept', 'wept', 'struck', 'stuck', 'hung', 'swung', 'clung', 'spun', 'won', 'shot', 'lit', 'slid', 'hid', 'rid', 'split', 'spread', 'cast', 'cost', 'hurt', 'burst', 'bet']);
 
@@ -198,6 +200,12 @@ function shorthand(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "1) vips 2) in Italy 3) not in cooldown": a numbered list's markers; after the first, a comma between items.
+    if (t.kind === 'number' && next?.norm === ')' && next.start === t.end && /^\d$/.test(t.text) && (i === 0 || tokens[i - 1]!.end < t.start) && !tokens.slice(0, i).some((x) => x.norm === '(' && !tokens.slice(0, i).some((y) => y.norm === ')' && y.start > x.start))) {
+      if (out.length) out.push({ kind: 'punct', text: '', norm: ',', start: t.start, end: t.start });
+      i += 1;
+      continue;
+    }
     // "!partner & plan=enterprise": a "!" written against a word is "not".
     if (t.norm === '!' && next?.kind === 'word' && next.start === t.end && (i === 0 || /[\s(&|,]/.test(tokens[i - 1]!.text.slice(-1)) || tokens[i - 1]!.end < t.start)) {
       out.push({ ...t, kind: 'word', norm: 'not' });
@@ -248,7 +256,7 @@ function shorthand(tokens: Token[]): Token[] {
       i += without ? 2 : 1;
       continue;
     }
-    const phrase = SHORTHAND_FIRST_WORDS.has(t.norm) && [3, 2].map((n) => tokens.slice(i, i + n)).find((ws) => ws.length > 1 && ws.every((w) => w.kind === 'word') && SHORTHAND_PHRASES[ws.map((w) => w.norm).join(' ')]);
+    const phrase = SHORTHAND_FIRST_WORDS.has(t.norm) && [3, 2].map((n) => tokens.slice(i, i + n)).find((ws) => ws.length > 1 && ws.every((w) => w.kind === 'word') && SHORTHAND_PHRASES[ws.map((w) => w.norm).join(' ')] && !(ws[1]!.norm === 'but' && BUT_CLAUSE.has(tokens[i + ws.length]?.norm ?? '')));
     if (phrase) {
       const last = phrase[phrase.length - 1]!;
       out.push({ kind: 'word', text: phrase.map((w) => w.text).join(' '), norm: SHORTHAND_PHRASES[phrase.map((w) => w.norm).join(' ')]!, start: t.start, end: last.end });

@@ -520,7 +520,8 @@ export function compare(p: Parse, field: ContactFieldDef, j: number, implicit = 
       // "whose company is also Italian"
       const at = op.value === 'eq' && p.is(op.end, 'also') ? op.end + 1 : op.end;
       const t = p.tokens[at];
-      // ("whose company is a logistics business": an article is no name.)
+      // ("whose company is a logistics business": an article is no name; "companies of 50-250 employees": a number before a range or a head count is none either.)
+      if (t?.kind === 'number' && (p.tokens[at + 1]?.norm === '-' || p.tokens[at + 1]?.norm === 'to' || SIZED_BY_WORDS.has(p.tokens[at + 1]?.norm ?? ''))) return undefined;
       if (!t || t.kind === 'punct' || (t.kind === 'word' && isKnownWord(t.norm) && (t.norm.length > 1 || (t.norm === 'a' && op.value === 'eq')))) return undefined;
       const raw = t.kind === 'quoted' ? t.norm : t.text;
       // "on a mobile device": a phone number has digits; a word after the field's other name is not one.
@@ -645,6 +646,8 @@ function partialTag(p: Parse, k: number): { tag: string; end: number } | undefin
   return undefined;
 }
 
+const SIZED_BY_WORDS = new Set(['employees', 'employee', 'staff', 'people', 'persons', 'workers', 'heads', 'fte', 'ftes']);
+
 const ATTENDED: [string[], true][] = [[['attended'], true], [['attend'], true], [['came', 'to'], true], [['went', 'to'], true], [['joined'], true], [['registered', 'for'], true], [['signed', 'up', 'for'], true]];
 
 /**
@@ -736,6 +739,8 @@ const THEMSELVES: [string[], true][] = [
   ...[['who'], ['they'], []].flatMap((who): [string[], true][] => [
     [[...who, 'themselves', 'are', 'not'], true], [[...who, 'themselves', "aren't"], true], [[...who, 'themselves', 'are', 'not', 'there'], true], [[...who, 'themselves', "aren't", 'there'], true],
   ]),
+  // "whose company is in Spain but they are not": only at the end of the clause (below).
+  [['but', 'they', 'are', 'not'], true], [['but', 'they', "aren't"], true], [['but', 'who', 'are', 'not'], true], [['but', 'the', 'contact', 'is', 'not'], true],
 ];
 const THEMSELVES_FIRST = firstTwo(THEMSELVES);
 
@@ -748,6 +753,8 @@ function notThemselves(p: Parse, i: number): Clause | undefined {
   const said = p.phrase(i, THEMSELVES);
   const country = fieldNamed(p, 'country');
   if (!said || !country) return undefined;
+  // ("but they are not vips" says something else: only a clause that ends here refers back to the place.)
+  if (p.tokens[i]!.norm === 'but' && p.tokens[said.end] && p.tokens[said.end]!.kind !== 'punct' && !p.is(said.end, 'and|or|there')) return undefined;
   for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
     const place = p.sense(k, 'country');
     if (!place || place.sense.region) continue;

@@ -110,6 +110,11 @@ function engaged(p: Parse, i: number, verbEnd: number): Clause | undefined {
   // "haven't engaged with the last 3 campaigns": with none of them (not "not with every one"), said,
   // as "haven't opened the last 3" is.
   const negated = [p.w(i - 1), p.w(i - 2)].some((w) => NEGATIONS.has(w));
+  // "have not opened nothing" (an Italian or Portuguese double negative): the verb's negation, said once.
+  if (negated && target.match === 'none' && !modifier) {
+    p.assume(`read "${p.text(i - 1, j)}" as one negation, not two`);
+    target.match = 'any';
+  }
   const noneOf = negated && !modifier && !target.match && (target.campaigns.last ?? 0) > 1 && !when;
   if (noneOf) p.assume(`read "${p.text(i - 1, target.end)}" as none of the last ${target.campaigns.last} campaigns (say "not all of" for fewer than every one)`);
   let match: MatchMode = modifier?.value ?? (noneOf ? 'any' : undefined) ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
@@ -154,11 +159,26 @@ function oneEvent(p: Parse, i: number, verb: { value: Event; end: number }): Cla
   const target = campaigns(p, j) ?? implicit(p, i, j);
   if (!target) return undefined;
   j = target.end;
+  // "already got the spring sale (the segment)": the segment named after the campaign, as the parenthesis says.
+  const listAt = p.tokens[j]?.norm === '(' ? (p.tokens[j + 1]?.norm === 'the' ? j + 2 : j + 1) : -1;
+  if (listAt > 0 && ['segment', 'list'].includes(p.tokens[listAt]?.norm ?? '') && p.tokens[listAt + 1]?.norm === ')' && target.campaigns.ids?.length === 1) {
+    const name = p.tenant.campaigns.find((c) => c.id === target.campaigns.ids![0])?.name.toLowerCase();
+    const named = name ? p.tenant.segments.filter((s) => s.title.toLowerCase().includes(name)) : [];
+    if (named.length === 1) {
+      p.assume(`read "${p.text(i, listAt + 2)}" as the segment "${named[0]!.title}", as the parenthesis says`);
+      return { node: { type: 'segment', operator: 'in', segment: named[0]!.id }, end: listAt + 2 };
+    }
+  }
   const when = p.dates.read(j);
   if (when) j = when.end;
   // "no opens across the last six campaigns", "didn't open any of …": negated, the last N are none of them
   // (not "not every one of them"), said.
   const negated = [p.w(i - 1), p.w(i - 2)].some((w) => NEGATIONS.has(w));
+  // "have not opened nothing" (an Italian or Portuguese double negative): the verb's negation, said once.
+  if (negated && target.match === 'none' && !modifier) {
+    p.assume(`read "${p.text(i - 1, j)}" as one negation, not two`);
+    target.match = 'any';
+  }
   const noneOf = negated && !modifier && !among && !target.match && (target.campaigns.last ?? 0) > 1 && !target.count && !when;
   if (noneOf) p.assume(`read "${p.text(i - 1, j)}" as none of the last ${target.campaigns.last} campaigns (say "not all of" for fewer than every one)`);
   const match: MatchMode = modifier?.value ?? (among || noneOf ? 'any' : undefined) ?? target.match ?? (target.campaigns.last !== null ? 'all' : 'any');
@@ -358,6 +378,13 @@ function byHead(p: Parse, j: number): Target | undefined {
   }
   // ("the July Feature Digest update": words that only describe it may follow the name's last word.)
   while (words.length > 1 && DESCRIBING.has(words[words.length - 1]!) && !all.has(words[words.length - 1]!)) words.pop();
+  // "opened the spring one": one word of a single campaign's name, then "one" for the campaign.
+  if (words.length === 1 && p.tokens[k]?.norm === 'one' && !MONTHS.includes(words[0]!)) {
+    const only = titles.filter((t) => t.words.has(words[0]!));
+    if (only.length !== 1) return undefined;
+    p.assume(`read "${p.text(j, k + 1)}" as campaign "${only[0]!.name}"`);
+    return { campaigns: { last: null, ids: [only[0]!.id] }, end: k + 1 };
+  }
   if (words.length < 2) return undefined;
   const head = words[words.length - 1]!;
   const months = words.filter((w) => MONTHS.includes(w));

@@ -1116,7 +1116,8 @@ function modifiers(p: Parse, j: number, rows: Rows): number {
     }
     const paren = phrases.number && p.w(k) !== '(' && (PEOPLE_NOUNS.has(p.w(k)) || p.w(k) === 'ones') && p.w(k + 1) === '(' ? k + 1 : k;
     // "a low crm fit, below 20": after a level, a bound set off by a comma or a dash says it exactly, as in parentheses.
-    const aside = rows.level && phrases.number && p.is(paren, ',|-|–|—|:') ? readBound(p, paren + 1) : undefined;
+    // ("high fit for payments, say above 75": "say" before the number that says it.)
+    const aside = rows.level && phrases.number && p.is(paren, ',|-|–|—|:') ? readBound(p, p.tokens[paren + 1]?.norm === 'say' ? paren + 2 : paren + 1) : undefined;
     const levelRestated = aside?.explicit && aside.operator !== 'in' && !p.sense(aside.end, 'relation') && !PEOPLE_NOUNS.has(p.w(aside.end)) && !phrases.weakNouns?.has(p.w(aside.end));
     if (phrases.number && (p.w(paren) === '(' || levelRestated)) {
       // "(say 75 and up)", "(i.e. under 20)": the word that introduces the number.
