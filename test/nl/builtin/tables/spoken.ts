@@ -170,3 +170,15 @@ export const relative: Row[] = [
   { say: 'customers who opened the Feature Digest update in July', rules: [c('lifecycle_stage', 'eq', 'customer'), engaged('opened', 'any', { ids: ['Feature Digest Jul'] })], assume: ['campaign "Feature Digest Jul"'] },
   { say: 'contacts whose company is in Brazil but who themselves are not', rules: [c('company.country', 'eq', 'BR'), c('country', 'neq', 'BR')], assume: ["the contact's own country"] },
 ];
+
+/** Checklists, double negatives and names pointed at (blind44's lessons). */
+export const checklists: Row[] = [
+  { say: '1) vips 2) in Italy 3) not in cooldown', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'IT'), notInSegment('Cooldown — Mar 2026')] },
+  { say: 'the contacts that have not opened nothing', rules: engaged('opened', 'none'), assume: ['one negation'] },
+  { say: 'contacts at companies of 50-250 employees', rules: c('company.employee_count', 'between', [50, 250]) },
+  { say: 'contacts that already got the spring sale (the segment)', rules: inSegment('Already ran campaign Spring Sale'), assume: ['as the parenthesis says'] },
+  { say: 'contacts who never clicked anything but did open the Year in Review', rules: [engaged('clicked', 'none'), engaged('opened', 'any', { ids: ['Year in Review'] })] },
+  { say: 'contacts whose company is in Spain but they are not', rules: [c('company.country', 'eq', 'ES'), c('country', 'neq', 'ES')] },
+  { say: 'leads with high fit for payments, say above 75', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 75))] },
+  { say: 'contacts that opened the spring one', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }), assume: ['campaign "Spring Sale"'] },
+];
