@@ -26,6 +26,7 @@ export const REGIONS: readonly Region[] = [
   { label: 'the EU', codes: EU, names: ['eu', 'european union', 'e.u.'], adjectives: [] },
   { label: 'Europe', codes: EUROPE, names: ['europe'], adjectives: ['european'] },
   { label: 'DACH', codes: ['DE', 'AT', 'CH'], names: ['dach'], adjectives: [] },
+  { label: 'ANZ', codes: ['AU', 'NZ'], names: ['anz', 'australasia', 'australia and new zealand'], adjectives: [] },
   { label: 'the Nordics', codes: ['DK', 'FI', 'IS', 'NO', 'SE'], names: ['nordics', 'nordic countries', 'nordic region'], adjectives: ['nordic'] },
   { label: 'Scandinavia', codes: ['DK', 'NO', 'SE'], names: ['scandinavia'], adjectives: ['scandinavian'] },
   { label: 'Benelux', codes: ['BE', 'NL', 'LU'], names: ['benelux'], adjectives: [] },

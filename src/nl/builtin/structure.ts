@@ -281,13 +281,24 @@ function notANoun(p: Parse, items: Item[]): void {
     // ("but not Eddie's customers in Japan": a possessive opens the noun phrase as an article does.)
     if (not.kind !== 'not' || not.both) continue;
     const article = p.is(not.at + 1, 'a|an');
-    if (!article && !p.is(not.at + 2, "'s")) continue;
+    // ("who aren't enterprise-plan partners": after "are not", a noun phrase of words one after another, no article.)
+    const word = (k: number) => p.tokens[k]?.norm ?? '';
+    const copula = ["aren't", "isn't", "weren't", "wasn't"].includes(word(not.at)) || (word(not.at) === 'not' && ['are', 'is', 'were', 'was'].includes(word(not.at - 1)));
+    if (!article && !p.is(not.at + 2, "'s") && !copula) continue;
     let e = a + 1;
     let next = article ? not.at + 2 : not.at + 1;
     while (e < items.length && items[e]!.kind === 'clause' && (items[e] as { start: number }).start === next) {
       next = (items[e] as { start: number; words: number }).start + (items[e] as { words: number }).words;
       if (!article && e === a + 1 && p.is(next, "'s")) next += 1;
       e += 1;
+    }
+    // (A copula's noun phrase has no preposition in it: "aren't in Germany or Spain" is two places, each negated by the structure step.)
+    if (copula && !article) {
+      const prepAt = items.slice(a + 1, e).findIndex((x) => x.kind === 'clause' && (x.prep !== undefined || x.attached));
+      if (prepAt >= 0) {
+        e = a + 1 + prepAt;
+        next = (items[e - 1] as { start: number; words: number } | undefined) ? (items[e - 1] as { start: number }).start + (items[e - 1] as { words: number }).words : next;
+      }
     }
     if (e - (a + 1) < 2) continue;
     items.splice(a + 1, e - (a + 1), { kind: 'open', at: not.at + 1 }, ...items.slice(a + 1, e), { kind: 'close', at: next - 1 });

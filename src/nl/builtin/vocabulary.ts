@@ -33,7 +33,7 @@ export const FILLERS = new Set([
   'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients', 'something', 'anything',
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
   'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits', 'society', 'societies',
-  'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's", 'thx', 'thanks', 'cheers', 'asap', 'pls', 'plz', 'tia',
+  'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's", 'thx', 'thanks', 'cheers', 'ta', 'asap', 'pls', 'plz', 'tia',
   'also', 'only', 'just', 'currently', 'still', 'already', 'sometime', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
   'based', 'located', 'situated', 'doing', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
   'currently', 'now', 'ones', "'s", 'create', 'build', 'make', 'target', 'targeting', 'segments', 'lists', ',', ';', ':', '.', '!', '?', '-', '—', '–',
@@ -115,7 +115,7 @@ export const DEMONYMS: Record<string, string> = {
   romanian: 'RO', ukrainian: 'UA', 'new zealand': 'NZ', kiwi: 'NZ', scottish: 'GB', welsh: 'GB', english: 'GB',
 };
 export const COUNTRY_ALIASES: Record<string, string> = {
-  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB', 'down under': 'AU', aussie: 'AU', aussies: 'AU', brasil: 'BR', deutschland: 'DE', espana: 'ES', 'españa': 'ES', italia: 'IT', 'the emirates': 'AE', stateside: 'US'
+  america: 'US', 'the states': 'US', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'northern ireland': 'GB', 'down under': 'AU', aussie: 'AU', aussies: 'AU', brasil: 'BR', deutschland: 'DE', espana: 'ES', 'españa': 'ES', italia: 'IT', 'the emirates': 'AE', stateside: 'US', oz: 'AU'
 };
 
 /** Verbs of email engagement, by the catalog's email event type. */
@@ -192,7 +192,7 @@ export const SHORTHAND: Record<string, string> = {
   mtgs: 'meetings', mtg: 'meeting', usrs: 'users', frm: 'from', yrs: 'years', yr: 'year', mos: 'months', mnth: 'month', wks: 'weeks',
   wk: 'week', accts: 'accounts', acct: 'account', cos: 'companies', corps: 'companies', subs: 'subscribers', mgmt: 'management',
   "hq'd": 'headquartered', hqd: 'headquartered', "hq'ed": 'headquartered', ovr: 'over', teh: 'the', hte: 'the', adn: 'and', nad: 'and', wiht: 'with', whit: 'with', fro: 'for', ot: 'to',
-  havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', unsubs: 'unsubscribers', "unsub'd": 'unsubscribed', unsubd: 'unsubscribed', unsubbed: 'unsubscribed', emps: 'employees', empl: 'employees', empls: 'employees', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
+  fortnite: 'fortnight', fortnites: 'fortnights', havnt: "haven't", hvnt: "haven't", r: 'are', n: 'and', peeps: 'people', thats: 'that', "that's": 'that', "sub'd": 'subscribed', subd: 'subscribed', unsub: 'unsubscribed', unsubs: 'unsubscribers', "unsub'd": 'unsubscribed', unsubd: 'unsubscribed', unsubbed: 'unsubscribed', emps: 'employees', empl: 'employees', empls: 'employees', "we've": 'we', "they've": 'they', "i've": 'i', "we're": 'we', "they're": 'they', "who've": 'who', "you've": 'you', };
 /** Words for everyone: "everybody but the bounced ones" is an exception, not "but" joining two conditions. */
 /** After a phrase attached to a noun ("with NPS 9+"), "or" followed by one of these adds one more thing the same contacts may have ("or an open deal", "or tagged vip"). */
 export const OR_CONTINUES = new Set(['a', 'an', 'tagged', 'labeled', 'labelled', 'marked']);

@@ -221,7 +221,7 @@ function build(p: Parse, event: Event, match: MatchMode, target: Target, when: {
 /** "2 of the last 3 campaigns": the campaigns as of the clock, and a count of events on them (said). */
 function someOfLast(p: Parse, j: number): Target | undefined {
   const t = p.tokens[j];
-  if (!t || (t.kind !== 'number' && !p.is(j, 'at|more|over|fewer|less|under|exactly|only|just'))) return undefined;
+  if (!t || (t.kind !== 'number' && !readNumber(p.tokens, j) && !p.is(j, 'at|more|over|fewer|less|under|exactly|only|just'))) return undefined;
   const b = readBound(p, j);
   if (!b || b.operator === 'between' || b.operator === 'in' || typeof b.value !== 'number' || !p.is(b.end, 'of')) return undefined;
   const k = p.skip(b.end + 1, ['the', 'our', 'their', 'my']);

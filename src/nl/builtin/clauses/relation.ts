@@ -837,7 +837,8 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   const kindNoun =
     (phrases.kindNouns && KIND_FIRST.has(p.tokens[j]?.norm ?? '') ? p.phrase(j, phrases.kindNouns) : undefined) ??
     // ("more than 1 open since August": after a count, the singular is the rows' kind too.)
-    ((rows.latest || (rows.count !== null && p.tokens[j - 1]?.kind === 'number')) && phrases.latestKindNouns ? p.phrase(j, phrases.latestKindNouns) : undefined);
+    // ("at least 2 open ones", "2 open deals": the kind word is an adjective of another noun then.)
+    ((rows.latest || (rows.count !== null && p.tokens[j - 1]?.kind === 'number' && !['ones', 'one', 'deals', 'deal'].includes(p.tokens[j + 1]?.norm ?? ''))) && phrases.latestKindNouns ? p.phrase(j, phrases.latestKindNouns) : undefined);
   if (kindNoun) {
     apply(p, rows, kindNoun.value, j, kindNoun.end);
     return kindNoun.end;
@@ -861,6 +862,11 @@ function noun(p: Parse, j: number, rows: Rows, afterVerb: boolean): number {
   // "opened an email in September and clicked one", "a call in May and another one in June": "one"
   // stands for the row just said.
   if (afterVerb && p.lastRelation === rel.name && p.is(j, 'one') && !p.is(j + 1, 'of|or|and|more')) {
+    rows.named = true;
+    return j + 1;
+  }
+  // "no won deals but at least 2 open ones": "ones" after a count and a qualifier is the rows just said.
+  if (p.lastRelation === rel.name && p.tokens[j]?.norm === 'ones' && (rows.count || rows.range) && rows.where.length) {
     rows.named = true;
     return j + 1;
   }
