@@ -182,3 +182,14 @@ export const checklists: Row[] = [
   { say: 'leads with high fit for payments, say above 75', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'payments'), c('score', 'gt', 75))] },
   { say: 'contacts that opened the spring one', rules: engaged('opened', 'any', { ids: ['Spring Sale'] }), assume: ['campaign "Spring Sale"'] },
 ];
+
+/** Negated noun phrases, "ones", and Australian English (blind45's lessons). */
+export const ones: Row[] = [
+  { say: "contacts who aren't enterprise-plan partners", rules: not(c('properties.plan', 'eq', 'enterprise'), c('tags', 'eq', 'partner')) },
+  { say: 'customers who are not enterprise partners in Germany', rules: [c('lifecycle_stage', 'eq', 'customer'), not(c('properties.plan', 'eq', 'enterprise'), c('tags', 'eq', 'partner')), c('country', 'eq', 'DE')] },
+  { say: 'contacts who are not in Germany or Spain', rules: c('country', 'not_in', ['DE', 'ES']) },
+  { say: 'contacts with no won deals ever but at least 2 open ones', rules: [hasNo('deals', c('stage', 'eq', 'closed_won')), counted('deals', 'gte', 2, OPEN)] },
+  { say: 'clicked two of our last three sends', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'clicked'), c('campaign', 'in', ['Autumn Offer', 'Black Friday Teaser', 'Year in Review'])) },
+  { say: 'leads with a crm fit of at least 75 in ANZ', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 75)), c('country', 'in', ['AU', 'NZ'])] },
+  { say: "hot leads in Oz who haven't had a call in the last fortnight, ta", rules: [c('tags', 'eq', 'hot-lead'), c('country', 'eq', 'AU'), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(14)))] },
+];
