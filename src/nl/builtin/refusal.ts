@@ -12,6 +12,8 @@ const CHECKS: [RegExp, string][] = [
   [/(?<!\b(?:this|our|my|own|the\s+same)\s+)\btenants?\b/i, 'A segment can only describe contacts of your own organization.'],
   [/\bselect\b[\s\S]*\bfrom\b|\bdrop\s+(?:the\s+)?(?:\w+\s+)?tables?\b|\b(?:output|print|write|generate|give\s+me|show\s+me|return)\s+(?:the\s+|some\s+)?(?:raw\s+)?sql\b|\bwhere\b\s+\w+\s*=|;\s*--|\bunion\s+select\b/i, 'Describe the audience in plain words; SQL is not accepted.'],
   [/^\s*(please\s+)?(write|compose|tell|translate|summari[sz]e|draw|sing|calculate|compute|explain)\b(?![\s\S]*\b(segment|audience|contacts)\b)/i, 'This is not a description of an audience of contacts.'],
+  // "rank owners by number of won deals", "sort customers by revenue": an ordering is a report.
+  [/^\s*(?:please\s+)?(?:rank|sort|order|compare)\b[^.?!]*?\bby\b/i, 'This asks for a ranking or an ordering rather than describing an audience: a segment is everyone who matches its conditions, with no order. Describe who belongs (e.g. "owners\' contacts with a won deal"); the preview shows how many.'],
   // "can u export all NL customers to csv": a file is made from a saved segment, not by describing one.
   [/\bexport\b[^.?!]*?\b(?:to|into|as)\s+(?:a\s+|an\s+)?(?:csv|excel|xlsx?|spreadsheet|file|sheet|google\s+sheets?)\b/i, 'This asks for an export, which the segment builder does not do: describe who should be in the segment (e.g. "customers in the Netherlands"), save it, then export it from the saved segment.'],
   // "how many customers do we have in Germany?": a question about a number; the preview of the audience answers it.

@@ -193,3 +193,9 @@ export const ones: Row[] = [
   { say: 'leads with a crm fit of at least 75 in ANZ', rules: [c('lifecycle_stage', 'eq', 'lead'), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gte', 75)), c('country', 'in', ['AU', 'NZ'])] },
   { say: "hot leads in Oz who haven't had a call in the last fortnight, ta", rules: [c('tags', 'eq', 'hot-lead'), c('country', 'eq', 'AU'), hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(14)))] },
 ];
+
+/** A ranking said as an order (blind46's one must-refuse miss, fixed after it was scored). */
+export const rankings: Row[] = [
+  { say: 'rank owners by number of won deals', refuse: true },
+  { say: 'sort customers by revenue', refuse: true },
+];
