@@ -28,7 +28,8 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['job title', 'job titles', 'title', 'titles', 'job', 'role', 'seniority', 'position',
         // Roles and personas: what someone is at their company, which no field records.
         'decision maker', 'decision makers', 'champion', 'champions', 'economic buyer', 'economic buyers', 'c level', 'c-level', 'c suite', 'c-suite',
-        'stakeholder', 'stakeholders', 'persona', 'personas', 'buyer persona', 'influencer', 'influencers', 'executive sponsor', 'executive sponsors'], ['tags', 'lifecycle_stage']],
+        'stakeholder', 'stakeholders', 'persona', 'personas', 'buyer persona', 'influencer', 'influencers', 'executive sponsor', 'executive sponsors',
+        'managers', 'manager', 'directors', 'director', 'heads', 'hr managers', 'payroll heads', 'founders', 'ceos', 'cfos', 'ctos', 'cmos'], ['tags', 'lifecycle_stage']],
       [['city', 'cities', 'state', 'province', 'zip', 'zip code', 'postal code', 'postcode', 'street address', 'street', 'county'], ['country', 'company.country']],
       [['time zone', 'timezone'], ['country', 'language']],
       [['age', 'gender', 'birthday', 'birth date', 'date of birth', 'salary', 'income'], ['tags', 'properties.plan']],

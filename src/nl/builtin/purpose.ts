@@ -90,7 +90,9 @@ const MID_REQUEST = new RegExp(
 );
 
 const HEADING = new RegExp(
-  String.raw`^\s*(?:(?:ticket|req|request|case|jira)\s*#?\s*[\w-]*\d[\w-]*\s*[:—–-]\s*|(?:the\s+)?(?:client|customer|they|sales|marketing|the\s+team|account)\s+(?:wants|needs|asks\s+for|requests|requested)\s*[:—–-]?\s*|requested\s+audience\s*[:—–-]\s*|(?:audience\s+)?request\s*[:—–-]\s*|(?:win\s+back|re-?engage|reactivate|nurture|warm\s+up)\s+(?:the\s+|our\s+)?)`,
+  String.raw`^\s*(?:(?:ticket|req|request|case|jira)\s*#?\s*[\w-]*\d[\w-]*\s*[:—–-]\s*|(?:the\s+)?(?:client|customer|they|sales|marketing|the\s+team|account)\s+(?:wants|needs|asks\s+for|requests|requested)\s*[:—–-]?\s*|requested\s+audience\s*[:—–-]\s*|(?:audience\s+)?request\s*[:—–-]\s*|(?:win\s+back|re-?engage|reactivate|nurture|warm\s+up)\s+(?:the\s+|our\s+)?` +
+    // "kindly share the list of …", "do the needful and share list of …" (Indian English requests).
+    String.raw`|(?:kindly\s+|please\s+|pls\s+)?(?:do\s+the\s+needful\s+and\s+)?(?:kindly\s+|please\s+)?share\s+(?:with\s+(?:me|us)\s+)?(?:the\s+|a\s+)?(?:(?:full\s+)?list\s+of\s+)?)`,
   'i',
 );
 

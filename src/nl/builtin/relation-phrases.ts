@@ -120,6 +120,8 @@ const activities: RelationPhrases = {
     [['sent', 'us'], { where: [['direction', 'eq', 'inbound']] }], [['wrote', 'to', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['wrote', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }], [['replied', 'to', 'us'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['phoned', 'us'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
+    // "contacts who reverted by email" (Indian English "revert": reply): their answer (inbound), said.
+    ...[['reverted'], ['reverted', 'back'], ['reverted', 'to', 'us']].map((words) => [words, { where: [['direction', 'eq', 'inbound']], names: true, assume: 'as a reply from them (inbound)' } as Reading] as const),
     // "rang us since October" (British): their call.
     ...[['rang', 'us'], ['rung', 'us'], ['ring', 'us'], ['rang', 'us', 'back'], ['rung', 'us', 'back']].map((words) => [words, { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true } as Reading] as const),
     // "never emailed back", "called us back": their answer (inbound). ("replied" alone is not here: a reply to a campaign is no activity.)

@@ -200,6 +200,12 @@ function shorthand(tokens: Token[]): Token[] {
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "customers and/or opportunities": either (a union), as "or" is.
+    if (t.norm === 'and' && next?.norm === '/' && tokens[i + 2]?.norm === 'or') {
+      out.push({ ...t, text: t.text + next.text + tokens[i + 2]!.text, norm: 'or', end: tokens[i + 2]!.end });
+      i += 2;
+      continue;
+    }
     // "1) vips 2) in Italy 3) not in cooldown": a numbered list's markers; after the first, a comma between items.
     if (t.kind === 'number' && next?.norm === ')' && next.start === t.end && /^\d$/.test(t.text) && (i === 0 || tokens[i - 1]!.end < t.start) && !tokens.slice(0, i).some((x) => x.norm === '(' && !tokens.slice(0, i).some((y) => y.norm === ')' && y.start > x.start))) {
       if (out.length) out.push({ kind: 'punct', text: '', norm: ',', start: t.start, end: t.start });
