@@ -199,3 +199,14 @@ export const rankings: Row[] = [
   { say: 'rank owners by number of won deals', refuse: true },
   { say: 'sort customers by revenue', refuse: true },
 ];
+
+/** Indian English, exclusions said first, stage history (blind47's lessons). */
+export const indian: Row[] = [
+  { say: 'excluding anyone bounced, unsubscribed or suppressed, give me the opportunities', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('email_status', 'not_in', ['bounced', 'unsubscribed', 'suppressed'])] },
+  { say: 'customers and/or opportunities in Germany', rules: [c('lifecycle_stage', 'in', ['customer', 'opportunity']), c('country', 'eq', 'DE')] },
+  { say: 'contacts with an open deal of more than 0.4 lakh USD', rules: has('deals', OPEN, c('amount', 'gt', 40000)) },
+  { say: 'kindly share contacts who reverted by email in last 2 weeks', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', days(14))), assume: ['(inbound)'] },
+  { say: 'do the needful and share list of entrprise plan contacts in NL', rules: [c('properties.plan', 'eq', 'enterprise'), c('country', 'eq', 'NL')] },
+  { say: 'only the HR managers and payroll heads, please', refuse: true },
+  { say: 'leads that became customers this year', refuse: true },
+];
