@@ -46,6 +46,14 @@ const MONTH_WORDS: Record<string, number> = Object.fromEntries([
   ['sept', 8],
 ]);
 
+/** A month said by any of its names ("July", "jul", "sept") as its three-letter key, or undefined. */
+export function monthKey(word: string): string | undefined {
+  const m = MONTH_WORDS[word];
+  return m === undefined ? undefined : MONTHS[m];
+}
+/** The three-letter keys of the months, January first. */
+export const MONTH_KEYS: readonly string[] = MONTHS;
+
 /** The n-th (1-based; -1 = last) weekday (0 = Sunday) of a month. */
 function nthWeekday(y: number, m: number, weekday: number, n: number): Date {
   if (n < 0) {

@@ -103,8 +103,9 @@ export class BuiltinProvider implements Provider {
     if (unusable) return { ...common, kind: 'refusal', reason: unusable };
     const late = refuseAfter(tree ? scanned.clauses : 0, scanned.unknown.length + unread, question);
     if (late || !tree) return { ...common, kind: 'refusal', reason: late ?? 'Nothing to build a segment from.' };
-    rollingSaid(p, tree);
-    negatedAsideSaid(p, tree);
+    const json = JSON.stringify(tree);
+    rollingSaid(p, json);
+    negatedAsideSaid(p, json);
     const alternatives = p.assumptions.flatMap((assumption) => {
       const alt = p.alternatives.get(assumption);
       return alt ? [{ assumption, ...alt }] : [];
@@ -133,13 +134,10 @@ function selfCorrection(description: string, tenant: GenerateRequest['tenant'], 
   const afterAt = m.index + m[0].length;
   const after = mid ? description.slice(afterAt) : '';
   const kindOf = (s: { kind: string; field?: string }) => (s.kind === 'value' ? `value:${s.field}` : s.kind);
-  const alone = new Parse(value, tenant, asOf);
-  // ("sorry it": a lower-case country code is read where a place stands, as after "in".)
-  const placed = new Parse(`in ${value}`, tenant, asOf);
   // ("sorry it": a two-letter code of a country the tenant has contacts in corrects a country, even where it is also a word.)
   const code = value.trim().length === 2 && tenant.countries.includes(value.trim().toUpperCase());
-  const asPlace = code ? { senses: [{ kind: 'country' }] } : placed.lattice[1]?.find((x) => x.end === placed.tokens.length && x.senses.some((s) => s.kind === 'country'));
-  const said = asPlace && value.trim().length === 2 ? asPlace : alone.lattice[0]?.find((x) => x.end === alone.tokens.length);
+  const alone = code ? undefined : new Parse(value, tenant, asOf);
+  const said = code ? { senses: [{ kind: 'country' }] } : alone!.lattice[0]?.find((x) => x.end === alone!.tokens.length);
   if (!said) return undefined;
   const kinds = new Set(said.senses.map(kindOf));
   const p = new Parse(before, tenant, asOf);
@@ -174,8 +172,7 @@ const ROLLING = new Map<string, { json: string; says: string }>([
  * "in the last quarter": read as the 3 months up to now, which some mean as the previous calendar
  * quarter ("last quarter"). Said, when the tree holds such a rolling window.
  */
-function rollingSaid(p: Parse, tree: Node): void {
-  const json = JSON.stringify(tree);
+function rollingSaid(p: Parse, json: string): void {
   for (let j = 1; j + 1 < p.tokens.length; j++) {
     const unit = CALENDAR_UNITS[p.w(j + 1)] ?? '';
     const rolling = ROLLING.get(unit);
@@ -189,8 +186,7 @@ function rollingSaid(p: Parse, tree: Node): void {
  * parenthesis that says what is not meant is read as leaving those out too; it may only say which
  * value is meant, so the reading is said whenever the tree leaves something out.
  */
-function negatedAsideSaid(p: Parse, tree: Node): void {
-  const json = JSON.stringify(tree);
+function negatedAsideSaid(p: Parse, json: string): void {
   if (!/"negate":true|"operator":"(?:neq|not_in|not_contains)"|"has":false/.test(json)) return;
   for (let i = 0; i + 1 < p.tokens.length; i++) {
     if (p.tokens[i]!.norm !== '(') continue;

@@ -683,6 +683,8 @@ const MAY_NOT: [string[], true][] = [
 /** The first two words of each phrase: a gate read from the tokens, so most positions cost nothing. */
 const firstTwo = (table: readonly (readonly [string[], unknown])[]) => new Set(table.map(([words]) => `${words[0]} ${words[1] ?? ''}`));
 const startsTwo = (p: Parse, i: number, gate: Set<string>) => gate.has(`${p.tokens[i]?.norm ?? ''} ${p.tokens[i + 1]?.norm ?? ''}`);
+/** The phrase of `table` at i, looked up only where its first two words (read from the tokens) start one. */
+const gatedPhrase = <T>(p: Parse, i: number, table: [string[], T][], gate: Set<string>) => (startsTwo(p, i, gate) ? p.phrase(i, table) : undefined);
 const MAY_NOT_FIRST = firstTwo(MAY_NOT);
 
 /**
@@ -690,8 +692,7 @@ const MAY_NOT_FIRST = firstTwo(MAY_NOT);
  * status other than subscribed (unsubscribed or bounced), said; the do-not-call tag is another reading.
  */
 function mayNotContact(p: Parse, i: number): Clause | undefined {
-  if (!startsTwo(p, i, MAY_NOT_FIRST)) return undefined;
-  const said = p.phrase(i, MAY_NOT);
+  const said = gatedPhrase(p, i, MAY_NOT, MAY_NOT_FIRST);
   const status = fieldNamed(p, 'email status');
   if (!said || !status || status.type !== 'enum') return undefined;
   return {
@@ -711,8 +712,7 @@ const OWNED_BY_SOMEONE: [string[], boolean][] = [
 const OWNED_FIRST = firstTwo(OWNED_BY_SOMEONE);
 
 function ownedBySomeone(p: Parse, i: number): Clause | undefined {
-  if (!startsTwo(p, i, OWNED_FIRST)) return undefined;
-  const said = p.phrase(i, OWNED_BY_SOMEONE);
+  const said = gatedPhrase(p, i, OWNED_BY_SOMEONE, OWNED_FIRST);
   const owner = fieldNamed(p, 'owner');
   if (!said || !owner) return undefined;
   return { node: cond(owner.key, said.value ? 'is_not_null' : 'is_null'), end: said.end };
@@ -749,8 +749,7 @@ const THEMSELVES_FIRST = firstTwo(THEMSELVES);
  * contact is not in the country said of the company just before. Said.
  */
 function notThemselves(p: Parse, i: number): Clause | undefined {
-  if (!startsTwo(p, i, THEMSELVES_FIRST)) return undefined;
-  const said = p.phrase(i, THEMSELVES);
+  const said = gatedPhrase(p, i, THEMSELVES, THEMSELVES_FIRST);
   const country = fieldNamed(p, 'country');
   if (!said || !country) return undefined;
   // ("but they are not vips" says something else: only a clause that ends here refers back to the place.)

@@ -9,6 +9,7 @@ import { readBound } from '../bounds.js';
 import type { Sense } from '../lexicon.js';
 import { readNumber } from '../numbers.js';
 import { cond, group, relation } from '../nodes.js';
+import { MONTH_KEYS, monthKey } from '../dates.js';
 import { phraseWords } from '../tokens.js';
 import type { CampaignSet, Clause, Parse } from '../state.js';
 import { CAMPAIGN_NOUNS, EMAIL_VERBS, NEGATIONS } from '../vocabulary.js';
@@ -345,11 +346,6 @@ function namedCount(p: Parse, k: number, n: number): Target | undefined {
   return list?.campaigns.ids?.length === n ? { ...list, match: list.match ?? 'all' } : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_WORD = new Map(MONTHS.flatMap((m, k) => {
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][k]!;
-  return [[m, m], [full, m], ...(m === 'sep' ? [['sept', m] as const] : [])];
-}));
 /** Words that describe a campaign without being its name ("the monthly product-update digest"). */
 const DESCRIBING = new Set(['product', 'update', 'updates', 'monthly', 'weekly', 'quarterly', 'feature', 'features', 'announcement', 'promo', 'promotional', 'marketing', 'release', 'news', 'edition', 'issue', 'big', 'new']);
 const TITLES = new WeakMap<Parse['tenant'], { id: string; name: string; words: Set<string> }[]>();
@@ -359,19 +355,19 @@ const TITLES = new WeakMap<Parse['tenant'], { id: string; name: string; words: S
  * head, "digest") and every month said ("Feature Digest Jul"), the other words its name's or words
  * that only describe a campaign; one campaign only, and more than the head said of it. Said.
  */
-function TITLES_OF(p: Parse): { id: string; name: string; words: Set<string> }[] {
+function titlesOf(p: Parse): { id: string; name: string; words: Set<string> }[] {
   let titles = TITLES.get(p.tenant);
-  if (!titles) TITLES.set(p.tenant, (titles = p.tenant.campaigns.map((c) => ({ id: c.id, name: c.name, words: new Set(phraseWords(c.name).map((w) => MONTH_WORD.get(w) ?? w)) }))));
+  if (!titles) TITLES.set(p.tenant, (titles = p.tenant.campaigns.map((c) => ({ id: c.id, name: c.name, words: new Set(phraseWords(c.name).map((w) => monthKey(w) ?? w)) }))));
   return titles;
 }
 
 function byHead(p: Parse, j: number): Target | undefined {
-  const titles = TITLES_OF(p);
+  const titles = titlesOf(p);
   const all = new Set(titles.flatMap((t) => [...t.words]));
   const words: string[] = [];
   let k = j;
   while (k < p.tokens.length && words.length < 6 && p.tokens[k]!.kind === 'word' && !CAMPAIGN_NOUNS.has(p.tokens[k]!.norm)) {
-    const w = MONTH_WORD.get(p.tokens[k]!.norm) ?? p.tokens[k]!.norm;
+    const w = monthKey(p.tokens[k]!.norm) ?? p.tokens[k]!.norm;
     if (!all.has(w) && !DESCRIBING.has(w)) break;
     words.push(w);
     k += 1;
@@ -379,7 +375,7 @@ function byHead(p: Parse, j: number): Target | undefined {
   // ("the July Feature Digest update": words that only describe it may follow the name's last word.)
   while (words.length > 1 && DESCRIBING.has(words[words.length - 1]!) && !all.has(words[words.length - 1]!)) words.pop();
   // "opened the spring one": one word of a single campaign's name, then "one" for the campaign.
-  if (words.length === 1 && p.tokens[k]?.norm === 'one' && !MONTHS.includes(words[0]!)) {
+  if (words.length === 1 && p.tokens[k]?.norm === 'one' && !MONTH_KEYS.includes(words[0]!)) {
     const only = titles.filter((t) => t.words.has(words[0]!));
     if (only.length !== 1) return undefined;
     p.assume(`read "${p.text(j, k + 1)}" as campaign "${only[0]!.name}"`);
@@ -387,8 +383,8 @@ function byHead(p: Parse, j: number): Target | undefined {
   }
   if (words.length < 2) return undefined;
   const head = words[words.length - 1]!;
-  const months = words.filter((w) => MONTHS.includes(w));
-  const others = words.slice(0, -1).filter((w) => !MONTHS.includes(w));
+  const months = words.filter((w) => MONTH_KEYS.includes(w));
+  const others = words.slice(0, -1).filter((w) => !MONTH_KEYS.includes(w));
   const fits = titles.filter((t) => t.words.has(head) && months.every((m) => t.words.has(m)) && others.every((w) => t.words.has(w) || DESCRIBING.has(w)));
   if (fits.length !== 1) return undefined;
   const only = fits[0]!;
@@ -426,8 +422,8 @@ function named(p: Parse, i: number): Target | undefined {
   if (familyOnly) {
     let k = end;
     while (DESCRIBING.has(p.tokens[k]?.norm ?? '') || CAMPAIGN_NOUNS.has(p.tokens[k]?.norm ?? '')) k += 1;
-    const month = ['in', 'from', 'of'].includes(p.tokens[k]?.norm ?? '') ? MONTH_WORD.get(p.tokens[k + 1]?.norm ?? '') : undefined;
-    const chosen = month ? familyOnly.filter((id) => TITLES_OF(p).find((t) => t.id === id)?.words.has(month)) : [];
+    const month = ['in', 'from', 'of'].includes(p.tokens[k]?.norm ?? '') ? monthKey(p.tokens[k + 1]?.norm ?? '') : undefined;
+    const chosen = month ? familyOnly.filter((id) => titlesOf(p).find((t) => t.id === id)?.words.has(month)) : [];
     if (chosen.length === 1) {
       const name = p.tenant.campaigns.find((c) => c.id === chosen[0])?.name ?? chosen[0]!;
       p.assumptions.splice(p.assumptions.length - 1, 1);

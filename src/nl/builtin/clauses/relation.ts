@@ -1608,17 +1608,23 @@ function dropLevel(rows: Rows): void {
   rows.level = undefined;
 }
 
+/** The newest or oldest row's conditions split by date (one date field only, no count), or undefined. */
+function datedRows(rows: Rows): { name: RelationName; dateConds: Condition[]; other: Condition[] } | undefined {
+  const dates = new Set(rows.rel.fields.filter((f) => f.type === 'date').map((f) => f.key));
+  const dateConds = rows.where.filter((c) => dates.has(c.field));
+  if (rows.count || rows.range || new Set(dateConds.map((c) => c.field)).size !== 1) return undefined;
+  return { name: rows.rel.name, dateConds, other: rows.where.filter((c) => !dates.has(c.field)) };
+}
+
 /**
  * "Their first deal was in 2026": one in that time, and none before it. "Their earliest activity was
  * more than a year ago": one then (the oldest is at least as old). Anything else said of the oldest
  * row ("their first deal was won") has no exact rule.
  */
 function earliest(rows: Rows, said: string): Node | undefined {
-  const name = rows.rel.name;
-  const dates = new Set(rows.rel.fields.filter((f) => f.type === 'date').map((f) => f.key));
-  const dateConds = rows.where.filter((c) => dates.has(c.field));
-  const other = rows.where.filter((c) => !dates.has(c.field));
-  if (rows.count || rows.range || new Set(dateConds.map((c) => c.field)).size !== 1) return undefined;
+  const dated = datedRows(rows);
+  if (!dated) return undefined;
+  const { name, dateConds, other } = dated;
   const from = dateConds.find((c) => c.operator === 'gte' || c.operator === 'gt' || c.operator === 'within_last');
   const until = dateConds.find((c) => c.operator === 'lt' || c.operator === 'lte' || c.operator === 'more_than_ago');
   if (dateConds.length > 2 || (dateConds.length === 2 && !(from && until)) || (!from && !until)) return undefined;
@@ -1637,11 +1643,9 @@ function earliest(rows: Rows, said: string): Node | undefined {
  * clock). Anything else said of the newest row ("their latest deal is won") has no exact rule.
  */
 function latest(rows: Rows, said: string): Node | undefined {
-  const name = rows.rel.name;
-  const dates = new Set(rows.rel.fields.filter((f) => f.type === 'date').map((f) => f.key));
-  const dateConds = rows.where.filter((c) => dates.has(c.field));
-  const other = rows.where.filter((c) => !dates.has(c.field));
-  if (rows.count || rows.range || new Set(dateConds.map((c) => c.field)).size !== 1) return undefined;
+  const dated = datedRows(rows);
+  if (!dated) return undefined;
+  const { name, dateConds, other } = dated;
   // "their latest deal was created in October": one in October, and none after it.
   const from = dateConds.find((c) => c.operator === 'gte');
   const until = dateConds.find((c) => c.operator === 'lt');

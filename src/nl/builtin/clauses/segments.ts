@@ -6,6 +6,7 @@ import type { MembershipWhen, Node, RelativeDate } from '../../../rules/grammar.
 import { all, group } from '../nodes.js';
 import type { Clause, Parse, Refs } from '../state.js';
 import { readNumber } from '../numbers.js';
+import { MONTH_KEYS, monthKey } from '../dates.js';
 import { phraseWords } from '../tokens.js';
 import { CAMPAIGN_NOUNS } from '../vocabulary.js';
 
@@ -135,11 +136,7 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
 }
 
 /** Months by every name they go by, as one word: a title's "Mar" is a mention's "March". */
-const MONTH = new Map(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].flatMap((m, k) => {
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][k]!;
-  return [[m, m], [full, m], ...(m === 'sep' ? [['sept', m] as const] : [])];
-}));
-const norm = (w: string) => MONTH.get(w) ?? w;
+const norm = (w: string) => monthKey(w) ?? w;
 /** Words of a title that say nothing by themselves. */
 const WEAK = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'for', 'to']);
 
@@ -185,7 +182,7 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   const distinctive = said.length === 1 && !!intro && said[0]!.length >= 6 && !p.lattice[j]?.some((m) => m.senses.some((x) => x.kind !== 'segment'));
   if (said.length < 2 && !(nounAfter || nounBefore || listed || distinctive)) return undefined;
   if (!intro && !nounAfter && !nounBefore && !listed) return undefined;
-  if (said.every((w) => /^\d+$/.test(w) || [...MONTH.values()].includes(w))) return undefined;
+  if (said.every((w) => /^\d+$/.test(w) || MONTH_KEYS.includes(w))) return undefined;
   // "in the Spring Sale" is the campaign's name as written, not a list, unless "list" / "segment" follows.
   if (!nounAfter && p.lattice[j]?.some((m) => m.end === k && !m.typo && m.senses.some((x) => x.kind !== 'segment'))) return undefined;
   const matches = titles.bySegment.filter((t) => said.every((w) => t.words.has(w)));
