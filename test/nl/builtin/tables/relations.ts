@@ -32,7 +32,7 @@ export const relations: Row[] = [
   { say: 'contacts whose analytics and crm scores are both above 60', rules: and(has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'gt', 60)), has('fit_scores', c('product', 'eq', 'crm'), c('score', 'gt', 60))), assume: ['each of them'] },
   { say: 'contacts with at least 2 products scoring 80+', rules: counted('fit_scores', 'gte', 2, c('score', 'gte', 80)) },
   // "we called" is an outbound call, and said.
-  { say: 'people we phoned in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', { amount: 2, unit: 'weeks' })), assume: ['outbound'] },
+  { say: 'people we phoned in the last 2 weeks', rules: has('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', { amount: 2, unit: 'weeks' })), assume: ['either direction'] },
   // Two audiences joined by "and" (each with its own lifecycle stage) are a union.
   { say: 'leads in France and customers in Italy', rules: or(and(c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'FR')), and(c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'IT'))) },
   { say: 'everybody but the unsubscribed ones', rules: and(not_(c('email_status', 'eq', 'unsubscribed'))) },

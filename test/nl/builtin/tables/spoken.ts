@@ -14,7 +14,7 @@ export const spoken: Row[] = [
   { say: 'companies with 500 plus employees', rules: c('company.employee_count', 'gte', 500) },
   { say: 'people who have like a couple of deals going right now', rules: counted('deals', 'gte', 2, OPEN), assume: ['2 or more'] },
   // "Never … no …" said in one breath is one negation, and said.
-  { say: 'people we never called no calls at all', rules: hasNo('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'outbound')), assume: ['repeating the negation'] },
+  { say: 'people we never called no calls at all', rules: hasNo('activities', c('type', 'eq', 'call')), assume: ['repeating the negation'] },
   { say: 'contacts who sent us no email', rules: hasNo('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound')) },
   { say: 'in cool down or the Q one batch', rules: or(inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')), assume: ['segment "Cooldown — Mar 2026"'] },
   { say: 'deals won in Q three', rules: has('deals', c('stage', 'eq', 'closed_won'), c('closed_at', 'gte', '2026-07-01'), c('closed_at', 'lt', '2026-10-01')) },
