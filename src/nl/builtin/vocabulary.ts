@@ -245,7 +245,7 @@ export const VALUE_SYNONYMS: Record<string, readonly string[]> = {
   webinar: ['webinars', 'online event'],
   // Industries (and their shorthand in notes: "hc or fin cos", "mfg").
   finance: ['fintech', 'banking', 'bank', 'financial services', 'insurance', 'insurer', 'wealth management', 'asset management', 'fin serv', 'finserv', 'fin', 'finsvcs'],
-  software: ['saas', 'tech', 'technology', 'software company', 'devtools', 'dev tools', 'b2b software'],
+  software: ['saas', 'tech', 'technology', 'software company', 'devtools', 'dev tools', 'b2b software', 'sw'],
   healthcare: ['health', 'health care', 'healthtech', 'medtech', 'medical', 'hospital', 'clinic', 'pharma', 'pharmaceutical', 'biotech', 'life sciences', 'hc', 'hcare'],
   education: ['edtech', 'school', 'university', 'higher ed', 'higher education', 'e-learning', 'elearning', 'academia', 'academic', 'college'],
   retail: ['ecommerce', 'e-commerce', 'retailer', 'online retail', 'ecom', 'e-com'],
