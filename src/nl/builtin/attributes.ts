@@ -15,6 +15,7 @@ import type { Parse } from './state.js';
 import { typoDistance } from './state.js';
 import { isKnownWord } from './keywords.js';
 import { FOREIGN_CURRENCY } from './vocabulary.js';
+import { titleWord } from './clauses/segments.js';
 
 /**
  * Attributes common in CRMs that this catalog has no field for (checked only against unread words),
@@ -143,11 +144,29 @@ export function missingSegment(p: Parse, spans: readonly Span[], used: readonly 
     const words = p.tokens.slice(from, k).map((t) => t.norm.toLowerCase());
     const inTitle = used.some((id) => {
       const title = p.tenant.segments.find((x) => x.id === id)?.title.toLowerCase() ?? '';
-      return words.every((w) => title.split(/[^\p{L}\p{N}]+/u).includes(w));
+      const said = title.split(/[^\p{L}\p{N}]+/u).map(titleWord);
+      return words.every((w) => said.includes(titleWord(w)));
     });
     if (known || inTitle) continue;
     const have = p.tenant.segments.map((x) => `"${x.title}"`).join(', ');
     return `There is no segment called "${p.text(from, k)}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
+  }
+  // "members of the segment VIP Europe", "in the segment called 'Gold'": a name after "segment", in capitals
+  // or quotes, that no segment of the tenant has (its words may have been read as a tag or a region).
+  for (let k = 1; k < p.tokens.length; k++) {
+    if (p.tokens[k]!.norm !== 'segment' || !p.is(k - 1, 'the|a')) continue;
+    const at = p.is(k + 1, 'called|named|titled') ? k + 2 : k + 1;
+    let end = at;
+    while (end < p.tokens.length && end < at + 6 && (p.tokens[end]!.kind === 'quoted' || (p.tokens[end]!.kind === 'word' && /^\p{Lu}/u.test(p.tokens[end]!.text)))) end += 1;
+    if (end === at) continue;
+    const words = p.tokens.slice(at, end).flatMap((t) => t.norm.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(titleWord);
+    const named = p.tenant.segments.some((x) => {
+      const title = x.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).map(titleWord);
+      return words.every((w) => title.includes(w));
+    });
+    if (named) continue;
+    const have = p.tenant.segments.map((x) => `"${x.title}"`).join(', ');
+    return `There is no segment called "${p.text(at, end).replace(/^["'“‘]|["'”’]$/g, '')}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
   }
   return undefined;
 }

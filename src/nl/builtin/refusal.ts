@@ -5,7 +5,8 @@ import type { TenantValues } from '../../rules/tenant.js';
 import { changesData } from './attributes.js';
 
 const CHECKS: [RegExp, string][] = [
-  [/\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|prompts?|rules|guidelines)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
+  // ("ignore the cooldown rules and give me …" names the tenant's own exclusion: an audience, read further on.)
+  [/\b(ignore|disregard|forget|override|bypass)\s+(?:(?:all|any|the|your|its|previous|previously|prior|above|earlier|preceding|system|safety|these|those|this|that|of|and|original|default|former|every|security|tenant|tenancy|scoping|scope|filtering|access|my|our|given|current|existing|said|stated|provided|you|were|have|been|told|instructed|initial|standard|usual|normal|internal|hidden|secret|developer|admin)\s+){0,6}(instructions?|prompts?|rules|guidelines|constraints|restrictions|guardrails|policies|policy)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(you are now|system prompt|system override|jailbreak|developer mode|admin mode|god mode|act as)\b/i, 'This looks like an instruction to the parser, not a description of an audience.'],
   [/\b(all|every|other|another|any|each|across)\s+(of\s+the\s+)?(tenants?|organi[sz]ations?|orgs|workspaces|customers'? databases?)\b/i, 'A segment can only describe contacts of your own organization.'],
   // ("this tenant's data", "our own tenant": the tenant asking.)
@@ -31,6 +32,8 @@ const CHECKS: [RegExp, string][] = [
   [/^\s*(?:please\s+|can\s+you\s+|could\s+you\s+)?compare\b/i, 'This asks for a comparison, which is a report rather than an audience. Describe one audience (e.g. "customers in Germany"); its preview shows how many.'],
   // "contacts whose call notes mention pricing": what an activity says is not recorded, only its type, direction and time.
   [/\bnotes?\s+(?:that\s+|which\s+)?(?:mention|mentions|mentioning|mentioned|contain|contains|containing|say|says|saying|discuss|discusses|discussing|talk\s+about|talks\s+about|about)\b|\b(?:mentioned|discussed)\s+in\s+(?:a\s+|the\s+|their\s+)?(?:call|meeting|note|email)s?\b/i, "What a note, call or meeting says is not recorded, only its type, direction and time. Describe the activity instead (e.g. \"contacts with a call in October\")."],
+  // "people likely to churn next quarter", "at-risk accounts", "churn risk above 50%": a prediction, which no field holds.
+  [/\b(?:likely|unlikely|predicted|expected|forecast(?:ed)?|going|about|set|poised)\s+to\s+(?:churn|buy|convert|upgrade|downgrade|renew|leave|cancel|purchase|respond|reply|close|sign|expand)\b|\b(?:churn|attrition|purchase|buying|conversion|renewal|upgrade)\s+(?:risk|probability|likelihood|propensity|prediction|forecast)\b|\b(?:at[- ]risk|propensity|predicted|prediction|predictive)\b/i, 'This asks for a prediction (who is likely to do something), which this CRM does not hold: rules read what is recorded. Describe who belongs by recorded facts (e.g. "customers with no activity in the last 90 days").'],
   [/\b(poem|joke|story|essay|haiku|recipe|weather|song|limerick)\b/i, 'This is not a description of an audience of contacts.'],
 ];
 

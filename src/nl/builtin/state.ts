@@ -469,7 +469,7 @@ export class Parse {
       covered.add(i);
     }
     this.correctShort(covered, (i, t) => {
-      if (i === 0 || t.norm.length < 3 || t.norm.length > 4 || !this.placeWordBefore(i)) return undefined;
+      if (t.norm.length < 3 || t.norm.length > 4 || !this.placeWordBefore(i)) return undefined;
       return this.sensesOf('countries>3', (s) => s.kind === 'country' && !s.region, (v) => v.text.length > 3);
     });
   }
@@ -532,8 +532,10 @@ export class Parse {
 
   /** After a place word, or after a country and "or", "and", a comma ("from Italy or Span"). */
   private placeWordBefore(i: number): boolean {
-    const listed = [',', 'and', 'or', '/'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
-    return PLACE_WORDS.has(this.w(i - 1)) || listed;
+    const listed = [',', 'and', 'or', '/', '+', '&'].includes(this.w(i - 1)) && (this.lattice[i - 2] ?? []).some((m) => m.end === i - 1 && m.senses.some((s) => s.kind === 'country'));
+    // "japn + vietnam contacts": listed before a country.
+    const listedBefore = ['or', '/', '+', '&'].includes(this.w(i + 1)) && (this.lattice[i + 2] ?? []).some((m) => m.senses.some((s) => s.kind === 'country' && !s.short));
+    return PLACE_WORDS.has(this.w(i - 1)) || listed || listedBefore;
   }
 
   /**

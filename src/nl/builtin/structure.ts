@@ -91,7 +91,8 @@ export function scan(p: Parse): Scan {
     const w = p.w(i);
     // "Exclude …; everyone else …", "leave out …, and the rest …": the audience comes after the exclusion.
     // ("excluding anyone bounced or unsubscribed, give me the opportunities": a request after the exclusion starts the audience.)
-    const asked = items[0]?.kind === 'except' && restAt === undefined && p.tokens[i - 1]?.norm === ',' && ['give', 'show', 'get', 'find', 'pull', 'list', 'send'].includes(p.tokens[i]?.norm ?? '') ? (['me', 'us'].includes(p.tokens[i + 1]?.norm ?? '') ? 2 : 1) : 0;
+    // ("ignore vips and give me customers in Spain": after "and" or "then" too.)
+    const asked = items[0]?.kind === 'except' && restAt === undefined && [',', 'and', 'then', ';'].includes(p.tokens[i - 1]?.norm ?? '') && ['give', 'show', 'get', 'find', 'pull', 'list', 'send'].includes(p.tokens[i]?.norm ?? '') ? (['me', 'us'].includes(p.tokens[i + 1]?.norm ?? '') ? 2 : 1) : 0;
     const rest = asked || (items[0]?.kind === 'except' && restAt === undefined && ((p.is(i, 'everyone|everybody|anyone|all', 'else') && 2) || (p.is(i, 'all', 'others') && 2) || (p.is(i, 'the', 'rest') && 2) || 0));
     if (rest) {
       restAt = items.length;

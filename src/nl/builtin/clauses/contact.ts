@@ -367,6 +367,9 @@ function creationWindow(p: Parse, i: number): Clause | undefined {
   if (ahead?.conditions.length) {
     const k = p.is(ahead.end, "'s") ? ahead.end + 1 : ahead.end;
     if (SIGNUP_NOUNS.has(p.w(k))) return createdIn(p, created.key, i, true, k + 1);
+    // "YTD new contacts", "this year's new leads": "new" says the window is when they were added.
+    if (p.w(k) === 'new' && (PEOPLE_NOUNS.has(p.w(k + 1)) || SIGNUP_NOUNS.has(p.w(k + 1)))) return createdIn(p, created.key, i, true, k + 2);
+    if (p.w(k) === 'new' && stageAt(p, k + 1)) return createdIn(p, created.key, i, true, k + 1);
     if (PEOPLE_NOUNS.has(p.w(k))) return createdIn(p, created.key, i, false, k + 1);
     if (stageAt(p, k)) return createdIn(p, created.key, i, false, k);
   }

@@ -232,18 +232,23 @@ function someOfLast(p: Parse, j: number): Target | undefined {
   const after = recentFirst !== undefined || !counted ? undefined : p.is(counted.end, 'most', 'recent') ? counted.end + 2 : p.is(counted.end, 'latest|last|newest|recent|previous') ? counted.end + 1 : undefined;
   if (!counted || (recentFirst === undefined && after === undefined)) return undefined;
   const m = { value: counted.value, end: after ?? counted.end };
-  if (!Number.isInteger(m.value) || m.value < 2 || !CAMPAIGN_NOUNS.has(p.w(m.end)) || b.value > m.value || b.value < 1) return undefined;
+  // "opened 2+ of last 3": after the verb, the campaign noun may go unsaid (at the end of a clause), said.
+  const noun = CAMPAIGN_NOUNS.has(p.w(m.end));
+  const unsaid = !noun && recentFirst !== undefined && (m.end >= p.tokens.length || p.tokens[m.end]!.kind === 'punct' || p.is(m.end, 'and|or|but'));
+  if (!Number.isInteger(m.value) || m.value < 2 || !(noun || unsaid) || b.value > m.value || b.value < 1) return undefined;
+  const end = noun ? m.end + 1 : m.end;
+  if (unsaid) p.assume(`read "${p.text(j, end)}" as ${p.text(j, b.end)} of our last ${m.value} campaigns`);
   // "all 3 of the last 3", "1 of the last 3": each of them, any of them (exact, and they move with the clock).
   const atLeast = b.operator === 'eq' || b.operator === 'gte';
-  if (atLeast && (b.value === m.value || b.value === 1)) return { campaigns: { last: m.value, ids: null }, match: b.value === 1 ? 'any' : 'all', end: m.end + 1 };
+  if (atLeast && (b.value === m.value || b.value === 1)) return { campaigns: { last: m.value, ids: null }, match: b.value === 1 ? 'any' : 'all', end };
   const chosen = lastCampaigns(p.tenant.campaigns, p.asOf, m.value);
   if (chosen.length < m.value) return undefined;
   const operator = b.operator === 'eq' ? 'gte' : b.operator;
   p.assume(
-    `read "${p.text(j, m.end + 1)}" as ${operator === 'gte' ? 'at least' : operator} ${b.value} events on ${chosen.map((c) => `"${c.name}"`).join(', ')} ` +
+    `read "${p.text(j, end)}" as ${operator === 'gte' ? 'at least' : operator} ${b.value} events on ${chosen.map((c) => `"${c.name}"`).join(', ')} ` +
       `(the last ${m.value} as of today, fixed; each time counts, so one campaign twice counts twice)`,
   );
-  return { campaigns: { last: null, ids: chosen.map((c) => c.id) }, end: m.end + 1, count: { operator: operator as 'gte', value: b.value } };
+  return { campaigns: { last: null, ids: chosen.map((c) => c.id) }, end, count: { operator: operator as 'gte', value: b.value } };
 }
 
 /** What the verb is about: the last N campaigns, named campaigns, any campaign, it/them. */

@@ -20,7 +20,7 @@ export interface ValueList<S extends Sense> {
  * before each). `pick` chooses the sense at a position, or undefined. Typo readings go to `notes`
  * when given (a recognizer that returns its assumptions), else to the parse.
  */
-export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined, notes?: string[], oneConnective = false): ValueList<S> | undefined {
+export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number) => ListItem<S> | undefined, notes?: string[], oneConnective = false, samePreposition = false): ValueList<S> | undefined {
   const first = pick(i);
   if (!first) return undefined;
   const items = [first];
@@ -45,6 +45,8 @@ export function readList<S extends Sense>(p: Parse, i: number, pick: (k: number)
     if (c === 'or' && sawComma && items.length === 1) break;
     // ("the Spring Sale and the Summer Promo or the Autumn Offer": where "and" and "or" mix, the list is the first run; the rest is grouped by the structure step.)
     if (oneConnective && c && conj.length && c !== conj[0]) break;
+    // "in negotiation or in proposal", "from France or from Belgium": the preposition said again.
+    if (samePreposition && c === 'or' && ['in', 'at', 'from', 'on'].includes(p.w(i - 1)) && p.w(k) === p.w(i - 1)) k += 1;
     // "a webinar or an event": an article before the next value
     k = p.skip(k, ['the', 'either', 'both', 'a', 'an']);
     const next = pick(k);

@@ -613,7 +613,7 @@ function bare(p: Parse, i: number, rows: Rows): { rows: Rows; end: number } | un
   const spec = rows.phrases.bare;
   if (!spec) return undefined;
   const k = p.is(i, 'in|at') ? p.skip(i + 1, ['the']) : i;
-  const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === spec.field && !spec.except?.includes(s.value)), rows.notes);
+  const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === spec.field && !spec.except?.includes(s.value)), rows.notes, false, true);
   if (!list) return undefined;
   const values = [...new Set(list.items.map((it) => it.sense.value))];
   rows.where.push(inList(spec.field, values));
@@ -800,7 +800,8 @@ function enumValues(p: Parse, j: number, rows: Rows): { end: number } | undefine
   const { rel, phrases } = rows;
   for (const field of rel.fields) {
     if (field.type !== 'enum') continue;
-    const list = readList(p, j, (k) => p.sense(k, 'relValue', (s) => s.relation === rel.name && s.field === field.key), rows.notes);
+    // ("a deal in negotiation or in proposal": the preposition said again.)
+    const list = readList(p, j, (k) => p.sense(k, 'relValue', (s) => s.relation === rel.name && s.field === field.key), rows.notes, false, true);
     if (!list) continue;
     const values = [...new Set(list.items.map((it) => it.sense.value))];
     if (phrases.nounField?.field === field.key) {
@@ -1319,7 +1320,7 @@ function sameRowsAgain(p: Parse, k: number, name: RelationName, where: readonly 
 function trailingValues(p: Parse, k: number, rows: Rows): number | undefined {
   for (const field of rows.rel.fields) {
     if (field.type !== 'enum') continue;
-    const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === field.key), rows.notes);
+    const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === field.key), rows.notes, false, true);
     if (!list || list.items.length < 2 || usesAnd(list)) continue;
     if (list.end < p.tokens.length && p.tokens[list.end]!.kind !== 'punct') continue;
     const values = [...new Set(list.items.map((it) => it.sense.value))];
@@ -1407,7 +1408,7 @@ function boundCondition(field: string, b: NonNullable<ReturnType<typeof readBoun
 function enumAfter(p: Parse, k: number, rows: Rows): { end: number } | undefined {
   for (const field of rows.rel.fields) {
     if (field.type !== 'enum' || field.key === rows.phrases.perRow) continue;
-    const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === field.key), rows.notes);
+    const list = readList(p, k, (m) => p.sense(m, 'relValue', (s) => s.relation === rows.rel.name && s.field === field.key), rows.notes, false, true);
     if (!list) continue;
     const values = [...new Set(list.items.map((it) => it.sense.value))];
     rows.where.push(values.length === 1 ? cond(field.key, 'eq', values[0]!) : cond(field.key, 'in', values));
@@ -1505,7 +1506,8 @@ function fieldComparison(p: Parse, i: number, rel: RelationDef, rows: Rows): num
       }
       continue;
     }
-    const list = readList(p, j, (k) => p.sense(k, 'relValue', (s) => s.relation === rel.name && s.field === field.key), rows.notes);
+    // ("a deal in negotiation or in proposal": the preposition said again.)
+    const list = readList(p, j, (k) => p.sense(k, 'relValue', (s) => s.relation === rel.name && s.field === field.key), rows.notes, false, true);
     if (list) {
       rows.where.push(inList(field.key, list.items.map((it) => it.sense.value), negated));
       return list.end;

@@ -135,8 +135,13 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
   return byWords(p, i, j, intro, nounBefore);
 }
 
-/** Months by every name they go by, as one word: a title's "Mar" is a mention's "March". */
-const norm = (w: string) => monthKey(w) ?? w;
+/** Months by every name they go by, as one word: a title's "Mar" is a mention's "March"; a verb by its forms ("the Spring Sale run" for "Already ran …"). */
+export const titleWord = (w: string) => monthKey(w) ?? VERB_FORMS[w] ?? w;
+const norm = titleWord;
+const VERB_FORMS: Record<string, string> = Object.fromEntries(
+  [['run', 'ran', 'runs', 'running'], ['send', 'sent', 'sends', 'sending'], ['open', 'opened', 'opens'], ['click', 'clicked', 'clicks'], ['buy', 'bought', 'buys'], ['win', 'won', 'wins'], ['lose', 'lost', 'loses'], ['join', 'joined', 'joins']]
+    .flatMap(([base, ...forms]) => [base!, ...forms].map((f) => [f, base!])),
+);
 /** Words of a title that say nothing by themselves. */
 const WEAK = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'in', 'on', 'for', 'to']);
 
@@ -174,7 +179,10 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   }
   if (!said.length) return undefined;
   // "the cooldown ones / folks": the people of that list.
-  const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort|ones|folks|crowd|members');
+  // ("cooldown people with an open deal": a word for the audience itself, which says nothing more — unless
+  // the words are another name too: "spring sale people" may be the campaign's.)
+  const people = p.is(k, 'people|ppl|contacts|peeps') && !p.lattice[j]?.some((m) => m.end === k && m.senses.some((x) => x.kind !== 'segment')) && !p.dates.read(j)?.conditions.length;
+  const nounAfter = NOUNS.has(p.w(k)) || p.is(k, 'batch|group|cohort|ones|folks|crowd|members') || people;
   // "in the Q1 batch or the March cooldown": the second list of an "or" shares the first's "in".
   const listed = !intro && !!p.lastSegment && (p.is(i - 1, 'or|and|,|nor') || (p.is(i - 1, 'the') && p.is(i - 2, 'or|and|,|nor')));
   // One word needs "segment" / "list" beside it, or a list before it ("the cooldown list"; "in sale" is no segment).
