@@ -69,7 +69,7 @@ const PURPOSE = new RegExp(`${SO_THAT}|${AFTER_BOUNDARY}|${FOR_THE}|${REASON}`, 
 const CORRECTION = /^\s*(?:forget|scrap|drop|never\s+mind|ignore|disregard|skip)\s+(?:about\s+)?(?:the|that|my|our|any)\s+(?:[\w-]+\s+){0,3}?(?:(?:filter|condition|part|bit|rule|one|request|list)s?\b[^,;.]*[,;.]\s*|(?:rules?|restrictions?|exclusions?|suppressions?|polic(?:y|ies)|caps?|limits?)\s+(?:and|,|;)\s+(?=(?:just\s+|only\s+|simply\s+)?(?:give|show|get|pull|list|find|grab|send|return|fetch)\b))/i;
 
 /** "For the partner summit I need …", "For the QBR, pull …": what the list is for, said first. */
-const FOR_FIRST = /^\s*(?:(?:so|ok|okay|right|alright|hi|hey|also)[,\s]+)?for\s+(?:the|our|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\s+){0,4}?[\w'&+-]+\s*,?\s*(?=(?:i|we)\s+(?:need|want|would\s+like)|(?:i|we)['’]d\s+like|(?:can|could)\s+(?:you|i|we)\b|please\b|pull\b|grab\b|get\b|give\b|show\b|list\b|find\b)/i;
+const FOR_FIRST = /^\s*(?:(?:so|ok|okay|right|alright|hi|hey|also)[,\s]+)?for\s+(?:the|our|their|my|your|a|an|this|next|upcoming)\s+(?:[\w'&+-]+\s+){0,4}?[\w'&+-]+\s*,?\s*(?=(?:i|we)\s+(?:need|want|would\s+like)|(?:i|we)['’]d\s+like|(?:can|could)\s+(?:you|i|we)\b|please\b|pull\b|grab\b|get\b|give\b|show\b|list\b|find\b)/i;
 
 /**
  * The polite request at the start (blank it: a way of asking), and the purposes after the audience

@@ -162,7 +162,7 @@ const activities: RelationPhrases = {
     ...['by email', 'via email', 'over email', 'by e-mail', 'through email', 'with an email'].map((w) => [w.split(' '), { where: [['type', 'eq', 'email']] }] as const),
     ...['in person', 'face to face', 'face-to-face', 'at a meeting', 'in a meeting'].map((w) => [w.split(' '), { where: [['type', 'eq', 'meeting']] }] as const),
     // "a call from us", "an email from them": who started it.
-    ...['from us', 'by us', 'of us', 'from our side', 'from our team', 'from our reps'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'outbound']] }] as const),
+    ...['from us', 'by us', 'of us', 'from our side', 'from our team', 'from our reps', 'from sales', 'by sales', 'from the sales team', 'from our sales team', 'from a rep', 'from the rep'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'outbound']] }] as const),
     ...['from them', 'by them', 'from their side', 'from the contact', 'from the customer'].map((w) => [w.split(' '), { where: [['direction', 'eq', 'inbound']] }] as const),
   ],
 };

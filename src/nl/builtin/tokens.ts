@@ -217,6 +217,21 @@ function shorthand(tokens: Token[]): Token[] {
       out.push({ ...t, kind: 'word', norm: 'not' });
       continue;
     }
+    // "opened both, the Spring Sale and the Summer Promo": a comma after "both" (as German writes it) is no break.
+    if (t.norm === ',' && tokens[i - 1]?.norm === 'both' && (next?.kind === 'word' || next?.kind === 'quoted') && next.norm !== 'and' && next.norm !== 'or') continue;
+    // "9 resp. 10", "negotiation resp. proposal": the German "resp." (bzw.) between two values is "or".
+    if (t.kind === 'word' && t.norm === 'resp' && i > 0 && (next?.norm === '.' ? tokens[i + 2] : next)?.kind !== 'punct' && (next?.norm === '.' ? tokens[i + 2] : next)) {
+      const dot = next?.norm === '.';
+      out.push({ ...t, text: dot ? `${t.text}.` : t.text, norm: 'or', end: dot ? next!.end : t.end });
+      if (dot) i += 1;
+      continue;
+    }
+    // "an e-mail", "e-mailed them": the word as most write it.
+    if (t.kind === 'word' && t.norm === 'e' && next?.kind === 'word' && next.norm.startsWith('mail') && next.start === t.end + 1) {
+      out.push({ kind: 'word', text: `${t.text}-${next.text}`, norm: `e${next.norm}`, start: t.start, end: next.end });
+      i += 1;
+      continue;
+    }
     // "dealowner", "fitscore", "leadsource": a field's two words written as one (as German writes them).
     const compound = t.kind === 'word' ? COMPOUNDS[t.norm] : undefined;
     if (compound?.length === 1) {

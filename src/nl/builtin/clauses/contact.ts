@@ -958,4 +958,4 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
 }
 
 /** Words that are in some phrase of the lexicon ("Bosnia and Herzegovina") but never a word of a field's name. */
-const NOT_A_FIELD_WORD = new Set(['and', 'or', 'but', 'nor', 'not', 'with', 'of', 'in', 'the', 'a', 'an', 'to', 'for', 'on', 'at', 'by']);
+const NOT_A_FIELD_WORD = new Set(['and', 'or', 'but', 'nor', 'not', 'with', 'of', 'in', 'the', 'a', 'an', 'to', 'for', 'on', 'at', 'by', 'no', 'without', 'any', 'which', 'whose', 'who', 'that']);

@@ -231,4 +231,13 @@ export const terse: Row[] = [
   // "called" is any logged call; "who called" is theirs.
   { say: "contacts we haven't called since June", rules: hasNo('activities', c('type', 'eq', 'call'), c('occurred_at', 'gte', '2026-06-01')), assume: ['either direction'] },
   { say: 'leads who called us last week', rules: [c('lifecycle_stage', 'eq', 'lead'), has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-19'), c('occurred_at', 'lt', '2026-10-26'))] },
+  // What blind49 taught (German-English): "resp." is "or", "e-mail", a comma after "both", "for which no … is recorded".
+  { say: 'Contacts with a deal in the stage negotiation resp. proposal.', rules: has('deals', c('stage', 'in', ['negotiation', 'proposal'])) },
+  { say: 'Q1 batch members from the US resp. Canada.', rules: [inSegment('Q1 batch'), c('country', 'in', ['US', 'CA'])] },
+  { say: 'Contacts which opened an e-mail since 1 September.', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'Contacts which opened both, the Spring Sale and the Summer Promo.', rules: engaged('opened', 'all', { ids: ['Spring Sale', 'Summer Promo'] }) },
+  { say: 'Contacts for which no NPS is recorded.', rules: c('properties.nps', 'is_null') },
+  { say: 'Contacts in Spain whose company is not in Spain.', rules: [c('country', 'eq', 'ES'), c('company.country', 'neq', 'ES')] },
+  { say: 'For their Q4 push, pull all contacts which got an outbound e-mail from sales this quarter.', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01')), unrecognized: ['For their Q4 push,'] },
+  { say: 'top 10 best-fit contacts for analytics', refuse: true },
 ];
