@@ -1,6 +1,7 @@
 // The built-in provider: deterministic, offline, driven by the catalog and the tenant's values.
 // The default when no LLM is configured, and the baseline in the evals.
 import type { Node, RuleTree } from '../../rules/grammar.js';
+import { countryName } from '../../rules/values.js';
 import type { GenerateRequest, Generation, Provider, Span } from '../provider.js';
 import { changesData, comparedFields, futureWindow, undatedConsent, unknownProduct, unrecordedDuration, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount, vagueJargon } from './attributes.js';
 import { CALENDAR_UNITS } from './dates.js';
@@ -89,7 +90,7 @@ export class BuiltinProvider implements Provider {
     const p = new Parse(readable, tenant, asOf);
     const scanned = scan(p);
     const unknown = [...scanned.unknown];
-    const tree = structure(scanned.items, unknown);
+    const tree = oneValuedUnion(p, structure(scanned.items, unknown));
     const question = !leadIn && (QUESTION_OPENERS.has(p.w(0)) || readable.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description));
     const unread = scanned.stoppedAt === undefined ? 0 : p.tokens.length - scanned.stoppedAt;
     const open = [...comments, ...spans(p, unknown)].sort((a, b) => a.start - b.start);
@@ -114,6 +115,35 @@ export class BuiltinProvider implements Provider {
   }
 }
 
+/**
+ * "the sales qualified ones and the opportunities, but only from Italy": two values of a field that holds
+ * one value ("sales qualified" and "opportunity" of the lifecycle stage), joined by "and" where no value
+ * list could read them, would select no one; a contact has one stage, so either is meant (said).
+ */
+function oneValuedUnion<T extends Node | undefined>(p: Parse, node: T): T {
+  if (!node || node.type !== 'group') return node;
+  const children = node.children.map((c) => oneValuedUnion(p, c));
+  if (node.op !== 'and' || node.negate) return { ...node, children } as T;
+  const byField = new Map<string, Extract<Node, { type: 'condition' }>[]>();
+  for (const c of children) {
+    if (c.type !== 'condition' || c.operator !== 'eq' || typeof c.value !== 'string') continue;
+    const field = p.tenant.catalog.contactField(c.field);
+    if (!field || field.type === 'tags') continue;
+    byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  }
+  let out = children;
+  for (const [field, conds] of byField) {
+    const values = [...new Set(conds.map((c) => c.value as string))];
+    if (values.length < 2) continue;
+    const label = p.tenant.catalog.contactField(field)!.label.toLowerCase();
+    const say = (v: string) => (field === 'country' || field === 'company.country' ? countryName(v) : v.replace(/_/g, ' '));
+    p.assume(`read ${values.map((v) => `"${say(v)}"`).join(' and ')} as either of them (a contact has one ${label})`);
+    const merged: Node = { type: 'condition', field, operator: 'in', value: values };
+    out = out.flatMap((c) => (conds.includes(c as never) ? (c === conds[0] ? [merged] : []) : [c]));
+  }
+  return { ...node, children: out } as T;
+}
+
 /** "Actually no, make that", "sorry, I mean", "scratch that, make it": a correction of the word before. */
 const CORRECTION = /[\s,.;!—–-]+(?:(?:actually|sorry|oops|wait|no|scratch\s+that)[\s,.!]*)+(?:make\s+(?:that|it)|i\s+mean|i\s+meant|change\s+(?:that|it)\s+to|rather)\s+(.+?)\s*[.!]?\s*$/i;
 
@@ -128,7 +158,9 @@ function selfCorrection(description: string, tenant: GenerateRequest['tenant'], 
   const m = mid ?? CORRECTION.exec(description);
   if (!m) return undefined;
   const before = description.slice(0, m.index);
-  const value = m[1]!;
+  // ("I meant Vietnam, sorry!! just Vietnam": an apology and the value said again after it are not the value.)
+  const trailer = mid ? -1 : m[1]!.search(/[\s,;.!]+(?:sorry|oops|my\s+bad|thanks|thx)\b/i);
+  const value = trailer > 0 ? m[1]!.slice(0, trailer) : m[1]!;
   // (The value is the match's last words: only spaces and a full stop may follow it.)
   const valueAt = m.index + m[0].indexOf(value, m[0].search(/sorry|oops|i\s+mean|no\b/i));
   const afterAt = m.index + m[0].length;

@@ -270,7 +270,8 @@ const AFTER_ONLY = new Set(['those', 'ones', 'if', 'when', 'where', 'people', 'c
 function harmlessOnly(p: Parse, i: number): boolean {
   const next = p.tokens[i + 1];
   // "in Germany, only customers": after a comma it restricts the audience as a whole.
-  if (!next || next.kind === 'punct' || AFTER_ONLY.has(next.norm) || p.is(i + 1, 'the', 'ones') || p.is(i - 1, ',|;|:|-|—|–|?|.|!')) return true;
+  // ("…, but only from Italy": "but only" narrows the audience said before, as "and" does.)
+  if (!next || next.kind === 'punct' || AFTER_ONLY.has(next.norm) || p.is(i + 1, 'the', 'ones') || p.is(i - 1, ',|;|:|-|—|–|?|.|!|but')) return true;
   return p.tokens.slice(0, i).every((t) => BEFORE_ONLY.has(t.norm) || PEOPLE_NOUNS.has(t.norm) || EVERYONE.has(t.norm));
 }
 
@@ -1110,6 +1111,12 @@ function separateAudiences(seq: Seq): Seq[] | undefined {
     else parts[parts.length - 1]!.push(x);
   }
   if (parts.length < 2) return undefined;
+  // "customers in Germany and in France": a part that starts with a phrase attached to the head before
+  // it has no head of its own — one audience, in either place (a one-valued field's values, said below).
+  if (parts.slice(1).some((part) => {
+    const first = part[0];
+    return !!first && !Array.isArray(first) && first.kind === 'clause' && first.attached;
+  })) return undefined;
   return distinctHeads(parts) ? parts : undefined;
 }
 

@@ -217,6 +217,14 @@ function shorthand(tokens: Token[]): Token[] {
       out.push({ ...t, kind: 'word', norm: 'not' });
       continue;
     }
+    // "the sales qualified ones and the opportunities (both of them)": an aside saying both groups are meant says nothing more.
+    if (t.norm === '(' && next?.norm === 'both') {
+      const close = tokens[i + 2]?.norm === ')' ? i + 2 : tokens[i + 2]?.norm === 'of' && ['them', 'those', 'these'].includes(tokens[i + 3]?.norm ?? '') && tokens[i + 4]?.norm === ')' ? i + 4 : -1;
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
     // "opened both, the Spring Sale and the Summer Promo": a comma after "both" (as German writes it) is no break.
     if (t.norm === ',' && tokens[i - 1]?.norm === 'both' && (next?.kind === 'word' || next?.kind === 'quoted') && next.norm !== 'and' && next.norm !== 'or') continue;
     // "9 resp. 10", "negotiation resp. proposal": the German "resp." (bzw.) between two values is "or".

@@ -240,4 +240,9 @@ export const terse: Row[] = [
   { say: 'Contacts in Spain whose company is not in Spain.', rules: [c('country', 'eq', 'ES'), c('company.country', 'neq', 'ES')] },
   { say: 'For their Q4 push, pull all contacts which got an outbound e-mail from sales this quarter.', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01')), unrecognized: ['For their Q4 push,'] },
   { say: 'top 10 best-fit contacts for analytics', refuse: true },
+  // A correction with an apology after it; an aside saying both groups; one head "in A and in B"; two stages joined by "and" across a clause.
+  { say: 'everyone from Japan — no wait, I meant Vietnam, sorry!! just Vietnam', rules: c('country', 'eq', 'VN'), assume: ['instead of "Japan"'] },
+  { say: 'customers in Germany and in France', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['DE', 'FR'])], assume: ['either of them'] },
+  { say: 'the sales qualified ones and the opportunities (both of them), but only from Italy', rules: [c('lifecycle_stage', 'in', ['sales_qualified', 'opportunity']), c('country', 'eq', 'IT')], assume: ['either of them'] },
+  { say: 'Contacts, which work at companies with headquarter in Germany.', rules: c('company.country', 'eq', 'DE'), unrecognized: ['work at companies with headquarter'] },
 ];
