@@ -235,6 +235,8 @@ const fitScores: RelationPhrases = {
     levels: { high: ['gte', 70], highly: ['gte', 70], strong: ['gte', 70], strongly: ['gte', 70], good: ['gte', 70], great: ['gte', 70], low: ['lt', 40], poor: ['lt', 40], poorly: ['lt', 40], weak: ['lt', 40], weakly: ['lt', 40], badly: ['lt', 40] },
   },
   perRow: 'product',
+  // "exactly one product scored above 50", "two or more scored products": a product scored is a fit score.
+  kindNouns: [['product', 'scored'], ['products', 'scored'], ['scored', 'product'], ['scored', 'products']].map((words) => [words, { where: [], names: true }] as const),
   links: new Set(['that', 'which', 'is', 'are', 'was', 'were', 'both', 'all']),
 };
 

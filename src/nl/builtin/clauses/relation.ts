@@ -212,7 +212,8 @@ function elided(p: Parse, i: number, name: RelationName): Clause | undefined {
   // "inbound calls in May but no outbound in that period": the rows before, with what is said now in place.
   const last = p.lastRows?.relation === name ? p.lastRows.where.filter((c) => !rows.where.some((w) => w.field === c.field)) : [];
   rows.where.push(...last);
-  const end = modifiers(p, j, rows);
+  // "no inbound ones in that period": the word for the rows left out, then what is said of them.
+  const end = modifiers(p, p.is(j, 'one|ones') ? j + 1 : j, rows);
   const node = build(p, i, end, rows);
   if (!node) return undefined;
   rows.notes.push(`read "${p.text(i, j)}" as ${last.length ? 'the same' : p.text(i, j)} ${rows.rel.label.toLowerCase()}${last.length ? ` but ${p.text(i, j)}` : ', like the ones before'}`);

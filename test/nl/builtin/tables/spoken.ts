@@ -245,4 +245,7 @@ export const terse: Row[] = [
   { say: 'customers in Germany and in France', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['DE', 'FR'])], assume: ['either of them'] },
   { say: 'the sales qualified ones and the opportunities (both of them), but only from Italy', rules: [c('lifecycle_stage', 'in', ['sales_qualified', 'opportunity']), c('country', 'eq', 'IT')], assume: ['either of them'] },
   { say: 'Contacts, which work at companies with headquarter in Germany.', rules: c('company.country', 'eq', 'DE'), unrecognized: ['work at companies with headquarter'] },
+  // A product scored is a fit score; the rows' word left out before a window said again.
+  { say: 'customers with exactly one product scored above 50', rules: [c('lifecycle_stage', 'eq', 'customer'), counted('fit_scores', 'eq', 1, c('score', 'gt', 50))] },
+  { say: 'Contacts with at least 3 outbound activities in the last 90 days and no inbound ones in that period.', rules: [counted('activities', 'gte', 3, c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(90))), hasNo('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', days(90)))], assume: ['the same time window'] },
 ];
