@@ -68,6 +68,8 @@ const COMPARING = new Set([
 /** Words that compare only when a value follows: "credit limit of 5000", not "first half of 2026". */
 const COMPARING_BEFORE_VALUE = new Set(['of', 'at']);
 const INTRODUCING = new Set(['whose', 'their', 'its', 'his', 'her']);
+/** Words that start a count said of rows: "more than 200 beds", "at least 3 tickets". */
+const COUNT_LEADS = new Set(['more', 'less', 'fewer', 'over', 'under', 'above', 'below', 'at', 'exactly', 'than', 'min', 'max']);
 
 /** The first unread span that names an attribute, with the catalog's closest fields; undefined when none does. */
 export function missingAttribute(p: Parse, spans: readonly Span[], unknown: ReadonlySet<number>): { span: Span; name: string } | undefined {
@@ -84,6 +86,10 @@ export function missingAttribute(p: Parse, spans: readonly Span[], unknown: Read
     if (name && !knownField(name, p.tenant.catalog)) return { span, name };
     // "opened it on mobile": the device an email was read on, even where "mobile" is also a phone field's other name.
     if (name && DEVICES.has(name) && p.is(first - 1, 'on|via|using|from')) return { span, name: 'email device' };
+    // "hospitals with more than 200 beds": a count of something the catalog has no field or relation for.
+    const bound = words.length >= 3 && words.length <= 5 && COUNT_LEADS.has(words[0]!) ? words.findIndex((w, k) => k > 0 && p.tokens[first + k]!.kind === 'number') : -1;
+    const thing = bound > 0 ? words.slice(bound + 1) : [];
+    if (thing.length >= 1 && thing.length <= 2 && thing.every((w) => /^[a-z][a-z-]{2,}$/.test(w) && !isKnownWord(w)) && !knownField(thing.join(' '), p.tenant.catalog)) return { span, name: thing.join(' ') };
     const before = p.tokens[first - 1];
     // "subscribed contacts in Berlin": an unknown capitalized place after "in" is a city, which no field holds.
     // ("ppl in amsterdam": one lower-case word no vocabulary knows, where a place stands, is a city as well.)

@@ -358,8 +358,12 @@ export class DateReader {
     if (three === 'on or after' || three === 'starting from on' || two === 'starting from' || two === 'as of') {
       kind = 'since';
       j = i + (three === 'on or after' ? 3 : 2);
-    } else if (three === 'on or before') {
+    } else if (three === 'on or before' || three === 'no later than' || three === 'not later than') {
+      // ("no later than the end of Q3": on or before it.)
       kind = 'until';
+      j = i + 3;
+    } else if (three === 'no earlier than' || three === 'not earlier than' || three === 'no sooner than') {
+      kind = 'since';
       j = i + 3;
     } else if (two === 'prior to' || two === 'earlier than' || two === 'since before' || two === 'from before') {
       // ("in the CRM since before 2025": since a time before it, so before it.)

@@ -579,6 +579,9 @@ const MODALS = new Set(['should', 'must', 'could', 'need', 'needs', 'want', 'wan
 function purposeLabel(p: Parse): number | undefined {
   // "a win-back list — people who …": a dash right after a list's noun ends its name, like a colon.
   const colon = p.tokens.findIndex((t, k) => t.norm === ':' || ((t.norm === '—' || t.norm === '–' || t.norm === '-') && k > 0 && LIST_NOUNS.has(p.tokens[k - 1]!.norm)));
+  // "NOT segment:"Q1 batch" AND …": a colon written against both words is a query's field:value, not a label.
+  const c = p.tokens[colon];
+  if (c?.norm === ':' && p.tokens[colon - 1]?.end === c.start && p.tokens[colon + 1]?.start === c.end) return undefined;
   // "whales: contacts with an open deal of 45k or more": one word, then the people it names.
   const named = p.tokens[2]?.norm ?? '';
   if (colon === 1 && (PEOPLE_NOUNS.has(named) || EVERYONE.has(named)) && !['all', 'any', 'every', 'each', 'none'].includes(named) && !p.lattice[0]?.some((m) => !m.typo)) return colon;

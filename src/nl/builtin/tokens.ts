@@ -52,6 +52,14 @@ export function tokenize(text: string): Token[] {
   // "deal.amount", "fit.crm", "company.industry": a query's dotted field is its words too (not a domain).
   let input = text.includes('_') ? text.replace(/(?<=[a-z])_(?=[a-z])/gi, ' ') : text;
   if (input.includes('.')) input = input.replace(DOTTED_FIELD, (m) => m.replace('.', ' '));
+  // "#vip folks 🇩🇪 + 🇫🇷": a flag is its country's code (two letters and two spaces: the same length, so offsets hold).
+  const flags = new Set<number>();
+  if (/[\u{1F1E6}-\u{1F1FF}]/u.test(input)) {
+    input = input.replace(/([\u{1F1E6}-\u{1F1FF}])([\u{1F1E6}-\u{1F1FF}])/gu, (_, a: string, b: string, at: number) => {
+      flags.add(at);
+      return `${String.fromCharCode(a.codePointAt(0)! - 0x1f1e6 + 65)}${String.fromCharCode(b.codePointAt(0)! - 0x1f1e6 + 65)}  `;
+    });
+  }
   const out: Token[] = [];
   let pos = 0;
   while (pos < input.length) {
@@ -89,7 +97,25 @@ export function tokenize(text: string): Token[] {
       pos += 1;
     }
   }
-  return shorthand(splitPossessives(out));
+  // A flag's token spans the flag (its four code units), so what is said quotes it whole.
+  if (flags.size) for (const t of out) if (flags.has(t.start)) Object.assign(t, { end: t.start + 4, text: text.slice(t.start, t.start + 4) });
+  return shorthand(splitPossessives(sameDateOrder(out)));
+}
+
+/**
+ * "between 09/01/2026 and 09/30/2026": where one numeric date can only be month first (30 is no month),
+ * the writer writes month first, so a date that could be either is read so too (said, as day first is).
+ */
+function sameDateOrder(tokens: Token[]): Token[] {
+  const slashed = tokens.filter((t) => t.kind === 'date' && /^\d{1,2}[/.]\d{1,2}[/.]\d{4}$/.test(t.text));
+  const monthFirst = slashed.some((t) => { const [a, b] = t.text.split(/[/.]/).map(Number) as [number, number]; return a <= 12 && b > 12; });
+  if (!monthFirst) return tokens;
+  return tokens.map((t) => {
+    if (t.kind !== 'date' || !t.reading || !slashed.includes(t)) return t;
+    const [a, b, y] = t.text.split(/[/.]/).map(Number) as [number, number, number];
+    const iso = `${y}-${String(a).padStart(2, '0')}-${String(b).padStart(2, '0')}`;
+    return { ...t, norm: iso, reading: `read "${t.text}" month first, as ${MONTH_NAMES[a - 1]} ${b}, ${y} (the description writes other dates month first)` };
+  });
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -225,6 +251,12 @@ function shorthand(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "#vip folks": a hashtag is its word.
+    if (t.norm === '#' && next?.kind === 'word' && next.start === t.end) continue;
+    // "strictly more than 18 months ago", "strictly before May": the comparison is strict already.
+    if (t.kind === 'word' && t.norm === 'strictly' && ['more', 'less', 'fewer', 'greater', 'higher', 'lower', 'above', 'below', 'over', 'under', 'before', 'after', 'older', 'newer', 'earlier', 'later', '>', '<'].includes(next?.norm ?? '')) continue;
+    // "during calendar 2025", "in calendar year 2025": the calendar is what a year means already.
+    if (t.kind === 'word' && t.norm === 'calendar' && (next?.kind === 'number' || ['year', 'q1', 'q2', 'q3', 'q4', 'quarter', 'month'].includes(next?.norm ?? '')) && !['a', 'the', 'our', 'this', 'last', 'previous', 'next'].includes(tokens[i - 1]?.norm ?? '')) continue;
     // "opened both, the Spring Sale and the Summer Promo": a comma after "both" (as German writes it) is no break.
     if (t.norm === ',' && tokens[i - 1]?.norm === 'both' && (next?.kind === 'word' || next?.kind === 'quoted') && next.norm !== 'and' && next.norm !== 'or') continue;
     // "9 resp. 10", "negotiation resp. proposal": the German "resp." (bzw.) between two values is "or".

@@ -15,6 +15,7 @@ import { regionSays } from '../regions.js';
 import { all, cond, group, oneOrIn, relation } from '../nodes.js';
 import type { Clause, Parse } from '../state.js';
 import { ANSWERED, COMPANY_NOUNS, NULL_CHECKS, COMPANY_SIZES, SIZED_NOUNS, DATE_VERBS, FIELD_VERBS, NPS_BANDS, NPS_LEVELS, OWNS, PEOPLE_NOUNS, SIGNUP_NOUNS, SURVEY_NOUNS, TENURE_PHRASES, TEXT_OPERATORS } from '../vocabulary.js';
+import { phraseWords } from '../tokens.js';
 import { readList, usesAnd, type ListItem, type ValueList } from './lists.js';
 import { relationClause } from './relation.js';
 
@@ -623,7 +624,7 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
   }
   // "tagged beta": the first word of one tag only ("beta-tester"), said.
   const part = field.type === 'tags' ? partialTag(p, k) : undefined;
-  if (part) return { node: cond(field.key, 'eq', part.tag), end: part.end, assumptions: [`read "${p.text(k, part.end)}" as the tag "${part.tag}"`] };
+  if (part) return { node: cond(field.key, 'eq', part.tag), end: part.end, assumptions: [`read "${p.tokens[k]!.kind === 'quoted' ? p.tokens[k]!.norm : p.text(k, part.end)}" as the tag "${part.tag}"`] };
   // "tagged contacts": tagged with something.
   if (field.type === 'tags' && verb.end === i + 1) return { node: cond(field.key, 'is_not_null'), end: verb.end };
   return undefined;
@@ -635,6 +636,12 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
  */
 function partialTag(p: Parse, k: number): { tag: string; end: number } | undefined {
   const t = p.tokens[k];
+  // 'tagged "beta"': a quoted first word of one tag.
+  if (t?.kind === 'quoted') {
+    const words = phraseWords(t.norm);
+    const hits = words.length ? p.tenant.tags.filter((tag) => { const parts = tag.toLowerCase().split(/[\s_-]+/); return parts.length > words.length && words.every((w, x) => parts[x] === w); }) : [];
+    return hits.length === 1 && !p.tenant.tags.some((tag) => tag.toLowerCase() === words.join('-')) ? { tag: hits[0]!, end: k + 1 } : undefined;
+  }
   if (t?.kind !== 'word' || t.norm.length < 3) return undefined;
   for (const n of [2, 1]) {
     const said = p.tokens.slice(k, k + n);

@@ -9,7 +9,7 @@ import { countryCodes, type Sense } from '../lexicon.js';
 import { all, cond, oneOrIn } from '../nodes.js';
 import { regionSays } from '../regions.js';
 import type { Clause, Parse } from '../state.js';
-import { COMPANY_NOUNS } from '../vocabulary.js';
+import { COMPANY_NOUNS, PEOPLE_NOUNS } from '../vocabulary.js';
 import { readList, usesAnd, type ValueList } from './lists.js';
 
 type Country = Extract<Sense, { kind: 'country' }>;
@@ -132,6 +132,12 @@ function speaks(p: Parse, i: number): Clause | undefined {
 function bareCountry(p: Parse, i: number): Clause | undefined {
   const list = countries(p, i, false);
   if (!list || p.tokens[i]?.norm === 'the') return undefined;
+  // "whales — anyone with an open deal": a country reached only by a typo, with no preposition, names a
+  // place only before a word for the people or their companies ("germny customers"), never by itself.
+  const peopleAfter = PEOPLE_NOUNS.has(p.w(list.end)) || COMPANY_NOUNS.has(p.w(list.end)) || !!p.sense(list.end, 'value', (s) => s.field === 'lifecycle_stage');
+  // ("enterprize plan, itlay": one more item of a list of attributes is a place too.)
+  const listed = p.is(i - 1, ',|and|&|+|;|/') || list.end >= p.tokens.length;
+  if (list.items.every((it) => it.match.typo) && !peopleAfter && !listed) return undefined;
   const company = COMPANY_NOUNS.has(p.w(list.end));
   return { node: countryNode(p, list, company, false, i), end: list.end };
 }

@@ -1,4 +1,4 @@
-import { c, counted, days, engaged, has, hasNo, inSegment, not, notInSegment, OPEN, or, type Row } from '../build.js';
+import { c, counted, days, engaged, has, hasNo, inSegment, months, not, notInSegment, OPEN, or, type Row } from '../build.js';
 
 /** Said aloud: hesitations and hedges are no words, numbers are words, a repeated negation is one. */
 export const spoken: Row[] = [
@@ -249,3 +249,24 @@ export const terse: Row[] = [
   { say: 'customers with exactly one product scored above 50', rules: [c('lifecycle_stage', 'eq', 'customer'), counted('fit_scores', 'eq', 1, c('score', 'gt', 50))] },
   { say: 'Contacts with at least 3 outbound activities in the last 90 days and no inbound ones in that period.', rules: [counted('activities', 'gte', 3, c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(90))), hasNo('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', days(90)))], assume: ['the same time window'] },
 ];
+
+/** What blind50 taught: Boolean search strings, American dates, hashtags and flags, slang that is no place. */
+export const queryStrings: Row[] = [
+  // A query's field:value with a glued colon is no label; a tag by its first word, quoted.
+  { say: 'NOT segment:"Q1 batch" AND NOT segment:"Cooldown — Mar 2026"', rules: [notInSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')] },
+  { say: 'tag:"beta"', rules: c('tags', 'eq', 'beta-tester'), assume: ['the tag "beta-tester"'] },
+  { say: 'invite list: vip + partner', rules: [c('tags', 'eq', 'vip'), c('tags', 'eq', 'partner')], assume: ['before the colon'] },
+  // One numeric date that can only be month first makes the others month first; inclusive and strict words.
+  { say: 'contacts who had a meeting between 09/01/2026 and 09/30/2026', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01'), c('occurred_at', 'lt', '2026-10-01')), assume: ['month first'] },
+  { say: 'contacts added no later than the end of Q3', rules: c('created_at', 'lt', '2026-10-01') },
+  { say: 'contacts created strictly more than 18 months ago', rules: c('created_at', 'more_than_ago', months(18)) },
+  { say: 'contacts with any logged activity during calendar 2025', rules: has('activities', c('occurred_at', 'gte', '2025-01-01'), c('occurred_at', 'lt', '2026-01-01')) },
+  // A hashtag is its word, a flag its country; a word one letter from a country is no place by itself.
+  { say: '#vip folks 🇩🇪 + 🇫🇷', rules: [c('tags', 'eq', 'vip'), c('country', 'in', ['DE', 'FR'])], assume: ['any of these countries'] },
+  { say: 'whales — anyone with an open deal north of $40k', rules: has('deals', OPEN, c('amount', 'gt', 40000)), unrecognized: ['whales'] },
+  { say: 'enterprize plan, itlay', rules: [c('properties.plan', 'eq', 'enterprise'), c('country', 'eq', 'IT')], assume: ['"itlay" as country'] },
+  // A count of something no field holds; a value's change over time.
+  { say: 'hospitals with more than 200 beds', refuse: true },
+  { say: 'contacts whose fit score went up since last month', refuse: true },
+];
+
