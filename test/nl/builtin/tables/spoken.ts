@@ -268,5 +268,11 @@ export const queryStrings: Row[] = [
   // A count of something no field holds; a value's change over time.
   { say: 'hospitals with more than 200 beds', refuse: true },
   { say: 'contacts whose fit score went up since last month', refuse: true },
+  // A past stage, plan or owner, and rankings said with a number or "the most".
+  { say: 'leads who were customers before', refuse: true },
+  { say: 'customers who downgraded their plan', refuse: true },
+  { say: 'contacts who churned in Q2', refuse: true },
+  { say: 'the 50 most engaged contacts', refuse: true },
+  { say: 'contacts with the most meetings', refuse: true },
+  { say: 'contacts who opened our 2 most recent campaigns', rules: engaged('opened', 'all', { last: 2 }) },
 ];
-
