@@ -352,7 +352,7 @@ function namedCount(p: Parse, k: number, n: number): Target | undefined {
 }
 
 /** Words that describe a campaign without being its name ("the monthly product-update digest"). */
-const DESCRIBING = new Set(['product', 'update', 'updates', 'monthly', 'weekly', 'quarterly', 'feature', 'features', 'announcement', 'promo', 'promotional', 'marketing', 'release', 'news', 'edition', 'issue', 'big', 'new']);
+const DESCRIBING = new Set(['end', 'product', 'update', 'updates', 'monthly', 'weekly', 'quarterly', 'feature', 'features', 'announcement', 'promo', 'promotional', 'marketing', 'release', 'news', 'edition', 'issue', 'big', 'new']);
 const TITLES = new WeakMap<Parse['tenant'], { id: string; name: string; words: Set<string> }[]>();
 
 /**
@@ -362,9 +362,13 @@ const TITLES = new WeakMap<Parse['tenant'], { id: string; name: string; words: S
  */
 function titlesOf(p: Parse): { id: string; name: string; words: Set<string> }[] {
   let titles = TITLES.get(p.tenant);
-  if (!titles) TITLES.set(p.tenant, (titles = p.tenant.campaigns.map((c) => ({ id: c.id, name: c.name, words: new Set(phraseWords(c.name).map((w) => monthKey(w) ?? w)) }))));
+  if (!titles) TITLES.set(p.tenant, (titles = p.tenant.campaigns.map((c) => ({ id: c.id, name: c.name, words: new Set(phraseWords(c.name).map(titleKey)) }))));
   return titles;
 }
+
+/** Other words for a campaign name's words ("the year-end recap" for "Year in Review", "the webinar invitation"). */
+const NAME_SYNONYMS: Record<string, string> = { recap: 'review', roundup: 'review', summary: 'review', invitation: 'invite', invitations: 'invite', invites: 'invite', promo: 'offer', promotion: 'offer' };
+const titleKey = (w: string) => monthKey(w) ?? NAME_SYNONYMS[w] ?? w;
 
 function byHead(p: Parse, j: number): Target | undefined {
   const titles = titlesOf(p);
@@ -372,7 +376,16 @@ function byHead(p: Parse, j: number): Target | undefined {
   const words: string[] = [];
   let k = j;
   while (k < p.tokens.length && words.length < 6 && p.tokens[k]!.kind === 'word' && !CAMPAIGN_NOUNS.has(p.tokens[k]!.norm)) {
-    const w = monthKey(p.tokens[k]!.norm) ?? p.tokens[k]!.norm;
+    const w = titleKey(p.tokens[k]!.norm);
+    // "the BF teaser": a name's words by their initials, in capitals.
+    const t = p.tokens[k]!;
+    const initials = /^[A-Z]{2,3}$/.test(t.text) ? titles.map((x) => phraseWords(x.name)).find((ws) => ws.some((_, a) => ws.slice(a, a + t.text.length).map((x) => x[0]).join('') === t.norm && ws.length >= a + t.text.length)) : undefined;
+    if (initials && !all.has(w)) {
+      const a = initials.findIndex((_, n) => initials.slice(n, n + t.text.length).map((x) => x[0]).join('') === t.norm);
+      words.push(...initials.slice(a, a + t.text.length).map(titleKey));
+      k += 1;
+      continue;
+    }
     if (!all.has(w) && !DESCRIBING.has(w)) break;
     words.push(w);
     k += 1;

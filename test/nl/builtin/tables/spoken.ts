@@ -275,4 +275,8 @@ export const queryStrings: Row[] = [
   { say: 'the 50 most engaged contacts', refuse: true },
   { say: 'contacts with the most meetings', refuse: true },
   { say: 'contacts who opened our 2 most recent campaigns', rules: engaged('opened', 'all', { last: 2 }) },
+  // A campaign by other words for its name's, or by its initials.
+  { say: 'contacts who opened the year-end recap', rules: engaged('opened', 'any', { ids: ['Year in Review'] }), assume: ['campaign "Year in Review"'] },
+  { say: 'opened the BF teaser', rules: engaged('opened', 'any', { ids: ['Black Friday Teaser'] }), assume: ['campaign "Black Friday Teaser"'] },
+  { say: 'opened the webinar invitation', rules: engaged('opened', 'any', { ids: ['Webinar Invite'] }), assume: ['campaign "Webinar Invite"'] },
 ];
