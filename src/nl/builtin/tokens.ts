@@ -251,6 +251,13 @@ function shorthand(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "an analytics fit in the 90-100 range", "deals in the 10k–50k range": between the two.
+    if (t.kind === 'word' && t.norm === 'in' && next?.norm === 'the' && tokens[i + 2]?.kind === 'number' && ['-', '–', '—', 'to'].includes(tokens[i + 3]?.norm ?? '') && tokens[i + 4]?.kind === 'number' && tokens[i + 5]?.norm === 'range') {
+      const [a, b] = [tokens[i + 2]!, tokens[i + 4]!];
+      out.push({ ...t, norm: 'between', end: next.end }, a, { kind: 'word', text: '', norm: 'and', start: a.end, end: a.end }, { ...b, end: tokens[i + 5]!.end });
+      i += 5;
+      continue;
+    }
     // "#vip folks": a hashtag is its word.
     if (t.norm === '#' && next?.kind === 'word' && next.start === t.end) continue;
     // "strictly more than 18 months ago", "strictly before May": the comparison is strict already.
@@ -371,8 +378,8 @@ function shorthand(tokens: Token[]): Token[] {
       i += 1;
       continue;
     }
-    // "ignored the Year in Review", "ignored our last 3 campaigns": opened none of them ("ignored it": did not open it).
-    if (t.kind === 'word' && (t.norm === 'ignored' || t.norm === 'ignores') && ['the', 'our', 'it', 'them', 'all', 'every', 'each', 'any', 'emails', 'campaigns', 'newsletters'].includes(next?.norm ?? '')) {
+    // "ignored (ghosted) the Year in Review", "ignored our last 3 campaigns": opened none of them ("ignored it": did not open it).
+    if (t.kind === 'word' && (t.norm === 'ignored' || t.norm === 'ignores' || t.norm === 'ghosted') && ['the', 'our', 'it', 'them', 'all', 'every', 'each', 'any', 'emails', 'campaigns', 'newsletters'].includes(next?.norm ?? '')) {
       const it = next?.norm === 'it' || next?.norm === 'them';
       out.push({ ...t, norm: it ? "didn't" : 'opened' }, { kind: 'word', text: '', norm: it ? 'open' : 'none', start: t.end, end: t.end });
       if (!it) out.push({ kind: 'word', text: '', norm: 'of', start: t.end, end: t.end });

@@ -279,4 +279,6 @@ export const queryStrings: Row[] = [
   { say: 'contacts who opened the year-end recap', rules: engaged('opened', 'any', { ids: ['Year in Review'] }), assume: ['campaign "Year in Review"'] },
   { say: 'opened the BF teaser', rules: engaged('opened', 'any', { ids: ['Black Friday Teaser'] }), assume: ['campaign "Black Friday Teaser"'] },
   { say: 'opened the webinar invitation', rules: engaged('opened', 'any', { ids: ['Webinar Invite'] }), assume: ['campaign "Webinar Invite"'] },
+  { say: 'ppl who ghosted the BF teaser', rules: engaged('opened', 'none', { ids: ['Black Friday Teaser'] }), assume: ['campaign "Black Friday Teaser"'] },
+  { say: 'analytics fit in the 90-100 range', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'between', [90, 100])) },
 ];
