@@ -46,7 +46,9 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['their crm', 'crm software', 'crm they use', 'tech stack', 'stack', 'technology stack', 'technographics', 'technologies', 'tools they use', 'software they use', 'ehr', 'emr', 'ehr system', 'emr system', 'electronic health record', 'practice management system'], ['company.industry', 'tags']],
       [['twitter', 'linkedin', 'followers'], ['tags', 'properties.source']],
       [['total', 'totals', 'totaling', 'totalling', 'totaled', 'totalled', 'amounting', 'summing', 'adding up', 'add up', 'adds up', 'sum', 'combined', 'cumulative', 'average', 'avg', 'median', 'total deal value', 'average fit score'], ['deals', 'fit_scores']],
-      [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
+      [['mrr', 'arr', 'revenue per month', 'monthly revenue', 'monthly recurring revenue', 'recurring revenue', 'annual recurring revenue', 'recurring', 'monthly recurring', 'seats', 'seat count', 'licenses', 'usage'], ['company.annual_revenue', 'properties.plan']],
+      // Product-usage metrics: what the product's analytics know, not the CRM.
+      [['weekly active', 'weekly active users', 'daily active', 'daily active users', 'monthly active', 'monthly active users', 'wau', 'dau', 'mau', 'retention rate', '30-day retention', '90-day retention', 'day retention', 'churn rate', 'active users'], ['activities', 'email_events']],
       [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
       [['probability', 'win probability', 'close probability', 'likelihood', 'forecast', 'forecast category', 'confidence', 'win rate', 'win chance'], ['deals', 'fit_scores']],
       [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],

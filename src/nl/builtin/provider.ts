@@ -6,7 +6,7 @@ import type { GenerateRequest, Generation, Provider, Span } from '../provider.js
 import { changesData, comparedFields, futureWindow, undatedConsent, unknownProduct, unrecordedDuration, missingAttribute, missingOwner, missingSegment, missingTagText, noFieldReason, unrecordedPerson, vagueAmount, vagueJargon } from './attributes.js';
 import { CALENDAR_UNITS } from './dates.js';
 import { parseObjectDescription } from './objects.js';
-import { requestAndPurpose } from './purpose.js';
+import { criteriaSections, requestAndPurpose } from './purpose.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
 import { Parse } from './state.js';
 import { scan, structure } from './structure.js';
@@ -81,12 +81,16 @@ export class BuiltinProvider implements Provider {
       const command = changesData(said);
       if (command) return { ...common, kind: 'refusal', reason: command };
     }
+    // A brief's sections ("Include: … Exclude: … Nice to have: …"): what is left out, and preferences set aside (purpose.ts).
+    const sections = criteriaSections(description);
+    const briefed = sections.text;
     // A polite request around the audience is a way of asking; why it is wanted is not a condition (purpose.ts).
-    const { leadIn, purposes } = requestAndPurpose(description, tenant);
-    const comments = [...description.matchAll(ASIDES), ...description.matchAll(REMARKS), ...description.matchAll(NO_MATTER)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
+    const { leadIn, purposes: asked } = requestAndPurpose(briefed, tenant);
+    const purposes = [...asked, ...sections.optional];
+    const comments = [...briefed.matchAll(ASIDES), ...briefed.matchAll(REMARKS), ...briefed.matchAll(NO_MATTER)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }))
       .concat(purposes).sort((a, b) => a.start - b.start).filter((c, n, all) => n === 0 || c.start >= all[n - 1]!.end);
     const blank = (text: string, c: { start: number; end: number }) => text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end);
-    const readable = comments.reduce(blank, leadIn ? blank(description, leadIn) : description);
+    const readable = comments.reduce(blank, leadIn ? blank(briefed, leadIn) : briefed);
     const p = new Parse(readable, tenant, asOf);
     const scanned = scan(p);
     const unknown = [...scanned.unknown];

@@ -13,7 +13,7 @@ export interface Span {
   end: number;
 }
 
-const ASK = String.raw`(?:pull\s+together|pull(?:\s+up)?|get|grab|fetch|find|give|build|make|create|show|list|export|send|share|put\s+together|set\s+up|dig\s+up|compile|prepare|draw\s+up|identify|segment|have|see)`;
+const ASK = String.raw`(?:pull\s+together|pull(?:\s+up)?|get|grab|fetch|find|give|build|make|create|show|list|export|extract|send|share|put\s+together|set\s+up|dig\s+up|compile|prepare|draw\s+up|identify|segment|have|see)`;
 const LIST_OF = String.raw`(?:(?:a|the|an)\s+(?:quick\s+|new\s+|fresh\s+)?(?:list|segment|audience|set|group|export|csv|count)\s+(?:of|with)\s+)?`;
 /** "hey, could you build me a list of", "can I get", "I need", "I'd like", "looking for", "please pull". */
 const LEAD_IN = new RegExp(
@@ -45,6 +45,8 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
     String.raw`(?:they|we|i|you|those|these|the\s+(?!ones\b|people\b|contacts\b|folks\b|deals?\b|meetings?\b|calls?\b|activit(?:y|ies)\b|scores?\b|fit\b|notes?\b|opportunit(?:y|ies)\b|events?\b)[\w-]+(?:\s+(?!who\b|that\b|which\b|with\b|whose\b|in\b|at\b|from\b|of\b|on\b)[\w-]+){0,2}|our\s+[\w-]+(?:\s+[\w-]+){0,2})\s+(?:already\s+|all\s+|just\s+|still\s+|really\s+)?(?:get|gets|are|is|have|has|had|want|wants|need|needs|will|can|do|does|don't|doesn't|were|was|got|getting|deserve|qualify)\b(?!\s+(?:to\s+)?(?:have|be|been|also|only|the\s+ones?|those|all)\b)`,
     // ", and do the same for Sara's team", "; then repeat this for …": a second request, set aside (one audience per draft).
     String.raw`(?:and\s+|then\s+|and\s+then\s+)?(?:do|repeat|run)\s+(?:the\s+same|this|that|it)(?:\s+again)?\s+(?:for|with|on)\b`,
+    // "— don't call them, just show me who they are": an instruction about the people, not a condition on them.
+    String.raw`(?:don't|do\s+not|never|please\s+don't|please\s+do\s+not)\s+(?:call|email|e-mail|contact|message|text|touch|change|update|edit|delete|modify|remove|ping)\s+(?:them|these|those|anyone|anybody|it|any\s+of\s+them)\b`,
     // ", to deprioritize them", ", to invite them": what will be done with them.
     String.raw`to\s+(?:[\w-]+)\s+(?:them|those|these|it)\b`,
     // ", before the renewal calls start next month": a time that is the purpose's, not the audience's.
@@ -56,6 +58,15 @@ const AFTER_BOUNDARY = String.raw`(?:[?.!;:,(]|\s[—–-])\s*(?:` +
     String.raw`(?:we|i|marketing|sales|support|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+(?:want|wants|need|needs|would\s+like|are\s+running|are\s+planning|plan|plans|will|am\s+going|are\s+going)|['’](?:d\s+like|re\s+running|re\s+planning|ll|m\s+going|re\s+going))\b`,
   ].join('|') +
   String.raw`)`;
+/** Where the sentence that starts at or before `from` ends (after its full stop), when another follows; -1 when none does. */
+const ABBREVIATIONS = new Set(['excl', 'incl', 'approx', 'resp', 'vs', 'etc', 'e', 'i', 'g', 'dr', 'mr', 'mrs', 'ms', 'st', 'no', 'inc', 'corp', 'ltd', 'co', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+function sentenceEnd(text: string, from: number): number {
+  const re = /([\p{L}\p{N}]+)[.!?]\s+(?=\p{L})/gu;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!ABBREVIATIONS.has(m[1]!.toLowerCase())) return m.index + m[1]!.length + 1;
+  return -1;
+}
+
 /** "for the supply chain webinar", "for the upsell emails next week": what the list is for. */
 const FOR_THE = String.raw`\bfor\s+(?:the|our|a|an|this|that|next|upcoming|an\s+upcoming|the\s+upcoming|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|next\s+week)['’]s)\s+(?:[\w'+&-]+\s+){0,4}?(?:campaign|campaigns|newsletter|program|programme|webinar|blitz|push|outreach|emails?|send|promo|promotion|test|event|survey|initiative|sequence|drip|mailing|follow-?up|invites?|invitation|effort|play|motion|review|kickoff|launch|cadence|nurture|retargeting|ads?|list|offer|dinner|gift|discount|track|team|cohort|box|roadshow|summit|conference)\b`;
 
@@ -152,7 +163,9 @@ export function requestAndPurpose(description: string, tenant: TenantValues): { 
     // To its closing parenthesis, or to a colon (what follows "send list for the autumn push:" is the audience), or to the end.
     const paren = m[0].startsWith('(') ? description.indexOf(')', m.index) : -1;
     const colon = description.indexOf(':', start);
-    const end = paren >= 0 ? paren : colon >= 0 ? colon : description.length;
+    // (Or to the end of its sentence, when another sentence follows: "Audience for the autumn push. Include: …".)
+    const stop = sentenceEnd(description, start);
+    const end = paren >= 0 ? paren : colon >= 0 && (stop < 0 || colon < stop) ? colon : stop >= 0 ? stop : description.length;
     const text = description.slice(start, end);
     if (/^for\b/i.test(text) && campaigns.some((name) => text.toLowerCase().includes(name))) continue;
     purposes.push({ text: text.trimEnd(), start, end: start + text.trimEnd().length });
@@ -160,3 +173,37 @@ export function requestAndPurpose(description: string, tenant: TenantValues): { 
   }
   return { leadIn, purposes };
 }
+
+/**
+ * A brief's sections: "Include: opportunities. Exclude: anyone on the free plan, anyone without a phone.
+ * Nice to have: opened Year in Review." The include label is a way of asking (blanked); the exclude
+ * label is "except" (written in its place, the same length, so offsets hold); a nice-to-have, a
+ * preference that never narrows the audience, is set aside and reported, up to the next label or the end.
+ */
+const SECTION = /(?<![\p{L}])(include|includes|including|must[\s-]+have|must[\s-]+haves|criteria|required|requirements|target|exclude|excludes|exclusions?|must[\s-]+not(?:[\s-]+have)?|suppress|remove|nice[\s-]+to[\s-]+have|nice[\s-]+to[\s-]+haves|optional|bonus|if\s+possible|preferred|ideally)\s*:/giu;
+export function criteriaSections(description: string): { text: string; optional: Span[] } {
+  const labels = [...description.matchAll(SECTION)];
+  // One label alone ("Criteria: …") or a field's own label is not a brief: two sections at least, or an exclusion.
+  if (!labels.length || (labels.length === 1 && !/^(?:exclu|must[\s-]+not|suppress|remove|nice|optional|bonus|if|prefer|ideal)/i.test(labels[0]![1]!))) return { text: description, optional: [] };
+  let text = description;
+  const optional: Span[] = [];
+  labels.forEach((m, n) => {
+    const word = m[1]!.toLowerCase();
+    const at = m.index!;
+    const len = m[0].length;
+    if (/^(?:exclu|must[\s-]+not|suppress|remove)/.test(word)) text = text.slice(0, at) + 'except'.padEnd(len, ' ') + text.slice(at + len);
+    else if (/^(?:nice|optional|bonus|if|prefer|ideal)/.test(word)) {
+      const end = (labels[n + 1]?.index ?? description.length);
+      const span = description.slice(at, end).trimEnd();
+      optional.push({ text: span, start: at, end: at + span.length });
+      text = text.slice(0, at) + ' '.repeat(span.length) + text.slice(at + span.length);
+    } else {
+      // After an exclusion, what is included is "the rest" (the audience the exclusion is taken from).
+      const excluded = labels.slice(0, n).some((x) => /^(?:exclu|must[\s-]+not|suppress|remove)/i.test(x[1]!));
+      const rest = /^\s*(?:everyone|everybody|anyone|all)\s+(?:else|others)\b|^\s*the\s+rest\b/i.test(description.slice(at + len));
+      text = text.slice(0, at) + (excluded && !rest && len >= 8 ? 'the rest'.padEnd(len, ' ') : ' '.repeat(len)) + text.slice(at + len);
+    }
+  });
+  return { text, optional };
+}
+

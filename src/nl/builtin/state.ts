@@ -214,7 +214,7 @@ export class Parse {
     this.dates.moment = (i) => this.campaignSent(i);
     this.dates.note = (text) => this.assume(text);
     this.dates.nameBeyond = (i, end) => this.senses(i, 'campaign').some((f) => f.match.end > end && !f.sense.partial);
-    for (const t of this.tokens) if (t.kind === 'number' && t.reading) this.assume(t.reading);
+    for (const t of this.tokens) if ((t.kind === 'number' || t.kind === 'word') && t.reading) this.assume(t.reading);
   }
 
   /** "the Spring Sale (campaign) (went out)": when a named campaign was sent. */

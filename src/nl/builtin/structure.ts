@@ -226,7 +226,7 @@ export function scan(p: Parse): Scan {
       items.push({ kind: 'not', at: i });
       i += 2;
       continue;
-    } else if (NEGATIONS.has(w)) items.push({ kind: 'not', at: i, attached: attached(p, i) });
+    } else if (NEGATIONS.has(w)) items.push({ kind: 'not', at: i, attached: attached(p, i), ...(p.tokens[i - 1]?.norm === ',' || (LISTED_PEOPLE.has(p.tokens[i - 1]?.norm ?? '') && p.tokens[i - 2]?.norm === ',') ? { comma: true } : {}) });
     // "off the free plan", "dropped off the vip list": no longer on it, the clause after negated.
     else if (w === 'off' && p.is(i + 1, 'the|our|their|its') && p.lattice[i + 2]?.some((m) => m.senses.some((s) => s.kind === 'value'))) items.push({ kind: 'not', at: i });
     // "apart from vips, partners and anyone who is churned": inside an exception, "anyone who" names one more to leave out, not a clause on all before it.
@@ -259,6 +259,8 @@ export function scan(p: Parse): Scan {
 /** Words before a leading "only" that keep it a "just" ("show me only customers"): requests, articles, people. */
 const BEFORE_ONLY = new Set(['show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'please', 'can', 'could', 'me', 'us', 'i', 'we', 'you', 'the', 'a', 'an', ',', ':']);
 /** After "only", words that restrict the whole audience ("only those who …", "only if they …"). */
+/** "…, anyone without a phone": a word for people between a comma and a negation. */
+const LISTED_PEOPLE = new Set(['anyone', 'anybody', 'everyone', 'those', 'people', 'contacts']);
 const AFTER_ONLY = new Set(['those', 'ones', 'if', 'when', 'where', 'people', 'contacts', 'folks', 'anyone', 'ppl']);
 
 /**
@@ -996,11 +998,16 @@ function commaAlternatives(part: Seq): Seq {
   part.forEach((x, idx) => {
     if (isMark(x, 'or')) lastOr = idx;
   });
-  if (lastOr < 0) return part;
+  // "everyone except churned, vips and partners": with no "or", the commas still list what is left out
+  // (an "and" there is read as "or" too, below).
+  const listed = lastOr < 0;
+  if (listed) lastOr = part.length;
   const out: Seq = [];
   part.forEach((x, idx) => {
-    const joined = idx < lastOr && idx > 0 && !Array.isArray(x) && x.kind === 'clause' && x.comma && !part.slice(idx, lastOr).some((y) => isMark(y, 'and'));
+    const joined = idx < lastOr && idx > 0 && !Array.isArray(x) && x.kind === 'clause' && x.comma && (listed || !part.slice(idx, lastOr).some((y) => isMark(y, 'and')));
     if (joined && (Array.isArray(part[idx - 1]) || (part[idx - 1] as Item).kind === 'clause')) out.push({ kind: 'or', at: -1 });
+    // ("except anyone on the free plan, anyone without a phone": a negated item after the comma too.)
+    else if (listed && idx > 0 && isMark(x, 'not') && (x as { comma?: boolean }).comma && (Array.isArray(part[idx - 1]) || (part[idx - 1] as Item).kind === 'clause')) out.push({ kind: 'or', at: -1 });
     out.push(x);
   });
   return out;

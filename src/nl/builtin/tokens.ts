@@ -34,7 +34,7 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
   ['quoted', /"([^"]*)"|“([^”]*)”|‘([^’]*)’|'([^']*)'(?![\p{L}])/uy],
   ['date', /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?/y],
   // "25/09/2026", "25.09.2026", "9/25/2026": a calendar date when only one reading is a date.
-  ['numeric-date', /\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\p{N}])/uy],
+  ['numeric-date', /(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}[/.]\d{1,2}[/.]\d{1,2})(?![\p{N}])/uy],
   ['literal', /[\p{L}\p{N}._%+-]*@[\p{L}\p{N}.-]+|\.[\p{L}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*|[\p{L}\p{N}-]+(?:\.[\p{L}][\p{L}\p{N}-]+)+/uy],
   // "July 1st", "the 3rd": an ordinal is one word (the date reader reads its number).
   ['word', /\d{1,2}(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy],
@@ -126,6 +126,12 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * when neither is a date.
  */
 function numericDate(text: string): { iso: string; reading?: string } | undefined {
+  // "2026/09/01" (year first, as Japanese and ISO write it): year, month, day.
+  if (/^\d{4}[/.]/.test(text)) {
+    const [y, m, d] = text.split(/[/.]/).map(Number) as [number, number, number];
+    if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+    return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  }
   const [a, b, y] = text.split(/[/.]/).map(Number) as [number, number, number];
   const valid = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
   const dayFirst = valid(b, a);
@@ -256,6 +262,17 @@ function shorthand(tokens: Token[]): Token[] {
       const [a, b] = [tokens[i + 2]!, tokens[i + 4]!];
       out.push({ ...t, norm: 'between', end: next.end }, a, { kind: 'word', text: '', norm: 'and', start: a.end, end: a.end }, { ...b, end: tokens[i + 5]!.end });
       i += 5;
+      continue;
+    }
+    // "created this fiscal year": no fiscal year start is set, so the calendar year (said).
+    if (t.kind === 'word' && (t.norm === 'fiscal' || t.norm === 'financial') && (next?.norm === 'year' || next?.norm === 'years')) {
+      out.push({ kind: 'word', text: `${t.text} ${next.text}`, norm: next.norm, start: t.start, end: next.end, reading: `read "${t.text} ${next.text}" as the calendar year: no fiscal year start is set (say the months, e.g. "since April 1", to change it)` });
+      i += 1;
+      continue;
+    }
+    // "more then 3 calls": "then" after a comparative is "than".
+    if (t.kind === 'word' && t.norm === 'then' && ['more', 'less', 'fewer', 'greater', 'higher', 'lower', 'bigger', 'smaller', 'older', 'newer', 'earlier', 'later', 'larger'].includes(tokens[i - 1]?.norm ?? '') && (next?.kind === 'number' || next?.kind === 'date' || next?.kind === 'word')) {
+      out.push({ ...t, norm: 'than' });
       continue;
     }
     // "#vip folks": a hashtag is its word.

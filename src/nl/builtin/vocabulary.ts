@@ -104,6 +104,8 @@ export const TENURE_PHRASES: [string[], true][] = [
   ]),
   [['been', 'with', 'us'], true], [['with', 'us'], true], [['been', 'a', 'contact'], true], [['been', 'contacts'], true], [['been', 'on', 'file'], true], [['on', 'file'], true],
   [['been', 'around'], true], [['been', 'on', 'record'], true], [['on', 'record'], true], [['existed'], true], [['been', 'here'], true],
+  // "contacts we've had for more than a year".
+  [['we', 'had'], true], [['we', 'have', 'had'], true], [['we', 'have'], true],
 ];
 
 /** Adjectives and other names of countries (the catalog's country names cover the nouns). */

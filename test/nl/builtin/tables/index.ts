@@ -23,7 +23,7 @@ import { requests } from './requests.js';
 import { scope } from './scope.js';
 import { segments } from './segments.js';
 import { shorthand } from './shorthand.js';
-import { asides, checklists, queryStrings, described, exact, hedged, indian, ones, pasted, queries, rankings, relative, spoken, symbols, terse, tickets } from './spoken.js';
+import { asides, briefs, checklists, queryStrings, described, exact, hedged, indian, ones, pasted, queries, rankings, relative, spoken, symbols, terse, tickets } from './spoken.js';
 import { tags } from './tags.js';
 import { text } from './text.js';
 import { typos } from './typos.js';
@@ -79,4 +79,5 @@ export const TABLES: Record<string, Row[]> = {
   'Indian English, exclusions said first, stage history': indian,
   'terse lists, French-first English, predictions': terse,
   'Boolean strings, American dates, hashtags and flags': queryStrings,
+  'briefs with sections, year-first dates, usage metrics': briefs,
 };

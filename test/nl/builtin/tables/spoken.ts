@@ -282,3 +282,23 @@ export const queryStrings: Row[] = [
   { say: 'ppl who ghosted the BF teaser', rules: engaged('opened', 'none', { ids: ['Black Friday Teaser'] }), assume: ['campaign "Black Friday Teaser"'] },
   { say: 'analytics fit in the 90-100 range', rules: has('fit_scores', c('product', 'eq', 'analytics'), c('score', 'between', [90, 100])) },
 ];
+
+/** What blind51 taught: briefs with sections, year-first dates, second-language English, usage metrics. */
+export const briefs: Row[] = [
+  // "Include:" asks, "Exclude:" leaves each item out, "Nice to have:" is a preference set aside (reported).
+  { say: 'Include: opportunities. Exclude: anyone on free or starter plan, anyone without phone.', rules: [c('lifecycle_stage', 'eq', 'opportunity'), { type: 'group', op: 'or', negate: true, children: [c('phone', 'is_null'), c('properties.plan', 'in', ['free', 'starter'])] }] },
+  { say: 'Exclude: Q1 batch, Cooldown — Mar 2026. Include: MQLs in Brazil.', rules: [c('country', 'eq', 'BR'), c('lifecycle_stage', 'eq', 'marketing_qualified'), { type: 'group', op: 'or', negate: true, children: [inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')] }] },
+  { say: 'Must have: customer, Japan. Nice to have: vip tag, NPS answered.', rules: [c('country', 'eq', 'JP'), c('lifecycle_stage', 'eq', 'customer')], unrecognized: ['Nice to have: vip tag, NPS answered.'] },
+  // An exclusion list with commas and no "or" leaves each out.
+  { say: 'everyone except churned, vips and partners', rules: { type: 'group', op: 'or', negate: true, children: [c('lifecycle_stage', 'eq', 'churned'), c('tags', 'in', ['vip', 'partner'])] } },
+  // An instruction about the people after a dash is no condition on them.
+  { say: "contacts tagged do-not-call — don't call them, just show me who they are", rules: c('tags', 'eq', 'do-not-call'), unrecognized: ["don't call them, just show me who they are"] },
+  // Year-first dates; "more then"; "we've had"; a fiscal year with no start set; usage metrics refused.
+  { say: 'Please extract contact created from 2026/09/01 to 2026/09/30.', rules: [c('created_at', 'gte', '2026-09-01'), c('created_at', 'lt', '2026-10-01')] },
+  { say: 'contats with more then 3 calls in teh last 90 days', rules: counted('activities', 'gte', 4, c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(90))) },
+  { say: "contacts we've had for more than a year", rules: c('created_at', 'more_than_ago', months(12)) },
+  { say: 'contacts created this fiscal year', rules: c('created_at', 'gte', '2026-01-01'), assume: ['no fiscal year start is set'] },
+  { say: 'customers with monthly recurring revenue over 2000', refuse: true },
+  { say: 'weekly active users and 30-day retention for the August signup cohort', refuse: true },
+];
+
