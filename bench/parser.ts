@@ -1,4 +1,4 @@
-// Parse time of the built-in parser, on the request thread: `npm run bench:parser [-- --rounds 20 --long 20 --warmup 40]`.
+// Parse time of the built-in parser, on the request thread: `npm run bench:parser [-- --rounds 20 --long 20 --warmup 400]`.
 //
 // Three workloads, each reported as mean / p50 / p95 / p99 / max of one parse with the tenant's lexicon
 // already built (it is built once per tenant and cached):
