@@ -30,7 +30,7 @@ const NO_MATTER = /\b(?:no\s+matter\s+(?:what|which|who|how)|regardless\s+of|irr
  */
 const REMARKS = /\((?=[^()]*(?:\bI(?:'m|'ll|'d|'ve)?\b|\b(?:don'?t|do\s+not|never)\s+(?:\w+\s+)?them\b|\b(?:don'?t|doesn'?t|do\s+not|does\s+not)\s+matter\b|\b(?:are|is)\s+(?:fine|ok|okay)\b))[^()]*\)|[,;]\s*(?:but\s+|and\s+)?(?:please\s+)?(?:don'?t|do\s+not|never)\s+\w+\s+them\b[^,;()]*/g;
 /** Text addressed to the parser or a model rather than describing contacts: never read as conditions. */
-const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)\s*:[\s\S]*$|\b(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b[\s\S]*$/gi;
+const ASIDES = /<!--[\s\S]*?(?:-->|$)|[([{]\s*(?:(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b|(?:system|assistant|ai|admin|instructions?)\s*:)[^)\]}]*(?:[)\]}]|$)|\b(?:system|assistant)(?:\s+(?:note|message|prompt|instructions?|override))?\s*:[\s\S]*$|\b(?:note|message|instructions?|reminder|hint)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|bot|llm|gpt|parser|system)\b[\s\S]*$/gi;
 
 export class BuiltinProvider implements Provider {
   readonly name = 'builtin';

@@ -270,6 +270,11 @@ function shorthand(tokens: Token[]): Token[] {
       i += 1;
       continue;
     }
+    // "who never in fact opened it": "in fact" stresses, it says nothing.
+    if (t.kind === 'word' && t.norm === 'in' && next?.norm === 'fact') {
+      i += tokens[i + 2]?.norm === ',' ? 2 : 1;
+      continue;
+    }
     // "more then 3 calls": "then" after a comparative is "than".
     if (t.kind === 'word' && t.norm === 'then' && ['more', 'less', 'fewer', 'greater', 'higher', 'lower', 'bigger', 'smaller', 'older', 'newer', 'earlier', 'later', 'larger'].includes(tokens[i - 1]?.norm ?? '') && (next?.kind === 'number' || next?.kind === 'date' || next?.kind === 'word')) {
       out.push({ ...t, norm: 'than' });
