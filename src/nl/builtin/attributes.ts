@@ -15,7 +15,8 @@ import type { Parse } from './state.js';
 import { typoDistance } from './state.js';
 import { isKnownWord } from './keywords.js';
 import { FOREIGN_CURRENCY } from './vocabulary.js';
-import { titleWord } from './clauses/segments.js';
+import { segmentsNamedBy } from './clauses/segments.js';
+import { phraseWords } from './tokens.js';
 
 /**
  * Attributes common in CRMs that this catalog has no field for (checked only against unread words),
@@ -150,11 +151,7 @@ export function missingSegment(p: Parse, spans: readonly Span[], used: readonly 
     const known = p.lattice.some((ms) => ms.some((m) => m.end === k && m.senses.some((x) => x.kind === 'segment')));
     // "the Spring Sale segment", read as "Already ran campaign Spring Sale" by its words: a segment the tree uses.
     const words = p.tokens.slice(from, k).map((t) => t.norm.toLowerCase());
-    const inTitle = used.some((id) => {
-      const title = p.tenant.segments.find((x) => x.id === id)?.title.toLowerCase() ?? '';
-      const said = title.split(/[^\p{L}\p{N}]+/u).map(titleWord);
-      return words.every((w) => said.includes(titleWord(w)));
-    });
+    const inTitle = segmentsNamedBy(p, words).some((id) => used.includes(id));
     if (known || inTitle) continue;
     const have = p.tenant.segments.map((x) => `"${x.title}"`).join(', ');
     return `There is no segment called "${p.text(from, k)}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
@@ -167,12 +164,8 @@ export function missingSegment(p: Parse, spans: readonly Span[], used: readonly 
     let end = at;
     while (end < p.tokens.length && end < at + 6 && (p.tokens[end]!.kind === 'quoted' || (p.tokens[end]!.kind === 'word' && /^\p{Lu}/u.test(p.tokens[end]!.text)))) end += 1;
     if (end === at) continue;
-    const words = p.tokens.slice(at, end).flatMap((t) => t.norm.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map(titleWord);
-    const named = p.tenant.segments.some((x) => {
-      const title = x.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).map(titleWord);
-      return words.every((w) => title.includes(w));
-    });
-    if (named) continue;
+    const words = p.tokens.slice(at, end).flatMap((t) => (t.kind === 'quoted' ? phraseWords(t.norm) : [t.norm]));
+    if (segmentsNamedBy(p, words).length) continue;
     const have = p.tenant.segments.map((x) => `"${x.title}"`).join(', ');
     return `There is no segment called "${p.text(at, end).replace(/^["'“‘]|["'”’]$/g, '')}" for this tenant${have ? `; its segments are ${have}` : ''}. Name one of them, or describe its members instead.`;
   }

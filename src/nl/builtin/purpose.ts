@@ -181,29 +181,30 @@ export function requestAndPurpose(description: string, tenant: TenantValues): { 
  * preference that never narrows the audience, is set aside and reported, up to the next label or the end.
  */
 const SECTION = /(?<![\p{L}])(include|includes|including|must[\s-]+have|must[\s-]+haves|criteria|required|requirements|target|exclude|excludes|exclusions?|must[\s-]+not(?:[\s-]+have)?|suppress|remove|nice[\s-]+to[\s-]+have|nice[\s-]+to[\s-]+haves|optional|bonus|if\s+possible|preferred|ideally)\s*:/giu;
+const EXCLUDING = /^(?:exclu|must[\s-]+not|suppress|remove)/i;
+const PREFERRING = /^(?:nice|optional|bonus|if|prefer|ideal)/i;
 export function criteriaSections(description: string): { text: string; optional: Span[] } {
   const labels = [...description.matchAll(SECTION)];
-  // One label alone ("Criteria: …") or a field's own label is not a brief: two sections at least, or an exclusion.
-  if (!labels.length || (labels.length === 1 && !/^(?:exclu|must[\s-]+not|suppress|remove|nice|optional|bonus|if|prefer|ideal)/i.test(labels[0]![1]!))) return { text: description, optional: [] };
+  // One label alone ("Criteria: …") or a field's own label is not a brief: two sections at least, or an exclusion or a preference.
+  if (!labels.length || (labels.length === 1 && !EXCLUDING.test(labels[0]![1]!) && !PREFERRING.test(labels[0]![1]!))) return { text: description, optional: [] };
   let text = description;
   const optional: Span[] = [];
+  const put = (at: number, len: number, what: string) => (text = text.slice(0, at) + what.padEnd(len, ' ') + text.slice(at + len));
   labels.forEach((m, n) => {
-    const word = m[1]!.toLowerCase();
+    const word = m[1]!;
     const at = m.index!;
     const len = m[0].length;
-    if (/^(?:exclu|must[\s-]+not|suppress|remove)/.test(word)) text = text.slice(0, at) + 'except'.padEnd(len, ' ') + text.slice(at + len);
-    else if (/^(?:nice|optional|bonus|if|prefer|ideal)/.test(word)) {
-      const end = (labels[n + 1]?.index ?? description.length);
-      const span = description.slice(at, end).trimEnd();
+    if (EXCLUDING.test(word)) put(at, len, 'except');
+    else if (PREFERRING.test(word)) {
+      const span = description.slice(at, labels[n + 1]?.index ?? description.length).trimEnd();
       optional.push({ text: span, start: at, end: at + span.length });
-      text = text.slice(0, at) + ' '.repeat(span.length) + text.slice(at + span.length);
+      put(at, span.length, '');
     } else {
       // After an exclusion, what is included is "the rest" (the audience the exclusion is taken from).
-      const excluded = labels.slice(0, n).some((x) => /^(?:exclu|must[\s-]+not|suppress|remove)/i.test(x[1]!));
+      const excluded = labels.slice(0, n).some((x) => EXCLUDING.test(x[1]!));
       const rest = /^\s*(?:everyone|everybody|anyone|all)\s+(?:else|others)\b|^\s*the\s+rest\b/i.test(description.slice(at + len));
-      text = text.slice(0, at) + (excluded && !rest && len >= 8 ? 'the rest'.padEnd(len, ' ') : ' '.repeat(len)) + text.slice(at + len);
+      put(at, len, excluded && !rest && len >= 8 ? 'the rest' : '');
     }
   });
   return { text, optional };
 }
-

@@ -113,8 +113,7 @@ function sameDateOrder(tokens: Token[]): Token[] {
   return tokens.map((t) => {
     if (t.kind !== 'date' || !t.reading || !slashed.includes(t)) return t;
     const [a, b, y] = t.text.split(/[/.]/).map(Number) as [number, number, number];
-    const iso = `${y}-${String(a).padStart(2, '0')}-${String(b).padStart(2, '0')}`;
-    return { ...t, norm: iso, reading: `read "${t.text}" month first, as ${MONTH_NAMES[a - 1]} ${b}, ${y} (the description writes other dates month first)` };
+    return { ...t, norm: isoDate(y, a, b), reading: `read "${t.text}" month first, as ${MONTH_NAMES[a - 1]} ${b}, ${y} (the description writes other dates month first)` };
   });
 }
 
@@ -126,22 +125,24 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
  * when neither is a date.
  */
 function numericDate(text: string): { iso: string; reading?: string } | undefined {
+  const parts = text.split(/[/.]/).map(Number) as [number, number, number];
   // "2026/09/01" (year first, as Japanese and ISO write it): year, month, day.
   if (/^\d{4}[/.]/.test(text)) {
-    const [y, m, d] = text.split(/[/.]/).map(Number) as [number, number, number];
-    if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
-    return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+    const [y, m, d] = parts;
+    return validDate(y, m, d) ? { iso: isoDate(y, m, d) } : undefined;
   }
-  const [a, b, y] = text.split(/[/.]/).map(Number) as [number, number, number];
-  const valid = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const dayFirst = valid(b, a);
-  const monthFirst = valid(a, b);
+  const [a, b, y] = parts;
+  const dayFirst = validDate(y, b, a);
+  const monthFirst = validDate(y, a, b);
   if (!dayFirst && !monthFirst) return undefined;
   const [m, d] = dayFirst ? [b, a] : [a, b];
-  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = isoDate(y, m, d);
   if (!(dayFirst && monthFirst && a !== b)) return { iso };
-  return { iso, reading: `read "${text}" day first, as ${d} ${MONTH_NAMES[m - 1]} ${y} (write ${y}-${String(a).padStart(2, '0')}-${String(b).padStart(2, '0')} for ${MONTH_NAMES[a - 1]} ${b})` };
+  return { iso, reading: `read "${text}" day first, as ${d} ${MONTH_NAMES[m - 1]} ${y} (write ${isoDate(y, a, b)} for ${MONTH_NAMES[a - 1]} ${b})` };
 }
+
+const validDate = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+const isoDate = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecArray): Token {
   const end = start + text.length;
@@ -191,6 +192,10 @@ const COMPOUNDS: Record<string, [string, string] | [string]> = {
   companysize: ['company', 'size'], companyname: ['company', 'name'], lifecyclestage: ['lifecycle', 'stage'],
 };
 const HAVE = new Set(['have', 'has', 'had']);
+/** Comparatives before "than" ("more then 3 calls", "strictly more than"). */
+const COMPARATIVES = new Set(['more', 'less', 'fewer', 'greater', 'higher', 'lower', 'bigger', 'smaller', 'larger', 'older', 'newer', 'earlier', 'later']);
+/** Other words of a strict comparison after "strictly" ("strictly before May"). */
+const STRICT_AFTER = new Set(['above', 'below', 'over', 'under', 'before', 'after', '>', '<']);
 /** After "anything but", words that start a clause: "never clicked anything but did open X" is "but", not "anything except". */
 const BUT_CLAUSE = new Set(['did', 'do', 'does', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'then', 'they', 'we', 'who', 'still', 'also']);
 /** Participles not ending in -ed / -en / -wn, and other words after "have not" that keep it "not". */
@@ -276,14 +281,14 @@ function shorthand(tokens: Token[]): Token[] {
       continue;
     }
     // "more then 3 calls": "then" after a comparative is "than".
-    if (t.kind === 'word' && t.norm === 'then' && ['more', 'less', 'fewer', 'greater', 'higher', 'lower', 'bigger', 'smaller', 'older', 'newer', 'earlier', 'later', 'larger'].includes(tokens[i - 1]?.norm ?? '') && (next?.kind === 'number' || next?.kind === 'date' || next?.kind === 'word')) {
+    if (t.kind === 'word' && t.norm === 'then' && COMPARATIVES.has(tokens[i - 1]?.norm ?? '') && (next?.kind === 'number' || next?.kind === 'date' || next?.kind === 'word')) {
       out.push({ ...t, norm: 'than' });
       continue;
     }
     // "#vip folks": a hashtag is its word.
     if (t.norm === '#' && next?.kind === 'word' && next.start === t.end) continue;
     // "strictly more than 18 months ago", "strictly before May": the comparison is strict already.
-    if (t.kind === 'word' && t.norm === 'strictly' && ['more', 'less', 'fewer', 'greater', 'higher', 'lower', 'above', 'below', 'over', 'under', 'before', 'after', 'older', 'newer', 'earlier', 'later', '>', '<'].includes(next?.norm ?? '')) continue;
+    if (t.kind === 'word' && t.norm === 'strictly' && (COMPARATIVES.has(next?.norm ?? '') || STRICT_AFTER.has(next?.norm ?? ''))) continue;
     // "during calendar 2025", "in calendar year 2025": the calendar is what a year means already.
     if (t.kind === 'word' && t.norm === 'calendar' && (next?.kind === 'number' || ['year', 'q1', 'q2', 'q3', 'q4', 'quarter', 'month'].includes(next?.norm ?? '')) && !['a', 'the', 'our', 'this', 'last', 'previous', 'next'].includes(tokens[i - 1]?.norm ?? '')) continue;
     // "opened both, the Spring Sale and the Summer Promo": a comma after "both" (as German writes it) is no break.

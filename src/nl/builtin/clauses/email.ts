@@ -370,6 +370,20 @@ function titlesOf(p: Parse): { id: string; name: string; words: Set<string> }[] 
 const NAME_SYNONYMS: Record<string, string> = { recap: 'review', roundup: 'review', summary: 'review', invitation: 'invite', invitations: 'invite', invites: 'invite', promo: 'offer', promotion: 'offer' };
 const titleKey = (w: string) => monthKey(w) ?? NAME_SYNONYMS[w] ?? w;
 
+/** The run of a campaign name's words that "BF" (2 or 3 capitals) gives the initials of: ["black", "friday"]. */
+function wordsByInitials(titles: { name: string }[], text: string): string[] | undefined {
+  if (!/^[A-Z]{2,3}$/.test(text)) return undefined;
+  const initials = text.toLowerCase();
+  for (const { name } of titles) {
+    const ws = phraseWords(name);
+    for (let a = 0; a + initials.length <= ws.length; a++) {
+      const run = ws.slice(a, a + initials.length);
+      if (run.map((x) => x[0]).join('') === initials) return run.map(titleKey);
+    }
+  }
+  return undefined;
+}
+
 function byHead(p: Parse, j: number): Target | undefined {
   const titles = titlesOf(p);
   const all = new Set(titles.flatMap((t) => [...t.words]));
@@ -378,11 +392,9 @@ function byHead(p: Parse, j: number): Target | undefined {
   while (k < p.tokens.length && words.length < 6 && p.tokens[k]!.kind === 'word' && !CAMPAIGN_NOUNS.has(p.tokens[k]!.norm)) {
     const w = titleKey(p.tokens[k]!.norm);
     // "the BF teaser": a name's words by their initials, in capitals.
-    const t = p.tokens[k]!;
-    const initials = /^[A-Z]{2,3}$/.test(t.text) ? titles.map((x) => phraseWords(x.name)).find((ws) => ws.some((_, a) => ws.slice(a, a + t.text.length).map((x) => x[0]).join('') === t.norm && ws.length >= a + t.text.length)) : undefined;
-    if (initials && !all.has(w)) {
-      const a = initials.findIndex((_, n) => initials.slice(n, n + t.text.length).map((x) => x[0]).join('') === t.norm);
-      words.push(...initials.slice(a, a + t.text.length).map(titleKey));
+    const initials = all.has(w) ? undefined : wordsByInitials(titles, p.tokens[k]!.text);
+    if (initials) {
+      words.push(...initials);
       k += 1;
       continue;
     }

@@ -68,7 +68,7 @@ function elsewhere(p: Parse, i: number): Clause | undefined {
 /** Whether the place is said of a company: "companies based in", "whose company is in". */
 function companyBefore(p: Parse, i: number): boolean {
   let k = i - 1;
-  while (k >= 0 && ['that', 'which', 'are', 'is', 'were', 'based', 'located', 'their', 'whose', 'situated', 'headquartered', 'headquarter', 'headquarters', 'hq', 'with', 'their', 'not', "isn't", "aren't", 'no', 'longer'].includes(p.w(k))) k -= 1;
+  while (k >= 0 && ['that', 'which', 'are', 'is', 'were', 'based', 'located', 'their', 'whose', 'situated', 'headquartered', 'headquarter', 'headquarters', 'hq', 'with', 'not', "isn't", "aren't", 'no', 'longer'].includes(p.w(k))) k -= 1;
   return COMPANY_NOUNS.has(p.w(k)) || p.senses(k, 'field').some((s) => s.sense.field.startsWith('company.'));
 }
 

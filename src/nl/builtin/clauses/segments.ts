@@ -136,8 +136,7 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
 }
 
 /** Months by every name they go by, as one word: a title's "Mar" is a mention's "March"; a verb by its forms ("the Spring Sale run" for "Already ran …"). */
-export const titleWord = (w: string) => monthKey(w) ?? VERB_FORMS[w] ?? w;
-const norm = titleWord;
+const norm = (w: string) => monthKey(w) ?? VERB_FORMS[w] ?? w;
 const VERB_FORMS: Record<string, string> = Object.fromEntries(
   [['run', 'ran', 'runs', 'running'], ['send', 'sent', 'sends', 'sending'], ['open', 'opened', 'opens'], ['click', 'clicked', 'clicks'], ['buy', 'bought', 'buys'], ['win', 'won', 'wins'], ['lose', 'lost', 'loses'], ['join', 'joined', 'joins']]
     .flatMap(([base, ...forms]) => [base!, ...forms].map((f) => [f, base!])),
@@ -199,6 +198,12 @@ function byWords(p: Parse, i: number, j: number, intro: { value: boolean } | und
   p.assume(`read "${p.text(j, nounAfter ? k + 1 : k)}" as segment "${seg.title}"`);
   const node: Node = { type: 'segment', operator: intro?.value ? 'not_in' : 'in', segment: seg.id };
   return { node, end: nounAfter ? k + 1 : k, refs: { ...campaignOf(p, seg.title), lastSegment: seg.id } };
+}
+
+/** The segments whose titles hold every one of `words` (in any form "the Spring Sale run" says them). */
+export function segmentsNamedBy(p: Parse, words: readonly string[]): string[] {
+  const said = words.map(norm);
+  return titleWords(p).bySegment.filter((t) => said.every((w) => t.words.has(w))).map((t) => t.id);
 }
 
 const TITLE_WORDS = new WeakMap<Parse['tenant'], { all: Set<string>; bySegment: { id: string; title: string; words: Set<string> }[] }>();
