@@ -94,7 +94,7 @@ export class BuiltinProvider implements Provider {
     const p = new Parse(readable, tenant, asOf);
     const scanned = scan(p);
     const unknown = [...scanned.unknown];
-    const tree = oneValuedUnion(p, structure(scanned.items, unknown));
+    const tree = dottedSameRow(p, readable, oneValuedUnion(p, structure(scanned.items, unknown)));
     const question = !leadIn && (QUESTION_OPENERS.has(p.w(0)) || readable.trim().endsWith('?') && !/^\s*(who|which)\b/i.test(description));
     const unread = scanned.stoppedAt === undefined ? 0 : p.tokens.length - scanned.stoppedAt;
     const open = [...comments, ...spans(p, unknown)].sort((a, b) => a.start - b.start);
@@ -148,6 +148,30 @@ function oneValuedUnion<T extends Node | undefined>(p: Parse, node: T): T {
   return { ...node, children: out } as T;
 }
 
+const DOTTED_RELATION: Record<string, RegExp> = { deals: /\bdeals?\.[a-z]/gi, activities: /\bactivit(?:y|ies)\.[a-z]/gi, email_events: /\bemail[ _]events?\.[a-z]/gi };
+
+/**
+ * "deals.amount > 10k AND deals.stage = negotiation": written as a query, two fields of one relation
+ * AND-ed are one row (as a join reads them), not two possibly different deals; said. In English ("a deal
+ * over 10k and a deal in negotiation") they stay two.
+ */
+function dottedSameRow<T extends Node | undefined>(p: Parse, text: string, node: T): T {
+  if (!node || node.type !== 'group') return node;
+  const children = node.children.map((c) => dottedSameRow(p, text, c));
+  if (node.op !== 'and') return { ...node, children } as T;
+  let out = children;
+  for (const [relation, dotted] of Object.entries(DOTTED_RELATION)) {
+    const rows = out.filter((c): c is Extract<Node, { type: 'relation' }> => c.type === 'relation' && c.relation === relation && c.has && !c.count);
+    if (rows.length < 2 || (text.match(dotted)?.length ?? 0) < 2) continue;
+    const parts = rows.flatMap((r) => (!r.where ? [] : !r.where.negate && r.where.op === 'and' ? r.where.children : [r.where]));
+    const where = { type: 'group' as const, op: 'and' as const, negate: false, children: parts };
+    const merged: Node = { ...rows[0]!, where };
+    p.assume(`read the ${relation.replace('_', ' ')} fields joined by AND as one and the same row (as a query joins them), not ${rows.length} possibly different ones`);
+    out = out.flatMap((c) => (rows.includes(c as never) ? (c === rows[0] ? [merged] : []) : [c]));
+  }
+  return { ...node, children: out } as T;
+}
+
 /** "Actually no, make that", "sorry, I mean", "scratch that, make it": a correction of the word before. */
 const CORRECTION = /[\s,.;!—–-]+(?:(?:actually|sorry|oops|wait|no|scratch\s+that)[\s,.!]*)+(?:make\s+(?:that|it)|i\s+mean|i\s+meant|change\s+(?:that|it)\s+to|rather)\s+(.+?)\s*[.!]?\s*$/i;
 
@@ -156,11 +180,19 @@ const CORRECTION = /[\s,.;!—–-]+(?:(?:actually|sorry|oops|wait|no|scratch\s+
  * value of the same kind before it (a country for a country, a tag for a tag), or undefined. Same
  * length is not kept: the corrected text is parsed instead, and the correction is said.
  */
-function selfCorrection(description: string, tenant: GenerateRequest['tenant'], asOf: Date): { text: string; said: string; map: (pos: number) => number } | undefined {
-  // "contacts in Spain — sorry, Italy — who are customers": a correction inside the sentence, set off by dashes or commas.
-  const mid = CORRECTION.exec(description) ? null : MID_CORRECTION.exec(description);
-  const m = mid ?? CORRECTION.exec(description);
-  if (!m) return undefined;
+function selfCorrection(description: string, tenant: GenerateRequest['tenant'], asOf: Date): Correction | undefined {
+  // A correction at the end ("… make that Canada"), else inside the sentence ("contacts in Spain — sorry,
+  // Italy — who are customers"), else spoken ("…, no wait, the pro plan"): the first that reads as one value.
+  for (const [re, mid] of [[CORRECTION, false], [MID_CORRECTION, true], [WAIT_CORRECTION, false]] as const) {
+    const m = re.exec(description);
+    const out = m ? corrected(description, m, mid, tenant, asOf) : undefined;
+    if (out) return out;
+  }
+  return undefined;
+}
+type Correction = { text: string; said: string; map: (pos: number) => number };
+
+function corrected(description: string, m: RegExpExecArray, mid: boolean, tenant: GenerateRequest['tenant'], asOf: Date): Correction | undefined {
   const before = description.slice(0, m.index);
   // ("I meant Vietnam, sorry!! just Vietnam": an apology and the value said again after it are not the value.)
   const trailer = mid ? -1 : m[1]!.search(/[\s,;.!]+(?:sorry|oops|my\s+bad|thanks|thx)\b/i);
@@ -194,8 +226,11 @@ function selfCorrection(description: string, tenant: GenerateRequest['tenant'], 
   return undefined;
 }
 
+/** "on the starter plan, no wait, sorry, the pro plan", "opened the Spring Sale, no wait, the Black Friday one": a spoken correction at the end. */
+const WAIT_CORRECTION = /[\s,.;!—–-]+(?:no\s+wait|wait\s+no|no\s+sorry)(?:[\s,]+(?:sorry|i\s+mean))*[\s,]+(?:the\s+)?(.+?)(?:\s+(?:ones?|plan))?\s*[.!]?\s*$/i;
+
 /** "in Spain — sorry, Italy — who …", "in es - sorry it - tagged …", "Spain, sorry, Italy, with …": the value after "sorry" replaces the one before. */
-const MID_CORRECTION = /\s*(?:[—–]|\s-|,)\s*(?:sorry|oops|i\s+mean)[,\s]+([\p{L}][\p{L}\s.'-]{0,30}?)\s*(?:[—–]|-\s|,)\s*/iu;
+const MID_CORRECTION = /\s*(?:[—–]|\s-|,)\s*(?:sorry|oops|i\s+mean|no\s+wait)(?:[,\s]+(?:i\s+mean|sorry))?[,\s]+(?!sorry\b|i\s+mean\b)([\p{L}][\p{L}\s.'-]{0,30}?)\s*(?:[—–]|-\s|,)\s*/iu;
 
 /** A period said as "the last …", the rolling window it was read as, and how that window is said. */
 const ROLLING = new Map<string, { json: string; says: string }>([

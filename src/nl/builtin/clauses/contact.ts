@@ -625,6 +625,15 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
   // "tagged beta": the first word of one tag only ("beta-tester"), said.
   const part = field.type === 'tags' ? partialTag(p, k) : undefined;
   if (part) return { node: cond(field.key, 'eq', part.tag), end: part.end, assumptions: [`read "${p.tokens[k]!.kind === 'quoted' ? p.tokens[k]!.norm : p.text(k, part.end)}" as the tag "${part.tag}"`] };
+  // "tagged churned", "NOT tagged lead": no such tag, but another field's value — that field, said
+  // (not "has a tag" and the value beside it).
+  if (field.type === 'tags' && p.senses(k, 'value').some(({ sense }) => fieldOf(p, sense.field).type !== 'tags')) {
+    const other = bareValue(p, k);
+    if (other?.node.type === 'condition' && other.node.field !== field.key) {
+      const label = fieldOf(p, other.node.field).label.toLowerCase();
+      return { ...other, assumptions: [...(other.assumptions ?? []), `there is no tag "${p.text(k, other.end)}"; read "${p.text(i, other.end)}" as ${label} ${p.text(k, other.end)}`] };
+    }
+  }
   // "tagged contacts": tagged with something.
   if (field.type === 'tags' && verb.end === i + 1) return { node: cond(field.key, 'is_not_null'), end: verb.end };
   return undefined;
