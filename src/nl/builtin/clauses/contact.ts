@@ -630,8 +630,9 @@ function fieldVerb(p: Parse, i: number): Clause | undefined {
   if (field.type === 'tags' && p.senses(k, 'value').some(({ sense }) => fieldOf(p, sense.field).type !== 'tags')) {
     const other = bareValue(p, k);
     if (other?.node.type === 'condition' && other.node.field !== field.key) {
+      const value = p.text(k, other.end);
       const label = fieldOf(p, other.node.field).label.toLowerCase();
-      return { ...other, assumptions: [...(other.assumptions ?? []), `there is no tag "${p.text(k, other.end)}"; read "${p.text(i, other.end)}" as ${label} ${p.text(k, other.end)}`] };
+      return { ...other, assumptions: [...(other.assumptions ?? []), `there is no tag "${value}"; read "${p.text(i, other.end)}" as ${label} ${value}`] };
     }
   }
   // "tagged contacts": tagged with something.

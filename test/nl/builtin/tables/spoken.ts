@@ -240,7 +240,6 @@ export const terse: Row[] = [
   { say: 'Contacts in Spain whose company is not in Spain.', rules: [c('country', 'eq', 'ES'), c('company.country', 'neq', 'ES')] },
   { say: 'For their Q4 push, pull all contacts which got an outbound e-mail from sales this quarter.', rules: has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'gte', '2026-10-01')), unrecognized: ['For their Q4 push,'] },
   { say: 'top 10 best-fit contacts for analytics', refuse: true },
-  // A correction with an apology after it; an aside saying both groups; one head "in A and in B"; two stages joined by "and" across a clause.
   // Spoken corrections: "no wait", "sorry, I mean" before the value that replaces the last one of its kind.
   { say: 'leads in Portugal, no wait, sorry, Brazil', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'BR')], assume: ['instead of "Portugal"'] },
   { say: 'anyone who clicked the Summer Promo, no wait, the Case Study one', rules: engaged('clicked', 'any', { ids: ['Case Study'] }), assume: ['instead of "Summer Promo"'] },
@@ -249,6 +248,7 @@ export const terse: Row[] = [
   { say: 'contacts not tagged lead', rules: c('lifecycle_stage', 'neq', 'lead'), assume: ['there is no tag "lead"'] },
   // Dotted fields of one relation AND-ed, as a query joins them: one row, said.
   { say: 'activities.type = meeting AND activities.direction = inbound', rules: has('activities', c('type', 'eq', 'meeting'), c('direction', 'eq', 'inbound')), assume: ['one and the same row'] },
+  // A correction with an apology after it; an aside saying both groups; one head "in A and in B"; two stages joined by "and" across a clause.
   { say: 'everyone from Japan — no wait, I meant Vietnam, sorry!! just Vietnam', rules: c('country', 'eq', 'VN'), assume: ['instead of "Japan"'] },
   { say: 'customers in Germany and in France', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['DE', 'FR'])], assume: ['either of them'] },
   { say: 'the sales qualified ones and the opportunities (both of them), but only from Italy', rules: [c('lifecycle_stage', 'in', ['sales_qualified', 'opportunity']), c('country', 'eq', 'IT')], assume: ['either of them'] },
