@@ -110,6 +110,8 @@ const HOLIDAYS: [words: string[], on: (y: number) => Date][] = [
 const HOLIDAY_FIRST_WORDS = new Set(HOLIDAYS.map(([words]) => words[0]!));
 
 /** The words of time expressions: known words, never "corrected" into others ("quarters" is not "quarter"). */
+/** "the first half", "the back half of 2024", "the latter half": which half of a year or month. */
+const HALVES: Record<string, 1 | 2> = { first: 1, front: 1, earlier: 1, second: 2, back: 2, latter: 2, later: 2, last: 2 };
 export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(WEEKDAYS).filter((d) => d.length > 4), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight', ...HOLIDAYS.flatMap(([words]) => words).filter((w) => /^[a-z]{4,}$/.test(w))];
 
 /** Whether a word can begin a period said before a noun ("Q1 contacts", "last month's signups", "2025 leads"): a cheap test before reading. */
@@ -745,7 +747,7 @@ export class DateReader {
     const h = /^h([12])$/.exec(t.norm);
     const k0 = this.w(i) === 'the' ? i + 1 : i;
     const lastOf = this.w(k0) === 'last' && k0 > i && this.w(k0 + 2) === 'of';
-    const half = h ? Number(h[1]) : (['first', 'second'].includes(this.w(k0)) || lastOf) && this.w(k0 + 1) === 'half' ? (this.w(k0) === 'first' ? 1 : 2) : undefined;
+    const half = h ? Number(h[1]) : this.w(k0 + 1) === 'half' && (this.w(k0) !== 'last' || lastOf) ? HALVES[this.w(k0)] : undefined;
     if (half) {
       let j = h ? i + 1 : k0 + 2;
       if (!h && this.w(j) === 'of') j += 1;

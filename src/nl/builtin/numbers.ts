@@ -57,6 +57,12 @@ function readNumberAt(tokens: readonly Token[], i: number): NumberRead | undefin
 function readWords(tokens: readonly Token[], i: number): NumberRead | undefined {
   let j = i;
   const w = (k: number) => tokens[k]?.norm ?? '';
+  // "half a dozen", "a half dozen", "half-dozen": six.
+  const half = w(j) === 'half' ? j + 1 : (w(j) === 'a' || w(j) === 'an') && w(j + 1) === 'half' ? j + 2 : -1;
+  if (half > 0) {
+    const k = w(half) === 'a' || w(half) === '-' ? half + 1 : half;
+    if (w(k) === 'dozen') return { value: 6, end: w(k + 1) === 'of' ? k + 2 : k + 1, plus: false };
+  }
   // "a dozen", "a couple of", "a hundred", "a thousand"
   if ((w(j) === 'a' || w(j) === 'an') && (NOUNS[w(j + 1)] !== undefined || w(j + 1) === 'hundred' || SCALES[w(j + 1)])) {
     if (NOUNS[w(j + 1)] !== undefined) return { value: NOUNS[w(j + 1)]!, end: w(j + 2) === 'of' ? j + 3 : j + 2, plus: false };

@@ -229,8 +229,8 @@ function corrected(description: string, m: RegExpExecArray, mid: boolean, tenant
 /** "on the starter plan, no wait, sorry, the pro plan", "opened the Spring Sale, no wait, the Black Friday one": a spoken correction at the end. */
 const WAIT_CORRECTION = /[\s,.;!—–-]+(?:no\s+wait|wait\s+no|no\s+sorry)(?:[\s,]+(?:sorry|i\s+mean))*[\s,]+(?:the\s+)?(.+?)(?:\s+(?:ones?|plan))?\s*[.!]?\s*$/i;
 
-/** "in Spain — sorry, Italy — who …", "in es - sorry it - tagged …", "Spain, sorry, Italy, with …": the value after "sorry" replaces the one before. */
-const MID_CORRECTION = /\s*(?:[—–]|\s-|,)\s*(?:sorry|oops|i\s+mean|no\s+wait)(?:[,\s]+(?:i\s+mean|sorry))?[,\s]+(?!sorry\b|i\s+mean\b)([\p{L}][\p{L}\s.'-]{0,30}?)\s*(?:[—–]|-\s|,)\s*/iu;
+/** "in Spain — sorry, Italy — who …", "in es - sorry it - tagged …", "Spain, sorry, Italy, with …", "in Italy, I mean, Spain": the value after "sorry" replaces the one before. */
+const MID_CORRECTION = /\s*(?:[—–]|\s-|,)\s*(?:sorry|oops|i\s+mean|no\s+wait)(?:[,\s]+(?:i\s+mean|sorry))?[,\s]+(?!sorry\b|i\s+mean\b)([\p{L}][\p{L}\s.'-]{0,30}?)\s*(?:[—–]|-\s|,|[.!]?\s*$)\s*/iu;
 
 /** A period said as "the last …", the rolling window it was read as, and how that window is said. */
 const ROLLING = new Map<string, { json: string; says: string }>([

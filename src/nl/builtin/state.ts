@@ -616,13 +616,16 @@ export class Parse {
           // "in the Netherland": the article is the sentence's, not the typo's (readers skip it themselves).
           if (n > 1 && start < i && (words[0]!.norm === 'the' || words[0]!.norm === 'a')) continue;
           const text = words.map((t) => t.norm).join(' ');
-          // Four letters: only two letters swapped, and only into a relation's noun ("dael").
-          const swapOnly = n === 1 && text.length === 4;
-          const limit = text.length >= 7 ? 2 : text.length >= 5 || swapOnly ? 1 : 0;
+          // Four letters: only two letters swapped, and only into a relation's noun ("dael"); or, where only
+          // an owner can follow ("owned by edie"), one letter off an owner's name.
+          const ownerOnly = n === 1 && text.length === 4 && this.is(i - 1, 'by|to') && this.is(i - 2, 'owned|managed|handled|assigned|reassigned');
+          const swapOnly = n === 1 && text.length === 4 && !ownerOnly;
+          const limit = text.length >= 7 ? 2 : text.length >= 5 || swapOnly || ownerOnly ? 1 : 0;
           if (limit === 0) continue;
           for (const phrase of this.lex.fuzzy.get(fuzzyKey(n, text)) ?? []) {
             if (Math.abs(phrase.text.length - text.length) > limit) continue;
             if (swapOnly && (phrase.text.length !== 4 || distance(phrase.text, text) === 1 || !phrase.senses.every((x) => x.kind === 'relation'))) continue;
+            if (ownerOnly && !phrase.senses.every((x) => x.kind === 'value' && x.field === 'owner')) continue;
             // ("created aftr march" is not "created at" + "march": the misspelt word itself must be close to its word of the phrase.)
             const own = n > 1 ? phrase.text.split(' ')[i - start] : undefined;
             if (own !== undefined && typoDistance(own, t.norm) > (t.norm.length >= 7 ? 2 : 1)) continue;

@@ -203,6 +203,12 @@ const PARTICIPLES = new Set(['met', 'bought', 'won', 'lost', 'spoke', 'sent', 'p
 
 /** Words of speech that say nothing ("um", "basically", "really"): dropped, neither read nor reported. */
 const HESITATIONS = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'basically', 'literally', 'kinda', 'sorta', 'honestly', 'really']);
+/** Words of speech that, set off by commas, say nothing: hesitations and discourse markers ("ok so, …", "…, right, …"). */
+const SPOKEN_ASIDES = new Set([...HESITATIONS, 'like', 'ok', 'okay', 'alright', 'right', 'so', 'well', 'yeah', 'anyway', 'anyways', 'you', 'know']);
+/** Words that continue a phrase rather than start an item: determiners and number words. */
+const MID_PHRASE = new Set(['our', 'the', 'a', 'an', 'their', 'its', 'any', 'last', 'past', 'first', 'latest', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'half', 'dozen', 'more', 'less', 'fewer', 'at']);
+/** Words that open a clause of their own: before them, a comma still separates. */
+const CLAUSE_OPENERS = new Set(['who', 'that', 'which', 'whose', 'where', 'with', 'without', 'and', 'or', 'but', 'not', 'no', 'excluding', 'except', 'plus', 'also', 'having', 'nor', 'unless', 'minus']);
 /** Before a hedging "like" ("in the last like two weeks", "or like referrals", "gave us like a nine"). */
 const BEFORE_HEDGE = new Set(['or', 'and', ',', 'the', 'last', 'past', 'us', 'are', 'is', 'was', 'were', 'have', 'has', 'had', 'with', 'about', 'just', 'gave', 'of', 'maybe', 'over', 'under', 'than', 'in', 'within', 'for', 'at', 'from', 'since', 'by', 'got']);
 
@@ -236,6 +242,20 @@ function shorthand(tokens: Token[]): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
+    // ", uh, …", "opened, like, our last three", "ok so, …", "…, right, …": words of speech set off by commas say
+    // nothing, and nor do their commas, unless the words after them start a clause of their own.
+    if (t.kind === 'word' && SPOKEN_ASIDES.has(t.norm) && (i === 0 || tokens[i - 1]!.norm === ',')) {
+      let j = i;
+      while (j < tokens.length && tokens[j]!.kind === 'word' && SPOKEN_ASIDES.has(tokens[j]!.norm)) j += 1;
+      if (j === tokens.length || tokens[j]!.norm === ',') {
+        // (The comma before them goes too where it splits a phrase: "in the last, uh, forty-five days", "opened, like, our last three".)
+        const after = tokens[j + 1];
+        const splits = BEFORE_HEDGE.has(tokens[i - 2]?.norm ?? '') || after?.kind === 'number' || MID_PHRASE.has(after?.norm ?? '');
+        if (i > 0 && out.at(-1)?.norm === ',' && splits && !CLAUSE_OPENERS.has(after?.norm ?? '')) out.pop();
+        i = j;
+        continue;
+      }
+    }
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
     // "customers and/or opportunities": either (a union), as "or" is.
     if (t.norm === 'and' && next?.norm === '/' && tokens[i + 2]?.norm === 'or') {
@@ -450,8 +470,25 @@ function shorthand(tokens: Token[]): Token[] {
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;
     out.push(word ? { ...t, norm: word } : t);
   }
-  return out;
+  return filterAges(out);
 }
+
+/**
+ * "last_activity < 60d", "created > 30 days": a filter's comparison of a date with a duration compares
+ * the age, so it is "less than 60 days ago" (said: the other reading of "< 60 days" is none a date has).
+ */
+function filterAges(tokens: Token[]): Token[] {
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const [op, n, unit] = [tokens[k]!, tokens[k + 1]!, tokens[k + 2]!];
+    if (op.kind !== 'punct' || !['<', '>', '<=', '>='].includes(op.norm) || n.kind !== 'number' || !AGE_UNITS.has(unit.norm) || tokens[k + 3]?.norm === 'ago') continue;
+    const said = `${op.text} ${n.text}${unit.start === n.end ? '' : ' '}${unit.text}`.trim();
+    const ago: Token = { kind: 'word', text: '', norm: 'ago', start: unit.end, end: unit.end };
+    tokens.splice(k + 3, 0, ago);
+    tokens[k + 1] = { ...n, reading: `read "${said}" as the age: ${op.norm.startsWith('<') ? 'less' : 'more'} than ${n.value} ${unit.norm} ago` };
+  }
+  return tokens;
+}
+const AGE_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 
 const EMPTY = new Set(['none', 'empty', 'null', 'blank', 'nil', 'missing', 'unset', 'n/a']);
 /** Words a field's name does not run back over: "vip customers, owner: none" is about "owner". */

@@ -24,6 +24,15 @@ export const spoken: Row[] = [
   // An email received is a campaign's.
   { say: 'contacts who received an email', rules: engaged('delivered', 'any') },
   { say: 'unsubscribd or bouncd ppl in Germany', rules: [c('email_status', 'in', ['unsubscribed', 'bounced']), c('country', 'eq', 'DE')], assume: ['"unsubscribed"'] },
+  // Words of speech set off by commas, inside a phrase or between clauses: neither they nor their commas split it.
+  { say: 'anyone with a meeting in the last, uh, forty-five days', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'within_last', days(45))) },
+  { say: 'okay so, leads in Brazil, right, who clicked, like, the Case Study', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'BR'), engaged('clicked', 'any', { ids: ['Case Study'] })] },
+  { say: 'contacts tagged partner, um, or trial', rules: or(c('tags', 'eq', 'partner'), c('tags', 'eq', 'trial')) },
+  { say: 'leads in Japan, I mean, Vietnam', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'eq', 'VN')], assume: ['instead of "Japan"'] },
+  // "half a dozen" is six; a four-letter typo of an owner where only an owner can follow, said.
+  { say: 'contacts with half a dozen calls or more', rules: counted('activities', 'gte', 6, c('type', 'eq', 'call')) },
+  { say: 'opportunities owned by edie', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('owner', 'eq', 'Eddie Editor')], assume: ['"edie" as owner'] },
+  { say: 'leads created in the back half of 2025', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2025-07-01'), c('created_at', 'lt', '2026-01-01')] },
 ];
 
 /** A filter typed as a query: IN lists, dotted fields, quoted dates, segment comparisons. */
@@ -38,6 +47,9 @@ export const queries: Row[] = [
   { say: 'deal.amount BETWEEN 10000 AND 25000 AND deal.stage = closed_won', rules: has('deals', c('amount', 'between', [10000, 25000]), c('stage', 'eq', 'closed_won')) },
   { say: "created_at BETWEEN '2026-03-01' AND '2026-03-31'", rules: [c('created_at', 'gte', '2026-03-01'), c('created_at', 'lt', '2026-04-01')] },
   { say: 'company.industry = Finance', rules: c('company.industry', 'eq', 'Finance') },
+  // A date compared with a duration compares its age, said.
+  { say: 'created < 30d', rules: c('created_at', 'within_last', days(30)), assume: ['as the age'] },
+  { say: 'lifecycle_stage = lead AND created_at > 6 months', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'more_than_ago', months(6))], assume: ['as the age'] },
   // A domain is not a dotted field.
   { say: 'email ends with acme.example', rules: c('email', 'ends_with', 'acme.example') },
   // "IN" is India only where a place stands.
