@@ -99,6 +99,17 @@ const HOLIDAYS: [words: string[], on: (y: number) => Date][] = [
   [['easter'], (y) => easter(y)],
   [['memorial', 'day'], (y) => nthWeekday(y, 4, 1, -1)],
   [['independence', 'day'], (y) => day(y, 6, 4)],
+  [['fourth', 'of', 'july'], (y) => day(y, 6, 4)],
+  [['juneteenth'], (y) => day(y, 5, 19)],
+  [['canada', 'day'], (y) => day(y, 6, 1)],
+  [['bastille', 'day'], (y) => day(y, 6, 14)],
+  [['cinco', 'de', 'mayo'], (y) => day(y, 4, 5)],
+  [['st', '.', 'stephen', "'s"], (y) => day(y, 11, 26)],
+  [['st', 'stephen', "'s"], (y) => day(y, 11, 26)],
+  [['stephen', "'s"], (y) => day(y, 11, 26)],
+  [['paddy', "'s"], (y) => day(y, 2, 17)],
+  [['patrick', "'s"], (y) => day(y, 2, 17)],
+  [['may', 'day'], (y) => nthWeekday(y, 4, 1, 1)],
   [['labor', 'day'], (y) => nthWeekday(y, 8, 1, 1)],
   [['labour', 'day'], (y) => nthWeekday(y, 8, 1, 1)],
   [['halloween'], (y) => day(y, 9, 31)],
@@ -747,7 +758,8 @@ export class DateReader {
     const h = /^h([12])$/.exec(t.norm);
     const k0 = this.w(i) === 'the' ? i + 1 : i;
     const lastOf = this.w(k0) === 'last' && k0 > i && this.w(k0 + 2) === 'of';
-    const half = h ? Number(h[1]) : this.w(k0 + 1) === 'half' && (this.w(k0) !== 'last' || lastOf) ? HALVES[this.w(k0)] : undefined;
+    const which = h ? undefined : HALVES[this.w(k0)];
+    const half = h ? Number(h[1]) : which && (this.w(k0) !== 'last' || lastOf) && this.w(k0 + 1) === 'half' ? which : undefined;
     if (half) {
       let j = h ? i + 1 : k0 + 2;
       if (!h && this.w(j) === 'of') j += 1;

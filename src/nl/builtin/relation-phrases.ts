@@ -154,9 +154,9 @@ const activities: RelationPhrases = {
   before: [[['logged'], { where: [] }], [['recorded'], { where: [] }]],
   dated: [],
   date: 'occurred_at',
-  // "a meeting with them since September"
-  links: new Set([...LINKS, 'with', 'to', 'them', 'him', 'her']),
-  adverbs: new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves']),
+  // "a meeting with them since September", "a call with us in the last 30 days"
+  links: new Set([...LINKS, 'with', 'to', 'them', 'him', 'her', 'us']),
+  adverbs: new Set(['directly', 'personally', 'manually', 'individually', 'ourselves', 'themselves', 'also']),
   channels: [
     ...['by phone', 'over the phone', 'by telephone', 'via phone', 'on the phone', 'by a call', 'with a call', 'via a call', 'by calling'].map((w) => [w.split(' '), { where: [['type', 'eq', 'call']] }] as const),
     ...['by email', 'via email', 'over email', 'by e-mail', 'through email', 'with an email'].map((w) => [w.split(' '), { where: [['type', 'eq', 'email']] }] as const),

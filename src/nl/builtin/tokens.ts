@@ -257,6 +257,13 @@ function shorthand(tokens: Token[]): Token[] {
       }
     }
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "UK&I", "R&D": short words joined by "&" with no space are one name, not a list.
+    const prev = out.at(-1);
+    if (t.norm === '&' && prev?.kind === 'word' && next?.kind === 'word' && prev.end === t.start && t.end === next.start && prev.norm.length <= 3 && next.norm.length <= 3) {
+      out[out.length - 1] = { ...prev, text: prev.text + t.text + next.text, norm: `${prev.norm}&${next.norm}`, end: next.end };
+      i += 1;
+      continue;
+    }
     // "customers and/or opportunities": either (a union), as "or" is.
     if (t.norm === 'and' && next?.norm === '/' && tokens[i + 2]?.norm === 'or') {
       out.push({ ...t, text: t.text + next.text + tokens[i + 2]!.text, norm: 'or', end: tokens[i + 2]!.end });

@@ -30,6 +30,7 @@ export const FILLERS = new Set([
   'who', 'that', 'which', 'whose', 'whom', 'where', 'those', 'these', 'them', 'they', 'their', 'its', 'this',
   'our', 'my', 'we', 'us', 'i', 'me', 'you', 'your', 'one', 'ones', 'someone', 'anyone', 'everyone', 'everybody', 'anybody',
   'contacts', 'contact', 'people', 'persons', 'person', 'users', 'user', 'folks', 'accounts', 'account', 'members', 'member',
+  'squad', 'crowd', 'bunch', 'gang', 'crew', 'cohort', 'group',
   'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients', 'something', 'anything',
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
   'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits', 'society', 'societies',
@@ -280,7 +281,7 @@ export const ANSWERED: [string[], true][] = [
 export const SURVEY_NOUNS = new Set(['survey', 'surveys', 'question', 'questionnaire', 'form', 'poll', 'score', 'rating', 'response', 'responses', 'answer', 'answers']);
 
 /** Words for contacts in general: after one, a bare time window is when they were added ("contacts from last month"); after a tag, a group of people ("newsletter people"). */
-export const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl', 'peeps']);
+export const PEOPLE_NOUNS = new Set(['contacts', 'contact', 'people', 'folks', 'persons', 'users', 'records', 'prospects', 'individuals', 'members', 'everyone', 'everybody', 'anyone', 'ppl', 'peeps', 'squad', 'crowd', 'bunch', 'gang', 'cohort', 'group', 'crew']);
 
 /** A field (or a relation's row) said to be empty or present: "whose phone is missing", "whose crm fit is blank". */
 export const NULL_CHECKS: readonly [string[], 'is_null' | 'is_not_null'][] = [

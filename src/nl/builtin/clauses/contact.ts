@@ -225,6 +225,12 @@ function nobodys(p: Parse, i: number): number | undefined {
   return undefined;
 }
 
+/** The tenant's one contact number field described as a 0–10 scale (an NPS answer), if exactly one is. */
+function ratingField(p: Parse) {
+  const scales = p.tenant.catalog.contactFields.filter((f) => f.type === 'number' && /^\s*0\s*[–-]\s*10\b/.test(f.hint ?? ''));
+  return scales.length === 1 ? scales[0] : undefined;
+}
+
 /** The contact field naming the owner (a reference to users that may be empty). */
 function ownerField(p: Parse) {
   return p.tenant.catalog.contactFields.find((f) => f.references === 'users' && f.nullable);
@@ -257,13 +263,24 @@ function gaveOn(p: Parse, i: number): Clause | undefined {
     if (!p.is(j, 'or|,') || !(numberAt(j + 1) || (p.is(j + 1, 'a|an') && numberAt(j + 2)))) break;
     j += 1;
   }
-  if (!values.length || !p.is(j, 'on|for|in')) return undefined;
+  if (!values.length) return undefined;
+  const unique = [...new Set(values)];
+  // "6 or lower", "9 and above": that score and every one past it.
+  const bound = unique.length === 1 && p.is(j, 'or|and') ? (p.is(j + 1, 'lower|less|below|under|worse|fewer') ? 'lte' : p.is(j + 1, 'higher|more|above|better|over|greater|up') ? 'gte' : undefined) : undefined;
+  if (bound) j += 2;
+  const score = (key: string) => (bound ? cond(key, bound, unique[0]!) : unique.length === 1 ? cond(key, 'eq', unique[0]!) : cond(key, 'in', unique));
+  if (!p.is(j, 'on|for|in')) {
+    // "rated us 9 or 10": a rating of us with no field named is the tenant's one 0–10 rating field, said.
+    const rating = p.is(i + 1, 'us|you') ? ratingField(p) : undefined;
+    if (!rating || unique.some((v) => v < 0 || v > 10)) return undefined;
+    const assumptions = [`read "${p.text(i, j)}" as the ${rating.label} answer (the only 0–10 rating field)`];
+    return { node: score(rating.key), end: j, assumptions };
+  }
   const at = p.skip(j + 1, ['the', 'our', 'their', 'an', 'a']);
   const word = p.sense(at, 'field', (s) => field(p, s.field)?.type === 'number');
   if (!word) return undefined;
   const end = SURVEY_NOUNS.has(p.w(word.match.end)) ? word.match.end + 1 : word.match.end;
-  const unique = [...new Set(values)];
-  return { node: unique.length === 1 ? cond(word.sense.field, 'eq', unique[0]!) : cond(word.sense.field, 'in', unique), end };
+  return { node: score(word.sense.field), end };
 }
 
 /** "with 'test' in their email", "'bank' in the company name": a text field containing the words. */
@@ -293,6 +310,9 @@ function tenure(p: Parse, i: number): Clause | undefined {
   if (!TENURE_FIRST.has(p.tokens[i]?.norm ?? '') || !p.tokens.slice(i + 1, i + 6).some((t) => TENURE_FOR.has(t.norm))) return undefined;
   const phrase = p.phrase(i, TENURE_PHRASES);
   if (!phrase) return undefined;
+  // ("had a meeting with us since July": "with us" is the meeting's, and "since July" its time.)
+  const afterRecord = p.lattice.some((ms) => ms.some((m) => m.end === i && m.senses.some((x) => x.kind === 'relation' || x.kind === 'relValue')));
+  if (afterRecord && p.is(i, 'with')) return undefined;
   // "exist in our CRM since more than 18 months", "in the database since 2024": a date after "since" says when.
   // ("in the CRM since 3 months" is "for 3 months": a length after "since" is how long, as after "for".)
   const since = p.is(phrase.end, 'since');

@@ -134,7 +134,7 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
     const c = readRelation(p, i, phrases);
     if (c && (!best || c.end > best.end)) best = c;
   }
-  if (best) best = sharedWindow(p, i, best) ?? best;
+  if (best) best = sharedWindow(p, i, best) ?? bothInWindow(p, best) ?? best;
   return best ?? (p.lastRelation ? elided(p, i, p.lastRelation) : undefined) ?? boundForValue(p, i);
 }
 
@@ -162,6 +162,41 @@ function sharedWindow(p: Parse, i: number, first: Clause): Clause | undefined {
     node: group(p.is(first.end, 'and') ? 'and' : 'or', [mine, second.node]),
     end: second.end,
     assumptions: [...(first.assumptions ?? []), ...(second.assumptions ?? []), `read the time window of "${p.text(i, second.end)}" as said of both`],
+    refs: second.refs,
+  };
+}
+
+/**
+ * "an inbound call and an outbound email, both within the last 90 days": two rows joined by "and", then
+ * "both" (or "each") and a window: the window is said of each row (said).
+ */
+function bothInWindow(p: Parse, first: Clause): Clause | undefined {
+  const a = first.node;
+  // (A gate on the tokens themselves, like canStart: most rows have no "and … both" after them.)
+  if (a.type !== 'relation' || !a.has || a.count || p.tokens[first.end]?.norm !== 'and') return undefined;
+  if (!p.tokens.slice(first.end + 2, first.end + 16).some((t) => t.norm === 'both' || t.norm === 'each')) return undefined;
+  const k = p.skip(first.end + 1, ['a', 'an', 'any']);
+  let second: Clause | undefined;
+  for (const phrases of RELATION_PHRASES) {
+    const c = readRelation(p, k, phrases);
+    if (c && (!second || c.end > second.end)) second = c;
+  }
+  const b = second ? (p.is(second.end, ',') ? second.end + 1 : second.end) : -1;
+  if (!second || second.node.type !== 'relation' || !second.node.has || second.node.count || !p.is(b, 'both|each')) return undefined;
+  const when = p.dates.read(b + 1);
+  if (!when?.conditions.length) return undefined;
+  const rows = [a, second.node];
+  // (Each row takes the window on its own date, and only where it has no time of its own yet; a relation
+  // whose date depends on what was said of it — a deal won, created, closed — is left to its own reading.)
+  const phrasesOf = rows.map((n) => RELATION_PHRASES.find((r) => r.relation === n.relation));
+  if (phrasesOf.some((r) => r?.dated.length)) return undefined;
+  const dates = phrasesOf.map((r) => r?.date);
+  if (dates.some((d, n) => !d || rows[n]!.where?.children.some((c) => c.type === 'condition' && c.field === d))) return undefined;
+  const nodes = rows.map((n, m) => relation(n.relation, true, [...((n.where?.children ?? []) as Condition[]), ...when.conditions.map((c) => cond(dates[m]!, c.operator, c.value))]));
+  return {
+    node: group('and', nodes),
+    end: when.end,
+    assumptions: [...(first.assumptions ?? []), ...(second.assumptions ?? []), `read "${p.text(b, when.end)}" as said of each of them`],
     refs: second.refs,
   };
 }

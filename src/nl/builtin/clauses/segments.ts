@@ -236,6 +236,10 @@ function everySegment(p: Parse, i: number): Clause | undefined {
   const negated = NEGATED.has(p.w(i));
   const intro = p.phrase(negated ? i + 1 : i, INTROS);
   if (!intro) return undefined;
+  if (!negated && !intro.value) {
+    const some = someSegments(p, i, intro.end);
+    if (some) return some;
+  }
   const q = p.phrase(intro.end, QUANTIFIERS);
   if (!q) return undefined;
   // "outside all three of our static segments": a number of them, said; it must be how many there are.
@@ -258,4 +262,44 @@ function everySegment(p: Parse, i: number): Clause | undefined {
   p.assume(`read "${p.text(i, j + 1)}" as ${none ? 'in none' : 'in any'} of the ${kind ? `${kind} ` : ''}segments ${titles}`);
   const nodes: Node[] = segments.map((s) => ({ type: 'segment', operator: none ? 'not_in' : 'in', segment: s.id }));
   return { node: none ? all(nodes) : nodes.length === 1 ? nodes[0]! : group('or', nodes), end: j + 1 };
+}
+
+/**
+ * "in at least two of our three segments", "in 2 or more of the segments", "in exactly one of our
+ * segments": every way of being in that many of them (at most ten segments), said with their titles.
+ */
+function someSegments(p: Parse, i: number, at: number): Clause | undefined {
+  // (A gate on the token itself, like canStart: most "in"s are followed by no count.)
+  const first = p.tokens[at]?.norm ?? '';
+  if (!COUNT_FIRST.has(first) && p.tokens[at]?.kind !== 'number' && !readNumber(p.tokens, at)) return undefined;
+  const atLeast = first === 'at' && p.is(at + 1, 'least');
+  const exactly = first === 'exactly' || first === 'just' || first === 'only';
+  const k = readNumber(p.tokens, atLeast ? at + 2 : exactly ? at + 1 : at);
+  if (!k || !Number.isInteger(k.value) || k.value < 1) return undefined;
+  const orMore = !atLeast && !exactly && p.is(k.end, 'or') && p.is(k.end + 1, 'more');
+  let j = orMore ? k.end + 2 : k.end;
+  if (!(atLeast || exactly || orMore) || !p.is(j, 'of')) return undefined;
+  j = p.skip(j + 1, ['our', 'the', 'your', 'my', 'existing', 'saved', 'current']);
+  const n = readNumber(p.tokens, j);
+  if (n) j = p.skip(n.end, ['our', 'the']);
+  const kind = p.is(j, 'static|dynamic') ? p.w(j) : undefined;
+  if (kind) j += 1;
+  const segments = kind ? p.tenant.segments.filter((s) => s.type === kind) : p.tenant.segments;
+  if (!NOUNS.has(p.w(j)) || segments.length > 10 || k.value > segments.length || (n && n.value !== segments.length)) return undefined;
+  const ids = segments.map((s) => s.id);
+  const subsets = choose(ids, k.value);
+  const nodes = subsets.map((inIds) => all(ids.filter((id) => inIds.includes(id) || exactly).map((id) => ({ type: 'segment' as const, operator: inIds.includes(id) ? ('in' as const) : ('not_in' as const), segment: id }))));
+  const titles = segments.map((s) => `"${s.title}"`).join(', ');
+  p.assume(`read "${p.text(i, j + 1)}" as in ${exactly ? 'exactly' : 'at least'} ${k.value} of the ${kind ? `${kind} ` : ''}segments ${titles}`);
+  return { node: nodes.length === 1 ? nodes[0]! : group('or', nodes), end: j + 1 };
+}
+
+const COUNT_FIRST = new Set(['at', 'exactly', 'just', 'only']);
+
+/** Every way of choosing k of the items, in order. */
+function choose<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (items.length < k) return [];
+  const [first, ...rest] = items;
+  return [...choose(rest, k - 1).map((c) => [first!, ...c]), ...choose(rest, k)];
 }

@@ -95,4 +95,10 @@ export const activities: Row[] = [
   // "exactly once" is a count of 1; "emailed back" is their answer (inbound).
   { say: "contacts we've touched exactly once", rules: counted('activities', 'eq', 1), assume: ['any logged activity'] },
   { say: 'leads who never emailed back', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'inbound'))] },
+  // "with us", "on their own": nothing more of the activity; its window still applies.
+  { say: 'customers who had a call with us in the last 30 days', rules: [c('lifecycle_stage', 'eq', 'customer'), has('activities', c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(30)))] },
+  { say: 'contacts who reached out to us on their own in October', rules: has('activities', c('direction', 'eq', 'inbound'), c('occurred_at', 'gte', '2026-10-01'), c('occurred_at', 'lt', '2026-11-01')), assume: ['inbound'] },
+  // Two rows, then "both" and a window: the window of each, said.
+  { say: 'contacts with an inbound call and an outbound email, both within the last 90 days', rules: [has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', days(90))), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(90)))], assume: ['said of each of them'] },
+  { say: 'contacts with a meeting with us since the Fourth of July', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-07-04')) },
 ];

@@ -84,4 +84,7 @@ export const dates: Row[] = [
   // "from last quarter" is the whole previous quarter (not from its start up to now); "so far this year".
   { say: 'contacts with a deal over 30k from last quarter', rules: has('deals', c('amount', 'gt', 30000), c('created_at', 'gte', '2026-07-01'), c('created_at', 'lt', '2026-10-01')) },
   { say: 'contacts created so far this year', rules: c('created_at', 'gte', '2026-01-01') },
+  // Named days of Ireland, the UK and the Americas.
+  { say: "contacts created since St Stephen's Day", rules: c('created_at', 'gte', '2025-12-26') },
+  { say: "contacts created since Paddy's Day", rules: c('created_at', 'gte', '2026-03-17') },
 ];

@@ -63,4 +63,10 @@ export const properties: Row[] = [
   { say: 'people who gave us a 9 or a 10 on NPS', rules: c('properties.nps', 'in', [9, 10]) },
   { say: 'folks whose language is set to portuguese', rules: c('language', 'eq', 'pt') },
   { say: 'contacts with a 10 out of 10 NPS', rules: c('properties.nps', 'eq', 10) },
+  // A rating of us with no field named is the one 0–10 rating field, said; "6 or lower" a bound.
+  { say: 'contacts who rated us 9 or 10', rules: c('properties.nps', 'in', [9, 10]), assume: ['the only 0–10 rating field'] },
+  { say: 'churned contacts who scored us 6 or lower', rules: [c('lifecycle_stage', 'eq', 'churned'), c('properties.nps', 'lte', 6)], assume: ['NPS answer'] },
+  { say: 'contacts who gave us 9 or higher on NPS', rules: c('properties.nps', 'gte', 9) },
+  // Group nouns are who they are: "the vip crowd", "the trial squad".
+  { say: 'the vip crowd in Spain', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'ES')] },
 ];

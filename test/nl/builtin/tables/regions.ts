@@ -32,4 +32,8 @@ export const regions: Row[] = [
   { say: 'contacts at German companies who are based somewhere else', rules: [c('company.country', 'eq', 'DE'), c('country', 'is_not_null'), c('country', 'neq', 'DE')] },
   { say: 'leads based outside Japan', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'neq', 'JP')] },
   { say: 'contacts living outside the US or Canada', rules: c('country', 'not_in', ['US', 'CA']) },
+  // Sub-regions and sales shorthand: their countries, said; "UK&I" is one name.
+  { say: 'customers in Iberia', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['ES', 'PT'])], assume: ['Iberia'] },
+  { say: 'leads in UK&I', rules: [c('lifecycle_stage', 'eq', 'lead'), c('country', 'in', ['GB', 'IE'])], assume: ['GB, IE'] },
+  { say: 'contacts in the Baltics', rules: c('country', 'in', ['EE', 'LV', 'LT']), assume: ['the Baltics'] },
 ];

@@ -25,6 +25,9 @@ export const segments: Row[] = [
   { say: 'customers that are members of none of the segments', rules: [c('lifecycle_stage', 'eq', 'customer'), ...ALL.map(notInSegment)] },
   { say: "vip contacts who aren't in a single segment", rules: [c('tags', 'eq', 'vip'), ...ALL.map(notInSegment)] },
   { say: 'contacts who are in any of our segments', rules: or(...ALL.map(inSegment)), assume: ['any of'] },
+  // How many of them: every way of being in that many, said.
+  { say: 'leads in at least two of our three segments', rules: [c('lifecycle_stage', 'eq', 'lead'), or(and(inSegment(ALL[0]!), inSegment(ALL[1]!)), and(inSegment(ALL[0]!), inSegment(ALL[2]!)), and(inSegment(ALL[1]!), inSegment(ALL[2]!)))], assume: ['at least 2 of the segments'] },
+  { say: 'contacts in exactly one of the segments', rules: or(...ALL.map((s) => and(...ALL.map((t) => (t === s ? inSegment(t) : notInSegment(t)))))), assume: ['exactly 1 of the segments'] },
   // A title's words in another order, or some of them (two at least, or one beside "list"), said.
   { say: 'everyone in the March cooldown or in the Q1 batch', rules: or(inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')), assume: ['"March cooldown" as segment "Cooldown — Mar 2026"'] },
   { say: 'leads on the spring sale already-ran list', rules: [c('lifecycle_stage', 'eq', 'lead'), inSegment('Already ran campaign Spring Sale')], assume: ['as segment "Already ran campaign Spring Sale"'] },
