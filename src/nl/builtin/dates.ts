@@ -121,6 +121,32 @@ const HOLIDAYS: [words: string[], on: (y: number) => Date][] = [
 const HOLIDAY_FIRST_WORDS = new Set(HOLIDAYS.map(([words]) => words[0]!));
 
 /** The words of time expressions: known words, never "corrected" into others ("quarters" is not "quarter"). */
+/**
+ * The bank holidays of Ireland and of England and Wales (no weekend substitutes), sorted by date; "name"
+ * is what a season word picks ("the summer bank holiday", "the early May bank holiday").
+ */
+function bankHolidays(y: number): { date: Date; where: string; name: string }[] {
+  const IE = 'Ireland', UK = 'England and Wales';
+  const list = [
+    { date: day(y, 0, 1), where: `${IE} and ${UK}`, name: 'new year' },
+    ...(y >= 2023 ? [{ date: nthWeekday(y, 1, 1, 1), where: IE, name: 'spring' }] : []),
+    { date: day(y, 2, 17), where: IE, name: 'spring' },
+    { date: addDays(easter(y), -2), where: UK, name: 'easter' },
+    { date: addDays(easter(y), 1), where: `${IE} and ${UK}`, name: 'easter' },
+    { date: nthWeekday(y, 4, 1, 1), where: `${IE} and ${UK}`, name: 'early' },
+    { date: nthWeekday(y, 4, 1, -1), where: UK, name: 'spring' },
+    { date: nthWeekday(y, 5, 1, 1), where: IE, name: 'summer' },
+    { date: nthWeekday(y, 7, 1, 1), where: IE, name: 'summer' },
+    { date: nthWeekday(y, 7, 1, -1), where: UK, name: 'summer' },
+    { date: nthWeekday(y, 9, 1, -1), where: IE, name: 'autumn' },
+    { date: day(y, 11, 25), where: `${IE} and ${UK}`, name: 'christmas' },
+    { date: day(y, 11, 26), where: `${IE} and ${UK}`, name: 'christmas' },
+  ];
+  return list.sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+/** Season words before "bank holiday", and the days they name. */
+const BANK_SEASONS: Record<string, string[]> = { summer: ['summer'], spring: ['spring'], early: ['early'], autumn: ['autumn'], october: ['autumn'], easter: ['easter'], christmas: ['christmas'] };
+
 /** "the first half", "the back half of 2024", "the latter half": which half of a year or month. */
 const HALVES: Record<string, 1 | 2> = { first: 1, front: 1, earlier: 1, second: 2, back: 2, latter: 2, later: 2, last: 2 };
 export const DATE_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(WEEKDAYS).filter((d) => d.length > 4), ...Object.keys(MONTH_WORDS), ...Object.keys(SEASONS), 'ytd', 'qtd', 'mtd', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4', 'half', 'fortnight', ...HOLIDAYS.flatMap(([words]) => words).filter((w) => /^[a-z]{4,}$/.test(w))];
@@ -664,6 +690,38 @@ export class DateReader {
   }
 
   /** A calendar date or period: 2026-09-01, March 2026, March 1, 2026, 1 March 2026, September, 2025, Q1 2026. */
+  /**
+   * "the October bank holiday", "since the bank holiday", "the summer bank holiday": the latest such day
+   * of Ireland or of England and Wales on or before the clock (or in the year said). Where the two
+   * countries' days differ, the earlier is read and the other said.
+   */
+  private bankHoliday(i: number): Period | undefined {
+    // (A gate on the tokens themselves: most positions start no bank holiday.)
+    const at = this.tokens[i]?.norm === 'the' ? i + 1 : i;
+    const first = this.tokens[at]?.norm ?? '';
+    const month = MONTH_WORDS[first];
+    const season = BANK_SEASONS[first];
+    const k = month !== undefined || season ? at + 1 : at;
+    if (this.tokens[k]?.norm !== 'bank' || !/^holidays?$/.test(this.tokens[k + 1]?.norm ?? '')) return undefined;
+    let j = k + 2;
+    if (this.w(j) === 'monday' || this.w(j) === 'weekend') j += 1;
+    const said = this.yearAt(j);
+    if (said !== undefined) j += 1;
+    const days = (y: number) => bankHolidays(y).filter((d) => (month === undefined || d.date.getUTCMonth() === month) && (!season || season.includes(d.name)));
+    let y = said ?? this.asOf.getUTCFullYear();
+    let found = days(y).filter((d) => said !== undefined || d.date <= this.asOf);
+    if (said === undefined && !found.length) found = days((y -= 1));
+    if (!found.length) return undefined;
+    // A month said: its first such day, the other country's said. Else the latest, and the other country's latest before it.
+    const pick = month !== undefined ? found[0]! : found.at(-1)!;
+    const elsewhere = (d: { where: string }) => !d.where.includes(pick.where) && !pick.where.includes(d.where);
+    const other = month !== undefined ? found.find((d) => d.date.getTime() !== pick.date.getTime()) : found.slice(0, -1).reverse().find(elsewhere);
+    const text = this.tokens.slice(i, j).map((t) => t.text).join(' ');
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    this.note?.(`read "${text}" as ${iso(pick.date)} (${pick.where})${other ? `; in ${other.where} it is ${iso(other.date)}` : ''}`);
+    return { start: pick.date, end: addDays(pick.date, 1), next: j };
+  }
+
   period(i: number): Period | undefined {
     const t = this.tokens[i];
     if (!t) return undefined;
@@ -677,6 +735,8 @@ export class DateReader {
         return { start, end: new Date(start.getTime() + DAY), next: month.next };
       }
     }
+    const bank = this.bankHoliday(i);
+    if (bank) return bank;
     // "the end of Q3", "the start of June": that period's last or first day.
     const edge = (t.norm === 'the' ? i + 1 : i);
     if (['end', 'start', 'beginning'].includes(this.w(edge)) && this.w(edge + 1) === 'of') {

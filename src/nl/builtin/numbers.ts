@@ -29,7 +29,9 @@ export function readNumber(tokens: readonly Token[], i: number): NumberRead | un
   let known = READ.get(tokens);
   if (!known) READ.set(tokens, (known = new Map()));
   if (known.has(i)) return known.get(i);
-  const read = readNumberAt(tokens, i);
+  // "USD 5,000,000": the currency code written before the number.
+  const before = tokens[i]?.norm === 'usd' && tokens[i + 1]?.kind === 'number' ? readNumberAt(tokens, i + 1) : undefined;
+  const read = before ?? readNumberAt(tokens, i);
   // "twenty thousand dollars", "50k USD": amounts are in US dollars, so the currency word is part of the number.
   if (read && CURRENCY.has(tokens[read.end]?.norm ?? '')) read.end += 1;
   known.set(i, read);

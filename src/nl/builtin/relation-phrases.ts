@@ -187,7 +187,8 @@ const deals: RelationPhrases = {
   ],
   bare: { field: 'stage', except: CLOSED_STAGES },
   // "at least one win", "only losses": a won or lost deal, said as a noun.
-  kindNouns: [[['win'], WON], [['wins'], WON], [['loss'], LOST], [['losses'], LOST]],
+  // ("something in the pipeline", "pipeline over 50k": the pipeline is the open deals.)
+  kindNouns: [[['win'], WON], [['wins'], WON], [['loss'], LOST], [['losses'], LOST], [['pipeline'], { where: OPEN }]],
   before: [
     [['open'], { where: OPEN }], [['active'], { where: OPEN }], [['ongoing'], { where: OPEN }], [['pending'], { where: OPEN }],
     // "an opened deal" (a second-language "open"): before the noun it is the state, not when it was created.
@@ -197,6 +198,8 @@ const deals: RelationPhrases = {
   ],
   dated: [
     [['won'], WON], [['lost'], LOST],
+    // "whose deal was cancelled this year": a deal called off is lost (said).
+    [['cancelled'], { ...LOST, assume: 'as a lost deal' }], [['canceled'], { ...LOST, assume: 'as a lost deal' }],
     [['closed'], { where: [], date: 'closed_at', assume: undefined }], [['close'], { where: [], date: 'closed_at', assume: undefined }],
     [['created'], { where: [], date: 'created_at' }], [['opened'], { where: [], date: 'created_at' }], [['started'], { where: [], date: 'created_at' }],
     [['added'], { where: [], date: 'created_at' }],

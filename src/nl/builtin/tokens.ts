@@ -205,6 +205,7 @@ const PARTICIPLES = new Set(['met', 'bought', 'won', 'lost', 'spoke', 'sent', 'p
 const HESITATIONS = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'basically', 'literally', 'kinda', 'sorta', 'honestly', 'really']);
 /** Words of speech that, set off by commas, say nothing: hesitations and discourse markers ("ok so, …", "…, right, …"). */
 const SPOKEN_ASIDES = new Set([...HESITATIONS, 'like', 'ok', 'okay', 'alright', 'right', 'so', 'well', 'yeah', 'anyway', 'anyways', 'you', 'know']);
+const SEASON_WORDS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter', 'holidays']);
 /** Words that continue a phrase rather than start an item: determiners and number words. */
 const MID_PHRASE = new Set(['our', 'the', 'a', 'an', 'their', 'its', 'any', 'last', 'past', 'first', 'latest', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'half', 'dozen', 'more', 'less', 'fewer', 'at']);
 /** Words that open a clause of their own: before them, a comma still separates. */
@@ -257,6 +258,26 @@ function shorthand(tokens: Token[]): Token[] {
       }
     }
     if (t.kind === 'word' && HESITATIONS.has(t.norm)) continue;
+    // "not less than 90", "not more than 2 deals": the operator table's "no less than", "no more than".
+    if (t.kind === 'word' && t.norm === 'not' && ['less', 'fewer', 'more'].includes(next?.norm ?? '') && tokens[i + 2]?.norm === 'than') {
+      out.push({ ...t, norm: 'no' });
+      continue;
+    }
+    // "created over the summer", "over the winter": during that season, as "in the".
+    if (t.kind === 'word' && t.norm === 'over' && next?.norm === 'the' && SEASON_WORDS.has(tokens[i + 2]?.norm ?? '')) {
+      out.push({ ...t, norm: 'in' });
+      continue;
+    }
+    // "vip comma partner … full stop": punctuation said aloud to a phone is that punctuation.
+    if (t.kind === 'word' && t.norm === 'comma' && i > 0 && next) {
+      out.push({ ...t, kind: 'punct', norm: ',' });
+      continue;
+    }
+    if (t.kind === 'word' && t.norm === 'full' && next?.norm === 'stop' && i > 0) {
+      out.push({ ...t, kind: 'punct', norm: '.', end: next.end, text: `${t.text} ${next.text}` });
+      i += 1;
+      continue;
+    }
     // "UK&I", "R&D": short words joined by "&" with no space are one name, not a list.
     const prev = out.at(-1);
     if (t.norm === '&' && prev?.kind === 'word' && next?.kind === 'word' && prev.end === t.start && t.end === next.start && prev.norm.length <= 3 && next.norm.length <= 3) {
@@ -477,7 +498,30 @@ function shorthand(tokens: Token[]): Token[] {
     const word = t.kind === 'word' ? SHORTHAND[t.norm] : undefined;
     out.push(word ? { ...t, norm: word } : t);
   }
-  return filterAges(out);
+  return countIfs(filterAges(out));
+}
+
+/** Row nouns a spreadsheet COUNTIF may count. */
+const COUNTED = new Set(['deals', 'deal', 'activities', 'activity', 'calls', 'meetings', 'notes', 'emails', 'email_events', 'events', 'fit_scores', 'opportunities']);
+const COUNT_WORDS: Record<string, string[]> = { '>=': ['at', 'least'], '≥': ['at', 'least'], '>': ['more', 'than'], '<=': ['at', 'most'], '≤': ['at', 'most'], '<': ['fewer', 'than'], '=': ['exactly'], '==': ['exactly'] };
+
+/**
+ * "COUNTIF(deals, amount>5000)>=2", "COUNTIF(activities, type="note") >= 3": a spreadsheet count of
+ * rows is the English it stands for, "at least 2 deals with amount>5000".
+ */
+function countIfs(tokens: Token[]): Token[] {
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.norm !== 'countif' || tokens[k + 1]?.norm !== '(' || !COUNTED.has(tokens[k + 2]?.norm ?? '') || tokens[k + 3]?.norm !== ',') continue;
+    const close = tokens.findIndex((t, n) => n > k + 3 && t.norm === ')');
+    const [op, n] = [tokens[close + 1], tokens[close + 2]];
+    const words = op ? COUNT_WORDS[op.norm] : undefined;
+    if (close < 0 || !words || n?.kind !== 'number') continue;
+    const at = (norm: string, t: Token): Token => ({ kind: 'word', text: '', norm, start: t.start, end: t.start });
+    const said = [...words.map((w) => at(w, op!)), n, tokens[k + 2]!, at('with', tokens[k + 3]!), ...tokens.slice(k + 4, close)];
+    tokens.splice(k, close + 3 - k, ...said);
+    k += said.length - 1;
+  }
+  return tokens;
 }
 
 /**

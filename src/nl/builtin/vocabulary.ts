@@ -19,7 +19,7 @@ export const EXCEPT_PHRASES = [
   ["don't", 'include'], ['do', 'not', 'include'], ['but', "don't", 'include'], ['leave', 'off'], ['but', 'leave', 'off'],
   // "Canadian contacts, but none who are churned": those are left out.
   ['but', 'none', 'who', 'are'], ['but', 'none', 'who'], ['but', 'none', 'that', 'are'], ['but', 'nobody', 'who', 'is'], ['but', 'no', 'one', 'who', 'is'], ['and', 'none', 'who', 'are'],
-  ['other', 'than'], ['apart', 'from'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
+  ['other', 'than'], ['apart', 'from'], ['save', 'for'], ['saving'], ['bar', 'the'], ['bar', 'those'], ['bar', 'any'], ['barring'], ['except', 'for'], ['with', 'the', 'exception', 'of'], ['leaving', 'out'], ['leave', 'out'], ['but', 'leave', 'out'], ['not', 'including'], ['but', 'exclude'], ['but', 'excluding'], ['and', 'exclude'], ['take', 'out'], ['filter', 'out'], ['minus', 'the']];
 /** Words that start a relative clause: what comes before them applies to all of what follows. */
 export const RELATIVIZERS = new Set(['who', 'that', 'which', 'whose', 'whom']);
 
@@ -33,7 +33,7 @@ export const FILLERS = new Set([
   'squad', 'crowd', 'bunch', 'gang', 'crew', 'cohort', 'group',
   'audience', 'segment', 'records', 'record', 'individuals', 'prospects', 'recipients', 'something', 'anything',
   'company', 'companies', 'business', 'businesses', 'organization', 'organizations', 'organisation', 'organisations', 'firms', 'firm', 'employer',
-  'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits', 'society', 'societies',
+  'shop', 'shops', 'startup', 'startups', 'outfit', 'outfits', 'society', 'societies', 'entity', 'entities', 'employed', 'working', 'actual',
   'show', 'find', 'list', 'give', 'get', 'select', 'pick', 'want', 'need', 'like', 'would', 'please', 'can', 'could', 'let', "let's", 'thx', 'thanks', 'cheers', 'ta', 'asap', 'pls', 'plz', 'tia',
   'also', 'only', 'just', 'currently', 'still', 'already', 'sometime', 'both', 'either', 'here', 'there', 'then', 'too', 'so', 'such',
   'based', 'located', 'situated', 'doing', 'sit', 'sits', 'fall', 'falls', 'using', 'uses', 'acquired', 'sourced', 'through', 'via', 'came', 'come', 'coming', 'are', 'being', 'whom',
@@ -190,7 +190,7 @@ export const SIZED_NOUNS = new Set([...COMPANY_NOUNS, 'account', 'accounts', 'cu
 export const SHORTHAND: Record<string, string> = {
   havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", dont: "don't", doesnt: "doesn't", didnt: "didn't", arent: "aren't",
   opn: 'open', mfg: 'manufacturing', mfr: 'manufacturing', isnt: "isn't", wasnt: "wasn't", werent: "weren't", wont: "won't", cant: "can't", ppl: 'people', nething: 'anything', smth: 'something', sth: 'something', smthg: 'something', nthg: 'nothing',
-  neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
+  preceding: 'last', neone: 'anyone', nebody: 'anybody', anythin: 'anything', w: 'with', thru: 'through', b4: 'before', u: 'you',
   // CRM shorthand: the words sales and marketing people abbreviate.
   oppties: 'opportunities', custies: 'customers', custys: 'customers', excl: 'excluding', exc: 'excluding', incl: 'including',
   opps: 'opportunities', opp: 'opportunity', oppty: 'opportunity', opptys: 'opportunities', custs: 'customers', cust: 'customer',
@@ -207,6 +207,12 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   // "the Q one batch", "Q three" (said aloud): the quarter's short name.
   // "the win-back run": re-engaging lost contacts, not a won deal.
   'win back': 'winback',
+  // "does not exceed 5,000,000": the operator table's "max" ("not less than" is "no less than": see tokens).
+  'not exceeding': 'max', 'does not exceed': 'max', 'do not exceed': 'max', "doesn't exceed": 'max', "don't exceed": 'max',
+  // "contacts in respect of whom …", "with regard to": a formal "for".
+  'in respect of': 'for', 'with respect to': 'for', 'with regard to': 'for', 'in regard to': 'for',
+  // "didn't open even one of the last 6": any of them.
+  'even one': 'any', 'even a single': 'any', 'a single one': 'one',
   'q one': 'q1', 'q two': 'q2', 'q three': 'q3', 'q four': 'q4',
   // "whose language is set to Portuguese": the value the field holds.
   'is set to': 'is', 'are set to': 'are', 'was set to': 'was', 'is set as': 'is',
@@ -264,7 +270,7 @@ export const SIGNUP_NOUNS = new Set(['signups', 'sign-ups', 'signup', 'sign-up',
 
 /** Verbs after an owner's name; true when negated ("Sara doesn't own"). */
 export const OWNS: [string[], boolean][] = [
-  [['owns'], false], [['manages'], false], [['handles'], false], [['looks', 'after'], false],
+  [['owns'], false], [['manages'], false], [['handles'], false], [['looks', 'after'], false], [['is', 'looking', 'after'], false], [['takes', 'care', 'of'], false],
   [["doesn't", 'own'], true], [['does', 'not', 'own'], true], [["doesn't", 'manage'], true], [['does', 'not', 'manage'], true], [["doesn't", 'handle'], true], [['does', 'not', 'handle'], true],
 ];
 

@@ -250,6 +250,8 @@ const GAVE = new Set(['gave', 'give', 'given', 'scored', 'rated', 'answered', 'p
 function gaveOn(p: Parse, i: number): Clause | undefined {
   if (!GAVE.has(p.tokens[i]?.norm ?? '')) return undefined;
   let j = p.skip(i + 1, ['us', 'it', 'them', 'you']);
+  // "gave a note of 10", "gave us a score of 9": the score's noun before the number ("note" is a second-language "grade").
+  if (p.is(j, 'a|an') && p.is(j + 1, 'note|score|rating|grade|mark') && p.is(j + 2, 'of')) j += 3;
   const values: number[] = [];
   // (A few numbers at most: a survey answer is one score, or two or three said as alternatives.)
   // ("a nine or a ten": numbers said as words too.)
@@ -265,14 +267,17 @@ function gaveOn(p: Parse, i: number): Clause | undefined {
   }
   if (!values.length) return undefined;
   const unique = [...new Set(values)];
-  // "6 or lower", "9 and above": that score and every one past it.
+  // "6 or lower", "9 and above": that score and every one past it; "0 to 6", "7-8": the scores between.
   const bound = unique.length === 1 && p.is(j, 'or|and') ? (p.is(j + 1, 'lower|less|below|under|worse|fewer') ? 'lte' : p.is(j + 1, 'higher|more|above|better|over|greater|up') ? 'gte' : undefined) : undefined;
   if (bound) j += 2;
-  const score = (key: string) => (bound ? cond(key, bound, unique[0]!) : unique.length === 1 ? cond(key, 'eq', unique[0]!) : cond(key, 'in', unique));
+  const upTo = !bound && unique.length === 1 && p.is(j, 'to|-|–|through') ? numberAt(j + 1) : undefined;
+  if (upTo && Number.isInteger(upTo.value) && upTo.value > unique[0]!) j = upTo.end;
+  const range = upTo && upTo.value > unique[0]! ? ([unique[0]!, upTo.value] as [number, number]) : undefined;
+  const score = (key: string) => (range ? cond(key, 'between', range) : bound ? cond(key, bound, unique[0]!) : unique.length === 1 ? cond(key, 'eq', unique[0]!) : cond(key, 'in', unique));
   if (!p.is(j, 'on|for|in')) {
     // "rated us 9 or 10": a rating of us with no field named is the tenant's one 0–10 rating field, said.
     const rating = p.is(i + 1, 'us|you') ? ratingField(p) : undefined;
-    if (!rating || unique.some((v) => v < 0 || v > 10)) return undefined;
+    if (!rating || [...unique, ...(range ?? [])].some((v) => v < 0 || v > 10)) return undefined;
     const assumptions = [`read "${p.text(i, j)}" as the ${rating.label} answer (the only 0–10 rating field)`];
     return { node: score(rating.key), end: j, assumptions };
   }
@@ -959,6 +964,12 @@ const EMPTY_WORDS: Record<string, string> = { unassigned: 'owner', ownerless: 'o
 const NOBODY = [['nobody'], ['no', 'one'], ['noone'], ['no-one']];
 const SOMEBODY = [['anyone'], ['anybody'], ['someone'], ['somebody']];
 
+/** After "nobody" / "someone": the verbs of owning ("nobody is looking after", "someone manages"). */
+const OWNING: [string[], true][] = [
+  ...['owns', 'owned', 'manages', 'handles', 'has'].map((w) => [[w], true] as [string[], true]),
+  ...['looks after', 'is looking after', 'is managing', 'is handling', 'is responsible for', 'takes care of', 'is taking care of', 'looks after them', 'is looking after them'].map((w) => [w.split(' '), true] as [string[], true]),
+];
+
 /** "nobody owns", "owned by no one" (no owner); "someone owns", "assigned to anyone" (an owner). */
 
 /** "contacts Sara owns", "leads Eddie doesn't manage": the owner said as the subject (unowned contacts are not Sara's). */
@@ -987,11 +998,12 @@ function nobodyOwns(p: Parse, i: number): Clause | undefined {
     const rows = relationClause(p, k);
     if (rows?.node.type === 'relation' && rows.node.has && !rows.node.count) return { ...rows, node: { ...rows.node, has: false } };
   }
-  if (!after && !(before && p.is(before.end, 'owns|owned|manages|handles|has'))) return undefined;
+  const owning = before ? p.phrase(before.end, OWNING) : undefined;
+  if (!after && !owning) return undefined;
   const field = fieldNamed(p, verb?.value ?? 'owner');
   if (!field || field.references !== 'users') return undefined;
   if (after) return { node: cond(field.key, after.empty ? 'is_null' : 'is_not_null'), end: after.end };
-  return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: before!.end + 1 };
+  return { node: cond(field.key, before!.empty ? 'is_null' : 'is_not_null'), end: owning!.end };
 }
 
 /** Words that are in some phrase of the lexicon ("Bosnia and Herzegovina") but never a word of a field's name. */

@@ -112,7 +112,11 @@ function adjectives(p: Parse, i: number): Clause | undefined {
   if (senses.some((c) => c === undefined)) return undefined;
   // "Canadian or American retail companies": an industry between the adjective and the company noun.
   const industry = p.sense(end, 'value', (v) => v.field === 'company.industry');
-  const company = COMPANY_NOUNS.has(p.w(end)) || (!!industry && (COMPANY_NOUNS.has(p.w(industry.match.end)) || COMPANY_NOUNS.has(p.w(industry.match.end - 1))));
+  // ("a Brazilian manufacturer", "German fintechs": an industry said by a noun for its companies, not by its name, is companies too.)
+  const named = industry ? p.text(industry.match.start, industry.match.end).toLowerCase() : '';
+  const value = industry ? String(industry.sense.value).toLowerCase() : '';
+  const companyWord = !!industry && named !== value && named !== `${value}s`;
+  const company = COMPANY_NOUNS.has(p.w(end)) || (!!industry && (companyWord || COMPANY_NOUNS.has(p.w(industry.match.end)) || COMPANY_NOUNS.has(p.w(industry.match.end - 1))));
   const codes = codesOf(p, senses as Country[]);
   const node = oneOrIn(countryField(company), codes);
   if (!company) p.assume(`read "${p.text(i, end)}" as the contact's country, not the company's`, companyReading(node, codes));

@@ -56,4 +56,7 @@ export const company: Row[] = [
   // A bound alone after "or" is about the number compared just before.
   { say: 'companies with fewer than 20 employees or more than 10,000', rules: or(c('company.employee_count', 'lt', 20), c('company.employee_count', 'gt', 10000)) },
   { say: 'revenue under 1M or over 50M', rules: or(c('company.annual_revenue', 'lt', 1_000_000), c('company.annual_revenue', 'gt', 50_000_000)) },
+  // A demonym before a noun for an industry's companies is the company's country; "USD" before the number; "does not exceed".
+  { say: 'contacts at a German manufacturer', rules: [c('company.country', 'eq', 'DE'), c('company.industry', 'eq', 'Manufacturing')] },
+  { say: 'contacts employed by an entity whose annual revenue does not exceed USD 2,000,000', rules: c('company.annual_revenue', 'lte', 2000000) },
 ];

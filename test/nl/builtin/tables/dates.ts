@@ -87,4 +87,8 @@ export const dates: Row[] = [
   // Named days of Ireland, the UK and the Americas.
   { say: "contacts created since St Stephen's Day", rules: c('created_at', 'gte', '2025-12-26') },
   { say: "contacts created since Paddy's Day", rules: c('created_at', 'gte', '2026-03-17') },
+  // Bank holidays of Ireland and of England and Wales: the latest on or before the clock, the other country's said.
+  { say: 'contacts created since the October bank holiday', rules: c('created_at', 'gte', '2026-10-26'), assume: ['(Ireland)'] },
+  { say: 'contacts created since the summer bank holiday', rules: c('created_at', 'gte', '2026-08-31'), assume: ['in Ireland it is 2026-08-03'] },
+  { say: 'leads created over the winter', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2025-12-01'), c('created_at', 'lt', '2026-03-01')], assume: ['winter'] },
 ];

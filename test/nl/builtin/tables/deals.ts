@@ -75,4 +75,9 @@ export const deals: Row[] = [
   { say: 'contacts with 2-3 open deals', rules: [counted('deals', 'gte', 2, c('stage', 'not_in', ['closed_won', 'closed_lost'])), counted('deals', 'lte', 3, c('stage', 'not_in', ['closed_won', 'closed_lost']))] },
   // "nothing (open) in the pipeline": no open deal.
   { say: 'leads with nothing in the pipeline', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals', OPEN)] },
+  // The pipeline is the open deals; a deal called off is lost (said); a spreadsheet COUNTIF is a count of rows.
+  { say: 'leads that still have something in the pipeline', rules: [c('lifecycle_stage', 'eq', 'lead'), has('deals', OPEN)] },
+  { say: 'partners whose deal was canceled last month', rules: [c('tags', 'eq', 'partner'), has('deals', c('stage', 'eq', 'closed_lost'), c('closed_at', 'gte', '2026-10-01'), c('closed_at', 'lt', '2026-11-01'))], assume: ['as a lost deal'] },
+  { say: 'COUNTIF(deals, stage="closed_won") >= 2', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
+  { say: 'contacts with not more than 1 deal', rules: counted('deals', 'lt', 2), assume: ['including contacts with none'] },
 ];

@@ -84,4 +84,5 @@ export const email: Row[] = [
   { say: 'contacts who clicked in at least 3 campaigns', rules: counted('email_events', 'gte', 3, c('type', 'eq', 'clicked')) },
   // "N of our M most recent campaigns": the M as of the clock, said.
   { say: 'contacts who opened at least 2 of our 3 most recent campaigns', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('campaign', 'in', ['Year in Review', 'Black Friday Teaser', 'Autumn Offer'])), assume: ['as of today'] },
+  { say: "leads who didn't open even one of the last 3 campaigns", rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'none', { last: 3 })] },
 ];

@@ -38,4 +38,7 @@ export const owners: Row[] = [
   { say: "Alice's or nobody's vips", rules: [c('tags', 'eq', 'vip'), or(c('owner', 'eq', 'Alice Admin'), c('owner', 'is_null'))], assume: ['or no owner'] },
   { say: "no one's leads in Germany", rules: [c('country', 'eq', 'DE'), c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
   { say: 'contacts owned by Alice or Eddie, or by nobody', rules: or(c('owner', 'in', ['Alice Admin', 'Eddie Editor']), c('owner', 'is_null')) },
+  // Owning said as looking after.
+  { say: 'leads nobody is looking after', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
+  { say: 'customers Victor is looking after', rules: [c('lifecycle_stage', 'eq', 'customer'), c('owner', 'eq', 'Victor Viewer')] },
 ];

@@ -69,4 +69,8 @@ export const properties: Row[] = [
   { say: 'contacts who gave us 9 or higher on NPS', rules: c('properties.nps', 'gte', 9) },
   // Group nouns are who they are: "the vip crowd", "the trial squad".
   { say: 'the vip crowd in Spain', rules: [c('tags', 'eq', 'vip'), c('country', 'eq', 'ES')] },
+  // A score's noun before it ("a note of 10"), a range of scores; "actual" is the current value.
+  { say: 'contacts that gave a note of 9 in the NPS', rules: c('properties.nps', 'eq', 9) },
+  { say: 'everyone who scored us 7 to 8 on NPS', rules: c('properties.nps', 'between', [7, 8]) },
+  { say: 'contacts whose actual plan is pro', rules: c('properties.plan', 'eq', 'pro') },
 ];

@@ -184,4 +184,7 @@ export const scope: Row[] = [
   // "unless" after a run of negated clauses readmits from all of them; "in which case keep them" says nothing more.
   { say: "customers who don't speak German and aren't owned by Eddie unless they are vip", rules: and(customer, or(and(not(c('language', 'eq', 'de')), not(c('owner', 'eq', 'Eddie Editor'))), vip)) },
   { say: 'leads not in Spain unless tagged partner, in which case keep them', rules: and(lead, or(not(es), c('tags', 'eq', 'partner'))), unrecognized: [', in which case keep them'] },
+  // Formal and British exceptions: "save for", "bar the".
+  { say: 'All customers, save for those owned by Eddie Editor', rules: [c('lifecycle_stage', 'eq', 'customer'), c('owner', 'neq', 'Eddie Editor')] },
+  { say: 'everyone in the Q1 batch bar the partners', rules: [inSegment('Q1 batch'), c('tags', 'neq', 'partner')] },
 ];
