@@ -53,6 +53,8 @@ export const ABSENT_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = Ob
       [['mobile', 'desktop', 'device', 'devices', 'browser', 'iphone', 'android', 'email client', 'email device'], ['email_events']],
       [['probability', 'win probability', 'close probability', 'likelihood', 'forecast', 'forecast category', 'confidence', 'win rate', 'win chance'], ['deals', 'fit_scores']],
       [['discount', 'discounts', 'coupon', 'coupons', 'promo code'], ['deals', 'properties.plan']],
+      // Why a deal was lost ("lost on price", "lost to a competitor"): a deal keeps its stage, not its reason.
+      [['loss reason', 'lost reason', 'close reason', 'closed reason', 'reason for loss', 'price', 'pricing', 'competitor', 'competitors', 'competition'], ['deals']],
       [['forwarded', 'forward', 'forwards', 'forwarding', 'shared', 'shares'], ['email_events']],
       // A reply to a campaign is not an email event (a reply a rep logged is an inbound email activity).
       [['replied', 'replies', 'reply', 'responded', 'response', 'responses'], ['email_events', 'activities']],
@@ -446,8 +448,14 @@ function misspeltCommand(description: string): boolean {
   return STRONG_VERBS.some((verb) => verb.length >= 5 && verb[0] === first[0] && typoDistance(verb, first) === 1 && typoDistance(participle(verb), first) > 1);
 }
 
+/** "Draft an apology email for the customers who …", "write a message to …": writing content, not an audience. */
+const COMMAND_WRITE = new RegExp(String.raw`^\s*${OPENER}(?:draft|write|compose|prepare|craft|generate)\s+(?:a|an|the|some|our|my)?\s*(?:[\w-]+\s+){0,3}?(?:e-?mails?|messages?|letters?|apology|replies|reply|copy|texts?|sms|posts?|notes?|subject\s+lines?)\b`, 'i');
+
 /** Why the text is a command to change data, or undefined. */
 export function changesData(description: string): string | undefined {
+  if (COMMAND_WRITE.test(description)) {
+    return 'The segment builder builds audiences; it does not write emails or messages. Describe who should receive it (e.g. "customers who scored us 0 to 6 on NPS"), save that segment, and write the message in your email tool.';
+  }
   // "send list for the autumn push: everyone still subscribed": a list's name before the colon.
   const named = /^\s*[^:]{0,100}\b(?:list|segment|audience|batch|group)\b[^:]*:(.+)$/is.exec(description);
   if (named) description = named[1]!;

@@ -332,6 +332,12 @@ function campaigns(p: Parse, i: number): Target | undefined {
     if (!article && p.is(k - 1, 'the|our|my|their') && !p.w(k).endsWith('s')) {
       p.assume(`read "${p.text(k - 1, k + 1)}" as any of our campaigns: no campaign is named "${p.tokens[k]!.text}" (name it to pick one)`);
     }
+    // "every campaign we sent in Q3": the campaigns sent in that window, by name (said).
+    const sent = sentIn(p, k + 1);
+    if (sent) {
+      p.assume(`read "${p.text(j, sent.end)}" as ${sent.ids.length === 1 ? 'the campaign' : 'the campaigns'} ${sent.names.map((n) => `"${n}"`).join(', ')}`);
+      return { campaigns: { last: null, ids: sent.ids }, match: p.is(j, 'every|all') ? 'all' : 'any', end: sent.end };
+    }
     return { campaigns: { last: null, ids: null }, match: p.is(j, 'every|all') ? 'all' : undefined, end: k + 1 };
   }
   // "opened Spring Sale and clicked one": "one" stands for the campaign just said (an email event just said is the relation's).
@@ -342,6 +348,22 @@ function campaigns(p: Parse, i: number): Target | undefined {
     return { campaigns: p.lastCampaigns, end };
   }
   return undefined;
+}
+
+/** "(that) we sent in Q3", "sent out since July": the campaigns whose send date is in the window said (absolute windows only). */
+function sentIn(p: Parse, k: number): { ids: string[]; names: string[]; end: number } | undefined {
+  const at = p.skip(k, ['that', 'which', 'we', 'were', 'was', 'got', 'went']);
+  if (!p.is(at, 'sent|mailed|went')) return undefined;
+  const from = p.is(at + 1, 'out') ? at + 2 : at + 1;
+  const when = p.dates.read(from);
+  if (!when?.conditions.length || when.conditions.some((c) => typeof c.value !== 'string' || !['gte', 'gt', 'lt', 'lte'].includes(c.operator))) return undefined;
+  const holds = (d: Date) => when.conditions.every((c) => {
+    const t = new Date(c.value as string).getTime();
+    return c.operator === 'gte' ? d.getTime() >= t : c.operator === 'gt' ? d.getTime() > t : c.operator === 'lt' ? d.getTime() < t : d.getTime() <= t;
+  });
+  const chosen = p.tenant.campaigns.filter((c) => c.sentAt && holds(new Date(c.sentAt)));
+  if (!chosen.length) return undefined;
+  return { ids: chosen.map((c) => c.id), names: chosen.map((c) => c.name), end: when.end };
 }
 
 /** Named campaigns after a number that counts them ("the two Feature Digest emails"), when it does. */

@@ -24,7 +24,7 @@ const PLACE_VERBS: [string[], boolean][] = [
   [['headquartered'], true], [['hq'], true], [['hq', 'is'], true], [['registered'], true], [["hq'd"], true], [['hqd'], true], [['hq', 'in'], true],
 ];
 const PREPOSITIONS: [string[], boolean][] = [
-  [['in'], false], [['from'], false], [['within'], false], [['out', 'of'], false], [['across'], false], [['throughout'], false],
+  [['in'], false], [['from'], false], [['of'], false], [['within'], false], [['out', 'of'], false], [['across'], false], [['throughout'], false],
   [['outside'], true], [['outside', 'of'], true],
 ];
 /** Places that mean "not the place said before". */
@@ -44,8 +44,11 @@ function countryAfterVerb(p: Parse, i: number): Clause | undefined {
   const verb = p.phrase(i, PLACE_VERBS);
   const prep = p.phrase(verb?.end ?? i, PREPOSITIONS);
   if (!prep) return undefined;
-  const list = countries(p, prep.end, false);
+  let list = countries(p, prep.end, false);
   if (!list) return undefined;
+  // ("the clients of Germany and of Netherlands": "of" again before the next country is one list.)
+  const again = p.is(prep.end - 1, 'of') && p.is(list.end, 'and|or') && p.is(list.end + 1, 'of') ? countries(p, list.end + 2, false) : undefined;
+  if (again) list = { items: [...list.items, ...again.items], conj: [...list.conj, p.w(list.end) as 'and' | 'or', ...again.conj], end: again.end };
   const company = !!verb?.value || companyBefore(p, i);
   return { node: countryNode(p, list, company, prep.value, i), end: list.end };
 }

@@ -279,19 +279,33 @@ function someSegments(p: Parse, i: number, at: number): Clause | undefined {
   const orMore = !atLeast && !exactly && p.is(k.end, 'or') && p.is(k.end + 1, 'more');
   let j = orMore ? k.end + 2 : k.end;
   if (!(atLeast || exactly || orMore) || !p.is(j, 'of')) return undefined;
+  const listAt = j + 1;
   j = p.skip(j + 1, ['our', 'the', 'your', 'my', 'existing', 'saved', 'current']);
   const n = readNumber(p.tokens, j);
   if (n) j = p.skip(n.end, ['our', 'the']);
   const kind = p.is(j, 'static|dynamic') ? p.w(j) : undefined;
   if (kind) j += 1;
-  const segments = kind ? p.tenant.segments.filter((s) => s.type === kind) : p.tenant.segments;
-  if (!NOUNS.has(p.w(j)) || segments.length > 10 || k.value > segments.length || (n && n.value !== segments.length)) return undefined;
+  const every = kind ? p.tenant.segments.filter((s) => s.type === kind) : p.tenant.segments;
+  // "exactly one of the Q1 batch and the cooldown list": the segments named, else all of them ("of our segments").
+  const named = NOUNS.has(p.w(j)) ? undefined : listed(p, listAt);
+  const segments = named ? named.ids.map((id) => p.tenant.segments.find((s) => s.id === id)!) : every;
+  const end = named ? named.end : j + 1;
+  if ((!named && !NOUNS.has(p.w(j))) || segments.length > 10 || k.value > segments.length || (!named && n && n.value !== segments.length)) return undefined;
   const ids = segments.map((s) => s.id);
   const subsets = choose(ids, k.value);
   const nodes = subsets.map((inIds) => all(ids.filter((id) => inIds.includes(id) || exactly).map((id) => ({ type: 'segment' as const, operator: inIds.includes(id) ? ('in' as const) : ('not_in' as const), segment: id }))));
   const titles = segments.map((s) => `"${s.title}"`).join(', ');
-  p.assume(`read "${p.text(i, j + 1)}" as in ${exactly ? 'exactly' : 'at least'} ${k.value} of the ${kind ? `${kind} ` : ''}segments ${titles}`);
-  return { node: nodes.length === 1 ? nodes[0]! : group('or', nodes), end: j + 1 };
+  p.assume(`read "${p.text(i, end)}" as in ${exactly ? 'exactly' : 'at least'} ${k.value} of the ${kind ? `${kind} ` : ''}segments ${titles}`);
+  return { node: nodes.length === 1 ? nodes[0]! : group('or', nodes), end };
+}
+
+/** Two or more segments named in a list ("the Q1 batch and the cooldown list"). */
+function listed(p: Parse, at: number): { ids: string[]; end: number } | undefined {
+  const head = oneSegment(p, at);
+  if (!head || head.node.type !== 'segment' || head.node.operator !== 'in' || head.node.when) return undefined;
+  const more = moreSegments(p, head.end, head.node.segment, 'and|or|,');
+  const ids = [...new Set([head.node.segment, ...more.ids])];
+  return ids.length >= 2 ? { ids, end: more.end } : undefined;
 }
 
 const COUNT_FIRST = new Set(['at', 'exactly', 'just', 'only']);

@@ -85,4 +85,6 @@ export const email: Row[] = [
   // "N of our M most recent campaigns": the M as of the clock, said.
   { say: 'contacts who opened at least 2 of our 3 most recent campaigns', rules: counted('email_events', 'gte', 2, c('type', 'eq', 'opened'), c('campaign', 'in', ['Year in Review', 'Black Friday Teaser', 'Autumn Offer'])), assume: ['as of today'] },
   { say: "leads who didn't open even one of the last 3 campaigns", rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'none', { last: 3 })] },
+  // The campaigns sent in a window, by name (said).
+  { say: 'contacts who clicked every campaign we sent in Q3', rules: engaged('clicked', 'all', { ids: ['Back to Work', 'Autumn Offer', 'Black Friday Teaser'] }), assume: ['"Back to Work"'] },
 ];

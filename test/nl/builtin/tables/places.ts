@@ -33,4 +33,6 @@ export const places: Row[] = [
   { say: 'contacts from the USA', rules: c('country', 'eq', 'US') },
   { say: 'contacts in Great Britain and Canada', rules: c('country', 'in', ['GB', 'CA']) },
   { say: 'hot leads in the states, no owner', rules: [c('tags', 'eq', 'hot-lead'), c('country', 'eq', 'US'), c('owner', 'is_null')] },
+  // A second-language "of" before each country is one list.
+  { say: 'the clients of Italy and of Spain', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['IT', 'ES'])] },
 ];

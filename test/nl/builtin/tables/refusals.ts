@@ -117,4 +117,7 @@ export const refusals: Row[] = [
   { say: 'delet evryone taggd trial pls', refuse: true },
   { say: 'Globex Corp contacts who opened the Spring Sale', refuse: true },
   { say: 'plz delete teh churned ppl', refuse: true },
+  // Writing content and a deal's loss reason are not audiences.
+  { say: 'Draft a welcome email for the leads in Brazil', refuse: true },
+  { say: 'contacts whose deal was lost to a competitor', refuse: true },
 ];

@@ -57,4 +57,5 @@ export const segments: Row[] = [
   { say: "Q1 batch contacts that aren't in the cooldown", rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['as segment'] },
   // A long word of a title, misspelt, is corrected against the titles' words (said).
   { say: 'vips not in cooldwn list', rules: [c('tags', 'eq', 'vip'), notInSegment('Cooldown — Mar 2026')], assume: ['"cooldown"'] },
+  { say: 'leads in exactly one of the Q1 batch or the cooldown segment', rules: [c('lifecycle_stage', 'eq', 'lead'), or(and(inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')), and(inSegment('Cooldown — Mar 2026'), notInSegment('Q1 batch')))], assume: ['exactly 1 of the segments'] },
 ];
