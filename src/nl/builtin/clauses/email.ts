@@ -356,11 +356,8 @@ function sentIn(p: Parse, k: number): { ids: string[]; names: string[]; end: num
   if (!p.is(at, 'sent|mailed|went')) return undefined;
   const from = p.is(at + 1, 'out') ? at + 2 : at + 1;
   const when = p.dates.read(from);
-  if (!when?.conditions.length || when.conditions.some((c) => typeof c.value !== 'string' || !['gte', 'gt', 'lt', 'lte'].includes(c.operator))) return undefined;
-  const holds = (d: Date) => when.conditions.every((c) => {
-    const t = new Date(c.value as string).getTime();
-    return c.operator === 'gte' ? d.getTime() >= t : c.operator === 'gt' ? d.getTime() > t : c.operator === 'lt' ? d.getTime() < t : d.getTime() <= t;
-  });
+  if (!when?.conditions.length || when.conditions.some((c) => typeof c.value !== 'string' || (c.operator !== 'gte' && c.operator !== 'lt'))) return undefined;
+  const holds = (d: Date) => when.conditions.every((c) => (c.operator === 'gte' ? d.getTime() >= new Date(c.value as string).getTime() : d.getTime() < new Date(c.value as string).getTime()));
   const chosen = p.tenant.campaigns.filter((c) => c.sentAt && holds(new Date(c.sentAt)));
   if (!chosen.length) return undefined;
   return { ids: chosen.map((c) => c.id), names: chosen.map((c) => c.name), end: when.end };
