@@ -23,6 +23,8 @@ const SEASON_AFTER = new Set(['and', 'or', 'but', 'who', 'that', 'which', 'with'
 const MONTH_LABELS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** The month each season starts in (0 = January); winter runs December to February. */
 const SEASONS: Record<string, number> = { spring: 2, summer: 5, autumn: 8, fall: 8, winter: 11 };
+/** The seasons' names ("over the summer" is read as "in the summer" by the tokenizer). */
+export const SEASON_NAMES: ReadonlySet<string> = new Set(Object.keys(SEASONS));
 
 const UNITS: Record<string, [RelativeUnit, number]> = {
   day: ['days', 1], days: ['days', 1], week: ['weeks', 1], weeks: ['weeks', 1], month: ['months', 1], months: ['months', 1],

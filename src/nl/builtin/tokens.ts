@@ -4,6 +4,7 @@
 // and a possessive 's is its own token ("Sara's" → sara 's). Shorthand is normalized here, once, so
 // every recognizer sees plain English: "w/" → with, "w/o" → without, "havent" → haven't, "n e" → any
 // (the token keeps its text as written, so spans still point at what the user typed).
+import { SEASON_NAMES } from './dates.js';
 import { COMPANY_NOUNS as COMPANY_WORDS, DOERS, SHORTHAND, SHORTHAND_PHRASES, SIZED_BY } from './vocabulary.js';
 
 export type TokenKind = 'word' | 'number' | 'date' | 'quoted' | 'literal' | 'punct';
@@ -205,7 +206,6 @@ const PARTICIPLES = new Set(['met', 'bought', 'won', 'lost', 'spoke', 'sent', 'p
 const HESITATIONS = new Set(['um', 'umm', 'uh', 'uhh', 'uhm', 'er', 'erm', 'hmm', 'basically', 'literally', 'kinda', 'sorta', 'honestly', 'really']);
 /** Words of speech that, set off by commas, say nothing: hesitations and discourse markers ("ok so, …", "…, right, …"). */
 const SPOKEN_ASIDES = new Set([...HESITATIONS, 'like', 'ok', 'okay', 'alright', 'right', 'so', 'well', 'yeah', 'anyway', 'anyways', 'you', 'know']);
-const SEASON_WORDS = new Set(['spring', 'summer', 'autumn', 'fall', 'winter', 'holidays']);
 /** Words that continue a phrase rather than start an item: determiners and number words. */
 const MID_PHRASE = new Set(['our', 'the', 'a', 'an', 'their', 'its', 'any', 'last', 'past', 'first', 'latest', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'half', 'dozen', 'more', 'less', 'fewer', 'at']);
 /** Words that open a clause of their own: before them, a comma still separates. */
@@ -264,7 +264,7 @@ function shorthand(tokens: Token[]): Token[] {
       continue;
     }
     // "created over the summer", "over the winter": during that season, as "in the".
-    if (t.kind === 'word' && t.norm === 'over' && next?.norm === 'the' && SEASON_WORDS.has(tokens[i + 2]?.norm ?? '')) {
+    if (t.kind === 'word' && t.norm === 'over' && next?.norm === 'the' && SEASON_NAMES.has(tokens[i + 2]?.norm ?? '')) {
       out.push({ ...t, norm: 'in' });
       continue;
     }
@@ -503,21 +503,21 @@ function shorthand(tokens: Token[]): Token[] {
 
 /** Row nouns a spreadsheet COUNTIF may count. */
 const COUNTED = new Set(['deals', 'deal', 'activities', 'activity', 'calls', 'meetings', 'notes', 'emails', 'email_events', 'events', 'fit_scores', 'opportunities']);
-const COUNT_WORDS: Record<string, string[]> = { '>=': ['at', 'least'], '≥': ['at', 'least'], '>': ['more', 'than'], '<=': ['at', 'most'], '≤': ['at', 'most'], '<': ['fewer', 'than'], '=': ['exactly'], '==': ['exactly'] };
+/** The comparisons a COUNTIF ends with; the operator table reads each before the count as it stands. */
+const COUNT_SYMBOLS = new Set(['>=', '≥', '>', '<=', '≤', '<', '=', '==']);
 
 /**
  * "COUNTIF(deals, amount>5000)>=2", "COUNTIF(activities, type="note") >= 3": a spreadsheet count of
- * rows is the English it stands for, "at least 2 deals with amount>5000".
+ * rows is the same count said before the rows, ">= 2 deals with amount>5000".
  */
 function countIfs(tokens: Token[]): Token[] {
   for (let k = 0; k < tokens.length; k++) {
     if (tokens[k]!.norm !== 'countif' || tokens[k + 1]?.norm !== '(' || !COUNTED.has(tokens[k + 2]?.norm ?? '') || tokens[k + 3]?.norm !== ',') continue;
     const close = tokens.findIndex((t, n) => n > k + 3 && t.norm === ')');
     const [op, n] = [tokens[close + 1], tokens[close + 2]];
-    const words = op ? COUNT_WORDS[op.norm] : undefined;
-    if (close < 0 || !words || n?.kind !== 'number') continue;
-    const at = (norm: string, t: Token): Token => ({ kind: 'word', text: '', norm, start: t.start, end: t.start });
-    const said = [...words.map((w) => at(w, op!)), n, tokens[k + 2]!, at('with', tokens[k + 3]!), ...tokens.slice(k + 4, close)];
+    if (close < 0 || !op || !COUNT_SYMBOLS.has(op.norm) || n?.kind !== 'number') continue;
+    const withWord: Token = { kind: 'word', text: '', norm: 'with', start: tokens[k + 3]!.start, end: tokens[k + 3]!.start };
+    const said = [op, n, tokens[k + 2]!, withWord, ...tokens.slice(k + 4, close)];
     tokens.splice(k, close + 3 - k, ...said);
     k += said.length - 1;
   }

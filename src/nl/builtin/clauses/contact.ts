@@ -271,8 +271,8 @@ function gaveOn(p: Parse, i: number): Clause | undefined {
   const bound = unique.length === 1 && p.is(j, 'or|and') ? (p.is(j + 1, 'lower|less|below|under|worse|fewer') ? 'lte' : p.is(j + 1, 'higher|more|above|better|over|greater|up') ? 'gte' : undefined) : undefined;
   if (bound) j += 2;
   const upTo = !bound && unique.length === 1 && p.is(j, 'to|-|–|through') ? numberAt(j + 1) : undefined;
-  if (upTo && Number.isInteger(upTo.value) && upTo.value > unique[0]!) j = upTo.end;
-  const range = upTo && upTo.value > unique[0]! ? ([unique[0]!, upTo.value] as [number, number]) : undefined;
+  const range = upTo && Number.isInteger(upTo.value) && upTo.value > unique[0]! ? ([unique[0]!, upTo.value] as [number, number]) : undefined;
+  if (range) j = upTo!.end;
   const score = (key: string) => (range ? cond(key, 'between', range) : bound ? cond(key, bound, unique[0]!) : unique.length === 1 ? cond(key, 'eq', unique[0]!) : cond(key, 'in', unique));
   if (!p.is(j, 'on|for|in')) {
     // "rated us 9 or 10": a rating of us with no field named is the tenant's one 0–10 rating field, said.
@@ -966,8 +966,8 @@ const SOMEBODY = [['anyone'], ['anybody'], ['someone'], ['somebody']];
 
 /** After "nobody" / "someone": the verbs of owning ("nobody is looking after", "someone manages"). */
 const OWNING: [string[], true][] = [
-  ...['owns', 'owned', 'manages', 'handles', 'has'].map((w) => [[w], true] as [string[], true]),
-  ...['looks after', 'is looking after', 'is managing', 'is handling', 'is responsible for', 'takes care of', 'is taking care of', 'looks after them', 'is looking after them'].map((w) => [w.split(' '), true] as [string[], true]),
+  ...OWNS.filter(([, negated]) => !negated).map(([words]) => [words, true] as [string[], true]),
+  ...['owned', 'has', 'is managing', 'is handling', 'is responsible for', 'is taking care of', 'looks after them', 'is looking after them'].map((w) => [w.split(' '), true] as [string[], true]),
 ];
 
 /** "nobody owns", "owned by no one" (no owner); "someone owns", "assigned to anyone" (an owner). */
