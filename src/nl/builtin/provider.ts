@@ -8,7 +8,7 @@ import { CALENDAR_UNITS } from './dates.js';
 import { parseObjectDescription } from './objects.js';
 import { criteriaSections, requestAndPurpose } from './purpose.js';
 import { refuseAfter, refuseBefore } from './refusal.js';
-import { Parse } from './state.js';
+import { Parse, runTogetherWords } from './state.js';
 import { scan, structure } from './structure.js';
 import { FILLERS, QUESTION_OPENERS } from './vocabulary.js';
 
@@ -67,7 +67,21 @@ export class BuiltinProvider implements Provider {
     return this.parseOnce(request);
   }
 
-  private parseOnce({ description, tenant, asOf }: GenerateRequest): Generation {
+  /**
+   * A run-together word split into known words ("vipcustomersin") is a guess: when the parse does not
+   * read all of its pieces (one is left open) or refuses, the description is read again as written,
+   * so an ordinary word ("lifetime") is never taken apart into a wrong audience.
+   */
+  private parseOnce(request: GenerateRequest): Generation {
+    const joined = runTogetherWords(request.description, request.tenant);
+    const out = this.parseText(request, true);
+    if (!joined.length) return out;
+    const open = out.kind === 'rules' ? out.unrecognized : [];
+    const unread = out.kind === 'refusal' || joined.some((j) => open.some((u) => u.start < j.end && j.start < u.end));
+    return unread ? this.parseText(request, false) : out;
+  }
+
+  private parseText({ description, tenant, asOf }: GenerateRequest, split: boolean): Generation {
     const common = { provider: this.name, model: this.model, promptVersion: this.promptVersion };
     const early = refuseBefore(description, tenant);
     if (early) return { ...common, kind: 'refusal', reason: early };
@@ -91,7 +105,7 @@ export class BuiltinProvider implements Provider {
       .concat(purposes).sort((a, b) => a.start - b.start).filter((c, n, all) => n === 0 || c.start >= all[n - 1]!.end);
     const blank = (text: string, c: { start: number; end: number }) => text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end);
     const readable = comments.reduce(blank, leadIn ? blank(briefed, leadIn) : briefed);
-    const p = new Parse(readable, tenant, asOf);
+    const p = new Parse(readable, tenant, asOf, split);
     const scanned = scan(p);
     const unknown = [...scanned.unknown];
     const tree = dottedSameRow(p, readable, oneValuedUnion(p, structure(scanned.items, unknown)));

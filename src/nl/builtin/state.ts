@@ -11,7 +11,7 @@ import { fuzzyKey, type Lexicon, lexiconFor, type Sense, type SenseKind } from '
 import { CODE_WORDS, PLACE_WORDS, THE_CODES } from './regions.js';
 import { type Token, tokenize } from './tokens.js';
 import { isKnownWord, TIME_TYPO_WORDS, TYPO_VERBS, TYPO_WORDS } from './keywords.js';
-import { CAMPAIGN_NOUNS } from './vocabulary.js';
+import { AND_WORDS, BUT_WORDS, CAMPAIGN_NOUNS, FILLERS, NEGATIONS, OR_LESS, OR_MORE, OR_WORDS, RELATIVIZERS } from './vocabulary.js';
 
 /** Edit distance where swapping two neighbouring letters ("Itlay", "lsat") counts as one edit. */
 export function typoDistance(a: string, b: string): number {
@@ -25,6 +25,70 @@ export function typoDistance(a: string, b: string): number {
 
 /** A vowel, "y" included but for a final one ("jly", "rcntly" keep it). */
 const VOWELS = /[aeiou]|y(?!$)/;
+
+/** Two-letter words a run-together word may contain ("customersin", "nodeals"); other pieces have three letters or more. */
+const SHORT_PIECES = new Set(['in', 'on', 'of', 'to', 'at', 'by', 'or', 'no', 'an', 'is', 'eu', 'uk', 'us']);
+const MAX_PIECES = 4;
+/**
+ * Words that say nothing by themselves: a split made only of them is an ordinary English word
+ * ("somewhere", "nevertheless", "nowhere"), not a missed space.
+ */
+const FUNCTION_PIECES = new Set([...FILLERS, ...RELATIVIZERS, ...NEGATIONS, ...AND_WORDS, ...OR_WORDS, ...BUT_WORDS, ...OR_LESS, ...OR_MORE, ...SHORT_PIECES, 'ever', 'else', 'where', 'less', 'more', 'what', 'how', 'when']);
+
+/**
+ * "vipcustomersin germany", "lastmonth", "nodeals": an unknown word that is two to four known words
+ * written together (a phone's autocorrect, a missed space) is read as those words, and said. The
+ * split with the fewest pieces wins, then the one with the longest pieces; a word that no split
+ * covers is left for the typo corrector and, failing that, reported.
+ */
+export function splitRunTogether(tokens: Token[], known: (word: string) => boolean): Token[] {
+  if (!tokens.some((t) => t.kind === 'word' && t.norm.length >= 6)) return tokens;
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const pieces = t.kind === 'word' && t.norm.length >= 6 && t.norm.length <= 40 && /^[a-z]+$/.test(t.norm) && t.text.length === t.norm.length && !known(t.norm)
+      ? piecesOf(t.norm, known)
+      : undefined;
+    if (!pieces) {
+      out.push(t);
+      continue;
+    }
+    let at = 0;
+    pieces.forEach((piece, k) => {
+      out.push({
+        kind: 'word', text: t.text.slice(at, at + piece.length), norm: piece, start: t.start + at, end: t.start + at + piece.length, joined: { start: t.start, end: t.end },
+        ...(k === 0 ? { reading: `read "${t.text}" as "${pieces.join(' ')}"` } : {}),
+      });
+      at += piece.length;
+    });
+  }
+  return out;
+}
+
+/** The words of a description that would be split as run together (their offsets). */
+export function runTogetherWords(description: string, tenant: TenantValues): { start: number; end: number }[] {
+  const lex = lexiconFor(tenant);
+  const out = splitRunTogether(tokenize(description), (w) => lex.words.has(w) || isKnownWord(w)).flatMap((t) => (t.joined && t.joined.start === t.start ? [t.joined] : []));
+  return out;
+}
+
+function piecesOf(word: string, known: (word: string) => boolean): string[] | undefined {
+  // best[i]: the best split of word[0, i) — fewest pieces, then the largest sum of squared lengths.
+  const best: ({ pieces: string[]; score: number } | undefined)[] = [{ pieces: [], score: 0 }];
+  for (let end = 2; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 24); start <= end - 2; start++) {
+      const before = best[start];
+      if (!before || before.pieces.length >= MAX_PIECES) continue;
+      const piece = word.slice(start, end);
+      if (piece.length === 2 ? !SHORT_PIECES.has(piece) : !known(piece)) continue;
+      const pieces = [...before.pieces, piece];
+      const score = before.score + piece.length * piece.length;
+      const now = best[end];
+      if (!now || pieces.length < now.pieces.length || (pieces.length === now.pieces.length && score > now.score)) best[end] = { pieces, score };
+    }
+  }
+  const found = best[word.length];
+  return found && found.pieces.length >= 2 && !found.pieces.every((p) => FUNCTION_PIECES.has(p)) ? found.pieces : undefined;
+}
 const TAGGED = new Set(['tagged', 'tag', 'tags', 'labeled', 'labelled', 'label']);
 const SKELETONS = new WeakMap<readonly unknown[], Map<string, unknown>>();
 
@@ -205,9 +269,12 @@ export class Parse {
     readonly description: string,
     readonly tenant: TenantValues,
     readonly asOf: Date,
+    /** Whether run-together words are split (the provider parses again without when a split is not read). */
+    split = true,
   ) {
-    this.tokens = tokenize(description);
     this.lex = lexiconFor(tenant);
+    const tokens = tokenize(description);
+    this.tokens = split ? splitRunTogether(tokens, (w) => this.lex.words.has(w) || isKnownWord(w)) : tokens;
     this.dates = new DateReader(this.tokens, asOf);
     this.lattice = this.tokens.map((_, i) => this.exactAt(i));
     this.correctTypos();

@@ -23,6 +23,8 @@ export interface Token {
   plus?: boolean;
   /** For a date that could be read two ways ("03/04/2026") or a number grouped with dots ("50.000"): the reading taken, to report. */
   reading?: string;
+  /** For a piece of a run-together word ("vipcustomersin" → vip customers in): the whole word's offsets. */
+  joined?: { start: number; end: number };
 }
 
 /** The objects a query names fields of, before a dot ("deal.stage"); a domain ("acme.example") is none of them. */

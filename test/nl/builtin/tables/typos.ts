@@ -40,4 +40,11 @@ export const typos: Row[] = [
   // A value of several words written as one; "unsubd", "emps".
   { say: 'anyone tagged hotlead', rules: c('tags', 'eq', 'hot-lead') },
   { say: 'unsubd contacts in brasil', rules: [c('email_status', 'eq', 'unsubscribed'), c('country', 'eq', 'BR')] },
+  // Words run together (a missed space, a phone's autocorrect): the known words they are made of, said;
+  // an ordinary word made only of function words ("somewhere", "nevertheless") is not split.
+  { say: 'vipcustomersin germany', rules: [c('tags', 'eq', 'vip'), c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], assume: ['"vipcustomersin" as "vip customers in"'] },
+  { say: 'leads with nodeals', rules: [c('lifecycle_stage', 'eq', 'lead'), hasNo('deals')], assume: ['"nodeals" as "no deals"'] },
+  { say: 'customers in germanyor france', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'in', ['DE', 'FR'])], assume: ['"germanyor" as "germany or"'] },
+  { say: 'contacts created lastmonth', rules: [c('created_at', 'gte', '2026-10-01'), c('created_at', 'lt', '2026-11-01')], assume: ['"lastmonth" as "last month"'] },
+  { say: 'contacts living in France whose company is based somewhere else', rules: [c('company.country', 'is_not_null'), c('company.country', 'neq', 'FR'), c('country', 'eq', 'FR')] },
 ];
