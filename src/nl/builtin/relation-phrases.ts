@@ -141,6 +141,9 @@ const activities: RelationPhrases = {
     [['called', 'back'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }], [['called', 'us', 'back'], { where: [['type', 'eq', 'call'], ['direction', 'eq', 'inbound']], names: true }],
     ...[['called'], ['phoned'], ['rang'], ['rung']].map((words) => [words, CALLED] as const),
     [['emailed'], { where: [['type', 'eq', 'email'], ['direction', 'eq', 'outbound']], names: true, assume: 'as an email we sent (outbound)' }],
+    // "attended a meeting", "assisted to a meeting" (the French "assister à"), "took part in 2 meetings": the noun says which rows.
+    ...[['attended'], ['attended', 'to'], ['assisted', 'to'], ['assisted', 'at'], ['assisted', 'in'], ['participated', 'in'], ['participated', 'to'], ['participated', 'at'], ['took', 'part', 'in'], ['sat', 'in', 'on'], ['went', 'to'], ['came', 'to'], ['showed', 'up', 'to'], ['showed', 'up', 'at']]
+      .map((words) => [words, { where: [] } as Reading] as const),
     [['met', 'with'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['met'], { where: [['type', 'eq', 'meeting']], names: true }],
     [['inactive'], { where: [], names: true, none: true, usualWindow: USUAL_ACTIVE, assume: 'as no activity of any kind' }],

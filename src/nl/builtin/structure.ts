@@ -905,9 +905,14 @@ function sequence(seq: Seq, unknown: number[]): Node | undefined {
       let part = seq.slice(k + 1, marks[n + 1] ?? seq.length);
       // "customers other than those in the Q1 batch, and not tagged partner": ", and not …" after an
       // exception is one more condition on everyone, not part of what is left out.
-      const cut = part.findIndex((x, idx) => idx > 0 && isMark(x, 'and') && !!(x as { loose?: boolean }).loose && isMark(part[idx + 1] ?? x, 'not'));
+      // So is "except the cooldown list and (also) not the unsubscribed" without the comma: a negation
+      // inside what is left out would let them back in, which nobody means — unless a relative clause
+      // holds it ("except those who are churned and not subscribed": one group).
+      const after = (idx: number) => { let k = idx + 1; while (isMark(part[k] ?? part[idx]!, 'and') && k < part.length) k += 1; return k; };
+      const cut = part.findIndex((x, idx) => idx > 0 && isMark(x, 'and') && !isMark(part[idx - 1]!, 'and') && after(idx) < part.length && isMark(part[after(idx)]!, 'not')
+        && (!!(x as { loose?: boolean }).loose || !part.slice(0, idx).some((y) => isMark(y, 'rel'))));
       if (cut > 0) {
-        const also = sequence(part.slice(cut + 1), unknown);
+        const also = sequence(part.slice(after(cut)), unknown);
         if (also) kept.push(also);
         part = part.slice(0, cut);
       }

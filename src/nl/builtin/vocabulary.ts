@@ -236,6 +236,8 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   'missing both': 'neither', 'lacking both': 'neither',
   // "someone else than Eddie" (a second-language "other than"): an exception.
   'else than': 'except', 'else but': 'except', 'other then': 'except',
+  // "…, and in any case not the unsubscribed": a discourse marker that only insists (read as "also").
+  'in any case': 'also', 'in all cases': 'also', 'in every case': 'also', 'at any rate': 'also', 'either way': 'also', 'of course': 'also',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };
 

@@ -102,4 +102,8 @@ export const activities: Row[] = [
   { say: 'contacts with an inbound call and an outbound email, both within the last 90 days', rules: [has('activities', c('type', 'eq', 'call'), c('direction', 'eq', 'inbound'), c('occurred_at', 'within_last', days(90))), has('activities', c('type', 'eq', 'email'), c('direction', 'eq', 'outbound'), c('occurred_at', 'within_last', days(90)))], assume: ['said of each of them'] },
   { say: 'contacts with a meeting with us since the Fourth of July', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-07-04')) },
   { say: 'contacts with no fewer than 3 calls within the preceding sixty days', rules: counted('activities', 'gte', 3, c('type', 'eq', 'call'), c('occurred_at', 'within_last', days(60))) },
+  // Attending: "attended", "assisted to" (the French "assister à"), "took part in" — the noun says which rows.
+  { say: 'contacts who attended a meeting since september', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'contacts who assisted to a meeting since september', rules: has('activities', c('type', 'eq', 'meeting'), c('occurred_at', 'gte', '2026-09-01')) },
+  { say: 'leads that took part in 2 meetings', rules: [c('lifecycle_stage', 'eq', 'lead'), counted('activities', 'eq', 2, c('type', 'eq', 'meeting'))] },
 ];

@@ -187,4 +187,10 @@ export const scope: Row[] = [
   // Formal and British exceptions: "save for", "bar the".
   { say: 'All customers, save for those owned by Eddie Editor', rules: [c('lifecycle_stage', 'eq', 'customer'), c('owner', 'neq', 'Eddie Editor')] },
   { say: 'everyone in the Q1 batch bar the partners', rules: [inSegment('Q1 batch'), c('tags', 'neq', 'partner')] },
+  // "except A and (also / in any case) not B": the negation ends what is left out — both excluded, never NOT(A OR NOT B);
+  // inside a relative clause it stays one group.
+  { say: 'contacts except the ones in the cooldown list and not the unsubscribed', rules: and(notInSegment('Cooldown — Mar 2026'), c('email_status', 'neq', 'unsubscribed')) },
+  { say: 'all the contacts except the ones in the cooldown list, and in any case not the unsubscribed', rules: and(notInSegment('Cooldown — Mar 2026'), c('email_status', 'neq', 'unsubscribed')) },
+  { say: 'contacts except churned, and also not the unsubscribed', rules: and(c('lifecycle_stage', 'neq', 'churned'), c('email_status', 'neq', 'unsubscribed')) },
+  { say: 'contacts except those who are churned and not subscribed', rules: not(c('lifecycle_stage', 'eq', 'churned'), c('email_status', 'neq', 'subscribed')) },
 ];
