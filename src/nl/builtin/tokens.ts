@@ -325,6 +325,20 @@ function shorthand(tokens: Token[]): Token[] {
       i += 1;
       continue;
     }
+    // "created in FY2026", "won in FY 26", "this FY": a fiscal year, read as the calendar year (said, as above).
+    if (t.kind === 'word' && /^fy(?:\d{2}|\d{4})?$/.test(t.norm)) {
+      const joined = t.norm.length > 2 ? Number(t.norm.slice(2)) : next?.kind === 'number' && /^\d{2}(?:\d{2})?$/.test(next.text) ? next.value! : undefined;
+      const end = t.norm.length > 2 || joined === undefined ? t.end : next!.end;
+      const text = t.norm.length > 2 || joined === undefined ? t.text : `${t.text} ${next!.text}`;
+      const reading = `read "${text}" as the calendar year: no fiscal year start is set (say the months, e.g. "since April 1", to change it)`;
+      if (joined === undefined) out.push({ kind: 'word', text, norm: 'year', start: t.start, end, reading });
+      else {
+        const year = joined < 100 ? 2000 + joined : joined;
+        out.push({ kind: 'number', text, norm: String(year), value: year, start: t.start, end, reading });
+        if (t.norm.length === 2) i += 1;
+      }
+      continue;
+    }
     // "who never in fact opened it": "in fact" stresses, it says nothing.
     if (t.kind === 'word' && t.norm === 'in' && next?.norm === 'fact') {
       i += tokens[i + 2]?.norm === ',' ? 2 : 1;

@@ -815,7 +815,8 @@ function tagByPart(p: Parse, i: number): Clause | undefined {
   const before = ['tag', 'label'].includes(p.tokens[i]?.norm ?? '') && ['of', 'called', 'named'].includes(p.tokens[i + 1]?.norm ?? '') ? partialTag(p, i + 2) : undefined;
   if (before) return { node: cond(field.key, 'eq', before.tag), end: before.end, assumptions: [`read "${p.text(i, before.end)}" as the tag "${before.tag}"`] };
   const part = partialTag(p, i);
-  if (!part || !p.is(part.end, 'tag|tags|label|labels|tagged')) return undefined;
+  // ("on the beta programme", "the trial cohort": a programme named by its tag's first word, said.)
+  if (!part || !p.is(part.end, 'tag|tags|label|labels|tagged|program|programme|programs|programmes|cohort')) return undefined;
   const end = part.end + 1;
   return { node: cond(field.key, 'eq', part.tag), end, assumptions: [`read "${p.text(i, end)}" as the tag "${part.tag}"`] };
 }

@@ -116,7 +116,9 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     const nounAfter = NOUNS.has(p.w(match.end));
     // "on cooldown": "on" says membership of a list, so a unique first word of a title is enough.
     // ("Q1 batch minus cooldown": right after a word that leaves people out, the unique word is enough too, said.)
-    if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside')) && !(j === i && p.is(i - 1, 'minus|except|excluding|without'))) continue;
+    if (sense.partial && !nounBefore && !nounAfter && !(intro && (p.w(i) === 'on' || p.w(i) === 'outside')) && !(j === i && p.is(i - 1, 'minus|except|excluding|without'))
+      // ("in the Q1 batch and not the cooldown": right after "not", with a segment named before it.)
+      && !(p.lastSegment && p.is(i - 1, 'not|nor') && !intro)) continue;
     // "the already-ran-Spring-Sale list": a title's first words, then more of its words.
     if (sense.partial) {
       const said = p.assumptions.length;

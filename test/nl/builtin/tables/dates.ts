@@ -91,4 +91,7 @@ export const dates: Row[] = [
   { say: 'contacts created since the October bank holiday', rules: c('created_at', 'gte', '2026-10-26'), assume: ['(Ireland)'] },
   { say: 'contacts created since the summer bank holiday', rules: c('created_at', 'gte', '2026-08-31'), assume: ['in Ireland it is 2026-08-03'] },
   { say: 'leads created over the winter', rules: [c('lifecycle_stage', 'eq', 'lead'), c('created_at', 'gte', '2025-12-01'), c('created_at', 'lt', '2026-03-01')], assume: ['winter'] },
+  // "FY2026", "FY 25", "this FY": the calendar year, as "fiscal year" is (no fiscal year start is set), said.
+  { say: 'contacts created in FY2026', rules: [c('created_at', 'gte', '2026-01-01'), c('created_at', 'lt', '2027-01-01')], assume: ['"FY2026" as the calendar year'] },
+  { say: 'contacts created in FY 25', rules: [c('created_at', 'gte', '2025-01-01'), c('created_at', 'lt', '2026-01-01')], assume: ['"FY 25" as the calendar year'] },
 ];

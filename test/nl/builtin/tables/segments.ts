@@ -58,4 +58,6 @@ export const segments: Row[] = [
   // A long word of a title, misspelt, is corrected against the titles' words (said).
   { say: 'vips not in cooldwn list', rules: [c('tags', 'eq', 'vip'), notInSegment('Cooldown — Mar 2026')], assume: ['"cooldown"'] },
   { say: 'leads in exactly one of the Q1 batch or the cooldown segment', rules: [c('lifecycle_stage', 'eq', 'lead'), or(and(inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')), and(inSegment('Cooldown — Mar 2026'), notInSegment('Q1 batch')))], assume: ['exactly 1 of the segments'] },
+  // A segment's unique first word right after "not", with a segment named before it.
+  { say: 'contacts in the Q1 batch and not the cooldown', rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['"cooldown" as segment'] },
 ];

@@ -23,4 +23,6 @@ export const tags: Row[] = [
   { say: 'contacts labelled newsletter', rules: c('tags', 'eq', 'newsletter') },
   { say: 'contacts marked do-not-call', rules: c('tags', 'eq', 'do-not-call') },
   { say: 'contacts without the vip or partner tags', rules: c('tags', 'not_in', ['vip', 'partner']) },
+  // A programme or cohort named by its tag's first word, said.
+  { say: 'contacts on the beta programme', rules: c('tags', 'eq', 'beta-tester'), assume: ['"beta programme" as the tag "beta-tester"'] },
 ];
