@@ -129,6 +129,8 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   // "contacts who are (already) an opportunity": what they are, a lifecycle stage, not a deal they have.
   const article = p.tokens[i]?.norm === 'a' || p.tokens[i]?.norm === 'an' ? i + 1 : i;
   if (BEING.has(p.tokens[i - 1]?.norm ?? '') && p.sense(article, 'value', (s) => s.field === 'lifecycle_stage')) return undefined;
+  const pair = adjectivePair(p, i);
+  if (pair) return pair;
   let best: Clause | undefined;
   for (const phrases of RELATION_PHRASES) {
     const c = readRelation(p, i, phrases);
@@ -136,6 +138,50 @@ export function relationClause(p: Parse, i: number): Clause | undefined {
   }
   if (best) best = sharedWindow(p, i, best) ?? bothInWindow(p, best) ?? best;
   return best ?? (p.lastRelation ? elided(p, i, p.lastRelation) : undefined) ?? boundForValue(p, i);
+}
+
+/** The first words of the relations' adjectives ("open", "won"): only there is a pair of them looked for. */
+const ADJECTIVE_FIRST = new Set(RELATION_PHRASES.flatMap((r) => r.before.map(([words]) => words[0]!)));
+
+/**
+ * "both a won and a lost deal", "an open or a won deal": two adjectives of one relation sharing its
+ * noun (and what follows it) are two rows, AND-ed or OR-ed as said — not the second adjective alone
+ * with the first left open, nor the first taken for another relation ("an open …" is no email open).
+ */
+function adjectivePair(p: Parse, i: number): Clause | undefined {
+  // (A gate on the tokens themselves: most words are no adjective of a relation.)
+  let k = p.tokens[i]?.norm === 'both' || p.tokens[i]?.norm === 'either' ? i + 1 : i;
+  if (p.tokens[k]?.norm === 'a' || p.tokens[k]?.norm === 'an') k += 1;
+  if (!ADJECTIVE_FIRST.has(p.tokens[k]?.norm ?? '')) return undefined;
+  const joins = (t: { norm: string } | undefined) => t?.norm === 'and' || t?.norm === 'or';
+  if (!joins(p.tokens[k + 1]) && !joins(p.tokens[k + 2])) return undefined;
+  for (const phrases of RELATION_PHRASES) {
+    const first = p.phrase(k, phrases.before);
+    const conj = first ? p.tokens[first.end]?.norm : undefined;
+    if (!first || (conj !== 'and' && conj !== 'or')) continue;
+    const at = first.end + 1;
+    const m = p.tokens[at]?.norm === 'a' || p.tokens[at]?.norm === 'an' ? at + 1 : at;
+    if (!ADJECTIVE_FIRST.has(p.tokens[m]?.norm ?? '')) continue;
+    const second = p.phrase(m, phrases.before);
+    if (!second) continue;
+    const rows = readRelation(p, at, phrases);
+    if (!rows || rows.node.type !== 'relation' || !rows.node.has || rows.end <= second.end) continue;
+    // ("an open and a won deal in 2026": a window on the close date a won deal chose says nothing of an open one.)
+    if ((first.value.date ?? '') !== (second.value.date ?? '') && rows.refs?.lastWindow?.length) continue;
+    const said = (where: Where) => where.map(([field, operator, value]) => JSON.stringify(cond(field, operator, value)));
+    const theirs = new Set(said(second.value.where));
+    const kept = (rows.node.where?.children ?? []).filter((c) => !theirs.has(JSON.stringify(c)));
+    if (kept.length !== (rows.node.where?.children.length ?? 0) - theirs.size) continue;
+    const mine = relation(phrases.relation, true, [...first.value.where.map(([field, operator, value]) => cond(field, operator, value)), ...(kept as Condition[])], rows.node.count);
+    const noun = rows.node.relation === 'activities' ? 'activity' : rows.node.relation === 'deals' ? 'deal' : 'row';
+    return {
+      node: group(conj === 'and' ? 'and' : 'or', [mine, rows.node]),
+      end: rows.end,
+      assumptions: [...(rows.assumptions ?? []), `read "${p.text(i, rows.end)}" as ${conj === 'and' ? 'two' : 'either of two'} ${noun}s: ${p.text(k, first.end)} ${conj} ${p.text(m, second.end)}`],
+      refs: rows.refs,
+    };
+  }
+  return undefined;
 }
 
 /**

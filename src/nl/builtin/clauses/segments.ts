@@ -16,7 +16,7 @@ const SEGMENT_IS: [string[], boolean][] = [[['='], false], [['=='], false], [[':
 /** Phrases that introduce a segment; true when they mean outside of it. */
 const INTROS: [string[], boolean][] = [
   [['in'], false], [['within'], false], [['inside'], false], [['from'], false], [['on'], false], [['members', 'of'], false], [['member', 'of'], false],
-  [['part', 'of'], false], [['belong', 'to'], false], [['belongs', 'to'], false], [['belonging', 'to'], false], [['included', 'in'], false],
+  [['sitting', 'in'], false], [['sitting', 'on'], false], [['part', 'of'], false], [['belong', 'to'], false], [['belongs', 'to'], false], [['belonging', 'to'], false], [['included', 'in'], false],
   [['outside'], true], [['outside', 'of'], true],
 ];
 const NOUNS = new Set(['segment', 'segments', 'list', 'lists', 'audience', 'audiences']);
@@ -100,7 +100,8 @@ function oneSegment(p: Parse, i: number): Clause | undefined {
     return { node: { ...found.node, when: { event: history.value, since } }, end, refs: found.refs };
   }
   const intro = p.phrase(i, INTROS);
-  let j = p.skip(intro ? intro.end : i, ['the', 'our']);
+  // ("in both the cooldown and the Q1 batch": "both" / "either" before the first of several.)
+  let j = p.skip(intro ? intro.end : i, intro ? ['the', 'our', 'both', 'either'] : ['the', 'our']);
   // "ever in the Q1 batch but not in it now": the segment named last.
   if (intro && p.lastSegment && p.is(j, 'it|that|there')) {
     const end = p.is(j + 1, 'now|anymore|currently|today|still') ? j + 2 : j + 1;

@@ -80,4 +80,8 @@ export const deals: Row[] = [
   { say: 'partners whose deal was canceled last month', rules: [c('tags', 'eq', 'partner'), has('deals', c('stage', 'eq', 'closed_lost'), c('closed_at', 'gte', '2026-10-01'), c('closed_at', 'lt', '2026-11-01'))], assume: ['as a lost deal'] },
   { say: 'COUNTIF(deals, stage="closed_won") >= 2', rules: counted('deals', 'gte', 2, c('stage', 'eq', 'closed_won')) },
   { say: 'contacts with not more than 1 deal', rules: counted('deals', 'lt', 2), assume: ['including contacts with none'] },
+  // Two adjectives sharing the noun: two rows, AND-ed or OR-ed as said (said).
+  { say: 'contacts with both a won and a lost deal', rules: [has('deals', c('stage', 'eq', 'closed_won')), has('deals', c('stage', 'eq', 'closed_lost'))], assume: ['as two deals'] },
+  { say: 'contacts with an open and a won deal', rules: [has('deals', OPEN), has('deals', c('stage', 'eq', 'closed_won'))], assume: ['as two deals'] },
+  { say: 'contacts with an open or a won deal over 10k', rules: or(has('deals', OPEN, c('amount', 'gt', 10000)), has('deals', c('stage', 'eq', 'closed_won'), c('amount', 'gt', 10000))), assume: ['as either of two deals'] },
 ];

@@ -60,4 +60,7 @@ export const segments: Row[] = [
   { say: 'leads in exactly one of the Q1 batch or the cooldown segment', rules: [c('lifecycle_stage', 'eq', 'lead'), or(and(inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')), and(inSegment('Cooldown — Mar 2026'), notInSegment('Q1 batch')))], assume: ['exactly 1 of the segments'] },
   // A segment's unique first word right after "not", with a segment named before it.
   { say: 'contacts in the Q1 batch and not the cooldown', rules: [inSegment('Q1 batch'), notInSegment('Cooldown — Mar 2026')], assume: ['"cooldown" as segment'] },
+  // "both … and" / "either … or" before segments named by their unique words.
+  { say: 'people sitting in both the cooldown and the Q1 batch segments', rules: [inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')] },
+  { say: 'contacts in either the cooldown or the Q1 batch', rules: or(inSegment('Cooldown — Mar 2026'), inSegment('Q1 batch')) },
 ];
