@@ -55,6 +55,8 @@ export function tokenize(text: string): Token[] {
   // "deal.amount", "fit.crm", "company.industry": a query's dotted field is its words too (not a domain).
   let input = text.includes('_') ? text.replace(/(?<=[a-z])_(?=[a-z])/gi, ' ') : text;
   if (input.includes('.')) input = input.replace(DOTTED_FIELD, (m) => m.replace('.', ' '));
+  // "properties.plan = 'enterprise'", "customProperties.nps": a tenant field's key as the rules write it is the field (blanked: same length).
+  if (input.includes('.')) input = input.replace(/\b(?:custom_?properties|properties|props)\.(?=[a-z])/gi, (m) => ' '.repeat(m.length));
   // "#vip folks 🇩🇪 + 🇫🇷": a flag is its country's code (two letters and two spaces: the same length, so offsets hold).
   const flags = new Set<number>();
   if (/[\u{1F1E6}-\u{1F1FF}]/u.test(input)) {
@@ -413,6 +415,13 @@ function shorthand(tokens: Token[]): Token[] {
       const last = without ? o : next;
       out.push({ kind: 'word', text: t.text + next.text + (without ? o.text : ''), norm: without ? 'without' : 'with', start: t.start, end: last.end });
       i += without ? 2 : 1;
+      continue;
+    }
+    // "b/c" (because) and "b/w" (between), glued: a word, not a list of two letters.
+    if (t.kind === 'word' && t.norm === 'b' && next?.norm === '/' && glued(t, next) && ['c', 'w'].includes(tokens[i + 2]?.norm ?? '') && glued(next, tokens[i + 2]!)) {
+      const last = tokens[i + 2]!;
+      out.push({ kind: 'word', text: t.text + next.text + last.text, norm: last.norm === 'c' ? 'because' : 'between', start: t.start, end: last.end });
+      i += 2;
       continue;
     }
     const phrase = SHORTHAND_FIRST_WORDS.has(t.norm) && [3, 2].map((n) => tokens.slice(i, i + n)).find((ws) => ws.length > 1 && ws.every((w) => w.kind === 'word') && SHORTHAND_PHRASES[ws.map((w) => w.norm).join(' ')] && !(ws[1]!.norm === 'but' && BUT_CLAUSE.has(tokens[i + ws.length]?.norm ?? '')));

@@ -8,7 +8,7 @@ export const OR_WORDS = new Set(['or', '/']);
 export const BUT_WORDS = new Set(['but', 'yet', 'while', 'whereas']);
 export const NEGATIONS = new Set([
   'not', 'no', 'never', 'without', 'non', "haven't", "hasn't", "hadn't", "don't", "doesn't", "didn't", "aren't",
-  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'missing', 'w/o', 'nobody', 'noone', 'none',
+  "isn't", "wasn't", "weren't", "won't", "can't", 'cannot', 'neither', 'nor', 'lacking', 'lack', 'lacks', 'missing', 'w/o', 'nobody', 'noone', 'none',
 ]);
 /** Words that open an exception: everything after them is excluded. */
 export const EXCEPT_WORDS = new Set(['except', 'excluding', 'exclude', 'excludes', 'minus', 'besides', 'unless', 'ignore', 'ignoring', 'disregard', 'disregarding', 'skip', 'skipping', 'omit', 'omitting']);
@@ -237,6 +237,8 @@ export const SHORTHAND_PHRASES: Record<string, string> = {
   // "someone else than Eddie" (a second-language "other than"): an exception.
   'else than': 'except', 'else but': 'except', 'other then': 'except',
   // "…, and in any case not the unsubscribed": a discourse marker that only insists (read as "also").
+  // "…, and in no case anyone who unsubscribed", "under no circumstances": a negation.
+  'in no case': 'not', 'under no circumstances': 'not', 'by no means': 'not', 'in no way': 'not', 'at no point': 'never',
   'in any case': 'also', 'in all cases': 'also', 'in every case': 'also', 'at any rate': 'also', 'either way': 'also', 'of course': 'also',
   'n e': 'any', 'sign ups': 'signups', 'sign up': 'signup', 'n e thing': 'anything', 'n e one': 'anyone', 'n e body': 'anybody', 'any thing': 'anything', 'some thing': 'something',
 };

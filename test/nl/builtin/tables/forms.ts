@@ -44,4 +44,7 @@ export const forms: Row[] = [
   { say: 'the clients of Germany', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'DE')], assume: ['"clients" as lifecycle stage customer'] },
   { say: 'contacts created in lst 30 days', rules: c('created_at', 'within_last', days(30)), assume: ['"lst" as "last"'] },
   { say: 'contacts who opend all of lst 3 campains', rules: engaged('opened', 'all', { last: 3 }), assume: ['"lst" as "last"'] },
+  // A tenant field's key as the rules write it ("properties.plan", EzFlow's "customProperties.nps").
+  { say: "properties.plan = 'enterprise' AND country = 'DE'", rules: [c('properties.plan', 'eq', 'enterprise'), c('country', 'eq', 'DE')] },
+  { say: 'customProperties.nps >= 9', rules: c('properties.nps', 'gte', 9) },
 ];

@@ -193,4 +193,8 @@ export const scope: Row[] = [
   { say: 'all the contacts except the ones in the cooldown list, and in any case not the unsubscribed', rules: and(notInSegment('Cooldown — Mar 2026'), c('email_status', 'neq', 'unsubscribed')) },
   { say: 'contacts except churned, and also not the unsubscribed', rules: and(c('lifecycle_stage', 'neq', 'churned'), c('email_status', 'neq', 'unsubscribed')) },
   { say: 'contacts except those who are churned and not subscribed', rules: not(c('lifecycle_stage', 'eq', 'churned'), c('email_status', 'neq', 'subscribed')) },
+  // "in no case", "under no circumstances": a negation; "lack" is one too ("don't lack a phone": they have one).
+  { say: 'customers in Canada, and in no case anyone who unsubscribed', rules: and(customer, c('country', 'eq', 'CA'), c('email_status', 'neq', 'unsubscribed')) },
+  { say: "all contacts that don't lack a phone number", rules: c('phone', 'is_not_null') },
+  { say: 'leads who lack an owner', rules: and(lead, c('owner', 'is_null')) },
 ];

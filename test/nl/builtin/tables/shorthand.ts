@@ -33,4 +33,6 @@ export const shorthand: Row[] = [
   { say: 'unsubs in Germany', rules: [c('email_status', 'eq', 'unsubscribed'), c('country', 'eq', 'DE')] },
   { say: 'oppties in France', rules: [c('lifecycle_stage', 'eq', 'opportunity'), c('country', 'eq', 'FR')] },
   { say: 'custies in Spain, excl vips', rules: [c('lifecycle_stage', 'eq', 'customer'), c('country', 'eq', 'ES'), c('tags', 'neq', 'vip')] },
+  // "b/c" is because (left open, a reason is no condition), "b/w" between — never a list of two letters.
+  { say: 'companies b/w 50 and 250 employees', rules: c('company.employee_count', 'between', [50, 250]) },
 ];
