@@ -43,6 +43,8 @@ const PATTERNS: [TokenKind | 'space' | 'hyphen' | 'numeric-date', RegExp][] = [
   ['word', /\d{1,2}(?:st|nd|rd|th)(?![\p{L}\p{N}])/uy],
   // "50.000", "1.500.000": dots between groups of three digits are thousands separators (as much of Europe writes them).
   ['number', /\$?[1-9]\d{0,2}(?:\.\d{3})+(?![\p{N}.,])(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
+  // "20 000 $", "1 500 000": spaces (or no-break spaces) between groups of three digits, as French and much of Europe write them.
+  ['number', /\$?[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\p{N}.,])\+?/uy],
   ['number', /\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:(?:k|m|mm|mn|bn|b)(?![\p{L}]))?\+?/uiy],
   ['word', /[\p{L}\p{N}_]+(?:['’](?:t|re|ve|ll|d|m|s)(?![\p{L}]))?/uy],
   // A hyphen inside words splits them; between numbers ("50-250") it is a range, kept as "-".
@@ -162,9 +164,10 @@ function makeToken(kind: TokenKind, text: string, start: number, m: RegExpExecAr
     const body = text.replace(/^\$/, '').replace(/\+$/, '');
     const suffix = /[a-z]+$/i.exec(body)?.[0]?.toLowerCase();
     const grouped = /^[1-9]\d{0,2}(?:\.\d{3})+(?:[a-z]+)?$/i.test(body);
-    const digits = Number(body.replace(/[a-z]+$/i, '').replace(grouped ? /\./g : /,/g, ''));
+    const spaced = /^[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+$/.test(body);
+    const digits = Number(body.replace(/[a-z]+$/i, '').replace(spaced ? /[ \u00a0\u202f]/g : grouped ? /\./g : /,/g, ''));
     const value = suffix ? digits * (SUFFIX[suffix] ?? 1) : digits;
-    const reading = grouped ? `read "${text}" as ${value.toLocaleString('en-US')} (dots as thousands separators)` : undefined;
+    const reading = grouped || spaced ? `read "${text}" as ${value.toLocaleString('en-US')} (${spaced ? 'spaces' : 'dots'} as thousands separators)` : undefined;
     return { kind, text, norm: body.toLowerCase(), start, end, value, plus, ...(reading ? { reading } : {}) };
   }
   return { kind, text, norm: text.toLowerCase().replace(/’/g, "'"), start, end };
@@ -417,6 +420,8 @@ function shorthand(tokens: Token[]): Token[] {
       i += without ? 2 : 1;
       continue;
     }
+    // "20 000 $", "10 M$", "5000$": a dollar sign after the amount is its currency, which amounts are kept in.
+    if (t.kind === 'punct' && t.norm === '$' && (out.at(-1)?.kind === 'number' || (out.at(-1)?.kind === 'word' && Object.hasOwn(SUFFIX, out.at(-1)!.norm) && tokens[i - 2]?.kind === 'number')) && next?.kind !== 'number') continue;
     // "b/c" (because) and "b/w" (between), glued: a word, not a list of two letters.
     if (t.kind === 'word' && t.norm === 'b' && next?.norm === '/' && glued(t, next) && ['c', 'w'].includes(tokens[i + 2]?.norm ?? '') && glued(next, tokens[i + 2]!)) {
       const last = tokens[i + 2]!;

@@ -68,6 +68,8 @@ export const TEXT_OPERATORS: readonly [string[], CanonicalOperator][] = TEXT_PHR
 export const FIELD_VERBS: [string[], string][] = [
   [['owned', 'by'], 'owner'], [['assigned', 'to'], 'owner'], [['handed', 'over', 'to'], 'owner'], [['handed', 'off', 'to'], 'owner'], [['handed', 'to'], 'owner'],
   [['passed', 'to'], 'owner'], [['belong', 'to'], 'owner'], [['belongs', 'to'], 'owner'], [['reassigned', 'to'], 'owner'], [['transferred', 'to'], 'owner'], [['routed', 'to'], 'owner'], [['given', 'to'], 'owner'], [['belonging', 'to'], 'owner'], [['managed', 'by'], 'owner'], [['handled', 'by'], 'owner'],
+  // "contacts followed by Eddie" (the French "suivi par"), "looked after by", "covered by": the owner.
+  [['followed', 'by'], 'owner'], [['followed', 'up', 'by'], 'owner'], [['looked', 'after', 'by'], 'owner'], [['covered', 'by'], 'owner'], [['worked', 'by'], 'owner'],
   [['tagged', 'with'], 'tags'], [['tagged', 'as'], 'tags'], [['tagged'], 'tags'], [['labelled'], 'tags'], [['labeled'], 'tags'], [['marked', 'as'], 'tags'], [['marked'], 'tags'],
   // A query's "tag:beta", "tags: vip".
   [['tag', ':'], 'tags'], [['tags', ':'], 'tags'],

@@ -30,4 +30,8 @@ export const numbers: Row[] = [
   { say: 'contacts with an NPS of 0-6', rules: c('properties.nps', 'between', [0, 6]) },
   // Amounts are in US dollars: the currency word belongs to the number.
   { say: 'contacts with a deal worth over twenty thousand dollars', rules: has('deals', c('amount', 'gt', 20000)) },
+  // Spaces as thousands separators (French, much of Europe), said; a dollar sign after the amount.
+  { say: 'clients with a deal of more than 20 000 $', rules: [c('lifecycle_stage', 'eq', 'customer'), has('deals', c('amount', 'gt', 20000))], assume: ['"20 000" as 20,000'] },
+  { say: 'companies with 1 500 employees or more', rules: c('company.employee_count', 'gte', 1500), assume: ['"1 500" as 1,500'] },
+  { say: 'contacts with a deal over 5000$', rules: has('deals', c('amount', 'gt', 5000)) },
 ];

@@ -41,4 +41,6 @@ export const owners: Row[] = [
   // Owning said as looking after.
   { say: 'leads nobody is looking after', rules: [c('lifecycle_stage', 'eq', 'lead'), c('owner', 'is_null')] },
   { say: 'customers Victor is looking after', rules: [c('lifecycle_stage', 'eq', 'customer'), c('owner', 'eq', 'Victor Viewer')] },
+  // "followed by" (the French "suivi par"), "looked after by": the owner.
+  { say: 'contacts followed by Eddie', rules: c('owner', 'eq', 'Eddie Editor') },
 ];
