@@ -3,13 +3,13 @@
 // 30 days", "opened more than 5 emails". "it"/"them" and a bare campaign name after an email verb
 // refer back to the previous email clause.
 import { relation as findRelation } from '../../../rules/catalog.js';
-import type { Condition, Engagement, MatchMode, Node } from '../../../rules/grammar.js';
-import { lastCampaigns } from '../../../rules/clock.js';
+import type { Condition, Engagement, MatchMode, Node, RelativeDate } from '../../../rules/grammar.js';
+import { lastCampaigns, relativeBoundary } from '../../../rules/clock.js';
 import { readBound } from '../bounds.js';
 import type { Sense } from '../lexicon.js';
 import { readNumber } from '../numbers.js';
 import { cond, group, relation } from '../nodes.js';
-import { MONTH_KEYS, monthKey } from '../dates.js';
+import { type DateCondition, MONTH_KEYS, monthKey } from '../dates.js';
 import { phraseWords } from '../tokens.js';
 import type { CampaignSet, Clause, Parse } from '../state.js';
 import { CAMPAIGN_NOUNS, EMAIL_VERBS, NEGATIONS } from '../vocabulary.js';
@@ -332,10 +332,15 @@ function campaigns(p: Parse, i: number): Target | undefined {
     if (!article && p.is(k - 1, 'the|our|my|their') && !p.w(k).endsWith('s')) {
       p.assume(`read "${p.text(k - 1, k + 1)}" as any of our campaigns: no campaign is named "${p.tokens[k]!.text}" (name it to pick one)`);
     }
-    // "every campaign we sent in Q3": the campaigns sent in that window, by name (said).
-    const sent = sentIn(p, k + 1);
+    // "every campaign we sent in Q3": the campaigns sent in that window, by name (said). "every campaign
+    // since July" says the same without "sent": each of the campaigns of that time (any one's open is
+    // the relation's window, read elsewhere).
+    let q = k - 1;
+    while (q >= 0 && ['our', 'the', 'of', 'my', 'their'].includes(p.tokens[q]!.norm)) q -= 1;
+    const every = ['every', 'all', 'each'].includes(p.tokens[q]?.norm ?? '');
+    const sent = sentIn(p, k + 1) ?? (every ? sentIn(p, k + 1, false) : undefined);
     if (sent) {
-      p.assume(`read "${p.text(j, sent.end)}" as ${sent.ids.length === 1 ? 'the campaign' : 'the campaigns'} ${sent.names.map((n) => `"${n}"`).join(', ')}`);
+      p.assume(`read "${p.text(every ? q : j, sent.end)}" as ${sent.ids.length === 1 ? 'the campaign' : 'the campaigns'} ${sent.names.map((n) => `"${n}"`).join(', ')}`);
       return { campaigns: { last: null, ids: sent.ids }, match: p.is(j, 'every|all') ? 'all' : 'any', end: sent.end };
     }
     return { campaigns: { last: null, ids: null }, match: p.is(j, 'every|all') ? 'all' : undefined, end: k + 1 };
@@ -351,13 +356,17 @@ function campaigns(p: Parse, i: number): Target | undefined {
 }
 
 /** "(that) we sent in Q3", "sent out since July": the campaigns whose send date is in the window said (absolute windows only). */
-function sentIn(p: Parse, k: number): { ids: string[]; names: string[]; end: number } | undefined {
-  const at = p.skip(k, ['that', 'which', 'we', 'were', 'was', 'got', 'went']);
-  if (!p.is(at, 'sent|mailed|went')) return undefined;
-  const from = p.is(at + 1, 'out') ? at + 2 : at + 1;
+function sentIn(p: Parse, k: number, verb = true): { ids: string[]; names: string[]; end: number } | undefined {
+  let from = k;
+  if (verb) {
+    const at = p.skip(k, ['that', 'which', 'we', 'were', 'was', 'got', 'went']);
+    if (!p.is(at, 'sent|mailed|went')) return undefined;
+    from = p.is(at + 1, 'out') ? at + 2 : at + 1;
+  }
   const when = p.dates.read(from);
-  if (!when?.conditions.length || when.conditions.some((c) => typeof c.value !== 'string' || (c.operator !== 'gte' && c.operator !== 'lt'))) return undefined;
-  const holds = (d: Date) => when.conditions.every((c) => (c.operator === 'gte' ? d.getTime() >= new Date(c.value as string).getTime() : d.getTime() < new Date(c.value as string).getTime()));
+  const instant = (c: DateCondition) => (c.operator === 'within_last' ? relativeBoundary(p.asOf, c.value as RelativeDate) : new Date(c.value as string));
+  if (!when?.conditions.length || when.conditions.some((c) => (c.operator === 'within_last' ? typeof c.value !== 'object' : typeof c.value !== 'string' || (c.operator !== 'gte' && c.operator !== 'lt')))) return undefined;
+  const holds = (d: Date) => d.getTime() <= p.asOf.getTime() && when.conditions.every((c) => (c.operator === 'lt' ? d.getTime() < instant(c).getTime() : d.getTime() >= instant(c).getTime()));
   const chosen = p.tenant.campaigns.filter((c) => c.sentAt && holds(new Date(c.sentAt)));
   if (!chosen.length) return undefined;
   return { ids: chosen.map((c) => c.id), names: chosen.map((c) => c.name), end: when.end };

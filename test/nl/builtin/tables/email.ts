@@ -87,4 +87,8 @@ export const email: Row[] = [
   { say: "leads who didn't open even one of the last 3 campaigns", rules: [c('lifecycle_stage', 'eq', 'lead'), engaged('opened', 'none', { last: 3 })] },
   // The campaigns sent in a window, by name (said).
   { say: 'contacts who clicked every campaign we sent in Q3', rules: engaged('clicked', 'all', { ids: ['Back to Work', 'Autumn Offer', 'Black Friday Teaser'] }), assume: ['"Back to Work"'] },
+  // "every campaign since July": each of the campaigns sent in that window, by name (said) — not any open since then.
+  { say: 'contacts who opened every campaign since july', rules: engaged('opened', 'all', { ids: ['Back to Work', 'Autumn Offer', 'Black Friday Teaser', 'Year in Review'] }), assume: ['"every campaign since july" as the campaigns'] },
+  { say: 'contacts who opened all of our campaigns in the last 90 days', rules: engaged('opened', 'all', { ids: ['Autumn Offer', 'Black Friday Teaser', 'Year in Review'] }), assume: ['as the campaigns'] },
+  { say: 'contacts who opened any campaign since july', rules: has('email_events', c('type', 'eq', 'opened'), c('occurred_at', 'gte', '2026-07-01')) },
 ];
