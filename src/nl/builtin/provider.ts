@@ -115,6 +115,9 @@ export class BuiltinProvider implements Provider {
     // A purpose is reported, not judged: "for the upcoming webinar" is not a future window, "a loyalty discount" not a missing field.
     const judged = open.filter((s) => !purposes.includes(s));
     // An attribute the catalog does not have is a refusal naming it, never the rest of the sentence as the audience.
+    // "whose latest deal is lost": the grammar can put a window on the newest row but say nothing else of it — refused with what can be said.
+    const newest = latestRowSaid(p, judged);
+    if (newest) return { ...common, kind: 'refusal', reason: newest };
     const missing = missingAttribute(p, judged, new Set(unknown));
     if (missing) return { ...common, kind: 'refusal', reason: noFieldReason(missing.name, tenant.catalog) };
     // A segment, an owner, a time or an amount said in a way no rule can hold: refused with what to say instead.
@@ -323,4 +326,28 @@ function segmentsOf(node: Node | undefined, out: string[] = []): string[] {
   if (node.type === 'segment') out.push(node.segment);
   else if (node.type === 'group') for (const c of node.children) segmentsOf(c, out);
   return out;
+}
+
+const NEWEST = new Set(['latest', 'last', 'newest', 'recent', 'previous']);
+const ROW_NOUNS: Record<string, string> = { deal: 'deal', deals: 'deal', opportunity: 'deal', opp: 'deal', activity: 'activity', call: 'activity', meeting: 'activity', note: 'activity', interaction: 'activity', touch: 'activity', touchpoint: 'activity' };
+
+/**
+ * An open "latest" / "most recent" right before a deal or an activity ("their latest deal is lost",
+ * "whose last activity was a call"): which row is the newest cannot be said in the rules except by
+ * its date, so the description is refused with what can be said instead — not answered as "a lost
+ * deal" (a different audience), nor refused as a missing field named "latest".
+ */
+function latestRowSaid(p: Parse, spans: readonly { start: number; end: number }[]): string | undefined {
+  for (const span of spans) {
+    const first = p.tokens.findIndex((t) => t.start === span.start);
+    const last = p.tokens.findIndex((t) => t.end === span.end);
+    if (first < 0 || last < 0) continue;
+    const words = p.tokens.slice(first, last + 1).map((t) => t.norm).filter((w) => w !== 'most' && w !== 'the' && w !== 'their');
+    if (!words.length || !words.every((w) => NEWEST.has(w))) continue;
+    const noun = ROW_NOUNS[p.tokens[last + 1]?.norm ?? ''];
+    if (!noun) continue;
+    return `The rules cannot say which ${noun} is a contact's most recent one, except by its date, so "${p.text(first, last + 2)}" can only be used with a time ` +
+      `(e.g. "whose last ${noun} was more than 60 days ago"). Describe the ${noun === 'deal' ? 'deals' : 'activities'} themselves instead (e.g. "${noun === 'deal' ? 'has a lost deal and no open deal' : 'had a call in the last 30 days'}").`;
+  }
+  return undefined;
 }

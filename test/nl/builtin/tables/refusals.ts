@@ -120,4 +120,7 @@ export const refusals: Row[] = [
   // Writing content and a deal's loss reason are not audiences.
   { say: 'Draft a welcome email for the leads in Brazil', refuse: true },
   { say: 'contacts whose deal was lost to a competitor', refuse: true },
+  // What the newest row is, other than by its date, cannot be said in the rules: refused with what can be.
+  { say: 'contacts whose latest deal is lost', refuse: true },
+  { say: 'contacts whose last activity was a call', refuse: true },
 ];
