@@ -77,7 +77,10 @@ export class BuiltinProvider implements Provider {
     const out = this.parseText(request, true);
     if (!joined.length) return out;
     const open = out.kind === 'rules' ? out.unrecognized : [];
-    const unread = out.kind === 'refusal' || joined.some((j) => open.some((u) => u.start < j.end && j.start < u.end));
+    // A refusal is the split's doing when it quotes a piece of one ("no field for \"life\"") or found nothing at all.
+    const text = request.description.toLowerCase();
+    const quoted = (reason: string) => /nothing to build|no contact attribute/i.test(reason) || joined.some((j) => reason.toLowerCase().includes(`"${text.slice(j.start, j.end)}`) || reason.toLowerCase().includes(text.slice(j.start, j.end)));
+    const unread = (out.kind === 'refusal' && quoted(out.reason)) || joined.some((j) => open.some((u) => u.start < j.end && j.start < u.end));
     return unread ? this.parseText(request, false) : out;
   }
 
